@@ -1,0 +1,43 @@
+"""The normalized document model every reader's output is turned into."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, whatever format it was written in.
+
+    ``body`` is the body exactly as written and ``markup`` names how to render it
+    (``render.content_html``): rendering is deferred because most documents of a large
+    site are in no feed's window and never need HTML.
+    """
+
+    source: str  # path relative to the content folder, with forward slashes
+    format: str  # the reader that recognised the file
+    title: str
+    published: datetime  # always timezone-aware
+    updated: datetime  # always timezone-aware, >= published unless the source says otherwise
+    authors: tuple[Author, ...]
+    tags: tuple[str, ...]  # as written (trimmed); site-wide spelling is decided by feeds.tags
+    summary: str | None  # plain text
+    language: str
+    slug: str
+    link: str  # absolute, percent-encoded URL
+    id: str  # stable across title edits and rebuilds
+    body: str
+    markup: str
+    publication: str | None = None  # the news outlet named in a byline like "[애플경제 전윤미 기자]"
+    draft: bool = False
+    extra: Mapping[str, Any] = field(default_factory=dict)  # metadata keys feeds has no use for, kept
