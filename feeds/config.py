@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeds.errors import ConfigError
 
-KEYS = ("title", "url", "description", "author", "language", "timezone", "permalink", "max_items",
-        "tag_aliases")
+KEYS = ("title", "url", "description", "author", "language", "timezone", "permalink", "max_items", "tag_aliases")
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,9 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     """Validate the settings table and fill in the defaults."""
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise ConfigError(f"unknown setting(s) {', '.join(map(repr, unknown))}; known: {', '.join(KEYS)}",
-                          source=source)
+        raise ConfigError(
+            f"unknown setting(s) {', '.join(map(repr, unknown))}; known: {', '.join(KEYS)}", source=source
+        )
 
     def get_str(key: str, default: str | None = None, required: bool = False) -> str | None:
         value = table.get(key, default)
@@ -89,8 +89,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     if not isinstance(aliases, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in aliases.items()
     ):
-        raise ConfigError("must be a table of tag = \"Canonical name\" strings", key="tag_aliases",
-                          source=source)
+        raise ConfigError('must be a table of tag = "Canonical name" strings', key="tag_aliases", source=source)
     language = get_str("language", "en")
     assert language is not None
     return Site(

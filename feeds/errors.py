@@ -16,8 +16,10 @@ class ConfigError(FeedsError):
         self.key = key
         self.source = source
         where = f"{source}: " if source else ""
-        what = f"[tool.feeds] {key}: " if key and source and source.endswith("pyproject.toml") else (
-            f"{key}: " if key else ""
+        what = (
+            f"[tool.feeds] {key}: "
+            if key and source and source.endswith("pyproject.toml")
+            else (f"{key}: " if key else "")
         )
         super().__init__(f"{where}{what}{message}")
 

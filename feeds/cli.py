@@ -1,0 +1,129 @@
+"""Command line: ``feeds build`` and ``feeds validate``. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from feeds import __version__
+from feeds.errors import ConfigError, FeedsError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("feeds")
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="feeds", description="Publish RSS 2.0 and Atom 1.0 feeds from a folder of mixed-format articles."
+    )
+    parser.add_argument("--version", action="version", version=f"feeds {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="build out/ from content/",
+        description="Read every article in the content folder and write the main and per-tag RSS and Atom feeds.",
+    )
+    build.add_argument(
+        "--content", type=Path, default=Path("content"), metavar="DIR", help="folder of articles (default: content)"
+    )
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=Path("out"),
+        metavar="DIR",
+        help="output folder, served at the site url (default: out)",
+    )
+    build.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with the site settings at its top level (default: [tool.feeds] of ./pyproject.toml)",
+    )
+    build.add_argument(
+        "--include-future",
+        action="store_true",
+        help="publish entries dated after now (now = SOURCE_DATE_EPOCH when set)",
+    )
+    build.add_argument("--strict", action="store_true", help="write nothing if any file is rejected")
+    build.add_argument("--validate", action="store_true", help="validate the output after writing it")
+    _verbosity(build)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check feeds as validators and feed readers see them",
+        description="Validate RSS 2.0 and Atom 1.0 files, or every *.xml in a folder (plus cross-feed consistency).",
+    )
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--site-url", metavar="URL", help="the URL out/ is served at (default: inferred)")
+    _verbosity(validate)
+    return parser.parse_args(argv)
+
+
+def _verbosity(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="print nothing unless something is wrong")
+    group.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv for debug)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = parse_arguments(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help
+        return int(exc.code or 0)
+    level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    try:
+        if args.command == "build":
+            return _build(args)
+        return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
+    except FeedsError as exc:
+        print(f"feeds: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_CONTENT
+
+
+def _build(args: argparse.Namespace) -> int:
+    from feeds.build import build
+    from feeds.config import load_site
+
+    site = load_site(args.config)
+    if not args.content.is_dir():
+        raise ConfigError(f"content folder {str(args.content)!r} does not exist")
+    result = build(site, args.content, args.out, include_future=args.include_future, strict=args.strict)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    for source, why in result.skipped:
+        log.info("%s: skipped: %s", args.content / source, why)
+    if args.strict and result.errors:
+        print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
+        return EXIT_CONTENT
+    if not args.quiet:
+        feeds = len(result.written) + len(result.unchanged)
+        print(
+            f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
+            f"{len(result.errors)} rejected; {feeds} feeds in {args.out} ({len(result.written)} written, "
+            f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
+        )
+    status = EXIT_CONTENT if result.errors else EXIT_OK
+    if args.validate:
+        status = max(status, _validate([args.out], "text", False, site.url, args.quiet))
+    return status
+
+
+def _validate(paths: Sequence[Path], output_format: str, strict: bool, site_url: str | None, quiet: bool) -> int:
+    from feeds.validate import exit_code, render_findings, validate_paths
+
+    for path in paths:
+        if not path.exists():
+            print(f"feeds: error: {path}: no such file or folder", file=sys.stderr)
+            return EXIT_USAGE
+    findings = validate_paths(paths, site_url=site_url)
+    code = exit_code(findings, strict=strict)
+    if not quiet or code:
+        print(render_findings(findings, output_format))  # type: ignore[arg-type]
+    return code

@@ -1,0 +1,252 @@
+"""Date parsing: every date form content files use, to timezone-aware datetimes."""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+
+from dateutil import parser as _dateutil
+
+from feeds.errors import DateError
+
+__all__ = ["ZONE_ABBREVIATIONS", "looks_like_date", "parse_date"]
+
+_EXPECTED = "expected e.g. 2025-03-10, 2025-03-10T14:30:00+09:00, RFC 2822, 'March 10, 2025', '2025년 3월 10일'"
+
+# Abbreviations are ambiguous world-wide (CST is also China Standard Time, IST is three zones), so only
+# this fixed table is honoured: the US zones mean what RFC 822 says they mean, and anything else is an
+# error rather than a silent guess.  Each is a fixed offset: "EDT" says -04:00 whatever the date.
+ZONE_ABBREVIATIONS: dict[str, timezone] = {
+    name: timezone(timedelta(hours=hours), name)
+    for name, hours in {
+        "UTC": 0,
+        "UT": 0,
+        "GMT": 0,
+        "Z": 0,
+        "KST": 9,
+        "JST": 9,
+        "EST": -5,
+        "EDT": -4,
+        "CST": -6,
+        "CDT": -5,
+        "MST": -7,
+        "MDT": -6,
+        "PST": -8,
+        "PDT": -7,
+    }.items()
+}
+
+# A trailing upper-case word, bare or in parentheses as RFC 822 comments write it ("+0900 (KST)").
+# Upper case only, so that "Mar 10 2025 Mon" or a lower-case word is left for the handlers to judge.
+_TRAILING_ZONE = re.compile(r"(?P<rest>.*\S) (?:\((?P<paren>[A-Z]{1,5})\)|(?P<bare>[A-Z]{1,5}))")
+_MERIDIEMS = {"AM", "PM"}
+
+_EPOCH = re.compile(r"\d{9,11}(?:\.\d+)?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<frac>\d+))?)?"
+    r" ?(?P<tz>Z|[+-]\d{2}(?::?[0-5]\d)?)?)?",
+    re.IGNORECASE,
+)
+_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? ?)?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r" (?:\d{2}|\d{4}) \d{1,2}:\d{2}(?::\d{2})?(?: (?P<tz>[+-]\d{2}[0-5]\d))?",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?: ?\((?:[월화수목금토일]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)| ?[월화수목금토일]요일)?"
+_NUMERIC = re.compile(
+    r"(?P<y>\d{4}) ?(?P<sep>[./-]) ?(?P<m>\d{1,2}) ?(?P=sep) ?(?P<d>\d{1,2})\.?"
+    + _WEEKDAY
+    + r"(?: (?:(?P<ap1>오전|오후|AM|PM) ?)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?: ?(?P<ap2>AM|PM))?)?",
+    re.IGNORECASE,
+)
+_KOREAN_DATE = re.compile(r"(\d{4})년 ?(\d{1,2})월 ?(\d{1,2})일")
+_KOREAN_TIME = re.compile(r"(\d{1,2})시(?: ?(\d{1,2})분)?(?: ?(\d{1,2})초)?")
+_MONTH_NAME = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+# Two different defaults: a field dateutil filled in from a default comes out different in the two
+# results, which is how a missing day/month/year is caught without reaching into dateutil's internals.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+
+
+def _offset(text: str) -> timezone:
+    """``Z``, ``+09``, ``+0900`` or ``+09:00`` as a fixed-offset zone."""
+    if text.upper() == "Z":
+        return UTC
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:] or 0)
+    return timezone(timedelta(minutes=-minutes if text[0] == "-" else minutes))
+
+
+def _hour(hour: int, meridiem: str | None) -> int:
+    """A 24-hour clock hour; 오전 12시 is midnight and 오후 12시 noon, as with 12 AM and 12 PM."""
+    if meridiem is None:
+        return hour
+    if hour > 12:
+        raise ValueError(f"hour {hour} with {meridiem}")
+    return hour % 12 + (12 if meridiem.upper() in ("PM", "오후") else 0)
+
+
+def _parse_epoch(text: str) -> datetime | None:
+    # 9-11 digits covers 1973-5138; shorter digit runs are far likelier to be typos or day numbers.
+    if not _EPOCH.fullmatch(text):
+        return None
+    return datetime.fromtimestamp(float(text), UTC)
+
+
+def _parse_compact(text: str) -> datetime | None:
+    match = _COMPACT.fullmatch(text)
+    return datetime(int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    match = _ISO.fullmatch(text)
+    if not match:
+        return None
+    g = match.groupdict()
+    micro = int((g["frac"] or "0")[:6].ljust(6, "0"))
+    return datetime(
+        int(g["y"]),
+        int(g["m"]),
+        int(g["d"]),
+        int(g["H"] or 0),
+        int(g["M"] or 0),
+        int(g["S"] or 0),
+        micro,
+        tzinfo=_offset(g["tz"]) if g["tz"] else None,
+    )
+
+
+def _parse_rfc822(text: str) -> datetime | None:
+    match = _RFC822.fullmatch(text)
+    parsed = email.utils.parsedate_tz(text) if match else None
+    if match is None or parsed is None:
+        return None
+    # email.utils maps two-digit years (69-99 -> 19xx, 00-68 -> 20xx) with a fixed rule, not the clock.
+    naive = datetime(*parsed[:6])
+    return naive.replace(tzinfo=_offset(match["tz"])) if match["tz"] else naive
+
+
+def _parse_numeric(text: str) -> datetime | None:
+    """``2025.03.10``, ``2025/03/10``, ``2025. 3. 10.``, ``2025.03.10(월) 오후 2:30``."""
+    match = _NUMERIC.fullmatch(text)
+    if not match:
+        return None
+    g = match.groupdict()
+    if g["ap1"] and g["ap2"]:
+        return None
+    hour = _hour(int(g["H"] or 0), g["ap1"] or g["ap2"])
+    return datetime(int(g["y"]), int(g["m"]), int(g["d"]), hour, int(g["M"] or 0), int(g["S"] or 0))
+
+
+def _parse_korean(text: str) -> datetime | None:
+    """``2025년 3월 10일(월) 오후 2시 30분``: rewritten to the numeric form, which knows 오전/오후."""
+    if "년" not in text:
+        return None
+    text = _KOREAN_DATE.sub(r"\1.\2.\3", text, count=1)
+    text = _KOREAN_TIME.sub(lambda m: f"{m[1]}:{int(m[2] or 0):02}:{int(m[3] or 0):02}", text, count=1)
+    return _parse_numeric(text)
+
+
+def _dateutil_zone(name: str | None, offset: int | None) -> tzinfo | None:
+    # A callable, so dateutil never consults time.tzname: otherwise a name matching the machine's
+    # local zone would give a result that depends on where the build runs.
+    if offset is None:
+        if name is None:
+            return None
+        raise ValueError(f"unknown time zone {name!r}")
+    return timezone(timedelta(seconds=offset))
+
+
+def _parse_english(text: str) -> datetime | None:
+    """``March 10, 2025``, ``10 March 2025``, ``Mar 10, 2025 2:30 PM``: dateutil, held on a short leash."""
+    # Without a month name, dateutil would guess the order of 03/10/2025; without a four-digit
+    # year it would pick the century from the wall clock.
+    if not (_MONTH_NAME.search(text) and _FOUR_DIGIT_YEAR.search(text)):
+        return None
+    first, second = (_dateutil.parse(text, default=d, tzinfos=_dateutil_zone) for d in _DEFAULTS)
+    return first if first.date() == second.date() else None
+
+
+# Tried in order, first non-None wins; a handler that raises ValueError (an impossible date) counts as
+# a miss.  Strict shapes come first so dateutil only sees text that has a month name in it.
+_HANDLERS: tuple[Callable[[str], datetime | None], ...] = (
+    _parse_epoch,
+    _parse_compact,
+    _parse_iso,
+    _parse_rfc822,
+    _parse_numeric,
+    _parse_korean,
+    _parse_english,
+)
+
+
+def _error(value: object, problem: str = "") -> DateError:
+    return DateError(f"unrecognised date {value!r} ({problem + '; ' if problem else ''}{_EXPECTED})")
+
+
+def _split_zone(text: str, value: object) -> tuple[str, timezone | None]:
+    """Take a trailing zone abbreviation off ``text``; an unknown one is an error, never ignored."""
+    match = _TRAILING_ZONE.fullmatch(text)
+    name = match and (match["paren"] or match["bare"])
+    if not match or not name or name in _MERIDIEMS:
+        return text, None
+    if name not in ZONE_ABBREVIATIONS:
+        raise _error(value, f"unknown time zone {name!r}")
+    return match["rest"], ZONE_ABBREVIATIONS[name]
+
+
+def _parse_text(text: str) -> datetime | None:
+    for handler in _HANDLERS:
+        try:
+            result = handler(text)
+        except (ValueError, OverflowError, OSError):
+            continue
+        if result is not None:
+            return result
+    return None
+
+
+def parse_date(value: object, tz: tzinfo) -> datetime:
+    """Return a timezone-aware datetime for a metadata date value; raise DateError otherwise."""
+    # bool is an int, and a date is not a datetime but a datetime is a date: order matters here.
+    if isinstance(value, bool):
+        raise _error(value)
+    if isinstance(value, datetime):
+        return value if value.utcoffset() is not None else value.replace(tzinfo=tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), tzinfo=tz)
+    if isinstance(value, int | float):
+        # Through the string handlers so that YAML's `date: 20250310` is a date, not 1970 epoch
+        # (and nan/inf become strings no handler accepts).
+        text = str(value)
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise _error(value)
+    # split() with no argument also splits on U+00A0 and U+3000, which Korean news pages emit.
+    text, zone = _split_zone(" ".join(text.replace("\ufeff", "").split()), value)
+    result = _parse_text(text) if text else None
+    if result is None:
+        raise _error(value)
+    if zone is not None:
+        if result.tzinfo is None:
+            result = result.replace(tzinfo=zone)
+        elif result.utcoffset() != zone.utcoffset(None):
+            raise _error(value, f"offset conflicts with {zone.tzname(None)}")
+    # replace() leaves fold=0, which zoneinfo reads as the earlier of two repeated wall times.
+    return result if result.tzinfo is not None else result.replace(tzinfo=tz)
+
+
+def looks_like_date(text: str) -> bool:
+    """True when ``text`` (a whole string, stripped) parses with parse_date; never raises."""
+    try:
+        parse_date(text, UTC)
+    except DateError:
+        return False
+    return True

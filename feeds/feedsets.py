@@ -1,0 +1,85 @@
+"""Which feeds a site has: the main feed and one per tag. A new kind of feed is one more function here."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from feeds.config import Site
+from feeds.document import Document
+from feeds.tags import Tag, tag_key
+from feeds.urls import feed_url
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A document as feeds show it: tags by display name, summary and full HTML content."""
+
+    doc: Document
+    categories: tuple[str, ...]
+    summary: str  # plain text
+    content: str  # HTML
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """One feed before rendering: where it lives and which documents it shows, newest first."""
+
+    folder: str  # under out/: "" or "tags/<slug>/"
+    title: str
+    description: str
+    docs: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed, ready for any output format."""
+
+    folder: str
+    title: str
+    description: str
+    site: Site
+    entries: tuple[Entry, ...]
+
+    @property
+    def updated(self) -> datetime | None:
+        return max((e.doc.updated for e in self.entries), default=None)
+
+    def url(self, filename: str) -> str:
+        return feed_url(self.site.url, self.folder, filename)
+
+
+def newest_first(docs: Iterable[Document]) -> list[Document]:
+    """Newest published first; ties broken by id, so the order never depends on file order."""
+    return sorted(docs, key=lambda d: (-d.published.timestamp(), d.id))
+
+
+def main_feed(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+    return [FeedPlan("", site.title, site.description, tuple(docs[: site.max_items]))]
+
+
+def tag_feeds(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+    by_tag: dict[Tag, list[Document]] = defaultdict(list)
+    for doc in docs:  # one pass over documents, never tags x documents
+        for tag in {tags[tag_key(t)] for t in doc.tags}:
+            if len(by_tag[tag]) < site.max_items:
+                by_tag[tag].append(doc)
+    return [
+        FeedPlan(
+            f"tags/{tag.slug}/",
+            f"{site.title}: {tag.name}",
+            f"Articles tagged “{tag.name}” on {site.title}",
+            tuple(tagged),
+        )
+        for tag, tagged in sorted(by_tag.items(), key=lambda item: item[0].slug)
+    ]
+
+
+KINDS: tuple[Callable[[Sequence[Document], Site, dict[str, Tag]], list[FeedPlan]], ...] = (main_feed, tag_feeds)
+
+
+def plan_feeds(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+    """Every feed of the site; ``docs`` must already be ``newest_first``."""
+    return [plan for kind in KINDS for plan in kind(docs, site, tags)]

@@ -1,0 +1,207 @@
+"""Normalization: a reader's raw metadata to a ``Document``, one small function per field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from typing import Any
+
+from feeds.config import Site
+from feeds.dates import parse_date
+from feeds.document import Author, Document
+from feeds.errors import ContentError, DateError
+from feeds.readers import Parsed
+from feeds.slugs import slugify
+from feeds.sources import clean_xml_chars
+from feeds.urls import absolute, to_uri
+
+# Every spelling of a field, in the order the first present one is taken.
+TITLE = ("title",)
+PUBLISHED = ("date", "pubdate", "published", "pub_date", "created")
+UPDATED = ("updated", "modified", "lastmod", "updateddate")
+AUTHORS = ("author", "authors", "by")
+TAGS = ("tags", "tag", "keywords", "categories", "category")  # all merged, not first-wins
+SUMMARY = ("description", "summary", "excerpt")
+SLUG = ("slug",)
+LINK = ("link", "url", "canonical")
+LANGUAGE = ("lang", "language")
+DRAFT = ("draft",)
+OWN = ("publication",)  # set by readers themselves
+KNOWN_KEYS = frozenset(TITLE + PUBLISHED + UPDATED + AUTHORS + TAGS + SUMMARY + SLUG + LINK + LANGUAGE + DRAFT)
+
+_SPACES = re.compile(r"\s+")
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+
+
+def to_document(parsed: Parsed, source: str, site: Site, label: str | None = None) -> Document:
+    """Build the document for ``source`` (path relative to the content folder) or raise ContentError.
+
+    ``label`` is how errors name the file (the path as the user gave it); default ``source``.
+    """
+    meta = {str(k).lower(): v for k, v in parsed.meta.items()}
+    doc_source, source = source, label or source
+
+    def line(keys: Iterable[str]) -> int | None:
+        return next((parsed.lines[k] for k in keys if k in parsed.lines), None)
+
+    title = _title(meta, source, line(TITLE))
+    published_key, published_raw = _first(meta, PUBLISHED)
+    if published_raw is None or published_raw == "":
+        raise ContentError(
+            source,
+            f"missing published date (expected one of: {', '.join(PUBLISHED)})",
+            line(PUBLISHED) or min(parsed.lines.values(), default=1),
+        )
+    published = _date(published_raw, published_key, source, parsed.lines.get(published_key or ""), site)
+    updated_key, updated_raw = _first(meta, UPDATED)
+    updated = published
+    if updated_raw not in (None, ""):
+        # An 'updated' before 'published' is a typo; readers would sort it oddly.
+        updated = max(published, _date(updated_raw, updated_key, source, parsed.lines.get(updated_key or ""), site))
+    slug = _slug(meta, source, line(SLUG))
+    link = _link(meta, slug, site, source, line(LINK))
+    summary = _text(_first(meta, SUMMARY)[1])
+    return Document(
+        source=doc_source,
+        format=parsed.format,
+        title=title,
+        published=published,
+        updated=updated,
+        authors=_authors(meta),
+        tags=_tags(meta),
+        summary=summary or None,
+        language=_language(meta, title, summary, parsed.body, site),
+        slug=slug,
+        link=link,
+        id=link,
+        body=parsed.body,
+        markup=parsed.markup,
+        publication=_text(meta.get("publication")) or None,
+        draft=_truthy(_first(meta, DRAFT)[1]),
+        extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
+    )
+
+
+def _first(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, Any]:
+    for key in keys:
+        if key in meta and meta[key] is not None:
+            return key, meta[key]
+    return None, None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = " ".join(_text(v) for v in value)
+    # Escapes in YAML/JSON strings ("\u0007") can make characters XML cannot carry.
+    return _SPACES.sub(" ", clean_xml_chars(unicodedata.normalize("NFC", str(value)))).strip()
+
+
+def _title(meta: dict[str, Any], source: str, line: int | None) -> str:
+    title = _text(meta.get("title"))
+    if not title:
+        raise ContentError(source, "missing title (expected a 'title' key or a first line)", line or 1)
+    return title
+
+
+def _date(raw: Any, key: str | None, source: str, line: int | None, site: Site) -> Any:
+    try:
+        return parse_date(raw, site.timezone)
+    except DateError as exc:
+        raise ContentError(source, f"field {key!r}: {exc}", line) from exc
+
+
+def _authors(meta: dict[str, Any]) -> tuple[Author, ...]:
+    found: list[Author] = []
+    for key in AUTHORS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        for author in _author_list(value, plural=key == "authors"):
+            if author.name and all(a.name != author.name for a in found):
+                found.append(author)
+    return tuple(found)
+
+
+def _author_list(value: Any, *, plural: bool) -> list[Author]:
+    if isinstance(value, dict):
+        name = _text(value.get("name"))
+        email = _text(value.get("email")) or None
+        url = _text(value.get("url") or value.get("uri") or value.get("link")) or None
+        return [Author(name or (email or ""), email, url)]
+    if isinstance(value, list | tuple):
+        return [a for item in value for a in _author_list(item, plural=False)]
+    text = _text(value)
+    # Pelican: "Last, First; Other, Name" -- ";" separates authors whenever it is present, so
+    # the commas inside names survive. Without ";", only a plural key splits on commas.
+    if ";" in text:
+        parts = text.split(";")
+    elif plural:
+        parts = text.split(",")
+    else:
+        parts = [text]
+    return [_author_from_text(p.strip()) for p in parts if p.strip()]
+
+
+def _author_from_text(text: str) -> Author:
+    # "Jane Doe <jane@example.com>" is how many front matters spell an address.
+    m = re.fullmatch(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>", text)
+    if m:
+        return Author(m.group(1) or m.group(2), m.group(2))
+    return Author(text)
+
+
+def _tags(meta: dict[str, Any]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for key in TAGS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        items = (
+            value if isinstance(value, list | tuple) else re.split(r"[;,]" if ";" in str(value) else ",", str(value))
+        )
+        for item in items:
+            tag = _text(item)
+            if tag:
+                seen.setdefault(tag.casefold(), tag)
+    return tuple(seen.values())
+
+
+def _slug(meta: dict[str, Any], source: str, line: int | None) -> str:
+    # The file name is the slug as written (case and "_" kept), cleaned only of what is unsafe in
+    # a URL path segment.
+    raw = _text(meta.get("slug")) or PurePosixPath(source).stem
+    slug = slugify(raw, lower=False, keep="_.")
+    if not slug:
+        raise ContentError(source, f"slug {raw!r} has no letters or digits", line)
+    return slug
+
+
+def _link(meta: dict[str, Any], slug: str, site: Site, source: str, line: int | None) -> str:
+    raw = _text(_first(meta, LINK)[1])
+    if not raw:
+        return to_uri(site.permalink_for(slug))
+    link = absolute(raw, site.url)
+    if not link.startswith(("http://", "https://")):
+        raise ContentError(source, f"link {raw!r} is not an http(s) URL", line)
+    return link
+
+
+def _language(meta: dict[str, Any], title: str, summary: str, body: str, site: Site) -> str:
+    lang = _text(_first(meta, LANGUAGE)[1])
+    if lang:
+        return lang.replace("_", "-")
+    sample = f"{title} {summary} {body[:3000]}"
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters and len(_HANGUL.findall(sample)) * 2 > letters:
+        return "ko"
+    return site.language
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1", "on")
+    return bool(value)

@@ -1,0 +1,59 @@
+"""Readers: one module per input format, each detected by content, never by file name.
+
+Every reader module has the same three-part contract:
+
+- ``NAME``: the format's name, reported in debug output and stored on the document;
+- ``detect(text) -> bool``: cheap, looks only at the start of the text;
+- ``read(text, path) -> Parsed``: metadata as written, plus the body and how to render it.
+
+Adding a format is one new module and one entry in ``READERS`` (order matters: the first
+reader whose ``detect`` answers yes reads the file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from feeds.errors import UnknownFormatError
+
+
+@dataclass
+class Parsed:
+    """What a reader found, before normalization."""
+
+    format: str
+    meta: dict[str, Any]  # keys lower-cased, values as the format gives them
+    body: str
+    markup: str  # how the body renders: "markdown" or "news"
+    body_line: int = 1  # line of the file where the body starts
+    lines: dict[str, int] = field(default_factory=dict)  # metadata key -> line it was found on
+
+
+class Reader(Protocol):
+    NAME: str
+
+    def detect(self, text: str) -> bool: ...
+
+    def read(self, text: str, path: str) -> Parsed: ...
+
+
+def _readers() -> tuple[Reader, ...]:
+    from feeds.readers import frontmatter, header, news
+
+    return (frontmatter, header, news)  # type: ignore[return-value]
+
+
+def read(text: str, path: str) -> Parsed:
+    """Parse ``text`` with the first reader that recognises it."""
+    for reader in _readers():
+        if reader.detect(text):
+            return reader.read(text, path)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    raise UnknownFormatError(
+        path,
+        "unknown format: expected front matter ('---', '+++' or '{' on line 1), a 'Key: value' "
+        "header (Title:, Date:, …), or a news article (title, deck, then a date line like "
+        f"'2025-03-10 홍길동 기자'); line 1 is {first[:60]!r}",
+        1,
+    )

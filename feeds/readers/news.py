@@ -1,0 +1,224 @@
+"""Plain-text news articles, as Korean news sites publish them.
+
+    오랜 '동지' MS와 오픈AI, 이젠 '적'으로 돌아서          <- title (line 1)
+
+    지난해 이후 묵은 갈등, 최근 파트너십 붕괴 …             <- deck: the summary
+
+    2025-03-10     전윤미 기자                             <- date line (+ reporter)
+    오픈AI의 샘 앨트먼(왼쪽)과 … (사진=마이크로소프트)      <- body starts: a photo caption
+
+    [애플경제 전윤미 기자] 자매회사로 알려질 정도로 …        <- byline names the publication
+
+    MS, 자체 모델 'MAI' 개발, 기술 독립 선언               <- subheading
+
+Title, deck and the date/reporter lines are metadata; everything after them is the body,
+rendered by ``render``: every line of it reaches the HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from feeds.readers import Parsed
+
+NAME = "news"
+
+_WS = "[ \t\u00a0\u2002\u2003\u3000]"
+_DAY = r"(?:\s*\([월화수목금토일]\))?"
+_CLOCK = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)"
+_KO_CLOCK = r"(?:\s*(?:오전|오후)?\s*\d{1,2}시(?:\s*\d{1,2}분)?)"
+_ZONE = r"(?:\s+(?:KST|UTC|GMT|JST|Z|[+-]\d{2}:?\d{2}))?"
+DATE = (
+    r"(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?" + _DAY + _CLOCK + "?"
+    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일" + _DAY + "(?:" + _KO_CLOCK + "|" + _CLOCK + ")?)" + _ZONE
+)
+_NAME = r"[가-힣]{2,5}"
+_ROLE = r"(?:기자|특파원|선임기자|객원기자|전문기자|인턴기자|통신원)"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+REPORTERS = rf"(?P<names>{_NAME}(?:\s*[·,]\s*{_NAME})*)\s*{_ROLE}(?:\s*\(?(?P<email>{_EMAIL})\)?)?"
+
+_DATE_LINE = re.compile(rf"(?P<date>{DATE})(?:\s+{REPORTERS})?")
+_STAMP_LINE = re.compile(
+    rf"(?:(?:기사)?(?:입력|등록|게재|발행|승인)\s*:?\s*(?P<published>{DATE}))?"
+    rf"\s*(?:(?:최종)?(?:수정|업데이트)\s*:?\s*(?P<updated>{DATE}))?"
+)
+_REPORTER_LINE = re.compile(REPORTERS)
+_BYLINE = re.compile(
+    rf"^\s*(?:\[(?P<pub1>[^\]=]+?)(?:\s*=\s*|\s+)(?:{_NAME}(?:\s*[·,]\s*{_NAME})*\s*{_ROLE})\]"
+    rf"|\((?:[^)=]+=)?(?P<pub2>[^)]+?)\)\s*{_NAME}\s*{_ROLE}\s*=)"
+)
+_CAPTION = re.compile(r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|사진제공)\s*[=:]\s*[^()\[\]]{1,40}[)\]]\s*$")
+_NOTE = re.compile(r"^\s*<.*>\s*$|저작권자|무단\s*전재|ⓒ|©")
+_CLOSING = tuple(".!?。…:;,)]」』>")
+SUBHEADING_MAX = 60
+_SCAN_LINES = 12  # the date line must come this early, or the text is not a news article
+
+
+@dataclass(frozen=True)
+class _Head:
+    title: str
+    title_line: int
+    deck: list[str]
+    meta: dict[str, Any]
+    lines: dict[str, int]
+    body_line: int
+
+
+def detect(text: str) -> bool:
+    return _head(text) is not None
+
+
+def read(text: str, path: str) -> Parsed:
+    head = _head(text)
+    assert head is not None, "read() called without detect()"
+    body = "\n".join(text.split("\n")[head.body_line - 1 :])
+    meta = dict(head.meta)
+    meta["title"] = head.title
+    if head.deck:
+        meta["summary"] = " ".join(head.deck)
+    publication = _publication(body)
+    if publication:
+        meta["publication"] = publication
+    lines = {"title": head.title_line, **head.lines}
+    return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
+
+
+def _plain(line: str) -> str:
+    return re.sub(_WS + "+", " ", line).strip()
+
+
+def _head(text: str) -> _Head | None:
+    lines = text.split("\n", _SCAN_LINES + 40)[: _SCAN_LINES + 40]
+    numbered = [(n, _plain(line)) for n, line in enumerate(lines, start=1)]
+    nonblank = [(n, s) for n, s in numbered if s]
+    if len(nonblank) < 2:
+        return None
+    title_line, title = nonblank[0]
+    if len(title) > 300 or _meta_line(title):
+        return None
+    deck: list[str] = []
+    for count, (n, s) in enumerate(nonblank[1:], start=1):
+        if count > _SCAN_LINES:
+            return None
+        found = _meta_line(s)
+        if found is None:
+            deck.append(s)
+            continue
+        meta: dict[str, Any] = {}
+        where: dict[str, int] = {}
+        last = n
+        for m, s2 in nonblank[count:]:
+            found = _meta_line(s2)
+            if found is None:
+                break
+            for key, value in found.items():
+                if key == "authors":
+                    meta.setdefault("authors", []).extend(value)
+                else:
+                    meta.setdefault(key, value)
+                where.setdefault(key, m)
+            last = m
+        if "date" not in meta:
+            return None  # a reporter line alone does not make a news article
+        return _Head(title, title_line, deck, meta, where, last + 1)
+    return None
+
+
+def _meta_line(s: str) -> dict[str, Any] | None:
+    """The metadata a date, stamp or reporter line holds, or None for any other line."""
+    m = _DATE_LINE.fullmatch(s)
+    if m:
+        out: dict[str, Any] = {"date": m.group("date")}
+        if m.group("names"):
+            out["authors"] = _authors(m.group("names"), m.group("email"))
+        return out
+    m = _STAMP_LINE.fullmatch(s)
+    if m and (m.group("published") or m.group("updated")):
+        out = {}
+        if m.group("published"):
+            out["date"] = m.group("published")
+        if m.group("updated"):
+            out["updated"] = m.group("updated")
+        return out
+    m = _REPORTER_LINE.fullmatch(s)
+    if m:
+        return {"authors": _authors(m.group("names"), m.group("email"))}
+    return None
+
+
+def _authors(names: str, email: str | None) -> list[dict[str, str]]:
+    found = [{"name": n} for n in re.split(r"\s*[·,]\s*", names) if n]
+    if email and len(found) == 1:
+        found[0]["email"] = email
+    return found
+
+
+def _publication(body: str) -> str | None:
+    for line in body.split("\n"):
+        s = _plain(line)
+        if not s or _CAPTION.search(s):
+            continue
+        m = _BYLINE.match(s)
+        return (m.group("pub1") or m.group("pub2")).strip() if m else None
+    return None
+
+
+# --------------------------------------------------------------------------- rendering
+def render(body: str) -> str:
+    """The body as HTML: paragraphs, subheadings, photo captions and notes, nothing dropped."""
+    blocks = _blocks(body)
+    out: list[str] = []
+    for i, (kind, lines) in enumerate(blocks):
+        text = "\n".join(html.escape(line, quote=False) for line in lines)
+        if kind == "p" and _is_subheading(blocks, i):
+            out.append(f"<h3>{text}</h3>")
+        elif kind == "caption":
+            out.append(f"<figure><figcaption>{text}</figcaption></figure>")
+        elif kind == "note":
+            out.append(f"<p><small>{text}</small></p>")
+        else:
+            out.append(f"<p>{text}</p>")
+    return "\n".join(out)
+
+
+def _blocks(body: str) -> list[tuple[str, list[str]]]:
+    """Blank-line separated paragraphs; a caption or note line is always a block of its own."""
+    blocks: list[tuple[str, list[str]]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            blocks.append(("p", current.copy()))
+            current.clear()
+
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if not line:
+            flush()
+        elif _CAPTION.search(_plain(line)):
+            flush()
+            blocks.append(("caption", [line]))
+        elif _NOTE.search(line) and len(line) <= 120:
+            flush()
+            blocks.append(("note", [line]))
+        else:
+            current.append(line)
+    flush()
+    return blocks
+
+
+def _is_subheading(blocks: list[tuple[str, list[str]]], i: int) -> bool:
+    _, lines = blocks[i]
+    if len(lines) != 1 or i == 0 or i == len(blocks) - 1:
+        return False
+    line = lines[0]
+    if len(line) > SUBHEADING_MAX or line.endswith(_CLOSING) or _BYLINE.match(line):
+        return False
+    # Between paragraphs: what follows must be body text, not another heading or a caption.
+    following = blocks[i + 1]
+    return following[0] == "p" and (
+        len(following[1]) > 1 or len(following[1][0]) > SUBHEADING_MAX or following[1][0].endswith(_CLOSING)
+    )

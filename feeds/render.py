@@ -1,0 +1,69 @@
+"""Rendering a document's body to the full HTML its feed entries carry."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+from feeds.document import Document
+from feeds.sources import clean_xml_chars
+from feeds.urls import absolute
+
+MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
+_URL_ATTR = re.compile(r"""(\s(?:href|src|poster|cite)=)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+
+
+@cache
+def _markdown():  # type: ignore[no-untyped-def]
+    # One instance, reset per document: building a Markdown object costs more than a short body.
+    import markdown
+
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+
+
+def render_markdown(body: str) -> str:
+    md = _markdown()
+    try:
+        return str(md.reset().convert(body))
+    finally:
+        md.reset()
+
+
+def content_html(doc: Document) -> str:
+    """Full HTML of ``doc``: links and image sources absolute against the entry's link."""
+    if doc.markup == "news":
+        from feeds.readers.news import render
+
+        raw = render(doc.body)
+    else:
+        raw = render_markdown(doc.body)
+    return clean_xml_chars(absolutize(raw, doc.link))
+
+
+def absolutize(fragment: str, base: str) -> str:
+    """Resolve relative ``href``/``src`` against ``base``: a feed reader has no page to resolve them in."""
+
+    def fix(m: re.Match[str]) -> str:
+        url = html.unescape(m.group(3)).strip()
+        if not url or (url.startswith("#") and not base):
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)}{html.escape(absolute(url, base), quote=True)}{m.group(2)}"
+
+    return _URL_ATTR.sub(fix, fragment)
+
+
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed."""
+    return _SPACES.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def excerpt(fragment: str, limit: int = 280) -> str:
+    """A plain-text summary for documents that have none: the first words, cut at a word."""
+    text = plain_text(fragment)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,43 @@
+"""URLs as feeds write them: absolute, and percent-encoded so every reader can fetch them."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+
+# Characters a URI may carry as they are (RFC 3986 reserved + unreserved, and "%" of an
+# existing escape): quote() then only touches spaces, non-ASCII and the truly unsafe.
+_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+
+
+def to_uri(iri: str) -> str:
+    """Percent-encode an IRI's path, query and fragment (UTF-8) and IDNA-encode its host."""
+    parts = urlsplit(iri.strip())
+    netloc = parts.netloc
+    if netloc and not netloc.isascii():
+        host, sep, port = parts.hostname or "", ":" if parts.port else "", str(parts.port or "")
+        userinfo = netloc.rpartition("@")[0]
+        netloc = (f"{quote(userinfo, safe=':%')}@" if userinfo else "") + host.encode("idna").decode() + sep + port
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe=_SAFE),
+            quote(parts.query, safe=_SAFE),
+            quote(parts.fragment, safe=_SAFE),
+        )
+    )
+
+
+def is_absolute(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme) and (bool(parts.netloc) or parts.scheme in ("mailto", "tel", "data", "urn", "tag"))
+
+
+def absolute(url: str, base: str) -> str:
+    """``url`` resolved against ``base`` and percent-encoded."""
+    return to_uri(url if is_absolute(url) else urljoin(base, url))
+
+
+def feed_url(site_url: str, folder: str, filename: str) -> str:
+    """The public URL of ``out/<folder><filename>``; ``folder`` is "" or ends with "/"."""
+    return site_url + quote(folder + filename, safe="/")

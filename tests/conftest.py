@@ -1,0 +1,66 @@
+"""Shared fixtures: the test site, data folders, and ``--update-golden``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from feeds.config import Site, site_from_mapping
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "content"
+
+TEST_SITE = {
+    "title": "Test site",
+    "url": "https://example.com/",
+    "description": "Feeds for tests",
+    "language": "en",
+    "timezone": "Asia/Seoul",
+    "tag_aliases": {"오픈AI": "OpenAI"},
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite expected files from the current output (review the diff in git)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def site() -> Site:
+    return site_from_mapping(TEST_SITE)
+
+
+@pytest.fixture
+def seed_content(tmp_path: Path) -> Path:
+    """A content folder holding just the two seed articles."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, content / seed.name)
+    return content
+
+
+def write_site_toml(path: Path, **overrides: object) -> Path:
+    """TEST_SITE (plus overrides) as a --config file."""
+    settings = {**TEST_SITE, **overrides}
+    lines = []
+    tables = []
+    for key, value in settings.items():
+        if isinstance(value, dict):
+            tables.append(f"[{key}]\n" + "".join(f'"{k}" = "{v}"\n' for k, v in value.items()))
+        elif isinstance(value, str):
+            lines.append(f'{key} = "{value}"')
+        else:
+            lines.append(f"{key} = {value}")
+    path.write_text("\n".join(lines) + "\n" + "".join(tables), encoding="utf-8")
+    return path

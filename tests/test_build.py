@@ -1,0 +1,168 @@
+"""End-to-end builds: golden feeds, determinism, drafts and future entries, bad files, path safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from feeds.build import build
+from feeds.config import Site, load_site
+
+from .conftest import DATA
+
+SITES = DATA / "sites"
+AT = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SITES.iterdir()))
+def test_golden_site(name: str, tmp_path: Path, update_golden: bool) -> None:
+    source = SITES / name
+    site = load_site(source / "site.toml")
+    result = build(site, source / "content", tmp_path / "out", at=AT)
+    assert not result.errors
+    expected = source / "expected"
+    if update_golden:
+        shutil.rmtree(expected, ignore_errors=True)
+        shutil.copytree(tmp_path / "out", expected)
+    got, want = tree(tmp_path / "out"), tree(expected)
+    assert sorted(got) == sorted(want)
+    for rel in want:
+        assert got[rel].decode() == want[rel].decode(), rel
+
+
+def test_seed_site_layout(tmp_path: Path) -> None:
+    site = load_site(SITES / "seeds" / "site.toml")
+    build(site, SITES / "seeds" / "content", tmp_path, at=AT)
+    assert sorted(tree(tmp_path)) == ["atom.xml", "rss.xml", "tags/ai/atom.xml", "tags/ai/rss.xml"]
+
+
+def test_build_is_deterministic_across_processes(tmp_path: Path) -> None:
+    """Same input, same bytes: two processes with different hash seeds and an unpinned clock."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "feeds",
+                "build",
+                "-q",
+                "--config",
+                str(SITES / "seeds" / "site.toml"),
+                "--content",
+                str(SITES / "seeds" / "content"),
+                "--out",
+                str(out),
+            ],
+            check=True,
+            env=env,
+        )
+        outputs.append(tree(out))
+    assert outputs[0] == outputs[1]
+    assert outputs[0] == tree(SITES / "seeds" / "expected")
+
+
+def test_rebuild_leaves_unchanged_files_alone(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    out = tmp_path / "out"
+    build(site, seed_content, out, at=AT)
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
+    result = build(site, seed_content, out, at=AT)
+    assert result.written == [] and len(result.unchanged) == 4
+    assert mtimes == {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
+
+
+def test_drafts_and_future_entries_are_skipped(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    write(seed_content, "draft.md", "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\ntags: [secret]\n---\nx\n")
+    write(seed_content, "future.md", "---\ntitle: Future\ndate: 2026-12-01\ntags: [later]\n---\nx\n")
+    out = tmp_path / "out"
+    result = build(site, seed_content, out, at=AT)
+    assert not result.errors and result.published == 2
+    assert sorted(reason.split(" ")[0] for _, reason in result.skipped) == ["dated", "draft"]
+    assert not (out / "tags" / "secret").exists() and not (out / "tags" / "later").exists()
+    assert b"Future" not in (out / "atom.xml").read_bytes()
+    result = build(site, seed_content, out, at=AT, include_future=True)
+    assert result.published == 3 and (out / "tags" / "later" / "atom.xml").is_file()
+
+
+def test_source_date_epoch_is_now(
+    tmp_path: Path, seed_content: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(seed_content, "future.md", "---\ntitle: Future\ndate: 2030-01-01\n---\nx\n")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2031, 1, 1, tzinfo=UTC).timestamp())))
+    assert build(site, seed_content, tmp_path / "out").published == 3
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2029, 1, 1, tzinfo=UTC).timestamp())))
+    assert build(site, seed_content, tmp_path / "out").published == 2
+
+
+def test_bad_file_does_not_break_other_feeds(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    write(seed_content, "broken.md", "---\ntitle: Broken\ndate: someday\n---\nx\n")
+    out = tmp_path / "out"
+    result = build(site, seed_content, out, at=AT)
+    assert [str(e) for e in result.errors] == [
+        f"{seed_content}/broken.md:3: field 'date': unrecognised date 'someday' (expected e.g. 2025-03-10, "
+        "2025-03-10T14:30:00+09:00, RFC 2822, 'March 10, 2025', '2025년 3월 10일')"
+    ]
+    assert result.published == 2 and (out / "tags" / "ai" / "rss.xml").is_file()
+
+
+def test_strict_writes_nothing_on_error(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    write(seed_content, "broken.md", "no metadata at all\n")
+    result = build(site, seed_content, tmp_path / "out", at=AT, strict=True)
+    assert len(result.errors) == 1 and not (tmp_path / "out").exists()
+
+
+def test_duplicate_slugs_publish_neither(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    for name in ("a.md", "b.md"):
+        write(seed_content, name, f"---\ntitle: {name}\ndate: 2025-01-01\nslug: same\ntags: [dup]\n---\nx\n")
+    result = build(site, seed_content, tmp_path / "out", at=AT)
+    messages = sorted(str(e) for e in result.errors)
+    assert len(messages) == 2
+    assert "same slug 'same' as b.md" in messages[0] and "same slug 'same' as a.md" in messages[1]
+    assert all("neither is published" in m for m in messages)
+    assert result.published == 2 and not (tmp_path / "out" / "tags" / "dup").exists()
+
+
+HOSTILE_TAGS = ["../x", "a/b", ".", "..", "", " ", "/etc/passwd", "..\\..\\win", "%2e%2e", "C:", "~", "\0x", "a\nb"]
+
+
+def test_hostile_tags_stay_inside_out_tags(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    meta = {"title": "Hostile", "date": "2025-01-01", "tags": HOSTILE_TAGS, "slug": "../../x"}
+    write(seed_content, "hostile.md", json.dumps(meta) + "\nbody\n")
+    out = tmp_path / "site" / "out"
+    result = build(site, seed_content, out, at=AT)
+    assert not result.errors
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and seed_content not in p.parents]
+    assert written and all(out in p.parents for p in written)
+    for p in written:
+        rel = p.relative_to(out)
+        assert rel.parts in {("rss.xml",), ("atom.xml",)} or (len(rel.parts) == 3 and rel.parts[0] == "tags"), rel
+        assert rel.parts[1] not in (".", "..") if len(rel.parts) == 3 else True
+
+
+def test_tag_feed_of_removed_tag_is_deleted(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    write(seed_content, "tagged.md", "---\ntitle: T\ndate: 2025-01-01\ntags: [gone]\n---\nx\n")
+    out = tmp_path / "out"
+    build(site, seed_content, out, at=AT)
+    assert (out / "tags" / "gone" / "atom.xml").is_file()
+    (seed_content / "tagged.md").unlink()
+    result = build(site, seed_content, out, at=AT)
+    assert sorted(result.removed) == ["tags/gone/atom.xml", "tags/gone/rss.xml"]
+    assert not (out / "tags" / "gone").exists()
