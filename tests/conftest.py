@@ -10,7 +10,7 @@ import pytest
 from feeds.config import Site, site_from_mapping
 
 DATA = Path(__file__).parent / "data"
-SEEDS = Path(__file__).parent.parent / "content"
+SEEDS = Path(__file__).parent / "data" / "sites" / "seeds" / "content"
 
 TEST_SITE = {
     "title": "Test site",

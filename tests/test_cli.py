@@ -1,0 +1,95 @@
+"""The command line: summary, exit codes (0 ok, 1 rejected files, 2 usage/config), --strict, -q."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from feeds.cli import main
+
+from .conftest import write_site_toml
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    return write_site_toml(tmp_path / "site.toml")
+
+
+def run(*args: str | Path) -> int:
+    return main([str(a) for a in args])
+
+
+def test_build_prints_summary_and_exits_0(
+    tmp_path: Path, seed_content: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("read 2 documents: 2 published, 0 skipped, 0 rejected; 4 feeds in ")
+    assert (tmp_path / "out" / "atom.xml").is_file()
+
+
+def test_rejected_file_exits_1_and_names_it(
+    tmp_path: Path, seed_content: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (seed_content / "bad.md").write_text("---\ntitle: x\n", encoding="utf-8")
+    assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config, "-q") == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{seed_content / 'bad.md'}:1: front matter opened with '---' on line 1 is never closed" in captured.err
+    assert (tmp_path / "out" / "rss.xml").is_file()
+
+
+def test_strict_exits_1_and_writes_nothing(tmp_path: Path, seed_content: Path, config: Path) -> None:
+    (seed_content / "bad.md").write_text("plain words\n", encoding="utf-8")
+    assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config, "--strict") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_quiet_success_prints_nothing(
+    tmp_path: Path, seed_content: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config, "-q") == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_config_error_exits_2_naming_the_key(
+    tmp_path: Path, seed_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write_site_toml(tmp_path / "bad.toml", max_items=-1)
+    assert run("build", "--content", seed_content, "--config", bad) == 2
+    assert "max_items: must be a whole number >= 1, got -1" in capsys.readouterr().err
+
+
+def test_missing_content_folder_exits_2(tmp_path: Path, config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("build", "--content", tmp_path / "nope", "--config", config) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("build", "--no-such-flag") == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_runs_as_module(tmp_path: Path, seed_content: Path, config: Path) -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "feeds",
+            "build",
+            "--content",
+            str(seed_content),
+            "--out",
+            str(tmp_path / "out"),
+            "--config",
+            str(config),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "4 feeds" in proc.stdout
