@@ -6,7 +6,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 # Characters a URI may carry as they are (RFC 3986 reserved + unreserved, and "%" of an
 # existing escape): quote() then only touches spaces, non-ASCII and the truly unsafe.
-_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+_SAFE = "/:?#@!$&'()*+,;=%~-._"
 
 
 def to_uri(iri: str) -> str:
