@@ -1,29 +1,41 @@
-"""The build: content folder in, feeds out. Reading and rendering are pure; I/O is at the edges."""
+"""The build: content folder in, feeds out, incrementally and safely enough to run from cron.
+
+The stages are pure functions (parse, select, plan, render); this module adds the I/O around
+them: the lock, the cache, and writing only what changed. A run whose inputs did not change
+since the last one only stats the content folder: it imports no renderer and reads no article.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from feeds import readers
+from feeds import __version__
+from feeds.cache import Cache, OutputRecord, digest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
-from feeds.feedsets import Entry, Feed, newest_first, plan_feeds
-from feeds.formats import FORMATS
-from feeds.normalize import to_document
-from feeds.render import content_html, excerpt
-from feeds.sources import discover, read_text
-from feeds.tags import Tag, index_tags, tag_key
-from feeds.write import safe_path, write_if_changed
+from feeds.lock import exclusive
+from feeds.sources import discover, read_bytes
+
+if TYPE_CHECKING:
+    from feeds.feedsets import Entry, FeedPlan
+    from feeds.tags import Tag
 
 log = logging.getLogger(__name__)
+
+OUTPUT_NAMES = ("rss.xml", "atom.xml")  # every file name a format may write; stale ones are removed
+_TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
 @dataclass
@@ -32,9 +44,35 @@ class BuildResult:
     published: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): drafts, future
     errors: list[ContentError] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # bad files whose last good version was published
     written: list[str] = field(default_factory=list)  # paths under out/
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    incremental: bool = False  # nothing changed since the last build: nothing was read or rendered
+    due: datetime | None = None  # when the next future-dated document is due
+
+    def summary(self) -> dict[str, object]:
+        """The run in one JSON-able mapping (``--summary-json``)."""
+        return {
+            "read": self.read,
+            "published": self.published,
+            "skipped": len(self.skipped),
+            "rejected": len(self.errors),
+            "kept_last_good": len(self.kept),
+            "written": len(self.written),
+            "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
+            "nothing_changed": self.incremental,
+            "errors": [str(e) for e in self.errors],
+        }
+
+
+@dataclass(frozen=True)
+class _Stat:
+    path: Path
+    source: str  # relative to the content folder
+    size: int
+    mtime_ns: int
 
 
 def now() -> datetime:
@@ -43,39 +81,42 @@ def now() -> datetime:
     return datetime.fromtimestamp(int(epoch) if epoch else time.time(), UTC)
 
 
+def default_cache_dir(out_dir: Path) -> Path:
+    return out_dir.absolute().parent / ".feeds-cache"
+
+
+# --------------------------------------------------------------------------- reading
+def parse_document(data: bytes, source: str, site: Site, label: str) -> Document:
+    """Decode, detect, parse and normalize one file's bytes; raise ContentError naming ``label``."""
+    from feeds import readers
+    from feeds.normalize import to_document
+    from feeds.sources import decode
+
+    parsed = readers.read(decode(data, label).text, label)
+    return to_document(parsed, source, site, label=label)
+
+
 def read_document(path: Path, content_dir: Path, site: Site) -> Document:
-    """Read, detect, parse and normalize one file; raise ContentError naming it."""
-    label = str(path)
-    text = read_text(path, label)
-    parsed = readers.read(text.text, label)
-    return to_document(parsed, path.relative_to(content_dir).as_posix(), site, label=label)
-
-
-def read_documents(content_dir: Path, site: Site) -> tuple[list[Document], list[ContentError]]:
-    docs: list[Document] = []
-    errors: list[ContentError] = []
-    for path in discover(content_dir):
-        try:
-            docs.append(read_document(path, content_dir, site))
-        except ContentError as exc:
-            errors.append(exc)
-    return docs, errors
+    """Read one file from disk and parse it."""
+    return parse_document(read_bytes(path), path.relative_to(content_dir).as_posix(), site, str(path))
 
 
 def select(
     docs: Iterable[Document], at: datetime, include_future: bool
-) -> tuple[list[Document], list[tuple[str, str]]]:
-    """The documents to publish, and why the others are left out (drafts, future dates)."""
+) -> tuple[list[Document], list[tuple[str, str]], datetime | None]:
+    """The documents to publish, why the others are left out, and when the next future one is due."""
     kept: list[Document] = []
     skipped: list[tuple[str, str]] = []
+    due: datetime | None = None
     for doc in docs:
         if doc.draft:
             skipped.append((doc.source, "draft"))
         elif doc.published > at and not include_future:
             skipped.append((doc.source, f"dated in the future ({doc.published.isoformat()})"))
+            due = min(due or doc.published, doc.published)
         else:
             kept.append(doc)
-    return kept, skipped
+    return kept, skipped, due
 
 
 def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list[Document], list[ContentError]]:
@@ -88,9 +129,9 @@ def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list
     for key, group in groups.items():
         if len(group) > 1:
             for doc in group:
-                others = [o.source for o in group if o is not doc]
-                what = f"slug {key!r}" if not key.startswith("\0") else f"link {key[1:]!r}"
-                clashing[doc.source].append(f"same {what} as {', '.join(others)}")
+                others = ", ".join(o.source for o in group if o is not doc)
+                what = f"link {key[1:]!r}" if key.startswith("\0") else f"slug {key!r}"
+                clashing[doc.source].append(f"same {what} as {others}")
     errors = [
         ContentError(str(content_dir / source), "; ".join(dict.fromkeys(why)) + "; neither is published")
         for source, why in sorted(clashing.items())
@@ -98,48 +139,77 @@ def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list
     return [d for d in docs if d.source not in clashing], errors
 
 
+# --------------------------------------------------------------------------- rendering
 def render_site(docs: Iterable[Document], site: Site) -> dict[str, bytes]:
     """Every output file (path under out/ -> bytes) for the published documents. Pure."""
+    from feeds.feedsets import newest_first, plan_feeds
+    from feeds.tags import index_tags
+
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases)
-    entries: dict[str, Entry] = {}  # rendered once, shared by the main and tag feeds
-
-    def entry(doc: Document) -> Entry:
-        if doc.id not in entries:
-            entries[doc.id] = to_entry(doc, tags)
-        return entries[doc.id]
-
-    files: dict[str, bytes] = {}
-    for plan in plan_feeds(ordered, site, tags):
-        feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entry(d) for d in plan.docs))
-        for filename, render in FORMATS.items():
-            files[plan.folder + filename] = render(feed)
-    return files
+    entries = _Entries(tags, Cache(None), {})
+    return {rel: data for plan in plan_feeds(ordered, site, tags) for rel, data in _render_plan(plan, site, entries)}
 
 
-def to_entry(doc: Document, tags: dict[str, Tag]) -> Entry:
-    content = content_html(doc)
-    categories = tuple(dict.fromkeys(tags[tag_key(t)].name for t in doc.tags))
-    return Entry(doc, categories, doc.summary or excerpt(content) or doc.title, content)
+class _Entries:
+    """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
+
+    def __init__(self, tags: dict[str, Tag], cache: Cache, digests: dict[str, str]) -> None:
+        self.tags = tags
+        self.cache = cache
+        self.digests = digests
+        self.built: dict[str, Entry] = {}
+
+    def categories(self, doc: Document) -> tuple[str, ...]:
+        from feeds.tags import tag_key
+
+        return tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
+
+    def __call__(self, doc: Document) -> Entry:
+        if doc.source not in self.built:
+            from feeds.feedsets import Entry
+            from feeds.render import excerpt
+
+            content = self._content(doc)
+            summary = doc.summary or excerpt(content) or doc.title
+            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
+        return self.built[doc.source]
+
+    def _content(self, doc: Document) -> str:
+        from dataclasses import replace
+
+        from feeds.render import content_html
+
+        key = self.digests.get(doc.source)
+        cached = self.cache.html(key) if key else None
+        if cached is not None:
+            return cached
+        if not doc.body and key:  # a document from the cache carries no body
+            doc = replace(doc, body=self.cache.body(doc.source) or "")
+        html = content_html(doc)
+        if key:
+            self.cache.put_html(key, html)
+        return html
 
 
-def write_site(files: dict[str, bytes], out_dir: Path, result: BuildResult) -> None:
-    """Write what changed, then remove feeds of tags that no longer exist."""
-    targets = {rel: safe_path(out_dir, rel) for rel in files}  # check every path before writing any
-    for rel, data in files.items():
-        (result.written if write_if_changed(targets[rel], data) else result.unchanged).append(rel)
-    tags_dir = out_dir / "tags"
-    if tags_dir.is_dir():
-        for folder in sorted(p for p in tags_dir.iterdir() if p.is_dir() and not p.is_symlink()):
-            for filename in FORMATS:
-                rel = f"tags/{folder.name}/{filename}"
-                if rel not in files and (folder / filename).is_file():
-                    (folder / filename).unlink()
-                    result.removed.append(rel)
-            if not any(folder.iterdir()):
-                folder.rmdir()
+def _render_plan(plan: FeedPlan, site: Site, entries: _Entries) -> Iterable[tuple[str, bytes]]:
+    from feeds.feedsets import Feed
+    from feeds.formats import FORMATS
+
+    feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
+    for filename, render in FORMATS.items():
+        yield plan.folder + filename, render(feed)
 
 
+def _fingerprint(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def site_fingerprint(site: Site) -> str:
+    return _fingerprint(__version__, {k: str(v) for k, v in asdict(site).items()})
+
+
+# --------------------------------------------------------------------------- the build
 def build(
     site: Site,
     content_dir: Path,
@@ -148,15 +218,240 @@ def build(
     include_future: bool = False,
     strict: bool = False,
     at: datetime | None = None,
+    cache_dir: Path | None = None,
+    wait: float = 0.0,
 ) -> BuildResult:
-    """Read ``content_dir`` and write the feeds to ``out_dir``; with ``strict``, errors write nothing."""
-    docs, errors = read_documents(content_dir, site)
-    result = BuildResult(read=len(docs) + len(errors))
-    kept, result.skipped = select(docs, at or now(), include_future)
-    kept, duplicates = reject_duplicates(kept, content_dir)
-    result.errors = sorted(errors + duplicates, key=lambda e: (e.path, e.line or 0))
-    result.published = len(kept)
+    """Read ``content_dir`` and bring ``out_dir`` up to date; with ``strict``, errors write nothing.
+
+    ``cache_dir`` None builds from scratch, remembering nothing; the lock still lives in the
+    default cache folder, never in ``out_dir``, which is published as it is.
+    """
+    lock = (cache_dir or default_cache_dir(out_dir)) / "lock"
+    with exclusive(lock, wait):
+        cache = Cache.open(cache_dir)
+        try:
+            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache)
+        finally:
+            cache.close()
+
+
+def _build_locked(
+    site: Site, content_dir: Path, out_dir: Path, include_future: bool, strict: bool, at: datetime, cache: Cache
+) -> BuildResult:
+    paths, refused = discover(content_dir)
+    stats = _stat_all(paths, content_dir)
+    site_fp = site_fingerprint(site)
+    inputs = _fingerprint(site_fp, include_future, strict, [(s.source, s.size, s.mtime_ns) for s in stats])
+    if cache.get("site") != site_fp:
+        with cache.transaction():  # documents were normalized for another site: none can be reused
+            cache.delete_documents(cache.documents())
+            cache.replace_outputs({})
+            cache.put("site", site_fp)
+    unchanged = _unchanged_result(cache, inputs, at, out_dir)
+    if unchanged is not None:
+        return unchanged
+    with cache.transaction():
+        result = _full_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, refused)
+        if not (strict and result.errors):
+            cache.put("inputs", inputs)
+            cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
+    return result
+
+
+def _stat_all(paths: Iterable[Path], content_dir: Path) -> list[_Stat]:
+    stats = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue  # deleted between the listing and now: it is simply gone
+        stats.append(_Stat(path, path.relative_to(content_dir).as_posix(), st.st_size, st.st_mtime_ns))
+    return stats
+
+
+def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) -> BuildResult | None:
+    """The last run's result when nothing it depended on changed, else None (build)."""
+    if cache.get("inputs") != inputs:
+        return None
+    try:
+        state = json.loads(cache.get("result") or "")
+        due = state["due"]
+        if at < datetime.fromisoformat(state["at"]) or (due is not None and at >= datetime.fromisoformat(due)):
+            return None  # a future-dated document has come due (or the clock went back)
+        outputs = cache.outputs()
+        for rel, record in outputs.items():
+            st = (out_dir / rel).stat()
+            if (st.st_size, st.st_mtime_ns) != (record.size, record.mtime_ns):
+                return None  # someone changed or removed our output
+        return BuildResult(
+            read=state["read"],
+            published=state["published"],
+            skipped=[tuple(s) for s in state["skipped"]],  # type: ignore[misc]
+            errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
+            kept=state["kept"],
+            unchanged=sorted(outputs),
+            incremental=True,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
+    return {
+        "at": at.isoformat(),
+        "read": result.read,
+        "published": result.published,
+        "skipped": result.skipped,
+        "errors": [(e.path, e.message, e.line) for e in result.errors],
+        "kept": result.kept,
+        "due": result.due.isoformat() if result.due else None,
+    }
+
+
+def _full_build(
+    site: Site,
+    content_dir: Path,
+    out_dir: Path,
+    include_future: bool,
+    strict: bool,
+    at: datetime,
+    cache: Cache,
+    stats: list[_Stat],
+    refused: list[ContentError],
+) -> BuildResult:
+    docs, digests, errors, kept = _load(stats, site, cache)
+    result = BuildResult(read=len(stats), kept=kept)
+    published, result.skipped, result.due = select(docs, at, include_future)
+    published, duplicates = reject_duplicates(published, content_dir)
+    result.errors = sorted(refused + errors + duplicates, key=lambda e: (e.path, e.line or 0))
+    result.published = len(published)
     if strict and result.errors:
         return result
-    write_site(render_site(kept, site), out_dir, result)
+    _write_outputs(published, digests, site, cache, out_dir, result)
+    cache.prune_html(digests.values())
     return result
+
+
+def _load(
+    stats: list[_Stat], site: Site, cache: Cache
+) -> tuple[list[Document], dict[str, str], list[ContentError], list[str]]:
+    """Documents for every file: from the cache when its bytes did not change, else parsed.
+
+    A file that no longer parses keeps its last good version from the cache, so an editor's
+    half-saved file or a typo never takes a published entry out of the feeds.
+    """
+    cached = cache.documents()
+    docs: list[Document] = []
+    digests: dict[str, str] = {}
+    errors: list[ContentError] = []
+    kept: list[str] = []
+    for st in stats:
+        hit = cached.get(st.source)
+        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
+            docs.append(hit.doc)
+            digests[st.source] = hit.digest
+            continue
+        label = str(st.path)
+        try:
+            data = read_bytes(st.path, label)
+        except FileNotFoundError:
+            continue  # deleted while we were building: gone, like any deleted file
+        except ContentError as exc:
+            errors.append(exc)
+            data = None
+        if data is not None:
+            file_digest = digest(data)
+            if hit and hit.digest == file_digest:
+                cache.touch_document(st.source, st.size, st.mtime_ns)
+                docs.append(hit.doc)
+                digests[st.source] = hit.digest
+                continue
+            try:
+                doc = parse_document(data, st.source, site, label)
+            except ContentError as exc:
+                errors.append(exc)
+            else:
+                cache.put_document(st.size, st.mtime_ns, file_digest, doc)
+                docs.append(doc)
+                digests[st.source] = file_digest
+                continue
+        if hit:  # unreadable or invalid now: publish the last good version
+            docs.append(hit.doc)
+            digests[st.source] = hit.digest
+            kept.append(label)
+            log.warning("%s: keeping its last good version in the feeds until it is fixed", label)
+    cache.delete_documents(set(cached) - {st.source for st in stats})
+    return docs, digests, errors, kept
+
+
+def _write_outputs(
+    docs: list[Document], digests: dict[str, str], site: Site, cache: Cache, out_dir: Path, result: BuildResult
+) -> None:
+    """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
+    from feeds.feedsets import newest_first, plan_feeds
+    from feeds.tags import index_tags
+    from feeds.write import safe_path, write_if_changed
+
+    ordered = newest_first(docs)
+    tags = index_tags((d.tags for d in ordered), site.tag_aliases)
+    plans = plan_feeds(ordered, site, tags)
+    entries = _Entries(tags, cache, digests)
+    previous = cache.outputs()
+    records: dict[str, OutputRecord] = {}
+    site_fp = site_fingerprint(site)
+    _remove_temp_files(out_dir)
+    for plan in plans:
+        fp = _fingerprint(
+            site_fp, plan.folder, plan.title, plan.description,
+            [(d.source, digests.get(d.source), entries.categories(d)) for d in plan.docs],
+        )  # fmt: skip
+        targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in OUTPUT_NAMES}
+        if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
+            result.unchanged.extend(targets)
+            records.update((rel, previous[rel]) for rel in targets)
+            continue
+        for rel, data in _render_plan(plan, site, entries):
+            path = targets[rel]
+            (result.written if write_if_changed(path, data) else result.unchanged).append(rel)
+            st = path.stat()
+            records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+    result.removed = _remove_stale(out_dir, set(records), previous)
+    cache.replace_outputs(records)
+
+
+def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:
+    if record is None or record.fingerprint != fingerprint:
+        return False
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == (record.size, record.mtime_ns)
+
+
+def _remove_stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> list[str]:
+    """Delete feeds this build did not produce: those of tags that no longer exist."""
+    candidates = set(previous)
+    tags_dir = out_dir / "tags"
+    if tags_dir.is_dir():
+        for folder in tags_dir.iterdir():
+            if folder.is_dir() and not folder.is_symlink():
+                candidates.update(f"tags/{folder.name}/{name}" for name in OUTPUT_NAMES)
+    removed = []
+    for rel in sorted(candidates - current):
+        path = out_dir / rel
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(rel)
+        if rel.startswith("tags/") and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    return removed
+
+
+def _remove_temp_files(out_dir: Path) -> None:
+    if not out_dir.is_dir():
+        return
+    for folder in [out_dir, *((out_dir / "tags").glob("*/"))]:
+        for path in folder.glob(".*.tmp"):
+            if _TEMP_FILE.match(path.name):
+                path.unlink(missing_ok=True)

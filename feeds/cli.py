@@ -10,8 +10,9 @@ from pathlib import Path
 
 from feeds import __version__
 from feeds.errors import ConfigError, FeedsError
+from feeds.lock import LockedError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 log = logging.getLogger("feeds")
 
 
@@ -50,6 +51,20 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     build.add_argument("--strict", action="store_true", help="write nothing if any file is rejected")
     build.add_argument("--validate", action="store_true", help="validate the output after writing it")
+    build.add_argument(
+        "--cache", type=Path, metavar="PATH", help="cache folder (default: .feeds-cache beside the output folder)"
+    )
+    build.add_argument("--no-cache", action="store_true", help="read and render everything, remember nothing")
+    build.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for another build of the same output to finish (default: 60); then exit 3",
+    )
+    build.add_argument(
+        "--summary-json", action="store_true", help="print the summary as one line of JSON (for scripts and monitoring)"
+    )
     _verbosity(build)
 
     validate = commands.add_parser(
@@ -82,32 +97,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "build":
             return _build(args)
         return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
+    except LockedError as exc:
+        print(f"feeds: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except FeedsError as exc:
         print(f"feeds: error: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_CONTENT
 
 
 def _build(args: argparse.Namespace) -> int:
-    from feeds.build import build
+    import json
+
+    from feeds.build import build, default_cache_dir
     from feeds.config import load_site
 
     site = load_site(args.config)
     if not args.content.is_dir():
         raise ConfigError(f"content folder {str(args.content)!r} does not exist")
-    result = build(site, args.content, args.out, include_future=args.include_future, strict=args.strict)
+    cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
+    result = build(
+        site,
+        args.content,
+        args.out,
+        include_future=args.include_future,
+        strict=args.strict,
+        cache_dir=cache_dir,
+        wait=args.wait,
+    )
     for error in result.errors:
         print(error, file=sys.stderr)
+    for label in result.kept:
+        print(f"{label}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
     for source, why in result.skipped:
         log.info("%s: skipped: %s", args.content / source, why)
     if args.strict and result.errors:
         print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
-        return EXIT_CONTENT
-    if not args.quiet:
+    if args.summary_json:
+        print(json.dumps(result.summary(), ensure_ascii=False, sort_keys=True))
+    elif not args.quiet and not (args.strict and result.errors):
         feeds = len(result.written) + len(result.unchanged)
         print(
             f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
             f"{len(result.errors)} rejected; {feeds} feeds in {args.out} ({len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
+            + ("; nothing changed since the last build" if result.incremental else "")
         )
     status = EXIT_CONTENT if result.errors else EXIT_OK
     if args.validate:

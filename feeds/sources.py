@@ -61,14 +61,16 @@ class Text:
     encoding: str
 
 
-def discover(content_dir: Path) -> list[Path]:
-    """Every candidate article below ``content_dir``, sorted by relative path.
+def discover(content_dir: Path) -> tuple[list[Path], list[ContentError]]:
+    """Every candidate article below ``content_dir`` sorted by relative path, and what was refused.
 
-    Hidden files and folders, editor backups and assets are skipped; symbolic links are
-    followed only when they stay inside ``content_dir`` (a link out is never read).
+    Hidden files and folders, editor backups and assets are skipped silently. Symbolic links
+    are followed only when they stay inside ``content_dir``: a link out, a broken link or a
+    loop is refused with a message, and never read.
     """
     root = content_dir.resolve()
     found: list[Path] = []
+    refused: list[ContentError] = []
     for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
@@ -79,13 +81,13 @@ def discover(content_dir: Path) -> list[Path]:
                 try:
                     target = path.resolve(strict=True)
                 except (OSError, RuntimeError):
-                    log.warning("%s: skipped: broken or looping symbolic link", path)
+                    refused.append(ContentError(path, "skipped: broken or looping symbolic link"))
                     continue
                 if not target.is_relative_to(root) or not target.is_file():
-                    log.warning("%s: skipped: symbolic link points outside the content folder", path)
+                    refused.append(ContentError(path, "skipped: symbolic link points outside the content folder"))
                     continue
             found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix())
+    return sorted(found, key=lambda p: p.relative_to(content_dir).as_posix()), refused
 
 
 def _skipped_name(name: str) -> bool:
@@ -94,17 +96,27 @@ def _skipped_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in ASSET_SUFFIXES
 
 
-def read_text(path: Path, label: str | None = None) -> Text:
-    """Read and decode one file; ``label`` is the name used in error messages."""
+def read_bytes(path: Path, label: str | None = None) -> bytes:
+    """The file's bytes (at most MAX_BYTES); ``label`` is the name used in error messages.
+
+    FileNotFoundError passes through: a file deleted since it was found is gone, not bad.
+    """
     name = label or str(path)
     try:
         with path.open("rb") as f:
             data = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise
     except OSError as exc:
         raise ContentError(name, f"cannot read the file: {exc.strerror or exc}") from exc
     if len(data) > MAX_BYTES:
         raise ContentError(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
-    return decode(data, name)
+    return data
+
+
+def read_text(path: Path, label: str | None = None) -> Text:
+    """Read and decode one file."""
+    return decode(read_bytes(path, label), label or str(path))
 
 
 def decode(data: bytes, name: str) -> Text:

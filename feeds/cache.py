@@ -1,0 +1,217 @@
+"""The build cache: parsed documents, rendered HTML and feed fingerprints, in SQLite.
+
+The cache only ever saves work. Every value is checked on the way out, and a cache that is
+missing, corrupt, from another schema or another feeds version is thrown away and rebuilt:
+the worst a bad cache can cost is one full build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from feeds import __version__
+from feeds.document import Document
+
+log = logging.getLogger(__name__)
+
+SCHEMA = 1
+FILENAME = "cache.sqlite"
+_TABLES = """
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT PRIMARY KEY,   -- path relative to the content folder
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL,      -- sha256 of the file's bytes when doc was read from it
+    doc BLOB NOT NULL,         -- pickled Document without its body
+    body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (
+    path TEXT PRIMARY KEY,     -- under out/
+    fingerprint TEXT NOT NULL, -- of everything the file's bytes depend on
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class CachedDocument:
+    size: int
+    mtime_ns: int
+    digest: str
+    doc: Document  # body is "": load it with Cache.body() when it is needed
+
+
+@dataclass(frozen=True)
+class OutputRecord:
+    fingerprint: str
+    size: int
+    mtime_ns: int
+
+
+class Cache:
+    """A connection to the cache database, or a no-op stand-in when caching is off."""
+
+    def __init__(self, db: sqlite3.Connection | None) -> None:
+        self._db = db
+
+    @classmethod
+    def open(cls, folder: Path | None) -> Cache:
+        """Open (or create) the cache in ``folder``; ``None`` gives a cache that remembers nothing."""
+        if folder is None:
+            return cls(None)
+        path = folder / FILENAME
+        for attempt in (1, 2):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, isolation_level=None)
+                cache = cls(db)
+                cache._prepare()
+                return cache
+            except (sqlite3.Error, OSError, ValueError) as exc:
+                with contextlib.suppress(Exception):
+                    db.close()
+                if attempt == 2:
+                    log.warning("cache %s unusable (%s); building without it", path, exc)
+                    return cls(None)
+                log.warning("cache %s unusable (%s); starting a new one", path, exc)
+                for stale in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
+                    with contextlib.suppress(FileNotFoundError):
+                        stale.unlink()
+        raise AssertionError("unreachable")
+
+    def _prepare(self) -> None:
+        assert self._db is not None
+        db = self._db
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_TABLES)
+        db.execute("PRAGMA quick_check").fetchone()
+        stamp = f"{SCHEMA}/{__version__}"
+        if self.get("stamp") != stamp:
+            # Another schema or feeds version: what it parsed or rendered may differ from ours.
+            with self.transaction():
+                for table in ("state", "documents", "html", "outputs"):
+                    db.execute(f"DELETE FROM {table}")
+                self.put("stamp", stamp)
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._db is None:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # ---------------------------------------------------------------- state
+    def get(self, key: str) -> str | None:
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, value: str) -> None:
+        if self._db is not None:
+            self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
+
+    # ---------------------------------------------------------------- documents
+    def documents(self) -> dict[str, CachedDocument]:
+        """Every cached document by source; rows that do not unpickle to a Document are dropped."""
+        if self._db is None:
+            return {}
+        found: dict[str, CachedDocument] = {}
+        for source, size, mtime_ns, digest, blob in self._db.execute(
+            "SELECT source, size, mtime_ns, digest, doc FROM documents"
+        ):
+            try:
+                doc = pickle.loads(blob)
+            except Exception:
+                doc = None
+            if isinstance(doc, Document) and doc.source == source:
+                found[source] = CachedDocument(size, mtime_ns, digest, doc)
+        return found
+
+    def body(self, source: str) -> str | None:
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT body FROM documents WHERE source = ?", (source,)).fetchone()
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> None:
+        if self._db is not None:
+            blob = pickle.dumps(replace(doc, body=""), protocol=pickle.HIGHEST_PROTOCOL)
+            self._db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                (doc.source, size, mtime_ns, digest, blob, doc.body),
+            )
+
+    def touch_document(self, source: str, size: int, mtime_ns: int) -> None:
+        """The file's stat changed but not its bytes (a `touch`, a checkout): remember the new stat."""
+        if self._db is not None:
+            self._db.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE source = ?", (size, mtime_ns, source))
+
+    def delete_documents(self, sources: Iterable[str]) -> None:
+        if self._db is not None:
+            self._db.executemany("DELETE FROM documents WHERE source = ?", ((s,) for s in sources))
+
+    # ---------------------------------------------------------------- rendered HTML
+    def html(self, key: str) -> str | None:
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT html FROM html WHERE key = ?", (key,)).fetchone()
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def put_html(self, key: str, html: str) -> None:
+        if self._db is not None:
+            self._db.execute("INSERT OR REPLACE INTO html VALUES (?, ?)", (key, html))
+
+    def prune_html(self, keep: Iterable[str]) -> None:
+        if self._db is not None:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_html (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM keep_html")
+            self._db.executemany("INSERT OR IGNORE INTO keep_html VALUES (?)", ((k,) for k in keep))
+            self._db.execute("DELETE FROM html WHERE key NOT IN (SELECT key FROM keep_html)")
+
+    # ---------------------------------------------------------------- outputs
+    def outputs(self) -> dict[str, OutputRecord]:
+        if self._db is None:
+            return {}
+        return {
+            path: OutputRecord(fingerprint, size, mtime_ns)
+            for path, fingerprint, size, mtime_ns in self._db.execute("SELECT * FROM outputs")
+        }
+
+    def replace_outputs(self, records: dict[str, OutputRecord]) -> None:
+        if self._db is not None:
+            self._db.execute("DELETE FROM outputs")
+            self._db.executemany(
+                "INSERT INTO outputs VALUES (?, ?, ?, ?)",
+                ((p, r.fingerprint, r.size, r.mtime_ns) for p, r in records.items()),
+            )
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

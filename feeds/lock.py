@@ -1,0 +1,55 @@
+"""One build at a time per output folder: an advisory lock, waited on for a bounded time."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from feeds.errors import FeedsError
+
+
+class LockedError(FeedsError):
+    """Another build holds the lock and did not finish within the wait."""
+
+
+@contextlib.contextmanager
+def exclusive(path: Path, wait: float) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` for the block; wait up to ``wait`` seconds for it.
+
+    The kernel releases the lock when its holder dies (even by kill -9), so a crashed build
+    never leaves the next one locked out, and a stale lock file means nothing.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + max(wait, 0.0)
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise LockedError(
+                    f"another feeds build holds {path} (waited {wait:g} s); try again later or raise --wait"
+                )
+            time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
