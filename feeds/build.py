@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -231,6 +232,12 @@ def build(
         cache = Cache.open(cache_dir)
         try:
             return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache)
+        except sqlite3.Error as exc:
+            # The cache broke under us (disk full, corrupted page): it only ever saves work, so
+            # drop it and build from the files alone.
+            log.warning("cache failed (%s); building without it", exc)
+            cache.discard()
+            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), Cache(None))
         finally:
             cache.close()
 

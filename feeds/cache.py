@@ -42,6 +42,13 @@ CREATE TABLE IF NOT EXISTS outputs (
 );
 """
 
+_PROBES = (
+    "SELECT key, value FROM state LIMIT 0",
+    "SELECT source, size, mtime_ns, digest, doc, body FROM documents LIMIT 0",
+    "SELECT key, html FROM html LIMIT 0",
+    "SELECT path, fingerprint, size, mtime_ns FROM outputs LIMIT 0",
+)
+
 
 @dataclass(frozen=True)
 class CachedDocument:
@@ -95,7 +102,15 @@ class Cache:
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(_TABLES)
-        db.execute("PRAGMA quick_check").fetchone()
+        if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            raise sqlite3.DatabaseError("integrity check failed")
+        try:
+            for probe in _PROBES:
+                db.execute(probe).fetchall()
+        except sqlite3.Error:
+            # Tables of the right names but another shape: not ours to trust. Start over.
+            db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in ("state", "documents", "html", "outputs")))
+            db.executescript(_TABLES)
         stamp = f"{SCHEMA}/{__version__}"
         if self.get("stamp") != stamp:
             # Another schema or feeds version: what it parsed or rendered may differ from ours.
@@ -107,6 +122,15 @@ class Cache:
     @property
     def enabled(self) -> bool:
         return self._db is not None
+
+    def discard(self) -> None:
+        """Delete the database: used when it failed in the middle of a build."""
+        if self._db is not None:
+            path = self._db.execute("PRAGMA database_list").fetchone()[2]
+            self.close()
+            for stale in (path, path + "-journal", path + "-wal"):
+                with contextlib.suppress(OSError):
+                    Path(stale).unlink()
 
     def close(self) -> None:
         if self._db is not None:

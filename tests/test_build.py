@@ -150,7 +150,9 @@ def test_hostile_tags_stay_inside_out_tags(tmp_path: Path, seed_content: Path, s
     result = build(site, seed_content, out, at=AT)
     assert not result.errors
     cache = tmp_path / "site" / ".feeds-cache"
-    written = [p for p in tmp_path.rglob("*") if p.is_file() and seed_content not in p.parents and cache not in p.parents]
+    written = [
+        p for p in tmp_path.rglob("*") if p.is_file() and seed_content not in p.parents and cache not in p.parents
+    ]
     assert written and all(out in p.parents for p in written)
     for p in written:
         rel = p.relative_to(out)
