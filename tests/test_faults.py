@@ -1,0 +1,175 @@
+"""Faults, with real processes and real files: kill -9 mid-build, readers polling, concurrent builds."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from feeds.build import build
+from feeds.cli import main
+from feeds.config import load_site
+from feeds.lock import exclusive
+
+from .conftest import write_site_toml
+
+DOCS = 120
+
+
+def write_state(content: Path, state: str) -> None:
+    """Two versions of one site: B retitles every third post and renames a tag."""
+    content.mkdir(exist_ok=True)
+    for i in range(DOCS):
+        title = f"Post {i}" + (" (revised)" if state == "B" and i % 3 == 0 else "")
+        tags = ["common", f"t{i % 7}"] + (["only-a"] if state == "A" and i % 5 == 0 else [])
+        tags += ["only-b"] if state == "B" and i % 5 == 0 else []
+        body = "\n\n".join(f"Paragraph {j} of post {i} in state {state}, with [a link](/x/{j})." for j in range(12))
+        (content / f"post-{i:03d}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2025-01-{1 + i % 28:02d}T{i % 24:02d}:00:00+09:00\n"
+            f"tags: [{', '.join(tags)}]\n---\n\n{body}\n",
+            encoding="utf-8",
+        )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.xml"))}
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, bytes]]]:
+    """The config file and the clean-build bytes of state A and state B."""
+    root = tmp_path_factory.mktemp("versions")
+    config = write_site_toml(root / "site.toml")
+    site = load_site(config)
+    clean = {}
+    for state in ("A", "B"):
+        write_state(root / state, state)
+        build(site, root / state, root / f"out-{state}")
+        clean[state] = tree(root / f"out-{state}")
+    return config, clean
+
+
+def command(config: Path, content: Path, tmp_path: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "feeds", "build", "-q", "--config", str(config), "--content", str(content),
+            "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache"), *extra]  # fmt: skip
+
+
+def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> None:
+    for rel, data in tree(out).items():
+        ET.fromstring(data)  # well-formed
+        assert data in (clean["A"].get(rel), clean["B"].get(rel)), f"{rel} is neither version"
+    # A killed build may leave its hidden temporary file; readers never ask for it, and the next
+    # build removes it. Anything else would be a stray.
+    strays = [p for p in out.rglob("*") if p.is_file() and p.suffix != ".xml" and not p.name.endswith(".tmp")]
+    assert not strays
+
+
+def kill_during_builds(kills: int, versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    config, clean = versions
+    content = tmp_path / "content"
+    write_state(content, "A")
+    subprocess.run(command(config, content, tmp_path), check=True)
+    start = time.monotonic()
+    write_state(content, "B")
+    subprocess.run(command(config, content, tmp_path), check=True)
+    duration = time.monotonic() - start
+    rng = random.Random(20260213)
+    state = "B"
+    for _ in range(kills):
+        state = "A" if state == "B" else "B"
+        write_state(content, state)
+        proc = subprocess.Popen(command(config, content, tmp_path))
+        time.sleep(rng.uniform(0, duration))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert_each_file_whole(tmp_path / "out", clean)
+    subprocess.run(command(config, content, tmp_path), check=True)
+    assert tree(tmp_path / "out") == clean[state]
+    assert not list((tmp_path / "out").rglob("*.tmp")), "temporary files left after a complete build"
+
+
+def test_kill_9_never_leaves_a_torn_feed(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    kill_during_builds(12, versions, tmp_path)
+
+
+@pytest.mark.slow
+def test_kill_9_many_times(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    kill_during_builds(200, versions, tmp_path)
+
+
+def test_reader_never_sees_a_torn_file(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    config, clean = versions
+    content, out = tmp_path / "content", tmp_path / "out"
+    write_state(content, "A")
+    subprocess.run(command(config, content, tmp_path), check=True)
+    stop = threading.Event()
+    problems: list[str] = []
+    reads = 0
+
+    def reader() -> None:
+        nonlocal reads
+        while not stop.is_set():
+            for path in (out / "atom.xml", out / "rss.xml", out / "tags" / "common" / "atom.xml"):
+                data = path.read_bytes()
+                reads += 1
+                try:
+                    ET.fromstring(data)
+                except ET.ParseError as exc:
+                    problems.append(f"{path}: {exc}")
+                if data not in (
+                    clean["A"][path.relative_to(out).as_posix()],
+                    clean["B"][path.relative_to(out).as_posix()],
+                ):
+                    problems.append(f"{path}: neither version")
+            time.sleep(0.001)  # a busy loop would starve the main thread of the GIL
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for i in range(8):
+            write_state(content, "B" if i % 2 == 0 else "A")
+            subprocess.run(command(config, content, tmp_path), check=True)
+    finally:
+        stop.set()
+        thread.join()
+    assert reads > 0 and problems == []
+
+
+def test_two_builds_at_once(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    config, clean = versions
+    content = tmp_path / "content"
+    write_state(content, "B")
+    procs = [subprocess.Popen(command(config, content, tmp_path, "--wait", "0"), stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]  # fmt: skip
+    errs = [p.communicate()[1] for p in procs]
+    results = [(p.returncode, err) for p, err in zip(procs, errs, strict=True)]
+    codes = sorted(code for code, _ in results)
+    assert codes in ([0, 0], [0, 3]), results
+    for code, err in results:
+        if code == 3:
+            assert "another feeds build holds" in err
+    assert tree(tmp_path / "out") == clean["B"]
+
+
+def test_locked_build_waits_then_exits_3(
+    versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config, _ = versions
+    content = tmp_path / "content"
+    write_state(content, "A")
+    args = command(config, content, tmp_path, "--wait", "0.3")[3:]
+    with exclusive(tmp_path / "cache" / "lock", 0):
+        started = time.monotonic()
+        assert main(args) == 3
+        assert time.monotonic() - started >= 0.3
+    assert "another feeds build holds" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    assert main(args) == 0
