@@ -1,0 +1,108 @@
+"""``feeds validate``: check RSS 2.0 and Atom 1.0 files the way the W3C Feed Validation Service
+does, plus the cross-feed consistency of a published folder and a feed reader's view.
+
+One module per rule family: ``xmlcheck`` (encoding, characters, entities, well-formedness),
+``atom``, ``rss``, ``content`` (escaped HTML), ``consistency`` (across a folder) and ``reader``
+(feedparser); this module runs them over files and folders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from types import ModuleType
+
+from lxml import etree
+
+from feeds.validate import reader
+from feeds.validate.atom import ATOM_NS, check_atom
+from feeds.validate.consistency import FolderFeed, check_folder
+from feeds.validate.findings import Collector, Finding, Level, sort_key
+from feeds.validate.model import Feed
+from feeds.validate.report import Findings, exit_code, render_findings
+from feeds.validate.rss import check_rss
+from feeds.validate.xmlcheck import check_xml
+
+__all__ = ["Finding", "Findings", "Level", "exit_code", "render_findings", "validate_paths"]
+
+_OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
+
+
+def validate_paths(paths: Sequence[Path], *, site_url: str | None = None,
+                   reader_check: bool = True) -> list[Finding]:
+    """Validate files and folders (a folder: every *.xml below it, sorted, plus the cross-feed
+    consistency checks for that folder).
+
+    Returns a ``Findings`` list (sorted by path, line, code) that also records the files validated.
+    """
+    findings: list[Finding] = []
+    files: list[str] = []
+    checked: dict[Path, Feed | None] = {}  # by resolved path: a file named twice is checked once
+    feedparser = reader.load_feedparser() if reader_check else None
+    if reader_check and feedparser is None:
+        findings.append(reader.skipped(str(paths[0]) if paths else "."))
+
+    def check(path: Path) -> Feed | None:
+        key = path.resolve()
+        if key not in checked:
+            files.append(str(path))
+            collector = Collector(str(path))
+            checked[key] = _check_file(path, collector, feedparser)
+            findings.extend(collector.findings)
+        return checked[key]
+
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.xml") if p.is_file())
+            if not found:
+                findings.append(Finding("error", "NoFeedsFound", str(path), None,
+                                        "the folder has no *.xml files; check the path (or build the feeds)"))
+                continue
+            folder_feeds = []
+            for file in found:
+                feed = check(file)
+                if feed is not None:
+                    relative = PurePosixPath(file.relative_to(path).as_posix())
+                    folder_feeds.append(FolderFeed(str(file), relative, feed))
+            findings.extend(check_folder(str(path), folder_feeds, site_url))
+        elif path.is_file():
+            check(path)
+        else:
+            findings.append(Finding("error", "IOError", str(path), None,
+                                    "no such file or folder; check the path"))
+    unique = sorted(set(findings), key=sort_key)
+    return Findings(unique, files)
+
+
+def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Feed | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        out.error("IOError", None, f"cannot read the file ({exc.strerror or exc}); check its permissions")
+        return None
+    root = check_xml(data, out)
+    if root is None:
+        return None
+    xml_clean = not out.has_errors()
+    feed = _check_feed(root, out)
+    # The reader's view only adds news on a file that is XML-clean: on a broken one feedparser
+    # just repeats the XML errors above.
+    if feedparser is not None and feed is not None and xml_clean:
+        reader.check_reader_view(feedparser, data, feed, out)
+    return feed
+
+
+def _check_feed(root: etree._Element, out: Collector) -> Feed | None:
+    tag = etree.QName(root)
+    if tag.namespace == ATOM_NS and tag.localname == "feed":
+        return check_atom(root, out)
+    if tag.namespace is None and tag.localname == "rss":
+        return check_rss(root, out)
+    if tag.localname == "feed" and tag.namespace in _OBSOLETE_ATOM:
+        out.error("ObsoleteNamespace", root, "this is an Atom 0.3 feed; publish Atom 1.0 "
+                                             f'(xmlns="{ATOM_NS}") instead')
+    else:
+        out.error("UnknownFeedType", root, f"the root element <{tag.localname}> (namespace "
+                                           f"{tag.namespace or 'none'}) is neither RSS 2.0 <rss> nor Atom 1.0 "
+                                           "<feed>; only those two formats are checked")
+    return None
