@@ -1,0 +1,63 @@
+"""Our own output, as `feeds validate` sees it: zero errors and zero warnings; and the CLI around it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from feeds.build import build
+from feeds.cli import main
+from feeds.config import Site, site_from_mapping
+from feeds.validate import validate_paths
+
+from .conftest import SEEDS, TEST_SITE
+
+GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
+AT = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def test_seed_site_validates_clean(tmp_path: Path, site: Site) -> None:
+    build(site, SEEDS, tmp_path / "out", at=AT)
+    findings = validate_paths([tmp_path / "out"], site_url=site.url)
+    assert [f for f in findings if f.level != "info"] == []
+
+
+@pytest.mark.skipif(not GEN_CORPUS.is_file(), reason="needs ../shared/bench/gen_corpus.py")
+def test_generated_corpus_validates_clean(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(GEN_CORPUS), "--n", "1000", "--out", str(tmp_path / "content")],
+                   check=True, capture_output=True)  # fmt: skip
+    site = site_from_mapping({**TEST_SITE, "language": "ko", "max_items": 20})
+    result = build(site, tmp_path / "content", tmp_path / "out", at=AT)
+    assert result.errors == [] and result.published == 1000
+    findings = validate_paths([tmp_path / "out"], site_url=site.url)
+    assert [f"{f.path}:{f.line}: {f.code}: {f.message}" for f in findings if f.level != "info"] == []
+
+
+def test_validate_cli_exit_codes(tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    build(site, SEEDS, out, at=AT)
+    assert main(["validate", str(out)]) == 0
+    assert capsys.readouterr().out.strip().endswith("4 files, 0 errors, 0 warnings")
+    broken = out / "atom.xml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("+09:00</published>", "</published>", 1),
+                      encoding="utf-8")  # fmt: skip
+    assert main(["validate", "--format", "json", str(broken)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["counts"]["errors"] >= 1
+    assert {f["code"] for f in report["findings"]} >= {"InvalidRFC3339Date"}
+    assert main(["validate", str(tmp_path / "missing.xml")]) == 2
+
+
+def test_build_validate_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import write_site_toml
+
+    config = write_site_toml(tmp_path / "site.toml")
+    code = main(["build", "--content", str(SEEDS), "--out", str(tmp_path / "out"), "--config", str(config),
+                 "--validate", "--no-cache"])  # fmt: skip
+    assert code == 0
+    assert "4 files, 0 errors, 0 warnings" in capsys.readouterr().out
