@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ DRAFT = ("draft",)
 OWN = ("publication",)  # set by readers themselves
 KNOWN_KEYS = frozenset(TITLE + PUBLISHED + UPDATED + AUTHORS + TAGS + SUMMARY + SLUG + LINK + LANGUAGE + DRAFT)
 
+log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
@@ -177,6 +179,9 @@ def _slug(meta: dict[str, Any], source: str, line: int | None) -> str:
     slug = slugify(raw, lower=False, keep="_.")
     if not slug:
         raise ContentError(source, f"slug {raw!r} has no letters or digits", line)
+    if slug != raw.replace(" ", "-"):
+        where = f"{source}:{line}" if line else source
+        log.warning("%s: slug %r is not one safe URL path segment; using %r", where, raw, slug)
     return slug
 
 
