@@ -123,3 +123,10 @@ def test_news_blocks_classify_every_line() -> None:
     body = "\n".join((SEEDS / f"{SEED_004}.txt").read_text(encoding="utf-8").split("\n")[5:])
     kinds = [kind for kind, _ in _blocks(body)]
     assert kinds.count("caption") == 3
+
+
+def test_entry_language_differing_from_the_feed_is_marked(out: Path) -> None:
+    text = (out / "atom.xml").read_text(encoding="utf-8")
+    assert '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">' in text
+    assert text.count('<entry xml:lang="ko">') == 2
+    assert parse(out / "atom.xml").entries[0].content[0].language == "ko"
