@@ -141,17 +141,6 @@ def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list
 
 
 # --------------------------------------------------------------------------- rendering
-def render_site(docs: Iterable[Document], site: Site) -> dict[str, bytes]:
-    """Every output file (path under out/ -> bytes) for the published documents. Pure."""
-    from feeds.feedsets import newest_first, plan_feeds
-    from feeds.tags import index_tags
-
-    ordered = newest_first(docs)
-    tags = index_tags((d.tags for d in ordered), site.tag_aliases)
-    entries = _Entries(tags, Cache(None), {})
-    return {rel: data for plan in plan_feeds(ordered, site, tags) for rel, data in _render_plan(plan, site, entries)}
-
-
 class _Entries:
     """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
 
@@ -160,6 +149,7 @@ class _Entries:
         self.cache = cache
         self.digests = digests
         self.built: dict[str, Entry] = {}
+        self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
 
     def categories(self, doc: Document) -> tuple[str, ...]:
         from feeds.tags import tag_key
@@ -177,20 +167,43 @@ class _Entries:
         return self.built[doc.source]
 
     def _content(self, doc: Document) -> str:
-        from dataclasses import replace
-
         from feeds.render import content_html
 
+        if doc.source in self.rendered:
+            return self.rendered.pop(doc.source)
         key = self.digests.get(doc.source)
         cached = self.cache.html(key) if key else None
         if cached is not None:
             return cached
-        if not doc.body and key:  # a document from the cache carries no body
-            doc = replace(doc, body=self.cache.body(doc.source) or "")
-        html = content_html(doc)
+        html = content_html(self._with_body(doc))
         if key:
             self.cache.put_html(key, html)
         return html
+
+    def _with_body(self, doc: Document) -> Document:
+        from dataclasses import replace
+
+        if not doc.body and doc.source in self.digests:  # a document from the cache carries no body
+            return replace(doc, body=self.cache.body(doc.source) or "")
+        return doc
+
+    def render_ahead(self, docs: Iterable[Document]) -> None:
+        """Render, across processes, the HTML of every document not cached yet."""
+        from feeds.parallel import map_indexes
+        from feeds.render import content_html
+
+        todo: dict[str, Document] = {}
+        for doc in docs:
+            if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
+                continue
+            key = self.digests.get(doc.source)
+            if key is None or self.cache.html(key) is None:
+                todo[doc.source] = self._with_body(doc)
+        pending = list(todo.values())
+        for doc, html in zip(pending, map_indexes(lambda i: content_html(pending[i]), len(pending)), strict=True):
+            self.rendered[doc.source] = html
+            if key := self.digests.get(doc.source):
+                self.cache.put_html(key, html)
 
 
 def _render_plan(plan: FeedPlan, site: Site, entries: _Entries) -> Iterable[tuple[str, bytes]]:
@@ -339,6 +352,35 @@ def _full_build(
     return result
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What reading one file found (in a worker process, so it must pickle)."""
+
+    digest: str | None = None
+    doc: Document | None = None
+    error: ContentError | None = None
+    gone: bool = False  # deleted since it was listed
+    same: bool = False  # bytes equal to the cached version's: not parsed again
+
+
+def _read_one(job: tuple[Path, str, str | None, Site]) -> _Read:
+    path, source, known_digest, site = job
+    label = str(path)
+    try:
+        data = read_bytes(path, label)
+    except FileNotFoundError:
+        return _Read(gone=True)
+    except ContentError as exc:
+        return _Read(error=exc)
+    file_digest = digest(data)
+    if file_digest == known_digest:
+        return _Read(file_digest, same=True)
+    try:
+        return _Read(file_digest, doc=parse_document(data, source, site, label))
+    except ContentError as exc:
+        return _Read(file_digest, error=exc)
+
+
 def _load(
     stats: list[_Stat], site: Site, cache: Cache
 ) -> tuple[list[Document], dict[str, str], list[ContentError], list[str]]:
@@ -347,46 +389,42 @@ def _load(
     A file that no longer parses keeps its last good version from the cache, so an editor's
     half-saved file or a typo never takes a published entry out of the feeds.
     """
+    from feeds.parallel import ordered_map
+
     cached = cache.documents()
     docs: list[Document] = []
     digests: dict[str, str] = {}
     errors: list[ContentError] = []
     kept: list[str] = []
+    stale: list[_Stat] = []
     for st in stats:
         hit = cached.get(st.source)
         if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
             docs.append(hit.doc)
             digests[st.source] = hit.digest
-            continue
-        label = str(st.path)
-        try:
-            data = read_bytes(st.path, label)
-        except FileNotFoundError:
+        else:
+            stale.append(st)
+    jobs = [(st.path, st.source, hit.digest if (hit := cached.get(st.source)) else None, site) for st in stale]
+    for st, found in zip(stale, ordered_map(_read_one, jobs), strict=True):
+        hit = cached.get(st.source)
+        if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
-        except ContentError as exc:
-            errors.append(exc)
-            data = None
-        if data is not None:
-            file_digest = digest(data)
-            if hit and hit.digest == file_digest:
-                cache.touch_document(st.source, st.size, st.mtime_ns)
-                docs.append(hit.doc)
-                digests[st.source] = hit.digest
-                continue
-            try:
-                doc = parse_document(data, st.source, site, label)
-            except ContentError as exc:
-                errors.append(exc)
-            else:
-                cache.put_document(st.size, st.mtime_ns, file_digest, doc)
-                docs.append(doc)
-                digests[st.source] = file_digest
-                continue
-        if hit:  # unreadable or invalid now: publish the last good version
+        if found.same and hit:
+            cache.touch_document(st.source, st.size, st.mtime_ns)
             docs.append(hit.doc)
             digests[st.source] = hit.digest
-            kept.append(label)
-            log.warning("%s: keeping its last good version in the feeds until it is fixed", label)
+        elif found.doc is not None and found.digest is not None:
+            cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+            docs.append(found.doc)
+            digests[st.source] = found.digest
+        else:
+            assert found.error is not None
+            errors.append(found.error)
+            if hit:  # unreadable or invalid now: publish the last good version
+                docs.append(hit.doc)
+                digests[st.source] = hit.digest
+                kept.append(str(st.path))
+                log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
     cache.delete_documents(set(cached) - {st.source for st in stats})
     return docs, digests, errors, kept
 
@@ -396,6 +434,7 @@ def _write_outputs(
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.feedsets import newest_first, plan_feeds
+    from feeds.parallel import map_indexes
     from feeds.tags import index_tags
     from feeds.write import safe_path, write_if_changed
 
@@ -407,6 +446,7 @@ def _write_outputs(
     records: dict[str, OutputRecord] = {}
     site_fp = site_fingerprint(site)
     _remove_temp_files(out_dir)
+    dirty: list[tuple[FeedPlan, str, dict[str, Path]]] = []
     for plan in plans:
         fp = _fingerprint(
             site_fp, plan.folder, plan.title, plan.description,
@@ -416,12 +456,27 @@ def _write_outputs(
         if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
             result.unchanged.extend(targets)
             records.update((rel, previous[rel]) for rel in targets)
-            continue
+        else:
+            dirty.append((plan, fp, targets))
+    entries.render_ahead(doc for plan, _, _ in dirty for doc in plan.docs)
+    for plan, _, _ in dirty:  # build every entry here, so forked serializers share them
+        for doc in plan.docs:
+            entries(doc)
+
+    def serialize(i: int) -> list[tuple[str, bool, int, int]]:
+        plan, _, targets = dirty[i]
+        done = []
         for rel, data in _render_plan(plan, site, entries):
-            path = targets[rel]
-            (result.written if write_if_changed(path, data) else result.unchanged).append(rel)
-            st = path.stat()
-            records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+            written = write_if_changed(targets[rel], data)
+            st = targets[rel].stat()
+            done.append((rel, written, st.st_size, st.st_mtime_ns))
+        return done
+
+    # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
+    for (_, fp, _), done in zip(dirty, map_indexes(serialize, len(dirty), min_items=32), strict=True):
+        for rel, written, size, mtime_ns in done:
+            (result.written if written else result.unchanged).append(rel)
+            records[rel] = OutputRecord(fp, size, mtime_ns)
     result.removed = _remove_stale(out_dir, set(records), previous)
     cache.replace_outputs(records)
 

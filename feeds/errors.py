@@ -33,6 +33,10 @@ class ContentError(FeedsError):
         self.message = message
         super().__init__(self.path + (f":{line}" if line else "") + f": {message}")
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[str, str, int | None]]:
+        # Parsed in worker processes, errors travel back pickled; the default pickles str(self) only.
+        return (self.__class__, (self.path, self.message, self.line))
+
 
 class UnknownFormatError(ContentError):
     """No reader recognises the file's content."""

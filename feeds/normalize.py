@@ -34,6 +34,10 @@ KNOWN_KEYS = frozenset(TITLE + PUBLISHED + UPDATED + AUTHORS + TAGS + SUMMARY + 
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
+_OTHER_LETTER = re.compile(
+    "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff"
+    "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
+)
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
@@ -199,9 +203,10 @@ def _language(meta: dict[str, Any], title: str, summary: str, body: str, site: S
     lang = _text(_first(meta, LANGUAGE)[1])
     if lang:
         return lang.replace("_", "-")
-    sample = f"{title} {summary} {body[:3000]}"
-    letters = sum(1 for ch in sample if ch.isalpha())
-    if letters and len(_HANGUL.findall(sample)) * 2 > letters:
+    sample = f"{title} {summary} {body[:400]}"
+    hangul = len(_HANGUL.findall(sample))
+    # Plain character ranges, not Unicode categories: matching by category cost seconds at 10k docs.
+    if hangul and hangul * 2 > hangul + len(_OTHER_LETTER.findall(sample)):
         return "ko"
     return site.language
 

@@ -15,6 +15,7 @@ a key, and at least one key must be one feeds knows.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from feeds.normalize import KNOWN_KEYS
 from feeds.readers import Parsed
@@ -34,9 +35,11 @@ def read(text: str, path: str) -> Parsed:
     assert split is not None, "read() called without detect()"
     meta, lines, body_line = split
     body = "\n".join(text.split("\n")[body_line - 1 :])
-    return Parsed(format=NAME, meta=meta, body=body, markup="markdown", body_line=body_line, lines=lines)
+    # Copies: the cached split must not be changed by whoever gets this Parsed.
+    return Parsed(format=NAME, meta=dict(meta), body=body, markup="markdown", body_line=body_line, lines=dict(lines))
 
 
+@lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _split(text: str) -> tuple[dict[str, str], dict[str, int], int] | None:
     meta: dict[str, str] = {}
     lines: dict[str, int] = {}

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed
@@ -90,41 +91,40 @@ def _plain(line: str) -> str:
     return re.sub(_WS + "+", " ", line).strip()
 
 
+@lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
-    lines = text.split("\n", _SCAN_LINES + 40)[: _SCAN_LINES + 40]
-    numbered = [(n, _plain(line)) for n, line in enumerate(lines, start=1)]
-    nonblank = [(n, s) for n, s in numbered if s]
-    if len(nonblank) < 2:
+    # Only the head matters: the split's last piece (the rest of the article) is never looked at.
+    lines = text.split("\n", _SCAN_LINES * 4)[: _SCAN_LINES * 4]
+    nonblank = ((n, s) for n, s in ((n, _plain(line)) for n, line in enumerate(lines, start=1)) if s)
+    first = next(nonblank, None)
+    if first is None:
         return None
-    title_line, title = nonblank[0]
+    title_line, title = first
     if len(title) > 300 or _meta_line(title):
         return None
     deck: list[str] = []
-    for count, (n, s) in enumerate(nonblank[1:], start=1):
-        if count > _SCAN_LINES:
-            return None
-        found = _meta_line(s)
+    meta: dict[str, Any] = {}
+    where: dict[str, int] = {}
+    last = 0
+    for count, (n, s) in enumerate(nonblank, start=1):
+        found = _meta_line(s) if count <= _SCAN_LINES or meta else None
         if found is None:
+            if meta:
+                break  # the first line after the date/reporter lines starts the body
+            if count > _SCAN_LINES:
+                return None
             deck.append(s)
             continue
-        meta: dict[str, Any] = {}
-        where: dict[str, int] = {}
+        for key, value in found.items():
+            if key == "authors":
+                meta.setdefault("authors", []).extend(value)
+            else:
+                meta.setdefault(key, value)
+            where.setdefault(key, n)
         last = n
-        for m, s2 in nonblank[count:]:
-            found = _meta_line(s2)
-            if found is None:
-                break
-            for key, value in found.items():
-                if key == "authors":
-                    meta.setdefault("authors", []).extend(value)
-                else:
-                    meta.setdefault(key, value)
-                where.setdefault(key, m)
-            last = m
-        if "date" not in meta:
-            return None  # a reporter line alone does not make a news article
-        return _Head(title, title_line, deck, meta, where, last + 1)
-    return None
+    if "date" not in meta:
+        return None  # no date line (a reporter line alone does not make a news article)
+    return _Head(title, title_line, deck, meta, where, last + 1)
 
 
 def _meta_line(s: str) -> dict[str, Any] | None:

@@ -28,8 +28,7 @@ __all__ = ["Finding", "Findings", "Level", "exit_code", "render_findings", "vali
 _OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
 
 
-def validate_paths(paths: Sequence[Path], *, site_url: str | None = None,
-                   reader_check: bool = True) -> list[Finding]:
+def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader_check: bool = True) -> list[Finding]:
     """Validate files and folders (a folder: every *.xml below it, sorted, plus the cross-feed
     consistency checks for that folder).
 
@@ -55,8 +54,15 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None,
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.xml") if p.is_file())
             if not found:
-                findings.append(Finding("error", "NoFeedsFound", str(path), None,
-                                        "the folder has no *.xml files; check the path (or build the feeds)"))
+                findings.append(
+                    Finding(
+                        "error",
+                        "NoFeedsFound",
+                        str(path),
+                        None,
+                        "the folder has no *.xml files; check the path (or build the feeds)",
+                    )
+                )
                 continue
             folder_feeds = []
             for file in found:
@@ -68,8 +74,7 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None,
         elif path.is_file():
             check(path)
         else:
-            findings.append(Finding("error", "IOError", str(path), None,
-                                    "no such file or folder; check the path"))
+            findings.append(Finding("error", "IOError", str(path), None, "no such file or folder; check the path"))
     unique = sorted(set(findings), key=sort_key)
     return Findings(unique, files)
 
@@ -99,10 +104,13 @@ def _check_feed(root: etree._Element, out: Collector) -> Feed | None:
     if tag.namespace is None and tag.localname == "rss":
         return check_rss(root, out)
     if tag.localname == "feed" and tag.namespace in _OBSOLETE_ATOM:
-        out.error("ObsoleteNamespace", root, "this is an Atom 0.3 feed; publish Atom 1.0 "
-                                             f'(xmlns="{ATOM_NS}") instead')
+        out.error("ObsoleteNamespace", root, f'this is an Atom 0.3 feed; publish Atom 1.0 (xmlns="{ATOM_NS}") instead')
     else:
-        out.error("UnknownFeedType", root, f"the root element <{tag.localname}> (namespace "
-                                           f"{tag.namespace or 'none'}) is neither RSS 2.0 <rss> nor Atom 1.0 "
-                                           "<feed>; only those two formats are checked")
+        out.error(
+            "UnknownFeedType",
+            root,
+            f"the root element <{tag.localname}> (namespace "
+            f"{tag.namespace or 'none'}) is neither RSS 2.0 <rss> nor Atom 1.0 "
+            "<feed>; only those two formats are checked",
+        )
     return None

@@ -30,8 +30,13 @@ def _children(parent: etree._Element, name: str) -> list[etree._Element]:
 
 
 def check_atom(root: etree._Element, out: Collector) -> Feed:
-    _cardinality(root, "feed", out, once=("id", "title", "updated"),
-                 at_most_once=("subtitle", "rights", "icon", "logo", "generator"))
+    _cardinality(
+        root,
+        "feed",
+        out,
+        once=("id", "title", "updated"),
+        at_most_once=("subtitle", "rights", "icon", "logo", "generator"),
+    )
     _check_id(root, "feed", out)
     for name in ("title", "subtitle", "rights"):
         for element in _children(root, name):
@@ -39,8 +44,12 @@ def check_atom(root: etree._Element, out: Collector) -> Feed:
     _check_date(root, "updated", "feed", out)
     self_link, _alternate = _check_links(root, "feed", out)
     if self_link is None:
-        out.warning("MissingSelf", root, 'the feed has no <link rel="self" href="…"/>; add one with the URL '
-                                         "the feed is published at, so readers can subscribe to it")
+        out.warning(
+            "MissingSelf",
+            root,
+            'the feed has no <link rel="self" href="…"/>; add one with the URL '
+            "the feed is published at, so readers can subscribe to it",
+        )
     feed_has_author = _check_persons(root, out)
     entries = [_check_entry(entry, feed_has_author, out) for entry in _children(root, "entry")]
     seen: dict[str, int | None] = {}
@@ -48,16 +57,25 @@ def check_atom(root: etree._Element, out: Collector) -> Feed:
         if entry.id is None:
             continue
         if entry.id in seen:
-            out.error("DuplicateIds", entry.line, f"entry id {entry.id!r} is also used by the entry on line "
-                                                  f"{seen[entry.id]}; every entry needs its own id")
+            out.error(
+                "DuplicateIds",
+                entry.line,
+                f"entry id {entry.id!r} is also used by the entry on line "
+                f"{seen[entry.id]}; every entry needs its own id",
+            )
         else:
             seen[entry.id] = entry.line
     return Feed("atom", self_link[0] if self_link else None, self_link[1] if self_link else None, entries)
 
 
 def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -> Entry:
-    _cardinality(entry, "entry", out, once=("id", "title", "updated"),
-                 at_most_once=("published", "content", "summary", "rights", "source"))
+    _cardinality(
+        entry,
+        "entry",
+        out,
+        once=("id", "title", "updated"),
+        at_most_once=("published", "content", "summary", "rights", "source"),
+    )
     entry_id = _check_id(entry, "entry", out)
     for name in ("title", "rights"):
         for element in _children(entry, name):
@@ -69,29 +87,39 @@ def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -
     updated = _check_date(entry, "updated", "entry", out)
     published = _check_date(entry, "published", "entry", out)
     _self, alternate = _check_links(entry, "entry", out)
-    has_author = _check_persons(entry, out) or any(
-        _children(source, "author") for source in _children(entry, "source"))
+    has_author = _check_persons(entry, out) or any(_children(source, "author") for source in _children(entry, "source"))
     if not has_author and not feed_has_author:
-        out.error("MissingElement", entry, "the entry has no <author> and neither has the feed; add "
-                                           "<author><name>…</name></author> to the feed or to every entry")
+        out.error(
+            "MissingElement",
+            entry,
+            "the entry has no <author> and neither has the feed; add "
+            "<author><name>…</name></author> to the feed or to every entry",
+        )
     if not _children(entry, "content") and alternate is None:
-        out.error("MissingContentOrAlternate", entry, 'the entry has neither <content> nor a <link rel='
-                                                      '"alternate">; add the article link or its content')
+        out.error(
+            "MissingContentOrAlternate",
+            entry,
+            'the entry has neither <content> nor a <link rel="alternate">; add the article link or its content',
+        )
     titles = _children(entry, "title")
     title = " ".join("".join(titles[0].itertext()).split()) if titles else None
     return Entry(entry_id, alternate, title, published, updated, entry.sourceline)
 
 
-def _cardinality(parent: etree._Element, what: str, out: Collector, *, once: tuple[str, ...],
-                 at_most_once: tuple[str, ...]) -> None:
+def _cardinality(
+    parent: etree._Element, what: str, out: Collector, *, once: tuple[str, ...], at_most_once: tuple[str, ...]
+) -> None:
     for name in once + at_most_once:
         found = _children(parent, name)
         if not found and name in once:
             code = "MissingTitle" if name == "title" else "MissingElement"
             out.error(code, parent, f"the {what} has no <{name}>; RFC 4287 requires exactly one")
         elif len(found) > 1:
-            out.error("DuplicateElement", found[1], f"the {what} has {len(found)} <{name}> elements; "
-                                                    "RFC 4287 allows one, remove the others")
+            out.error(
+                "DuplicateElement",
+                found[1],
+                f"the {what} has {len(found)} <{name}> elements; RFC 4287 allows one, remove the others",
+            )
 
 
 def _check_id(parent: etree._Element, what: str, out: Collector) -> str | None:
@@ -100,8 +128,11 @@ def _check_id(parent: etree._Element, what: str, out: Collector) -> str | None:
         return None
     value = (found[0].text or "").strip()
     if not is_absolute(value):
-        out.error("InvalidFullLink", found[0], f"{what} id {value!r} is not an absolute IRI; use a full URL "
-                                               "(https://…) or a tag: or urn: IRI")
+        out.error(
+            "InvalidFullLink",
+            found[0],
+            f"{what} id {value!r} is not an absolute IRI; use a full URL (https://…) or a tag: or urn: IRI",
+        )
     return value or None
 
 
@@ -121,23 +152,37 @@ def _check_text(element: etree._Element, out: Collector, where: str, *, content:
     children = [c for c in element if isinstance(c.tag, str)]
     if content and element.get("src") is not None:
         if (element.text or "").strip() or children:
-            out.error("ContentSrcNotEmpty", element, f"{where} has a src attribute and also text; content "
-                                                     "given by src must be empty, so drop one of them")
+            out.error(
+                "ContentSrcNotEmpty",
+                element,
+                f"{where} has a src attribute and also text; content given by src must be empty, so drop one of them",
+            )
         if kind in _TEXT_TYPES:
-            out.error("InvalidTextType", element, f'{where} with src must have a MIME type such as '
-                                                  f'type="text/html", not type="{kind}"')
+            out.error(
+                "InvalidTextType",
+                element,
+                f'{where} with src must have a MIME type such as type="text/html", not type="{kind}"',
+            )
         return "src"
     if kind in ("text", "html"):
         if children:
-            out.error("NotEscaped", children[0], f'{where} has type="{kind}" but contains the element '
-                                                 f"<{etree.QName(children[0]).localname}>; escape the HTML "
-                                                 '(type="html") or use type="xhtml" with a <div>')
+            out.error(
+                "NotEscaped",
+                children[0],
+                f'{where} has type="{kind}" but contains the element '
+                f"<{etree.QName(children[0]).localname}>; escape the HTML "
+                '(type="html") or use type="xhtml" with a <div>',
+            )
     elif kind == "xhtml":
         div = f"{{{XHTML_NS}}}div"
         text_outside = (element.text or "").strip() or any((c.tail or "").strip() for c in children)
         if len(children) != 1 or children[0].tag != div or text_outside:
-            out.error("MissingXhtmlDiv", element, f'{where} has type="xhtml" but its content is not wrapped in '
-                                                  'exactly one <div xmlns="http://www.w3.org/1999/xhtml">')
+            out.error(
+                "MissingXhtmlDiv",
+                element,
+                f'{where} has type="xhtml" but its content is not wrapped in '
+                'exactly one <div xmlns="http://www.w3.org/1999/xhtml">',
+            )
     elif not content or not _MIME.match(kind) or kind.lower().startswith("multipart/"):
         allowed = "text, html, xhtml or a non-composite MIME type" if content else "text, html or xhtml"
         out.error("InvalidTextType", element, f'type="{kind}" on {where} is not valid; use {allowed}')
@@ -155,8 +200,7 @@ def _check_payload(element: etree._Element, kind: str, where: str, out: Collecto
             check_html(markup, out, line=div.sourceline, where=where, base=base)
 
 
-def _check_links(parent: etree._Element, what: str, out: Collector
-                 ) -> tuple[tuple[str, int | None] | None, str | None]:
+def _check_links(parent: etree._Element, what: str, out: Collector) -> tuple[tuple[str, int | None] | None, str | None]:
     """Check the links; return the self link (href, line) and the alternate href, if any."""
     self_link: tuple[str, int | None] | None = None
     preferred: str | None = None
@@ -170,15 +214,25 @@ def _check_links(parent: etree._Element, what: str, out: Collector
             continue
         resolved = resolve(href, xml_base(link))
         if not is_absolute(resolved):
-            out.error("InvalidFullLink", link, f'{what} link href {href!r} (rel="{rel}") is not an absolute '
-                                               "IRI; make it a full URL")
+            out.error(
+                "InvalidFullLink",
+                link,
+                f'{what} link href {href!r} (rel="{rel}") is not an absolute IRI; make it a full URL',
+            )
         if rel in _ALTERNATE:
             key = ((link.get("type") or "").strip().lower(), (link.get("hreflang") or "").strip().lower())
             if key in alternates:
-                same = (f'type="{key[0]}"' if key[0] else "no type") + " and " + (
-                    f'hreflang="{key[1]}"' if key[1] else "no hreflang")
-                out.error("DuplicateAtomLink", link, f'the {what} has a second rel="alternate" link with {same} '
-                                                     f"(the first is on line {alternates[key]}); keep one")
+                same = (
+                    (f'type="{key[0]}"' if key[0] else "no type")
+                    + " and "
+                    + (f'hreflang="{key[1]}"' if key[1] else "no hreflang")
+                )
+                out.error(
+                    "DuplicateAtomLink",
+                    link,
+                    f'the {what} has a second rel="alternate" link with {same} '
+                    f"(the first is on line {alternates[key]}); keep one",
+                )
             else:
                 alternates[key] = link.sourceline
             # The entry's web page: the first untyped or HTML alternate, else the first alternate.
@@ -195,6 +249,5 @@ def _check_persons(parent: etree._Element, out: Collector) -> bool:
     for name in ("author", "contributor"):
         for person in _children(parent, name):
             if len(_children(person, "name")) != 1:
-                out.error("MissingElement", person, f"<{name}> must contain exactly one <name>; add the "
-                                                    "person's name")
+                out.error("MissingElement", person, f"<{name}> must contain exactly one <name>; add the person's name")
     return bool(_children(parent, "author"))

@@ -33,9 +33,16 @@ def check_folder(folder: str, feeds: Sequence[FolderFeed], site_url: str | None)
     findings: list[Finding] = []
     site = _site_url(feeds, site_url)
     if site is None:
-        findings.append(Finding("info", "SiteURLUnknown", folder, None,
-                                "no site URL given and no root atom.xml/rss.xml self link to infer it from; "
-                                "the self links were not compared with the file locations (pass the site URL)"))
+        findings.append(
+            Finding(
+                "info",
+                "SiteURLUnknown",
+                folder,
+                None,
+                "no site URL given and no root atom.xml/rss.xml self link to infer it from; "
+                "the self links were not compared with the file locations (pass the site URL)",
+            )
+        )
     else:
         findings += _check_self_locations(site, feeds)
     findings += _check_against_main(feeds)
@@ -71,9 +78,16 @@ def _check_self_locations(site: str, feeds: Sequence[FolderFeed]) -> list[Findin
             continue  # MissingSelf / MissingAtomSelfLink already says so
         expected = site + quote(unicodedata.normalize("NFC", item.relative.as_posix()), safe="/")
         if _url_key(href) != _url_key(expected):
-            findings.append(Finding("warning", "SelfDoesntMatchLocation", item.path, item.feed.self_line,
-                                    f"the self link {href!r} does not match where this file is published "
-                                    f"({expected}); fix the self link or the site URL"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "SelfDoesntMatchLocation",
+                    item.path,
+                    item.feed.self_line,
+                    f"the self link {href!r} does not match where this file is published "
+                    f"({expected}); fix the self link or the site URL",
+                )
+            )
     return findings
 
 
@@ -101,16 +115,25 @@ def _check_against_main(feeds: Sequence[FolderFeed]) -> list[Finding]:
             if same is None and entry.link:
                 other = by_link.get(_link_key(entry.link))
                 if other is not None:
-                    findings.append(_inconsistent(item, entry, main, f"id {entry.id!r} but the same entry (same "
-                                                                    f"link) has id {other.id!r}"))
+                    findings.append(
+                        _inconsistent(
+                            item, entry, main, f"id {entry.id!r} but the same entry (same link) has id {other.id!r}"
+                        )
+                    )
                     continue
             if same is None:
                 if _in_window(entry, main.feed.entries):
-                    findings.append(Finding(
-                        "error", "MissingFromMainFeed", item.path, entry.line,
-                        f"entry {entry.id or entry.link!r} is newer than the oldest entry of {main.path} but "
-                        "missing from it; rebuild the feeds together so every tag feed entry is in the main "
-                        "feed"))
+                    findings.append(
+                        Finding(
+                            "error",
+                            "MissingFromMainFeed",
+                            item.path,
+                            entry.line,
+                            f"entry {entry.id or entry.link!r} is newer than the oldest entry of {main.path} but "
+                            "missing from it; rebuild the feeds together so every tag feed entry is in the main "
+                            "feed",
+                        )
+                    )
                 continue
             findings += _compare(item, entry, main, same)
     return findings
@@ -136,8 +159,13 @@ def _in_window(entry: Entry, main_entries: Sequence[Entry]) -> bool:
 
 
 def _inconsistent(item: FolderFeed, entry: Entry, main: FolderFeed, what: str) -> Finding:
-    return Finding("error", "InconsistentEntry", item.path, entry.line,
-                   f"this entry has {what} in {main.path}; publish one entry the same way in every feed")
+    return Finding(
+        "error",
+        "InconsistentEntry",
+        item.path,
+        entry.line,
+        f"this entry has {what} in {main.path}; publish one entry the same way in every feed",
+    )
 
 
 def _compare(item: FolderFeed, entry: Entry, main: FolderFeed, same: Entry) -> list[Finding]:
@@ -145,8 +173,7 @@ def _compare(item: FolderFeed, entry: Entry, main: FolderFeed, same: Entry) -> l
     if entry.title is not None and same.title is not None and entry.title != same.title:
         problems.append(f"title {entry.title!r} but {same.title!r}")
     # RSS has one date (pubDate) that fills both fields of the model.
-    dates = {"pubDate": "published"} if item.feed.kind == "rss" else {"published": "published",
-                                                                      "updated": "updated"}
+    dates = {"pubDate": "published"} if item.feed.kind == "rss" else {"published": "published", "updated": "updated"}
     for label, attribute in dates.items():
         mine, theirs = getattr(entry, attribute), getattr(same, attribute)
         if mine is not None and theirs is not None and mine != theirs:
@@ -171,8 +198,14 @@ def _check_rss_atom_ids(feeds: Sequence[FolderFeed]) -> list[Finding]:
         for entry in rss[0].feed.entries:
             twin = atom_by_link.get(_link_key(entry.link)) if entry.link else None
             if twin is not None and entry.id is not None and twin.id is not None and entry.id != twin.id:
-                findings.append(Finding(
-                    "error", "InconsistentId", rss[0].path, entry.line,
-                    f"guid {entry.id!r} differs from the id {twin.id!r} of the same entry (same link) in "
-                    f"{atom[0].path}; readers that follow both feeds will show it twice, use one id"))
+                findings.append(
+                    Finding(
+                        "error",
+                        "InconsistentId",
+                        rss[0].path,
+                        entry.line,
+                        f"guid {entry.id!r} differs from the id {twin.id!r} of the same entry (same link) in "
+                        f"{atom[0].path}; readers that follow both feeds will show it twice, use one id",
+                    )
+                )
     return findings

@@ -16,11 +16,49 @@ from feeds.validate.iri import is_absolute
 # Elements readers strip or sandbox: script runs code, the others embed other documents.
 _RISKY_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet"}
 _URL_ATTRIBUTES = {"href", "src", "poster", "srcset"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-         "track", "wbr", "basefont", "frame", "keygen"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+    "basefont",
+    "frame",
+    "keygen",
+}
 # End tags HTML lets authors leave out (they close implicitly); anything else left open is a bug.
-_OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
-                 "colgroup", "caption", "rt", "rp", "rb", "rtc", "html", "head", "body"}
+_OPTIONAL_END = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "option",
+    "optgroup",
+    "colgroup",
+    "caption",
+    "rt",
+    "rp",
+    "rb",
+    "rtc",
+    "html",
+    "head",
+    "body",
+}
 
 
 def check_html(html: str, out: Collector, *, line: int | None, where: str, base: str | None = None) -> None:
@@ -68,8 +106,9 @@ class _Checker(HTMLParser):
             if open_name == name:
                 break
             if open_name not in _OPTIONAL_END:
-                self._not_html(self._line(), f"</{name}> closes <{open_name}> (opened on line {open_line}) "
-                                             "before its own end tag")
+                self._not_html(
+                    self._line(), f"</{name}> closes <{open_name}> (opened on line {open_line}) before its own end tag"
+                )
 
     def finish(self) -> None:
         for name, line in self.open:
@@ -80,20 +119,31 @@ class _Checker(HTMLParser):
         # One structural finding per payload: the first one usually causes the rest.
         if not self.structure_reported:
             self.structure_reported = True
-            self.out.warning("NotHtml", line, f"invalid HTML in {self.where}: {what}; readers may render the "
-                                              "rest of the entry wrongly, so balance the tags")
+            self.out.warning(
+                "NotHtml",
+                line,
+                f"invalid HTML in {self.where}: {what}; readers may render the "
+                "rest of the entry wrongly, so balance the tags",
+            )
 
     def _check_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         name = tag.rsplit(":", 1)[-1]
         line = self._line()
         if name in _RISKY_ELEMENTS:
-            self.out.warning("SecurityRisk", line, f"{self.where} contains <{name}>; readers strip it, so "
-                                                   "link to what it shows instead")
+            self.out.warning(
+                "SecurityRisk",
+                line,
+                f"{self.where} contains <{name}>; readers strip it, so link to what it shows instead",
+            )
         for attribute, value in attrs:
             if attribute.startswith("on") and attribute[2:].isalpha():
-                self.out.warning("SecurityRiskAttr", line, f"{self.where} has an event-handler attribute "
-                                                           f"{attribute} on <{name}>; readers strip scripts, "
-                                                           "remove it")
+                self.out.warning(
+                    "SecurityRiskAttr",
+                    line,
+                    f"{self.where} has an event-handler attribute "
+                    f"{attribute} on <{name}>; readers strip scripts, "
+                    "remove it",
+                )
             elif attribute in _URL_ATTRIBUTES and value:
                 self._check_url(name, attribute, value, line)
 
@@ -104,12 +154,20 @@ class _Checker(HTMLParser):
             # Browsers ignore control characters and whitespace inside the scheme, so must we.
             scheme = "".join(c for c in url.split(":", 1)[0] if c > " ").lower() if ":" in url else ""
             if scheme == "javascript":
-                self.out.warning("JavaScriptURL", line, f"{self.where} has a javascript: URL in {attribute} of "
-                                                        f"<{name}>; readers strip scripts, use a real link")
+                self.out.warning(
+                    "JavaScriptURL",
+                    line,
+                    f"{self.where} has a javascript: URL in {attribute} of "
+                    f"<{name}>; readers strip scripts, use a real link",
+                )
             elif _is_relative(url) and not self.base_is_absolute:
-                self.out.warning("ContainsRelRef", line, f"{self.where} has a relative URL {url!r} in "
-                                                         f"{attribute} of <{name}>; readers cannot resolve it, "
-                                                         "make it absolute")
+                self.out.warning(
+                    "ContainsRelRef",
+                    line,
+                    f"{self.where} has a relative URL {url!r} in "
+                    f"{attribute} of <{name}>; readers cannot resolve it, "
+                    "make it absolute",
+                )
 
 
 def _is_relative(url: str) -> bool:

@@ -25,7 +25,9 @@ class ParsedDate:
 # re.ASCII: \d must not accept other scripts' digits, which int() would happily read.
 _RFC3339 = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[Tt](?P<h>\d{2}):(?P<m>\d{2}):(?P<s>\d{2})(?P<frac>\.\d+)?"
-    r"(?P<tz>[Zz]|[+-]\d{2}:\d{2})?$", re.ASCII)
+    r"(?P<tz>[Zz]|[+-]\d{2}:\d{2})?$",
+    re.ASCII,
+)
 
 
 def _invalid_3339(problem: str) -> ParsedDate:
@@ -53,8 +55,9 @@ def parse_rfc3339(text: str) -> ParsedDate:
             offset = timedelta(hours=hours, minutes=minutes) * (1 if tz[0] == "+" else -1)
         year, month, day = (int(part) for part in match["date"].split("-"))
         micro = int((match["frac"] or ".0")[1:7].ljust(6, "0"))
-        value = datetime(year, month, day, int(match["h"]), int(match["m"]), _second(match["s"]), micro,
-                         tzinfo=timezone(offset))
+        value = datetime(
+            year, month, day, int(match["h"]), int(match["m"]), _second(match["s"]), micro, tzinfo=timezone(offset)
+        )
     except ValueError:
         return _invalid_3339(f"{text!r} is not a real date-time (a field is out of range)")
     return ParsedDate(value)
@@ -70,14 +73,26 @@ _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # RFC 822 section 5.1 zones. The military letters' signs are reversed in the RFC, so RFC 2822
 # reads them as -0000 (offset unknown); only "Z" is in real use.
-_ZONES = {"UT": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-          "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_ZONES = {
+    "UT": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+}
 _MILITARY = set("ABCDEFGHIKLMNOPQRSTUVWXY")
 _RFC822 = re.compile(
     r"^(?:(?P<dow>[A-Za-z]+)\s*,\s*)?(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]+)\s+(?P<year>\d+)\s+"
     r"(?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s+(?P<zone>[+-]\d{4}|[A-Za-z]+)"
     r"(?:\s*\([^()]*\))?$",  # RFC 822 allows a trailing comment: "+0900 (KST)"
-    re.ASCII)
+    re.ASCII,
+)
 _EXAMPLE = "like 'Mon, 10 Mar 2025 09:00:00 +0900'"
 
 
@@ -105,23 +120,37 @@ def parse_rfc822(text: str) -> ParsedDate:
     elif len(zone) == 1 and zone.upper() in _MILITARY:
         offset = timedelta(0)
     else:
-        return _invalid_822(f"{text!r} has an unknown time zone {zone!r}; RFC 822 knows only UT, GMT and US "
-                            "zones, so write a numeric offset such as +0900")
+        return _invalid_822(
+            f"{text!r} has an unknown time zone {zone!r}; RFC 822 knows only UT, GMT and US "
+            "zones, so write a numeric offset such as +0900"
+        )
     if len(year_text) not in (2, 4):
         return _invalid_822(f"{text!r} has a {len(year_text)}-digit year; use four digits {_EXAMPLE}")
     year = int(year_text)
     if len(year_text) == 2:
         year += 1900 if year >= 50 else 2000  # RFC 2822 section 4.3
     try:
-        value = datetime(year, _MONTHS.index(mon) + 1, int(match["day"]), int(match["h"]), int(match["m"]),
-                         _second(match["s"]), tzinfo=timezone(offset))
+        value = datetime(
+            year,
+            _MONTHS.index(mon) + 1,
+            int(match["day"]),
+            int(match["h"]),
+            int(match["m"]),
+            _second(match["s"]),
+            tzinfo=timezone(offset),
+        )
     except ValueError:
         return _invalid_822(f"{text!r} is not a real date-time (a field is out of range)")
     if dow is not None and _DAYS.index(dow.lower()) != value.weekday():
         actual = _DAYS[value.weekday()].capitalize()
-        return ParsedDate(value, f"{text!r} says {dow} but that date is a {actual}; fix the day name or drop it",
-                          "IncorrectDOW")
+        return ParsedDate(
+            value, f"{text!r} says {dow} but that date is a {actual}; fix the day name or drop it", "IncorrectDOW"
+        )
     if len(year_text) == 2:
-        return ParsedDate(value, f"{text!r} has a two-digit year; readers may guess the century wrong, write "
-                                 f"{year}", "ProblematicalRFC822Date", "warning")
+        return ParsedDate(
+            value,
+            f"{text!r} has a two-digit year; readers may guess the century wrong, write {year}",
+            "ProblematicalRFC822Date",
+            "warning",
+        )
     return ParsedDate(value)

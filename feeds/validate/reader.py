@@ -23,9 +23,13 @@ def load_feedparser() -> ModuleType | None:
 
 
 def skipped(path: str) -> Finding:
-    return Finding("info", "ReaderCheckSkipped", path, None,
-                   "feedparser is not installed, so the reader's-view check was skipped; "
-                   "pip install feedparser to run it")
+    return Finding(
+        "info",
+        "ReaderCheckSkipped",
+        path,
+        None,
+        "feedparser is not installed, so the reader's-view check was skipped; pip install feedparser to run it",
+    )
 
 
 def check_reader_view(feedparser: ModuleType, data: bytes, feed: Feed | None, out: Collector) -> None:
@@ -34,19 +38,30 @@ def check_reader_view(feedparser: ModuleType, data: bytes, feed: Feed | None, ou
     if result.get("bozo"):
         exc = result.get("bozo_exception")
         line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
-        out.error("ReaderBozo", line, f"feedparser had to work around a problem ({type(exc).__name__}: {exc}); "
-                                      "stricter readers may reject the feed, so fix what it points at")
+        out.error(
+            "ReaderBozo",
+            line,
+            f"feedparser had to work around a problem ({type(exc).__name__}: {exc}); "
+            "stricter readers may reject the feed, so fix what it points at",
+        )
     lines = [e.line for e in feed.entries] if feed is not None else []
     for index, entry in enumerate(result.get("entries", [])):
-        missing = [name for name, present in (
-            ("title", entry.get("title")),
-            ("link", entry.get("link")),
-            ("id", entry.get("id")),
-            ("date", entry.get("published_parsed") or entry.get("updated_parsed")),
-            ("content", entry.get("content") or entry.get("summary")),
-        ) if not present]
+        missing = [
+            name
+            for name, present in (
+                ("title", entry.get("title")),
+                ("link", entry.get("link")),
+                ("id", entry.get("id")),
+                ("date", entry.get("published_parsed") or entry.get("updated_parsed")),
+                ("content", entry.get("content") or entry.get("summary")),
+            )
+            if not present
+        ]
         if missing:
             label = entry.get("title") or entry.get("link") or f"entry {index + 1}"
-            out.warning("ReaderMissingField", lines[index] if index < len(lines) else None,
-                        f"a reader sees no {', '.join(missing)} for {label!r}; add "
-                        f"{'them' if len(missing) > 1 else 'it'} so readers can show and track the entry")
+            out.warning(
+                "ReaderMissingField",
+                lines[index] if index < len(lines) else None,
+                f"a reader sees no {', '.join(missing)} for {label!r}; add "
+                f"{'them' if len(missing) > 1 else 'it'} so readers can show and track the entry",
+            )

@@ -56,11 +56,10 @@ def render_findings(findings: Sequence[Finding], fmt: Literal["text", "json"], *
         return json.dumps(document, ensure_ascii=False, indent=2)
     if fmt != "text":
         raise ValueError(f"unknown format {fmt!r}; use 'text' or 'json'")
-    lines = [
-        f"{f.path}{'' if f.line is None else f':{f.line}'}: {f.level}: {f.code}: {f.message}" for f in findings
-    ]
-    summary = ", ".join([_plural(total["files"], "file"), _plural(total["errors"], "error"),
-                         _plural(total["warnings"], "warning")])
+    lines = [f"{f.path}{'' if f.line is None else f':{f.line}'}: {f.level}: {f.code}: {f.message}" for f in findings]
+    summary = ", ".join(
+        [_plural(total["files"], "file"), _plural(total["errors"], "error"), _plural(total["warnings"], "warning")]
+    )
     if total["infos"]:
         summary += f", {total['infos']} info"
     return "\n".join([*lines, summary])

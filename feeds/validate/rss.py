@@ -29,8 +29,9 @@ def _text(element: etree._Element | None) -> str:
 def check_rss(root: etree._Element, out: Collector) -> Feed:
     version = (root.get("version") or "").strip()
     if version in _COMPATIBLE_VERSIONS:
-        out.warning("InvalidRSSVersion", root, f'version="{version}" is obsolete; checked as RSS 2.0, write '
-                                               'version="2.0"')
+        out.warning(
+            "InvalidRSSVersion", root, f'version="{version}" is obsolete; checked as RSS 2.0, write version="2.0"'
+        )
     elif version != "2.0":
         out.error("InvalidRSSVersion", root, f'<rss> must have version="2.0" (found {version or "none"!r})')
     channels = list(root.iterchildren("channel"))
@@ -46,8 +47,9 @@ def _check_channel(channel: etree._Element, out: Collector) -> Feed:
     required = (("title", "MissingTitle"), ("link", "MissingLink"), ("description", "MissingDescription"))
     for name, code in required:
         if channel.find(name) is None:
-            out.error(code, channel, f"the channel has no <{name}>; RSS 2.0 requires channel title, link "
-                                     "and description")
+            out.error(
+                code, channel, f"the channel has no <{name}>; RSS 2.0 requires channel title, link and description"
+            )
     _at_most_once(channel, "channel", ("title", "link", "description", "pubDate", "lastBuildDate"), out)
     _check_link(channel.find("link"), "channel", out)
     for name in ("pubDate", "lastBuildDate"):
@@ -61,8 +63,11 @@ def _check_channel(channel: etree._Element, out: Collector) -> Feed:
         if entry.id is None:
             continue
         if entry.id in seen:
-            out.error("DuplicateGuid", entry.line, f"guid {entry.id!r} is also used by the item on line "
-                                                   f"{seen[entry.id]}; every item needs its own guid")
+            out.error(
+                "DuplicateGuid",
+                entry.line,
+                f"guid {entry.id!r} is also used by the item on line {seen[entry.id]}; every item needs its own guid",
+            )
         else:
             seen[entry.id] = entry.line
     return Feed("rss", self_href, self_line, entries)
@@ -73,20 +78,31 @@ def _check_self(channel: etree._Element, out: Collector) -> tuple[str | None, in
         if (link.get("rel") or "").strip() == "self":
             href = (link.get("href") or "").strip()
             if not is_absolute(href):
-                out.error("InvalidFullLink", link, f'atom:link rel="self" href {href!r} is not an absolute URL; '
-                                                   "use the full URL the feed is published at")
+                out.error(
+                    "InvalidFullLink",
+                    link,
+                    f'atom:link rel="self" href {href!r} is not an absolute URL; '
+                    "use the full URL the feed is published at",
+                )
             return href or None, link.sourceline
-    out.warning("MissingAtomSelfLink", channel, 'the channel has no <atom:link rel="self" href="…" '
-                                                'type="application/rss+xml"/>; add one with the URL the feed '
-                                                f'is published at (xmlns:atom="{ATOM_NS}")')
+    out.warning(
+        "MissingAtomSelfLink",
+        channel,
+        'the channel has no <atom:link rel="self" href="…" '
+        'type="application/rss+xml"/>; add one with the URL the feed '
+        f'is published at (xmlns:atom="{ATOM_NS}")',
+    )
     return None, None
 
 
 def _check_item(item: etree._Element, out: Collector) -> Entry:
     title, description = item.find("title"), item.find("description")
     if title is None and description is None:
-        out.error("ItemMustContainTitleOrDescription", item, "the item has neither <title> nor <description>; "
-                                                             "add at least one")
+        out.error(
+            "ItemMustContainTitleOrDescription",
+            item,
+            "the item has neither <title> nor <description>; add at least one",
+        )
     _at_most_once(item, "item", ("title", "link", "description", "guid", "pubDate", "author"), out)
     link = item.find("link")
     _check_link(link, "item", out)
@@ -99,8 +115,9 @@ def _check_item(item: etree._Element, out: Collector) -> Entry:
         check_html(description.text or "", out, line=description.sourceline, where="item description")
     for encoded in item.iterchildren(CONTENT_ENCODED):
         check_html(encoded.text or "", out, line=encoded.sourceline, where="item content:encoded")
-    return Entry(guid, _text(link) or None, _text(title) if title is not None else None, published, published,
-                 item.sourceline)
+    return Entry(
+        guid, _text(link) or None, _text(title) if title is not None else None, published, published, item.sourceline
+    )
 
 
 def _at_most_once(parent: etree._Element, what: str, names: tuple[str, ...], out: Collector) -> None:
@@ -115,8 +132,11 @@ def _check_link(link: etree._Element | None, what: str, out: Collector) -> None:
         return
     value = _text(link)
     if not is_absolute(value):
-        out.error("InvalidFullLink", link, f"{what} link {value!r} is not an absolute URL; readers cannot "
-                                           "resolve it, make it a full URL")
+        out.error(
+            "InvalidFullLink",
+            link,
+            f"{what} link {value!r} is not an absolute URL; readers cannot resolve it, make it a full URL",
+        )
 
 
 def _check_date(element: etree._Element | None, what: str, out: Collector) -> datetime | None:
@@ -133,15 +153,23 @@ def _check_contact(element: etree._Element | None, what: str, out: Collector) ->
         return
     value = _text(element)
     if not _EMAIL.match(value):
-        out.warning("InvalidContact", element, f"{what} {value!r} is not an e-mail address; RSS wants "
-                                               "'name@example.com (Name)', so put a bare name in <dc:creator> "
-                                               "instead")
+        out.warning(
+            "InvalidContact",
+            element,
+            f"{what} {value!r} is not an e-mail address; RSS wants "
+            "'name@example.com (Name)', so put a bare name in <dc:creator> "
+            "instead",
+        )
 
 
 def _check_guid(guid: etree._Element | None, item: etree._Element, out: Collector) -> str | None:
     if guid is None:
-        out.warning("MissingGuid", item, "the item has no <guid>; readers use it to tell items apart, add "
-                                         'the permalink as <guid isPermaLink="true">')
+        out.warning(
+            "MissingGuid",
+            item,
+            "the item has no <guid>; readers use it to tell items apart, add "
+            'the permalink as <guid isPermaLink="true">',
+        )
         return None
     value = _text(guid)
     permalink = (guid.get("isPermaLink") or "true").strip()
@@ -149,22 +177,31 @@ def _check_guid(guid: etree._Element | None, item: etree._Element, out: Collecto
         out.error("InvalidBooleanAttribute", guid, f'isPermaLink="{permalink}" must be "true" or "false"')
     elif permalink == "true" and not is_absolute(value):
         absent = " (isPermaLink is absent, which means true)" if guid.get("isPermaLink") is None else ""
-        out.error("InvalidHttpGUID", guid, f"guid {value!r} is a permalink{absent} but not a full URL; use the "
-                                           'absolute URL or set isPermaLink="false"')
+        out.error(
+            "InvalidHttpGUID",
+            guid,
+            f"guid {value!r} is a permalink{absent} but not a full URL; use the "
+            'absolute URL or set isPermaLink="false"',
+        )
     return value or None
 
 
 def _check_enclosure(enclosure: etree._Element, out: Collector) -> None:
     for attribute in ("url", "length", "type"):
         if enclosure.get(attribute) is None:
-            out.error("MissingAttribute", enclosure, f"<enclosure> has no {attribute} attribute; RSS 2.0 requires "
-                                                     "url, length (bytes) and type")
+            out.error(
+                "MissingAttribute",
+                enclosure,
+                f"<enclosure> has no {attribute} attribute; RSS 2.0 requires url, length (bytes) and type",
+            )
     url, length, kind = enclosure.get("url"), enclosure.get("length"), enclosure.get("type")
     if url is not None and not is_http_url(url.strip()):
         out.error("InvalidURLAttribute", enclosure, f"enclosure url {url!r} must be a full http(s) URL")
     if length is not None and not re.fullmatch(r"[0-9]+", length.strip()):
-        out.error("InvalidIntegerAttribute", enclosure, f"enclosure length {length!r} must be the size in bytes, "
-                                                        "a whole number (0 if unknown)")
+        out.error(
+            "InvalidIntegerAttribute",
+            enclosure,
+            f"enclosure length {length!r} must be the size in bytes, a whole number (0 if unknown)",
+        )
     if kind is not None and not _MIME.match(kind.strip()):
-        out.error("InvalidMIMEAttribute", enclosure, f"enclosure type {kind!r} is not a MIME type such as "
-                                                     "audio/mpeg")
+        out.error("InvalidMIMEAttribute", enclosure, f"enclosure type {kind!r} is not a MIME type such as audio/mpeg")

@@ -70,15 +70,20 @@ def _report(out: Collector, level: Level, code: str, hits: list[tuple[int, str]]
     for line, message in hits[:MAX_PER_CODE]:
         out.add(level, code, line, message)
     if len(hits) > MAX_PER_CODE:
-        out.add(level, code, hits[MAX_PER_CODE][0],
-                f"and {len(hits) - MAX_PER_CODE} more like the above from this line on; fix them the same way")
+        out.add(
+            level,
+            code,
+            hits[MAX_PER_CODE][0],
+            f"and {len(hits) - MAX_PER_CODE} more like the above from this line on; fix them the same way",
+        )
 
 
 # --- encoding -------------------------------------------------------------------------------
 
+
 def _decode(data: bytes, out: Collector) -> str:
     if data.startswith(codecs.BOM_UTF8):
-        bom, body = "utf-8", data[len(codecs.BOM_UTF8):]
+        bom, body = "utf-8", data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         bom, body = "utf-16", data
     else:
@@ -90,12 +95,20 @@ def _decode(data: bytes, out: Collector) -> str:
     try:
         encoding = codecs.lookup(name).name
     except LookupError:
-        out.error("UnknownEncoding", 1, f"unknown character encoding {name!r} in the XML declaration; "
-                                        "save the file as UTF-8 and declare encoding=\"UTF-8\"")
+        out.error(
+            "UnknownEncoding",
+            1,
+            f"unknown character encoding {name!r} in the XML declaration; "
+            'save the file as UTF-8 and declare encoding="UTF-8"',
+        )
         encoding = "utf-8"
     if encoding != "utf-8":
-        out.warning("NotUTF8", 1, f"the file is encoded as {name}; UTF-8 is the one encoding every reader "
-                                  "handles: re-encode it and declare encoding=\"UTF-8\"")
+        out.warning(
+            "NotUTF8",
+            1,
+            f"the file is encoded as {name}; UTF-8 is the one encoding every reader "
+            'handles: re-encode it and declare encoding="UTF-8"',
+        )
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -107,7 +120,7 @@ def _bad_bytes(body: bytes, encoding: str, first: UnicodeDecodeError) -> list[tu
     """One hit per line holding bytes that are not valid in ``encoding``."""
     if "\n".encode(encoding) != b"\n" or encoding.startswith(("utf-16", "utf-32")):
         # Not line-splittable as bytes: report the first bad spot only.
-        line = body[:first.start].decode(encoding, errors="replace").count("\n") + 1
+        line = body[: first.start].decode(encoding, errors="replace").count("\n") + 1
         return [(line, f"bytes that are not valid {encoding}; re-save the file in the declared encoding")]
     hits = []
     label = _label(encoding)
@@ -115,9 +128,10 @@ def _bad_bytes(body: bytes, encoding: str, first: UnicodeDecodeError) -> list[tu
         try:
             raw.decode(encoding)
         except UnicodeDecodeError as exc:
-            bad = raw[exc.start:exc.end + 3]
-            hits.append((number, f"bytes {bad.hex(' ')} are not valid {label}{_guess(raw)}; "
-                                 f"convert this text to {label}"))
+            bad = raw[exc.start : exc.end + 3]
+            hits.append(
+                (number, f"bytes {bad.hex(' ')} are not valid {label}{_guess(raw)}; convert this text to {label}")
+            )
     return hits
 
 
@@ -139,11 +153,17 @@ def _guess(raw: bytes) -> str:
 
 # --- characters and references -----------------------------------------------------------------
 
+
 def _check_characters(text: str, out: Collector) -> str:
     lines = _Lines(text)
-    forbidden = [(lines(m.start()), f"character U+{ord(m.group()):04X} is not allowed in XML 1.0; remove it "
-                                    "(control characters usually come from pasted text)")
-                 for m in _FORBIDDEN.finditer(text)]
+    forbidden = [
+        (
+            lines(m.start()),
+            f"character U+{ord(m.group()):04X} is not allowed in XML 1.0; remove it "
+            "(control characters usually come from pasted text)",
+        )
+        for m in _FORBIDDEN.finditer(text)
+    ]
     refs = []
     for start, end in _transparent_spans(text):
         for m in _CHAR_REF.finditer(text, start, end):
@@ -153,13 +173,24 @@ def _check_characters(text: str, out: Collector) -> str:
                 char = "\x00"
             if _FORBIDDEN.match(char):
                 refs.append((m.start(), m.end(), lines(m.start())))
-    forbidden += [(line, f"character reference {text[s:e]} names a character XML 1.0 does not allow; "
-                         "remove it") for s, e, line in refs]
+    forbidden += [
+        (line, f"character reference {text[s:e]} names a character XML 1.0 does not allow; remove it")
+        for s, e, line in refs
+    ]
     _report(out, "error", "InvalidXMLCharacter", sorted(forbidden))
-    _report(out, "warning", "BadCharacters",
-            [(lines(m.start()), f"C1 control character U+{ord(m.group()):04X}: this is usually Windows-1252 "
-                                "text decoded as Latin-1; fix the conversion that produced it")
-             for m in _C1.finditer(text)])
+    _report(
+        out,
+        "warning",
+        "BadCharacters",
+        [
+            (
+                lines(m.start()),
+                f"C1 control character U+{ord(m.group()):04X}: this is usually Windows-1252 "
+                "text decoded as Latin-1; fix the conversion that produced it",
+            )
+            for m in _C1.finditer(text)
+        ],
+    )
     text = _splice(text, [(start, end, "&#xFFFD;") for start, end, _line in refs])
     return _FORBIDDEN.sub("\ufffd", text)
 
@@ -185,10 +216,12 @@ def _check_entities(text: str, out: Collector) -> str:
     hits = []
     for start, _end, name in undefined:
         replacement = html.entities.html5.get(name + ";")
-        hint = (f"write {''.join(f'&#{ord(c)};' for c in replacement)} or the character itself"
-                if replacement else "escape the ampersand as &amp;")
-        hits.append((lines(start), f"&{name}; is not defined in XML (only &amp; &lt; &gt; &quot; &apos; are); "
-                                   f"{hint}"))
+        hint = (
+            f"write {''.join(f'&#{ord(c)};' for c in replacement)} or the character itself"
+            if replacement
+            else "escape the ampersand as &amp;"
+        )
+        hits.append((lines(start), f"&{name}; is not defined in XML (only &amp; &lt; &gt; &quot; &apos; are); {hint}"))
     _report(out, "error", "UndefinedNamedEntity", hits)
     edits = []
     for start, end, name in undefined:
@@ -210,12 +243,20 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 # --- parsing -------------------------------------------------------------------------------------
 
+
 def _parser(recover: bool) -> etree.XMLParser:
     # No DTD loading, no entity expansion, no network, no huge-tree mode: a feed file must not be
     # able to make the validator fetch URLs or blow up memory. The encoding is forced because the
     # text was already decoded (and re-encoded as UTF-8) above.
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, recover=recover, encoding="utf-8")
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=recover,
+        encoding="utf-8",
+    )
 
 
 def _parse(text: str, out: Collector) -> etree._Element | None:
@@ -239,9 +280,12 @@ def _parse(text: str, out: Collector) -> etree._Element | None:
     for entry in others:
         if (entry.line, entry.message) not in seen and len(seen) < 5:
             seen.add((entry.line, entry.message))
-            out.error("NotWellFormed", entry.line or None,
-                      f"XML parsing error: {entry.message.strip()}; the file is not well-formed XML and no "
-                      "reader will accept it")
+            out.error(
+                "NotWellFormed",
+                entry.line or None,
+                f"XML parsing error: {entry.message.strip()}; the file is not well-formed XML and no "
+                "reader will accept it",
+            )
     return None
 
 

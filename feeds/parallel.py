@@ -1,0 +1,68 @@
+"""Spreading CPU-bound work (parsing, Markdown, serializing) over the machine's cores, in order.
+
+Results always come back in input order, so the output never depends on which worker finished
+first. Below ``MIN_ITEMS`` items, on one core, or with ``FEEDS_WORKERS=1``, work runs in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS = 256  # below this, a pool's start-up and pickling cost more than they save
+_TASK: Callable[[int], Any] | None = None  # what forked workers run; set only around a fork pool
+
+
+def workers() -> int:
+    if os.environ.get("FEEDS_WORKERS", "").isdigit():
+        return max(1, int(os.environ["FEEDS_WORKERS"]))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    # Forking a process that runs other threads can deadlock in the child.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def ordered_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``[func(x) for x in items]``; in worker processes when it pays. ``func`` and items must pickle."""
+    procs = workers()
+    if procs < 2 or len(items) < MIN_ITEMS:
+        return [func(x) for x in items]
+    context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+    with ProcessPoolExecutor(max_workers=procs, mp_context=context) as pool:
+        return list(pool.map(func, items, chunksize=max(1, len(items) // (procs * 8))))
+
+
+def map_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEMS) -> list[R]:
+    """``[task(i) for i in range(count)]``, in forked workers that share the caller's memory.
+
+    Nothing but the index and the result crosses a process boundary, so ``task`` may close over
+    large data (documents, rendered entries) without it being pickled. Where fork is not
+    available this runs in-process.
+    """
+    global _TASK
+    procs = workers()
+    if procs < 2 or count < min_items or not _can_fork():
+        return [task(i) for i in range(count)]
+    _TASK = task
+    try:
+        with ProcessPoolExecutor(max_workers=procs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run_task, range(count), chunksize=max(1, count // (procs * 8))))
+    finally:
+        _TASK = None
+
+
+def _run_task(index: int) -> Any:
+    assert _TASK is not None, "map_indexes worker started without a task"
+    return _TASK(index)
