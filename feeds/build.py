@@ -306,7 +306,7 @@ def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) ->
         return BuildResult(
             read=state["read"],
             published=state["published"],
-            skipped=[tuple(s) for s in state["skipped"]],  # type: ignore[misc]
+            skipped=[(s[0], s[1]) for s in state["skipped"]],
             errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
             kept=state["kept"],
             unchanged=sorted(outputs),

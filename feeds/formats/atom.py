@@ -12,7 +12,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def render(feed: Feed) -> bytes:
-    from feedgen.ext.base import BaseEntryExtension, BaseExtension  # type: ignore[import-untyped]
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
 
     class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
         """feedgen has no per-entry xml:lang; this sets it on the <entry> element."""

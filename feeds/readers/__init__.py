@@ -41,7 +41,7 @@ class Reader(Protocol):
 def _readers() -> tuple[Reader, ...]:
     from feeds.readers import frontmatter, header, news
 
-    return (frontmatter, header, news)  # type: ignore[return-value]
+    return (frontmatter, header, news)
 
 
 def read(text: str, path: str) -> Parsed:

@@ -27,7 +27,8 @@ Where: TypeAlias = etree._Element | int | None
 def line_of(where: Where) -> int | None:
     if where is None or isinstance(where, int):
         return where
-    return where.sourceline
+    line = where.sourceline
+    return int(line) if line is not None else None
 
 
 def sort_key(finding: Finding) -> tuple[str, int, str, str, str]:

@@ -19,7 +19,8 @@ def load_feedparser() -> ModuleType | None:
         import feedparser
     except ImportError:
         return None
-    return feedparser
+    module: ModuleType = feedparser
+    return module
 
 
 def skipped(path: str) -> Finding:
