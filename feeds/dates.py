@@ -11,31 +11,30 @@ from dateutil import parser as _dateutil
 
 from feeds.errors import DateError
 
-__all__ = ["ZONE_ABBREVIATIONS", "looks_like_date", "parse_date"]
+__all__ = ["RFC822_ZONES", "ZONE_ABBREVIATIONS", "looks_like_date", "parse_date"]
 
 _EXPECTED = "expected e.g. 2025-03-10, 2025-03-10T14:30:00+09:00, RFC 2822, 'March 10, 2025', '2025년 3월 10일'"
 
 # Abbreviations are ambiguous world-wide (CST is also China Standard Time, IST is three zones), so only
 # this fixed table is honoured: the US zones mean what RFC 822 says they mean, and anything else is an
 # error rather than a silent guess.  Each is a fixed offset: "EDT" says -04:00 whatever the date.
+# The zones RFC 822 names (military single letters aside); the feed validator checks against these.
+RFC822_ZONES: dict[str, int] = {
+    "UT": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+}
 ZONE_ABBREVIATIONS: dict[str, timezone] = {
     name: timezone(timedelta(hours=hours), name)
-    for name, hours in {
-        "UTC": 0,
-        "UT": 0,
-        "GMT": 0,
-        "Z": 0,
-        "KST": 9,
-        "JST": 9,
-        "EST": -5,
-        "EDT": -4,
-        "CST": -6,
-        "CDT": -5,
-        "MST": -7,
-        "MDT": -6,
-        "PST": -8,
-        "PDT": -7,
-    }.items()
+    for name, hours in {"UTC": 0, **RFC822_ZONES, "KST": 9, "JST": 9}.items()
 }
 
 # A trailing upper-case word, bare or in parentheses as RFC 822 comments write it ("+0900 (KST)").

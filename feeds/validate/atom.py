@@ -11,7 +11,7 @@ from feeds.validate.content import check_html
 from feeds.validate.dates import parse_rfc3339
 from feeds.validate.findings import Collector
 from feeds.validate.iri import is_absolute, resolve, xml_base
-from feeds.validate.model import Entry, Feed
+from feeds.validate.model import Entry, Feed, duplicates
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -52,19 +52,12 @@ def check_atom(root: etree._Element, out: Collector) -> Feed:
         )
     feed_has_author = _check_persons(root, out)
     entries = [_check_entry(entry, feed_has_author, out) for entry in _children(root, "entry")]
-    seen: dict[str, int | None] = {}
-    for entry in entries:
-        if entry.id is None:
-            continue
-        if entry.id in seen:
-            out.error(
-                "DuplicateIds",
-                entry.line,
-                f"entry id {entry.id!r} is also used by the entry on line "
-                f"{seen[entry.id]}; every entry needs its own id",
-            )
-        else:
-            seen[entry.id] = entry.line
+    for entry, first in duplicates(entries):
+        out.error(
+            "DuplicateIds",
+            entry.line,
+            f"entry id {entry.id!r} is also used by the entry on line {first}; every entry needs its own id",
+        )
     return Feed("atom", self_link[0] if self_link else None, self_link[1] if self_link else None, entries)
 
 

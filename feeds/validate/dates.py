@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from feeds.dates import RFC822_ZONES
 from feeds.validate.findings import Level
 
 
@@ -73,19 +74,7 @@ _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # RFC 822 section 5.1 zones. The military letters' signs are reversed in the RFC, so RFC 2822
 # reads them as -0000 (offset unknown); only "Z" is in real use.
-_ZONES = {
-    "UT": 0,
-    "GMT": 0,
-    "Z": 0,
-    "EST": -5,
-    "EDT": -4,
-    "CST": -6,
-    "CDT": -5,
-    "MST": -7,
-    "MDT": -6,
-    "PST": -8,
-    "PDT": -7,
-}
+_ZONES = RFC822_ZONES
 _MILITARY = set("ABCDEFGHIKLMNOPQRSTUVWXY")
 _RFC822 = re.compile(
     r"^(?:(?P<dow>[A-Za-z]+)\s*,\s*)?(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]+)\s+(?P<year>\d+)\s+"

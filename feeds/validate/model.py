@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -25,3 +26,15 @@ class Feed:
     self_href: str | None
     self_line: int | None
     entries: list[Entry] = field(default_factory=list)
+
+
+def duplicates(entries: Iterable[Entry]) -> Iterator[tuple[Entry, int | None]]:
+    """Each entry whose id an earlier entry already has, with that earlier entry's line."""
+    seen: dict[str, int | None] = {}
+    for entry in entries:
+        if entry.id is None:
+            continue
+        if entry.id in seen:
+            yield entry, seen[entry.id]
+        else:
+            seen[entry.id] = entry.line

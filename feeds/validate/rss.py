@@ -12,7 +12,7 @@ from feeds.validate.content import check_html
 from feeds.validate.dates import parse_rfc822
 from feeds.validate.findings import Collector
 from feeds.validate.iri import is_absolute, is_http_url
-from feeds.validate.model import Entry, Feed
+from feeds.validate.model import Entry, Feed, duplicates
 
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 # Versions whose elements are a subset of RSS 2.0, so the RSS 2.0 rules still apply.
@@ -58,18 +58,12 @@ def _check_channel(channel: etree._Element, out: Collector) -> Feed:
         _check_contact(channel.find(name), f"channel {name}", out)
     self_href, self_line = _check_self(channel, out)
     entries = [_check_item(item, out) for item in channel.iterchildren("item")]
-    seen: dict[str, int | None] = {}
-    for entry in entries:
-        if entry.id is None:
-            continue
-        if entry.id in seen:
-            out.error(
-                "DuplicateGuid",
-                entry.line,
-                f"guid {entry.id!r} is also used by the item on line {seen[entry.id]}; every item needs its own guid",
-            )
-        else:
-            seen[entry.id] = entry.line
+    for entry, first in duplicates(entries):
+        out.error(
+            "DuplicateGuid",
+            entry.line,
+            f"guid {entry.id!r} is also used by the item on line {first}; every item needs its own guid",
+        )
     return Feed("rss", self_href, self_line, entries)
 
 
