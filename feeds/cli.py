@@ -128,8 +128,9 @@ def _build(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
     for label in result.kept:
         print(f"{label}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
-    for source, why in result.skipped:
-        log.info("%s: skipped: %s", args.content / source, why)
+    if not args.quiet and not args.summary_json:
+        for source, why in result.skipped:
+            print(f"skipped {args.content / source}: {why}")
     if args.strict and result.errors:
         print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
     if args.summary_json:

@@ -169,3 +169,14 @@ def test_tag_feed_of_removed_tag_is_deleted(tmp_path: Path, seed_content: Path, 
     result = build(site, seed_content, out, at=AT)
     assert sorted(result.removed) == ["tags/gone/atom.xml", "tags/gone/rss.xml"]
     assert not (out / "tags" / "gone").exists()
+
+
+def test_korean_tag_feed_urls_are_percent_encoded(tmp_path: Path, seed_content: Path, site: Site) -> None:
+    write(seed_content, "news.md", "---\ntitle: 뉴스 글\ndate: 2025-01-01\ntags: [뉴스]\n---\n[rel](../a b/)\n")
+    out = tmp_path / "out"
+    build(site, seed_content, out, at=AT)
+    atom = (out / "tags" / "뉴스" / "atom.xml").read_text(encoding="utf-8")
+    assert '<link href="https://example.com/tags/%EB%89%B4%EC%8A%A4/atom.xml" rel="self"' in atom
+    assert "https://example.com/posts/a%20b/" in atom
+    rss = (out / "tags" / "뉴스" / "rss.xml").read_text(encoding="utf-8")
+    assert '<atom:link href="https://example.com/tags/%EB%89%B4%EC%8A%A4/rss.xml" rel="self"' in rss

@@ -93,3 +93,26 @@ def test_runs_as_module(tmp_path: Path, seed_content: Path, config: Path) -> Non
     )
     assert proc.returncode == 0, proc.stderr
     assert "4 feeds" in proc.stdout
+
+
+def test_summary_lists_skipped_files_with_reasons(
+    tmp_path: Path, seed_content: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (seed_content / "draft.md").write_text("---\ntitle: D\ndate: 2025-01-01\ndraft: true\n---\nx\n", encoding="utf-8")
+    assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config) == 0
+    out = capsys.readouterr().out
+    assert "1 skipped" in out and f"skipped {seed_content / 'draft.md'}: draft" in out
+
+
+def test_summary_json_is_one_line(
+    tmp_path: Path, seed_content: Path, config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    args = ("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config, "--summary-json")
+    assert run(*args) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["published"] == 2 and first["written"] == 4 and first["nothing_changed"] is False
+    assert run(*args) == 0
+    again = capsys.readouterr().out
+    assert again.count("\n") == 1 and json.loads(again)["nothing_changed"] is True
