@@ -187,3 +187,25 @@ def test_site_change_rebuilds_everything(content: Path, tmp_path: Path, site: Si
     result = run(replace(site, title="Renamed site"), content, tmp_path)
     assert len(result.written) == 8
     assert b"Renamed site" in (tmp_path / "out" / "rss.xml").read_bytes()
+
+
+GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
+
+
+@pytest.mark.skipif(not GEN_CORPUS.is_file(), reason="needs ../shared/bench/gen_corpus.py")
+def test_no_change_rebuild_of_10k_documents(tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    content = tmp_path / "content"
+    subprocess.run([sys.executable, str(GEN_CORPUS), "--n", "10000", "--out", str(content)], check=True,
+                   capture_output=True)  # fmt: skip
+    first = run(site, content, tmp_path, include_future=True)
+    assert first.read == 10000 and not first.errors
+    before = mtimes(tmp_path / "out")
+    reads: list[Path] = []
+    real = feeds.build.read_bytes
+    monkeypatch.setattr(feeds.build, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
+    again = run(site, content, tmp_path, include_future=True)
+    assert again.incremental and reads == [] and again.written == []
+    assert mtimes(tmp_path / "out") == before and len(before) == len(again.unchanged)
