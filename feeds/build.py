@@ -26,6 +26,7 @@ from feeds.cache import Cache, OutputRecord, digest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
+from feeds.formats import FORMATS
 from feeds.lock import exclusive
 from feeds.sources import discover, read_bytes
 
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OUTPUT_NAMES = ("rss.xml", "atom.xml")  # every file name a format may write; stale ones are removed
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
@@ -49,7 +49,7 @@ class BuildResult:
     written: list[str] = field(default_factory=list)  # paths under out/
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    incremental: bool = False  # nothing changed since the last build: nothing was read or rendered
+    nothing_changed: bool = False  # since the last build: nothing was read or rendered
     due: datetime | None = None  # when the next future-dated document is due
 
     def summary(self) -> dict[str, object]:
@@ -63,7 +63,7 @@ class BuildResult:
             "written": len(self.written),
             "unchanged": len(self.unchanged),
             "removed": len(self.removed),
-            "nothing_changed": self.incremental,
+            "nothing_changed": self.nothing_changed,
             "errors": [str(e) for e in self.errors],
         }
 
@@ -208,10 +208,10 @@ class _Entries:
 
 def _render_plan(plan: FeedPlan, site: Site, entries: _Entries) -> Iterable[tuple[str, bytes]]:
     from feeds.feedsets import Feed
-    from feeds.formats import FORMATS
+    from feeds.formats import renderers
 
     feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
-    for filename, render in FORMATS.items():
+    for filename, render in renderers():
         yield plan.folder + filename, render(feed)
 
 
@@ -310,7 +310,7 @@ def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) ->
             errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
             kept=state["kept"],
             unchanged=sorted(outputs),
-            incremental=True,
+            nothing_changed=True,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -452,7 +452,7 @@ def _write_outputs(
             site_fp, plan.folder, plan.title, plan.description,
             [(d.source, digests.get(d.source), entries.categories(d)) for d in plan.docs],
         )  # fmt: skip
-        targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in OUTPUT_NAMES}
+        targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in FORMATS}
         if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
             result.unchanged.extend(targets)
             records.update((rel, previous[rel]) for rel in targets)
@@ -498,7 +498,7 @@ def _remove_stale(out_dir: Path, current: set[str], previous: dict[str, OutputRe
     if tags_dir.is_dir():
         for folder in tags_dir.iterdir():
             if folder.is_dir() and not folder.is_symlink():
-                candidates.update(f"tags/{folder.name}/{name}" for name in OUTPUT_NAMES)
+                candidates.update(f"tags/{folder.name}/{name}" for name in FORMATS)
     removed = []
     for rel in sorted(candidates - current):
         path = out_dir / rel

@@ -141,7 +141,7 @@ def _build(args: argparse.Namespace) -> int:
             f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
             f"{len(result.errors)} rejected; {feeds} feeds in {args.out} ({len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
-            + ("; nothing changed since the last build" if result.incremental else "")
+            + ("; nothing changed since the last build" if result.nothing_changed else "")
         )
     status = EXIT_CONTENT if result.errors else EXIT_OK
     if args.validate:

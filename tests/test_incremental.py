@@ -49,13 +49,13 @@ def test_no_change_rebuild_reads_nothing_and_touches_nothing(
     content: Path, tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = run(site, content, tmp_path)
-    assert len(first.written) == 8 and not first.incremental
+    assert len(first.written) == 8 and not first.nothing_changed
     before = mtimes(tmp_path / "out")
     reads: list[Path] = []
     real = feeds.build.read_bytes
     monkeypatch.setattr(feeds.build, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
     again = run(site, content, tmp_path)
-    assert again.incremental and reads == [] and again.written == [] and len(again.unchanged) == 8
+    assert again.nothing_changed and reads == [] and again.written == [] and len(again.unchanged) == 8
     assert mtimes(tmp_path / "out") == before
     assert (again.read, again.published) == (first.read, first.published)
 
@@ -87,7 +87,7 @@ def test_touch_without_change_rewrites_nothing(content: Path, tmp_path: Path, si
     before = mtimes(tmp_path / "out")
     (content / "one.md").touch()
     result = run(site, content, tmp_path)
-    assert not result.incremental and result.written == [] and mtimes(tmp_path / "out") == before
+    assert not result.nothing_changed and result.written == [] and mtimes(tmp_path / "out") == before
 
 
 def test_edit_keeps_id_and_published(content: Path, tmp_path: Path, site: Site) -> None:
@@ -125,7 +125,7 @@ def test_broken_file_keeps_its_last_good_version(breakage: str, content: Path, t
     assert result.kept == [str(content / "one.md")] and result.published == 3
     assert tree(tmp_path / "out") == good
     again = run(site, content, tmp_path)  # still reported on the next (no-change) run
-    assert again.incremental and [Path(e.path).name for e in again.errors] == ["one.md"]
+    assert again.nothing_changed and [Path(e.path).name for e in again.errors] == ["one.md"]
     (content / "one.md").unlink()
     gone = run(site, content, tmp_path)
     assert gone.published == 2 and b"posts/one/" not in (tmp_path / "out" / "atom.xml").read_bytes()
@@ -138,7 +138,7 @@ def test_strict_fails_and_writes_nothing(content: Path, tmp_path: Path, site: Si
     (content / "one.md").write_text("---\ntitle: x\n", encoding="utf-8")
     result = run(site, content, tmp_path, strict=True)
     assert result.errors and result.written == [] and mtimes(tmp_path / "out") == good
-    assert not run(site, content, tmp_path, strict=True).incremental  # a failed strict run is not remembered
+    assert not run(site, content, tmp_path, strict=True).nothing_changed  # a failed strict run is not remembered
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "foreign", "old-version", "bad-row"])
@@ -177,7 +177,7 @@ def test_future_entry_appears_when_due(content: Path, tmp_path: Path, site: Site
     post(content, "later.md", "Later", "alpha", "2026-12-01")
     assert run(site, content, tmp_path).published == 3
     due = build(site, content, tmp_path / "out", at=datetime(2026, 12, 2, tzinfo=UTC), cache_dir=tmp_path / "cache")
-    assert due.published == 4 and not due.incremental
+    assert due.published == 4 and not due.nothing_changed
 
 
 def test_site_change_rebuilds_everything(content: Path, tmp_path: Path, site: Site) -> None:
@@ -207,5 +207,5 @@ def test_no_change_rebuild_of_10k_documents(tmp_path: Path, site: Site, monkeypa
     real = feeds.build.read_bytes
     monkeypatch.setattr(feeds.build, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
     again = run(site, content, tmp_path, include_future=True)
-    assert again.incremental and reads == [] and again.written == []
+    assert again.nothing_changed and reads == [] and again.written == []
     assert mtimes(tmp_path / "out") == before and len(before) == len(again.unchanged)

@@ -1,16 +1,25 @@
 """Output formats: one module per format, each with a ``FILENAME`` and ``render(feed) -> bytes``.
 
-A new format (JSON Feed, say) is one module and one entry in ``FORMATS``.
+A new format (JSON Feed, say) is one module and one entry in ``FORMATS``. Modules are imported
+only when a feed is rendered, so a build with nothing to do never loads feedgen or lxml.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator
 
 from feeds.feedsets import Feed
-from feeds.formats import atom, rss
 
-FORMATS: dict[str, Callable[[Feed], bytes]] = {
-    rss.FILENAME: rss.render,
-    atom.FILENAME: atom.render,
+# Output file name -> the module that renders it.
+FORMATS: dict[str, str] = {
+    "rss.xml": "feeds.formats.rss",
+    "atom.xml": "feeds.formats.atom",
 }
+
+
+def renderers() -> Iterator[tuple[str, Callable[[Feed], bytes]]]:
+    """(file name, render function) for every format."""
+    for filename, module in FORMATS.items():
+        render: Callable[[Feed], bytes] = importlib.import_module(module).render
+        yield filename, render
