@@ -171,7 +171,7 @@ class _Entries:
 
         if doc.source in self.rendered:
             return self.rendered.pop(doc.source)
-        key = self.digests.get(doc.source)
+        key = self._html_key(doc)
         cached = self.cache.html(key) if key else None
         if cached is not None:
             return cached
@@ -196,14 +196,23 @@ class _Entries:
         for doc in docs:
             if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
                 continue
-            key = self.digests.get(doc.source)
+            key = self._html_key(doc)
             if key is None or self.cache.html(key) is None:
                 todo[doc.source] = self._with_body(doc)
         pending = list(todo.values())
         for doc, html in zip(pending, map_indexes(lambda i: content_html(pending[i]), len(pending)), strict=True):
             self.rendered[doc.source] = html
-            if key := self.digests.get(doc.source):
+            if key := self._html_key(doc):
                 self.cache.put_html(key, html)
+
+    def _html_key(self, doc: Document) -> str | None:
+        # The file's bytes and the link its relative URLs resolve against: a file renamed or moved
+        # to another slug keeps its digest but not its HTML.
+        file_digest = self.digests.get(doc.source)
+        return f"{file_digest} {doc.link}" if file_digest else None
+
+    def html_keys(self, docs: Iterable[Document]) -> set[str]:
+        return {key for doc in docs if (key := self._html_key(doc))}
 
 
 def _render_plan(plan: FeedPlan, site: Site, entries: _Entries) -> Iterable[tuple[str, bytes]]:
@@ -348,7 +357,6 @@ def _full_build(
     if strict and result.errors:
         return result
     _write_outputs(published, digests, site, cache, out_dir, result)
-    cache.prune_html(digests.values())
     return result
 
 
@@ -479,6 +487,7 @@ def _write_outputs(
             records[rel] = OutputRecord(fp, size, mtime_ns)
     result.removed = _remove_stale(out_dir, set(records), previous)
     cache.replace_outputs(records)
+    cache.prune_html(entries.html_keys(docs))
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

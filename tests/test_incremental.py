@@ -209,3 +209,14 @@ def test_no_change_rebuild_of_10k_documents(tmp_path: Path, site: Site, monkeypa
     again = run(site, content, tmp_path, include_future=True)
     assert again.nothing_changed and reads == [] and again.written == []
     assert mtimes(tmp_path / "out") == before and len(before) == len(again.unchanged)
+
+
+def test_renamed_file_gets_html_for_its_new_link(content: Path, tmp_path: Path, site: Site) -> None:
+    (content / "one.md").write_text("---\ntitle: One\ndate: 2025-01-01\n---\n![pic](img.png)\n", encoding="utf-8")
+    run(site, content, tmp_path)
+    (content / "one.md").rename(content / "uno.md")
+    run(site, content, tmp_path)
+    clean = tmp_path / "clean"
+    build(site, content, clean, at=AT)
+    assert tree(tmp_path / "out") == tree(clean)
+    assert b"https://example.com/posts/uno/img.png" in (tmp_path / "out" / "atom.xml").read_bytes()
