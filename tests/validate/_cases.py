@@ -81,9 +81,11 @@ def assert_matches(findings: Sequence[Finding], expected: Sequence[Expected], so
     # Most specific expectations first, so a wildcard does not take a finding a specific line needs.
     for item in sorted(expected, key=lambda e: (e.line is None, e.path is None)):
         for finding in unmatched:
-            if (finding.level, finding.code) == (item.level, item.code) \
-                    and (item.line is None or finding.line == item.line) \
-                    and (item.path is None or _relative(finding, source) == item.path):
+            if (
+                (finding.level, finding.code) == (item.level, item.code)
+                and (item.line is None or finding.line == item.line)
+                and (item.path is None or _relative(finding, source) == item.path)
+            ):
                 unmatched.remove(finding)
                 break
         else:

@@ -26,10 +26,20 @@ class Post:
 
 
 POSTS = (
-    Post("openai-fails", "AI 산업의 성공 속에 OpenAI가 실패한다면", datetime(2026, 2, 13, tzinfo=KST),
-         ("AI",), "Sangyong"),
-    Post("ms-openai", "오랜 '동지' MS와 오픈AI, 이젠 ‘적(敵)’으로 돌아서", datetime(2025, 3, 10, 9, tzinfo=KST),
-         ("AI", "뉴스"), "전윤미"),
+    Post(
+        "openai-fails",
+        "AI 산업의 성공 속에 OpenAI가 실패한다면",
+        datetime(2026, 2, 13, tzinfo=KST),
+        ("AI",),
+        "Sangyong",
+    ),
+    Post(
+        "ms-openai",
+        "오랜 '동지' MS와 오픈AI, 이젠 ‘적(敵)’으로 돌아서",
+        datetime(2025, 3, 10, 9, tzinfo=KST),
+        ("AI", "뉴스"),
+        "전윤미",
+    ),
     Post("capex", "설비투자 붐 & 그 이후 <분석>", datetime(2025, 1, 2, 8, 30, tzinfo=KST), ("AI",), "Sangyong"),
     Post("old-news", "오래된 소식", datetime(2024, 12, 24, 18, tzinfo=KST), ("뉴스",), "전윤미"),
 )
@@ -51,8 +61,10 @@ def _generator(relative: str, title: str) -> FeedGenerator:
 
 def _add(fg: FeedGenerator, kind: str, post: Post) -> None:
     url = f"{SITE}posts/{post.slug}/"
-    html = (f'<p>{post.title} 본문입니다.</p><p><img src="{url}cover.jpg" alt="표지"></p>'
-            f'<p><a href="{SITE}tags/{quote(post.tags[0])}/">#{post.tags[0]}</a></p>')
+    html = (
+        f'<p>{post.title} 본문입니다.</p><p><img src="{url}cover.jpg" alt="표지"></p>'
+        f'<p><a href="{SITE}tags/{quote(post.tags[0])}/">#{post.tags[0]}</a></p>'
+    )
     fe = fg.add_entry(order="append")
     fe.id(url)
     fe.guid(url, permalink=True)

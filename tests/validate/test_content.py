@@ -32,30 +32,36 @@ def test_absolute_base_resolves_relative_urls() -> None:
     assert _check('<img src="x.png">', base="posts/") == [("ContainsRelRef", 10)]
 
 
-@pytest.mark.parametrize("html", [
-    '<a href="https://example.com/">x</a>',
-    '<a href="#top">x</a>',
-    '<a href="mailto:a@example.com">x</a>',
-    '<img src="data:image/png;base64,AAAA">',
-    '<img src="//cdn.example.com/x.png">',
-    '<a href="">x</a>',
-    "<details open><summary>s</summary>d</details>",
-    "<p>one<p>two",
-    "<br></br>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="https://example.com/">x</a>',
+        '<a href="#top">x</a>',
+        '<a href="mailto:a@example.com">x</a>',
+        '<img src="data:image/png;base64,AAAA">',
+        '<img src="//cdn.example.com/x.png">',
+        '<a href="">x</a>',
+        "<details open><summary>s</summary>d</details>",
+        "<p>one<p>two",
+        "<br></br>",
+    ],
+)
 def test_clean_html(html: str) -> None:
     assert _check(html) == []
 
 
-@pytest.mark.parametrize(("html", "code"), [
-    ('<a href="page.html">x</a>', "ContainsRelRef"),
-    ('<a href="/page">x</a>', "ContainsRelRef"),
-    ('<video poster="p.jpg" src="https://e.com/v.mp4"></video>', "ContainsRelRef"),
-    ('<img src="https://e.com/x.png" onerror="x()">', "SecurityRiskAttr"),
-    ('<a href="java\tscript:alert(1)">x</a>', "JavaScriptURL"),
-    ("<object data='https://e.com/x.swf'></object>", "SecurityRisk"),
-    ("<embed src='https://e.com/x.swf'>", "SecurityRisk"),
-    ("<b>bold", "NotHtml"),
-])
+@pytest.mark.parametrize(
+    ("html", "code"),
+    [
+        ('<a href="page.html">x</a>', "ContainsRelRef"),
+        ('<a href="/page">x</a>', "ContainsRelRef"),
+        ('<video poster="p.jpg" src="https://e.com/v.mp4"></video>', "ContainsRelRef"),
+        ('<img src="https://e.com/x.png" onerror="x()">', "SecurityRiskAttr"),
+        ('<a href="java\tscript:alert(1)">x</a>', "JavaScriptURL"),
+        ("<object data='https://e.com/x.swf'></object>", "SecurityRisk"),
+        ("<embed src='https://e.com/x.swf'>", "SecurityRisk"),
+        ("<b>bold", "NotHtml"),
+    ],
+)
 def test_flagged_html(html: str, code: str) -> None:
     assert [c for c, _ in _check(html)] == [code]

@@ -50,8 +50,13 @@ def test_json_document() -> None:
     document = json.loads(render_findings(Findings([ERROR, INFO], ["out/atom.xml"]), "json"))
     assert document == {
         "findings": [
-            {"path": "out/atom.xml", "line": 7, "level": "error", "code": "InvalidRFC3339Date",
-             "message": "entry updated: no time zone"},
+            {
+                "path": "out/atom.xml",
+                "line": 7,
+                "level": "error",
+                "code": "InvalidRFC3339Date",
+                "message": "entry updated: no time zone",
+            },
             {"path": "out", "line": None, "level": "info", "code": "SiteURLUnknown", "message": "no site URL"},
         ],
         "counts": {"files": 1, "errors": 1, "warnings": 0, "infos": 1},
@@ -68,13 +73,16 @@ def test_unknown_format() -> None:
         render_findings([], "xml")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("findings", "normal", "strict"), [
-    ([], 0, 0),
-    ([INFO], 0, 0),
-    ([WARNING, INFO], 0, 1),
-    ([ERROR], 1, 1),
-    ([ERROR, WARNING], 1, 1),
-])
+@pytest.mark.parametrize(
+    ("findings", "normal", "strict"),
+    [
+        ([], 0, 0),
+        ([INFO], 0, 0),
+        ([WARNING, INFO], 0, 1),
+        ([ERROR], 1, 1),
+        ([ERROR, WARNING], 1, 1),
+    ],
+)
 def test_exit_code(findings: list[Finding], normal: int, strict: int) -> None:
     assert exit_code(findings) == normal
     assert exit_code(findings, strict=True) == strict

@@ -25,28 +25,31 @@ def test_feedgen_rss_is_clean(tmp_path: Path) -> None:
     assert [f for f in findings if f.level != "info"] == []
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("Mon, 10 Mar 2025 09:00:00 +0900", None),
-    ("10 Mar 2025 09:00 GMT", None),
-    ("Mon, 10 Mar 2025 00:00:00 UT", None),
-    ("Mon, 10 Mar 2025 00:00:00 EST", None),
-    ("Mon, 10 Mar 2025 00:00:00 Z", None),
-    ("Mon, 10 Mar 2025 00:00:00 -0000", None),
-    ("mon, 10 mar 2025 00:00:00 gmt", None),
-    ("Mon, 10 Mar 25 09:00:00 +0900", "ProblematicalRFC822Date"),
-    ("Mon, 10 Mar 2025 09:00:00 KST", "InvalidRFC2822Date"),
-    ("Mon, 10 Mar 2025 09:00:00", "InvalidRFC2822Date"),
-    ("Mon, 10 March 2025 09:00:00 +0900", "InvalidRFC2822Date"),
-    ("Mon, 10 Mar 2025 9:00:00 +0900", "InvalidRFC2822Date"),
-    ("Mon, 31 Feb 2025 09:00:00 +0900", "InvalidRFC2822Date"),
-    ("Mon, 10 Mar 2025 09:00:00 +2500", "InvalidRFC2822Date"),
-    ("Mon, 10 Mar 02025 09:00:00 +0900", "InvalidRFC2822Date"),
-    ("2025-03-10T09:00:00+09:00", "InvalidRFC2822Date"),
-    ("Tue, 10 Mar 2025 09:00:00 +0900", "IncorrectDOW"),
-    ("Mon, 10 Mar 2025 09:00:61 +0900", "InvalidRFC2822Date"),
-    ("Mon, 10 Mar ２０２５ 09:00:00 +0900", "InvalidRFC2822Date"),  # full-width digits
-    ("Mon, 10 Mar 2025 09:00:00 +0900 (KST)", None),  # an RFC 822 comment
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Mon, 10 Mar 2025 09:00:00 +0900", None),
+        ("10 Mar 2025 09:00 GMT", None),
+        ("Mon, 10 Mar 2025 00:00:00 UT", None),
+        ("Mon, 10 Mar 2025 00:00:00 EST", None),
+        ("Mon, 10 Mar 2025 00:00:00 Z", None),
+        ("Mon, 10 Mar 2025 00:00:00 -0000", None),
+        ("mon, 10 mar 2025 00:00:00 gmt", None),
+        ("Mon, 10 Mar 25 09:00:00 +0900", "ProblematicalRFC822Date"),
+        ("Mon, 10 Mar 2025 09:00:00 KST", "InvalidRFC2822Date"),
+        ("Mon, 10 Mar 2025 09:00:00", "InvalidRFC2822Date"),
+        ("Mon, 10 March 2025 09:00:00 +0900", "InvalidRFC2822Date"),
+        ("Mon, 10 Mar 2025 9:00:00 +0900", "InvalidRFC2822Date"),
+        ("Mon, 31 Feb 2025 09:00:00 +0900", "InvalidRFC2822Date"),
+        ("Mon, 10 Mar 2025 09:00:00 +2500", "InvalidRFC2822Date"),
+        ("Mon, 10 Mar 02025 09:00:00 +0900", "InvalidRFC2822Date"),
+        ("2025-03-10T09:00:00+09:00", "InvalidRFC2822Date"),
+        ("Tue, 10 Mar 2025 09:00:00 +0900", "IncorrectDOW"),
+        ("Mon, 10 Mar 2025 09:00:61 +0900", "InvalidRFC2822Date"),
+        ("Mon, 10 Mar ２０２５ 09:00:00 +0900", "InvalidRFC2822Date"),  # full-width digits
+        ("Mon, 10 Mar 2025 09:00:00 +0900 (KST)", None),  # an RFC 822 comment
+    ],
+)
 def test_rfc822(text: str, code: str | None) -> None:
     parsed = parse_rfc822(text)
     assert (parsed.code if parsed.problem else None) == code, parsed.problem
@@ -55,5 +58,6 @@ def test_rfc822(text: str, code: str | None) -> None:
 def test_rfc822_values() -> None:
     assert parse_rfc822("Mon, 10 Mar 2025 09:00:00 +0900").value == datetime(2025, 3, 10, tzinfo=UTC)
     assert parse_rfc822("Mon, 10 Mar 25 09:00:00 PDT").value == datetime(
-        2025, 3, 10, 9, tzinfo=timezone(timedelta(hours=-7)))
+        2025, 3, 10, 9, tzinfo=timezone(timedelta(hours=-7))
+    )
     assert parse_rfc822("Sat, 1 Jan 1999 00:00:00 GMT").value == datetime(1999, 1, 1, tzinfo=UTC)

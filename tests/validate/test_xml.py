@@ -45,8 +45,10 @@ def test_undeclared_prefix_message_names_the_namespace() -> None:
 def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")
-    data = (f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
-            '<rss version="2.0"><channel><title>&x;</title></channel></rss>').encode()
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
+        '<rss version="2.0"><channel><title>&x;</title></channel></rss>'
+    ).encode()
     root = check_xml(data, Collector("x.xml"))
     assert root is not None
     assert b"TOP-SECRET" not in etree.tostring(root)
@@ -55,8 +57,10 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
 def test_entity_expansion_bomb_is_refused() -> None:
     # libxml2 refuses the amplification outright; we report it instead of expanding it.
     lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
-    data = (f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY l0 "lol">{lol}]>\n'
-            '<rss version="2.0"><channel><title>&l9;</title></channel></rss>').encode()
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY l0 "lol">{lol}]>\n'
+        '<rss version="2.0"><channel><title>&l9;</title></channel></rss>'
+    ).encode()
     out = Collector("x.xml")
     root = check_xml(data, out)
     assert root is None or len(etree.tostring(root)) < 1000
@@ -76,8 +80,11 @@ def test_empty_folder_is_an_error(tmp_path: Path) -> None:
 def test_many_bad_lines_are_capped(tmp_path: Path) -> None:
     body = "".join(f"<item><title>{'뉴스'.encode('cp949').decode('latin-1')}</title></item>\n" for _ in range(30))
     feed = tmp_path / "feed.xml"
-    feed.write_bytes(f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n{body}'
-                     "</channel></rss>\n".encode("latin-1"))
+    feed.write_bytes(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n{body}</channel></rss>\n'.encode(
+            "latin-1"
+        )
+    )
     findings = [f for f in validate_paths([feed], reader_check=False) if f.code == "UnicodeError"]
     assert len(findings) == 11
     assert "20 more" in findings[-1].message
