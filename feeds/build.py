@@ -28,7 +28,7 @@ from feeds.document import Document
 from feeds.errors import ContentError
 from feeds.formats import FORMATS
 from feeds.lock import exclusive
-from feeds.sources import discover, read_bytes
+from feeds.sources import Found, discover, read_bytes
 
 if TYPE_CHECKING:
     from feeds.feedsets import Entry, FeedPlan
@@ -66,14 +66,6 @@ class BuildResult:
             "nothing_changed": self.nothing_changed,
             "errors": [str(e) for e in self.errors],
         }
-
-
-@dataclass(frozen=True)
-class _Stat:
-    path: Path
-    source: str  # relative to the content folder
-    size: int
-    mtime_ns: int
 
 
 def now() -> datetime:
@@ -267,8 +259,7 @@ def build(
 def _build_locked(
     site: Site, content_dir: Path, out_dir: Path, include_future: bool, strict: bool, at: datetime, cache: Cache
 ) -> BuildResult:
-    paths, refused = discover(content_dir)
-    stats = _stat_all(paths, content_dir)
+    stats, refused = discover(content_dir)
     site_fp = site_fingerprint(site)
     inputs = _fingerprint(site_fp, include_future, strict, [(s.source, s.size, s.mtime_ns) for s in stats])
     if cache.get("site") != site_fp:
@@ -285,17 +276,6 @@ def _build_locked(
             cache.put("inputs", inputs)
             cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
     return result
-
-
-def _stat_all(paths: Iterable[Path], content_dir: Path) -> list[_Stat]:
-    stats = []
-    for path in paths:
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            continue  # deleted between the listing and now: it is simply gone
-        stats.append(_Stat(path, path.relative_to(content_dir).as_posix(), st.st_size, st.st_mtime_ns))
-    return stats
 
 
 def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) -> BuildResult | None:
@@ -345,7 +325,7 @@ def _full_build(
     strict: bool,
     at: datetime,
     cache: Cache,
-    stats: list[_Stat],
+    stats: list[Found],
     refused: list[ContentError],
 ) -> BuildResult:
     docs, digests, errors, kept = _load(stats, site, cache)
@@ -371,7 +351,7 @@ class _Read:
     same: bool = False  # bytes equal to the cached version's: not parsed again
 
 
-def _read_one(job: tuple[Path, str, str | None, Site]) -> _Read:
+def _read_one(job: tuple[str, str, str | None, Site]) -> _Read:
     path, source, known_digest, site = job
     label = str(path)
     try:
@@ -390,7 +370,7 @@ def _read_one(job: tuple[Path, str, str | None, Site]) -> _Read:
 
 
 def _load(
-    stats: list[_Stat], site: Site, cache: Cache
+    stats: list[Found], site: Site, cache: Cache
 ) -> tuple[list[Document], dict[str, str], list[ContentError], list[str]]:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
@@ -404,7 +384,7 @@ def _load(
     digests: dict[str, str] = {}
     errors: list[ContentError] = []
     kept: list[str] = []
-    stale: list[_Stat] = []
+    stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
         if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):

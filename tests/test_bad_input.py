@@ -117,9 +117,9 @@ def test_file_deleted_during_the_build(tmp_path: Path, site: Site, monkeypatch: 
     (content / "vanishing.md").write_text("---\ntitle: Vanishing\ndate: 2025-03-01\n---\nx\n", encoding="utf-8")
     real = feeds.build.read_bytes
 
-    def delete_then_read(path: Path, *args: object) -> bytes:
-        if path.name == "vanishing.md":
-            path.unlink()
+    def delete_then_read(path: str, *args: object) -> bytes:
+        if Path(path).name == "vanishing.md":
+            Path(path).unlink()
         return real(path, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(feeds.build, "read_bytes", delete_then_read)
