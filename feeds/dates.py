@@ -11,7 +11,7 @@ from dateutil import parser as _dateutil
 
 from feeds.errors import DateError
 
-__all__ = ["RFC822_ZONES", "ZONE_ABBREVIATIONS", "looks_like_date", "parse_date"]
+__all__ = ["RFC822_ZONES", "ZONE_ABBREVIATIONS", "parse_date"]
 
 _EXPECTED = "expected e.g. 2025-03-10, 2025-03-10T14:30:00+09:00, RFC 2822, 'March 10, 2025', '2025년 3월 10일'"
 
@@ -240,12 +240,3 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
             raise _error(value, f"offset conflicts with {zone.tzname(None)}")
     # replace() leaves fold=0, which zoneinfo reads as the earlier of two repeated wall times.
     return result if result.tzinfo is not None else result.replace(tzinfo=tz)
-
-
-def looks_like_date(text: str) -> bool:
-    """True when ``text`` (a whole string, stripped) parses with parse_date; never raises."""
-    try:
-        parse_date(text, UTC)
-    except DateError:
-        return False
-    return True

@@ -145,11 +145,6 @@ def read_bytes(path: str | Path, label: str | None = None) -> bytes:
     return data
 
 
-def read_text(path: str | Path, label: str | None = None) -> Text:
-    """Read and decode one file."""
-    return decode(read_bytes(path, label), label or str(path))
-
-
 def decode(data: bytes, name: str) -> Text:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR Korean text."""
     if not data.strip():

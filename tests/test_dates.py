@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from feeds.dates import looks_like_date, parse_date
+from feeds.dates import parse_date
 from feeds.errors import DateError
 
 KST = ZoneInfo("Asia/Seoul")
@@ -138,9 +138,3 @@ def test_parse_date_rejects(raw: object) -> None:
     with pytest.raises(DateError) as caught:
         parse_date(raw, KST)
     assert repr(raw) in str(caught.value)
-    assert looks_like_date(raw) is False  # type: ignore[arg-type]
-
-
-def test_looks_like_date() -> None:
-    assert looks_like_date(" 2025년 3월 10일 ")
-    assert not looks_like_date("Hello, world")
