@@ -10,6 +10,8 @@ import pytest
 from feeds.config import Site, site_from_mapping
 
 DATA = Path(__file__).parent / "data"
+# The benchmark corpus generator in ../shared; tests that need it skip where it is missing.
+GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
 SEEDS = Path(__file__).parent / "data" / "sites" / "seeds" / "content"
 
 TEST_SITE = {
@@ -64,3 +66,8 @@ def write_site_toml(path: Path, **overrides: object) -> Path:
             lines.append(f"{key} = {value}")
     path.write_text("\n".join(lines) + "\n" + "".join(tables), encoding="utf-8")
     return path
+
+
+def tree(folder: Path, pattern: str = "*") -> dict[str, bytes]:
+    """Every file below ``folder`` matching ``pattern``: relative path -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()}

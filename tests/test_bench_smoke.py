@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import GEN_CORPUS
+
 ROOT = Path(__file__).resolve().parents[1]
-GEN_CORPUS = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 
 
 @pytest.mark.skipif(not GEN_CORPUS.is_file(), reason="needs ../shared/bench/gen_corpus.py")

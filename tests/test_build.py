@@ -15,14 +15,10 @@ import pytest
 from feeds.build import build
 from feeds.config import Site, load_site
 
-from .conftest import DATA
+from .conftest import DATA, tree
 
 SITES = DATA / "sites"
 AT = datetime(2026, 11, 1, tzinfo=UTC)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def write(folder: Path, name: str, text: str) -> None:

@@ -15,9 +15,8 @@ from feeds.cli import main
 from feeds.config import Site, site_from_mapping
 from feeds.validate import validate_paths
 
-from .conftest import SEEDS, TEST_SITE
+from .conftest import GEN_CORPUS, SEEDS, TEST_SITE
 
-GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 
 
