@@ -21,7 +21,10 @@ def _markdown():  # type: ignore[no-untyped-def]
     # One instance, reset per document: building a Markdown object costs more than a short body.
     import markdown
 
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    from feeds.markdown_inline import SkippingInlineExtension
+
+    extensions = [*MARKDOWN_EXTENSIONS, SkippingInlineExtension()]  # last: it replaces the stock inline pass
+    return markdown.Markdown(extensions=extensions, output_format="html")
 
 
 def render_markdown(body: str) -> str:

@@ -1,0 +1,139 @@
+"""The inline-pattern skip gives Python-Markdown's own HTML, byte for byte."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from feeds.markdown_inline import SkippingInlineExtension, SkippingInlineProcessor, required_chars
+from feeds.render import MARKDOWN_EXTENSIONS, render_markdown
+from tests.conftest import GEN_CORPUS
+
+DATA = Path(__file__).parent / "data"
+
+TORTURE = r"""
+Abbreviations: the HTML spec and *CSS*.
+
+*[HTML]: Hyper Text Markup Language
+
+A line that ends in two spaces<2SP>
+breaks. Text with `code`, ``double `tick` code``, \`escaped\`, \\`code after a backslash`.
+
+Links: [inline](/a "title"), [ref][r], [short], ![image](/i.png), ![ref image][r], ![short],
+<https://example.org/auto>, <mail@example.org>, <span class="x">raw *html*</span>, &amp; &#169; &#xA9;
+&copy; & alone, [not a link, [nested [brackets]](/n), [link with *emphasis* and `code`](/e).
+
+**strong**, __strong__, *em*, _em_, ***both***, **nested *em* inside**, snake_case_word, 2 * 3 * 4,
+a * b, **unclosed, *also unclosed, _x_y_z_, ~~strike~~, ^sup^.
+
+Footnote[^1] and another[^note].
+
+[^1]: The first.
+[^note]: A *second* with [a link](/f).
+
+[r]: /reference "Ref"
+[short]: /short
+
+| a | b |
+|---|---|
+| `x` | [y](/y) |
+
+Term
+:   Definition with **bold**.
+
+{: #id .class }
+
+```python
+code = "kept *as is* [x](y)"
+```
+
+<div markdown="1">
+Inside *html* with [a link](/in).
+</div>
+
+> quote with *em* and a<2SP>
+> break
+
+1. one
+2. two with `code`
+   * nested [link](/n)
+"""
+
+
+def stock() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+
+
+def assert_same(text: str) -> None:
+    expected = stock().convert(text)
+    assert render_markdown(text) == expected
+    assert render_markdown(text) == expected  # and again, on the reused instance
+
+
+def test_replaces_the_stock_inline_pass() -> None:
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, SkippingInlineExtension()])
+    assert isinstance(md.treeprocessors["inline"], SkippingInlineProcessor)
+    ours = [type(t).__name__.replace("Skipping", "") for t in md.treeprocessors]
+    assert ours == [type(t).__name__ for t in stock().treeprocessors]  # same passes, same order
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\[\^([^\]]*)\]", {"^"}),  # the rarest of the characters it needs
+        (r"  \n", {"\n"}),
+        (r"\*|_", {"*", "_"}),
+        (r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)", {"\\", "`"}),
+        (r"a?b*", None),  # may match the empty string
+        (r"[^x]y", {"y"}),
+        (r"[a-z]+", None),
+        (r"(?i)q", None),  # case-insensitive letters: not a plain "in" test
+        (r"(?i)&x", {"&"}),
+    ],
+)
+def test_required_chars(pattern: str, expected: set[str] | None) -> None:
+    assert required_chars(re.compile(pattern)) == (frozenset(expected) if expected is not None else None)
+
+
+PATTERNS = [p.getCompiledRegExp() for p in stock().inlinePatterns]
+SPECIAL = "[]()!`\\*_<>&#;:/@^  \n\"'=.abcx0{}|~-"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SPECIAL, max_size=60))
+def test_a_pattern_never_matches_without_its_characters(text: str) -> None:
+    for pattern in PATTERNS:
+        chars = required_chars(pattern)
+        if chars is not None and pattern.search(text):
+            assert any(c in text for c in chars), pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=SPECIAL, max_size=40), max_size=8))
+def test_generated_markdown_renders_as_stock(lines: list[str]) -> None:
+    assert_same("\n".join(lines))
+
+
+def test_every_markdown_test_document_renders_as_stock() -> None:
+    texts = [TORTURE]
+    for path in sorted(DATA.rglob("*")):
+        if path.is_file() and path.suffix in {".md", ".txt", ".markdown"}:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    assert len(texts) > 20
+    for text in texts:
+        assert_same(text)
+
+
+@pytest.mark.skipif(not GEN_CORPUS.exists(), reason="needs ../shared/bench/gen_corpus.py")
+def test_generated_corpus_renders_as_stock(tmp_path: Path) -> None:
+    command = [sys.executable, str(GEN_CORPUS), "--n", "400", "--out", str(tmp_path)]
+    subprocess.run(command, check=True, capture_output=True)
+    for path in sorted(tmp_path.iterdir()):
+        assert_same(path.read_text(encoding="utf-8"))
