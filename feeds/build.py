@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,12 +81,45 @@ def default_cache_dir(out_dir: Path) -> Path:
 # --------------------------------------------------------------------------- reading
 def parse_document(data: bytes, source: str, site: Site, label: str) -> Document:
     """Decode, detect, parse and normalize one file's bytes; raise ContentError naming ``label``."""
+    return _parse(data, source, site, label)[0]
+
+
+def _parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None]:
+    """The document, and where its body starts in the decoded text (None: the body is not a tail of it)."""
     from feeds import readers
     from feeds.normalize import to_document
     from feeds.sources import decode
 
-    parsed = readers.read(decode(data, label).text, label)
-    return to_document(parsed, source, site, label=label)
+    text = decode(data, label).text
+    doc = to_document(readers.read(text, label), source, site, label=label)
+    return doc, (len(text) - len(doc.body) if text.endswith(doc.body) else None)
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """Where to read a document's body again: the build keeps only the metadata of 10,000s of files."""
+
+    path: str
+    digest: str  # of the bytes the document was parsed from
+    offset: int  # where the body starts in the decoded text
+
+
+def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
+    """The body ``ref`` points to, and whether it is the one parsed (False: the file changed since).
+
+    A file edited or deleted in the middle of a build gives its new body, or none; the next build
+    sees the new bytes and renders them properly.
+    """
+    from feeds.sources import decode
+
+    try:
+        data = read_bytes(ref.path)
+        if digest(data) == ref.digest:
+            return decode(data, ref.path).text[ref.offset :], True
+        return parse_document(data, source, site, ref.path).body, False
+    except (OSError, ContentError) as exc:
+        log.warning("%s: changed while the build ran (%s); its entry is rebuilt on the next run", ref.path, exc)
+        return "", False
 
 
 def read_document(path: Path, content_dir: Path, site: Site) -> Document:
@@ -136,10 +169,12 @@ def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list
 class _Entries:
     """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
 
-    def __init__(self, tags: dict[str, Tag], cache: Cache, digests: dict[str, str]) -> None:
+    def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: _Loaded, site: Site) -> None:
         self.tags = tags
         self.cache = cache
-        self.digests = digests
+        self.digests = loaded.digests
+        self.refs = loaded.refs
+        self.site = site
         self.built: dict[str, Entry] = {}
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
 
@@ -159,30 +194,34 @@ class _Entries:
         return self.built[doc.source]
 
     def _content(self, doc: Document) -> str:
-        from feeds.render import content_html
-
         if doc.source in self.rendered:
             return self.rendered.pop(doc.source)
         key = self._html_key(doc)
         cached = self.cache.html(key) if key else None
         if cached is not None:
             return cached
-        html = content_html(self._with_body(doc))
-        if key:
+        html, cacheable = self._render(doc, self._stored_bodies([doc]))
+        if key and cacheable:
             self.cache.put_html(key, html)
         return html
 
-    def _with_body(self, doc: Document) -> Document:
-        from dataclasses import replace
+    def _stored_bodies(self, docs: Iterable[Document]) -> dict[str, str]:
+        # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
+        return self.cache.bodies([d.source for d in docs if not d.body and d.source not in self.refs])
 
-        if not doc.body and doc.source in self.digests:  # a document from the cache carries no body
-            return replace(doc, body=self.cache.body(doc.source) or "")
-        return doc
+    def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
+        """The document's HTML, and whether it may be cached under its file's digest."""
+        from feeds.render import content_html
+
+        body, cacheable = doc.body, True
+        if not body:
+            ref = self.refs.get(doc.source)
+            body, cacheable = read_body(ref, doc.source, self.site) if ref else (stored.get(doc.source, ""), True)
+        return content_html(replace(doc, body=body)), cacheable
 
     def render_ahead(self, docs: Iterable[Document]) -> None:
         """Render, across processes, the HTML of every document not cached yet."""
         from feeds.parallel import map_indexes
-        from feeds.render import content_html
 
         todo: dict[str, Document] = {}
         for doc in docs:
@@ -190,11 +229,13 @@ class _Entries:
                 continue
             key = self._html_key(doc)
             if key is None or self.cache.html(key) is None:
-                todo[doc.source] = self._with_body(doc)
+                todo[doc.source] = doc
         pending = list(todo.values())
-        for doc, html in zip(pending, map_indexes(lambda i: content_html(pending[i]), len(pending)), strict=True):
+        stored = self._stored_bodies(pending)
+        results = map_indexes(lambda i: self._render(pending[i], stored), len(pending))
+        for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
-            if key := self._html_key(doc):
+            if cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
 
     def _html_key(self, doc: Document) -> str | None:
@@ -328,15 +369,15 @@ def _full_build(
     stats: list[Found],
     refused: list[ContentError],
 ) -> BuildResult:
-    docs, digests, errors, kept = _load(stats, site, cache)
-    result = BuildResult(read=len(stats), kept=kept)
-    published, result.skipped, result.due = select(docs, at, include_future)
+    loaded = _load(stats, site, cache)
+    result = BuildResult(read=len(stats), kept=loaded.kept)
+    published, result.skipped, result.due = select(loaded.docs, at, include_future)
     published, duplicates = reject_duplicates(published, content_dir)
-    result.errors = sorted(refused + errors + duplicates, key=lambda e: (e.path, e.line or 0))
+    result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if strict and result.errors:
         return result
-    _write_outputs(published, digests, site, cache, out_dir, result)
+    _write_outputs(published, loaded, site, cache, out_dir, result)
     return result
 
 
@@ -349,13 +390,12 @@ class _Read:
     error: ContentError | None = None
     gone: bool = False  # deleted since it was listed
     same: bool = False  # bytes equal to the cached version's: not parsed again
+    body_at: int | None = None  # doc came without its body, which starts here in the decoded text
 
 
-def _read_one(job: tuple[str, str, str | None, Site]) -> _Read:
-    path, source, known_digest, site = job
-    label = str(path)
+def _read_one(path: str, source: str, known_digest: str | None, site: Site, with_body: bool) -> _Read:
     try:
-        data = read_bytes(path, label)
+        data = read_bytes(path)
     except FileNotFoundError:
         return _Read(gone=True)
     except ContentError as exc:
@@ -364,61 +404,82 @@ def _read_one(job: tuple[str, str, str | None, Site]) -> _Read:
     if file_digest == known_digest:
         return _Read(file_digest, same=True)
     try:
-        return _Read(file_digest, doc=parse_document(data, source, site, label))
+        doc, body_at = _parse(data, source, site, path)
     except ContentError as exc:
         return _Read(file_digest, error=exc)
+    if with_body or body_at is None:
+        return _Read(file_digest, doc=doc)
+    # Pickling 10,000 bodies back to the parent cost more than reading the few hundred it renders.
+    return _Read(file_digest, doc=replace(doc, body=""), body_at=body_at)
 
 
-def _load(
-    stats: list[Found], site: Site, cache: Cache
-) -> tuple[list[Document], dict[str, str], list[ContentError], list[str]]:
+@dataclass
+class _Loaded:
+    """Every document's metadata, and where the build finds the bodies it renders."""
+
+    docs: list[Document] = field(default_factory=list)  # bodies left out: in the cache, or at refs
+    digests: dict[str, str] = field(default_factory=dict)  # source -> sha256 of the file's bytes
+    refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
+    errors: list[ContentError] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def _load(stats: list[Found], site: Site, cache: Cache) -> _Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
     A file that no longer parses keeps its last good version from the cache, so an editor's
-    half-saved file or a typo never takes a published entry out of the feeds.
+    half-saved file or a typo never takes a published entry out of the feeds. No body stays in
+    memory: with a cache each is stored there as it arrives, without one the file is read again
+    if its entry is rendered.
     """
-    from feeds.parallel import ordered_map
+    from feeds.parallel import imap_indexes
 
     cached = cache.documents()
-    docs: list[Document] = []
-    digests: dict[str, str] = {}
-    errors: list[ContentError] = []
-    kept: list[str] = []
+    loaded = _Loaded()
     stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
         if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
-            docs.append(hit.doc)
-            digests[st.source] = hit.digest
+            loaded.docs.append(hit.doc)
+            loaded.digests[st.source] = hit.digest
         else:
             stale.append(st)
-    jobs = [(st.path, st.source, hit.digest if (hit := cached.get(st.source)) else None, site) for st in stale]
-    for st, found in zip(stale, ordered_map(_read_one, jobs), strict=True):
+    known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
+
+    def read(i: int) -> _Read:
+        return _read_one(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled)
+
+    for st, found in zip(stale, imap_indexes(read, len(stale)), strict=True):
         hit = cached.get(st.source)
         if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
         if found.same and hit:
             cache.touch_document(st.source, st.size, st.mtime_ns)
-            docs.append(hit.doc)
-            digests[st.source] = hit.digest
+            loaded.docs.append(hit.doc)
+            loaded.digests[st.source] = hit.digest
         elif found.doc is not None and found.digest is not None:
-            cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
-            docs.append(found.doc)
-            digests[st.source] = found.digest
+            doc = found.doc
+            if found.body_at is not None:
+                loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at)
+            elif cache.enabled:
+                cache.put_document(st.size, st.mtime_ns, found.digest, doc)
+                doc = replace(doc, body="")
+            loaded.docs.append(doc)
+            loaded.digests[st.source] = found.digest
         else:
             assert found.error is not None
-            errors.append(found.error)
+            loaded.errors.append(found.error)
             if hit:  # unreadable or invalid now: publish the last good version
-                docs.append(hit.doc)
-                digests[st.source] = hit.digest
-                kept.append(str(st.path))
+                loaded.docs.append(hit.doc)
+                loaded.digests[st.source] = hit.digest
+                loaded.kept.append(str(st.path))
                 log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
     cache.delete_documents(set(cached) - {st.source for st in stats})
-    return docs, digests, errors, kept
+    return loaded
 
 
 def _write_outputs(
-    docs: list[Document], digests: dict[str, str], site: Site, cache: Cache, out_dir: Path, result: BuildResult
+    docs: list[Document], loaded: _Loaded, site: Site, cache: Cache, out_dir: Path, result: BuildResult
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.feedsets import newest_first, plan_feeds
@@ -429,7 +490,7 @@ def _write_outputs(
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases)
     plans = plan_feeds(ordered, site, tags)
-    entries = _Entries(tags, cache, digests)
+    entries = _Entries(tags, cache, loaded, site)
     previous = cache.outputs()
     records: dict[str, OutputRecord] = {}
     site_fp = site_fingerprint(site)
@@ -438,7 +499,7 @@ def _write_outputs(
     for plan in plans:
         fp = _fingerprint(
             site_fp, plan.folder, plan.title, plan.description,
-            [(d.source, digests.get(d.source), entries.categories(d)) for d in plan.docs],
+            [(d.source, loaded.digests.get(d.source), entries.categories(d)) for d in plan.docs],
         )  # fmt: skip
         targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in FORMATS}
         if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):

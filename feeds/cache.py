@@ -12,7 +12,7 @@ import hashlib
 import logging
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -55,7 +55,7 @@ class CachedDocument:
     size: int
     mtime_ns: int
     digest: str
-    doc: Document  # body is "": load it with Cache.body() when it is needed
+    doc: Document  # body is "": load it with Cache.bodies() when it is needed
 
 
 @dataclass(frozen=True)
@@ -178,11 +178,20 @@ class Cache:
                 found[source] = CachedDocument(size, mtime_ns, digest, doc)
         return found
 
-    def body(self, source: str) -> str | None:
+    def bodies(self, sources: Sequence[str]) -> dict[str, str]:
+        """The stored bodies of ``sources``, by source; one query per 500."""
+        found: dict[str, str] = {}
         if self._db is None:
-            return None
-        row = self._db.execute("SELECT body FROM documents WHERE source = ?", (source,)).fetchone()
-        return row[0] if row and isinstance(row[0], str) else None
+            return found
+        for start in range(0, len(sources), 500):
+            chunk = sources[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for source, body in self._db.execute(
+                f"SELECT source, body FROM documents WHERE source IN ({marks})", chunk
+            ):
+                if isinstance(body, str):
+                    found[source] = body
+        return found
 
     def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> None:
         if self._db is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -34,16 +34,6 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def ordered_map(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[func(x) for x in items]``; in worker processes when it pays. ``func`` and items must pickle."""
-    procs = workers()
-    if procs < 2 or len(items) < MIN_ITEMS:
-        return [func(x) for x in items]
-    context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
-    with ProcessPoolExecutor(max_workers=procs, mp_context=context) as pool:
-        return list(pool.map(func, items, chunksize=max(1, len(items) // (procs * 8))))
-
-
 def map_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEMS) -> list[R]:
     """``[task(i) for i in range(count)]``, in forked workers that share the caller's memory.
 
@@ -51,14 +41,24 @@ def map_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEMS
     large data (documents, rendered entries) without it being pickled. Where fork is not
     available this runs in-process.
     """
+    return list(imap_indexes(task, count, min_items))
+
+
+def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEMS) -> Iterator[R]:
+    """``map_indexes``, yielding each result in order as soon as it is there.
+
+    The caller can store and drop large results (a document's body) one by one instead of
+    holding all of them at once.
+    """
     global _TASK
     procs = workers()
     if procs < 2 or count < min_items or not _can_fork():
-        return [task(i) for i in range(count)]
+        yield from (task(i) for i in range(count))
+        return
     _TASK = task
     try:
         with ProcessPoolExecutor(max_workers=procs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run_task, range(count), chunksize=max(1, count // (procs * 8))))
+            yield from pool.map(_run_task, range(count), chunksize=max(1, count // (procs * 8)))
     finally:
         _TASK = None
 

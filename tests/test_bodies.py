@@ -1,0 +1,91 @@
+"""Bodies stay out of the build's memory: read again from the file or the cache when rendered."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from feeds.build import BodyRef, _load, _parse, build, read_body
+from feeds.cache import FILENAME, Cache, digest
+from feeds.config import Site
+from feeds.sources import decode, discover
+
+from .conftest import DATA, GEN_CORPUS, tree
+
+AT = datetime(2026, 11, 1, tzinfo=UTC)
+READER_CASES = sorted(p for p in (DATA / "readers").iterdir() if not p.name.endswith(".expected.json"))
+
+
+@pytest.mark.parametrize("case", READER_CASES, ids=[p.stem for p in READER_CASES])
+def test_every_reader_gives_a_body_that_is_the_tail_of_the_text(case: Path, site: Site) -> None:
+    data = case.read_bytes()
+    doc, offset = _parse(data, case.name, site, str(case))
+    assert offset is not None
+    assert decode(data, str(case)).text[offset:] == doc.body
+
+
+def page(folder: Path, name: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"---\ntitle: {name}\ndate: 2025-01-01\n---\n{body}", encoding="utf-8")
+    return path
+
+
+def test_read_body_gives_the_parsed_body(tmp_path: Path, site: Site) -> None:
+    path = page(tmp_path, "a.md", "The *body*.\n")
+    data = path.read_bytes()
+    doc, offset = _parse(data, "a.md", site, str(path))
+    assert offset is not None
+    assert read_body(BodyRef(str(path), digest(data), offset), "a.md", site) == (doc.body, True)
+
+
+def test_file_edited_or_deleted_while_building(tmp_path: Path, site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    path = page(tmp_path, "a.md", "Old body.\n")
+    data = path.read_bytes()
+    ref = BodyRef(str(path), digest(data), _parse(data, "a.md", site, str(path))[1] or 0)
+    page(tmp_path, "a.md", "New body, longer than the old one.\n")
+    # The new bytes' body, flagged so that its HTML is not cached under the old bytes' digest.
+    assert read_body(ref, "a.md", site) == ("New body, longer than the old one.\n", False)
+    path.unlink()
+    with caplog.at_level(logging.WARNING):
+        assert read_body(ref, "a.md", site) == ("", False)
+    assert "changed while the build ran" in caplog.text and str(path) in caplog.text
+
+
+def test_loading_keeps_no_body_in_memory(tmp_path: Path, site: Site) -> None:
+    for i in range(3):
+        page(tmp_path, f"p{i}.md", f"Body {i}.\n")
+    stats, _ = discover(tmp_path)
+    without_cache = _load(stats, site, Cache(None))
+    assert [d.body for d in without_cache.docs] == ["", "", ""] and len(without_cache.refs) == 3
+    cache = Cache.open(tmp_path / "cache")
+    with_cache = _load(stats, site, cache)
+    assert [d.body for d in with_cache.docs] == ["", "", ""] and not with_cache.refs
+    assert cache.bodies(["p0.md", "p2.md", "missing.md"]) == {"p0.md": "Body 0.\n", "p2.md": "Body 2.\n"}
+    cache.close()
+
+
+@pytest.mark.skipif(not GEN_CORPUS.is_file(), reason="needs ../shared/bench/gen_corpus.py")
+def test_parallel_and_in_process_builds_write_the_same_bytes(
+    tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    command = [sys.executable, str(GEN_CORPUS), "--n", "600", "--out", str(content)]
+    subprocess.run(command, check=True, capture_output=True)
+    monkeypatch.setenv("FEEDS_WORKERS", "1")
+    build(site, content, tmp_path / "serial", at=AT)
+    expected = tree(tmp_path / "serial", "*.xml")
+    assert len(expected) > 100
+    monkeypatch.setenv("FEEDS_WORKERS", "2")
+    build(site, content, tmp_path / "parallel", at=AT)  # bodies read again from the files
+    build(site, content, tmp_path / "cached", at=AT, cache_dir=tmp_path / "cache")
+    with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:
+        db.execute("DELETE FROM html")
+    build(site, content, tmp_path / "from-cache", at=AT, cache_dir=tmp_path / "cache")  # bodies from the cache
+    for out in ("parallel", "cached", "from-cache"):
+        assert tree(tmp_path / out, "*.xml") == expected, out
