@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from functools import cache
 
 from feeds.document import Document
 from feeds.sources import clean_xml_chars
 from feeds.urls import absolute
 
-MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 _URL_ATTR = re.compile(r"""(\s(?:href|src|poster|cite)=)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
-
-
-@cache
-def _markdown():  # type: ignore[no-untyped-def]
-    # One instance, reset per document: building a Markdown object costs more than a short body.
-    import markdown
-
-    from feeds.markdown_inline import SkippingInlineExtension
-
-    extensions = [*MARKDOWN_EXTENSIONS, SkippingInlineExtension()]  # last: it replaces the stock inline pass
-    return markdown.Markdown(extensions=extensions, output_format="html")
-
-
-def render_markdown(body: str) -> str:
-    md = _markdown()
-    try:
-        return str(md.reset().convert(body))
-    finally:
-        md.reset()
 
 
 def content_html(doc: Document) -> str:
@@ -42,6 +21,8 @@ def content_html(doc: Document) -> str:
 
         raw = render(doc.body)
     else:
+        from feeds.markdown_engine import render_markdown
+
         raw = render_markdown(doc.body)
     return clean_xml_chars(absolutize(raw, doc.link))
 
