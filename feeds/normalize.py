@@ -193,7 +193,10 @@ def _link(meta: dict[str, Any], slug: str, site: Site, source: str, line: int | 
     raw = _text(_first(meta, LINK)[1])
     if not raw:
         return to_uri(site.permalink_for(slug))
-    link = absolute(raw, site.url)
+    try:
+        link = absolute(raw, site.url)
+    except ValueError as exc:  # urlsplit's "Invalid IPv6 URL" and the like
+        raise ContentError(source, f"link {raw!r} is not a valid URL ({exc})", line) from exc
     if not link.startswith(("http://", "https://")):
         raise ContentError(source, f"link {raw!r} is not an http(s) URL", line)
     return link

@@ -60,6 +60,10 @@ CASES: dict[str, tuple[Callable[[Path, Path], None], str | None]] = {
     "symlink-loop": (_symlink_loop, "looping symbolic link"),
     "symlink-outside": (_symlink_outside, "points outside the content folder"),
     "slug-escape": (_write("escape.md", b"---\ntitle: x\ndate: 2025-01-01\nslug: ../../../evil\n---\nx\n"), None),
+    "unparseable-url": (
+        _write("url.md", b"---\ntitle: x\ndate: 2025-01-01\n---\n[a link](https://[oops) and ![](http://[::1)\n"),
+        None,
+    ),
     "tag-escape": (
         _write("tags.md", b'---\ntitle: x\ndate: 2025-01-01\ntags: ["../../x", "/etc", ".."]\n---\nx\n'),
         None,
@@ -105,6 +109,8 @@ def test_bad_input(case: str, tmp_path: Path, site: Site, caplog: pytest.LogCapt
     if case == "slug-escape":
         assert "slug '../../../evil' is not one safe URL path segment; using 'evil'" in caplog.text
         assert b"https://example.com/posts/evil/" in (out / "atom.xml").read_bytes()
+    if case == "unparseable-url":  # urlsplit raises on these: left as written, the build goes on
+        assert b"https://[oops" in (out / "atom.xml").read_bytes()
     if case == "tag-escape":
         assert sorted(p.name for p in (out / "tags").iterdir()) == ["alpha", "beta", "etc", "tag-9d891e", "x"]
 
