@@ -7,13 +7,9 @@ import re
 
 from feeds.document import Document
 from feeds.sources import clean_xml_chars
-from feeds.urls import absolute
+from feeds.urls import PLAIN_URI, absolute
 
 _URL_ATTR = re.compile(r"""(\s(?:href|src|poster|cite)=)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
-# A URL that resolving and percent-encoding would give back unchanged: absolute, ASCII, nothing to
-# escape in HTML or in a URI. Most links are like this, and urlsplit costs more than Markdown's
-# whole link pattern.
-_PLAIN_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9/._~!$()*+,;=:@%-]*)?")
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 
@@ -35,7 +31,7 @@ def absolutize(fragment: str, base: str) -> str:
     """Resolve relative ``href``/``src`` against ``base``: a feed reader has no page to resolve them in."""
 
     def fix(m: re.Match[str]) -> str:
-        if _PLAIN_ABSOLUTE.fullmatch(m.group(3)):
+        if PLAIN_URI.fullmatch(m.group(3)):  # resolves to itself, and has nothing to unescape
             return m.group(0)
         url = html.unescape(m.group(3)).strip()
         if not url or (url.startswith("#") and not base):

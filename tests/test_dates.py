@@ -6,7 +6,10 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from feeds import dates
 from feeds.dates import parse_date
 from feeds.errors import DateError
 
@@ -138,3 +141,23 @@ def test_parse_date_rejects(raw: object) -> None:
     with pytest.raises(DateError) as caught:
         parse_date(raw, KST)
     assert repr(raw) in str(caught.value)
+
+
+MONTH_WORDS = ["Jan", "jan", "January", "FEB", "Sept", "Sep", "September", "May", "Mayo", "Ju", "Dec", "Decem", "Mon"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(MONTH_WORDS),
+    st.integers(0, 40),
+    st.integers(1000, 9999),
+    st.sampled_from(["{m} {d} {y}", "{m} {d}, {y}", "{m}. {d}, {y}", "{d} {m} {y}", "{d} {m}. {y}", "{d} {m}, {y}"]),
+)
+def test_english_day_shortcut_reads_what_dateutil_reads(month: str, day: int, year: int, shape: str) -> None:
+    text = shape.format(m=month, d=day, y=year)
+    try:
+        fast = dates._parse_english_day(text)
+    except ValueError:
+        return  # an impossible day: a miss, and the next handler decides as before
+    if fast is not None:
+        assert fast == dates._parse_english(text), text

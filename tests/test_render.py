@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import feeds.render
+import feeds.urls
 from feeds.render import absolutize
 
 BASE = "https://example.org/posts/hello/"
@@ -46,9 +47,7 @@ URL_CHARS = "aZ09./:?#@!$&'()*+,;=%~-_ 한é<>\"[]{}|\\^`"
 def test_the_plain_url_shortcut_changes_nothing(scheme: str, rest: str) -> None:
     fragment = f'<a href="{scheme}{rest}">x</a><img src="{scheme}example.org{rest}">'
     fast = absolutize(fragment, BASE)
-    real = feeds.render._PLAIN_ABSOLUTE
-    try:
-        feeds.render._PLAIN_ABSOLUTE = re.compile(r"(?!)")  # never matches: every URL takes the long way
+    with pytest.MonkeyPatch.context() as patch:  # a pattern that never matches: every URL the long way
+        patch.setattr(feeds.render, "PLAIN_URI", re.compile(r"(?!)"))
+        patch.setattr(feeds.urls, "PLAIN_URI", re.compile(r"(?!)"))
         assert fast == absolutize(fragment, BASE)
-    finally:
-        feeds.render._PLAIN_ABSOLUTE = real
