@@ -6,6 +6,7 @@ Run it with the project's interpreter (ours runs as ``sys.executable -m feeds``)
     .venv/bin/python bench/run.py            # N = 1,000 and 10,000, 3 rounds: several minutes
     .venv/bin/python bench/run.py --smoke    # one round at N = 200, ours only: a few seconds, no network
     .venv/bin/python bench/run.py --n 1000 --repeat 5 --out /tmp/results.md
+    .venv/bin/python bench/run.py --scale 100000   # and ours alone at 100k: the growth goals, ~5 more minutes
 
 What it does, for each N:
 
@@ -34,6 +35,11 @@ What it does, for each N:
    samples may show less than its true peak);
 5. checks that our out/ has the same bytes after every kind of build: the no-cache build, the
    empty-cache build, and the incremental builds once the edit or the new document is undone;
+With ``--scale N`` (e.g. 100000) our five scenarios also run alone at N, after the others, and
+the issue's growth goals are checked against the largest ``--n``: the no-cache full build at most
+10.5 times that N's (linear growth), every full build's peak memory within 1 GB, a no-change
+rebuild within 2 s.
+
 6. prints a Markdown table of medians per N, the issue's goals as PASS/FAIL lines and the machine,
    and writes the same to ``--out``.
 
@@ -106,6 +112,10 @@ ADD_MAX_S = 1.0
 MEMORY_MAX_MB = 300.0
 MEMORY_AT_N = 10_000
 PELICAN_SPEEDUP = 10.0
+SCALE_MAX_RATIO = 10.5  # at --scale N: full build time at most this times the largest --n's...
+SCALE_PER_N = 10  # ...for N this many times larger (the issue: 100k against 10k)
+SCALE_MEMORY_MAX_MB = 1024.0
+SCALE_NO_CHANGE_MAX_S = 2.0
 
 
 # --------------------------------------------------------------------------- measuring one child
@@ -574,6 +584,39 @@ def goals(bench: Bench) -> list[str]:
     return lines
 
 
+def scale_goals(bench: Bench, base: Bench | None) -> list[str]:
+    """The growth goals at ``--scale``: time against ``base`` (the largest --n), memory, no-change."""
+    walls = {sc.key: median(ok_runs(sc), "wall") for sc in bench.scenarios if ok_runs(sc)}
+    base_walls = {sc.key: median(ok_runs(sc), "wall") for sc in base.scenarios if ok_runs(sc)} if base else {}
+    lines = []
+    if "nocache" in walls and "nocache" in base_walls and base is not None:
+        # Linear growth, scaled when N is not exactly 10 times the base.
+        limit = SCALE_MAX_RATIO * (bench.n / base.n) / SCALE_PER_N
+        got = walls["nocache"] / base_walls["nocache"]
+        verdict = "PASS" if got <= limit else "FAIL"
+        lines.append(
+            f"- **{verdict}** full build grows at most linearly: no cache {walls['nocache']:.2f} s at {bench.n:,} "
+            f"= {got:.1f}× the {base_walls['nocache']:.2f} s at {base.n:,} (limit {limit:.1f}×)"
+        )
+    else:
+        lines.append("- **SKIP** full build grows at most linearly: no base measurement")
+    full = [sc for sc in bench.scenarios if sc.key in ("nocache", "emptycache") and ok_runs(sc)]
+    if full:
+        peak = max(median(ok_runs(sc), "maxrss_mb") for sc in full)
+        tree = max(median(ok_runs(sc), "tree_mb") for sc in full)
+        verdict = "PASS" if peak <= SCALE_MEMORY_MAX_MB else "FAIL"
+        lines.append(
+            f"- **{verdict}** full build memory ≤ 1 GB at {bench.n:,}: {peak:.0f} MB (largest process); "
+            f"the whole process tree held {tree:.0f} MB (PSS, sampled)"
+        )
+    if "nochange" in walls:
+        verdict = "PASS" if walls["nochange"] <= SCALE_NO_CHANGE_MAX_S else "FAIL"
+        lines.append(
+            f"- **{verdict}** no-change rebuild ≤ {SCALE_NO_CHANGE_MAX_S} s at {bench.n:,}: {walls['nochange']:.3f} s"
+        )
+    return lines
+
+
 def identity_lines(bench: Bench) -> list[str]:
     if bench.reference is None:
         return ["- **FAIL** output identity: no successful no-cache build to compare with"]
@@ -623,6 +666,12 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--n", type=int, nargs="+", default=[1000, 10000], metavar="N", help="corpus sizes (default: 1000 10000)"
     )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="also run ours alone at N documents (e.g. 100000) and check the growth goals against the largest --n",
+    )
     parser.add_argument("--repeat", type=int, default=3, metavar="R", help="rounds of every scenario (default: 3)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"corpus seed (default: {DEFAULT_SEED})")
     parser.add_argument(
@@ -665,8 +714,9 @@ def main(argv: list[str] | None = None) -> int:
 
     benches = []
     failed = False
-    for n in args.n:
-        bench = Bench(work, n, args.seed, peers, config)
+    sizes = [(n, peers) for n in args.n] + ([(args.scale, {})] if args.scale else [])
+    for n, bench_peers in sizes:
+        bench = Bench(work, n, args.seed, bench_peers, config)
         problem = bench.prepare_incremental()
         for scenario in bench.scenarios:
             if scenario.key in ("nochange", "edit", "add"):
@@ -695,8 +745,12 @@ def main(argv: list[str] | None = None) -> int:
         "PSS of the child and its worker processes, sampled every 20 ms. Compared = ours / peer wall time.",
         "",
     ]
-    for bench in benches:
-        report += [*table(bench), "", *goals(bench), *identity_lines(bench), ""]
+    for i, bench in enumerate(benches):
+        if args.scale and i == len(benches) - 1:
+            base = benches[i - 1] if i else None
+            report += [*table(bench), "", *scale_goals(bench, base), *identity_lines(bench), ""]
+        else:
+            report += [*table(bench), "", *goals(bench), *identity_lines(bench), ""]
     about.append(f"- load average at the end: {os.getloadavg()[0]:.2f} (the machine is shared: other work adds noise)")
     report += ["### Machine", "", *about, ""]
     text = "\n".join(report)
