@@ -1,7 +1,8 @@
 """The build: content folder in, feeds out, incrementally and safely enough to run from cron.
 
-The stages are pure functions (parse, select, plan, render); this module adds the I/O around
-them: the lock, the cache, and writing only what changed. A run whose inputs did not change
+The stages are pure functions (parse, select, plan, render); this module runs them and adds the
+I/O around them: the lock, the cache, and writing only what changed. Loading the documents is in
+``feeds.load``, building the entries in ``feeds.entries``. A run whose inputs did not change
 since the last one only stats the content folder: it imports no renderer and reads no article.
 """
 
@@ -16,23 +17,24 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feeds import __version__
-from feeds.cache import Cache, OutputRecord, digest
+from feeds.cache import Cache, OutputRecord
 from feeds.config import Site
 from feeds.document import Document
+from feeds.entries import Entries, render_plan
 from feeds.errors import ContentError
 from feeds.formats import FORMATS
+from feeds.load import Loaded, load
 from feeds.lock import exclusive
-from feeds.sources import Found, discover, read_bytes
+from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry, FeedPlan
-    from feeds.tags import Tag
+    from feeds.feedsets import FeedPlan
 
 log = logging.getLogger(__name__)
 
@@ -78,55 +80,7 @@ def default_cache_dir(out_dir: Path) -> Path:
     return out_dir.absolute().parent / ".feeds-cache"
 
 
-# --------------------------------------------------------------------------- reading
-def parse_document(data: bytes, source: str, site: Site, label: str) -> Document:
-    """Decode, detect, parse and normalize one file's bytes; raise ContentError naming ``label``."""
-    return _parse(data, source, site, label)[0]
-
-
-def _parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None]:
-    """The document, and where its body starts in the decoded text (None: the body is not a tail of it)."""
-    from feeds import readers
-    from feeds.normalize import to_document
-    from feeds.sources import decode
-
-    text = decode(data, label).text
-    doc = to_document(readers.read(text, label), source, site, label=label)
-    return doc, (len(text) - len(doc.body) if text.endswith(doc.body) else None)
-
-
-@dataclass(frozen=True)
-class BodyRef:
-    """Where to read a document's body again: the build keeps only the metadata of 10,000s of files."""
-
-    path: str
-    digest: str  # of the bytes the document was parsed from
-    offset: int  # where the body starts in the decoded text
-
-
-def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
-    """The body ``ref`` points to, and whether it is the one parsed (False: the file changed since).
-
-    A file edited or deleted in the middle of a build gives its new body, or none; the next build
-    sees the new bytes and renders them properly.
-    """
-    from feeds.sources import decode
-
-    try:
-        data = read_bytes(ref.path)
-        if digest(data) == ref.digest:
-            return decode(data, ref.path).text[ref.offset :], True
-        return parse_document(data, source, site, ref.path).body, False
-    except (OSError, ContentError) as exc:
-        log.warning("%s: changed while the build ran (%s); its entry is rebuilt on the next run", ref.path, exc)
-        return "", False
-
-
-def read_document(path: Path, content_dir: Path, site: Site) -> Document:
-    """Read one file from disk and parse it."""
-    return parse_document(read_bytes(path), path.relative_to(content_dir).as_posix(), site, str(path))
-
-
+# --------------------------------------------------------------------------- selecting
 def select(
     docs: Iterable[Document], at: datetime, include_future: bool
 ) -> tuple[list[Document], list[tuple[str, str]], datetime | None]:
@@ -163,98 +117,6 @@ def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list
         for source, why in sorted(clashing.items())
     ]
     return [d for d in docs if d.source not in clashing], errors
-
-
-# --------------------------------------------------------------------------- rendering
-class _Entries:
-    """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
-
-    def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: _Loaded, site: Site) -> None:
-        self.tags = tags
-        self.cache = cache
-        self.digests = loaded.digests
-        self.refs = loaded.refs
-        self.site = site
-        self.built: dict[str, Entry] = {}
-        self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
-
-    def categories(self, doc: Document) -> tuple[str, ...]:
-        from feeds.tags import tag_key
-
-        return tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
-
-    def __call__(self, doc: Document) -> Entry:
-        if doc.source not in self.built:
-            from feeds.feedsets import Entry
-            from feeds.render import excerpt
-
-            content = self._content(doc)
-            summary = doc.summary or excerpt(content) or doc.title
-            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
-        return self.built[doc.source]
-
-    def _content(self, doc: Document) -> str:
-        if doc.source in self.rendered:
-            return self.rendered.pop(doc.source)
-        key = self._html_key(doc)
-        cached = self.cache.html(key) if key else None
-        if cached is not None:
-            return cached
-        html, cacheable = self._render(doc, self._stored_bodies([doc]))
-        if key and cacheable:
-            self.cache.put_html(key, html)
-        return html
-
-    def _stored_bodies(self, docs: Iterable[Document]) -> dict[str, str]:
-        # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
-        return self.cache.bodies([d.source for d in docs if not d.body and d.source not in self.refs])
-
-    def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
-        """The document's HTML, and whether it may be cached under its file's digest."""
-        from feeds.render import content_html
-
-        body, cacheable = doc.body, True
-        if not body:
-            ref = self.refs.get(doc.source)
-            body, cacheable = read_body(ref, doc.source, self.site) if ref else (stored.get(doc.source, ""), True)
-        return content_html(replace(doc, body=body)), cacheable
-
-    def render_ahead(self, docs: Iterable[Document]) -> None:
-        """Render, across processes, the HTML of every document not cached yet."""
-        from feeds.parallel import map_indexes
-
-        todo: dict[str, Document] = {}
-        for doc in docs:
-            if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
-                continue
-            key = self._html_key(doc)
-            if key is None or self.cache.html(key) is None:
-                todo[doc.source] = doc
-        pending = list(todo.values())
-        stored = self._stored_bodies(pending)
-        results = map_indexes(lambda i: self._render(pending[i], stored), len(pending))
-        for doc, (html, cacheable) in zip(pending, results, strict=True):
-            self.rendered[doc.source] = html
-            if cacheable and (key := self._html_key(doc)):
-                self.cache.put_html(key, html)
-
-    def _html_key(self, doc: Document) -> str | None:
-        # The file's bytes and the link its relative URLs resolve against: a file renamed or moved
-        # to another slug keeps its digest but not its HTML.
-        file_digest = self.digests.get(doc.source)
-        return f"{file_digest} {doc.link}" if file_digest else None
-
-    def html_keys(self, docs: Iterable[Document]) -> set[str]:
-        return {key for doc in docs if (key := self._html_key(doc))}
-
-
-def _render_plan(plan: FeedPlan, site: Site, entries: _Entries) -> Iterable[tuple[str, bytes]]:
-    from feeds.feedsets import Feed
-    from feeds.formats import renderers
-
-    feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
-    for filename, render in renderers():
-        yield plan.folder + filename, render(feed)
 
 
 def _fingerprint(*parts: object) -> str:
@@ -369,7 +231,7 @@ def _full_build(
     stats: list[Found],
     refused: list[ContentError],
 ) -> BuildResult:
-    loaded = _load(stats, site, cache)
+    loaded = load(stats, site, cache)
     result = BuildResult(read=len(stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
     published, duplicates = reject_duplicates(published, content_dir)
@@ -381,105 +243,8 @@ def _full_build(
     return result
 
 
-@dataclass(frozen=True)
-class _Read:
-    """What reading one file found (in a worker process, so it must pickle)."""
-
-    digest: str | None = None
-    doc: Document | None = None
-    error: ContentError | None = None
-    gone: bool = False  # deleted since it was listed
-    same: bool = False  # bytes equal to the cached version's: not parsed again
-    body_at: int | None = None  # doc came without its body, which starts here in the decoded text
-
-
-def _read_one(path: str, source: str, known_digest: str | None, site: Site, with_body: bool) -> _Read:
-    try:
-        data = read_bytes(path)
-    except FileNotFoundError:
-        return _Read(gone=True)
-    except ContentError as exc:
-        return _Read(error=exc)
-    file_digest = digest(data)
-    if file_digest == known_digest:
-        return _Read(file_digest, same=True)
-    try:
-        doc, body_at = _parse(data, source, site, path)
-    except ContentError as exc:
-        return _Read(file_digest, error=exc)
-    if with_body or body_at is None:
-        return _Read(file_digest, doc=doc)
-    # Pickling 10,000 bodies back to the parent cost more than reading the few hundred it renders.
-    return _Read(file_digest, doc=replace(doc, body=""), body_at=body_at)
-
-
-@dataclass
-class _Loaded:
-    """Every document's metadata, and where the build finds the bodies it renders."""
-
-    docs: list[Document] = field(default_factory=list)  # bodies left out: in the cache, or at refs
-    digests: dict[str, str] = field(default_factory=dict)  # source -> sha256 of the file's bytes
-    refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
-    errors: list[ContentError] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-
-
-def _load(stats: list[Found], site: Site, cache: Cache) -> _Loaded:
-    """Documents for every file: from the cache when its bytes did not change, else parsed.
-
-    A file that no longer parses keeps its last good version from the cache, so an editor's
-    half-saved file or a typo never takes a published entry out of the feeds. No body stays in
-    memory: with a cache each is stored there as it arrives, without one the file is read again
-    if its entry is rendered.
-    """
-    from feeds.parallel import imap_indexes
-
-    cached = cache.documents()
-    loaded = _Loaded()
-    stale: list[Found] = []
-    for st in stats:
-        hit = cached.get(st.source)
-        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
-            loaded.docs.append(hit.doc)
-            loaded.digests[st.source] = hit.digest
-        else:
-            stale.append(st)
-    known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
-
-    def read(i: int) -> _Read:
-        return _read_one(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled)
-
-    for st, found in zip(stale, imap_indexes(read, len(stale)), strict=True):
-        hit = cached.get(st.source)
-        if found.gone:
-            continue  # deleted while we were building: gone, like any deleted file
-        if found.same and hit:
-            cache.touch_document(st.source, st.size, st.mtime_ns)
-            loaded.docs.append(hit.doc)
-            loaded.digests[st.source] = hit.digest
-        elif found.doc is not None and found.digest is not None:
-            doc = found.doc
-            if found.body_at is not None:
-                loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at)
-            elif cache.enabled:
-                cache.put_document(st.size, st.mtime_ns, found.digest, doc)
-                doc = replace(doc, body="")
-            loaded.docs.append(doc)
-            loaded.digests[st.source] = found.digest
-        else:
-            assert found.error is not None
-            loaded.errors.append(found.error)
-            if hit:  # unreadable or invalid now: publish the last good version
-                loaded.docs.append(hit.doc)
-                loaded.digests[st.source] = hit.digest
-                loaded.kept.append(str(st.path))
-                log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
-    cache.delete_documents(set(cached) - {st.source for st in stats})
-    return loaded
-
-
 def _write_outputs(
-    docs: list[Document], loaded: _Loaded, site: Site, cache: Cache, out_dir: Path, result: BuildResult
+    docs: list[Document], loaded: Loaded, site: Site, cache: Cache, out_dir: Path, result: BuildResult
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.feedsets import newest_first, plan_feeds
@@ -490,7 +255,7 @@ def _write_outputs(
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases)
     plans = plan_feeds(ordered, site, tags)
-    entries = _Entries(tags, cache, loaded, site)
+    entries = Entries(tags, cache, loaded, site)
     previous = cache.outputs()
     records: dict[str, OutputRecord] = {}
     site_fp = site_fingerprint(site)
@@ -515,7 +280,7 @@ def _write_outputs(
     def serialize(i: int) -> list[tuple[str, bool, int, int]]:
         plan, _, targets = dirty[i]
         done = []
-        for rel, data in _render_plan(plan, site, entries):
+        for rel, data in render_plan(plan, site, entries):
             written = write_if_changed(targets[rel], data)
             st = targets[rel].stat()
             done.append((rel, written, st.st_size, st.st_mtime_ns))

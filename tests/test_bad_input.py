@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import feeds.build
+import feeds.load
 from feeds.build import build
 from feeds.config import Site
 
@@ -121,14 +121,14 @@ def test_file_deleted_during_the_build(tmp_path: Path, site: Site, monkeypatch: 
     for name, text in GOOD.items():
         (content / name).write_text(text, encoding="utf-8")
     (content / "vanishing.md").write_text("---\ntitle: Vanishing\ndate: 2025-03-01\n---\nx\n", encoding="utf-8")
-    real = feeds.build.read_bytes
+    real = feeds.load.read_bytes
 
     def delete_then_read(path: str, *args: object) -> bytes:
         if Path(path).name == "vanishing.md":
             Path(path).unlink()
         return real(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(feeds.build, "read_bytes", delete_then_read)
+    monkeypatch.setattr(feeds.load, "read_bytes", delete_then_read)
     result = build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")
     assert result.errors == [] and result.published == 2
     assert b"Vanishing" not in (tmp_path / "out" / "atom.xml").read_bytes()

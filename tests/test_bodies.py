@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from feeds.build import BodyRef, _load, _parse, build, read_body
+from feeds.build import build
 from feeds.cache import FILENAME, Cache, digest
 from feeds.config import Site
+from feeds.load import BodyRef, load, parse_with_offset, read_body
 from feeds.sources import decode, discover
 
 from .conftest import DATA, GEN_CORPUS, tree
@@ -25,7 +26,7 @@ READER_CASES = sorted(p for p in (DATA / "readers").iterdir() if not p.name.ends
 @pytest.mark.parametrize("case", READER_CASES, ids=[p.stem for p in READER_CASES])
 def test_every_reader_gives_a_body_that_is_the_tail_of_the_text(case: Path, site: Site) -> None:
     data = case.read_bytes()
-    doc, offset = _parse(data, case.name, site, str(case))
+    doc, offset = parse_with_offset(data, case.name, site, str(case))
     assert offset is not None
     assert decode(data, str(case)).text[offset:] == doc.body
 
@@ -39,7 +40,7 @@ def page(folder: Path, name: str, body: str) -> Path:
 def test_read_body_gives_the_parsed_body(tmp_path: Path, site: Site) -> None:
     path = page(tmp_path, "a.md", "The *body*.\n")
     data = path.read_bytes()
-    doc, offset = _parse(data, "a.md", site, str(path))
+    doc, offset = parse_with_offset(data, "a.md", site, str(path))
     assert offset is not None
     assert read_body(BodyRef(str(path), digest(data), offset), "a.md", site) == (doc.body, True)
 
@@ -47,7 +48,7 @@ def test_read_body_gives_the_parsed_body(tmp_path: Path, site: Site) -> None:
 def test_file_edited_or_deleted_while_building(tmp_path: Path, site: Site, caplog: pytest.LogCaptureFixture) -> None:
     path = page(tmp_path, "a.md", "Old body.\n")
     data = path.read_bytes()
-    ref = BodyRef(str(path), digest(data), _parse(data, "a.md", site, str(path))[1] or 0)
+    ref = BodyRef(str(path), digest(data), parse_with_offset(data, "a.md", site, str(path))[1] or 0)
     page(tmp_path, "a.md", "New body, longer than the old one.\n")
     # The new bytes' body, flagged so that its HTML is not cached under the old bytes' digest.
     assert read_body(ref, "a.md", site) == ("New body, longer than the old one.\n", False)
@@ -61,10 +62,10 @@ def test_loading_keeps_no_body_in_memory(tmp_path: Path, site: Site) -> None:
     for i in range(3):
         page(tmp_path, f"p{i}.md", f"Body {i}.\n")
     stats, _ = discover(tmp_path)
-    without_cache = _load(stats, site, Cache(None))
+    without_cache = load(stats, site, Cache(None))
     assert [d.body for d in without_cache.docs] == ["", "", ""] and len(without_cache.refs) == 3
     cache = Cache.open(tmp_path / "cache")
-    with_cache = _load(stats, site, cache)
+    with_cache = load(stats, site, cache)
     assert [d.body for d in with_cache.docs] == ["", "", ""] and not with_cache.refs
     assert cache.bodies(["p0.md", "p2.md", "missing.md"]) == {"p0.md": "Body 0.\n", "p2.md": "Body 2.\n"}
     cache.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import feeds.build
+import feeds.load
 from feeds.build import BuildResult, build
 from feeds.cache import FILENAME
 from feeds.config import Site
@@ -50,8 +50,8 @@ def test_no_change_rebuild_reads_nothing_and_touches_nothing(
     assert len(first.written) == 8 and not first.nothing_changed
     before = mtimes(tmp_path / "out")
     reads: list[Path] = []
-    real = feeds.build.read_bytes
-    monkeypatch.setattr(feeds.build, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
+    real = feeds.load.read_bytes
+    monkeypatch.setattr(feeds.load, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
     again = run(site, content, tmp_path)
     assert again.nothing_changed and reads == [] and again.written == [] and len(again.unchanged) == 8
     assert mtimes(tmp_path / "out") == before
@@ -199,8 +199,8 @@ def test_no_change_rebuild_of_10k_documents(tmp_path: Path, site: Site, monkeypa
     assert first.read == 10000 and not first.errors
     before = mtimes(tmp_path / "out")
     reads: list[Path] = []
-    real = feeds.build.read_bytes
-    monkeypatch.setattr(feeds.build, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
+    real = feeds.load.read_bytes
+    monkeypatch.setattr(feeds.load, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
     again = run(site, content, tmp_path, include_future=True)
     assert again.nothing_changed and reads == [] and again.written == []
     assert mtimes(tmp_path / "out") == before and len(before) == len(again.unchanged)

@@ -12,10 +12,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from feeds.build import build, parse_document
+from feeds.build import build
 from feeds.config import site_from_mapping
 from feeds.document import Document
 from feeds.errors import ContentError
+from feeds.load import parse_document
 from feeds.render import content_html
 from feeds.validate import validate_paths
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from feeds.build import read_document
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
+from feeds.load import read_document
 from feeds.render import content_html
 
 from .conftest import DATA

@@ -1,0 +1,107 @@
+"""Feed entries: built once per document and shared by every feed it is in, HTML cached by digest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from feeds.cache import Cache
+from feeds.config import Site
+from feeds.document import Document
+from feeds.load import Loaded, read_body
+
+if TYPE_CHECKING:
+    from feeds.feedsets import Entry, FeedPlan
+    from feeds.tags import Tag
+
+
+class Entries:
+    """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
+
+    def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: Loaded, site: Site) -> None:
+        self.tags = tags
+        self.cache = cache
+        self.digests = loaded.digests
+        self.refs = loaded.refs
+        self.site = site
+        self.built: dict[str, Entry] = {}
+        self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
+
+    def categories(self, doc: Document) -> tuple[str, ...]:
+        from feeds.tags import tag_key
+
+        return tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
+
+    def __call__(self, doc: Document) -> Entry:
+        if doc.source not in self.built:
+            from feeds.feedsets import Entry
+            from feeds.render import excerpt
+
+            content = self._content(doc)
+            summary = doc.summary or excerpt(content) or doc.title
+            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
+        return self.built[doc.source]
+
+    def _content(self, doc: Document) -> str:
+        if doc.source in self.rendered:
+            return self.rendered.pop(doc.source)
+        key = self._html_key(doc)
+        cached = self.cache.html(key) if key else None
+        if cached is not None:
+            return cached
+        html, cacheable = self._render(doc, self._stored_bodies([doc]))
+        if key and cacheable:
+            self.cache.put_html(key, html)
+        return html
+
+    def _stored_bodies(self, docs: Iterable[Document]) -> dict[str, str]:
+        # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
+        return self.cache.bodies([d.source for d in docs if not d.body and d.source not in self.refs])
+
+    def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
+        """The document's HTML, and whether it may be cached under its file's digest."""
+        from feeds.render import content_html
+
+        body, cacheable = doc.body, True
+        if not body:
+            ref = self.refs.get(doc.source)
+            body, cacheable = read_body(ref, doc.source, self.site) if ref else (stored.get(doc.source, ""), True)
+        return content_html(replace(doc, body=body)), cacheable
+
+    def render_ahead(self, docs: Iterable[Document]) -> None:
+        """Render, across processes, the HTML of every document not cached yet."""
+        from feeds.parallel import map_indexes
+
+        todo: dict[str, Document] = {}
+        for doc in docs:
+            if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
+                continue
+            key = self._html_key(doc)
+            if key is None or self.cache.html(key) is None:
+                todo[doc.source] = doc
+        pending = list(todo.values())
+        stored = self._stored_bodies(pending)
+        results = map_indexes(lambda i: self._render(pending[i], stored), len(pending))
+        for doc, (html, cacheable) in zip(pending, results, strict=True):
+            self.rendered[doc.source] = html
+            if cacheable and (key := self._html_key(doc)):
+                self.cache.put_html(key, html)
+
+    def _html_key(self, doc: Document) -> str | None:
+        # The file's bytes and the link its relative URLs resolve against: a file renamed or moved
+        # to another slug keeps its digest but not its HTML.
+        file_digest = self.digests.get(doc.source)
+        return f"{file_digest} {doc.link}" if file_digest else None
+
+    def html_keys(self, docs: Iterable[Document]) -> set[str]:
+        return {key for doc in docs if (key := self._html_key(doc))}
+
+
+def render_plan(plan: FeedPlan, site: Site, entries: Entries) -> Iterable[tuple[str, bytes]]:
+    from feeds.feedsets import Feed
+    from feeds.formats import renderers
+
+    feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
+    for filename, render in renderers():
+        yield plan.folder + filename, render(feed)

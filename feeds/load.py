@@ -1,0 +1,166 @@
+"""Loading the content folder into documents: parsed in worker processes, or taken from the cache.
+
+No body stays in memory: 100,000 of them would not fit the build's budget, and most documents
+are in no feed's window, so their bodies are never needed. With a cache each body is stored there
+as it arrives; without one, a ``BodyRef`` says where to read it again if its entry is rendered.
+A file that no longer parses keeps its last good version from the cache.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from feeds.cache import Cache, digest
+from feeds.config import Site
+from feeds.document import Document
+from feeds.errors import ContentError
+from feeds.sources import Found, read_bytes
+
+log = logging.getLogger(__name__)
+
+
+def parse_document(data: bytes, source: str, site: Site, label: str) -> Document:
+    """Decode, detect, parse and normalize one file's bytes; raise ContentError naming ``label``."""
+    return parse_with_offset(data, source, site, label)[0]
+
+
+def parse_with_offset(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None]:
+    """The document, and where its body starts in the decoded text (None: the body is not a tail of it)."""
+    from feeds import readers
+    from feeds.normalize import to_document
+    from feeds.sources import decode
+
+    text = decode(data, label).text
+    doc = to_document(readers.read(text, label), source, site, label=label)
+    return doc, (len(text) - len(doc.body) if text.endswith(doc.body) else None)
+
+
+@dataclass(frozen=True)
+class BodyRef:
+    """Where to read a document's body again: the build keeps only the metadata of 10,000s of files."""
+
+    path: str
+    digest: str  # of the bytes the document was parsed from
+    offset: int  # where the body starts in the decoded text
+
+
+def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
+    """The body ``ref`` points to, and whether it is the one parsed (False: the file changed since).
+
+    A file edited or deleted in the middle of a build gives its new body, or none; the next build
+    sees the new bytes and renders them properly.
+    """
+    from feeds.sources import decode
+
+    try:
+        data = read_bytes(ref.path)
+        if digest(data) == ref.digest:
+            return decode(data, ref.path).text[ref.offset :], True
+        return parse_document(data, source, site, ref.path).body, False
+    except (OSError, ContentError) as exc:
+        log.warning("%s: changed while the build ran (%s); its entry is rebuilt on the next run", ref.path, exc)
+        return "", False
+
+
+def read_document(path: Path, content_dir: Path, site: Site) -> Document:
+    """Read one file from disk and parse it."""
+    return parse_document(read_bytes(path), path.relative_to(content_dir).as_posix(), site, str(path))
+
+
+@dataclass(frozen=True)
+class Read:
+    """What reading one file found (in a worker process, so it must pickle)."""
+
+    digest: str | None = None
+    doc: Document | None = None
+    error: ContentError | None = None
+    gone: bool = False  # deleted since it was listed
+    same: bool = False  # bytes equal to the cached version's: not parsed again
+    body_at: int | None = None  # doc came without its body, which starts here in the decoded text
+
+
+def read_one(path: str, source: str, known_digest: str | None, site: Site, with_body: bool) -> Read:
+    try:
+        data = read_bytes(path)
+    except FileNotFoundError:
+        return Read(gone=True)
+    except ContentError as exc:
+        return Read(error=exc)
+    file_digest = digest(data)
+    if file_digest == known_digest:
+        return Read(file_digest, same=True)
+    try:
+        doc, body_at = parse_with_offset(data, source, site, path)
+    except ContentError as exc:
+        return Read(file_digest, error=exc)
+    if with_body or body_at is None:
+        return Read(file_digest, doc=doc)
+    # Pickling 10,000 bodies back to the parent cost more than reading the few hundred it renders.
+    return Read(file_digest, doc=replace(doc, body=""), body_at=body_at)
+
+
+@dataclass
+class Loaded:
+    """Every document's metadata, and where the build finds the bodies it renders."""
+
+    docs: list[Document] = field(default_factory=list)  # bodies left out: in the cache, or at refs
+    digests: dict[str, str] = field(default_factory=dict)  # source -> sha256 of the file's bytes
+    refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
+    errors: list[ContentError] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def load(stats: list[Found], site: Site, cache: Cache) -> Loaded:
+    """Documents for every file: from the cache when its bytes did not change, else parsed.
+
+    A file that no longer parses keeps its last good version from the cache, so an editor's
+    half-saved file or a typo never takes a published entry out of the feeds. No body stays in
+    memory: with a cache each is stored there as it arrives, without one the file is read again
+    if its entry is rendered.
+    """
+    from feeds.parallel import imap_indexes
+
+    cached = cache.documents()
+    loaded = Loaded()
+    stale: list[Found] = []
+    for st in stats:
+        hit = cached.get(st.source)
+        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
+            loaded.docs.append(hit.doc)
+            loaded.digests[st.source] = hit.digest
+        else:
+            stale.append(st)
+    known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
+
+    def read(i: int) -> Read:
+        return read_one(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled)
+
+    for st, found in zip(stale, imap_indexes(read, len(stale)), strict=True):
+        hit = cached.get(st.source)
+        if found.gone:
+            continue  # deleted while we were building: gone, like any deleted file
+        if found.same and hit:
+            cache.touch_document(st.source, st.size, st.mtime_ns)
+            loaded.docs.append(hit.doc)
+            loaded.digests[st.source] = hit.digest
+        elif found.doc is not None and found.digest is not None:
+            doc = found.doc
+            if found.body_at is not None:
+                loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at)
+            elif cache.enabled:
+                cache.put_document(st.size, st.mtime_ns, found.digest, doc)
+                doc = replace(doc, body="")
+            loaded.docs.append(doc)
+            loaded.digests[st.source] = found.digest
+        else:
+            assert found.error is not None
+            loaded.errors.append(found.error)
+            if hit:  # unreadable or invalid now: publish the last good version
+                loaded.docs.append(hit.doc)
+                loaded.digests[st.source] = hit.digest
+                loaded.kept.append(str(st.path))
+                log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
+    cache.delete_documents(set(cached) - {st.source for st in stats})
+    return loaded
