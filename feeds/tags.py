@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from feeds.slugs import slugify
 
@@ -21,6 +22,7 @@ class Tag:
     slug: str  # the folder under out/tags/
 
 
+@lru_cache(maxsize=65536)  # called for every tag of every document; a site has a few hundred
 def tag_key(text: str) -> str:
     """``AI``, ``ai`` and `` AI `` are one tag."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -179,7 +180,6 @@ def test_future_entry_appears_when_due(content: Path, tmp_path: Path, site: Site
 
 
 def test_site_change_rebuilds_everything(content: Path, tmp_path: Path, site: Site) -> None:
-    from dataclasses import replace
 
     run(site, content, tmp_path)
     result = run(replace(site, title="Renamed site"), content, tmp_path)
@@ -215,3 +215,16 @@ def test_renamed_file_gets_html_for_its_new_link(content: Path, tmp_path: Path, 
     build(site, content, clean, at=AT)
     assert tree(tmp_path / "out", "*.xml") == tree(clean, "*.xml")
     assert b"https://example.com/posts/uno/img.png" in (tmp_path / "out" / "atom.xml").read_bytes()
+
+
+def test_html_cache_keeps_only_what_some_feed_shows(tmp_path: Path, site: Site) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    one_item = replace(site, max_items=1)
+    post(content, "old.md", "Old", "alpha", "2025-01-01")
+    run(one_item, content, tmp_path)
+    post(content, "new.md", "New", "alpha", "2025-06-01")  # "Old" is now in no feed's window
+    run(one_item, content, tmp_path)
+    with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:
+        keys = [key for (key,) in db.execute("SELECT key FROM html")]
+    assert len(keys) == 1 and keys[0].endswith("/posts/new/")
