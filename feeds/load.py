@@ -97,7 +97,8 @@ def read_one(path: str, source: str, known_digest: str | None, site: Site, with_
         return Read(file_digest, error=exc)
     if with_body or body_at is None:
         return Read(file_digest, doc=doc)
-    # Pickling 10,000 bodies back to the parent cost more than reading the few hundred it renders.
+    # The body stays behind: the parent holds 100,000s of documents, and reads a body again only to
+    # render it.
     return Read(file_digest, doc=replace(doc, body=""), body_at=body_at)
 
 
