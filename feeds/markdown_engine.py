@@ -124,8 +124,11 @@ class SkippingInlineProcessor(InlineProcessor):  # type: ignore[misc]
 class SkippingInlineExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:
         inline = md.treeprocessors["inline"]
-        if type(inline) is InlineProcessor:  # another extension's own inline pass stays as it is
-            md.treeprocessors.register(SkippingInlineProcessor(md), "inline", 20)
+        if type(inline) is not InlineProcessor:  # another extension's own inline pass stays as it is
+            return
+        if not all(hasattr(InlineProcessor, f"_InlineProcessor__{name}") for name in ("handleInline", "applyPattern")):
+            return  # a Python-Markdown whose private loop we do not know: stock speed, stock output
+        md.treeprocessors.register(SkippingInlineProcessor(md), "inline", 20)
 
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")  # what every body is rendered with, in effect

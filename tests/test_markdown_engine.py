@@ -168,3 +168,9 @@ def test_generated_corpus_renders_as_stock(tmp_path: Path) -> None:
     subprocess.run(command, check=True, capture_output=True)
     for path in sorted(tmp_path.iterdir()):
         assert_same(path.read_text(encoding="utf-8"))
+
+
+def test_unknown_inline_internals_fall_back_to_stock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(markdown.treeprocessors.InlineProcessor, "_InlineProcessor__applyPattern")
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, SkippingInlineExtension()])
+    assert type(md.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
