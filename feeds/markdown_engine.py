@@ -29,6 +29,7 @@ from typing import Any
 
 from markdown import Markdown, util
 from markdown.extensions import Extension
+from markdown.extensions.extra import extensions as EXTRA_EXTENSIONS  # in extra's own order
 from markdown.treeprocessors import InlineProcessor
 
 _Chars = frozenset[str] | None  # None: the pattern might match text without any given character
@@ -133,18 +134,19 @@ class SkippingInlineExtension(Extension):  # type: ignore[misc]
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")  # what every body is rendered with, in effect
 
-# The extensions of ``extra``, in its order, with the text one of which a document needs for the
-# extension to do anything. def_list's marker is ":" and at least one space (tabs are expanded
-# to spaces before it looks); md_in_html only changes how raw HTML blocks are read.
-_EXTRA: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("fenced_code", ("```", "~~~")),
-    ("footnotes", ("[^",)),
-    ("attr_list", ("{",)),
-    ("def_list", (": ", ":\t")),
-    ("tables", ("|",)),
-    ("abbr", ("*[",)),
-    ("md_in_html", ("<",)),
-)
+# What a document's text must hold for each extension of ``extra`` to do anything. def_list's
+# marker is ":" and at least one space (tabs are expanded to spaces before it looks); md_in_html
+# only changes how raw HTML blocks are read. An extension ``extra`` gains in a later release has
+# no entry here, so it is always used.
+_MARKS: dict[str, tuple[str, ...]] = {
+    "fenced_code": ("```", "~~~"),
+    "footnotes": ("[^",),
+    "attr_list": ("{",),
+    "def_list": (": ", ":\t"),
+    "tables": ("|",),
+    "abbr": ("*[",),
+    "md_in_html": ("<",),
+}
 
 
 @cache
@@ -155,7 +157,9 @@ def _instance(extensions: tuple[str, ...]) -> Markdown:
 
 def render_markdown(body: str) -> str:
     """``body`` as Python-Markdown renders it with ``MARKDOWN_EXTENSIONS``."""
-    needed = tuple(name for name, marks in _EXTRA if any(mark in body for mark in marks))
+    needed = tuple(
+        name for name in EXTRA_EXTENSIONS if name not in _MARKS or any(mark in body for mark in _MARKS[name])
+    )
     md = _instance(needed)
     try:
         return str(md.reset().convert(body))
