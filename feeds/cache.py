@@ -193,13 +193,16 @@ class Cache:
                     found[source] = body
         return found
 
-    def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> None:
+    def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> Document:
+        """Store ``doc``, its body apart; return it without its body, as documents() gives it back."""
+        bodiless = replace(doc, body="")
         if self._db is not None:
-            blob = pickle.dumps(replace(doc, body=""), protocol=pickle.HIGHEST_PROTOCOL)
+            blob = pickle.dumps(bodiless, protocol=pickle.HIGHEST_PROTOCOL)
             self._db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
                 (doc.source, size, mtime_ns, digest, blob, doc.body),
             )
+        return bodiless
 
     def touch_document(self, source: str, size: int, mtime_ns: int) -> None:
         """The file's stat changed but not its bytes (a `touch`, a checkout): remember the new stat."""

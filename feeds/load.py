@@ -106,7 +106,8 @@ def read_one(path: str, source: str, known_digest: str | None, site: Site, with_
 class Loaded:
     """Every document's metadata, and where the build finds the bodies it renders."""
 
-    docs: list[Document] = field(default_factory=list)  # bodies left out: in the cache, or at refs
+    # Bodies left out (in the cache, or at refs), but for the rare one that is not a tail of its text.
+    docs: list[Document] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # source -> sha256 of the file's bytes
     refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
     errors: list[ContentError] = field(default_factory=list)
@@ -151,8 +152,7 @@ def load(stats: list[Found], site: Site, cache: Cache) -> Loaded:
             if found.body_at is not None:
                 loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at)
             elif cache.enabled:
-                cache.put_document(st.size, st.mtime_ns, found.digest, doc)
-                doc = replace(doc, body="")
+                doc = cache.put_document(st.size, st.mtime_ns, found.digest, doc)
             loaded.docs.append(doc)
             loaded.digests[st.source] = found.digest
         else:
