@@ -13,24 +13,11 @@ from feeds.config import Site
 from feeds.dates import parse_date
 from feeds.document import Author, Document
 from feeds.errors import ContentError, DateError
+from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
 from feeds.readers import Parsed
 from feeds.slugs import slugify
 from feeds.sources import clean_xml_chars
 from feeds.urls import absolute, to_uri
-
-# Every spelling of a field, in the order the first present one is taken.
-TITLE = ("title",)
-PUBLISHED = ("date", "pubdate", "published", "pub_date", "created")
-UPDATED = ("updated", "modified", "lastmod", "updateddate")
-AUTHORS = ("author", "authors", "by")
-TAGS = ("tags", "tag", "keywords", "categories", "category")  # all merged, not first-wins
-SUMMARY = ("description", "summary", "excerpt")
-SLUG = ("slug",)
-LINK = ("link", "url", "canonical")
-LANGUAGE = ("lang", "language")
-DRAFT = ("draft",)
-OWN = ("publication",)  # set by readers themselves
-KNOWN_KEYS = frozenset(TITLE + PUBLISHED + UPDATED + AUTHORS + TAGS + SUMMARY + SLUG + LINK + LANGUAGE + DRAFT)
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")

@@ -16,14 +16,9 @@ _SPACES = re.compile(r"\s+")
 
 def content_html(doc: Document) -> str:
     """Full HTML of ``doc``: links and image sources absolute against the entry's link."""
-    if doc.markup == "news":
-        from feeds.readers.news import render
+    from feeds.markup import renderer
 
-        raw = render(doc.body)
-    else:
-        from feeds.markdown_engine import render_markdown
-
-        raw = render_markdown(doc.body)
+    raw = renderer(doc.markup)(doc.body)
     return clean_xml_chars(absolutize(raw, doc.link))
 
 

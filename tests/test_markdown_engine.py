@@ -12,12 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeds.markdown_engine import (
+from feeds.markup.markdown import (
     MARKDOWN_EXTENSIONS,
     SkippingInlineExtension,
     SkippingInlineProcessor,
-    render_markdown,
     required_chars,
+)
+from feeds.markup.markdown import (
+    render as render_markdown,
 )
 from tests.conftest import GEN_CORPUS
 

@@ -12,7 +12,7 @@ import pytest
 
 from feeds.build import build
 from feeds.config import Site
-from feeds.readers.news import _blocks
+from feeds.markup.news import _blocks
 
 from .conftest import SEEDS
 

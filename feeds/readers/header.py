@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from feeds.normalize import KNOWN_KEYS
+from feeds.fields import KNOWN_KEYS
 from feeds.readers import Parsed
 
 NAME = "header"

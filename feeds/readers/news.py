@@ -12,12 +12,11 @@
     MS, 자체 모델 'MAI' 개발, 기술 독립 선언               <- subheading
 
 Title, deck and the date/reporter lines are metadata; everything after them is the body,
-rendered by ``render``: every line of it reaches the HTML.
+rendered by ``feeds.markup.news``: every line of it reaches the HTML.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,14 +46,13 @@ _STAMP_LINE = re.compile(
     rf"\s*(?:(?:최종)?(?:수정|업데이트)\s*:?\s*(?P<updated>{DATE}))?"
 )
 _REPORTER_LINE = re.compile(REPORTERS)
-_BYLINE = re.compile(
+BYLINE = re.compile(
     rf"^\s*(?:\[(?P<pub1>[^\]=]+?)(?:\s*=\s*|\s+)(?:{_NAME}(?:\s*[·,]\s*{_NAME})*\s*{_ROLE})\]"
     rf"|\((?:[^)=]+=)?(?P<pub2>[^)]+?)\)\s*{_NAME}\s*{_ROLE}\s*=)"
 )
-_CAPTION = re.compile(r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|사진제공)\s*[=:]\s*[^()\[\]]{1,40}[)\]]\s*$")
-_NOTE = re.compile(r"^\s*<.*>\s*$|저작권자|무단\s*전재|ⓒ|©")
-_CLOSING = tuple(".!?。…:;,)]」』>")
-SUBHEADING_MAX = 60
+CAPTION = re.compile(r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|사진제공)\s*[=:]\s*[^()\[\]]{1,40}[)\]]\s*$")
+NOTE = re.compile(r"^\s*<.*>\s*$|저작권자|무단\s*전재|ⓒ|©")
+CLOSING = tuple(".!?。…:;,)]」』>")
 _SCAN_LINES = 12  # the date line must come this early, or the text is not a news article
 
 
@@ -87,7 +85,7 @@ def read(text: str, path: str) -> Parsed:
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
 
 
-def _plain(line: str) -> str:
+def plain(line: str) -> str:
     return re.sub(_WS + "+", " ", line).strip()
 
 
@@ -95,7 +93,7 @@ def _plain(line: str) -> str:
 def _head(text: str) -> _Head | None:
     # Only the head matters: the split's last piece (the rest of the article) is never looked at.
     lines = text.split("\n", _SCAN_LINES * 4)[: _SCAN_LINES * 4]
-    nonblank = ((n, s) for n, s in ((n, _plain(line)) for n, line in enumerate(lines, start=1)) if s)
+    nonblank = ((n, s) for n, s in ((n, plain(line)) for n, line in enumerate(lines, start=1)) if s)
     first = next(nonblank, None)
     if first is None:
         return None
@@ -158,67 +156,9 @@ def _authors(names: str, email: str | None) -> list[dict[str, str]]:
 
 def _publication(body: str) -> str | None:
     for line in body.split("\n"):
-        s = _plain(line)
-        if not s or _CAPTION.search(s):
+        s = plain(line)
+        if not s or CAPTION.search(s):
             continue
-        m = _BYLINE.match(s)
+        m = BYLINE.match(s)
         return (m.group("pub1") or m.group("pub2")).strip() if m else None
     return None
-
-
-# --------------------------------------------------------------------------- rendering
-def render(body: str) -> str:
-    """The body as HTML: paragraphs, subheadings, photo captions and notes, nothing dropped."""
-    blocks = _blocks(body)
-    out: list[str] = []
-    for i, (kind, lines) in enumerate(blocks):
-        text = "\n".join(html.escape(line, quote=False) for line in lines)
-        if kind == "p" and _is_subheading(blocks, i):
-            out.append(f"<h3>{text}</h3>")
-        elif kind == "caption":
-            out.append(f"<figure><figcaption>{text}</figcaption></figure>")
-        elif kind == "note":
-            out.append(f"<p><small>{text}</small></p>")
-        else:
-            out.append(f"<p>{text}</p>")
-    return "\n".join(out)
-
-
-def _blocks(body: str) -> list[tuple[str, list[str]]]:
-    """Blank-line separated paragraphs; a caption or note line is always a block of its own."""
-    blocks: list[tuple[str, list[str]]] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            blocks.append(("p", current.copy()))
-            current.clear()
-
-    for raw in body.split("\n"):
-        line = raw.strip()
-        if not line:
-            flush()
-        elif _CAPTION.search(_plain(line)):
-            flush()
-            blocks.append(("caption", [line]))
-        elif _NOTE.search(line) and len(line) <= 120:
-            flush()
-            blocks.append(("note", [line]))
-        else:
-            current.append(line)
-    flush()
-    return blocks
-
-
-def _is_subheading(blocks: list[tuple[str, list[str]]], i: int) -> bool:
-    _, lines = blocks[i]
-    if len(lines) != 1 or i == 0 or i == len(blocks) - 1:
-        return False
-    line = lines[0]
-    if len(line) > SUBHEADING_MAX or line.endswith(_CLOSING) or _BYLINE.match(line):
-        return False
-    # Between paragraphs: what follows must be body text, not another heading or a caption.
-    following = blocks[i + 1]
-    return following[0] == "p" and (
-        len(following[1]) > 1 or len(following[1][0]) > SUBHEADING_MAX or following[1][0].endswith(_CLOSING)
-    )

@@ -155,7 +155,7 @@ def _instance(extensions: tuple[str, ...]) -> Markdown:
     return Markdown(extensions=[*extensions, "sane_lists", SkippingInlineExtension()], output_format="html")
 
 
-def render_markdown(body: str) -> str:
+def render(body: str) -> str:
     """``body`` as Python-Markdown renders it with ``MARKDOWN_EXTENSIONS``."""
     needed = tuple(
         name for name in EXTRA_EXTENSIONS if name not in _MARKS or any(mark in body for mark in _MARKS[name])

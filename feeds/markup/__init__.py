@@ -1,0 +1,23 @@
+"""Markups: one module per way a body is written, each with ``render(body) -> str`` (an HTML fragment).
+
+A reader says which markup its body is in (``Parsed.markup``); ``feeds.render`` looks the module up
+in ``MARKUPS``. A new markup is one module here and one entry there. Modules are imported only when
+a body is rendered: a build with nothing to do never loads Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+# Document.markup -> the module that renders it.
+MARKUPS: dict[str, str] = {
+    "markdown": "feeds.markup.markdown",
+    "news": "feeds.markup.news",
+}
+
+
+def renderer(markup: str) -> Callable[[str], str]:
+    """The ``render`` function of ``markup``'s module."""
+    render: Callable[[str], str] = importlib.import_module(MARKUPS[markup]).render
+    return render
