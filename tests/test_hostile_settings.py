@@ -1,0 +1,233 @@
+"""Hostile settings and names (issue 9): one case per attack, through the command line.
+
+Each case builds a good site first, then runs ``feeds build`` with the attack and asserts the exit
+status, the message (naming the setting), and that every feed in ``out/`` is still there and valid.
+A case that is refused (exit 2) must leave ``out/`` byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from feeds.cli import main
+from feeds.validate import validate_paths
+
+from .conftest import TEST_SITE
+
+EPOCH = "1790000000"  # 2026-09-21: after every date below
+GOOD = {
+    "good-1.md": "---\ntitle: Good one\ndate: 2025-01-01\ntags: [alpha]\n---\nFirst.\n",
+    "good-2.txt": "Title: Good two\nDate: 2025-02-01\nTags: alpha, beta\n\nSecond.\n",
+}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def toml(settings: dict[str, object]) -> str:
+    """A --config file; JSON strings are TOML basic strings, so any value is written exactly."""
+    lines, tables = [], []
+    for key, value in settings.items():
+        if isinstance(value, dict):
+            tables.append(f"[{key}]\n" + "".join(f"{json.dumps(k)} = {json.dumps(v)}\n" for k, v in value.items()))
+        else:
+            lines.append(f"{key} = {json.dumps(value)}")
+    return "\n".join(lines) + "\n" + "".join(tables)
+
+
+@dataclass(frozen=True)
+class Case:
+    status: int
+    message: str  # a substring of stderr: names the setting and what is wrong
+    settings: dict[str, object] = field(default_factory=dict)  # overrides of the good site's settings
+    args: tuple[str, ...] = ()  # more command-line arguments
+    env: dict[str, str] = field(default_factory=dict)
+    content: dict[str, str] = field(default_factory=dict)  # more articles
+    config: Callable[[Path], Path] | None = None  # makes the --config path itself
+    check: Callable[[Path], None] | None = None  # more assertions on out/ after a build that ran
+    root_skip: bool = False  # root reads any file: the case cannot be staged as root
+
+
+def _tag_folders_match_main_feed(out: Path) -> None:
+    """Every tag the main feed shows has its own feeds (item 4: never an entry without its tag feed)."""
+    rss = etree.parse(str(out / "rss.xml"))
+    shown = {c.text for c in rss.iter("category")}
+    folders = sorted(p for p in (out / "tags").iterdir() if p.is_dir())
+    assert len(folders) == len(shown), (shown, folders)
+    for folder in folders:
+        assert len(folder.name.encode()) <= 120, folder.name
+        assert (folder / "rss.xml").is_file() and (folder / "atom.xml").is_file()
+
+
+def _long_tags_distinct(out: Path) -> None:
+    _tag_folders_match_main_feed(out)
+    names = sorted(p.name for p in (out / "tags").iterdir())
+    assert len(names) == 5  # alpha, beta and three long tags, two of them sharing a 300-letter prefix
+    assert len({n[:50] for n in names}) == 4
+
+
+def _real_attributes_only(out: Path) -> None:
+    atom = etree.parse(str(out / "atom.xml"))
+    body = next(
+        e.findtext(f"{ATOM}content") or ""
+        for e in atom.iter(f"{ATOM}entry")
+        if e.findtext(f"{ATOM}title") == "Attributes"
+    )
+    base = "https://example.com/posts/attributes/"
+    assert 'write src="photo.png" in prose' in body
+    assert "<code>&lt;img src=&quot;photo.png&quot;&gt;</code>" in body
+    assert '<code>x src="code.png"</code>' in body
+    assert f'<img alt="unquoted" src={base}pic.png>' in body
+    assert f'srcset="{base}a.png 1x, {base}b%20c.png 2x"' in body
+    assert f'<video poster="{base}poster.jpg"><source src="{base}clip.mp4"' in body
+    assert f'<source srcset="{base}s.webp 480w, https://cdn.example.org/t.webp 800w"' in body
+    assert '<a href="#top">' in body and '<a href="mailto:x@example.com">' in body
+    assert "photo.png" not in re.sub(r"<code>.*?</code>|in prose", "", body)  # nothing else rewritten
+
+
+def _encoded_site_url(out: Path) -> None:
+    atom = (out / "atom.xml").read_text(encoding="utf-8")
+    url = "https://xn--bcher-kva.example/%EB%B8%94%EB%A1%9C%EA%B7%B8%20%22x%22/"
+    assert f'href="{url}atom.xml"' in atom
+    assert f"{url}posts/good-1/" in atom
+
+
+def _other_site(out: Path) -> None:
+    assert "https://other.example.org/p/good-1.html" in (out / "atom.xml").read_text(encoding="utf-8")
+
+
+def _folder(tmp: Path) -> Path:
+    return tmp
+
+
+def _unreadable(tmp: Path) -> Path:
+    path = tmp / "secret.toml"
+    path.write_text(toml(TEST_SITE), encoding="utf-8")
+    path.chmod(0)
+    return path
+
+
+def _latin1(tmp: Path) -> Path:
+    path = tmp / "latin1.toml"
+    path.write_bytes(toml({**TEST_SITE, "title": "Café"}).encode("latin-1"))
+    return path
+
+
+LONG = {
+    "long.md": "---\ntitle: Long tags\ndate: 2025-03-01\ntags:\n"
+    + f"  - {'a' * 300}\n  - {'a' * 300}b\n  - {'가' * 88}\n---\nLong.\n"
+}
+ATTRIBUTES = {
+    "attributes.md": """---
+title: Attributes
+date: 2025-03-02
+---
+To show an image, write src="photo.png" in prose, or `<img src="photo.png">` in code.
+
+<pre><code>x src="code.png"</code></pre>
+
+<p><img alt="unquoted" src=pic.png>
+<img alt="set" src="https://example.com/abs.png" srcset="a.png 1x, b%20c.png 2x"></p>
+
+<video poster="poster.jpg"><source src="clip.mp4" type="video/mp4"></video>
+
+<picture><source srcset="s.webp 480w, https://cdn.example.org/t.webp 800w"></picture>
+
+<p><a href="#top">top</a> <a href="mailto:x@example.com">mail</a></p>
+"""
+}
+
+CASES: dict[str, Case] = {
+    # 4: a tag longer than a file name may be
+    "4-long-tags": Case(0, "", content=LONG, check=_long_tags_distinct),
+    # 12: only real attributes are resolved
+    "12-attributes-not-text": Case(0, "", content=ATTRIBUTES, check=_real_attributes_only),
+    # 13: the site language is a BCP 47 tag
+    "13-language-not-bcp47": Case(2, "language: must be a BCP 47 language tag", {"language": "not a language <>"}),
+    "13-language-empty-subtag": Case(2, "language: must be a BCP 47 language tag", {"language": "en--US"}),
+    # 15: the site URL, encoded or refused
+    "15-url-encoded": Case(
+        0, "", {"url": 'https://Bücher.example/블로그 "x"/'}, check=_encoded_site_url
+    ),
+    "15-url-bad-host": Case(2, "url: ", {"url": "https://exa mple.com/"}),
+    "15-url-control-char": Case(2, "url: ", {"url": "https://example.com/\x7f/"}),
+    "15-url-bad-idna": Case(2, "url: ", {"url": f"https://{'ü' * 70}.example/"}),
+    "15-url-bad-port": Case(2, "url: ", {"url": "https://example.com:99999/"}),
+    "15-url-userinfo": Case(2, "url: ", {"url": "https://user:pw@example.com/"}),
+    # 16: permalinks are absolute http(s) URLs
+    "16-permalink-javascript": Case(2, "permalink: ", {"permalink": "javascript:alert('{slug}')"}),
+    "16-permalink-relative": Case(2, "permalink: ", {"permalink": "/posts/{slug}/"}),
+    "16-permalink-no-host": Case(2, "permalink: ", {"permalink": "https:///{slug}"}),
+    "16-permalink-unknown-placeholder": Case(2, "permalink: unknown placeholder {nope}", {"permalink": "{url}{nope}/{slug}/"}),
+    "16-permalink-other-site": Case(
+        0, "", {"permalink": "https://other.example.org/p/{slug}.html"}, check=_other_site
+    ),
+    # 19: settings of the machine and the command line
+    "19-config-folder": Case(2, "--config", config=_folder),
+    "19-config-unreadable": Case(2, "--config", config=_unreadable, root_skip=True),
+    "19-config-not-utf8": Case(2, "not UTF-8", config=_latin1),
+    "19-epoch-word": Case(2, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "abc"}),
+    "19-epoch-negative": Case(2, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "-5"}),
+    "19-epoch-float": Case(2, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "1.5"}),
+    "19-epoch-huge": Case(2, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "9" * 30}),
+    "19-wait-nan": Case(2, "--wait", args=("--wait", "nan")),
+    "19-wait-inf": Case(2, "--wait", args=("--wait", "inf")),
+    "19-wait-negative": Case(2, "--wait", args=("--wait", "-1")),
+    "19-max-items-huge": Case(2, "max_items: ", {"max_items": 2**62}),
+    "19-title-control-char": Case(2, "title: ", {"title": "Bad\x01title"}),
+    "19-description-blank": Case(2, "description: ", {"description": "  "}),
+    "19-author-control-char": Case(2, "author: ", {"author": "Me\x1b[31m"}),
+    "19-alias-control-char": Case(2, "tag_aliases: ", {"tag_aliases": {"x": "bad\x00name"}}),
+    "19-out-is-a-file": Case(2, "--out", args=("--out", "{tmp}/site.toml")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_setting(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = CASES[name]
+    if case.root_skip and os.geteuid() == 0:
+        pytest.skip("root can read a file without read permission")
+    content, out = tmp_path / "content", tmp_path / "out"
+    content.mkdir()
+    for file, text in GOOD.items():
+        (content / file).write_text(text, encoding="utf-8")
+    good = tmp_path / "site.toml"
+    good.write_text(toml(TEST_SITE), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    base = ["build", "--content", str(content), "--out", str(out), "-q"]
+    assert main([*base, "--config", str(good)]) == 0
+    before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    capsys.readouterr()
+
+    for file, text in case.content.items():
+        (content / file).write_text(text, encoding="utf-8")
+    config = case.config(tmp_path) if case.config else tmp_path / "hostile.toml"
+    if case.config is None:
+        config.write_text(toml({**TEST_SITE, **case.settings}), encoding="utf-8")
+    for key, value in case.env.items():
+        monkeypatch.setenv(key, value)
+    args = [a.replace("{tmp}", str(tmp_path)) for a in case.args]
+    status = main([*base, "--config", str(config), *args])
+    err = capsys.readouterr().err
+
+    assert status == case.status, err
+    if case.status == 2:
+        assert case.message in err, err
+        assert err.count("\n") == 1 and "Traceback" not in err, err
+        assert {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()} == before
+    else:
+        assert err == ""
+        assert all(p.is_file() for p in before)
+        if case.check:
+            case.check(out)
+    site_url = None if name.startswith("15-") else str(TEST_SITE["url"])
+    findings = validate_paths([out], site_url=site_url)
+    assert [f for f in findings if f.level == "error"] == []
