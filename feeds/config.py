@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +13,18 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeds.errors import ConfigError
+from feeds.langtag import is_language_tag
+from feeds.urls import to_uri
+
+MAX_ITEMS = 100_000  # more entries than any reader fetches in one feed; a typo, not a wish
+# What each permalink placeholder stands for when the pattern is checked: a new placeholder needs
+# a sample here and its value in Site.permalink_for.
+PERMALINK_SAMPLES = {"url": "", "slug": "sample-slug"}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# A host name after IDNA (labels of letters, digits, "-"; "_" is seen in the wild), or an IP address.
+_HOST = re.compile(
+    r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?|[0-9a-f:.]+"
+)
 
 KEYS = ("title", "url", "description", "author", "language", "timezone", "permalink", "max_items", "tag_aliases")
 
@@ -28,19 +42,24 @@ class Site:
     tag_aliases: Mapping[str, str] = field(default_factory=dict)
 
     def permalink_for(self, slug: str) -> str:
-        return self.permalink.replace("{url}", self.url).replace("{slug}", slug)
+        return expand_permalink(self.permalink, {"url": self.url, "slug": slug})
+
+
+def expand_permalink(pattern: str, values: Mapping[str, str]) -> str:
+    """``pattern`` with each ``{name}`` replaced by its value (the pattern was checked: all are known)."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
 
 
 def load_site(config: Path | None = None, cwd: Path | None = None) -> Site:
     """Read the settings from ``config`` (top-level keys) or ``cwd/pyproject.toml`` ([tool.feeds])."""
     if config is not None:
         source = config
-        table = _read_toml(config)
+        table = _read_toml(config, f"--config {config}")
     else:
         source = (cwd or Path.cwd()) / "pyproject.toml"
         if not source.is_file():
             raise ConfigError("no pyproject.toml here and no --config FILE given", source=str(source))
-        table = _read_toml(source).get("tool", {}).get("feeds")
+        table = _read_toml(source, str(source)).get("tool", {}).get("feeds")
         if not isinstance(table, dict):
             raise ConfigError("has no [tool.feeds] table with the site settings", source=str(source))
     return site_from_mapping(table, source=str(source))
@@ -54,44 +73,56 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
             f"unknown setting(s) {', '.join(map(repr, unknown))}; known: {', '.join(KEYS)}", source=source
         )
 
+    def fail(key: str, message: str) -> ConfigError:
+        return ConfigError(message, key=key, source=source)
+
     def get_str(key: str, default: str | None = None, required: bool = False) -> str | None:
         value = table.get(key, default)
         if value is None:
             if required:
-                raise ConfigError("is required", key=key, source=source)
+                raise fail(key, "is required")
             return None
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"must be a non-empty string, got {value!r}", key=key, source=source)
+            raise fail(key, f"must be a non-empty string, got {value!r}")
+        bad = _control_character(value)
+        if bad:
+            raise fail(key, f"must not contain control characters, got {bad} in {value!r}")
         return value.strip()
 
     title = get_str("title", required=True)
-    url = get_str("url", required=True)
-    assert title is not None and url is not None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"must be an absolute http(s) URL, got {url!r}", key="url", source=source)
-    if not url.endswith("/"):
-        url += "/"
+    raw_url = get_str("url", required=True)
+    assert title is not None and raw_url is not None
+    try:
+        url = _site_url(raw_url)
+    except ValueError as exc:
+        raise fail("url", f"{exc}, got {raw_url!r}") from exc
     tz_name = get_str("timezone", "UTC")
     assert tz_name is not None
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"unknown IANA time zone {tz_name!r}", key="timezone", source=source) from exc
+        raise fail("timezone", f"unknown IANA time zone {tz_name!r}") from exc
     permalink = get_str("permalink", "{url}posts/{slug}/")
     assert permalink is not None
-    if "{slug}" not in permalink:
-        raise ConfigError(f"must contain {{slug}}, got {permalink!r}", key="permalink", source=source)
+    _check_permalink(permalink, url, fail)
     max_items = table.get("max_items", 50)
     if not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1:
-        raise ConfigError(f"must be a whole number >= 1, got {max_items!r}", key="max_items", source=source)
+        raise fail("max_items", f"must be a whole number >= 1, got {max_items!r}")
+    if max_items > MAX_ITEMS:
+        raise fail("max_items", f"must be at most {MAX_ITEMS:,} entries per feed, got {max_items:,}")
     aliases = table.get("tag_aliases", {})
     if not isinstance(aliases, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in aliases.items()
     ):
-        raise ConfigError('must be a table of tag = "Canonical name" strings', key="tag_aliases", source=source)
+        raise fail("tag_aliases", 'must be a table of tag = "Canonical name" strings')
+    for alias, name in aliases.items():
+        bad = _control_character(alias + name)
+        if bad:
+            raise fail("tag_aliases", f"must not contain control characters, got {bad} in {alias!r} = {name!r}")
     language = get_str("language", "en")
     assert language is not None
+    if not is_language_tag(language):
+        raise fail("language", f"must be a BCP 47 language tag such as 'en' or 'ko-KR', got {language!r}")
     return Site(
         title=title,
         url=url,
@@ -105,11 +136,79 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _control_character(text: str) -> str | None:
+    """The first character a feed cannot carry or a terminal would act on (tab and newlines are text)."""
+    for ch in text:
+        if ch not in "\t\n\r" and (unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"):
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def _site_url(raw: str) -> str:
+    """The site URL as feeds publish it: IDNA host, percent-encoded path, ending in "/".
+
+    Raises ValueError (the reason) for what no encoding makes a URL others can fetch.
+    """
+    url = _absolute_http(raw)
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise ValueError("must not have a query or a fragment: feed URLs are made by appending paths to it")
+    return url if url.endswith("/") else url + "/"
+
+
+def _absolute_http(raw: str) -> str:
+    """``raw`` encoded by ``to_uri``, if that is an absolute http(s) URL with a host; else ValueError."""
+    if _control_character(raw) or any(ch in raw for ch in "\t\n\r"):
+        raise ValueError("must not contain control characters")
+    try:
+        uri = to_uri(raw)
+        parts = urlsplit(uri)
+        port = parts.port  # raises ValueError when out of range
+    except UnicodeError as exc:  # UnicodeError is a ValueError: a host label IDNA cannot encode
+        raise ValueError(f"must have a host name IDNA can encode ({exc.__cause__ or exc})") from exc
+    except ValueError as exc:  # "https://[oops"
+        raise ValueError(f"must be an absolute http(s) URL ({exc})") from exc
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an absolute http(s) URL")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("must not hold a user name or password: every subscriber would see them")
+    host = parts.hostname
+    if not _HOST.fullmatch(host) or len(host) > 253 or (port == 0):
+        raise ValueError(f"must be an absolute http(s) URL with a valid host name, not {host!r}")
+    if any(not (33 <= ord(ch) < 127) or ch in '"<>\\^`{|}' for ch in uri):
+        raise ValueError("must be an absolute http(s) URL")  # to_uri encodes these: a bug if reached
+    return uri
+
+
+def _check_permalink(pattern: str, site_url: str, fail: Any) -> None:
+    """Only patterns that give an absolute http(s) URL for every document: each placeholder known."""
+    names = _PLACEHOLDER.findall(pattern)
+    unknown = [n for n in names if n not in PERMALINK_SAMPLES]
+    if unknown:
+        known = ", ".join(f"{{{n}}}" for n in PERMALINK_SAMPLES)
+        raise fail("permalink", f"unknown placeholder {{{unknown[0]}}} in {pattern!r}; known: {known}")
+    if "slug" not in names:
+        raise fail("permalink", f"must contain {{slug}}, got {pattern!r}")
+    sample = expand_permalink(pattern, {**PERMALINK_SAMPLES, "url": site_url})
+    try:
+        _absolute_http(sample)
+    except ValueError as exc:
+        raise fail("permalink", f"{exc}; {pattern!r} gives {sample!r}") from exc
+
+
+def _read_toml(path: Path, label: str) -> dict[str, Any]:
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError as exc:
-        raise ConfigError("file not found", source=str(path)) from exc
+        raise ConfigError("file not found", source=label) from exc
+    except IsADirectoryError as exc:
+        raise ConfigError("is a folder, not a TOML file", source=label) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot be read: {exc.strerror or exc}", source=label) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"not UTF-8 (TOML files are UTF-8): byte {exc.object[exc.start]:#04x} at offset {exc.start}", source=label
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"not valid TOML: {exc}", source=str(path)) from exc
+        raise ConfigError(f"not valid TOML: {exc}", source=label) from exc

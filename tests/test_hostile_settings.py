@@ -31,13 +31,17 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def toml(settings: dict[str, object]) -> str:
-    """A --config file; JSON strings are TOML basic strings, so any value is written exactly."""
+    """A --config file holding exactly these values (JSON strings are TOML basic strings)."""
+
+    def value(v: object) -> str:
+        return re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+
     lines, tables = [], []
-    for key, value in settings.items():
-        if isinstance(value, dict):
-            tables.append(f"[{key}]\n" + "".join(f"{json.dumps(k)} = {json.dumps(v)}\n" for k, v in value.items()))
+    for key, v in settings.items():
+        if isinstance(v, dict):
+            tables.append(f"[{key}]\n" + "".join(f"{value(a)} = {value(b)}\n" for a, b in v.items()))
         else:
-            lines.append(f"{key} = {json.dumps(value)}")
+            lines.append(f"{key} = {value(v)}")
     return "\n".join(lines) + "\n" + "".join(tables)
 
 
@@ -115,7 +119,7 @@ def _unreadable(tmp: Path) -> Path:
 
 def _latin1(tmp: Path) -> Path:
     path = tmp / "latin1.toml"
-    path.write_bytes(toml({**TEST_SITE, "title": "Café"}).encode("latin-1"))
+    path.write_bytes('title = "Café"\nurl = "https://example.com/"\n'.encode("latin-1"))
     return path
 
 
@@ -152,9 +156,7 @@ CASES: dict[str, Case] = {
     "13-language-not-bcp47": Case(2, "language: must be a BCP 47 language tag", {"language": "not a language <>"}),
     "13-language-empty-subtag": Case(2, "language: must be a BCP 47 language tag", {"language": "en--US"}),
     # 15: the site URL, encoded or refused
-    "15-url-encoded": Case(
-        0, "", {"url": 'https://Bücher.example/블로그 "x"/'}, check=_encoded_site_url
-    ),
+    "15-url-encoded": Case(0, "", {"url": 'https://Bücher.example/블로그 "x"/'}, check=_encoded_site_url),
     "15-url-bad-host": Case(2, "url: ", {"url": "https://exa mple.com/"}),
     "15-url-control-char": Case(2, "url: ", {"url": "https://example.com/\x7f/"}),
     "15-url-bad-idna": Case(2, "url: ", {"url": f"https://{'ü' * 70}.example/"}),
@@ -164,10 +166,10 @@ CASES: dict[str, Case] = {
     "16-permalink-javascript": Case(2, "permalink: ", {"permalink": "javascript:alert('{slug}')"}),
     "16-permalink-relative": Case(2, "permalink: ", {"permalink": "/posts/{slug}/"}),
     "16-permalink-no-host": Case(2, "permalink: ", {"permalink": "https:///{slug}"}),
-    "16-permalink-unknown-placeholder": Case(2, "permalink: unknown placeholder {nope}", {"permalink": "{url}{nope}/{slug}/"}),
-    "16-permalink-other-site": Case(
-        0, "", {"permalink": "https://other.example.org/p/{slug}.html"}, check=_other_site
+    "16-permalink-unknown-placeholder": Case(
+        2, "permalink: unknown placeholder {nope}", {"permalink": "{url}{nope}/{slug}/"}
     ),
+    "16-permalink-other-site": Case(0, "", {"permalink": "https://other.example.org/p/{slug}.html"}, check=_other_site),
     # 19: settings of the machine and the command line
     "19-config-folder": Case(2, "--config", config=_folder),
     "19-config-unreadable": Case(2, "--config", config=_unreadable, root_skip=True),
