@@ -27,7 +27,7 @@ from feeds.cache import Cache, OutputRecord
 from feeds.config import Site
 from feeds.document import Document
 from feeds.entries import Entries, render_plan
-from feeds.errors import ContentError
+from feeds.errors import ConfigError, ContentError
 from feeds.formats import FORMATS
 from feeds.load import Loaded, load
 from feeds.lock import exclusive
@@ -70,10 +70,25 @@ class BuildResult:
         }
 
 
+_EPOCH = re.compile(r"[0-9]{1,12}")
+_MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a datetime holds
+
+
 def now() -> datetime:
-    """The build time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the clock."""
+    """The build time: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the clock.
+
+    The reproducible-builds spec makes the variable whole, non-negative seconds; anything else
+    is a ConfigError rather than a guess (``1.5``, ``-5``, a date written out).
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch) if epoch else time.time(), UTC)
+    if not epoch:
+        return datetime.fromtimestamp(time.time(), UTC)
+    if not _EPOCH.fullmatch(epoch) or int(epoch) > _MAX_EPOCH:
+        raise ConfigError(
+            f"must be whole seconds since 1970-01-01 UTC, from 0 to {_MAX_EPOCH}, got {epoch[:40]!r}",
+            key="SOURCE_DATE_EPOCH",
+        )
+    return datetime.fromtimestamp(int(epoch), UTC)
 
 
 def default_cache_dir(out_dir: Path) -> Path:

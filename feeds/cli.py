@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from feeds.errors import ConfigError, FeedsError
 from feeds.lock import LockedError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 
 
@@ -108,12 +110,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     import json
 
-    from feeds.build import build, default_cache_dir
+    from feeds.build import build, default_cache_dir, now
     from feeds.config import load_site
 
     site = load_site(args.config)
     if not args.content.is_dir():
-        raise ConfigError(f"content folder {str(args.content)!r} does not exist")
+        what = "is not a folder" if args.content.exists() else "does not exist"
+        raise ConfigError(f"content folder {str(args.content)!r} {what}", key="--content")
+    if args.out.exists() and not args.out.is_dir():
+        raise ConfigError(f"output folder {str(args.out)!r} is not a folder", key="--out")
+    if not (math.isfinite(args.wait) and 0 <= args.wait <= MAX_WAIT):
+        raise ConfigError(f"must be a number of seconds from 0 to {MAX_WAIT:,}, got {args.wait}", key="--wait")
+    now()  # a bad SOURCE_DATE_EPOCH is a usage error before anything is locked or read
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
     result = build(
         site,
