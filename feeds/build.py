@@ -16,11 +16,11 @@ import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from feeds import __version__
 from feeds.cache import Cache, OutputRecord
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from feeds.feedsets import FeedPlan
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
@@ -305,14 +306,26 @@ def _write_outputs(
             done.append((rel, written, st.st_size, st.st_mtime_ns))
         return done
 
-    # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
-    for (_, fp, _), done in zip(dirty, map_indexes(serialize, len(dirty), min_items=32), strict=True):
-        for rel, written, size, mtime_ns in done:
+    # The main feeds go last: if a tag feed cannot be written, the build stops before a main feed
+    # shows an entry whose tag feed is not there.
+    last = [i for i, (plan, _, _) in enumerate(dirty) if not plan.folder]
+    first = [i for i, (plan, _, _) in enumerate(dirty) if plan.folder]
+    outcomes: dict[int, list[tuple[str, bool, int, int]]] = {}
+    for batch in (first, last):
+        # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
+        outcomes.update(zip(batch, map_indexes(_nth(serialize, batch), len(batch), min_items=32), strict=True))
+    for i, (_, fp, _) in enumerate(dirty):
+        for rel, written, size, mtime_ns in outcomes[i]:
             (result.written if written else result.unchanged).append(rel)
             records[rel] = OutputRecord(fp, size, mtime_ns)
     result.removed = _remove_stale(out_dir, set(records), previous)
     cache.replace_outputs(records)
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
+
+
+def _nth(task: Callable[[int], T], indexes: Sequence[int]) -> Callable[[int], T]:
+    """``task`` over ``indexes``: the k-th call runs ``task(indexes[k])``."""
+    return lambda k: task(indexes[k])
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 _DASHES = re.compile(r"-{2,}")
+# A slug is a folder name under out/: file systems allow 255 bytes (NAME_MAX), and 88 Hangul
+# syllables already take 264. 100 bytes leave room for the hash and any suffix.
+MAX_SLUG_BYTES = 100
 
 
 def slugify(text: str, *, lower: bool = True, keep: str = "") -> str:
@@ -25,3 +29,16 @@ def slugify(text: str, *, lower: bool = True, keep: str = "") -> str:
             out.append(ch)
     slug = _DASHES.sub("-", "".join(out)).strip("-")
     return slug.lstrip(".")  # only possible when "." is in keep
+
+
+def cap_slug(slug: str, key: str, limit: int = MAX_SLUG_BYTES) -> str:
+    """``slug`` cut to at most ``limit`` UTF-8 bytes, at a character, plus a hash of ``key``.
+
+    The hash keeps two long names that share their first ``limit`` bytes apart, and depends
+    only on ``key``, so a capped slug stays the same from build to build.
+    """
+    data = slug.encode()
+    if len(data) <= limit:
+        return slug
+    cut = data[:limit].decode("utf-8", "ignore").rstrip("-")
+    return f"{cut}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from feeds.slugs import slugify
+from feeds.slugs import cap_slug, slugify
 
 _SPACES = re.compile(r"\s+")
 
@@ -32,7 +32,8 @@ def index_tags(doc_tags: Iterable[Iterable[str]], aliases: Mapping[str, str] | N
     """Map every spelling's ``tag_key`` (aliases included) to its Tag, given each document's tags.
 
     The display name is the most common spelling (ties: first in sorted order), unless the
-    site's ``tag_aliases`` names it. Slugs that would collide get a short hash suffix, so two
+    site's ``tag_aliases`` names it. A slug longer than ``MAX_SLUG_BYTES`` is cut and given a
+    hash of the tag (a folder name may hold 255 bytes). Slugs that would collide get a short hash suffix, so two
     tags never share a feed and a tag keeps its slug however many documents come and go.
     """
     alias_of = {tag_key(k): v.strip() for k, v in (aliases or {}).items()}
@@ -46,7 +47,7 @@ def index_tags(doc_tags: Iterable[Iterable[str]], aliases: Mapping[str, str] | N
         names[key] = forced or min(counts, key=lambda s: (-counts[s], s))
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key, name in names.items():
-        by_slug[slugify(name)].append(key)
+        by_slug[cap_slug(slugify(name), key)].append(key)
     index: dict[str, Tag] = {}
     for base, keys in by_slug.items():
         for key in keys:
