@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 from feeds.document import Document
 from feeds.sources import clean_xml_chars
 from feeds.urls import PLAIN_URI, absolute
 
-_URL_ATTR = re.compile(r"""(\s(?:href|src|poster|cite)=)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+# Attributes that hold a URL (srcset: a list of them). A quick scan over the text finds every
+# place such an attribute could be (and some that are not: words in prose, code); only when one
+# of them would change is the HTML tokenized to tell real start tags from text.
+_URL_ATTRS = frozenset(("href", "src", "poster", "cite", "srcset"))
+# An "=" and the value after it; the name before it is checked apart. A pattern that starts with
+# a literal is searched for fast: ten times faster than the names first, in Hangul text.
+_MAYBE_URL_VALUE = re.compile(r"""=(=*\s*)("[^"]*"|'[^']*'|[^\s>]*)""")
+_URL_ATTR_ENDINGS = tuple(_URL_ATTRS)
+# One attribute of a start tag, exactly as html.parser reads it (its attrfind_tolerant), so what
+# is rewritten is what the tokenizer saw: name, "=" and the value with its quotes.
+_ATTR = re.compile(r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*""")
+_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
+_SRCSET_GAP = re.compile(r"[\s,]*")
+_SRCSET_URL = re.compile(r"\S+")
+_SRCSET_DESCRIPTORS = re.compile(r"[^,]*")
+_UNQUOTED_SAFE = re.compile(r"[^\s\"'=<>`]+")
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 
@@ -23,21 +39,123 @@ def content_html(doc: Document) -> str:
 
 
 def absolutize(fragment: str, base: str) -> str:
-    """Resolve relative ``href``/``src`` against ``base``: a feed reader has no page to resolve them in."""
+    """Resolve the relative URLs of real attributes against ``base``: a feed reader has no page
+    to resolve them in. Text that merely looks like an attribute (``src="x.png"`` in prose or in
+    a code block, inside a comment or a script) is left alone, and so is every byte that does
+    not change: the new values are spliced into the original string.
+    """
+    if not _would_change(fragment, base):
+        return fragment  # most bodies: their links are absolute, or they have none
+    edits: list[tuple[int, int, str]] = []
+    for start, tag in _StartTags.find(fragment):
+        name_end = _TAG_NAME.match(tag)
+        pos = name_end.end() if name_end else len(tag)
+        while pos < len(tag):
+            m = _ATTR.match(tag, pos)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+            if m.group(3) is None or m.group(1).lower() not in _URL_ATTRS:
+                continue
+            new = _attr_value(m.group(1), m.group(3), base)
+            if new is not None:
+                edits.append((start + m.start(3), start + m.end(3), new))
+    out, last = [], 0
+    for begin, end, new in edits:
+        out += [fragment[last:begin], new]
+        last = end
+    return "".join(out) + fragment[last:]
 
-    def fix(m: re.Match[str]) -> str:
-        if PLAIN_URI.fullmatch(m.group(3)):  # resolves to itself, and has nothing to unescape
-            return m.group(0)
-        url = html.unescape(m.group(3)).strip()
-        if not url or (url.startswith("#") and not base):
-            return m.group(0)
-        try:
-            resolved = absolute(url, base)
-        except ValueError:  # "https://[oops": urlsplit cannot read it, so neither can a reader
-            return m.group(0)
-        return f"{m.group(1)}{m.group(2)}{html.escape(resolved, quote=True)}{m.group(2)}"
 
-    return _URL_ATTR.sub(fix, fragment)
+def _would_change(fragment: str, base: str) -> bool:
+    """Whether any ``name=value`` in the text, tag or not, has a URL that resolving changes."""
+    for m in _MAYBE_URL_VALUE.finditer(fragment):
+        end = m.start()
+        while end and fragment[end - 1].isspace():
+            end -= 1
+        name = fragment[max(0, end - 6) : end].lower()
+        if name.endswith(_URL_ATTR_ENDINGS):
+            attr = "srcset" if name.endswith("srcset") else "href"
+            if _attr_value(attr, m.group(2), base) is not None:
+                return True
+    return False
+
+
+def _attr_value(name: str, written: str, base: str) -> str | None:
+    """The attribute value ``written`` (quotes included) with its URLs resolved, or None if that
+    changes nothing."""
+    quote = written[:1] if written[:1] in ("'", '"') else ""
+    raw = written[1:-1] if quote else written
+    if PLAIN_URI.fullmatch(raw):  # resolves to itself, and has nothing to unescape
+        return None
+    value = html.unescape(raw)
+    resolved = _srcset(value, base) if name.lower() == "srcset" else _resolve(value.strip(), base)
+    if resolved is None:
+        return None
+    if not quote and _UNQUOTED_SAFE.fullmatch(resolved):
+        return resolved
+    mark = quote or '"'  # an unquoted value that now needs quotes gets them
+    return f"{mark}{html.escape(resolved, quote=True)}{mark}"
+
+
+def _resolve(url: str, base: str) -> str | None:
+    if not url or (url.startswith("#") and not base):
+        return None
+    try:
+        return absolute(url, base)
+    except ValueError:  # "https://[oops": urlsplit cannot read it, so neither can a reader
+        return None
+
+
+def _srcset(value: str, base: str) -> str | None:
+    """Each image candidate's URL resolved, descriptors and separators kept (HTML's srcset rules:
+    a URL runs to the next space, commas at its end separate candidates)."""
+    out: list[str] = []
+    changed = False
+    pos = 0
+    while pos < len(value):
+        gap = _SRCSET_GAP.match(value, pos)
+        assert gap is not None  # matches the empty string
+        out.append(gap.group())
+        pos = gap.end()
+        word = _SRCSET_URL.match(value, pos)
+        if word is None:
+            break
+        url = word.group().rstrip(",")
+        new = _resolve(url, base)
+        changed = changed or (new is not None and new != url)
+        out += [new or url, word.group()[len(url) :]]
+        pos = word.end()
+        if len(url) == len(word.group()):  # no comma ended it: descriptors run to the next comma
+            descriptors = _SRCSET_DESCRIPTORS.match(value, pos)
+            assert descriptors is not None
+            out.append(descriptors.group())
+            pos = descriptors.end()
+    return "".join(out) if changed else None
+
+
+class _StartTags(HTMLParser):
+    """Where each real start tag is, and its text, as Python's HTML tokenizer reads the fragment."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.tags: list[tuple[int, str]] = []
+
+    @classmethod
+    def find(cls, text: str) -> list[tuple[int, str]]:
+        parser = cls(text)
+        parser.feed(text)
+        parser.close()
+        return parser.tags
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        text = self.get_starttag_text()
+        if text is not None:
+            self.tags.append((self._line_starts[line - 1] + column, text))
+
+    handle_startendtag = handle_starttag
 
 
 def plain_text(fragment: str) -> str:

@@ -36,6 +36,36 @@ def test_absolutize(attribute: str, expected: str) -> None:
     assert absolutize(f"<a {attribute}>x</a>", BASE) == f"<a {expected}>x</a>"
 
 
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ('<p>write src="x.png" here</p>', None),  # prose
+        ('<pre><code>&lt;img src="x.png"&gt; href="y"</code></pre>', None),  # code
+        ('<!-- <img src="x.png"> -->', None),
+        ("<script>var s = ' src=\"x.png\"';</script>", None),
+        ("<p title=' href=\"x\"'>a</p>", None),  # inside another attribute's value
+        ("<img src=x.png>", "<img src=https://example.org/posts/hello/x.png>"),
+        ("<IMG SRC = x.png/>", "<IMG SRC = https://example.org/posts/hello/x.png/>"),
+        ("<a href=a?b=c>x</a>", '<a href="https://example.org/posts/hello/a?b=c">x</a>'),  # "=" needs quotes
+        (
+            '<img srcset="a.png 1x,b.png 2x">',
+            '<img srcset="https://example.org/posts/hello/a.png 1x,https://example.org/posts/hello/b.png 2x">',
+        ),
+        (
+            '<source srcset="a.png, https://cdn.example/b.png 2x" src="c.png">',
+            '<source srcset="https://example.org/posts/hello/a.png, https://cdn.example/b.png 2x" '
+            'src="https://example.org/posts/hello/c.png">',
+        ),
+        ('<video poster="p.jpg">', '<video poster="https://example.org/posts/hello/p.jpg">'),
+        ('<blockquote cite="/q">', '<blockquote cite="https://example.org/q">'),
+        ('<img data-src="x.png" alt="src=y.png">', None),  # not URL attributes
+        ("<a href='x.html?a=1&amp;b=2'>", "<a href='https://example.org/posts/hello/x.html?a=1&amp;b=2'>"),
+    ],
+)
+def test_only_real_url_attributes_change(fragment: str, expected: str | None) -> None:
+    assert absolutize(fragment, BASE) == (fragment if expected is None else expected)
+
+
 URL_CHARS = "aZ09./:?#@!$&'()*+,;=%~-_ 한é<>\"[]{}|\\^`"
 
 
