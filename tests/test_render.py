@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
@@ -81,3 +82,40 @@ def test_the_plain_url_shortcut_changes_nothing(scheme: str, rest: str) -> None:
         patch.setattr(feeds.render, "PLAIN_URI", re.compile(r"(?!)"))
         patch.setattr(feeds.urls, "PLAIN_URI", re.compile(r"(?!)"))
         assert fast == absolutize(fragment, BASE)
+
+
+class _Oracle(HTMLParser):
+    """html.parser's own start tags, with where they are: what render's tokenizer must find."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.tags: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        line, column = self.getpos()
+        self.tags.append((self.line_starts[line - 1] + column, self.get_starttag_text() or ""))
+
+    handle_startendtag = handle_starttag
+
+
+PIECES = st.sampled_from(
+    [
+        "text ", "한국어 ", "\n", "a < b ", "x > y ", "&amp; ", "&lt;img src=\"x.png\"&gt;", ' src="x.png" ',
+        "<p>", "</p>", "<br/>", "<br />", "<img src=x.png>", "<img alt='a>b' src=\"y.png\">",
+        '<a href="z.html" title="<b>">', "</a>", "<IMG SRC=u.png>", "<video poster=p.jpg controls>",
+        '<source srcset="a.png 1x, b.png 2x">', "<!-- <img src=c.png> -->", "<!DOCTYPE html>",
+        '<script>var s = "<img src=d.png>";</script>', "<style>p{background:url(e.png)}</style>",
+        '<SCRIPT src="f.js"></SCRIPT>', "<pre><code>", "</code></pre>", "<a\nhref=g.html\n>",
+        "<input disabled value=\"v\">", "<?php x ?>", "<![CDATA[ <img src=h.png> ]]>",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=25).map("".join))
+def test_start_tags_are_html_parsers(text: str) -> None:
+    oracle = _Oracle(text)
+    oracle.feed(text)
+    oracle.close()
+    assert list(feeds.render._start_tags(text)) == oracle.tags
