@@ -112,6 +112,7 @@ def _build(args: argparse.Namespace) -> int:
 
     from feeds.build import build, default_cache_dir, now
     from feeds.config import load_site
+    from feeds.parallel import workers
 
     site = load_site(args.config)
     if not args.content.is_dir():
@@ -121,7 +122,8 @@ def _build(args: argparse.Namespace) -> int:
         raise ConfigError(f"output folder {str(args.out)!r} is not a folder", key="--out")
     if not (math.isfinite(args.wait) and 0 <= args.wait <= MAX_WAIT):
         raise ConfigError(f"must be a number of seconds from 0 to {MAX_WAIT:,}, got {args.wait}", key="--wait")
-    now()  # a bad SOURCE_DATE_EPOCH is a usage error before anything is locked or read
+    now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
+    workers()
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
     result = build(
         site,

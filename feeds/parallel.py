@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from feeds.errors import ConfigError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -20,9 +22,18 @@ MIN_ITEMS = 256  # below this, a pool's start-up and pickling cost more than the
 _TASK: Callable[[int], Any] | None = None  # what forked workers run; set only around a fork pool
 
 
+MAX_WORKERS = 1024  # a pool forks up to this many: more is a typo, and a fork bomb on a shared machine
+
+
 def workers() -> int:
-    if os.environ.get("FEEDS_WORKERS", "").isdigit():
-        return max(1, int(os.environ["FEEDS_WORKERS"]))
+    """How many processes may work: ``FEEDS_WORKERS`` when set, else the CPUs this process may use."""
+    setting = os.environ.get("FEEDS_WORKERS", "").strip()
+    if setting:
+        if not (setting.isascii() and setting.isdigit() and 1 <= int(setting) <= MAX_WORKERS):
+            raise ConfigError(
+                f"must be a whole number from 1 to {MAX_WORKERS}, got {setting[:40]!r}", key="FEEDS_WORKERS"
+            )
+        return int(setting)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
