@@ -20,6 +20,7 @@ MAX_ITEMS = 100_000  # more entries than any reader fetches in one feed; a typo,
 # What each permalink placeholder stands for when the pattern is checked: a new placeholder needs
 # a sample here and its value in Site.permalink_for.
 PERMALINK_SAMPLES = {"url": "", "slug": "sample-slug"}
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # A host name after IDNA (labels of letters, digits, "-"; "_" is seen in the wild), or an IP address.
 _HOST = re.compile(
@@ -175,6 +176,8 @@ def _absolute_http(raw: str) -> str:
     host = parts.hostname
     if not _HOST.fullmatch(host) or len(host) > 253 or (port == 0):
         raise ValueError(f"must be an absolute http(s) URL with a valid host name, not {host!r}")
+    if _STRAY_PERCENT.search(uri):  # to_uri keeps "%" as the start of an escape
+        raise ValueError("has a '%' that starts no %XX escape (a literal '%' is written %25)")
     if any(not (33 <= ord(ch) < 127) or ch in '"<>\\^`{|}' for ch in uri):
         raise ValueError("must be an absolute http(s) URL")  # to_uri encodes these: a bug if reached
     return uri

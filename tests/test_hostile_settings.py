@@ -162,6 +162,8 @@ CASES: dict[str, Case] = {
     "15-url-control-char": Case(2, "url: ", {"url": "https://example.com/\x7f/"}),
     "15-url-bad-idna": Case(2, "url: ", {"url": f"https://{'ü' * 70}.example/"}),
     "15-url-bad-port": Case(2, "url: ", {"url": "https://example.com:99999/"}),
+    "15-url-stray-percent": Case(2, "url: ", {"url": "https://example.com/100%/"}),
+    "16-permalink-stray-percent": Case(2, "permalink: ", {"permalink": "{url}%{slug}/"}),
     "15-url-userinfo": Case(2, "url: ", {"url": "https://user:pw@example.com/"}),
     # 16: permalinks are absolute http(s) URLs
     "16-permalink-javascript": Case(2, "permalink: ", {"permalink": "javascript:alert('{slug}')"}),
