@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from feeds.slugs import slugify
+from feeds.slugs import MAX_SLUG_BYTES, slugify
 from feeds.tags import index_tags, tag_key
 
 
@@ -60,3 +62,27 @@ def test_colliding_slugs_get_distinct_stable_suffixes() -> None:
 def test_tags_without_letters_still_get_a_safe_slug(text: str) -> None:
     slug = index_tags([[text]])[tag_key(text)].slug
     assert slug.startswith("tag-") and "/" not in slug and "." not in slug
+
+
+LONG_TAG = st.text(alphabet=st.sampled_from("aZ 가힣-_.é😀/"), min_size=1, max_size=400)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(LONG_TAG, max_size=4), max_size=6))
+def test_every_slug_is_one_short_distinct_stable_folder_name(doc_tags: list[list[str]]) -> None:
+    index = index_tags(doc_tags)
+    tags = {tag.key: tag for tag in index.values()}
+    slugs = [tag.slug for tag in tags.values()]
+    assert len(set(slugs)) == len(slugs)
+    for slug in slugs:
+        assert 0 < len(slug.encode()) <= MAX_SLUG_BYTES + 16  # cut, "-", hash (and a collision's "-" hash)
+        assert "/" not in slug and not slug.startswith(".")
+    assert index_tags(doc_tags) == index  # the same tags give the same slugs
+
+
+def test_long_tags_sharing_a_prefix_stay_apart() -> None:
+    a, b, hangul = "a" * 300, "a" * 300 + "b", "가" * 88
+    index = index_tags([[a, b, hangul]])
+    assert len(index[a].slug.encode()) == 100 + 9 and index[a].slug.startswith("a" * 100 + "-")
+    assert index[b].slug.startswith("a" * 100 + "-") and index[a].slug != index[b].slug
+    assert index[hangul].slug.startswith("가" * 33 + "-") and len(index[hangul].slug.encode()) == 99 + 9
