@@ -118,6 +118,10 @@ def _unreadable(tmp: Path) -> Path:
     return path
 
 
+def _under_a_file(tmp: Path) -> Path:
+    return tmp / "site.toml" / "x.toml"  # NotADirectoryError: an OSError a root-run test can stage
+
+
 def _latin1(tmp: Path) -> Path:
     path = tmp / "latin1.toml"
     path.write_bytes('title = "Café"\nurl = "https://example.com/"\n'.encode("latin-1"))
@@ -176,6 +180,7 @@ CASES: dict[str, Case] = {
     # 19: settings of the machine and the command line
     "19-config-folder": Case(2, "--config", config=_folder),
     "19-config-unreadable": Case(2, "--config", config=_unreadable, root_skip=True),
+    "19-config-under-a-file": Case(2, "--config", config=_under_a_file),
     "19-config-not-utf8": Case(2, "not UTF-8", config=_latin1),
     "19-epoch-word": Case(2, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "abc"}),
     "19-epoch-negative": Case(2, "SOURCE_DATE_EPOCH", env={"SOURCE_DATE_EPOCH": "-5"}),
