@@ -48,6 +48,7 @@ def test_absolutize(attribute: str, expected: str) -> None:
         ("<img src=x.png>", "<img src=https://example.org/posts/hello/x.png>"),
         ("<IMG SRC = x.png/>", "<IMG SRC = https://example.org/posts/hello/x.png/>"),
         ("<a href=a?b=c>x</a>", '<a href="https://example.org/posts/hello/a?b=c">x</a>'),  # "=" needs quotes
+        ("<img src=a&amp;copy.png>", '<img src="https://example.org/posts/hello/a&amp;copy.png">'),  # so does "&"
         (
             '<img srcset="a.png 1x,b.png 2x">',
             '<img srcset="https://example.org/posts/hello/a.png 1x,https://example.org/posts/hello/b.png 2x">',
