@@ -10,12 +10,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from feeds import __version__
-from feeds.errors import ConfigError, FeedsError
+from feeds.errors import ConfigError, FeedsError, printable
 from feeds.lock import LockedError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
+
+
+class OneLineFormatter(logging.Formatter):
+    """Every log message on one line, whatever file names it quotes (cron mails, log parsers)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -94,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help
         return int(exc.code or 0)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLineFormatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     try:
         if args.command == "build":
             return _build(args)
@@ -103,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"feeds: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except FeedsError as exc:
-        print(f"feeds: error: {exc}", file=sys.stderr)
+        print(f"feeds: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_CONTENT
 
 
@@ -122,6 +131,8 @@ def _build(args: argparse.Namespace) -> int:
         raise ConfigError(f"output folder {str(args.out)!r} is not a folder", key="--out")
     if not (math.isfinite(args.wait) and 0 <= args.wait <= MAX_WAIT):
         raise ConfigError(f"must be a number of seconds from 0 to {MAX_WAIT:,}, got {args.wait}", key="--wait")
+    if args.out.resolve() == args.content.resolve():
+        raise ConfigError(f"output folder {str(args.out)!r} is the content folder; choose another --out", key="--out")
     now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
     workers()
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
@@ -137,10 +148,10 @@ def _build(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     for label in result.kept:
-        print(f"{label}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
+        print(f"{printable(label)}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
     if not args.quiet and not args.summary_json:
         for source, why in result.skipped:
-            print(f"skipped {args.content / source}: {why}")
+            print(printable(f"skipped {args.content / source}: {why}"))
     if args.strict and result.errors:
         print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
     if args.summary_json:
@@ -149,7 +160,8 @@ def _build(args: argparse.Namespace) -> int:
         feeds = len(result.written) + len(result.unchanged)
         print(
             f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
-            f"{len(result.errors)} rejected; {feeds} feeds in {args.out} ({len(result.written)} written, "
+            f"{len(result.errors)} rejected; {feeds} feeds in {printable(str(args.out))} "
+            f"({len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
             + ("; nothing changed since the last build" if result.nothing_changed else "")
         )

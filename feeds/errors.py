@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# What would break a one-line message (cron mails and log parsers read one message a line), or
+# cannot be printed: control characters, Unicode line separators, and the surrogates Python
+# decodes a file name's non-UTF-8 bytes to.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: control characters and undecodable bytes as backslash escapes.
+
+    Idempotent (an escaped text has nothing left to escape), so a message may pass through twice.
+    """
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode's surrogateescape keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return _NAMED.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 class FeedsError(Exception):
@@ -25,13 +50,17 @@ class ConfigError(FeedsError):
 
 
 class ContentError(FeedsError):
-    """A content file that cannot be published; ``str()`` reads ``path:line: message``."""
+    """A content file that cannot be published; ``str()`` reads ``path:line: message``, on one line.
+
+    ``path`` is kept as shown (escaped by ``printable``): it is for people, and must survive
+    JSON, SQLite and a terminal, which a file name's undecodable bytes would not.
+    """
 
     def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
-        self.path = str(path)
+        self.path = printable(str(path))
         self.line = line
-        self.message = message
-        super().__init__(self.path + (f":{line}" if line else "") + f": {message}")
+        self.message = printable(message)
+        super().__init__(self.path + (f":{line}" if line else "") + f": {self.message}")
 
     def __reduce__(self) -> tuple[type[ContentError], tuple[str, str, int | None]]:
         # Parsed in worker processes, errors travel back pickled; the default pickles str(self) only.
