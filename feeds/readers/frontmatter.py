@@ -16,7 +16,37 @@ from feeds.readers import Parsed
 NAME = "frontmatter"
 
 # The C loader is several times faster; same safe semantics.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Bounds on what one field may hold. No front matter needs more; beyond them a file is an attack
+# or an accident: a "billion laughs" of YAML aliases takes 300 bytes to expand to gigabytes, and
+# nesting hundreds of levels deep overflows the recursion of every parser, pickler and serializer.
+MAX_DEPTH = 32  # levels of lists and mappings
+MAX_VALUES = 100_000  # values in one field, each alias counted as many times as it is used
+MAX_CHARS = 2_000_000  # characters of text in one field, likewise
+
+
+class _ValueProblem(Exception):
+    """A YAML value that is well-formed but impossible (``2024-02-30``), with where it is."""
+
+    def __init__(self, problem: str, line: int) -> None:
+        super().__init__(problem)
+        self.problem, self.line = problem, line
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """The safe loader, with impossible dates reported where they are."""
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    # PyYAML checks a timestamp's shape, then lets datetime() raise a bare ValueError, without a mark.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise _ValueProblem(f"{exc} ({node.value!r})", node.start_mark.line) from exc
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 class TOMLHandler(fm.BaseHandler):
@@ -41,21 +71,24 @@ def detect(text: str) -> bool:
 
 def read(text: str, path: str) -> Parsed:
     if text.startswith("{"):
-        kind = "json"
+        kind, first = "json", 1
         meta, fm_text, body, body_line = _split_json(text, path)
     else:
-        kind = "yaml" if _YAML.detect(text) else "toml"
+        kind, first = ("yaml" if _YAML.detect(text) else "toml"), 2  # after the opening fence
         fm_text, body, body_line = _split_fenced(text, kind, path)
-        meta = _load(kind, fm_text, path)
+        meta = None
+    lines = _key_lines(fm_text, first)
+    if kind != "json":
+        meta = _load(kind, fm_text, path, first, lines)
     if not isinstance(meta, dict):
         raise FrontMatterError(
             path, f"{kind.upper()} front matter must be a mapping of keys to values, got {type(meta).__name__}", 2
         )
-    lines: dict[str, int] = {}
-    for offset, line in enumerate(fm_text.split("\n")):
-        m = _KEY_LINE.match(line)
-        if m:
-            lines.setdefault(m.group(1).lower(), offset + 2)
+    for key, value in meta.items():
+        if isinstance(value, list | dict):
+            problem = bounded(value, max(MAX_VALUES, len(fm_text)), max(MAX_CHARS, 2 * len(fm_text)))
+            if problem:
+                raise FrontMatterError(path, f"field {str(key)!r}: {problem}", lines.get(str(key).strip().lower()))
     return Parsed(
         format=f"{NAME}-{kind}",
         meta={str(k).strip(): v for k, v in meta.items()},
@@ -64,6 +97,16 @@ def read(text: str, path: str) -> Parsed:
         body_line=body_line,
         lines=lines,
     )
+
+
+def _key_lines(fm_text: str, first: int) -> dict[str, int]:
+    """Each top-level key's line in the file, for messages; ``first`` is the line fm_text starts on."""
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(fm_text.split("\n")):
+        m = _KEY_LINE.match(line)
+        if m:
+            lines.setdefault(m.group(1).lower(), offset + first)
+    return lines
 
 
 def _split_fenced(text: str, kind: str, path: str) -> tuple[str, str, int]:
@@ -88,16 +131,80 @@ def _split_json(text: str, path: str) -> tuple[Any, str, str, int]:
         meta, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as exc:
         raise FrontMatterError(path, f"invalid JSON front matter: {exc.msg}", exc.lineno) from exc
+    except RecursionError as exc:
+        raise _too_deep(path, "json", text, 1, _key_lines(text, 1)) from exc
     fm_text = text[:end]
     body_line = fm_text.count("\n") + 2
     return meta, fm_text, text[end:].lstrip(" \t").removeprefix("\n"), body_line
 
 
-def _load(kind: str, fm_text: str, path: str) -> Any:
+def bounded(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) -> str | None:
+    """Why ``value`` is not a plain tree of at most MAX_DEPTH levels and the given size, or None.
+
+    YAML aliases make a graph, not a tree: one list may be used a billion times. Each container
+    is measured once (by id) and its expanded size added up, so the check costs what the file
+    holds, never what it would expand to. A container inside itself is a cycle, never expanded.
+    Iterative, so no nesting depth can overflow the stack.
+    """
+    sizes: dict[int, tuple[int, int, int]] = {}  # id -> depth, values and characters, expanded
+    open_: set[int] = set()  # containers being measured: meeting one again is a cycle
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        items = [x for kv in node.items() for x in kv] if isinstance(node, dict) else node
+        if children_done:
+            depth = values = chars = 0
+            for item in items:
+                if isinstance(item, list | dict):
+                    d, v, c = sizes[id(item)]
+                else:
+                    d, v, c = 0, 1, len(item) if isinstance(item, str) else 1
+                depth, values, chars = max(depth, d), values + v, chars + c
+            open_.discard(key)
+            if depth + 1 > MAX_DEPTH:
+                return f"nested more than {MAX_DEPTH} levels deep"
+            if values + 1 > max_values or chars > max_chars:
+                return (
+                    f"expands to more than {max_values:,} values or {max_chars:,} characters "
+                    "(YAML aliases used over and over?)"
+                )
+            sizes[key] = (depth + 1, values + 1, chars)
+        elif key in open_:
+            return "refers to itself (a YAML alias inside its own anchor)"
+        elif key not in sizes:
+            open_.add(key)
+            stack.append((node, True))
+            stack.extend((item, False) for item in items if isinstance(item, list | dict) and id(item) not in sizes)
+    return None
+
+
+def _too_deep(path: str, kind: str, fm_text: str, first: int, lines: dict[str, int]) -> FrontMatterError:
+    """The error for front matter its parser ran out of stack on, at the line with the most brackets."""
+    texts = fm_text.split("\n")
+    line = max(range(len(texts)), key=lambda i: texts[i].count("[") + texts[i].count("{")) + first
+    key = _field_at(line, lines)
+    where = f"field {key!r}: " if key else f"{kind.upper()} front matter: "
+    return FrontMatterError(path, f"{where}nested more than {MAX_DEPTH} levels deep", line)
+
+
+def _field_at(line: int, lines: dict[str, int]) -> str | None:
+    """The top-level key whose value holds ``line``: the last one to start at or before it."""
+    starts = [(at, key) for key, at in lines.items() if at <= line]
+    return max(starts)[1] if starts else None
+
+
+def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int]) -> Any:
     try:
         if kind == "yaml":
-            return _YAML.load(fm_text, Loader=_LOADER) or {}
+            return _YAML.load(fm_text, Loader=_Loader) or {}
         return _TOML.load(fm_text)
+    except _ValueProblem as exc:
+        line = exc.line + first
+        key = _field_at(line, lines)
+        raise FrontMatterError(path, f"field {key!r}: {exc.problem}" if key else exc.problem, line) from exc
+    except RecursionError as exc:
+        raise _too_deep(path, kind, fm_text, first, lines) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
