@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -26,6 +27,23 @@ _OTHER_LETTER = re.compile(
     "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
 )
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+# A well-formed BCP 47 language tag (RFC 5646, section 2.1): langtag, private use, or grandfathered.
+# Well-formed, not valid: the subtag registry is not consulted, so a new region or variant passes.
+_BCP47 = re.compile(
+    r"""(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})   # language, extended language subtags
+        (?:-[a-z]{4})?                                # script
+        (?:-(?:[a-z]{2}|[0-9]{3}))?                   # region
+        (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*      # variants
+        (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*           # extensions
+        (?:-x(?:-[a-z0-9]{1,8})+)?                    # private use
+      | x(?:-[a-z0-9]{1,8})+
+      | en-gb-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo|i-navajo|i-pwn|i-tao
+      | i-tay|i-tsu|sgn-be-fr|sgn-be-nl|sgn-ch-de""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
+_NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
+          (date, "a date"), (str, "text"))  # fmt: skip
 
 
 def to_document(parsed: Parsed, source: str, site: Site, label: str | None = None) -> Document:
@@ -38,6 +56,8 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
 
     def line(keys: Iterable[str]) -> int | None:
         return next((parsed.lines[k] for k in keys if k in parsed.lines), None)
+
+    _check_types(meta, source, parsed.lines)
 
     title = _title(meta, source, line(TITLE))
     published_key, published_raw = _first(meta, PUBLISHED)
@@ -53,7 +73,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     if updated_raw not in (None, ""):
         # An 'updated' before 'published' is a typo; readers would sort it oddly.
         updated = max(published, _date(updated_raw, updated_key, source, parsed.lines.get(updated_key or ""), site))
-    slug = _slug(meta, source, line(SLUG))
+    slug = _slug(meta, doc_source, source, line(SLUG))
     link = _link(meta, slug, site, source, line(LINK))
     summary = _text(_first(meta, SUMMARY)[1])
     return Document(
@@ -65,7 +85,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         authors=_authors(meta),
         tags=_tags(meta),
         summary=summary or None,
-        language=_language(meta, title, summary, parsed.body, site),
+        language=_language(meta, title, summary, parsed.body, site, source, line(LANGUAGE)),
         slug=slug,
         link=link,
         id=link,
@@ -163,10 +183,10 @@ def _tags(meta: dict[str, Any]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _slug(meta: dict[str, Any], source: str, line: int | None) -> str:
+def _slug(meta: dict[str, Any], doc_source: str, source: str, line: int | None) -> str:
     # The file name is the slug as written (case and "_" kept), cleaned only of what is unsafe in
     # a URL path segment.
-    raw = _text(meta.get("slug")) or PurePosixPath(source).stem
+    raw = _text(meta.get("slug")) or PurePosixPath(doc_source).stem
     slug = slugify(raw, lower=False, keep="_.")
     if not slug:
         raise ContentError(source, f"slug {raw!r} has no letters or digits", line)
@@ -189,16 +209,67 @@ def _link(meta: dict[str, Any], slug: str, site: Site, source: str, line: int | 
     return link
 
 
-def _language(meta: dict[str, Any], title: str, summary: str, body: str, site: Site) -> str:
-    lang = _text(_first(meta, LANGUAGE)[1])
+def _language(
+    meta: dict[str, Any], title: str, summary: str, body: str, site: Site, source: str, line: int | None
+) -> str:
+    key, value = _first(meta, LANGUAGE)
+    lang = _text(value).replace("_", "-")  # ko_KR, as locales spell it
     if lang:
-        return lang.replace("_", "-")
+        if not _BCP47.fullmatch(lang):
+            raise ContentError(
+                source, f"field {key!r}: {lang!r} is not a BCP 47 language tag (expected e.g. 'ko', 'en-US')", line
+            )
+        return lang
     sample = f"{title} {summary} {body[:400]}"
     hangul = len(_HANGUL.findall(sample))
     # Plain character ranges, not Unicode categories: matching by category cost seconds at 10k docs.
     if hangul and hangul * 2 > hangul + len(_OTHER_LETTER.findall(sample)):
         return "ko"
     return site.language
+
+
+def _kind(value: Any) -> str:
+    return next((name for types, name in _NAMES if isinstance(value, types)), type(value).__name__)
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, _SCALAR) and not isinstance(value, bool)
+
+
+def _is_text_list(value: Any) -> bool:
+    return _is_text(value) or (isinstance(value, list | tuple) and all(_is_text(v) for v in value))
+
+
+def _is_author(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_is_text(v) for k, v in value.items() if k in ("name", "email", "url", "uri", "link"))
+    return isinstance(value, str)
+
+
+# Per field: the check, and what the message says was expected. Only keys present are looked at,
+# with isinstance alone: this runs for every document of every build.
+_EXPECTED: tuple[tuple[tuple[str, ...], Callable[[Any], bool], str], ...] = (
+    (TITLE + OWN + SLUG, _is_text, "text"),
+    (SUMMARY, _is_text_list, "text"),
+    (TAGS, _is_text_list, "a list of tags or a comma-separated string of them"),
+    (
+        AUTHORS,
+        lambda v: _is_author(v) or (isinstance(v, list | tuple) and all(_is_author(a) for a in v)),
+        "a name, a mapping with 'name', 'email' and 'url', or a list of them",
+    ),
+    (LINK, lambda v: isinstance(v, str), "a URL"),
+    (LANGUAGE, lambda v: isinstance(v, str), "a BCP 47 language tag such as 'ko' or 'en-US'"),
+    (DRAFT, lambda v: isinstance(v, bool | str | int), "true or false"),
+)
+
+
+def _check_types(meta: dict[str, Any], source: str, lines: dict[str, int]) -> None:
+    """A field of the wrong type is the file's error, never a Python repr in a feed."""
+    for keys, ok, expected in _EXPECTED:
+        for key in keys:
+            value = meta.get(key)
+            if value is not None and not ok(value):
+                raise ContentError(source, f"field {key!r}: expected {expected}, got {_kind(value)}", lines.get(key))
 
 
 def _truthy(value: Any) -> bool:
