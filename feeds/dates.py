@@ -232,9 +232,9 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
     if isinstance(value, bool):
         raise _error(value)
     if isinstance(value, datetime):
-        return value if value.utcoffset() is not None else value.replace(tzinfo=tz)
+        return whole_minutes(value if value.utcoffset() is not None else value.replace(tzinfo=tz))
     if isinstance(value, date):
-        return datetime.combine(value, time(), tzinfo=tz)
+        return whole_minutes(datetime.combine(value, time(), tzinfo=tz))
     if isinstance(value, int | float):
         # Through the string handlers so that YAML's `date: 20250310` is a date, not 1970 epoch
         # (and nan/inf become strings no handler accepts).
@@ -254,4 +254,18 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
         elif result.utcoffset() != zone.utcoffset(None):
             raise _error(value, f"offset conflicts with {zone.tzname(None)}")
     # replace() leaves fold=0, which zoneinfo reads as the earlier of two repeated wall times.
-    return result if result.tzinfo is not None else result.replace(tzinfo=tz)
+    return whole_minutes(result if result.tzinfo is not None else result.replace(tzinfo=tz))
+
+
+def whole_minutes(moment: datetime) -> datetime:
+    """``moment`` at its offset rounded to whole minutes, the finest RFC 3339 and RFC 822 can write.
+
+    Before standard time, zones were local mean time: Asia/Seoul before 1908 is +08:27:52. The
+    instant is kept exactly and the wall clock moves instead (00:00 at +08:27:52 is 00:00:08 at
+    +08:28): a date's instant is what readers sort and compare by.
+    """
+    offset = moment.utcoffset()
+    if offset is None or not (offset.seconds % 60 or offset.microseconds):
+        return moment
+    minutes = round(offset.total_seconds() / 60)
+    return moment.astimezone(timezone(timedelta(minutes=minutes)))
