@@ -168,21 +168,31 @@ def build(
     with exclusive(lock, wait):
         cache = Cache.open(cache_dir)
         try:
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache)
+            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, lock.parent)
         except sqlite3.Error as exc:
             # The cache broke under us (disk full, corrupted page): it only ever saves work, so
             # drop it and build from the files alone.
             log.warning("cache failed (%s); building without it", exc)
             cache.discard()
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), Cache(None))
+            return _build_locked(
+                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), lock.parent
+            )
         finally:
             cache.close()
 
 
 def _build_locked(
-    site: Site, content_dir: Path, out_dir: Path, include_future: bool, strict: bool, at: datetime, cache: Cache
+    site: Site,
+    content_dir: Path,
+    out_dir: Path,
+    include_future: bool,
+    strict: bool,
+    at: datetime,
+    cache: Cache,
+    cache_dir: Path,
 ) -> BuildResult:
-    stats, refused = discover(content_dir)
+    # Our own output and cache are never content, even when they live inside the content folder.
+    stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
     site_fp = site_fingerprint(site)
     inputs = _fingerprint(site_fp, include_future, strict, [(s.source, s.size, s.mtime_ns) for s in stats])
     if cache.get("site") != site_fp:
@@ -251,7 +261,7 @@ def _full_build(
     stats: list[Found],
     refused: list[ContentError],
 ) -> BuildResult:
-    loaded = load(stats, site, cache)
+    loaded = load(stats, site, cache, root=os.path.realpath(content_dir))
     result = BuildResult(read=len(stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
     published, duplicates = reject_duplicates(published, content_dir)

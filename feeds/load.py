@@ -15,7 +15,7 @@ from pathlib import Path
 from feeds.cache import Cache, digest
 from feeds.config import Site
 from feeds.document import Document
-from feeds.errors import ContentError
+from feeds.errors import ContentError, printable
 from feeds.sources import Found, read_bytes
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class BodyRef:
     path: str
     digest: str  # of the bytes the document was parsed from
     offset: int  # where the body starts in the decoded text
+    root: str | None = None  # the content folder, resolved: the file read must still be inside it
 
 
 def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
@@ -55,7 +56,7 @@ def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
     from feeds.sources import decode
 
     try:
-        data = read_bytes(ref.path)
+        data = read_bytes(ref.path, root=ref.root)
         if digest(data) == ref.digest:
             return decode(data, ref.path).text[ref.offset :], True
         return parse_document(data, source, site, ref.path).body, False
@@ -81,9 +82,11 @@ class Read:
     body_at: int | None = None  # doc came without its body, which starts here in the decoded text
 
 
-def read_one(path: str, source: str, known_digest: str | None, site: Site, with_body: bool) -> Read:
+def read_one(
+    path: str, source: str, known_digest: str | None, site: Site, with_body: bool, root: str | None = None
+) -> Read:
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, root=root)
     except FileNotFoundError:
         return Read(gone=True)
     except ContentError as exc:
@@ -114,13 +117,14 @@ class Loaded:
     kept: list[str] = field(default_factory=list)
 
 
-def load(stats: list[Found], site: Site, cache: Cache) -> Loaded:
+def load(stats: list[Found], site: Site, cache: Cache, root: str | None = None) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
     A file that no longer parses keeps its last good version from the cache, so an editor's
     half-saved file or a typo never takes a published entry out of the feeds. No body stays in
     memory: with a cache each is stored there as it arrives, without one the file is read again
-    if its entry is rendered.
+    if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
+    outside it when opened is not read.
     """
     from feeds.parallel import imap_indexes
 
@@ -137,7 +141,7 @@ def load(stats: list[Found], site: Site, cache: Cache) -> Loaded:
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
 
     def read(i: int) -> Read:
-        return read_one(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled)
+        return read_one(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
     for st, found in zip(stale, imap_indexes(read, len(stale)), strict=True):
         hit = cached.get(st.source)
@@ -150,7 +154,7 @@ def load(stats: list[Found], site: Site, cache: Cache) -> Loaded:
         elif found.doc is not None and found.digest is not None:
             doc = found.doc
             if found.body_at is not None:
-                loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at)
+                loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at, root)
             elif cache.enabled:
                 doc = cache.put_document(st.size, st.mtime_ns, found.digest, doc)
             loaded.docs.append(doc)
@@ -161,7 +165,7 @@ def load(stats: list[Found], site: Site, cache: Cache) -> Loaded:
             if hit:  # unreadable or invalid now: publish the last good version
                 loaded.docs.append(hit.doc)
                 loaded.digests[st.source] = hit.digest
-                loaded.kept.append(str(st.path))
+                loaded.kept.append(printable(st.path))
                 log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
     cache.delete_documents(set(cached) - {st.source for st in stats})
     return loaded

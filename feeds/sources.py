@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import itertools
 import logging
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,15 +75,18 @@ class Found:
     mtime_ns: int
 
 
-def discover(content_dir: Path) -> tuple[list[Found], list[ContentError]]:
+def discover(content_dir: Path, skip: Iterable[Path] = ()) -> tuple[list[Found], list[ContentError]]:
     """Every candidate article below ``content_dir`` sorted by relative path, and what was refused.
 
-    Hidden files and folders, editor backups and assets are skipped silently. Symbolic links
-    are followed only when they stay inside ``content_dir``: a link out, a broken link or a
-    loop is refused with a message, and never read. A cron run with nothing to do spends most
-    of its time here, so it is one scandir walk with one stat per file.
+    Hidden files and folders, editor backups and assets are skipped silently, and so are the
+    folders in ``skip`` (the output and the cache: a build must never read its own feeds back as
+    articles, wherever they live). Symbolic links are followed only when they stay inside
+    ``content_dir``: a link out, a broken link or a loop is refused with a message, and never
+    read. A cron run with nothing to do spends most of its time here, so it is one scandir walk
+    with one stat per file.
     """
     root = str(content_dir.resolve())
+    skipped = _identities(skip)
     found: list[Found] = []
     refused: list[ContentError] = []
     pending = [("", str(content_dir))]
@@ -94,8 +100,8 @@ def discover(content_dir: Path) -> tuple[list[Found], list[ContentError]]:
         for entry in entries:
             name = entry.name
             if entry.is_dir(follow_symlinks=False):
-                if not name.startswith("."):
-                    pending.append((f"{prefix}{name}/", entry.path))
+                if not name.startswith(".") and not (skipped and _identity(entry.path) in skipped):
+                    pending.append((f"{prefix}{_text_name(name)}/", entry.path))
                 continue
             if _skipped_name(name):
                 continue
@@ -110,10 +116,60 @@ def discover(content_dir: Path) -> tuple[list[Found], list[ContentError]]:
                 refused.append(ContentError(entry.path, "skipped: symbolic link points outside the content folder"))
                 continue
             if stat.S_ISREG(st.st_mode):
-                found.append(Found(entry.path, prefix + name, st.st_size, st.st_mtime_ns))
+                found.append(Found(entry.path, prefix + _text_name(name), st.st_size, st.st_mtime_ns))
     found.sort(key=lambda f: f.source)
+    found = _unique_sources(found, refused)
     refused.sort(key=lambda e: e.path)
     return found, refused
+
+
+def _identities(folders: Iterable[Path]) -> set[tuple[int, int]]:
+    ids = set()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            st = os.stat(folder)
+            ids.add((st.st_dev, st.st_ino))
+    return ids
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _text_name(name: str) -> str:
+    """A file name as text: what its source, slug and cache key are made from.
+
+    Python gives a name that is not UTF-8 with its bytes as surrogates, which no encoder takes.
+    Such names mostly come from Korean Windows shares, in CP949/EUC-KR: decoded as that when it
+    gives Hangul (the rule ``decode`` applies to contents), else with the bytes escaped (``\\xe9``).
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+    try:
+        text = raw.decode("cp949")
+    except UnicodeDecodeError:
+        text = ""
+    return text if _HANGUL.search(text) else raw.decode("utf-8", "backslashreplace")
+
+
+def _unique_sources(found: list[Found], refused: list[ContentError]) -> list[Found]:
+    """Refuse files whose names decode to the same text (a UTF-8 and a CP949 spelling of one name)."""
+    clashes = {a.source for a, b in itertools.pairwise(found) if a.source == b.source}
+    if not clashes:
+        return found
+    for f in found:
+        if f.source in clashes:
+            refused.append(ContentError(f.path, f"skipped: another file's name also reads {f.source!r}"))
+    return [f for f in found if f.source not in clashes]
 
 
 def _inside(path: str, root: str) -> bool:
@@ -127,22 +183,51 @@ def _skipped_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in ASSET_SUFFIXES
 
 
-def read_bytes(path: str | Path, label: str | None = None) -> bytes:
+def read_bytes(path: str | Path, label: str | None = None, root: str | None = None) -> bytes:
     """The file's bytes (at most MAX_BYTES); ``label`` is the name used in error messages.
 
+    With ``root`` (the content folder, resolved), the file opened must be inside it. ``discover``
+    checked the path, but a file or a folder on its path can be swapped for a symbolic link
+    since: so the check is made again on the open descriptor, which is what is read.
     FileNotFoundError passes through: a file deleted since it was found is gone, not bad.
     """
     name = label or str(path)
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+        # O_NONBLOCK: a file swapped for a FIFO must not hang the build in open().
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise
     except OSError as exc:
         raise ContentError(name, f"cannot read the file: {exc.strerror or exc}") from exc
+    with open(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ContentError(name, "skipped: not a regular file (it changed while being read)")
+        if root is not None and not _opened_inside(fd, path, st, root):
+            raise ContentError(name, "skipped: resolves outside the content folder (it changed while being read)")
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise ContentError(name, f"cannot read the file: {exc.strerror or exc}") from exc
     if len(data) > MAX_BYTES:
         raise ContentError(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
     return data
+
+
+def _opened_inside(fd: int, path: str | Path, st: os.stat_result, root: str) -> bool:
+    """Whether the file open at ``fd`` lives inside ``root``."""
+    try:
+        target = os.readlink(f"/proc/self/fd/{fd}")  # Linux: the opened file's own path, no race
+    except OSError:
+        # No /proc: resolve the name, then make sure it still names the very file that is open.
+        try:
+            target = os.path.realpath(path, strict=True)
+            now = os.stat(target)
+        except (OSError, RuntimeError):
+            return False
+        if (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+            return False
+    return target.startswith(root + os.sep)
 
 
 def decode(data: bytes, name: str) -> Text:

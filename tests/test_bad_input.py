@@ -123,10 +123,10 @@ def test_file_deleted_during_the_build(tmp_path: Path, site: Site, monkeypatch: 
     (content / "vanishing.md").write_text("---\ntitle: Vanishing\ndate: 2025-03-01\n---\nx\n", encoding="utf-8")
     real = feeds.load.read_bytes
 
-    def delete_then_read(path: str, *args: object) -> bytes:
+    def delete_then_read(path: str, *args: object, **kwargs: object) -> bytes:
         if Path(path).name == "vanishing.md":
             Path(path).unlink()
-        return real(path, *args)  # type: ignore[arg-type]
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(feeds.load, "read_bytes", delete_then_read)
     result = build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")
