@@ -86,7 +86,10 @@ CASES: dict[str, Case] = {
     "2-euc-kr-name": Case(data("korean_name.md", EUC_KR_NAME), None, status=0, published=3),
     "2-undecodable-name": Case(data("korean_name.md", b"caf\xe9\xff.md"), None, status=0, published=3),
     "2-euc-kr-name-bad-file": Case(
-        data("feb30.md", EUC_KR_NAME), "day is out of range", 3, shown_as=r"\xc7\xd1\xb1\xdb \xc1\xa6\xb8\xf1.md"
+        data("feb30.md", EUC_KR_NAME),
+        "day is out of range",
+        3,
+        shown_as="\\xc7ѱ\\xdb \\xc1\\xa6\\xb8\\xf1.md",  # d1 b1 is UTF-8 for ѱ
     ),
     # 3: nesting deeper than any front matter needs
     "3-yaml-500": Case(nested("yaml", 500), "field 'x': nested more than 32 levels deep", 4),
@@ -147,7 +150,7 @@ def assert_good_feeds(out: Path, published: int) -> None:
     assert findings == []
     atom = (out / "atom.xml").read_text(encoding="utf-8")
     assert "Good one" in atom and "Good two" in atom
-    assert atom.count("<entry>") == published
+    assert atom.count("<entry") == published
     for rel in ("rss.xml", "tags/alpha/atom.xml", "tags/alpha/rss.xml", "tags/beta/atom.xml"):
         assert (out / rel).is_file(), rel
 
@@ -155,7 +158,12 @@ def assert_good_feeds(out: Path, published: int) -> None:
 @pytest.mark.parametrize("cache", ["cache", "no-cache"])
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hostile_input(
-    name: str, cache: str, content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    name: str,
+    cache: str,
+    content: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")
     case = CASES[name]
@@ -165,7 +173,7 @@ def test_hostile_input(
     assert status == case.status, stderr
     assert_one_line_messages(stderr, content)
     if case.message is None:
-        assert stderr == ""
+        assert not [line for line in stderr.splitlines() if not line.startswith("WARNING:")], stderr
     else:
         errors = [line for line in stderr.splitlines() if line.startswith(str(content))]
         assert len(errors) == 1, stderr
@@ -182,7 +190,11 @@ def test_non_utf8_names_are_published_under_their_decoded_slugs(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")
     data("korean_name.md", EUC_KR_NAME)(content, tmp_path)
     text(b"caf\xe9\xff.md", "---\ntitle: Escaped\ndate: 2025-03-02\n---\nbody\n")(content, tmp_path)
-    assert build_cli(tmp_path, capsys) == (0, "")
+    status, stderr = build_cli(tmp_path, capsys)
+    assert status == 0
+    # The name's bytes are escaped, and the slug made from that says so.
+    shown = f"{content}/caf\\xe9\\xff.md"
+    assert stderr == f"WARNING: {shown}: slug 'caf\\\\xe9\\\\xff' is not one safe URL path segment; using 'cafxe9xff'\n"
     atom = (tmp_path / "out" / "atom.xml").read_text(encoding="utf-8")
     assert "https://example.com/posts/%ED%95%9C%EA%B8%80-%EC%A0%9C%EB%AA%A9/" in atom  # 한글-제목
     assert "https://example.com/posts/cafxe9xff/" in atom  # not CP949 Korean either: escaped, then slugged
