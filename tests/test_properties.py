@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import pickle
 import tempfile
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
@@ -71,5 +73,68 @@ def test_any_documents_build_feeds_that_validate(posts: list[tuple[dict[str, obj
         result = build(SITE, content, out, at=AT)
         for path in out.rglob("*.xml"):
             ET.fromstring(path.read_bytes())
+        errors = [f for f in validate_paths([out], site_url=SITE.url) if f.level == "error"]
+        assert errors == [], (errors, result.errors)
+
+
+# Lists and mappings of any shape, some nested deeper than front matter may go (MAX_DEPTH).
+_leaves = st.one_of(st.integers(), st.text(max_size=8), st.booleans(), st.none())
+_trees = st.recursive(
+    _leaves, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+)
+
+
+@given(_trees, st.integers(min_value=0, max_value=1200), st.sampled_from(["yaml", "json"]))
+@settings(max_examples=100, deadline=None)
+def test_nested_front_matter_parses_or_gets_a_content_error(tree: object, depth: int, kind: str) -> None:
+    value = "[" * depth + json.dumps(tree) + "]" * depth  # JSON is also YAML's flow style
+    if kind == "yaml":
+        text = f"---\ntitle: x\ndate: 2025-01-01\nfield: {value}\n---\nbody\n"
+    else:
+        text = f'{{"title": "x", "date": "2025-01-01", "field": {value}}}\nbody\n'
+    try:
+        doc = parse_document(text.encode("utf-8"), "x.md", SITE, "x.md")
+    except ContentError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert isinstance(doc, Document)
+    pickle.dumps(doc)  # what a worker sends back, and what 500 levels once made a RecursionError
+
+
+@given(
+    st.integers(min_value=1, max_value=12),  # levels of aliases
+    st.integers(min_value=1, max_value=12),  # aliases per level
+    st.sampled_from(["tags", "summary", "title", "author", "extra"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_aliased_yaml_is_bounded(levels: int, width: int, field: str) -> None:
+    """A billion laughs of any size, in any field: published if small, else the file's error; never expanded."""
+    lines = ['l0: &l0 "lol"']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * width)}]" for i in range(1, levels + 1)]
+    text = "---\ntitle: x\ndate: 2025-01-01\n" + "\n".join(lines) + f"\n{field}: *l{levels}\n---\nbody\n"
+    try:
+        doc = parse_document(text.encode("utf-8"), "x.md", SITE, "x.md")
+    except ContentError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert len(pickle.dumps(doc)) < 10_000_000
+
+
+_file_names = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\0" not in b)
+
+
+@given(st.lists(_file_names, min_size=1, max_size=5, unique=True))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_file_names_build_feeds_that_validate(names: list[bytes]) -> None:
+    """Non-UTF-8, control characters, anything a file system holds: no traceback, one-line messages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        content, out = Path(tmp, "content"), Path(tmp, "out")
+        content.mkdir()
+        for i, name in enumerate(names):
+            with open(os.path.join(os.fsencode(content), name), "wb") as f:
+                f.write(f"---\ntitle: Post {i}\ndate: 2025-01-0{i + 1}\ntags: [t]\n---\nbody\n".encode())
+        result = build(SITE, content, out, at=AT)
+        assert all("\n" not in str(e) for e in result.errors)
+        json.dumps(result.summary()).encode("utf-8")
         errors = [f for f in validate_paths([out], site_url=SITE.url) if f.level == "error"]
         assert errors == [], (errors, result.errors)
