@@ -228,8 +228,11 @@ def _language(
     return site.language
 
 
-def _kind(value: Any) -> str:
-    return next((name for types, name in _NAMES if isinstance(value, types)), type(value).__name__)
+def _kind(value: Any, inside: bool = False) -> str:
+    kind = next((name for types, name in _NAMES if isinstance(value, types)), type(value).__name__)
+    if isinstance(value, list | tuple) and value and not inside:  # say what is in it: the list may be fine
+        kind += " of " + " and ".join(sorted({_kind(item, inside=True) for item in value}))
+    return kind
 
 
 def _is_text(value: Any) -> bool:
