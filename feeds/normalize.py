@@ -15,6 +15,7 @@ from feeds.dates import parse_date
 from feeds.document import Author, Document
 from feeds.errors import ContentError, DateError
 from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
+from feeds.langtag import is_language_tag
 from feeds.readers import Parsed
 from feeds.slugs import slugify
 from feeds.sources import clean_xml_chars
@@ -27,20 +28,6 @@ _OTHER_LETTER = re.compile(
     "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
 )
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-# A well-formed BCP 47 language tag (RFC 5646, section 2.1): langtag, private use, or grandfathered.
-# Well-formed, not valid: the subtag registry is not consulted, so a new region or variant passes.
-_BCP47 = re.compile(
-    r"""(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})   # language, extended language subtags
-        (?:-[a-z]{4})?                                # script
-        (?:-(?:[a-z]{2}|[0-9]{3}))?                   # region
-        (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*      # variants
-        (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*           # extensions
-        (?:-x(?:-[a-z0-9]{1,8})+)?                    # private use
-      | x(?:-[a-z0-9]{1,8})+
-      | en-gb-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo|i-navajo|i-pwn|i-tao
-      | i-tay|i-tsu|sgn-be-fr|sgn-be-nl|sgn-ch-de""",
-    re.VERBOSE | re.IGNORECASE,
-)
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
@@ -215,7 +202,7 @@ def _language(
     key, value = _first(meta, LANGUAGE)
     lang = _text(value).replace("_", "-")  # ko_KR, as locales spell it
     if lang:
-        if not _BCP47.fullmatch(lang):
+        if not is_language_tag(lang):
             raise ContentError(
                 source, f"field {key!r}: {lang!r} is not a BCP 47 language tag (expected e.g. 'ko', 'en-US')", line
             )
