@@ -58,7 +58,7 @@ def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
     try:
         data = read_bytes(ref.path, root=ref.root)
         if digest(data) == ref.digest:
-            return decode(data, ref.path).text[ref.offset :], True
+            return decode(data, ref.path, quiet=True).text[ref.offset :], True  # warned when parsed
         return parse_document(data, source, site, ref.path).body, False
     except (OSError, ContentError) as exc:
         log.warning("%s: changed while the build ran (%s); its entry is rebuilt on the next run", ref.path, exc)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from feeds import mojibake
 from feeds.errors import ContentError
 
 log = logging.getLogger(__name__)
@@ -230,8 +231,12 @@ def _opened_inside(fd: int, path: str | Path, st: os.stat_result, root: str) -> 
     return target.startswith(root + os.sep)
 
 
-def decode(data: bytes, name: str) -> Text:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR Korean text."""
+def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or CP949/EUC-KR Korean text.
+
+    Korean mojibake (EUC-KR or UTF-8 text once read with the wrong codec and saved again) is
+    repaired when the repair is exact, with a warning unless ``quiet``, and refused otherwise.
+    """
     if not data.strip():
         raise ContentError(name, "file is empty")
     if data.startswith(codecs.BOM_UTF8):
@@ -247,7 +252,25 @@ def decode(data: bytes, name: str) -> Text:
             text, encoding = _korean_legacy(data, name, utf8_error), "cp949"
     log.debug("%s: decoded as %s", name, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if mojibake.suspect(text):
+        text = _repaired(text, name, quiet)
     return Text(clean_xml_chars(text), encoding)
+
+
+def _repaired(text: str, name: str, quiet: bool) -> str:
+    fixed = mojibake.repair(text)
+    if fixed is not None:
+        if not quiet:
+            log.warning("%s: repaired Korean mojibake (%s); save the file as UTF-8 to silence this", name, fixed.how)
+        return fixed.text
+    if not mojibake.is_korean_mojibake(text):
+        return text  # dense in accented letters, but not Korean text gone wrong: leave it as written
+    raise ContentError(
+        name,
+        f"Korean text decoded with the wrong codec (mojibake like {mojibake.sample(text)!r}) that cannot be "
+        "repaired exactly (bytes were lost); save the original file again as UTF-8",
+        mojibake.first_suspect_line(text),
+    )
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

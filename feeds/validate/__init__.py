@@ -2,8 +2,9 @@
 does, plus the cross-feed consistency of a published folder and a feed reader's view.
 
 One module per rule family: ``xmlcheck`` (encoding, characters, entities, well-formedness),
-``atom``, ``rss``, ``content`` (escaped HTML), ``consistency`` (across a folder) and ``reader``
-(feedparser); this module runs them over files and folders.
+``atom``, ``rss``, ``content`` (escaped HTML), ``mojibake`` (Korean text decoded with the wrong
+codec), ``consistency`` (across a folder) and ``reader`` (feedparser); this module runs them over
+files and folders.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from feeds.validate.atom import ATOM_NS, check_atom
 from feeds.validate.consistency import FolderFeed, check_folder
 from feeds.validate.findings import Collector, Finding, Level, sort_key
 from feeds.validate.model import Feed
+from feeds.validate.mojibake import check_mojibake
 from feeds.validate.report import Findings, exit_code, render_findings
 from feeds.validate.rss import check_rss
 from feeds.validate.xmlcheck import check_xml
@@ -90,6 +92,7 @@ def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Fe
         return None
     xml_clean = not out.has_errors()
     feed = _check_feed(root, out)
+    check_mojibake(root, out)
     # The reader's view only adds news on a file that is XML-clean: on a broken one feedparser
     # just repeats the XML errors above.
     if feedparser is not None and feed is not None and xml_clean:
