@@ -21,7 +21,11 @@ _TAG = re.compile(r"<[^>]*>")
 
 def check_mojibake(root: etree._Element, out: Collector) -> None:
     for element in root.iter():
-        if not isinstance(element.tag, str) or etree.QName(element).localname not in _TEXT_ELEMENTS:
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        # Not etree.QName: a feed with an undeclared prefix parses (recovered) to tags it rejects.
+        name = element.tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+        if name not in _TEXT_ELEMENTS:
             continue
         text = "".join(element.itertext())
         if not mojibake.suspect(text):  # the cheap test first: nearly every element stops here
@@ -36,6 +40,6 @@ def check_mojibake(root: etree._Element, out: Collector) -> None:
         out.error(
             "KoreanMojibake",
             element,
-            f"<{etree.QName(element).localname}> holds Korean text decoded with the wrong codec "
+            f"<{name}> holds Korean text decoded with the wrong codec "
             f"({mojibake.sample(plain)!r}…); {hint}; decode the source with its real charset (UTF-8 or CP949)",
         )
