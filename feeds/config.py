@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeds.errors import ConfigError
 from feeds.langtag import is_language_tag
+from feeds.tagrules import TagRule, parse_rules
 from feeds.urls import to_uri
 
 MAX_ITEMS = 100_000  # more entries than any reader fetches in one feed; a typo, not a wish
@@ -27,7 +28,19 @@ _HOST = re.compile(
     r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?|[0-9a-f:.]+"
 )
 
-KEYS = ("title", "url", "description", "author", "language", "timezone", "permalink", "max_items", "tag_aliases")
+KEYS = (
+    "title",
+    "url",
+    "description",
+    "author",
+    "language",
+    "timezone",
+    "permalink",
+    "max_items",
+    "tag_aliases",
+    "tag_rules",
+    "folder_tags",
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,8 @@ class Site:
     permalink: str  # "{url}posts/{slug}/" style pattern
     max_items: int
     tag_aliases: Mapping[str, str] = field(default_factory=dict)
+    tag_rules: tuple[TagRule, ...] = ()  # keywords that tag documents (feeds.tagrules)
+    folder_tags: bool = False  # content/경제/… tags its documents 경제
 
     def permalink_for(self, slug: str) -> str:
         return expand_permalink(self.permalink, {"url": self.url, "slug": slug})
@@ -124,6 +139,14 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     assert language is not None
     if not is_language_tag(language):
         raise fail("language", f"must be a BCP 47 language tag such as 'en' or 'ko-KR', got {language!r}")
+    tag_rules = parse_rules(table.get("tag_rules", {}), source)
+    for rule in tag_rules:
+        bad = _control_character(rule.tag + "".join(rule.terms))
+        if bad:
+            raise fail("tag_rules", f"must not contain control characters, got {bad} in {rule.tag!r}")
+    folder_tags = table.get("folder_tags", False)
+    if not isinstance(folder_tags, bool):
+        raise fail("folder_tags", f"must be true or false, got {folder_tags!r}")
     return Site(
         title=title,
         url=url,
@@ -134,6 +157,8 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         permalink=permalink,
         max_items=max_items,
         tag_aliases=dict(aliases),
+        tag_rules=tag_rules,
+        folder_tags=folder_tags,
     )
 
 

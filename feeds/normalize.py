@@ -19,6 +19,7 @@ from feeds.langtag import is_language_tag
 from feeds.readers import Parsed
 from feeds.slugs import slugify
 from feeds.sources import clean_xml_chars
+from feeds.tagrules import matches
 from feeds.urls import absolute, to_uri
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,9 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     slug = _slug(meta, doc_source, source, line(SLUG))
     link = _link(meta, slug, site, source, line(LINK))
     summary = _text(_first(meta, SUMMARY)[1])
+    tags = _tags(meta)
+    if site.tag_rules or site.folder_tags:
+        tags = _tags_with_rules(tags, site, doc_source, source, title, summary, parsed.body)
     return Document(
         source=doc_source,
         format=parsed.format,
@@ -70,7 +74,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         published=published,
         updated=updated,
         authors=_authors(meta),
-        tags=_tags(meta),
+        tags=tags,
         summary=summary or None,
         language=_language(meta, title, summary, parsed.body, site, source, line(LANGUAGE)),
         slug=slug,
@@ -168,6 +172,24 @@ def _tags(meta: dict[str, Any]) -> tuple[str, ...]:
             if tag:
                 seen.setdefault(tag.casefold(), tag)
     return tuple(seen.values())
+
+
+def _tags_with_rules(
+    own: tuple[str, ...], site: Site, doc_source: str, label: str, title: str, summary: str, body: str
+) -> tuple[str, ...]:
+    # Rules only add: a document's own tags stay first, as written; tag_aliases apply later, to all.
+    have = {t.casefold() for t in own}
+    added = []
+    for m in matches(site.tag_rules, site.folder_tags, doc_source, title, summary, body):
+        if m.tag.casefold() in have:
+            continue
+        have.add(m.tag.casefold())
+        added.append(m.tag)
+        if m.why == "folder":
+            log.info("%s: tagged %r by its folder (folder_tags)", label, m.tag)
+        else:
+            log.info("%s: tagged %r by tag_rules (matched %r)", label, m.tag, m.why)
+    return own + tuple(added)
 
 
 def _slug(meta: dict[str, Any], doc_source: str, source: str, line: int | None) -> str:
