@@ -176,7 +176,6 @@ XFAIL = {
     "stoo_1:authors",
     "stoo_1:captions",
     "stoo_1:outlet",
-    "stoo_1:updated",
     "tvdaily_1:authors",
     "tvdaily_1:captions",
     "tvdaily_1:outlet",
