@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _GATE = re.compile("[\u00c0-\u00ff]")
 _HIGH = re.compile("[\u0080-\u00ff]")
+_LETTER_OR_HIGH = re.compile("[^\\W\\d_]|[\u0080-\u00ff]")  # each character counted once
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _ASCII_OR_SPACE = re.compile(r"[\x00-\x7f\s]")
-MIN_SUSPECTS = 4  # a few accented letters never make a file mojibake
+MIN_SUSPECTS = 8  # a few accented letters never make a file mojibake (nor a 2-syllable word)
 DENSITY = 0.3  # share of U+0080-U+00FF characters among the letters; European text stays far below
 HANGUL_SHARE = 0.5  # of the repaired non-ASCII characters (the rest: punctuation, Hanja, symbols)
+MIN_SYLLABLES = 4
 # CP1252's characters for bytes 0x80-0x9F. 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined there;
 # readers keep them as the Latin-1 C1 controls, which the Latin-1 rule already covers.
 _CP1252_BYTE = {bytes([b]).decode("cp1252", errors="ignore"): b for b in range(0x80, 0xA0)}
@@ -43,8 +46,7 @@ def suspect(text: str) -> bool:
     high = len(_HIGH.findall(text))
     if high < MIN_SUSPECTS:
         return False
-    letters = sum(1 for ch in text if ch.isalpha() or "\u0080" <= ch <= "\u00ff")
-    return high >= DENSITY * letters
+    return high >= DENSITY * len(_LETTER_OR_HIGH.findall(text))
 
 
 def repair(text: str) -> Repair | None:
@@ -125,5 +127,14 @@ def _mixed_bytes(text: str) -> bytes | None:
 
 
 def _mostly_hangul(text: str) -> bool:
+    # Only the 2,350 syllables of KS X 1001 (EUC-KR) count: real Korean text is made of them,
+    # while random bytes read as CP949 land mostly in its 8,822 rarely used extension syllables.
     rest = _ASCII_OR_SPACE.sub("", text)
-    return bool(rest) and len(_HANGUL.findall(rest)) >= HANGUL_SHARE * len(rest)
+    common = _common_syllables()
+    syllables = sum(1 for ch in _HANGUL.findall(rest) if ch in common)
+    return syllables >= MIN_SYLLABLES and syllables >= HANGUL_SHARE * len(rest)
+
+
+@lru_cache(maxsize=1)
+def _common_syllables() -> frozenset[str]:
+    return frozenset(bytes([lead, trail]).decode("euc_kr") for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF))

@@ -82,6 +82,7 @@ def test_correct_files_pass_unchanged(path: Path, monkeypatch: pytest.MonkeyPatc
         "Tiếng Việt có dấu: à á â ã è é ê ì í ò ó ô õ ù ú ý đ, àáâãèéêìíòóôõùúý.",
         "“Quotes” ‘single’ – en — em … bullet • euro € trade ™ ‰ † ‡ Œ œ Š š Ÿ ƒ",
         "ÀÔ",  # too short: a couple of accented letters prove nothing
+        "\x81\x81°À\x81\x81°À\x81\x81",  # Hypothesis found it: CP949 reads it as rare extension syllables
         "입력 2025.03.10 수정 2025.03.11 ÀÔ·Â 같은 깨진 글자를 설명하는 글",
     ],
 )
