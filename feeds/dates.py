@@ -64,7 +64,9 @@ _NUMERIC = re.compile(
     re.IGNORECASE,
 )
 _KOREAN_DATE = re.compile(r"(\d{4})년 ?(\d{1,2})월 ?(\d{1,2})일")
-_KOREAN_TIME = re.compile(r"(\d{1,2})시(?: ?(\d{1,2})분)?(?: ?(\d{1,2})초)?")
+_KOREAN_TIME = re.compile(r"(\d{1,2}) ?시(?: ?(\d{1,2}) ?분)?(?: ?(\d{1,2}) ?초)?")
+# News pages put the time in parentheses after the date: "2024-04-05(21:36)", "2024.04.05 (오후 9:36)".
+_PAREN_TIME = re.compile(r" ?\(((?:(?:오전|오후|AM|PM) ?)?\d{1,2}:\d{2}(?::\d{2})?)\)", re.IGNORECASE)
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")  # fmt: skip
 _MONTHS = {name: n for n, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])} | {"sept": 9}
@@ -150,11 +152,15 @@ def _parse_numeric(text: str) -> datetime | None:
 
 
 def _parse_korean(text: str) -> datetime | None:
-    """``2025년 3월 10일(월) 오후 2시 30분``: rewritten to the numeric form, which knows 오전/오후."""
-    if "년" not in text:
+    """``2025년 3월 10일(월) 오후 2시 30분``, ``2025.03.10 오전 9시``, ``2025-03-10(21:36)``.
+
+    Rewritten to the numeric form, which knows 오전/오후 and weekdays.
+    """
+    if "년" not in text and "시" not in text and "(" not in text:
         return None
     text = _KOREAN_DATE.sub(r"\1.\2.\3", text, count=1)
     text = _KOREAN_TIME.sub(lambda m: f"{m[1]}:{int(m[2] or 0):02}:{int(m[3] or 0):02}", text, count=1)
+    text = _PAREN_TIME.sub(r" \1", text, count=1)
     return _parse_numeric(text)
 
 

@@ -70,6 +70,20 @@ VALID = [
     pytest.param("2025년 03월 10일 14:30", "2025-03-10T14:30:00+09:00", id="ko-colon-time"),
     pytest.param("2025년 3월 10일(월)", "2025-03-10T00:00:00+09:00", id="ko-weekday"),
     pytest.param("2025년 3월 10일 월요일 오후 2시", "2025-03-10T14:00:00+09:00", id="ko-weekday-word"),
+    pytest.param("2018년 05월 11일 18시 02분", "2018-05-11T18:02:00+09:00", id="ko-24h-minutes"),
+    pytest.param("2025년 3월 10일 오후 3:59", "2025-03-10T15:59:00+09:00", id="ko-date-pm-colon"),
+    # How news pages write their stamps (the reader cuts the stamp out of the line)
+    pytest.param("2020.09.28.", "2020-09-28T00:00:00+09:00", id="news-trailing-dot"),
+    pytest.param("2020.09.28. 14:05", "2020-09-28T14:05:00+09:00", id="news-trailing-dot-time"),
+    pytest.param("2022. 4. 13. 오후 3:59", "2022-04-13T15:59:00+09:00", id="news-spaced-pm"),
+    pytest.param("2024-04-05 09:40:12", "2024-04-05T09:40:12+09:00", id="news-iso-seconds"),
+    pytest.param("2024-04-05(21:36)", "2024-04-05T21:36:00+09:00", id="news-paren-time"),
+    pytest.param("2024.04.05 (21:36)", "2024-04-05T21:36:00+09:00", id="news-paren-time-spaced"),
+    pytest.param("2024.04.05(금) (오후 9:36)", "2024-04-05T21:36:00+09:00", id="news-weekday-paren-pm"),
+    pytest.param("2024.04.05(화) 09:40", "2024-04-05T09:40:00+09:00", id="news-weekday-time"),
+    pytest.param("2024.04.05 오전 9시", "2024-04-05T09:00:00+09:00", id="news-dots-ko-am"),
+    pytest.param("2024-04-05 오후 3시 20분", "2024-04-05T15:20:00+09:00", id="news-iso-ko-pm"),
+    pytest.param("2024.04.05 14:30 KST", "2024-04-05T14:30:00+09:00", id="news-kst"),
     # Trailing zone abbreviations
     pytest.param("2025-03-10 14:30 KST", "2025-03-10T14:30:00+09:00", id="zone-kst"),
     pytest.param("2025-03-10 14:30 JST", "2025-03-10T14:30:00+09:00", id="zone-jst"),
@@ -123,6 +137,9 @@ INVALID = [
     pytest.param("2025-03-10 14:30 XYZ", id="unknown-zone"),
     pytest.param("2025-03-10T14:30:00+09:00 EST", id="zone-conflicts"),
     pytest.param("Posted on March 10, 2025", id="fuzzy-only"),
+    pytest.param("2024.04.05 오후 15시", id="news-pm-15"),
+    pytest.param("2024.04.05(25:10)", id="news-paren-hour-25"),
+    pytest.param("(21:36)", id="news-time-only"),
 ]
 
 
