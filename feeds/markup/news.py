@@ -1,16 +1,18 @@
 """The body of a plain-text news article as HTML: paragraphs, subheadings, captions and notes.
 
-What each line *is* (a caption, a copyright note, a byline) is read with the patterns of
-``feeds.readers.news``, the module that recognises these articles; nothing here drops a line.
+What each line *is* (a caption, a copyright note, a hashtag line, a byline) is read with the
+patterns of ``feeds.readers.news``, the module that recognises these articles; nothing here drops
+a line: captions become ``<figure><figcaption>``, closing notes ``<small>``, hashtags stay text.
 """
 
 from __future__ import annotations
 
 import html
 
-from feeds.readers.news import BYLINE, CAPTION, CLOSING, NOTE, plain
+from feeds.readers.news import BYLINE, CAPTION, CLOSING, CREDIT_END, HASHTAGS, NOTE, SEPARATED_CREDIT, plain
 
 SUBHEADING_MAX = 60
+CAPTION_MAX = 150  # a credit at the end of a longer line ends a paragraph, not a caption
 
 
 def render(body: str) -> str:
@@ -31,29 +33,54 @@ def render(body: str) -> str:
 
 
 def _blocks(body: str) -> list[tuple[str, list[str]]]:
-    """Blank-line separated paragraphs; a caption or note line is always a block of its own."""
+    """Blank-line separated paragraphs; a caption, note or hashtag line is always a block of its own."""
     blocks: list[tuple[str, list[str]]] = []
     current: list[str] = []
+    lines = [raw.strip() for raw in body.split("\n")]
+    before_text = True  # no paragraph yet: a caption's place, before the dateline or byline
 
     def flush() -> None:
         if current:
             blocks.append(("p", current.copy()))
             current.clear()
 
-    for raw in body.split("\n"):
-        line = raw.strip()
+    for i, line in enumerate(lines):
         if not line:
             flush()
-        elif CAPTION.search(plain(line)):
-            flush()
-            blocks.append(("caption", [line]))
-        elif NOTE.search(line) and len(line) <= 120:
-            flush()
-            blocks.append(("note", [line]))
-        else:
+            continue
+        kind = _kind(lines, i, before_text, alone=not current)
+        if kind == "p":
             current.append(line)
+            before_text = False
+        else:
+            flush()
+            blocks.append((kind, [line]))
     flush()
     return blocks
+
+
+def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool) -> str:
+    """What line ``i`` is: "caption", "note", "tags" or "p" (part of a paragraph)."""
+    line = lines[i]
+    s = plain(line)
+    if HASHTAGS.match(s):
+        return "tags"
+    if CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i)):
+        return "caption"
+    if len(s) <= 200 and NOTE.search(s):
+        return "note"
+    if len(s) <= CAPTION_MAX and not BYLINE.match(s):
+        ends_block = i + 1 == len(lines) or not lines[i + 1]
+        if before_text and CREDIT_END.search(s):
+            return "caption"
+        if alone and ends_block and SEPARATED_CREDIT.search(s):
+            return "caption"
+    return "p"
+
+
+def _in_list(lines: list[str], i: int) -> bool:
+    """Whether a ▲ line is one item of several ("▲쿠키 만들기 ▲열쇠고리 만들기" one per line)."""
+    return any(0 <= j < len(lines) and lines[j][:1] in ("▲", "△") for j in (i - 1, i + 1))
 
 
 def _is_subheading(blocks: list[tuple[str, list[str]]], i: int) -> bool:

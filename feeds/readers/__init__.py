@@ -49,11 +49,14 @@ def read(text: str, path: str) -> Parsed:
     for reader in _readers():
         if reader.detect(text):
             return reader.read(text, path)
+    from feeds.readers import news
+
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     raise UnknownFormatError(
         path,
         "unknown format: expected front matter ('---', '+++' or '{' on line 1), a 'Key: value' "
-        "header (Title:, Date:, …), or a news article (title, deck, then a date line like "
-        f"'2025-03-10 홍길동 기자'); line 1 is {first[:60]!r}",
+        "header (Title:, Date:, …), or a news article (a title, then a date line like "
+        f"'입력 2025-03-10 14:30' or '2025-03-10 홍길동 기자': {news.why_not(text)}); "
+        f"line 1 is {first[:60]!r}",
         1,
     )

@@ -11,49 +11,144 @@
 
     MS, 자체 모델 'MAI' 개발, 기술 독립 선언               <- subheading
 
-Title, deck and the date/reporter lines are metadata; everything after them is the body,
-rendered by ``feeds.markup.news``: every line of it reaches the HTML.
+The head is read by what each line *is*, not by where it stands: among the first lines, a line
+made only of date stamps (labelled 입력, 수정, … or not), reporters, an outlet's name and page
+junk is metadata, whatever its order and separators; the lines between the title and those are
+the deck. Everything after the head is the body, rendered by ``feeds.markup.news``: every line of
+it reaches the HTML. The body's dateline or byline (``(서울=연합뉴스) 홍길동 기자 =``) and a
+closing reporter line name the outlet and reporters when the head does not.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed
 
 NAME = "news"
+SCAN_LINES = 15  # the date stamp must be among this many non-empty lines, or the text is not news
 
-_WS = "[ \t\u00a0\u2002\u2003\u3000]"
-_DAY = r"(?:\s*\([월화수목금토일]\))?"
-_CLOCK = r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)"
-_KO_CLOCK = r"(?:\s*(?:오전|오후)?\s*\d{1,2}시(?:\s*\d{1,2}분)?)"
-_ZONE = r"(?:\s+(?:KST|UTC|GMT|JST|Z|[+-]\d{2}:?\d{2}))?"
+_WS = "[ \t\u00a0\u2002\u2003\u2009\u3000]"
+
+# --- date stamps -----------------------------------------------------------------------------
+# A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
+# here); these patterns only have to find where it starts and ends.
+_DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요일)?"
+_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
+_KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
+_ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_TIME = rf"(?:{_ISO_TIME}|\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*\(\s*{_CLOCK}\s*\))?"
+_ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 DATE = (
-    r"(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?" + _DAY + _CLOCK + "?"
-    r"|\d{4}년\s*\d{1,2}월\s*\d{1,2}일" + _DAY + "(?:" + _KO_CLOCK + "|" + _CLOCK + ")?)" + _ZONE
+    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?"
+    r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
 )
-_NAME = r"[가-힣]{2,5}"
-_ROLE = r"(?:기자|특파원|선임기자|객원기자|전문기자|인턴기자|통신원)"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-REPORTERS = rf"(?P<names>{_NAME}(?:\s*[·,]\s*{_NAME})*)\s*{_ROLE}(?:\s*\(?(?P<email>{_EMAIL})\)?)?"
+_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
+_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도)"
+_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
+# The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
+# starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
+_STAMP = re.compile(rf"(?:(?P<label>{_LABEL})\s*[:：|]?\s*)?(?P<date>{DATE})")
+_POSTFIX_STAMP = re.compile(rf"(?P<date>{DATE})(?:\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d))?")
+_LABEL_ONLY = re.compile(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
+_IS_UPDATE = re.compile(_UPDATED_LABEL)
 
-_DATE_LINE = re.compile(rf"(?P<date>{DATE})(?:\s+{REPORTERS})?")
-_STAMP_LINE = re.compile(
-    rf"(?:(?:기사)?(?:입력|등록|게재|발행|승인)\s*:?\s*(?P<published>{DATE}))?"
-    rf"\s*(?:(?:최종)?(?:수정|업데이트)\s*:?\s*(?P<updated>{DATE}))?"
+# --- reporters -------------------------------------------------------------------------------
+_ROLE = (
+    r"(?:선임기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
+    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커)"
 )
-_REPORTER_LINE = re.compile(REPORTERS)
+# A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
+# page ("경제홍길동 기자") is caught and cut off, not read as a seven-syllable name.
+_NAME = r"[가-힣]{2,7}?"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Several names ("홍길동·김철수 기자", "홍길동, 김철수 기자") are each 2-4 syllables.
+_NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
+REPORTERS = rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?![가-힣])(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+_REPORTER = re.compile(REPORTERS)
+_EMAIL_RE = re.compile(_EMAIL)
+# Section names pages print in front of a reporter's name; cut off when glued to it.
+_SECTION_PREFIX = re.compile(
+    r"^(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역"
+    r"|오피니언|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
+)
+
+# --- the rest of a metadata line -------------------------------------------------------------
+# What a page prints beside the date and reporter: buttons and labels flattened into the text,
+# and stock tickers. None of it is the outlet.
+_JUNK = re.compile(
+    r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
+    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
+    r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
+    r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
+)
+_PIECES = re.compile(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
+_OUTLET_MAX = 20
+_SENTENCE_END = re.compile(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
+
+# --- the body's dateline, byline and closing line --------------------------------------------
+_OPEN = r"[\[［【〔(（<〈]"
+_CLOSE = r"[\]］】〕)）>〉]"
 BYLINE = re.compile(
-    rf"^\s*(?:\[(?P<pub1>[^\]=]+?)(?:\s*=\s*|\s+)(?:{_NAME}(?:\s*[·,]\s*{_NAME})*\s*{_ROLE})\]"
-    rf"|\((?:[^)=]+=)?(?P<pub2>[^)]+?)\)\s*{_NAME}\s*{_ROLE}\s*=)"
+    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"\s*{_ROLE}\s*{_CLOSE}"
+    rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
+    rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
 )
-CAPTION = re.compile(r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|사진제공)\s*[=:]\s*[^()\[\]]{1,40}[)\]]\s*$")
-NOTE = re.compile(r"^\s*<.*>\s*$|저작권자|무단\s*전재|ⓒ|©")
+_CLOSING_REPORTER = re.compile(
+    rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
+)
+
+# --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
+_CAPTION_WORD = (
+    r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
+)
+CAPTION = re.compile(
+    # (사진=…) [사진=…] 〈사진=…〉 (사진 = …) at the end of the line
+    rf"{_OPEN}\s*{_CAPTION_WORD}\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}\s*$"
+    # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
+    rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}\s*$"
+    # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "/사진=연합뉴스"
+    rf"|(?:^|[\s./])사진\s*[=:]\s*[^=]{{1,40}}$"
+    # a photographer's credit: "… 2024.4.5 [공동취재] photo@yna.co.kr"
+    rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
+    # a line led by a triangle
+    r"|^\s*[▲△]"
+)
+# A caption without a caption word: a short line that ends in a photo credit. Only where captions
+# sit (before the dateline or byline) or set off by a separator ("… 있다. /뉴시스").
+_CREDITS = (
+    r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
+    r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공)(?:\s*(?:자료)?사진)?"
+)
+CREDIT_END = re.compile(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?{_CREDITS}\s*[)\]]?$")
+SEPARATED_CREDIT = re.compile(rf"(?:[/=]|\.\s)\s*{_CREDITS}\s*$")
+NOTE = re.compile(
+    r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
+    r"|무단\s*전재|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"
+    r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
+    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴)",
+    re.IGNORECASE,
+)
+HASHTAGS = re.compile(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
+_HASHTAG = re.compile(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
-_SCAN_LINES = 12  # the date line must come this early, or the text is not a news article
+# A Markdown file's head: never a news article's.
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s|```|~~~|\|.*\||<[a-zA-Z!/])|\]\(|^[=-]{3,}$")
+
+
+@dataclass
+class _Line:
+    """What one head line holds."""
+
+    stamps: list[tuple[str | None, str]] = field(default_factory=list)  # (label, date as written)
+    authors: list[dict[str, str]] = field(default_factory=list)
+    outlet: str | None = None
+    label_only: str | None = None  # a label whose date is on the next line
 
 
 @dataclass(frozen=True)
@@ -78,87 +173,216 @@ def read(text: str, path: str) -> Parsed:
     meta["title"] = head.title
     if head.deck:
         meta["summary"] = " ".join(head.deck)
-    publication = _publication(body)
-    if publication:
-        meta["publication"] = publication
+    outlet, reporters = _from_body(body)
+    if outlet and "publication" not in meta:
+        meta["publication"] = outlet
+    if reporters and "authors" not in meta:
+        meta["authors"] = reporters
+    tags = hashtags(body)
+    if tags:
+        meta["tags"] = tags
     lines = {"title": head.title_line, **head.lines}
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
+
+
+def why_not(text: str) -> str:
+    """Why ``text`` is not a news article, for the unknown-format message."""
+    window = _window(text)
+    if not window:
+        return "the file is empty"
+    if _MARKDOWN.search(window[0][1]):
+        return f"line {window[0][0]} is Markdown, not a news title"
+    first, last = window[0][0], window[-1][0]
+    looked = f"its first {SCAN_LINES} non-empty lines" if len(window) == SCAN_LINES else "the whole file"
+    return f"no date line in lines {first}-{last}, {looked}"
 
 
 def plain(line: str) -> str:
     return re.sub(_WS + "+", " ", line).strip()
 
 
+def hashtags(body: str) -> list[str]:
+    """The tags of the body's hashtag lines (``#네이버 #노사갈등``)."""
+    found: list[str] = []
+    for line in body.split("\n"):
+        if "#" in line and HASHTAGS.match(line):
+            found.extend(t for t in _HASHTAG.findall(line) if t not in found)
+    return found
+
+
+def _window(text: str) -> list[tuple[int, str]]:
+    # Only the head matters: the split's last piece (the rest of the article) is never looked at.
+    lines = text.split("\n", SCAN_LINES * 4)[: SCAN_LINES * 4]
+    out = [(n, s) for n, s in ((n, plain(line)) for n, line in enumerate(lines, start=1)) if s]
+    return out[:SCAN_LINES]
+
+
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
-    # Only the head matters: the split's last piece (the rest of the article) is never looked at.
-    lines = text.split("\n", _SCAN_LINES * 4)[: _SCAN_LINES * 4]
-    nonblank = ((n, s) for n, s in ((n, plain(line)) for n, line in enumerate(lines, start=1)) if s)
-    first = next(nonblank, None)
-    if first is None:
+    window = _window(text)
+    if len(window) < 2:
         return None
-    title_line, title = first
-    if len(title) > 300 or _meta_line(title):
+    title_line, title = window[0]
+    if len(title) > 300 or _MARKDOWN.search(title) or _classify(title):
         return None
-    deck: list[str] = []
+    rest = window[1:]
+    infos = [_classify(s) for _, s in rest]
+    if not any(info and info.stamps for info in infos):
+        return None
+    first = next(i for i, info in enumerate(infos) if info)
+    # The head runs on while metadata lines follow each other, with at most two deck lines
+    # between them (a deck printed after the date line, then the reporter's line).
+    last = first
+    i = first + 1
+    while i < len(rest):
+        if infos[i]:
+            last = i
+        elif not (_deck_like(rest[i][1]) and any(infos[i + 1 : i + 3])):
+            break
+        i += 1
+    deck = [s for (_, s), info in zip(rest[:first], infos[:first], strict=True) if not info]
+    deck += [s for (_, s), info in zip(rest[first:last], infos[first:last], strict=True) if not info]
+    if any(_MARKDOWN.search(s) for s in deck):
+        return None
+    if not any(info and info.stamps for info in infos[first : last + 1]):
+        return None  # the only dates are in body text far from the head
+    body_index = last + 1
+    if not deck:
+        # A deck printed after the date line: short lines that are not a sentence or a caption.
+        while body_index < len(rest) - 1 and len(deck) < 3 and _deck_like(rest[body_index][1]):
+            deck.append(rest[body_index][1])
+            body_index += 1
+    meta, where = _meta(rest[first : last + 1], infos[first : last + 1])
+    if "date" not in meta:
+        return None
+    body_line = rest[body_index][0] if body_index < len(rest) else rest[last][0] + 1
+    return _Head(title, title_line, deck, meta, where, body_line)
+
+
+def _meta(lines: list[tuple[int, str]], infos: list[_Line | None]) -> tuple[dict[str, Any], dict[str, int]]:
+    """Published, updated, authors and outlet from the head's metadata lines."""
+    published: tuple[str, int] | None = None
+    updated: tuple[str, int] | None = None
+    unlabelled: list[tuple[str, int]] = []
+    authors: list[dict[str, str]] = []
+    outlet: tuple[str, int] | None = None
+    pending: str | None = None
+    for (n, _), info in zip(lines, infos, strict=True):
+        if info is None:
+            continue
+        for label, date in info.stamps:
+            label = label or pending
+            pending = None
+            if label is None:
+                unlabelled.append((date, n))
+            elif _IS_UPDATE.search(label):
+                updated = updated or (date, n)
+            else:
+                published = published or (date, n)
+        pending = info.label_only or pending
+        for author in info.authors:
+            if all(a["name"] != author["name"] for a in authors):
+                authors.append(author)
+        if info.outlet and outlet is None:
+            outlet = (info.outlet, n)
+    # Without labels, the first date is when it was published and a second one its update.
+    if published is None and unlabelled:
+        published = unlabelled.pop(0)
+    if updated is None and unlabelled:
+        updated = unlabelled.pop(0)
     meta: dict[str, Any] = {}
     where: dict[str, int] = {}
-    last = 0
-    for count, (n, s) in enumerate(nonblank, start=1):
-        found = _meta_line(s) if count <= _SCAN_LINES or meta else None
-        if found is None:
-            if meta:
-                break  # the first line after the date/reporter lines starts the body
-            if count > _SCAN_LINES:
-                return None
-            deck.append(s)
+    for key, found in (("date", published), ("updated", updated), ("publication", outlet)):
+        if found:
+            meta[key], where[key] = found
+    if authors:
+        meta["authors"] = authors
+        where["authors"] = next(n for (n, _), info in zip(lines, infos, strict=True) if info and info.authors)
+    return meta, where
+
+
+def _classify(s: str) -> _Line | None:
+    """The metadata a head line holds, or None when it is anything else (title, deck, body)."""
+    if len(s) > 200 or CAPTION.search(s):
+        return None
+    if _LABEL_ONLY.fullmatch(s):
+        return _Line(label_only=s)
+    info = _Line()
+    rest = s
+    if any(c.isdigit() for c in s):
+        stamp = _STAMP
+        first = _STAMP.search(s)
+        if first and not first.group("label") and re.match(r"\s*" + _LABEL, s[first.end() :]):
+            stamp = _POSTFIX_STAMP
+        for m in stamp.finditer(s):
+            info.stamps.append((m.group("label"), m.group("date")))
+        rest = stamp.sub(" | ", rest)
+    if any(role in rest for role in ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원")):
+        for m in _REPORTER.finditer(rest):
+            info.authors.extend(_authors(m.group("names"), m.group("email")))
+        rest = _REPORTER.sub(" | ", rest)
+    if not info.stamps and not info.authors:
+        return None
+    rest = _EMAIL_RE.sub(" | ", rest)
+    rest = re.sub(r"^[\s•·\-]+", "", rest)
+    for piece in _PIECES.split(rest):
+        piece = piece.strip(" ()[]:：|")
+        if not piece or _JUNK.match(piece):
             continue
-        for key, value in found.items():
-            if key == "authors":
-                meta.setdefault("authors", []).extend(value)
-            else:
-                meta.setdefault(key, value)
-            where.setdefault(key, n)
-        last = n
-    if "date" not in meta:
-        return None  # no date line (a reporter line alone does not make a news article)
-    return _Head(title, title_line, deck, meta, where, last + 1)
-
-
-def _meta_line(s: str) -> dict[str, Any] | None:
-    """The metadata a date, stamp or reporter line holds, or None for any other line."""
-    m = _DATE_LINE.fullmatch(s)
-    if m:
-        out: dict[str, Any] = {"date": m.group("date")}
-        if m.group("names"):
-            out["authors"] = _authors(m.group("names"), m.group("email"))
-        return out
-    m = _STAMP_LINE.fullmatch(s)
-    if m and (m.group("published") or m.group("updated")):
-        out = {}
-        if m.group("published"):
-            out["date"] = m.group("published")
-        if m.group("updated"):
-            out["updated"] = m.group("updated")
-        return out
-    m = _REPORTER_LINE.fullmatch(s)
-    if m:
-        return {"authors": _authors(m.group("names"), m.group("email"))}
-    return None
+        if len(piece) > _OUTLET_MAX or _SENTENCE_END.search(piece) or info.outlet is not None:
+            return None  # more than metadata: a sentence that mentions a date or a reporter
+        if not _SECTION_PREFIX.fullmatch(piece):
+            info.outlet = piece
+    return info
 
 
 def _authors(names: str, email: str | None) -> list[dict[str, str]]:
-    found = [{"name": n} for n in re.split(r"\s*[·,]\s*", names) if n]
+    found = [{"name": n} for n in (_cut_section(n) for n in re.split(r"\s*[·,ㆍ/]\s*|\s+", names)) if n]
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
 
 
-def _publication(body: str) -> str | None:
-    for line in body.split("\n"):
-        s = plain(line)
-        if not s or CAPTION.search(s):
-            continue
+def _cut_section(name: str) -> str:
+    if len(name) <= 4:
+        return name
+    cut = _SECTION_PREFIX.sub("", name)
+    return cut if 2 <= len(cut) <= 4 else name[-3:]
+
+
+def _deck_like(s: str) -> bool:
+    return (
+        len(s) <= 200
+        and not _SENTENCE_END.search(s)
+        and not CAPTION.search(s)
+        and not CREDIT_END.search(s)
+        and not BYLINE.match(s)
+        and not NOTE.search(s)
+        and not HASHTAGS.match(s)
+    )
+
+
+def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
+    """The outlet and reporters the body's dateline, byline or closing line names."""
+    lines = [s for s in (plain(line) for line in body.split("\n")) if s]
+    outlet: str | None = None
+    reporters: list[dict[str, str]] = []
+    for s in lines[:6]:
+        if CAPTION.search(s):
+            continue  # a photo's dateline names the photographer, not the reporter
         m = BYLINE.match(s)
-        return (m.group("pub1") or m.group("pub2")).strip() if m else None
-    return None
+        if m:
+            outlet = (m.group("pub1") or m.group("pub2")).strip()
+            if "=" in outlet:  # "(서울=연합뉴스)": the place, then the outlet
+                outlet = outlet.rsplit("=", 1)[1].strip()
+            reporters = _authors(m.group("names1") or m.group("names2"), None)
+            break
+        if len(s) > 80:
+            break  # the first paragraph of the article: no byline
+    if not reporters:
+        for s in reversed(lines[-4:]):
+            c = _CLOSING_REPORTER.match(s)
+            if c:
+                reporters = _authors(c.group("names"), c.group("email"))
+                break
+    return outlet, reporters
