@@ -1,4 +1,4 @@
-"""RSS 2.0 output (with content:encoded, dc:creator and atom:link rel="self")."""
+"""RSS 2.0 output (with content:encoded, dc:creator, dc:publisher and atom:link rel="self")."""
 
 from __future__ import annotations
 
@@ -34,4 +34,6 @@ def render(feed: Feed) -> bytes:
         for name in entry.categories:
             fe.category(term=name)
         fe.dc.dc_creator([a.name for a in entry_authors(entry, feed)])
+        if doc.publication:
+            fe.dc.dc_publisher(doc.publication)
     return bytes(fg.rss_str(pretty=True))
