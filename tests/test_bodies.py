@@ -20,7 +20,7 @@ from feeds.sources import decode, discover
 from .conftest import DATA, GEN_CORPUS, tree
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
-READER_CASES = sorted(p for p in (DATA / "readers").iterdir() if not p.name.endswith(".expected.json"))
+READER_CASES = sorted(p for p in (DATA / "readers").iterdir() if not p.name.endswith((".expected.json", ".source")))
 
 
 @pytest.mark.parametrize("case", READER_CASES, ids=[p.stem for p in READER_CASES])

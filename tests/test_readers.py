@@ -17,7 +17,8 @@ from feeds.render import content_html
 from .conftest import DATA
 
 READERS = DATA / "readers"
-CASES = sorted(p for p in READERS.iterdir() if not p.name.endswith(".expected.json"))
+# <case>.source says where a real sample was taken from.
+CASES = sorted(p for p in READERS.iterdir() if not p.name.endswith((".expected.json", ".source")))
 ERRORS = DATA / "errors"
 ERROR_CASES = sorted(p for p in ERRORS.iterdir() if not p.name.endswith(".expected.txt"))
 

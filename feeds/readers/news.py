@@ -67,7 +67,11 @@ _NAME = r"[가-힣]{2,7}?"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Several names ("홍길동·김철수 기자", "홍길동, 김철수 기자") are each 2-4 syllables.
 _NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
-REPORTERS = rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?![가-힣])(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+# The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
+REPORTERS = (
+    rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+)
 _REPORTER = re.compile(REPORTERS)
 _EMAIL_RE = re.compile(_EMAIL)
 # Section names pages print in front of a reporter's name; cut off when glued to it.
@@ -85,6 +89,14 @@ _JUNK = re.compile(
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
+# A line of nothing but buttons, or the site's address: page junk, part of the head.
+_JUNK_WORD = re.compile(
+    r"(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
+    r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
+    r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+)",
+    re.IGNORECASE,
+)
+_BULLET_OUTLET = re.compile(r"•\s*(?P<outlet>[^\d\s]{2,20})")
 _PIECES = re.compile(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
 _OUTLET_MAX = 20
 _SENTENCE_END = re.compile(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
@@ -107,13 +119,14 @@ _CLOSING_REPORTER = re.compile(
 _CAPTION_WORD = (
     r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
 )
+_END = r"\s*[|│]?\s*$"  # a flattened page may leave a separator after the credit
 CAPTION = re.compile(
     # (사진=…) [사진=…] 〈사진=…〉 (사진 = …) at the end of the line
-    rf"{_OPEN}\s*{_CAPTION_WORD}\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}\s*$"
+    rf"{_OPEN}\s*{_CAPTION_WORD}\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}{_END}"
     # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
-    rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}\s*$"
-    # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "/사진=연합뉴스"
-    rf"|(?:^|[\s./])사진\s*[=:]\s*[^=]{{1,40}}$"
+    rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}{_END}"
+    # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "…/사진제공=공주소방서"
+    rf"|(?:^|[\s./])사진\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
     # a photographer's credit: "… 2024.4.5 [공동취재] photo@yna.co.kr"
     rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
     # a line led by a triangle
@@ -155,7 +168,8 @@ class _Line:
 class _Head:
     title: str
     title_line: int
-    deck: list[str]
+    deck: list[str]  # lines taken out of the text as the deck
+    summary: list[str]  # the deck, or a deck left in the body under a photo
     meta: dict[str, Any]
     lines: dict[str, int]
     body_line: int
@@ -171,8 +185,8 @@ def read(text: str, path: str) -> Parsed:
     body = "\n".join(text.split("\n")[head.body_line - 1 :])
     meta = dict(head.meta)
     meta["title"] = head.title
-    if head.deck:
-        meta["summary"] = " ".join(head.deck)
+    if head.summary:
+        meta["summary"] = " ".join(head.summary)
     outlet, reporters = _from_body(body)
     if outlet and "publication" not in meta:
         meta["publication"] = outlet
@@ -220,43 +234,73 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    if len(window) < 2:
+    infos = [_classify(s) for _, s in window]
+    # The title is the first line that is not metadata or page junk; a printer-friendly page
+    # puts its date line before it.
+    t = next((i for i, info in enumerate(infos) if info is None), None)
+    if t is None or t + 1 >= len(window):
         return None
-    title_line, title = window[0]
-    if len(title) > 300 or _MARKDOWN.search(title) or _classify(title):
+    title_line, title = window[t]
+    if len(title) > 300 or _MARKDOWN.search(title):
         return None
-    rest = window[1:]
-    infos = [_classify(s) for _, s in rest]
-    if not any(info and info.stamps for info in infos):
+    before = [(window[i], infos[i]) for i in range(t)]
+    rest, infos = window[t + 1 :], infos[t + 1 :]
+    first, last = _metadata_block(rest, infos)
+    if first is None and not any(info and info.stamps for _, info in before):
         return None
-    first = next(i for i, info in enumerate(infos) if info)
-    # The head runs on while metadata lines follow each other, with at most two deck lines
-    # between them (a deck printed after the date line, then the reporter's line).
-    last = first
-    i = first + 1
-    while i < len(rest):
-        if infos[i]:
-            last = i
-        elif not (_deck_like(rest[i][1]) and any(infos[i + 1 : i + 3])):
-            break
-        i += 1
-    deck = [s for (_, s), info in zip(rest[:first], infos[:first], strict=True) if not info]
-    deck += [s for (_, s), info in zip(rest[first:last], infos[first:last], strict=True) if not info]
+    if first is None:
+        first, last = 0, -1  # all the metadata was above the title
+    deck = [s for (_, s), info in zip(rest[:first], infos[:first], strict=True) if info is None]
+    deck += [s for (_, s), info in zip(rest[first:last], infos[first:last], strict=True) if info is None]
     if any(_MARKDOWN.search(s) for s in deck):
         return None
-    if not any(info and info.stamps for info in infos[first : last + 1]):
-        return None  # the only dates are in body text far from the head
     body_index = last + 1
     if not deck:
         # A deck printed after the date line: short lines that are not a sentence or a caption.
         while body_index < len(rest) - 1 and len(deck) < 3 and _deck_like(rest[body_index][1]):
             deck.append(rest[body_index][1])
             body_index += 1
-    meta, where = _meta(rest[first : last + 1], infos[first : last + 1])
+    head_lines = [line for line, _ in before] + rest[first : last + 1]
+    meta, where = _meta(head_lines, [info for _, info in before] + infos[first : last + 1])
     if "date" not in meta:
         return None
-    body_line = rest[body_index][0] if body_index < len(rest) else rest[last][0] + 1
-    return _Head(title, title_line, deck, meta, where, body_line)
+    summary = deck or _lead(rest[body_index:])
+    body_line = rest[body_index][0] if body_index < len(rest) else head_lines[-1][0] + 1
+    return _Head(title, title_line, deck, summary, meta, where, body_line)
+
+
+def _metadata_block(rest: list[tuple[int, str]], infos: list[_Line | None]) -> tuple[int | None, int]:
+    """The first and last index of the run of metadata lines that holds a date stamp, if any."""
+    start = 0
+    while start < len(rest):
+        first = next((i for i in range(start, len(rest)) if infos[i] is not None), None)
+        if first is None:
+            break
+        # The run goes on while metadata lines follow each other, with at most two deck lines
+        # between them (a deck printed after the date line, then the reporter's line).
+        last = i = first
+        while i + 1 < len(rest):
+            i += 1
+            if infos[i] is not None:
+                last = i
+            elif not (_deck_like(rest[i][1]) and any(info is not None for info in infos[i + 1 : i + 3])):
+                break
+        if any(info and info.stamps for info in infos[first : last + 1]):
+            return first, last
+        start = last + 1
+    return None, -1
+
+
+def _lead(lines: list[tuple[int, str]]) -> list[str]:
+    """A deck printed after the photo under the head: the summary, though it stays in the body."""
+    i = 0
+    while i < min(len(lines), 2) and (CAPTION.search(lines[i][1]) or CREDIT_END.search(lines[i][1])):
+        i += 1
+    lead: list[str] = []
+    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1]):
+        lead.append(lines[i][1])
+        i += 1
+    return lead if i > 0 and lead and i < len(lines) else []
 
 
 def _meta(lines: list[tuple[int, str]], infos: list[_Line | None]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -307,6 +351,8 @@ def _classify(s: str) -> _Line | None:
         return None
     if _LABEL_ONLY.fullmatch(s):
         return _Line(label_only=s)
+    if all(_JUNK_WORD.fullmatch(word) for word in s.split()):
+        return _Line()
     info = _Line()
     rest = s
     if any(c.isdigit() for c in s):
@@ -322,7 +368,8 @@ def _classify(s: str) -> _Line | None:
             info.authors.extend(_authors(m.group("names"), m.group("email")))
         rest = _REPORTER.sub(" | ", rest)
     if not info.stamps and not info.authors:
-        return None
+        bullet = _BULLET_OUTLET.fullmatch(s)  # "• 문화일보" beside "• 입력 2024-06-28 11:57"
+        return _Line(outlet=bullet.group("outlet")) if bullet and not _SENTENCE_END.search(s) else None
     rest = _EMAIL_RE.sub(" | ", rest)
     rest = re.sub(r"^[\s•·\-]+", "", rest)
     for piece in _PIECES.split(rest):
@@ -373,8 +420,8 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         m = BYLINE.match(s)
         if m:
             outlet = (m.group("pub1") or m.group("pub2")).strip()
-            if "=" in outlet:  # "(서울=연합뉴스)": the place, then the outlet
-                outlet = outlet.rsplit("=", 1)[1].strip()
+            # "(서울=연합뉴스)", "[공주/CTN]": the place, then the outlet
+            outlet = re.split(r"[=/]", outlet)[-1].strip()
             reporters = _authors(m.group("names1") or m.group("names2"), None)
             break
         if len(s) > 80:
