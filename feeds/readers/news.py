@@ -112,7 +112,13 @@ BYLINE = re.compile(
 )
 _CLOSING_REPORTER = re.compile(
     rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
-    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
+)
+_ALONE_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*")
+# In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
+_OUTLET_LIKE = re.compile(
+    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv|[0-9])$"
+    r"|^[A-Za-z0-9 .&]+$"
 )
 
 # --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
@@ -421,15 +427,19 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         if m:
             outlet = (m.group("pub1") or m.group("pub2")).strip()
             # "(서울=연합뉴스)", "[공주/CTN]": the place, then the outlet
-            outlet = re.split(r"[=/]", outlet)[-1].strip()
+            parts = [p.strip() for p in re.split(r"[=/]", outlet)]
+            outlet = next((p for p in parts if _OUTLET_LIKE.search(p)), parts[-1])
             reporters = _authors(m.group("names1") or m.group("names2"), None)
             break
         if len(s) > 80:
             break  # the first paragraph of the article: no byline
     if not reporters:
-        for s in reversed(lines[-4:]):
-            c = _CLOSING_REPORTER.match(s)
+        tail = lines[-4:]
+        for i in reversed(range(len(tail))):
+            c = _CLOSING_REPORTER.match(tail[i])
             if c:
-                reporters = _authors(c.group("names"), c.group("email"))
+                # "홍길동 기자" with the address on the next line
+                after = _ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
+                reporters = _authors(c.group("names"), c.group("email") or (after and after.group("email")))
                 break
     return outlet, reporters
