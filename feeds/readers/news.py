@@ -31,7 +31,6 @@ from feeds.readers import Parsed
 NAME = "news"
 SCAN_LINES = 15  # the date stamp must be among this many non-empty lines, or the text is not news
 
-_WS = "[ \t\u00a0\u2002\u2003\u2009\u3000]"
 
 # --- date stamps -----------------------------------------------------------------------------
 # A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
@@ -51,8 +50,10 @@ _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
-_STAMP = re.compile(rf"(?:(?P<label>{_LABEL})\s*[:：|]?\s*)?(?P<date>{DATE})")
-_POSTFIX_STAMP = re.compile(rf"(?P<date>{DATE})(?:\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d))?")
+_DATE = re.compile(DATE)
+_MAYBE_DATE = re.compile(r"\d{4}\s*(?:[-./]|년)")  # cheap: most lines have no date at all
+_LABEL_BEFORE = re.compile(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
+_LABEL_AFTER = re.compile(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 _LABEL_ONLY = re.compile(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
 _IS_UPDATE = re.compile(_UPDATED_LABEL)
 
@@ -73,6 +74,7 @@ REPORTERS = (
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 _REPORTER = re.compile(REPORTERS)
+_ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
 _EMAIL_RE = re.compile(_EMAIL)
 # Section names pages print in front of a reporter's name; cut off when glued to it.
 _SECTION_PREFIX = re.compile(
@@ -218,7 +220,8 @@ def why_not(text: str) -> str:
 
 
 def plain(line: str) -> str:
-    return re.sub(_WS + "+", " ", line).strip()
+    # str.split() also splits on U+00A0, U+2002, U+3000…, which news pages are full of.
+    return " ".join(line.split())
 
 
 def hashtags(body: str) -> list[str]:
@@ -232,9 +235,13 @@ def hashtags(body: str) -> list[str]:
 
 def _window(text: str) -> list[tuple[int, str]]:
     # Only the head matters: the split's last piece (the rest of the article) is never looked at.
-    lines = text.split("\n", SCAN_LINES * 4)[: SCAN_LINES * 4]
-    out = [(n, s) for n, s in ((n, plain(line)) for n, line in enumerate(lines, start=1)) if s]
-    return out[:SCAN_LINES]
+    out: list[tuple[int, str]] = []
+    for n, line in enumerate(text.split("\n", SCAN_LINES * 4)[: SCAN_LINES * 4], start=1):
+        if line and not line.isspace():
+            out.append((n, plain(line)))
+            if len(out) == SCAN_LINES:
+                break
+    return out
 
 
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
@@ -353,29 +360,31 @@ def _meta(lines: list[tuple[int, str]], infos: list[_Line | None]) -> tuple[dict
 
 def _classify(s: str) -> _Line | None:
     """The metadata a head line holds, or None when it is anything else (title, deck, body)."""
-    if len(s) > 200 or CAPTION.search(s):
-        return None
-    if _LABEL_ONLY.fullmatch(s):
-        return _Line(label_only=s)
-    if all(_JUNK_WORD.fullmatch(word) for word in s.split()):
-        return _Line()
+    # Cheap tests first: detection runs this on the first lines of every file not claimed before.
+    if len(s) > 200 or "다." in s:
+        return None  # a sentence
+    maybe_date = _MAYBE_DATE.search(s)
+    maybe_reporter = any(role in s for role in _ROLE_WORDS)
+    if not maybe_date and not maybe_reporter:
+        if len(s) <= 12 and _LABEL_ONLY.fullmatch(s):
+            return _Line(label_only=s)
+        if len(s) <= 60 and all(_JUNK_WORD.fullmatch(word) for word in s.split()):
+            return _Line()
+        bullet = _BULLET_OUTLET.fullmatch(s) if s[0] == "•" else None  # "• 문화일보" beside "• 입력 …"
+        return _Line(outlet=bullet.group("outlet")) if bullet and not _SENTENCE_END.search(s) else None
     info = _Line()
     rest = s
-    if any(c.isdigit() for c in s):
-        stamp = _STAMP
-        first = _STAMP.search(s)
-        if first and not first.group("label") and re.match(r"\s*" + _LABEL, s[first.end() :]):
-            stamp = _POSTFIX_STAMP
-        for m in stamp.finditer(s):
-            info.stamps.append((m.group("label"), m.group("date")))
-        rest = stamp.sub(" | ", rest)
-    if any(role in rest for role in ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원")):
+    if maybe_date:
+        info.stamps, rest = _stamps(s)
+    if maybe_reporter:
+        kept, prev = [], 0
         for m in _REPORTER.finditer(rest):
             info.authors.extend(_authors(m.group("names"), m.group("email")))
-        rest = _REPORTER.sub(" | ", rest)
-    if not info.stamps and not info.authors:
-        bullet = _BULLET_OUTLET.fullmatch(s)  # "• 문화일보" beside "• 입력 2024-06-28 11:57"
-        return _Line(outlet=bullet.group("outlet")) if bullet and not _SENTENCE_END.search(s) else None
+            kept.append(rest[prev : m.start()])
+            prev = m.end()
+        rest = " | ".join([*kept, rest[prev:]])
+    if (not info.stamps and not info.authors) or CAPTION.search(s):
+        return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
     rest = _EMAIL_RE.sub(" | ", rest)
     rest = re.sub(r"^[\s•·\-]+", "", rest)
     for piece in _PIECES.split(rest):
@@ -387,6 +396,38 @@ def _classify(s: str) -> _Line | None:
         if not _SECTION_PREFIX.fullmatch(piece):
             info.outlet = piece
     return info
+
+
+def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
+    """The (label, date) stamps of a line, and the line without them.
+
+    A label comes before its date ("입력 2024.04.05", "입력 | 2024.04.05", "…20:11수정 2024…"),
+    or, on a line that starts with an unlabelled date, after it ("2024.04.05 09:40 입력 | …").
+    """
+    dates = list(_DATE.finditer(s))
+    if not dates:
+        return [], s
+    ends = [m.start() for m in dates[1:]] + [len(s)]
+    postfix = not _LABEL_BEFORE.search(s, 0, dates[0].start()) and _LABEL_AFTER.match(s, dates[0].end(), ends[0])
+    stamps: list[tuple[str | None, str]] = []
+    rest: list[str] = []
+    prev = 0
+    for m, end in zip(dates, ends, strict=True):
+        start, stop = m.start(), m.end()
+        label = None
+        if postfix:
+            after = _LABEL_AFTER.match(s, stop, end)
+            if after:
+                label, stop = after.group("label"), after.end()
+        else:
+            before = _LABEL_BEFORE.search(s, prev, start)
+            if before:
+                label, start = before.group("label"), before.start()
+        stamps.append((label, m.group()))
+        rest.append(s[prev:start])
+        prev = stop
+    rest.append(s[prev:])
+    return stamps, " | ".join(rest)
 
 
 def _authors(names: str, email: str | None) -> list[dict[str, str]]:
@@ -417,7 +458,8 @@ def _deck_like(s: str) -> bool:
 
 def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     """The outlet and reporters the body's dateline, byline or closing line names."""
-    lines = [s for s in (plain(line) for line in body.split("\n")) if s]
+    raw = [line for line in body.split("\n") if line.strip()]
+    lines = [plain(line) for line in raw[:6] + raw[-4:]] if len(raw) > 10 else [plain(line) for line in raw]
     outlet: str | None = None
     reporters: list[dict[str, str]] = []
     for s in lines[:6]:
