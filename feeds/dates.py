@@ -161,7 +161,8 @@ def _parse_korean(text: str) -> datetime | None:
     text = _KOREAN_DATE.sub(r"\1.\2.\3", text, count=1)
     text = _KOREAN_TIME.sub(lambda m: f"{m[1]}:{int(m[2] or 0):02}:{int(m[3] or 0):02}", text, count=1)
     text = _PAREN_TIME.sub(r" \1", text, count=1)
-    return _parse_numeric(text)
+    # "2025년 7월 01일, 오전 07:00": a comma between the date and the time
+    return _parse_numeric(" ".join(text.replace(",", " ").split()))
 
 
 def _dateutil_zone(name: str | None, offset: int | None) -> tzinfo | None:

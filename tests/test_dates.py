@@ -84,6 +84,7 @@ VALID = [
     pytest.param("2024.04.05 오전 9시", "2024-04-05T09:00:00+09:00", id="news-dots-ko-am"),
     pytest.param("2024-04-05 오후 3시 20분", "2024-04-05T15:20:00+09:00", id="news-iso-ko-pm"),
     pytest.param("2024.04.05 14:30 KST", "2024-04-05T14:30:00+09:00", id="news-kst"),
+    pytest.param("2025년 7월 01일, 오전 07:00", "2025-07-01T07:00:00+09:00", id="news-ko-comma-time"),
     # Trailing zone abbreviations
     pytest.param("2025-03-10 14:30 KST", "2025-03-10T14:30:00+09:00", id="zone-kst"),
     pytest.param("2025-03-10 14:30 JST", "2025-03-10T14:30:00+09:00", id="zone-jst"),

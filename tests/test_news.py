@@ -27,6 +27,10 @@ NEWS_CASES = sorted(
 )
 
 
+def _expected_text(case: Path) -> str:
+    return case.with_name(case.stem + ".expected.json").read_text(encoding="utf-8")
+
+
 def _text(fragment: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
 
@@ -41,9 +45,13 @@ def test_news_body_html(case: Path, site: Site, update_golden: bool) -> None:
     assert got == expected.read_text(encoding="utf-8").rstrip("\n")
 
 
-@pytest.mark.parametrize("case", NEWS_CASES, ids=[p.stem for p in NEWS_CASES])
+# The real articles of tests/data/news too (those that must be rejected aside).
+CORPUS = sorted(p for p in (DATA / "news").glob("*.txt") if '"rejected"' not in _expected_text(p))
+
+
+@pytest.mark.parametrize("case", NEWS_CASES + CORPUS, ids=[p.stem for p in NEWS_CASES + CORPUS])
 def test_every_body_line_reaches_the_html(case: Path, site: Site) -> None:
-    doc = read_document(case, READERS, site)
+    doc = read_document(case, case.parent, site)
     text = _text(content_html(doc))
     for line in doc.body.split("\n"):
         if line.strip():

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import html
 
-from feeds.readers.news import BYLINE, CAPTION, CLOSING, CREDIT_END, HASHTAGS, NOTE, SEPARATED_CREDIT, plain
+from feeds.readers.news import (
+    BYLINE,
+    CAPTION,
+    CLOSING,
+    CREDIT_END,
+    CREDIT_ONLY,
+    DATELINE,
+    HASHTAGS,
+    NOTE,
+    SEPARATED_CREDIT,
+    plain,
+)
 
 SUBHEADING_MAX = 60
 CAPTION_MAX = 150  # a credit at the end of a longer line ends a paragraph, not a caption
@@ -38,6 +49,7 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
     current: list[str] = []
     lines = [raw.strip() for raw in body.split("\n")]
     before_text = True  # no paragraph yet: a caption's place, before the dateline or byline
+    zone = _caption_zone(lines)
 
     def flush() -> None:
         if current:
@@ -48,7 +60,7 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
         if not line:
             flush()
             continue
-        kind = _kind(lines, i, before_text, alone=not current)
+        kind = _kind(lines, i, before_text, alone=not current, zone=zone)
         if kind == "p":
             current.append(line)
             before_text = False
@@ -59,23 +71,59 @@ def _blocks(body: str) -> list[tuple[str, list[str]]]:
     return blocks
 
 
-def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool) -> str:
+def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int) -> str:
     """What line ``i`` is: "caption", "note", "tags" or "p" (part of a paragraph)."""
     line = lines[i]
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
-    if CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i)):
+    if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     if len(s) <= 200 and NOTE.search(s):
         return "note"
-    if len(s) <= CAPTION_MAX and not BYLINE.match(s):
-        ends_block = i + 1 == len(lines) or not lines[i + 1]
-        if before_text and CREDIT_END.search(s):
-            return "caption"
-        if alone and ends_block and SEPARATED_CREDIT.search(s):
-            return "caption"
+    if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
+        return "p"
+    ends_block = i + 1 == len(lines) or not lines[i + 1]
+    if before_text and CREDIT_END.search(s):
+        return "caption"
+    if alone and ends_block and SEPARATED_CREDIT.search(s):
+        return "caption"
+    # Above the dateline or byline, a line standing alone is what the page showed under a photo.
+    if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS):
+        return "caption"
+    # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
+    if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SUBJECT_MAX and _plain_words(s):
+        return "caption"
     return "p"
+
+
+_LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
+ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
+SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
+_QUOTES = frozenset("\"“”‘’'")
+
+
+def _plain_words(s: str) -> bool:
+    return not s.endswith(CLOSING) and _QUOTES.isdisjoint(s)
+
+
+def _caption_zone(lines: list[str]) -> int:
+    """The index of the dateline or byline that starts the article, if it is among its first lines."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        s = plain(line)
+        if BYLINE.match(s) or DATELINE.match(s):
+            return i
+        seen += 1
+        if seen == ZONE_LINES:
+            break
+    return 0
+
+
+def _first(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line), -1)
 
 
 def _in_list(lines: list[str], i: int) -> bool:

@@ -39,7 +39,7 @@ _DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요�
 _CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
 _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-_TIME = rf"(?:{_ISO_TIME}|\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*\(\s*{_CLOCK}\s*\))?"
+_TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*\(\s*{_CLOCK}\s*\))?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?"
@@ -71,9 +71,10 @@ _NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
 # The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
 REPORTERS = (
     rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
-    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 _REPORTER = re.compile(REPORTERS)
+_ROLE_ONLY = re.compile(_ROLE)
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
 _EMAIL_RE = re.compile(_EMAIL)
 # Section names pages print in front of a reporter's name; cut off when glued to it.
@@ -88,6 +89,7 @@ _SECTION_PREFIX = re.compile(
 _JUNK = re.compile(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
     r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
+    r"|진행|출연|사회|취재|촬영|편집|글|사진|영상"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
@@ -95,10 +97,16 @@ _JUNK = re.compile(
 _JUNK_WORD = re.compile(
     r"(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
-    r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+)",
+    r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
+    r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
+    r"|테크|유통|건강|세계|북한)",
     re.IGNORECASE,
 )
 _BULLET_OUTLET = re.compile(r"•\s*(?P<outlet>[^\d\s]{2,20})")
+_COMMA_OUTLET = re.compile(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
+_BARE_NAME = re.compile(r"[가-힣]{2,4}")
+_KNOWN_OUTLET = re.compile(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
+_WORDS = re.compile(r"[\s/·|]+")
 _PIECES = re.compile(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
 _OUTLET_MAX = 20
 _SENTENCE_END = re.compile(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
@@ -116,11 +124,26 @@ _CLOSING_REPORTER = re.compile(
     rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
 )
+# "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
+DATELINE = re.compile(
+    rf"^[가-힣A-Za-z]{{1,10}}\s*=\s*(?:글\s*[·ㆍ]?\s*(?:사진\s*)?=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
+)
+# "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
+_CLOSING_OUTLET_REPORTER = re.compile(
+    rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
+    rf"\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
+)
+# "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
+_COPYRIGHT = re.compile(
+    r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyright|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})",
+    re.IGNORECASE,
+)
 _ALONE_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
 _OUTLET_LIKE = re.compile(
     r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv|[0-9])$"
-    r"|^[A-Za-z0-9 .&]+$"
+    r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
 # --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
@@ -139,6 +162,8 @@ CAPTION = re.compile(
     rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
     # a line led by a triangle
     r"|^\s*[▲△]"
+    # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
+    rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
 # A caption without a caption word: a short line that ends in a photo credit. Only where captions
 # sit (before the dateline or byline) or set off by a separator ("… 있다. /뉴시스").
@@ -146,6 +171,7 @@ _CREDITS = (
     r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
     r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공)(?:\s*(?:자료)?사진)?"
 )
+CREDIT_ONLY = re.compile(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
 CREDIT_END = re.compile(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?{_CREDITS}\s*[)\]]?$")
 SEPARATED_CREDIT = re.compile(rf"(?:[/=]|\.\s)\s*{_CREDITS}\s*$")
 NOTE = re.compile(
@@ -159,7 +185,7 @@ HASHTAGS = re.compile(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
 _HASHTAG = re.compile(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
 # A Markdown file's head: never a news article's.
-_MARKDOWN = re.compile(r"^(?:#{1,6}\s|```|~~~|\|.*\||<[a-zA-Z!/])|\]\(|^[=-]{3,}$")
+_MARKDOWN = re.compile(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\(|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
 
 
 @dataclass
@@ -170,6 +196,7 @@ class _Line:
     authors: list[dict[str, str]] = field(default_factory=list)
     outlet: str | None = None
     label_only: str | None = None  # a label whose date is on the next line
+    weak: bool = False  # a bare name, which may as well be a photo's subject
 
 
 @dataclass(frozen=True)
@@ -200,6 +227,10 @@ def read(text: str, path: str) -> Parsed:
         meta["publication"] = outlet
     if reporters and "authors" not in meta:
         meta["authors"] = reporters
+    elif reporters:  # the head named them; the byline or closing line may give their addresses
+        emails = {r["name"]: r["email"] for r in reporters if "email" in r}
+        meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
+                           for a in meta["authors"]]  # fmt: skip
     tags = hashtags(body)
     if tags:
         meta["tags"] = tags
@@ -238,7 +269,10 @@ def _window(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for n, line in enumerate(text.split("\n", SCAN_LINES * 4)[: SCAN_LINES * 4], start=1):
         if line and not line.isspace():
-            out.append((n, plain(line)))
+            s = plain(line)
+            if len(s) > 2 and s[0] == s[-1] == "|":
+                s = s[1:-1].strip()  # a layout table's cell, flattened: "| 2026. 01.28(수) 14:51 |"
+            out.append((n, s))
             if len(out) == SCAN_LINES:
                 break
     return out
@@ -261,6 +295,12 @@ def _head(text: str) -> _Head | None:
     first, last = _metadata_block(rest, infos)
     if first is None and not any(info and info.stamps for _, info in before):
         return None
+    # A bare name right above the text is a photo's subject ("| 박성웅 |"), not the reporter.
+    while first is not None and last > first:
+        info = infos[last]
+        if info is None or not info.weak or (last + 1 < len(rest) and rest[last + 1][0] > rest[last][0] + 1):
+            break
+        last -= 1
     if first is None:
         first, last = 0, -1  # all the metadata was above the title
     deck = [s for (_, s), info in zip(rest[:first], infos[:first], strict=True) if info is None]
@@ -269,10 +309,14 @@ def _head(text: str) -> _Head | None:
         return None
     body_index = last + 1
     if not deck:
-        # A deck printed after the date line: short lines that are not a sentence or a caption.
-        while body_index < len(rest) - 1 and len(deck) < 3 and _deck_like(rest[body_index][1]):
-            deck.append(rest[body_index][1])
-            body_index += 1
+        # A deck printed after the date line: short lines that are not a sentence or a caption,
+        # set off by a blank line (a line right above the text is a photo's caption).
+        end = body_index
+        while end < len(rest) - 1 and end - body_index < 3 and _deck_like(rest[end][1]):
+            end += 1
+        if end > body_index and rest[end][0] > rest[end - 1][0] + 1:
+            deck = [s for _, s in rest[body_index:end]]
+            body_index = end
     head_lines = [line for line, _ in before] + rest[first : last + 1]
     meta, where = _meta(head_lines, [info for _, info in before] + infos[first : last + 1])
     if "date" not in meta:
@@ -368,10 +412,15 @@ def _classify(s: str) -> _Line | None:
     if not maybe_date and not maybe_reporter:
         if len(s) <= 12 and _LABEL_ONLY.fullmatch(s):
             return _Line(label_only=s)
-        if len(s) <= 60 and all(_JUNK_WORD.fullmatch(word) for word in s.split()):
+        if len(s) <= 60 and all(_JUNK_WORD.fullmatch(word) for word in _WORDS.split(s) if word):
             return _Line()
-        bullet = _BULLET_OUTLET.fullmatch(s) if s[0] == "•" else None  # "• 문화일보" beside "• 입력 …"
-        return _Line(outlet=bullet.group("outlet")) if bullet and not _SENTENCE_END.search(s) else None
+        # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
+        alone = _BULLET_OUTLET.fullmatch(s) or _COMMA_OUTLET.fullmatch(s)
+        if alone:
+            return _Line(outlet=alone.group("outlet"))
+        if _BARE_NAME.fullmatch(s):
+            return _Line(outlet=s) if _is_outlet(s) else _Line(authors=[{"name": s}], weak=True)
+        return None
     info = _Line()
     rest = s
     if maybe_date:
@@ -386,16 +435,24 @@ def _classify(s: str) -> _Line | None:
     if (not info.stamps and not info.authors) or CAPTION.search(s):
         return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
     rest = _EMAIL_RE.sub(" | ", rest)
-    rest = re.sub(r"^[\s•·\-]+", "", rest)
     for piece in _PIECES.split(rest):
-        piece = piece.strip(" ()[]:：|")
+        piece = piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*")
         if not piece or _JUNK.match(piece):
             continue
-        if len(piece) > _OUTLET_MAX or _SENTENCE_END.search(piece) or info.outlet is not None:
+        if len(piece) > _OUTLET_MAX or _SENTENCE_END.search(piece):
             return None  # more than metadata: a sentence that mentions a date or a reporter
-        if not _SECTION_PREFIX.fullmatch(piece):
-            info.outlet = piece
+        if _is_outlet(piece) or re.search(re.escape(piece) + r"\s*,", rest):
+            info.outlet = info.outlet or piece  # "테크데일리, 오세훈 기자, 2025-01-02"
+        elif _BARE_NAME.fullmatch(piece) and not _SECTION_PREFIX.match(piece):
+            info.authors.append({"name": piece})  # a name without a role: "유룡 2023. 9. 9. 07:04"
+        elif " " in piece or len(piece) > 12:
+            return None  # words that are none of these: a headline or a sentence
+        # anything else is a section or a label the page printed ("앵커리포트 2026.02.11 …")
     return info
+
+
+def _is_outlet(name: str) -> bool:
+    return bool(_OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
 
 
 def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
@@ -423,6 +480,13 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
             before = _LABEL_BEFORE.search(s, prev, start)
             if before:
                 label, start = before.group("label"), before.start()
+                # A section glued to the label ("일반입력 :2011/…") goes with it; a role
+                # ("기자입력 : …") stays for the reporter pattern.
+                word = start
+                while word > prev and "가" <= s[word - 1] <= "힣":
+                    word -= 1
+                if word < start and not re.search(_ROLE + "$", s[word:start]):
+                    start = word
         stamps.append((label, m.group()))
         rest.append(s[prev:start])
         prev = stop
@@ -431,7 +495,9 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
 
 
 def _authors(names: str, email: str | None) -> list[dict[str, str]]:
-    found = [{"name": n} for n in (_cut_section(n) for n in re.split(r"\s*[·,ㆍ/]\s*|\s+", names)) if n]
+    # "[아시아경제 김혜원 기자, 나주석 기자]": the role repeated between names is not a name
+    split = (_cut_section(n) for n in re.split(r"\s*[·,ㆍ/]\s*|\s+", names))
+    found = [{"name": n} for n in split if n and not _ROLE_ONLY.fullmatch(n)]
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
@@ -457,31 +523,35 @@ def _deck_like(s: str) -> bool:
 
 
 def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
-    """The outlet and reporters the body's dateline, byline or closing line names."""
+    """The outlet and reporters the body's dateline, byline or closing lines name."""
     raw = [line for line in body.split("\n") if line.strip()]
-    lines = [plain(line) for line in raw[:6] + raw[-4:]] if len(raw) > 10 else [plain(line) for line in raw]
+    head = [plain(line) for line in raw[:8]]
+    tail = [plain(line) for line in raw[-12:]] if len(raw) > 8 else head
     outlet: str | None = None
     reporters: list[dict[str, str]] = []
-    for s in lines[:6]:
+    for s in head:
         if CAPTION.search(s):
             continue  # a photo's dateline names the photographer, not the reporter
         m = BYLINE.match(s)
         if m:
-            outlet = (m.group("pub1") or m.group("pub2")).strip()
-            # "(서울=연합뉴스)", "[공주/CTN]": the place, then the outlet
-            parts = [p.strip() for p in re.split(r"[=/]", outlet)]
+            # "(서울=연합뉴스)", "[공주/CTN]", "[교육타임즈/충남교육]": the part that is an outlet
+            parts = [p.strip() for p in re.split(r"[=/]", (m.group("pub1") or m.group("pub2")).strip())]
             outlet = next((p for p in parts if _OUTLET_LIKE.search(p)), parts[-1])
             reporters = _authors(m.group("names1") or m.group("names2"), None)
             break
-        if len(s) > 80:
-            break  # the first paragraph of the article: no byline
-    if not reporters:
-        tail = lines[-4:]
-        for i in reversed(range(len(tail))):
-            c = _CLOSING_REPORTER.match(tail[i])
-            if c:
-                # "홍길동 기자" with the address on the next line
-                after = _ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
-                reporters = _authors(c.group("names"), c.group("email") or (after and after.group("email")))
-                break
-    return outlet, reporters
+        d = DATELINE.match(s)
+        if d:
+            reporters = _authors(d.group("names"), d.group("email"))
+            break
+    closing_outlet = None
+    for i in reversed(range(len(tail))):
+        c = _CLOSING_REPORTER.match(tail[i]) or _CLOSING_OUTLET_REPORTER.match(tail[i])
+        if c and not reporters:
+            # "홍길동 기자" with the address on the next line
+            after = _ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
+            reporters = _authors(c.group("names"), c.group("email") or (after and after.group("email")))
+            closing_outlet = c.groupdict().get("outlet")
+        copyright = _COPYRIGHT.search(tail[i])
+        if copyright and not closing_outlet:
+            closing_outlet = copyright.group("outlet")
+    return outlet or closing_outlet, reporters
