@@ -251,8 +251,10 @@ def why_not(text: str) -> str:
 
 
 def plain(line: str) -> str:
-    # str.split() also splits on U+00A0, U+2002, U+3000…, which news pages are full of.
-    return " ".join(line.split())
+    """The line with its runs of whitespace (U+00A0, U+3000, tabs…) as single spaces."""
+    line = line.strip()
+    # Other spaces than " " are not printable: most lines need no work, and are told fast.
+    return " ".join(line.split()) if "  " in line or not line.isprintable() else line
 
 
 def hashtags(body: str) -> list[str]:
@@ -415,10 +417,10 @@ def _classify(s: str) -> _Line | None:
         if len(s) <= 60 and all(_JUNK_WORD.fullmatch(word) for word in _WORDS.split(s) if word):
             return _Line()
         # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
-        alone = _BULLET_OUTLET.fullmatch(s) or _COMMA_OUTLET.fullmatch(s)
+        alone = _BULLET_OUTLET.fullmatch(s) if s[0] == "•" else _COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
         if alone:
             return _Line(outlet=alone.group("outlet"))
-        if _BARE_NAME.fullmatch(s):
+        if len(s) <= 4 and _BARE_NAME.fullmatch(s):
             return _Line(outlet=s) if _is_outlet(s) else _Line(authors=[{"name": s}], weak=True)
         return None
     info = _Line()
@@ -526,13 +528,14 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     """The outlet and reporters the body's dateline, byline or closing lines name."""
     raw = [line for line in body.split("\n") if line.strip()]
     head = [plain(line) for line in raw[:8]]
-    tail = [plain(line) for line in raw[-12:]] if len(raw) > 8 else head
+    # Closing lines are short: a long one is a paragraph, not worth cleaning.
+    tail = [plain(line) if len(line) < 200 else line for line in raw[-12:]] if len(raw) > 8 else head
     outlet: str | None = None
     reporters: list[dict[str, str]] = []
     for s in head:
-        if CAPTION.search(s):
-            continue  # a photo's dateline names the photographer, not the reporter
         m = BYLINE.match(s)
+        if m and CAPTION.search(s):
+            continue  # a photo's dateline names the photographer, not the reporter
         if m:
             # "(서울=연합뉴스)", "[공주/CTN]", "[교육타임즈/충남교육]": the part that is an outlet
             parts = [p.strip() for p in re.split(r"[=/]", (m.group("pub1") or m.group("pub2")).strip())]
