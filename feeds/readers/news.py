@@ -30,6 +30,7 @@ from feeds.readers import Parsed
 
 NAME = "news"
 SCAN_LINES = 15  # the date stamp must be among this many non-empty lines, or the text is not news
+DECK_LINE_MAX = 80  # a deck line below the date line; a longer line there is the text's first paragraph
 
 
 # --- date stamps -----------------------------------------------------------------------------
@@ -314,7 +315,7 @@ def _head(text: str) -> _Head | None:
         # A deck printed after the date line: short lines that are not a sentence or a caption,
         # set off by a blank line (a line right above the text is a photo's caption).
         end = body_index
-        while end < len(rest) - 1 and end - body_index < 3 and _deck_like(rest[end][1]):
+        while end < len(rest) - 1 and end - body_index < 3 and _deck_like(rest[end][1], DECK_LINE_MAX):
             end += 1
         if end > body_index and rest[end][0] > rest[end - 1][0] + 1:
             deck = [s for _, s in rest[body_index:end]]
@@ -356,10 +357,11 @@ def _lead(lines: list[tuple[int, str]]) -> list[str]:
     while i < min(len(lines), 2) and (CAPTION.search(lines[i][1]) or CREDIT_END.search(lines[i][1])):
         i += 1
     lead: list[str] = []
-    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1]):
+    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX):
         lead.append(lines[i][1])
         i += 1
-    return lead if i > 0 and lead and i < len(lines) else []
+    set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line
+    return lead if lead and set_off else []
 
 
 def _meta(lines: list[tuple[int, str]], infos: list[_Line | None]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -420,6 +422,8 @@ def _classify(s: str) -> _Line | None:
         alone = _BULLET_OUTLET.fullmatch(s) if s[0] == "•" else _COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
         if alone:
             return _Line(outlet=alone.group("outlet"))
+        if len(s) <= 12 and " " not in s and _is_outlet(s):
+            return _Line(outlet=s)  # "뉴스1" alone above the date line
         if len(s) <= 4 and _BARE_NAME.fullmatch(s):
             return _Line(outlet=s) if _is_outlet(s) else _Line(authors=[{"name": s}], weak=True)
         return None
@@ -512,9 +516,9 @@ def _cut_section(name: str) -> str:
     return cut if 2 <= len(cut) <= 4 else name[-3:]
 
 
-def _deck_like(s: str) -> bool:
+def _deck_like(s: str, longest: int = 200) -> bool:
     return (
-        len(s) <= 200
+        len(s) <= longest
         and not _SENTENCE_END.search(s)
         and not CAPTION.search(s)
         and not CREDIT_END.search(s)
