@@ -274,7 +274,7 @@ def _window(text: str) -> list[tuple[int, str]]:
         if line and not line.isspace():
             s = plain(line)
             if len(s) > 2 and s[0] == s[-1] == "|":
-                s = s[1:-1].strip()  # a layout table's cell, flattened: "| 2026. 01.28(수) 14:51 |"
+                s = s[1:-1].strip() or s  # a layout table's cell, flattened: "| 2026. 01.28(수) 14:51 |"
             out.append((n, s))
             if len(out) == SCAN_LINES:
                 break
