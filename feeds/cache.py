@@ -21,7 +21,9 @@ from feeds.document import Document
 
 log = logging.getLogger(__name__)
 
-SCHEMA = 1
+# Bumped whenever the same bytes parse or render differently (2: the news reader's rewrite), so an
+# old cache's documents and HTML are dropped rather than served.
+SCHEMA = 2
 FILENAME = "cache.sqlite"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
