@@ -285,7 +285,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = [_classify(s) for _, s in window]
+    infos = _without_lone_names(window, [_classify(s) for _, s in window])
     # The title is the first line that is not metadata or page junk; a printer-friendly page
     # puts its date line before it.
     t = next((i for i, info in enumerate(infos) if info is None), None)
@@ -328,6 +328,25 @@ def _head(text: str) -> _Head | None:
     summary = deck or _lead(rest[body_index:])
     body_line = rest[body_index][0] if body_index < len(rest) else head_lines[-1][0] + 1
     return _Head(title, title_line, deck, summary, meta, where, body_line)
+
+
+def _without_lone_names(window: list[tuple[int, str]], infos: list[_Line | None]) -> list[_Line | None]:
+    """Bare names count only on a line next to a stamp or a reporter's line, blank lines apart.
+
+    A short line of two to four syllables is as often a title, a deck or a section as a name: alone,
+    it tells nothing ("제목" above "요약" above the date line is a title and a deck, not two people).
+    """
+    out = list(infos)
+    for i, info in enumerate(infos):
+        if info is None or not info.weak:
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(infos)]
+        if not any(
+            (other := infos[j]) is not None and not other.weak and abs(window[j][0] - window[i][0]) == 1
+            for j in neighbours
+        ):
+            out[i] = None
+    return out
 
 
 def _metadata_block(rest: list[tuple[int, str]], infos: list[_Line | None]) -> tuple[int | None, int]:
