@@ -374,3 +374,9 @@ def _remove_temp_files(out_dir: Path) -> None:
         for path in folder.glob(".*.tmp"):
             if _TEMP_FILE.match(path.name):
                 path.unlink(missing_ok=True)
+
+
+def lock_path(out_dir: Path) -> Path:
+    """Where builds of ``out_dir`` take their lock: beside the folder, keyed by its resolved path."""
+    out = out_dir.resolve()
+    return out.parent / f".{out.name or 'root'}.feeds-lock"
