@@ -61,7 +61,7 @@ class Site:
 
     def args(self, *more: str, out: Path | None = None, cache: Path | None = None) -> list[str]:
         where = ["--cache", str(cache or self.cache)] if "--no-cache" not in self.extra else []
-        return ["build", "-q", "--config", str(self.config), "--content", str(self.content),
+        return ["build", "--config", str(self.config), "--content", str(self.content),
                 "--out", str(out or self.out), *where, *self.extra, *more]  # fmt: skip
 
 
@@ -83,7 +83,9 @@ def clean_build(site: Site, capsys: pytest.CaptureFixture[str]) -> dict[str, byt
     clean = site.root / "clean"
     shutil.rmtree(clean, ignore_errors=True)
     capsys.readouterr()
-    main(["build", "-q", "--config", str(site.config), "--content", str(site.content), "--out", str(clean), "--no-cache"])
+    main(
+        ["build", "-q", "--config", str(site.config), "--content", str(site.content), "--out", str(clean), "--no-cache"]
+    )
     capsys.readouterr()
     return tree(clean, "*.xml")
 
@@ -194,7 +196,7 @@ class Case:
 
 CASES = [
     Case(6, "pickle payload in the cache", tamper_cache_with_pickle, 0,
-         "cache: 3 unreadable document rows dropped"),
+         "cache: 3 unreadable document row(s) dropped"),
     Case(8, "database is a folder", database_is_a_folder, 0, "building without it"),
     Case(8, "cache folder is a file", cache_folder_is_a_file, 0, "building without it"),
     Case(8, "lock is a folder", lock_is_a_folder, 0, ""),
@@ -393,4 +395,3 @@ def test_18_exit_status_documented() -> None:
     assert "| 4 |" in readme
     cron = readme.split("## Running from cron", 1)[1].split("\n## ", 1)[0]
     assert "disk" in cron.lower() and "4" in cron
-
