@@ -92,6 +92,18 @@ def now() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC)
 
 
+def lock_path(out_dir: Path) -> Path:
+    """The lock of builds of ``out_dir``: a hidden file beside it, named after its resolved path.
+
+    Beside, not inside: ``out/`` is published as it is, and stale-file removal never looks
+    outside it. Not in the cache: two builds of one ``out/`` with different ``--cache`` must
+    exclude each other, and so must builds that reach ``out/`` through a symlink (hence resolved).
+    The folder need not exist yet: its parent must, as it must for the build to write it.
+    """
+    out = out_dir.resolve()
+    return out.parent / f".{out.name or 'root'}.feeds-lock"
+
+
 def default_cache_dir(out_dir: Path) -> Path:
     return out_dir.absolute().parent / ".feeds-cache"
 
@@ -161,22 +173,20 @@ def build(
 ) -> BuildResult:
     """Read ``content_dir`` and bring ``out_dir`` up to date; with ``strict``, errors write nothing.
 
-    ``cache_dir`` None builds from scratch, remembering nothing; the lock still lives in the
-    default cache folder, never in ``out_dir``, which is published as it is.
+    ``cache_dir`` None builds from scratch, remembering nothing. The lock is the output folder's
+    (``lock_path``), whatever the cache: two builds of one ``out/`` never run at once.
     """
-    lock = (cache_dir or default_cache_dir(out_dir)) / "lock"
-    with exclusive(lock, wait):
+    own = cache_dir or default_cache_dir(out_dir)  # never read as content, even with --no-cache
+    with exclusive(lock_path(out_dir), wait):
         cache = Cache.open(cache_dir)
         try:
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, lock.parent)
+            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, own)
         except sqlite3.Error as exc:
             # The cache broke under us (disk full, corrupted page): it only ever saves work, so
             # drop it and build from the files alone.
             log.warning("cache failed (%s); building without it", exc)
             cache.discard()
-            return _build_locked(
-                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), lock.parent
-            )
+            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own)
         finally:
             cache.close()
 
@@ -374,9 +384,3 @@ def _remove_temp_files(out_dir: Path) -> None:
         for path in folder.glob(".*.tmp"):
             if _TEMP_FILE.match(path.name):
                 path.unlink(missing_ok=True)
-
-
-def lock_path(out_dir: Path) -> Path:
-    """Where builds of ``out_dir`` take their lock: beside the folder, keyed by its resolved path."""
-    out = out_dir.resolve()
-    return out.parent / f".{out.name or 'root'}.feeds-lock"

@@ -98,7 +98,9 @@ class Cache:
                     return cls(None)
                 log.warning("cache %s unusable (%s); starting a new one", path, exc)
                 for stale in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
-                    with contextlib.suppress(FileNotFoundError):
+                    # A folder where the database should be, or a file where its folder should be:
+                    # not ours to delete. The second attempt fails too, and the build goes on without.
+                    with contextlib.suppress(OSError):
                         stale.unlink()
         raise AssertionError("unreachable")
 

@@ -23,7 +23,12 @@ def exclusive(path: Path, wait: float) -> Iterator[None]:
     never leaves the next one locked out, and a stale lock file means nothing.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except IsADirectoryError:
+        # Someone made a folder of that name. A folder can be locked as well as a file, and every
+        # build of this output opens the same one, so they still exclude each other.
+        fd = os.open(path, os.O_RDONLY)
     try:
         deadline = time.monotonic() + max(wait, 0.0)
         while not _try_lock(fd):

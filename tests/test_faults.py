@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from feeds.build import build
+from feeds.build import build, lock_path
 from feeds.cli import main
 from feeds.config import load_site
 from feeds.lock import exclusive
@@ -162,7 +162,7 @@ def test_locked_build_waits_then_exits_3(
     content = tmp_path / "content"
     write_state(content, "A")
     args = command(config, content, tmp_path, "--wait", "0.3")[3:]
-    with exclusive(tmp_path / "cache" / "lock", 0):
+    with exclusive(lock_path(tmp_path / "out"), 0):
         started = time.monotonic()
         assert main(args) == 3
         assert time.monotonic() - started >= 0.3

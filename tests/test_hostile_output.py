@@ -301,6 +301,8 @@ def held_by_another_process(out: Path) -> Iterator[None]:
     finally:
         holder.kill()
         holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
 
 
 @pytest.mark.parametrize("through", ["other cache", "symlink and other cache", "out/ not there yet"])
