@@ -8,6 +8,7 @@ since the last one only stats the content folder: it imports no renderer and rea
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -271,7 +272,7 @@ def _full_build(
     stats: list[Found],
     refused: list[ContentError],
 ) -> BuildResult:
-    loaded = load(stats, site, cache, root=os.path.realpath(content_dir))
+    loaded = load(stats, site, cache, _sources(refused, content_dir), root=os.path.realpath(content_dir))
     result = BuildResult(read=len(stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
     published, duplicates = reject_duplicates(published, content_dir)
@@ -281,6 +282,19 @@ def _full_build(
         return result
     _write_outputs(published, loaded, site, cache, out_dir, result)
     return result
+
+
+def _sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
+    """The content-relative source of each refused file (discover names them below content_dir).
+
+    Error paths are escaped for display; a name that needed escaping maps to no cached source,
+    so such a file, refused, drops out as before rather than keeping its last good version.
+    """
+    found = {}
+    for error in refused:
+        with contextlib.suppress(ValueError):
+            found[Path(error.path).relative_to(content_dir).as_posix()] = error.path
+    return found
 
 
 def _write_outputs(

@@ -9,6 +9,7 @@ A file that no longer parses keeps its last good version from the cache.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -117,11 +118,19 @@ class Loaded:
     kept: list[str] = field(default_factory=list)
 
 
-def load(stats: list[Found], site: Site, cache: Cache, root: str | None = None) -> Loaded:
+def load(
+    stats: list[Found],
+    site: Site,
+    cache: Cache,
+    refused: Mapping[str, str] | None = None,
+    root: str | None = None,
+) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
     A file that no longer parses keeps its last good version from the cache, so an editor's
-    half-saved file or a typo never takes a published entry out of the feeds. No body stays in
+    half-saved file or a typo never takes a published entry out of the feeds. So does a file that
+    ``discover`` now refuses (``refused``: source -> path, such as a file swapped for a broken
+    symlink or one pointing outside the content folder): it broke, it was not deleted. No body stays in
     memory: with a cache each is stored there as it arrives, without one the file is read again
     if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
     outside it when opened is not read.
@@ -167,5 +176,11 @@ def load(stats: list[Found], site: Site, cache: Cache, root: str | None = None) 
                 loaded.digests[st.source] = hit.digest
                 loaded.kept.append(printable(st.path))
                 log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
-    cache.delete_documents(set(cached) - {st.source for st in stats})
+    for source, label in sorted((refused or {}).items()):
+        if hit := cached.get(source):
+            loaded.docs.append(hit.doc)
+            loaded.digests[source] = hit.digest
+            loaded.kept.append(printable(label))
+            log.warning("%s: keeping its last good version in the feeds until it is fixed", printable(label))
+    cache.delete_documents(set(cached) - {st.source for st in stats} - set(refused or {}))
     return loaded
