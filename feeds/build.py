@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+_TAG_FEED = re.compile(r"tags/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")")
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
@@ -373,8 +374,16 @@ def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) ->
 
 
 def _remove_stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> list[str]:
-    """Delete feeds this build did not produce: those of tags that no longer exist."""
-    candidates = set(previous)
+    """Delete feeds this build did not produce: those of tags that no longer exist.
+
+    Only feeds feeds wrote: the candidates are what the cache says we wrote and the feed files of
+    out/tags/*/ (a lost cache must not leave dead tags behind), and each is removed only when its
+    own content says we generated it. A hand-made out/tags/podcast/rss.xml or out/robots.txt
+    stays, whatever the cache (which is never trusted) claims.
+    """
+    from feeds.formats.common import generated_by_us
+
+    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel)}
     tags_dir = out_dir / "tags"
     if tags_dir.is_dir():
         for folder in tags_dir.iterdir():
@@ -383,10 +392,10 @@ def _remove_stale(out_dir: Path, current: set[str], previous: dict[str, OutputRe
     removed = []
     for rel in sorted(candidates - current):
         path = out_dir / rel
-        if path.is_file() and not path.is_symlink():
+        if path.is_file() and not path.is_symlink() and not path.parent.is_symlink() and generated_by_us(path):
             path.unlink()
             removed.append(rel)
-        if rel.startswith("tags/") and path.parent.is_dir() and not any(path.parent.iterdir()):
+        if path.parent.is_dir() and not path.parent.is_symlink() and not any(path.parent.iterdir()):
             path.parent.rmdir()
     return removed
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from feeds import __version__
@@ -11,6 +12,9 @@ from feeds.feedsets import Entry, Feed
 
 GENERATOR = "feeds"
 GENERATOR_URI = "https://pypi.org/project/feeds/"
+# How a file says feeds wrote it (Atom names our URI, RSS our name); nothing else under out/ is
+# ever removed. Both sit in the feed's head, before the first entry.
+GENERATED_MARKERS = (f'<generator uri="{GENERATOR_URI}"'.encode(), f"<generator>{GENERATOR}</generator>".encode())
 # An empty feed still needs an "updated" date, and the wall clock would make builds differ.
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -31,3 +35,14 @@ def new_generator() -> Any:
     fg = FeedGenerator()
     fg.generator(GENERATOR, version=__version__, uri=GENERATOR_URI)
     return fg
+
+
+def generated_by_us(path: str | Path) -> bool:
+    """Whether the file at ``path`` is a feed that feeds wrote, judged by its head alone."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False
+    head = head.split(b"<entry", 1)[0].split(b"<item", 1)[0]
+    return any(marker in head for marker in GENERATED_MARKERS)
