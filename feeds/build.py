@@ -17,18 +17,18 @@ import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from feeds import __version__
 from feeds.cache import Cache, OutputRecord
 from feeds.config import Site
 from feeds.document import Document
 from feeds.entries import Entries, render_plan
-from feeds.errors import ConfigError, ContentError
+from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS
 from feeds.load import Loaded, load
 from feeds.lock import exclusive
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from feeds.feedsets import FeedPlan
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 _TAG_FEED = re.compile(r"tags/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")")
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
@@ -305,7 +304,7 @@ def _write_outputs(
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.parallel import map_indexes
     from feeds.tags import index_tags
-    from feeds.write import safe_path, write_if_changed
+    from feeds.write import commit, discard, drop, restore, safe_path, set_aside, stage_if_changed
 
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases)
@@ -314,7 +313,10 @@ def _write_outputs(
     previous = cache.outputs()
     records: dict[str, OutputRecord] = {}
     site_fp = site_fingerprint(site)
-    _remove_temp_files(out_dir)
+    try:
+        _remove_temp_files(out_dir)
+    except OSError as exc:
+        raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
     dirty: list[tuple[FeedPlan, str, dict[str, Path]]] = []
     for plan in plans:
         fp = _fingerprint(
@@ -332,35 +334,48 @@ def _write_outputs(
         for doc in plan.docs:
             entries(doc)
 
-    def serialize(i: int) -> list[tuple[str, bool, int, int]]:
+    def serialize(i: int) -> list[tuple[str, str | None]]:
         plan, _, targets = dirty[i]
-        done = []
-        for rel, data in render_plan(plan, site, entries):
-            written = write_if_changed(targets[rel], data)
-            st = targets[rel].stat()
-            done.append((rel, written, st.st_size, st.st_mtime_ns))
-        return done
+        staged: list[tuple[str, str | None]] = []
+        try:
+            for rel, data in render_plan(plan, site, entries):
+                staged.append((rel, stage_if_changed(targets[rel], data)))
+        except BaseException:
+            discard([(tmp, targets[rel]) for rel, tmp in staged if tmp])
+            raise
+        return staged
 
-    # The main feeds go last: if a tag feed cannot be written, the build stops before a main feed
-    # shows an entry whose tag feed is not there.
-    last = [i for i, (plan, _, _) in enumerate(dirty) if not plan.folder]
-    first = [i for i, (plan, _, _) in enumerate(dirty) if plan.folder]
-    outcomes: dict[int, list[tuple[str, bool, int, int]]] = {}
-    for batch in (first, last):
-        # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
-        outcomes.update(zip(batch, map_indexes(_nth(serialize, batch), len(batch), min_items=32), strict=True))
-    for i, (_, fp, _) in enumerate(dirty):
-        for rel, written, size, mtime_ns in outcomes[i]:
-            (result.written if written else result.unchanged).append(rel)
-            records[rel] = OutputRecord(fp, size, mtime_ns)
-    result.removed = _remove_stale(out_dir, set(records), previous)
+    try:
+        # Every changed feed is staged, and stale ones set aside, before any replaces its old
+        # version (and put back if one cannot): a disk fault (full, read-only, permission
+        # denied) then stops the build with the old set of feeds in place. A feed takes
+        # milliseconds to serialize: a pool pays from a few dozen feeds on.
+        done = map_indexes(serialize, len(dirty), min_items=32)
+        staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
+        staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
+        current = {rel for _, _, targets in dirty for rel in targets} | set(records)
+        result.removed, folders = _stale(out_dir, current, previous)
+        aside = set_aside([out_dir / rel for rel in result.removed])
+        try:
+            commit([(tmp, path) for tmp, path in staged if tmp])
+        except BaseException:
+            restore(aside)
+            raise
+        drop(aside)
+        _remove_empty(folders)
+        for (_, fp, targets), feed in zip(dirty, done, strict=True):
+            for rel, tmp in feed:
+                (result.written if tmp else result.unchanged).append(rel)
+                st = targets[rel].stat()
+                records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
+            _remove_temp_files(out_dir)
+        if isinstance(exc, OSError):  # stat or removal: writes are DiskErrors already
+            raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot update") from exc
+        raise
     cache.replace_outputs(records)
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
-
-
-def _nth(task: Callable[[int], T], indexes: Sequence[int]) -> Callable[[int], T]:
-    """``task`` over ``indexes``: the k-th call runs ``task(indexes[k])``."""
-    return lambda k: task(indexes[k])
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:
@@ -373,13 +388,13 @@ def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) ->
     return (st.st_size, st.st_mtime_ns) == (record.size, record.mtime_ns)
 
 
-def _remove_stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> list[str]:
-    """Delete feeds this build did not produce: those of tags that no longer exist.
+def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> tuple[list[str], list[Path]]:
+    """Feeds this build did not produce (those of tags that no longer exist), and their folders.
 
     Only feeds feeds wrote: the candidates are what the cache says we wrote and the feed files of
-    out/tags/*/ (a lost cache must not leave dead tags behind), and each is removed only when its
-    own content says we generated it. A hand-made out/tags/podcast/rss.xml or out/robots.txt
-    stays, whatever the cache (which is never trusted) claims.
+    out/tags/*/ (a lost cache must not leave dead tags behind), and each goes only when its own
+    content says we generated it. A hand-made out/tags/podcast/rss.xml or out/robots.txt stays,
+    whatever the cache (which is never trusted) claims.
     """
     from feeds.formats.common import generated_by_us
 
@@ -389,15 +404,23 @@ def _remove_stale(out_dir: Path, current: set[str], previous: dict[str, OutputRe
         for folder in tags_dir.iterdir():
             if folder.is_dir() and not folder.is_symlink():
                 candidates.update(f"tags/{folder.name}/{name}" for name in FORMATS)
-    removed = []
+    stale = []
+    folders: dict[Path, None] = {}
     for rel in sorted(candidates - current):
         path = out_dir / rel
-        if path.is_file() and not path.is_symlink() and not path.parent.is_symlink() and generated_by_us(path):
-            path.unlink()
-            removed.append(rel)
-        if path.parent.is_dir() and not path.parent.is_symlink() and not any(path.parent.iterdir()):
-            path.parent.rmdir()
-    return removed
+        if path.parent.is_symlink() or not path.parent.is_dir():
+            continue
+        folders[path.parent] = None
+        if path.is_file() and not path.is_symlink() and generated_by_us(path):
+            stale.append(rel)
+    return stale, list(folders)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):  # not empty (a user's file), or gone: both fine
+            if not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def _remove_temp_files(out_dir: Path) -> None:

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from feeds import __version__
-from feeds.errors import ConfigError, FeedsError, printable
+from feeds.errors import ConfigError, DiskError, FeedsError, printable
 from feeds.lock import LockedError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 
@@ -111,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LockedError as exc:
         print(f"feeds: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except DiskError as exc:
+        print(f"feeds: error: {printable(str(exc))}; the feeds already in place are left whole", file=sys.stderr)
+        return EXIT_DISK
     except FeedsError as exc:
         print(f"feeds: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_CONTENT

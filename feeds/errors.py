@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 
@@ -81,3 +82,21 @@ class DateError(ValueError):
 
 class OutputError(FeedsError):
     """An output path that would leave the output folder, or cannot be written."""
+
+
+class DiskError(OutputError):
+    """The disk refused a write or a removal (read-only, full, permission denied): not the input's fault."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = printable(str(path))
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    @classmethod
+    def from_os_error(cls, path: str | Path, exc: OSError, doing: str = "cannot write") -> DiskError:
+        name = errno.errorcode.get(exc.errno or 0)
+        return cls(path, f"{doing}: {exc.strerror or exc}" + (f" ({name})" if name else ""))
+
+    def __reduce__(self) -> tuple[type[DiskError], tuple[str, str]]:
+        # Raised in serializing workers, it travels back pickled.
+        return (self.__class__, (self.path, self.reason))

@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from feeds.errors import FeedsError
+from feeds.errors import DiskError, FeedsError
 
 
 class LockedError(FeedsError):
@@ -22,13 +22,16 @@ def exclusive(path: Path, wait: float) -> Iterator[None]:
     The kernel releases the lock when its holder dies (even by kill -9), so a crashed build
     never leaves the next one locked out, and a stale lock file means nothing.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except IsADirectoryError:
-        # Someone made a folder of that name. A folder can be locked as well as a file, and every
-        # build of this output opens the same one, so they still exclude each other.
-        fd = os.open(path, os.O_RDONLY)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except IsADirectoryError:
+            # Someone made a folder of that name. A folder can be locked as well as a file, and
+            # every build of this output opens the same one, so they still exclude each other.
+            fd = os.open(path, os.O_RDONLY)
+    except OSError as exc:  # a read-only or unwritable folder above out/
+        raise DiskError.from_os_error(path, exc, "cannot create the lock") from exc
     try:
         deadline = time.monotonic() + max(wait, 0.0)
         while not _try_lock(fd):

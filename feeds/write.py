@@ -1,13 +1,18 @@
-"""Writing output: atomically, only inside the output folder, only when the bytes change."""
+"""Writing output: atomically, only inside the output folder, only when the bytes change.
+
+What the disk refuses (a read-only or full file system, a permission) is a DiskError naming the
+file, never a traceback.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
-from feeds.errors import OutputError
+from feeds.errors import DiskError, OutputError
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -23,37 +28,103 @@ def safe_path(out_dir: Path, relative: str) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one, whole.
+    """Replace ``path`` with ``data`` so that a reader sees the old file or the new one, whole."""
+    staged = stage(path, data)
+    commit([(staged, path)])
+
+
+def stage(path: Path, data: bytes) -> str:
+    """Write ``data`` to a temporary file beside ``path``, on disk; ``commit`` puts it in place.
 
     The temporary file is in the same folder (``os.replace`` is atomic only within one file
     system), flushed to disk before the rename, and given normal permissions: mkstemp makes
-    files only the owner can read, which a web server could not serve.
+    files only the owner can read, which a web server could not serve. Staging every file of a
+    build before replacing any means a full disk or a read-only folder stops the build while
+    every old feed is still in place.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DiskError.from_os_error(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise DiskError.from_os_error(path, exc) from exc
         raise
-    _fsync_dir(path.parent)
+    return tmp
+
+
+def stage_if_changed(path: Path, data: bytes) -> str | None:
+    """``stage``, unless ``path`` already holds ``data`` (None): an unchanged feed keeps its mtime."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return None
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise DiskError.from_os_error(path, exc, "cannot read") from exc
+    return stage(path, data)
+
+
+def commit(staged: list[tuple[str, Path]]) -> None:
+    """Rename each staged temporary file over its target, then make the renames durable."""
+    for tmp, path in staged:
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise DiskError.from_os_error(path, exc) from exc
+    for folder in dict.fromkeys(path.parent for _, path in staged):
+        _fsync_dir(folder)
+
+
+def discard(staged: list[tuple[str, Path]]) -> None:
+    for tmp, _ in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def set_aside(paths: list[Path]) -> list[tuple[str, Path]]:
+    """Rename files that are to go to hidden temporary names beside them, for ``restore`` or ``drop``.
+
+    Removing is staged like writing: if the disk refuses a later write, the files come back.
+    """
+    moved: list[tuple[str, Path]] = []
+    for path in paths:
+        tmp = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp"))
+        try:
+            os.replace(path, tmp)
+        except OSError as exc:
+            restore(moved)
+            raise DiskError.from_os_error(path, exc, "cannot remove") from exc
+        moved.append((tmp, path))
+    return moved
+
+
+def restore(moved: list[tuple[str, Path]]) -> None:
+    for tmp, path in reversed(moved):
+        with contextlib.suppress(OSError):
+            os.replace(tmp, path)
+
+
+def drop(moved: list[tuple[str, Path]]) -> None:
+    """Delete what ``set_aside`` moved; a file that will not go is removed with the next build's temp files."""
+    discard(moved)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write only when the content differs, so an unchanged feed keeps its mtime (HTTP 304s)."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    write_atomic(path, data)
-    return True
+    staged = stage_if_changed(path, data)
+    if staged is not None:
+        commit([(staged, path)])
+    return staged is not None
 
 
 def _fsync_dir(folder: Path) -> None:

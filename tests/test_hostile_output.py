@@ -354,7 +354,7 @@ def test_18_immutable_tag_folder_real_process(tmp_path: Path, capsys: pytest.Cap
 
 @pytest.mark.parametrize(
     ("seam", "code"),
-    [("fsync", errno.ENOSPC), ("replace", errno.EROFS), ("mkstemp", errno.EACCES), ("unlink", errno.EACCES)],
+    [("fsync", errno.ENOSPC), ("replace", errno.EROFS), ("mkstemp", errno.EACCES), ("commit", errno.EIO)],
 )
 def test_18_injected_os_errors(
     seam: str, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -371,15 +371,16 @@ def test_18_injected_os_errors(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    if seam == "unlink":
-        real_unlink = Path.unlink
+    if seam == "commit":  # stale feeds are set aside, then a feed cannot replace its old version
+        real_replace, failed = os.replace, []
 
-        def unlink(self: Path, missing_ok: bool = False) -> None:
-            if self.name.endswith(".xml"):
+        def replace(src: str, dst: str) -> None:
+            if not str(dst).endswith(".tmp") and not failed:  # once: putting files back works
+                failed.append(dst)
                 fail()
-            real_unlink(self, missing_ok)
+            real_replace(src, dst)
 
-        monkeypatch.setattr(Path, "unlink", unlink)
+        monkeypatch.setattr(feeds.write.os, "replace", replace)
     elif seam == "mkstemp":
         monkeypatch.setattr(feeds.write.tempfile, "mkstemp", fail)
     else:
@@ -389,8 +390,7 @@ def test_18_injected_os_errors(
     assert status == EXIT_DISK, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and os.strerror(code) in lines[0] and str(site.out) in lines[0]
-    if seam != "unlink":  # nothing was replaced
-        assert tree(site.out, "*.xml") == before
+    assert tree(site.out, "*.xml") == before  # nothing was replaced or removed
     assert not [p for p in site.out.rglob("*.tmp")]
     assert_valid(site.out)
     assert run(site, capsys) == (0, "")  # the next run catches up
