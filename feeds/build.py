@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _TAG_FEED = re.compile(r"tags/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")")
+_TITLE = re.compile(rb"<title>([^<]*)</title>")
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
@@ -307,7 +308,8 @@ def _write_outputs(
     from feeds.write import commit, discard, drop, restore, safe_path, set_aside, stage_if_changed
 
     ordered = newest_first(docs)
-    tags = index_tags((d.tags for d in ordered), site.tag_aliases)
+    tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
+    cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
     plans = plan_feeds(ordered, site, tags)
     entries = Entries(tags, cache, loaded, site)
     previous = cache.outputs()
@@ -376,6 +378,38 @@ def _write_outputs(
         raise
     cache.replace_outputs(records)
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
+
+
+def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
+    """Each tag's key -> the slug its feeds were published under, so that its URL never moves.
+
+    The cache remembers them. Without one (``--no-cache``, a new or lost cache), they are read
+    back from out/tags/*/: a folder whose feed feeds wrote, titled "<site title>: <tag name>".
+    Either is only a hint: ``index_tags`` checks every slug.
+    """
+    try:
+        remembered = json.loads(cache.get("tag_slugs") or "null")
+    except ValueError:
+        remembered = None
+    if isinstance(remembered, dict):
+        return {k: v for k, v in remembered.items() if isinstance(k, str) and isinstance(v, str)}
+    from html import unescape
+
+    from feeds.formats.common import generated_head
+    from feeds.tags import tag_key
+
+    found: dict[str, str] = {}
+    prefix = f"{site.title}: "
+    with contextlib.suppress(OSError):
+        for folder in sorted((out_dir / "tags").iterdir()):
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            head = next(filter(None, (generated_head(folder / name) for name in FORMATS)), None)
+            title = _TITLE.search(head) if head else None
+            name = unescape(title.group(1).decode("utf-8", "replace")) if title else ""
+            if name.startswith(prefix):
+                found.setdefault(tag_key(name[len(prefix) :]), folder.name)
+    return found
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

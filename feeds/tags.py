@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from feeds.slugs import cap_slug, slugify
+from feeds.slugs import MAX_SLUG_BYTES, cap_slug, slugify
 
 _SPACES = re.compile(r"\s+")
 
@@ -28,13 +28,21 @@ def tag_key(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
-def index_tags(doc_tags: Iterable[Iterable[str]], aliases: Mapping[str, str] | None = None) -> dict[str, Tag]:
+def index_tags(
+    doc_tags: Iterable[Iterable[str]],
+    aliases: Mapping[str, str] | None = None,
+    published: Mapping[str, str] | None = None,
+) -> dict[str, Tag]:
     """Map every spelling's ``tag_key`` (aliases included) to its Tag, given each document's tags.
 
     The display name is the most common spelling (ties: first in sorted order), unless the
     site's ``tag_aliases`` names it. A slug longer than ``MAX_SLUG_BYTES`` is cut and given a
-    hash of the tag (a folder name may hold 255 bytes). Slugs that would collide get a short hash suffix, so two
-    tags never share a feed and a tag keeps its slug however many documents come and go.
+    hash of the tag (a folder name may hold 255 bytes). ``published`` maps a tag's key to the
+    slug it was published under: a tag keeps that slug while it exists, so its feed's URL never
+    moves. Any other tag gets its name's slug when that is free and no other tag wants it (or it
+    is the tag's own key); else the slug plus a short hash of its key, lengthened until it is
+    free. So a newcomer never takes an incumbent's folder, not even by being named like a
+    hashed slug.
     """
     alias_of = {tag_key(k): v.strip() for k, v in (aliases or {}).items()}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -45,19 +53,44 @@ def index_tags(doc_tags: Iterable[Iterable[str]], aliases: Mapping[str, str] | N
     for key, counts in spellings.items():
         forced = next((v for v in alias_of.values() if tag_key(v) == key), None)
         names[key] = forced or min(counts, key=lambda s: (-counts[s], s))
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for key, name in names.items():
-        by_slug[cap_slug(slugify(name), key)].append(key)
-    index: dict[str, Tag] = {}
-    for base, keys in by_slug.items():
-        for key in keys:
-            unique = base and (len(keys) == 1 or key == base)
-            slug = base if unique else f"{base or 'tag'}-{hashlib.sha1(key.encode()).hexdigest()[:6]}"
-            index[key] = Tag(key, names[key], slug)
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in sorted(names):  # incumbents first: a published URL stays
+        old = (published or {}).get(key)
+        if old and is_slug(old) and old not in taken:
+            slugs[key] = old
+            taken.add(old)
+    bases = {key: cap_slug(slugify(name), key) for key, name in names.items() if key not in slugs}
+    wanted = Counter(bases.values())
+    for key, base in sorted(bases.items()):
+        if base and base not in taken and (wanted[base] == 1 or key == base):
+            slugs[key] = base
+            taken.add(base)
+    for key, base in sorted(bases.items()):
+        if key not in slugs:
+            slugs[key] = _hashed(key, base or "tag", taken)
+            taken.add(slugs[key])
+    index = {key: Tag(key, names[key], slug) for key, slug in slugs.items()}
     for alias, target in alias_of.items():
         if tag_key(target) in index:
             index.setdefault(alias, index[tag_key(target)])
     return index
+
+
+def _hashed(key: str, base: str, taken: set[str]) -> str:
+    """``base`` plus the shortest prefix (from 6 hex digits) of the key's hash that is free."""
+    digest = hashlib.sha1(key.encode()).hexdigest()
+    for size in range(6, len(digest) + 1, 2):
+        if (slug := f"{base}-{digest[:size]}") not in taken:
+            return slug
+    return f"{base}-{hashlib.sha256(key.encode()).hexdigest()}"  # 20 taken slugs of one base: never
+
+
+def is_slug(text: str) -> bool:
+    """Whether ``text`` could be a tag slug (so a folder name from the cache or out/tags/ is safe)."""
+    # The length bound leaves room for the hashes a capped, colliding slug gets, far below the
+    # 255 bytes a folder name may hold: a tampered cache cannot name a folder too long to write.
+    return bool(text) and len(text.encode()) <= MAX_SLUG_BYTES + 64 and slugify(text) == text
 
 
 def canonical_key(text: str, alias_of: Mapping[str, str]) -> str:

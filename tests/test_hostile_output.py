@@ -144,7 +144,8 @@ def newcomer_collides_with_published_tag(site: Site) -> None:  # item 9
 
 def tag_named_like_a_generated_slug(site: Site) -> None:  # item 9
     post(site.content, "sharp.md", "Sharp", "C#", 5)
-    post(site.content, "tricky.md", "Tricky", "c-" + hashlib.sha1(b"c#").hexdigest()[:6], 6)
+    assert main(site.args()) == 0  # C# is published at tags/c-<hash>/ ...
+    post(site.content, "tricky.md", "Tricky", "c-" + hashlib.sha1(b"c#").hexdigest()[:6], 6)  # ... then this
 
 
 def hand_made_files_in_out(site: Site) -> None:  # item 10
@@ -195,6 +196,7 @@ class Case:
     expect: str = "clean"  # "clean", "before" or "before-main" (only the main feeds were there)
     extra: tuple[str, ...] = ()  # arguments of both builds
     foreign: tuple[str, ...] = ()  # feeds in out/ that feeds did not write
+    history: str = ""  # feeds under this prefix depend on earlier builds: a clean build differs there
 
 
 CASES = [
@@ -203,9 +205,13 @@ CASES = [
     Case(8, "database is a folder", database_is_a_folder, 0, "building without it"),
     Case(8, "cache folder is a file", cache_folder_is_a_file, 0, "building without it"),
     Case(8, "lock is a folder", lock_is_a_folder, 0, ""),
-    Case(9, "newcomer collides with a published tag", newcomer_collides_with_published_tag, 0, ""),
-    Case(9, "newcomer collides, no cache", newcomer_collides_with_published_tag, 0, "", extra=("--no-cache",)),
-    Case(9, "tag named like a generated slug", tag_named_like_a_generated_slug, 0, ""),
+    Case(9, "newcomer collides with a published tag", newcomer_collides_with_published_tag, 0, "",
+         history="tags/c"),
+    Case(9, "newcomer collides, no cache", newcomer_collides_with_published_tag, 0, "", extra=("--no-cache",),
+         history="tags/c"),
+    Case(9, "tag named like a generated slug", tag_named_like_a_generated_slug, 0, "", history="tags/c"),
+    Case(9, "tag named like a generated slug, no cache", tag_named_like_a_generated_slug, 0, "",
+         extra=("--no-cache",), history="tags/c"),
     Case(10, "hand-made files in out/", hand_made_files_in_out, 0, "", foreign=("tags/podcast/rss.xml",)),
     Case(10, "hand-made files in out/, no cache", hand_made_files_in_out, 0, "", extra=("--no-cache",),
          foreign=("tags/podcast/rss.xml",)),
@@ -245,7 +251,11 @@ def test_hostile_output(case: Case, tmp_path: Path, capsys: pytest.CaptureFixtur
         assert tree(site.out, "*.xml") == {k: before[k] for k in ("atom.xml", "rss.xml")}
     else:
         ours = {rel: data for rel, data in tree(site.out, "*.xml").items() if rel not in case.foreign}
-        assert ours == clean_build(site, capsys)
+        clean = clean_build(site, capsys)
+        if case.history:
+            ours = {rel: data for rel, data in ours.items() if not rel.startswith(case.history)}
+            clean = {rel: data for rel, data in clean.items() if not rel.startswith(case.history)}
+        assert ours == clean
     if (site.out / "tags").is_dir():
         assert_valid(site.out, case.foreign)
     check_item(case, site, before)

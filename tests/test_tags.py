@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,6 +58,19 @@ def test_colliding_slugs_get_distinct_stable_suffixes() -> None:
     assert slugs == {index[k].name: index[k].slug for k in ("c", "c++", "c#")}
     again = index_tags([["C#"], ["C++"], ["C"], ["unrelated"]])
     assert {again[k].slug for k in ("c", "c++", "c#")} == set(slugs.values())
+
+
+def test_published_slugs_never_move() -> None:
+    """An incumbent keeps its folder; newcomers, even one named like a hashed slug, go elsewhere."""
+    sharp = "c-" + hashlib.sha1(b"c#").hexdigest()[:6]
+    index = index_tags([["C++"], ["C#"], [sharp]], published={"c++": "c", "c#": sharp})
+    assert (index["c++"].slug, index["c#"].slug) == ("c", sharp)
+    assert index[sharp].slug.startswith(sharp + "-") and len({t.slug for t in index.values()}) == 3
+    # A remembered slug that is not a safe slug, or claimed twice, is not trusted.
+    index = index_tags([["a"], ["b"]], published={"a": "../x", "b": "../x"})
+    assert (index["a"].slug, index["b"].slug) == ("a", "b")
+    index = index_tags([["a"], ["b"]], published={"a": "z", "b": "z"})
+    assert (index["a"].slug, index["b"].slug) == ("z", "b")
 
 
 @pytest.mark.parametrize("text", ["..", ".", "/", "\\", "!!!", "-"])

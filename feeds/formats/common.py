@@ -37,12 +37,17 @@ def new_generator() -> Any:
     return fg
 
 
-def generated_by_us(path: str | Path) -> bool:
-    """Whether the file at ``path`` is a feed that feeds wrote, judged by its head alone."""
+def generated_head(path: str | Path) -> bytes | None:
+    """The head of the feed at ``path`` (what precedes its first entry) if feeds wrote it, else None."""
     try:
         with open(path, "rb") as f:
             head = f.read(65536)
     except OSError:
-        return False
+        return None
     head = head.split(b"<entry", 1)[0].split(b"<item", 1)[0]
-    return any(marker in head for marker in GENERATED_MARKERS)
+    return head if any(marker in head for marker in GENERATED_MARKERS) else None
+
+
+def generated_by_us(path: str | Path) -> bool:
+    """Whether the file at ``path`` is a feed that feeds wrote, judged by its head alone."""
+    return generated_head(path) is not None
