@@ -121,7 +121,9 @@ def test_aliased_yaml_is_bounded(levels: int, width: int, field: str) -> None:
 
 
 # "." and ".." name folders that are always there, not files a test can create.
-_file_names = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b".."))
+_file_names = st.binary(min_size=1, max_size=40).filter(
+    lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b"..")
+)
 
 
 @given(st.lists(_file_names, min_size=1, max_size=5, unique=True))
