@@ -129,6 +129,27 @@ def select(
     return kept, skipped, due
 
 
+def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tuple[str, str]]]:
+    """The files that may be articles, and the pages that are not, with why (a note, not an error)."""
+    from fnmatch import fnmatchcase
+
+    kept: list[Found] = []
+    skipped: list[tuple[str, str]] = []
+    for st in stats:
+        name = st.source.rsplit("/", 1)[-1]
+        pattern = next(
+            (g for g in site.exclude if fnmatchcase(st.source, g) or fnmatchcase(st.source, g.rstrip("/") + "/*")),
+            None,
+        )
+        if pattern is not None:
+            skipped.append((st.source, f"excluded by the setting exclude = {pattern!r}"))
+        elif name.startswith("_index."):
+            skipped.append((st.source, "a Hugo section page (_index), not an article"))
+        else:
+            kept.append(st)
+    return kept, skipped
+
+
 def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list[Document], list[ContentError]]:
     """Two documents with one slug or link would be one entry: publish neither, name both."""
     # Counted first: at 100k documents, grouping every one cost a second for what is usually nothing.
@@ -273,15 +294,18 @@ def _full_build(
     stats: list[Found],
     refused: list[ContentError],
 ) -> BuildResult:
+    read = len(stats)
+    stats, pages = not_articles(stats, site)
     loaded = load(stats, site, cache, _sources(refused, content_dir), root=os.path.realpath(content_dir))
-    result = BuildResult(read=len(stats), kept=loaded.kept)
+    result = BuildResult(read=read, kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
+    result.skipped = sorted(pages + result.skipped)
     published, duplicates = reject_duplicates(published, content_dir)
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if strict and result.errors:
         return result
-    _write_outputs(published, loaded, site, cache, out_dir, result)
+    _write_outputs(published, loaded, site, cache, out_dir, result, content_dir)
     return result
 
 
@@ -299,7 +323,13 @@ def _sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
 
 
 def _write_outputs(
-    docs: list[Document], loaded: Loaded, site: Site, cache: Cache, out_dir: Path, result: BuildResult
+    docs: list[Document],
+    loaded: Loaded,
+    site: Site,
+    cache: Cache,
+    out_dir: Path,
+    result: BuildResult,
+    content_dir: Path,
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.feedsets import newest_first, plan_feeds
@@ -311,7 +341,9 @@ def _write_outputs(
     tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
     cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
     plans = plan_feeds(ordered, site, tags)
-    entries = Entries(tags, cache, loaded, site)
+    from feeds.migrate.links import Links
+
+    entries = Entries(tags, cache, loaded, site, Links(loaded.docs, content_dir))
     previous = cache.outputs()
     records: dict[str, OutputRecord] = {}
     site_fp = site_fingerprint(site)
@@ -323,7 +355,7 @@ def _write_outputs(
     for plan in plans:
         fp = _fingerprint(
             site_fp, plan.folder, plan.title, plan.description,
-            [(d.source, loaded.digests.get(d.source), entries.categories(d)) for d in plan.docs],
+            [(d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs],
         )  # fmt: skip
         targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in FORMATS}
         if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
@@ -410,6 +442,12 @@ def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
             if name.startswith(prefix):
                 found.setdefault(tag_key(name[len(prefix) :]), folder.name)
     return found
+
+
+def _deps(entries: Entries, doc: Document) -> tuple[str, ...]:
+    # Only for documents that link to others, so other feeds' fingerprints stay as they were.
+    deps = entries.dependencies(doc)
+    return (deps,) if deps else ()
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

@@ -7,7 +7,8 @@ import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import datetime
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,7 +21,17 @@ from feeds.urls import to_uri
 MAX_ITEMS = 100_000  # more entries than any reader fetches in one feed; a typo, not a wish
 # What each permalink placeholder stands for when the pattern is checked: a new placeholder needs
 # a sample here and its value in Site.permalink_for.
-PERMALINK_SAMPLES = {"url": "", "slug": "sample-slug"}
+PERMALINK_SAMPLES = {
+    "url": "",
+    "slug": "sample-slug",
+    # {year}/{month}/{day} are of the published date in the site's zone; {section} is the first
+    # folder under the content folder; {filename} the file name without extension.
+    "year": "2025",
+    "month": "03",
+    "day": "10",
+    "section": "sample-section",
+    "filename": "2025-03-10-sample-slug",
+}
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # A host name after IDNA (labels of letters, digits, "-"; "_" is seen in the wild), or an IP address.
@@ -40,7 +51,11 @@ KEYS = (
     "tag_aliases",
     "tag_rules",
     "folder_tags",
+    "exclude",
+    "excerpt_separator",
+    "site_variables",
 )
+_SLASHES = re.compile(r"(?<!:)/{2,}")
 
 
 @dataclass(frozen=True)
@@ -51,14 +66,39 @@ class Site:
     author: str | None
     language: str
     timezone: ZoneInfo
-    permalink: str  # "{url}posts/{slug}/" style pattern
+    permalink: str  # "{url}posts/{slug}/" style pattern, with the placeholders of PERMALINK_SAMPLES
     max_items: int
     tag_aliases: Mapping[str, str] = field(default_factory=dict)
     tag_rules: tuple[TagRule, ...] = ()  # keywords that tag documents (feeds.tagrules)
     folder_tags: bool = False  # content/경제/… tags its documents 경제
+    exclude: tuple[str, ...] = ()  # globs of content paths that are not articles
+    excerpt_separator: str | None = None  # Jekyll's: the summary is the text before it
+    site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
 
-    def permalink_for(self, slug: str) -> str:
-        return expand_permalink(self.permalink, {"url": self.url, "slug": slug})
+    def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
+        """The pattern filled in for a document: ``source`` is its path under the content folder."""
+        path = PurePosixPath(source)
+        local = published.astimezone(self.timezone) if published else None
+        values = {
+            "url": self.url,
+            "slug": slug,
+            "year": f"{local.year:04d}" if local else "",
+            "month": f"{local.month:02d}" if local else "",
+            "day": f"{local.day:02d}" if local else "",
+            "section": path.parts[0] if len(path.parts) > 1 else "",
+            "filename": bundle_name(path) or slug,
+        }
+        filled = expand_permalink(self.permalink, values)
+        # An empty {section} (a file at the top of the content folder) leaves "//": one segment less.
+        scheme, sep, rest = filled.partition("://")
+        return scheme + sep + _SLASHES.sub("/", rest) if sep else _SLASHES.sub("/", filled)
+
+
+def bundle_name(path: PurePosixPath) -> str:
+    """The file's name without extension; a Hugo leaf bundle's ``post/my-trip/index.md`` is named by its folder."""
+    if path.stem in ("index", "_index") and len(path.parts) > 1:
+        return path.parent.name
+    return path.stem
 
 
 def expand_permalink(pattern: str, values: Mapping[str, str]) -> str:
@@ -147,6 +187,17 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     folder_tags = table.get("folder_tags", False)
     if not isinstance(folder_tags, bool):
         raise fail("folder_tags", f"must be true or false, got {folder_tags!r}")
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(g, str) and g.strip() for g in exclude):
+        raise fail("exclude", 'must be a list of glob strings, e.g. ["drafts/**", "*.txt"]')
+    separator = table.get("excerpt_separator")
+    if separator is not None and (not isinstance(separator, str) or not separator.strip()):
+        raise fail("excerpt_separator", f"must be a non-empty string, got {separator!r}")
+    variables = table.get("site_variables", {})
+    if not isinstance(variables, dict) or not all(
+        isinstance(k, str) and isinstance(v, str | int | float | bool) for k, v in variables.items()
+    ):
+        raise fail("site_variables", 'must be a table of name = "value", e.g. repository = "https://github.com/o/r"')
     return Site(
         title=title,
         url=url,
@@ -159,6 +210,9 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         tag_aliases=dict(aliases),
         tag_rules=tag_rules,
         folder_tags=folder_tags,
+        exclude=tuple(g.strip() for g in exclude),
+        excerpt_separator=separator,
+        site_variables={k: str(v) for k, v in variables.items()},
     )
 
 

@@ -41,3 +41,7 @@ class Document:
     publication: str | None = None  # the news outlet named in a byline like "[애플경제 전윤미 기자]"
     draft: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)  # metadata keys feeds has no use for, kept
+    body_line: int = 1  # line of the file the body starts on, for messages about the body
+    # Other documents the body links to by path ({% link %}, {{< ref >}}, {filename}): its HTML
+    # depends on their links too (feeds.migrate).
+    references: tuple[str, ...] = ()

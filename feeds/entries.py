@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from feeds.cache import Cache
 from feeds.config import Site
 from feeds.document import Document
 from feeds.load import Loaded, read_body
+from feeds.migrate.links import Links
 
 if TYPE_CHECKING:
     from feeds.feedsets import Entry, FeedPlan
@@ -19,12 +21,16 @@ if TYPE_CHECKING:
 class Entries:
     """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
 
-    def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: Loaded, site: Site) -> None:
+    def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: Loaded, site: Site, links: Links) -> None:
         self.tags = tags
+        self.links = links  # built before any fork: rendering workers share it
         self.cache = cache
         self.digests = loaded.digests
         self.refs = loaded.refs
         self.site = site
+        # Settings the HTML depends on beyond each document: Liquid's site variables, the separator.
+        settings = (dict(site.site_variables), site.excerpt_separator)
+        self.settings = "" if settings == ({}, None) else hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
         self.built: dict[str, Entry] = {}
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
 
@@ -36,10 +42,10 @@ class Entries:
     def __call__(self, doc: Document) -> Entry:
         if doc.source not in self.built:
             from feeds.feedsets import Entry
-            from feeds.render import excerpt
+            from feeds.render import excerpt, split_more
 
-            content = self._content(doc)
-            summary = doc.summary or excerpt(content) or doc.title
+            content, before_marker = split_more(self._content(doc))
+            summary = doc.summary or before_marker or excerpt(content) or doc.title
             self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
         return self.built[doc.source]
 
@@ -61,13 +67,13 @@ class Entries:
 
     def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
         """The document's HTML, and whether it may be cached under its file's digest."""
-        from feeds.render import content_html
+        from feeds.render import marked_html
 
         body, cacheable = doc.body, True
         if not body:
             ref = self.refs.get(doc.source)
             body, cacheable = read_body(ref, doc.source, self.site) if ref else (stored.get(doc.source, ""), True)
-        return content_html(replace(doc, body=body)), cacheable
+        return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
     def render_ahead(self, docs: Iterable[Document]) -> None:
         """Render, across processes, the HTML of every document not cached yet."""
@@ -88,11 +94,20 @@ class Entries:
             if cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
 
+    def dependencies(self, doc: Document) -> str:
+        """What ``doc``'s HTML depends on besides its file and link: the links of the documents it
+        names (``{% link %}``, ``ref``, ``{filename}``). Empty for most documents."""
+        return self.links.fingerprint(doc)
+
     def _html_key(self, doc: Document) -> str | None:
         # The file's bytes and the link its relative URLs resolve against: a file renamed or moved
-        # to another slug keeps its digest but not its HTML.
+        # to another slug keeps its digest but not its HTML. A body that links to other documents
+        # also depends on their links: an edit there must not leave a stale link here.
         file_digest = self.digests.get(doc.source)
-        return f"{file_digest} {doc.link}" if file_digest else None
+        if not file_digest:
+            return None
+        deps = self.dependencies(doc) + self.settings
+        return f"{file_digest} {doc.link} {deps}" if deps else f"{file_digest} {doc.link}"
 
     def html_keys(self, docs: Iterable[Document]) -> set[str]:
         return {key for doc in docs if (key := self._html_key(doc))}

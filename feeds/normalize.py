@@ -10,12 +10,13 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from feeds.config import Site
+from feeds.config import Site, bundle_name
 from feeds.dates import parse_date
 from feeds.document import Author, Document
 from feeds.errors import ContentError, DateError
 from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
 from feeds.langtag import is_language_tag
+from feeds.migrate import references
 from feeds.readers import Parsed
 from feeds.slugs import slugify
 from feeds.sources import clean_xml_chars
@@ -32,6 +33,8 @@ _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
+# Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
+_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
 
 
 def to_document(parsed: Parsed, source: str, site: Site, label: str | None = None) -> Document:
@@ -48,11 +51,21 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     _check_types(meta, source, parsed.lines)
 
     title = _title(meta, source, line(TITLE))
+    # Jekyll's "published: false" is a switch, not a date: the document is not an article yet.
+    switch = meta.get("published")
+    unpublished = False
+    if isinstance(switch, bool) or (isinstance(switch, str) and switch.strip().lower() in ("true", "false")):
+        del meta["published"]
+        unpublished = not _truthy(switch)
+    name, name_date = _file_name(doc_source)
     published_key, published_raw = _first(meta, PUBLISHED)
+    if (published_raw is None or published_raw == "") and name_date is not None:
+        published_key, published_raw = "file name", name_date
     if published_raw is None or published_raw == "":
         raise ContentError(
             source,
-            f"missing published date (expected one of: {', '.join(PUBLISHED)})",
+            f"missing published date (expected one of: {', '.join(PUBLISHED)}, or a file name like "
+            "2025-03-10-my-post.md)",
             line(PUBLISHED) or min(parsed.lines.values(), default=1),
         )
     published = _date(published_raw, published_key, source, parsed.lines.get(published_key or ""), site)
@@ -61,8 +74,8 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     if updated_raw not in (None, ""):
         # An 'updated' before 'published' is a typo; readers would sort it oddly.
         updated = max(published, _date(updated_raw, updated_key, source, parsed.lines.get(updated_key or ""), site))
-    slug = _slug(meta, doc_source, source, line(SLUG))
-    link = _link(meta, slug, site, source, line(LINK))
+    slug = _slug(meta, name, source, line(SLUG))
+    link = _link(meta, slug, site, source, line(LINK), published, doc_source)
     summary = _text(_first(meta, SUMMARY)[1])
     tags = _tags(meta)
     if site.tag_rules or site.folder_tags:
@@ -83,7 +96,9 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         body=parsed.body,
         markup=parsed.markup,
         publication=_text(meta.get("publication")) or None,
-        draft=_truthy(_first(meta, DRAFT)[1]),
+        draft=_truthy(_first(meta, DRAFT)[1]) or unpublished,
+        body_line=parsed.body_line,
+        references=references(parsed.body, parsed.format) if parsed.markup == "markdown" else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
 
@@ -192,10 +207,19 @@ def _tags_with_rules(
     return own + tuple(added)
 
 
-def _slug(meta: dict[str, Any], doc_source: str, source: str, line: int | None) -> str:
+def _file_name(source: str) -> tuple[str, str | None]:
+    """The name a slug is made from, and the date the file name gives (``YYYY-MM-DD``), if any."""
+    name = bundle_name(PurePosixPath(source))
+    m = _DATED_NAME.fullmatch(name)
+    if m:
+        return m.group(4), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return name, None
+
+
+def _slug(meta: dict[str, Any], name: str, source: str, line: int | None) -> str:
     # The file name is the slug as written (case and "_" kept), cleaned only of what is unsafe in
     # a URL path segment.
-    raw = _text(meta.get("slug")) or PurePosixPath(doc_source).stem
+    raw = _text(meta.get("slug")) or name
     slug = slugify(raw, lower=False, keep="_.")
     if not slug:
         raise ContentError(source, f"slug {raw!r} has no letters or digits", line)
@@ -205,10 +229,12 @@ def _slug(meta: dict[str, Any], doc_source: str, source: str, line: int | None) 
     return slug
 
 
-def _link(meta: dict[str, Any], slug: str, site: Site, source: str, line: int | None) -> str:
+def _link(
+    meta: dict[str, Any], slug: str, site: Site, source: str, line: int | None, published: Any, doc_source: str
+) -> str:
     raw = _text(_first(meta, LINK)[1])
     if not raw:
-        return to_uri(site.permalink_for(slug))
+        return to_uri(site.permalink_for(slug, published, doc_source))
     try:
         link = absolute(raw, site.url)
     except ValueError as exc:  # urlsplit's "Invalid IPv6 URL" and the like

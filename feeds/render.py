@@ -5,10 +5,18 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from feeds.document import Document
 from feeds.sources import clean_xml_chars
 from feeds.urls import PLAIN_URI, absolute
+
+if TYPE_CHECKING:
+    from feeds.config import Site
+    from feeds.migrate.links import Links
+
+MORE = "<!--more-->"
+
 
 # Attributes that hold a URL (srcset: a list of them). A quick scan over the text finds every
 # place such an attribute could be (and some that are not: words in prose, code); only when one
@@ -50,12 +58,36 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 
 
-def content_html(doc: Document) -> str:
+def content_html(doc: Document, site: Site | None = None, links: Links | None = None) -> str:
     """Full HTML of ``doc``: links and image sources absolute against the entry's link."""
+    return split_more(marked_html(doc, site, links))[0]
+
+
+def marked_html(doc: Document, site: Site | None = None, links: Links | None = None) -> str:
+    """``content_html`` with the summary marker still in it, where the body has one (what is cached).
+
+    Given the ``site``, a Markdown body's Jekyll, Hugo and Pelican syntax is converted first
+    (``feeds.migrate``), with other documents' links from ``links``.
+    """
     from feeds.markup import renderer
 
-    raw = renderer(doc.markup)(doc.body)
+    body = doc.body
+    if site is not None and doc.markup == "markdown":
+        from feeds.migrate import transform
+
+        body = transform(doc, site, links)
+    raw = renderer(doc.markup)(body)
     return clean_xml_chars(absolutize(raw, doc.link))
+
+
+def split_more(fragment: str) -> tuple[str, str | None]:
+    """The HTML without its summary marker, and the plain text before the marker (None: no marker)."""
+    at = fragment.find(MORE)
+    if at < 0:
+        return fragment, None
+    # Markdown puts the marker on a line of its own: that line goes with it.
+    content = fragment[:at] + fragment[at + len(MORE) :].removeprefix("\n")
+    return content, plain_text(fragment[:at]) or None
 
 
 def absolutize(fragment: str, base: str) -> str:

@@ -1,0 +1,66 @@
+"""Other generators' syntax in a Markdown body, turned into what it means, before Markdown runs.
+
+A site moved from Jekyll, Hugo or Pelican keeps its posts as they are; none of their template
+syntax may reach a feed. One module per generator, each a text transform of the body:
+
+- ``liquid``: Jekyll's Liquid, in YAML front matter documents (Jekyll reads no other);
+- ``shortcodes``: Hugo's shortcodes, in any front matter document;
+- ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document.
+
+A body with Hugo shortcodes is not Liquid (Hugo's code samples hold ``{{ .Title }}``). Links to
+other documents resolve through ``links.Links``, built from every loaded document before
+rendering. Every step is a pure function of the body, the document and the links: the same input
+always gives the same text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from feeds.migrate import liquid, pelican, shortcodes
+from feeds.migrate.common import Job
+
+if TYPE_CHECKING:
+    from feeds.config import Site
+    from feeds.document import Document
+    from feeds.migrate.links import Links
+
+MORE = "<!--more-->"  # Hugo's and WordPress's summary marker; Jekyll's excerpt_separator becomes it
+
+
+def _is_hugo(body: str) -> bool:
+    return "{{<" in body or "{{%" in body
+
+
+def _is_liquid(body: str, fmt: str) -> bool:
+    return fmt == "frontmatter-yaml" and not _is_hugo(body) and ("{%" in body or "{{" in body)
+
+
+def references(body: str, fmt: str) -> tuple[str, ...]:
+    """What other documents ``body`` names by path (``kind\\x1fpath``): its HTML depends on their links."""
+    found: list[str] = []
+    if _is_liquid(body, fmt):
+        found += liquid.references(body)
+    if fmt.startswith("frontmatter") and _is_hugo(body):
+        found += shortcodes.references(body)
+    found += pelican.references(body)
+    return tuple(dict.fromkeys(found))
+
+
+def transform(doc: Document, site: Site, links: Links | None) -> str:
+    """``doc``'s Markdown body with other generators' syntax replaced, and the summary marked."""
+    body = doc.body
+    job = Job(doc, site, links)
+    if _is_liquid(body, doc.format):
+        body = liquid.render(body, job)
+    if doc.format.startswith("frontmatter"):
+        body = shortcodes.render(body, job)
+    body = pelican.render(body, job)
+    separator = doc.extra.get("excerpt_separator") or site.excerpt_separator
+    if isinstance(separator, str) and separator.strip() and separator != MORE and separator in body:
+        body = body.replace(separator, f"\n\n{MORE}\n\n", 1)
+    elif MORE in body:
+        # On a block of its own, as Hugo's Markdown reads it: not the end of a paragraph line, which
+        # would turn a following "---" into a heading underline.
+        body = body.replace(MORE, f"\n\n{MORE}\n\n", 1)
+    return job.restore(body) if job.stash else body

@@ -1,0 +1,68 @@
+"""Finding a document by the path another document names it by, and its link."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from feeds.document import Document
+
+
+def _stem(path: str) -> str:
+    base, dot, ext = path.rpartition(".")
+    return base if dot and "/" not in ext else path
+
+
+class Links:
+    """Every loaded document's link by its path under the content folder.
+
+    Built in the parent before rendering forks, so workers share it. Paths are matched the way
+    the generators write them: from the content folder (``/post/x.md``), from the linking
+    document's folder (``other.md``), with or without the extension (Hugo's ``ref``, Jekyll's
+    ``post_url``), or from a site root above the content folder (``_posts/x.md`` when the content
+    folder is ``_posts`` itself).
+    """
+
+    def __init__(self, docs: Iterable[Document], content_dir: Path | str = "") -> None:
+        self.by_source = {d.source: d.link for d in docs}
+        self.prefix = str(content_dir).rstrip("/")
+        self._by_name: dict[str, list[str]] = defaultdict(list)
+        for source in sorted(self.by_source):
+            name = source.rsplit("/", 1)[-1]
+            self._by_name[name].append(source)
+            self._by_name[_stem(name)].append(source)
+
+    def label(self, source: str) -> str:
+        return f"{self.prefix}/{source}" if self.prefix else source
+
+    def find(self, path: str, from_source: str = "") -> str | None:
+        """The link of the document ``path`` names, seen from ``from_source``; None if none does."""
+        path = path.strip().strip("\"'")
+        if not path:
+            return None
+        if path.startswith("/"):
+            candidates = [posixpath.normpath(path.lstrip("/"))]
+        else:
+            here = posixpath.dirname(from_source)
+            candidates = [posixpath.normpath(posixpath.join(here, path)), posixpath.normpath(path)]
+        for candidate in candidates:
+            for source in (candidate, candidate + "/index.md", candidate + "/_index.md"):
+                if source in self.by_source:
+                    return self.by_source[source]
+        for candidate in candidates:
+            name = candidate.rstrip("/").rsplit("/", 1)[-1]
+            for source in self._by_name.get(name, ()):
+                for form in (source, _stem(source)):
+                    if candidate == form or candidate.endswith("/" + form) or form.endswith("/" + candidate):
+                        return self.by_source[source]
+        return None
+
+    def fingerprint(self, doc: Document) -> str:
+        """What ``doc``'s HTML depends on besides its own file: the links its references resolve to."""
+        if not doc.references:
+            return ""
+        resolved = [(ref, self.find(ref.split("\x1f", 1)[-1], doc.source)) for ref in doc.references]
+        return hashlib.sha256(repr(resolved).encode()).hexdigest()[:16]

@@ -1,0 +1,47 @@
+"""Pelican's intra-site links: ``{filename}/other.md``, ``{static}/img.png``, ``{attach}``, ``{index}``.
+
+``{filename}`` names a document: it becomes that document's link. ``{static}`` and ``{attach}``
+name a file Pelican copies as it is: it becomes the site URL plus its path under the content
+folder. A path that starts with "/" is from the content folder, else from the linking document's
+folder. The older ``|filename|`` spelling is read too.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urljoin
+
+from feeds.migrate.common import Job
+
+_LINK = re.compile(r"""[{|](filename|static|attach|index)[}|]([^\s"'<>)\]]*)""")
+
+
+def references(body: str) -> list[str]:
+    if "filename" not in body:
+        return []
+    return [f"filename\x1f{path.split('#')[0]}" for kind, path in _LINK.findall(body) if kind == "filename"]
+
+
+def render(body: str, job: Job) -> str:
+    if "{" not in body and "|" not in body:
+        return body
+
+    def link(m: re.Match[str]) -> str:
+        kind, target = m.group(1), m.group(2)
+        if kind == "index":
+            return job.site.url + target
+        path, hash_, fragment = target.partition("#")
+        if kind == "filename":
+            found = job.links.find(path, job.doc.source) if job.links else None
+            if found is None:
+                job.warn(body, m.start(), f"{{filename}}{path}: no such document in the content folder; removed")
+                return ""
+            return found + hash_ + fragment
+        if path.startswith("/"):
+            where = path.lstrip("/")
+        else:
+            where = posixpath.normpath(posixpath.join(posixpath.dirname(job.doc.source), path))
+        return str(urljoin(job.site.url, where)) + hash_ + fragment
+
+    return _LINK.sub(link, body)
