@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 
 # Bumped whenever the same bytes parse or render differently, or rows change shape, so an old
 # cache's documents and HTML are dropped rather than served (2: the news reader's rewrite;
-# 3: documents stored as JSON, never pickles).
-SCHEMA = 3
+# 3: documents stored as JSON, never pickles; 4: documents carry the references their HTML
+# depends on, and slugs lose file-name dates).
+SCHEMA = 4
 FILENAME = "cache.sqlite"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -56,6 +56,8 @@ _SRCSET_DESCRIPTORS = re.compile(r"[^,]*")
 _UNQUOTED_SAFE = re.compile(r"[^\s\"'=<>`&]+")  # and no "&", which could start a character reference
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
+# Inline elements are part of a word ("*un*done"); block elements separate words.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>", re.I)
 
 
 def content_html(doc: Document, site: Site | None = None, links: Links | None = None) -> str:
@@ -87,7 +89,7 @@ def split_more(fragment: str) -> tuple[str, str | None]:
         return fragment, None
     # Markdown puts the marker on a line of its own: that line goes with it.
     content = fragment[:at] + fragment[at + len(MORE) :].removeprefix("\n")
-    return content, plain_text(fragment[:at]) or None
+    return content, plain_text(_INLINE_TAG.sub("", fragment[:at])) or None
 
 
 def absolutize(fragment: str, base: str) -> str:
