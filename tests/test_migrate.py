@@ -177,8 +177,15 @@ def test_liquid_unknown_tag_removed_with_warning(caplog: pytest.LogCaptureFixtur
 
 
 def test_no_liquid_in_toml_documents() -> None:
-    d = doc("a.md", "+++\ntitle = 'T'\ndate = 2025-01-01\n+++\n`{{ .Title }}` {% x %}\n")
+    d = doc("2025-01-01-a.md", "+++\ntitle = 'T'\ndate = 2025-01-01\n+++\n`{{ .Title }}` {% x %}\n")
     assert "<code>{{ .Title }}</code> {% x %}" in html(d)
+
+
+def test_no_liquid_outside_jekyll_posts() -> None:
+    # Not a Jekyll post (no dated file name, no _posts folder): a post about Vue keeps its templates.
+    d = doc("vue.md", "---\ntitle: T\ndate: 2025-01-01\n---\n`{{ message }}` `{% block %}`\n")
+    assert "<code>{{ message }}</code> <code>{% block %}</code>" in html(d)
+    assert "{{ site.url }}" not in html(doc("_posts/x.md", "---\ntitle: T\ndate: 2025-01-01\n---\n{{ site.url }}\n"))
 
 
 # --------------------------------------------------------------------------- Hugo shortcodes

@@ -3,7 +3,9 @@
 A site moved from Jekyll, Hugo or Pelican keeps its posts as they are; none of their template
 syntax may reach a feed. One module per generator, each a text transform of the body:
 
-- ``liquid``: Jekyll's Liquid, in YAML front matter documents (Jekyll reads no other);
+- ``liquid``: Jekyll's Liquid, in Jekyll posts: YAML front matter (Jekyll reads no other) and a
+  ``YYYY-MM-DD-slug`` file name or a ``_posts``/``_drafts`` folder. Not in every document: a post
+  about Vue or Django templates elsewhere keeps its ``{{ message }}`` and ``{% block %}``;
 - ``shortcodes``: Hugo's shortcodes, in any front matter document;
 - ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document.
 
@@ -15,6 +17,7 @@ always gives the same text.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from feeds.migrate import liquid, pelican, shortcodes
@@ -32,14 +35,22 @@ def _is_hugo(body: str) -> bool:
     return "{{<" in body or "{{%" in body
 
 
-def _is_liquid(body: str, fmt: str) -> bool:
-    return fmt == "frontmatter-yaml" and not _is_hugo(body) and ("{%" in body or "{{" in body)
+_JEKYLL_POST = re.compile(r"(?:^|/)(?:_posts/|_drafts/|\d{4}-\d{2}-\d{2}-[^/]+$)")
 
 
-def references(body: str, fmt: str) -> tuple[str, ...]:
+def _is_liquid(body: str, fmt: str, source: str) -> bool:
+    return (
+        ("{%" in body or "{{" in body)
+        and fmt == "frontmatter-yaml"
+        and not _is_hugo(body)
+        and _JEKYLL_POST.search(source) is not None
+    )
+
+
+def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
     """What other documents ``body`` names by path (``kind\\x1fpath``): its HTML depends on their links."""
     found: list[str] = []
-    if _is_liquid(body, fmt):
+    if _is_liquid(body, fmt, source):
         found += liquid.references(body)
     if fmt.startswith("frontmatter") and _is_hugo(body):
         found += shortcodes.references(body)
@@ -51,7 +62,7 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
     """``doc``'s Markdown body with other generators' syntax replaced, and the summary marked."""
     body = doc.body
     job = Job(doc, site, links)
-    if _is_liquid(body, doc.format):
+    if _is_liquid(body, doc.format, doc.source):
         body = liquid.render(body, job)
     if doc.format.startswith("frontmatter"):
         body = shortcodes.render(body, job)
