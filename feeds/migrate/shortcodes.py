@@ -37,7 +37,7 @@ def references(body: str) -> list[str]:
     for raw in _REFERENCE.findall(body):
         positional, named = _args(raw)
         target = named.get("path") or (positional[0] if positional else "")
-        found.append(f"ref\x1f{target}")
+        found.append(f"ref\x1f{target.partition('#')[0]}")
     return found
 
 
