@@ -247,7 +247,7 @@ def test_pelican_links() -> None:
     other = doc("articles/other.md", "Title: O\nDate: 2025-01-01\n\nx\n")
     body = (
         "Title: P\nDate: 2025-01-02\n\n[a]({filename}/articles/other.md) [b]({filename}other.md#s) "
-        "[c](|filename|other.md) ![i]({static}/images/i.png) ![j]({attach}j.png)\n"
+        "[c]({filename}../articles/other.md) ![i]({static}/images/i.png) ![j]({attach}j.png)\n"
     )
     out = html(doc("articles/p.md", body), other)
     assert out.count('href="https://example.org/blog/posts/other/') == 3 and "posts/other/#s" in out

@@ -49,6 +49,8 @@ def _is_liquid(body: str, fmt: str, source: str) -> bool:
 
 def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
     """What other documents ``body`` names by path (``kind\\x1fpath``): its HTML depends on their links."""
+    if "{" not in body:  # most bodies: one scan for one character, the cheapest test there is
+        return ()
     found: list[str] = []
     if _is_liquid(body, fmt, source):
         found += liquid.references(body)
@@ -62,15 +64,16 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
     """``doc``'s Markdown body with other generators' syntax replaced, and the summary marked."""
     body = doc.body
     job = Job(doc, site, links)
-    if _is_liquid(body, doc.format, doc.source):
-        body = liquid.render(body, job)
-    if doc.format.startswith("frontmatter"):
-        body = shortcodes.render(body, job)
-    body = pelican.render(body, job)
+    if "{" in body:
+        if _is_liquid(body, doc.format, doc.source):
+            body = liquid.render(body, job)
+        if doc.format.startswith("frontmatter"):
+            body = shortcodes.render(body, job)
+        body = pelican.render(body, job)
     separator = doc.extra.get("excerpt_separator") or site.excerpt_separator
     if isinstance(separator, str) and separator.strip() and separator != MORE and separator in body:
         body = body.replace(separator, f"\n\n{MORE}\n\n", 1)
-    elif MORE in body:
+    elif "<" in body and MORE in body:
         # On a block of its own, as Hugo's Markdown reads it: not the end of a paragraph line, which
         # would turn a following "---" into a heading underline.
         body = body.replace(MORE, f"\n\n{MORE}\n\n", 1)

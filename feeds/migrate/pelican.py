@@ -14,17 +14,17 @@ from urllib.parse import urljoin
 
 from feeds.migrate.common import Job
 
-_LINK = re.compile(r"""[{|](filename|static|attach|index)[}|]([^\s"'<>)\]]*)""")
+_LINK = re.compile(r"""\{(filename|static|attach|index)\}([^\s"'<>)\]]*)""")
 
 
 def references(body: str) -> list[str]:
-    if "filename" not in body:
+    if "{filename}" not in body:
         return []
     return [f"filename\x1f{path.split('#')[0]}" for kind, path in _LINK.findall(body) if kind == "filename"]
 
 
 def render(body: str, job: Job) -> str:
-    if "{" not in body and "|" not in body:
+    if "{" not in body:
         return body
 
     def link(m: re.Match[str]) -> str:
