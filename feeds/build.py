@@ -150,10 +150,17 @@ def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tupl
     return kept, skipped
 
 
-def reject_duplicates(docs: Sequence[Document], content_dir: Path) -> tuple[list[Document], list[ContentError]]:
-    """Two documents with one slug or link would be one entry: publish neither, name both."""
+def reject_duplicates(
+    docs: Sequence[Document], content_dir: Path, by_slug: bool = True
+) -> tuple[list[Document], list[ContentError]]:
+    """Two documents with one slug or link would be one entry: publish neither, name both.
+
+    ``by_slug`` False: the permalink tells one slug's documents apart (by date or folder, as
+    Jekyll's ``/news/:year/:month/:day/:title/`` does), so only one link is a clash.
+    """
     # Counted first: at 100k documents, grouping every one cost a second for what is usually nothing.
-    slugs, links = Counter(d.slug for d in docs), Counter(d.link for d in docs)
+    slugs = Counter(d.slug for d in docs) if by_slug else Counter()
+    links = Counter(d.link for d in docs)
     groups: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         if slugs[doc.slug] > 1:
@@ -300,7 +307,8 @@ def _full_build(
     result = BuildResult(read=read, kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
     result.skipped = sorted(pages + result.skipped)
-    published, duplicates = reject_duplicates(published, content_dir)
+    by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
+    published, duplicates = reject_duplicates(published, content_dir, by_slug)
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if strict and result.errors:

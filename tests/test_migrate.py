@@ -80,6 +80,17 @@ def test_unknown_placeholder_is_a_config_error_naming_it() -> None:
         site_from_mapping({**SITE, "permalink": "{url}{title}/{slug}/"})
 
 
+def test_one_slug_on_two_dates_is_two_entries_when_the_permalink_has_the_date(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for day in ("2024-01-01", "2025-01-01"):
+        (content / f"{day}-release-notes.md").write_text("---\ntitle: Notes\n---\nx\n")
+    dated = site_from_mapping({**SITE, "permalink": "{url}{year}/{slug}/"})
+    assert build(dated, content, tmp_path / "out", at=AT).published == 2
+    plain = site_from_mapping(SITE)  # both would be posts/release-notes/: neither is published
+    assert len(build(plain, content, tmp_path / "out2", at=AT).errors) == 2
+
+
 # --------------------------------------------------------------------------- pages that are not articles
 def test_pages_skipped_not_rejected(tmp_path: Path) -> None:
     content = tmp_path / "content"
