@@ -276,6 +276,7 @@ def _doc_json(doc: Document) -> str:
             doc.format, doc.title, doc.published.isoformat(), doc.updated.isoformat(),
             [[a.name, a.email, a.url] for a in doc.authors], list(doc.tags), doc.summary, doc.language,
             doc.slug, doc.link, doc.id, doc.markup, doc.publication, doc.draft, _plain(dict(doc.extra)),
+            doc.body_line, list(doc.references),
         ],
         ensure_ascii=False,
     )  # fmt: skip
@@ -317,16 +318,17 @@ def _doc_from_json(source: str, text: object) -> Document | None:
         if type(text) is not str or type(source) is not str:
             return None
         (fmt, title, published, updated, authors, tags, summary, language,
-         slug, link, doc_id, markup, publication, draft, extra) = _DECODER.decode(text)  # fmt: skip
+         slug, link, doc_id, markup, publication, draft, extra, body_line, references) = _DECODER.decode(text)  # fmt: skip
         if not (
             type(fmt) is str and type(title) is str and type(language) is str and type(slug) is str
             and type(link) is str and type(doc_id) is str and type(markup) is str and type(draft) is bool
             and (summary is None or type(summary) is str) and (publication is None or type(publication) is str)
             and type(extra) is dict and type(tags) is list and type(authors) is list
+            and type(body_line) is int and type(references) is list
         ):  # fmt: skip
             return None
-        for tag in tags:
-            if type(tag) is not str:
+        for text_item in (*tags, *references):
+            if type(text_item) is not str:
                 return None
         people = []
         for author in authors:
@@ -338,7 +340,7 @@ def _doc_from_json(source: str, text: object) -> Document | None:
             return None
         return Document(
             source, fmt, title, first, last, tuple(people), tuple(tags), summary,
-            language, slug, link, doc_id, "", markup, publication, draft, extra,
+            language, slug, link, doc_id, "", markup, publication, draft, extra, body_line, tuple(references),
         )  # fmt: skip
     except (ValueError, TypeError, RecursionError):  # json, unpacking and date errors
         return None
