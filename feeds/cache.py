@@ -317,8 +317,8 @@ def _doc_from_json(source: str, text: object) -> Document | None:
     try:
         if type(text) is not str or type(source) is not str:
             return None
-        (fmt, title, published, updated, authors, tags, summary, language,
-         slug, link, doc_id, markup, publication, draft, extra, body_line, references) = _DECODER.decode(text)  # fmt: skip
+        (fmt, title, published, updated, authors, tags, summary, language, slug, link,
+         doc_id, markup, publication, draft, extra, body_line, references) = _DECODER.decode(text)  # fmt: skip
         if not (
             type(fmt) is str and type(title) is str and type(language) is str and type(slug) is str
             and type(link) is str and type(doc_id) is str and type(markup) is str and type(draft) is bool
