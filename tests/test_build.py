@@ -44,7 +44,9 @@ def test_golden_site(name: str, tmp_path: Path, update_golden: bool) -> None:
 def test_seed_site_layout(tmp_path: Path) -> None:
     site = load_site(SITES / "seeds" / "site.toml")
     build(site, SITES / "seeds" / "content", tmp_path, at=AT)
-    assert sorted(tree(tmp_path)) == ["atom.xml", "rss.xml", "tags/ai/atom.xml", "tags/ai/rss.xml"]
+    assert sorted(tree(tmp_path)) == [
+        "atom.xml", "feed.json", "rss.xml", "tags/ai/atom.xml", "tags/ai/feed.json", "tags/ai/rss.xml",
+    ]  # fmt: skip
 
 
 def test_build_is_deterministic_across_processes(tmp_path: Path) -> None:
@@ -81,7 +83,7 @@ def test_rebuild_leaves_unchanged_files_alone(tmp_path: Path, seed_content: Path
     build(site, seed_content, out, at=AT)
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
     result = build(site, seed_content, out, at=AT)
-    assert result.written == [] and len(result.unchanged) == 4
+    assert result.written == [] and len(result.unchanged) == 6
     assert mtimes == {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
 
 
@@ -154,7 +156,8 @@ def test_hostile_tags_stay_inside_out_tags(tmp_path: Path, seed_content: Path, s
     assert written and all(out in p.parents for p in written)
     for p in written:
         rel = p.relative_to(out)
-        assert rel.parts in {("rss.xml",), ("atom.xml",)} or (len(rel.parts) == 3 and rel.parts[0] == "tags"), rel
+        top = {("rss.xml",), ("atom.xml",), ("feed.json",)}
+        assert rel.parts in top or (len(rel.parts) == 3 and rel.parts[0] == "tags"), rel
         assert rel.parts[1] not in (".", "..") if len(rel.parts) == 3 else True
 
 
@@ -165,7 +168,7 @@ def test_tag_feed_of_removed_tag_is_deleted(tmp_path: Path, seed_content: Path, 
     assert (out / "tags" / "gone" / "atom.xml").is_file()
     (seed_content / "tagged.md").unlink()
     result = build(site, seed_content, out, at=AT)
-    assert sorted(result.removed) == ["tags/gone/atom.xml", "tags/gone/rss.xml"]
+    assert sorted(result.removed) == ["tags/gone/atom.xml", "tags/gone/feed.json", "tags/gone/rss.xml"]
     assert not (out / "tags" / "gone").exists()
 
 

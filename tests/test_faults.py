@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -49,8 +50,13 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     for state in ("A", "B"):
         write_state(root / state, state)
         build(site, root / state, root / f"out-{state}")
-        clean[state] = tree(root / f"out-{state}", "*.xml")
+        clean[state] = published(root / f"out-{state}")
     return config, clean
+
+
+def published(out: Path) -> dict[str, bytes]:
+    """Every output file, without the hidden temporary files a killed build may leave."""
+    return {rel: data for rel, data in tree(out).items() if not rel.endswith(".tmp")}
 
 
 def command(config: Path, content: Path, tmp_path: Path, *extra: str) -> list[str]:
@@ -59,12 +65,17 @@ def command(config: Path, content: Path, tmp_path: Path, *extra: str) -> list[st
 
 
 def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> None:
-    for rel, data in tree(out, "*.xml").items():
-        ET.fromstring(data)  # well-formed
+    for rel, data in published(out).items():
+        if rel.endswith(".json"):
+            json.loads(data)
+        else:
+            ET.fromstring(data)  # well-formed
         assert data in (clean["A"].get(rel), clean["B"].get(rel)), f"{rel} is neither version"
     # A killed build may leave its hidden temporary file; readers never ask for it, and the next
     # build removes it. Anything else would be a stray.
-    strays = [p for p in out.rglob("*") if p.is_file() and p.suffix != ".xml" and not p.name.endswith(".tmp")]
+    strays = [
+        p for p in out.rglob("*") if p.is_file() and p.suffix not in (".xml", ".json") and not p.name.endswith(".tmp")
+    ]
     assert not strays
 
 
@@ -88,7 +99,7 @@ def kill_during_builds(kills: int, versions: tuple[Path, dict[str, dict[str, byt
         proc.wait()
         assert_each_file_whole(tmp_path / "out", clean)
     subprocess.run(command(config, content, tmp_path), check=True)
-    assert tree(tmp_path / "out", "*.xml") == clean[state]
+    assert published(tmp_path / "out") == clean[state]
     assert not list((tmp_path / "out").rglob("*.tmp")), "temporary files left after a complete build"
 
 
@@ -152,7 +163,7 @@ def test_two_builds_at_once(versions: tuple[Path, dict[str, dict[str, bytes]]], 
     for code, err in results:
         if code == 3:
             assert "another feeds build holds" in err
-    assert tree(tmp_path / "out", "*.xml") == clean["B"]
+    assert published(tmp_path / "out") == clean["B"]
 
 
 def test_locked_build_waits_then_exits_3(

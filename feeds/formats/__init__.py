@@ -1,6 +1,6 @@
 """Output formats: one module per format, each with a ``FILENAME`` and ``render(feed) -> bytes``.
 
-A new format (JSON Feed, say) is one module and one entry in ``FORMATS``. Modules are imported
+A new format is one module and one entry in ``FORMATS``. Modules are imported
 only when a feed is rendered, so a build with nothing to do never loads feedgen or lxml.
 """
 
@@ -15,6 +15,7 @@ from feeds.feedsets import Feed
 FORMATS: dict[str, str] = {
     "rss.xml": "feeds.formats.rss",
     "atom.xml": "feeds.formats.atom",
+    "feed.json": "feeds.formats.jsonfeed",
 }
 
 

@@ -1,10 +1,11 @@
 """``feeds validate``: check RSS 2.0 and Atom 1.0 files the way the W3C Feed Validation Service
-does, plus the cross-feed consistency of a published folder and a feed reader's view.
+does, JSON Feeds against the JSON Feed 1.1 spec, plus the cross-feed consistency of a published
+folder and a feed reader's view.
 
 One module per rule family: ``xmlcheck`` (encoding, characters, entities, well-formedness),
-``atom``, ``rss``, ``content`` (escaped HTML), ``mojibake`` (Korean text decoded with the wrong
-codec), ``consistency`` (across a folder) and ``reader`` (feedparser); this module runs them over
-files and folders.
+``atom``, ``rss``, ``jsonfeed``, ``content`` (escaped HTML), ``mojibake`` (Korean text decoded
+with the wrong codec), ``consistency`` (across a folder) and ``reader`` (feedparser); this module
+runs them over files and folders.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from feeds.validate import reader
 from feeds.validate.atom import ATOM_NS, check_atom
 from feeds.validate.consistency import FolderFeed, check_folder
 from feeds.validate.findings import Collector, Finding, Level, sort_key
+from feeds.validate.jsonfeed import check_json_feed, looks_like_json
 from feeds.validate.model import Feed
 from feeds.validate.mojibake import check_mojibake
 from feeds.validate.report import Findings, exit_code, render_findings
@@ -28,11 +30,14 @@ from feeds.validate.xmlcheck import check_xml
 __all__ = ["Finding", "Findings", "Level", "exit_code", "render_findings", "validate_paths"]
 
 _OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
+# What a folder is searched for. Only JSON files named feed.json: a site's other JSON files
+# (manifests, search indexes) are not feeds.
+FOLDER_PATTERNS = ("*.xml", "feed.json")
 
 
 def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader_check: bool = True) -> list[Finding]:
-    """Validate files and folders (a folder: every *.xml below it, sorted, plus the cross-feed
-    consistency checks for that folder).
+    """Validate files and folders (a folder: every *.xml and feed.json below it, sorted, plus the
+    cross-feed consistency checks for that folder).
 
     Returns a ``Findings`` list (sorted by path, line, code) that also records the files validated.
     """
@@ -54,7 +59,7 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
 
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.xml") if p.is_file())
+            found = sorted(p for pattern in FOLDER_PATTERNS for p in path.rglob(pattern) if p.is_file())
             if not found:
                 findings.append(
                     Finding(
@@ -62,7 +67,7 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
                         "NoFeedsFound",
                         str(path),
                         None,
-                        "the folder has no *.xml files; check the path (or build the feeds)",
+                        "the folder has no *.xml or feed.json files; check the path (or build the feeds)",
                     )
                 )
                 continue
@@ -87,6 +92,9 @@ def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Fe
     except OSError as exc:
         out.error("IOError", None, f"cannot read the file ({exc.strerror or exc}); check its permissions")
         return None
+    if looks_like_json(data):
+        # feedparser 6.0 reads no JSON Feeds, so there is no reader's view to add here.
+        return check_json_feed(data, out)
     root = check_xml(data, out)
     if root is None:
         return None

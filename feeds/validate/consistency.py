@@ -1,6 +1,6 @@
 """Checks across the feeds of one folder (the published output of a site).
 
-The layout is ``rss.xml``/``atom.xml`` at the top (the main feeds) and the same names in
+The layout is ``rss.xml``/``atom.xml``/``feed.json`` at the top (the main feeds) and the same names in
 subfolders (``tags/<slug>/atom.xml``: per-tag feeds). The main feed is capped at the N newest
 entries, so a tag feed may hold older entries the main feed dropped; only entries newer than the
 main feed's oldest entry must appear in it.
@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 from feeds.validate.findings import Finding
 from feeds.validate.model import Entry, Feed
 
-MAIN_NAMES = ("atom.xml", "rss.xml")  # the root feeds the site URL is inferred from, in this order
+MAIN_NAMES = ("atom.xml", "rss.xml", "feed.json")  # the root feeds the site URL is inferred from, in this order
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def check_folder(folder: str, feeds: Sequence[FolderFeed], site_url: str | None)
                 "SiteURLUnknown",
                 folder,
                 None,
-                "no site URL given and no root atom.xml/rss.xml self link to infer it from; "
+                "no site URL given and no root atom.xml/rss.xml/feed.json self link to infer it from; "
                 "the self links were not compared with the file locations (pass the site URL)",
             )
         )
@@ -184,28 +184,31 @@ def _compare(item: FolderFeed, entry: Entry, main: FolderFeed, same: Entry) -> l
 
 
 def _check_rss_atom_ids(feeds: Sequence[FolderFeed]) -> list[Finding]:
-    """The RSS and Atom feeds of one folder must give the same entry the same id."""
+    """The RSS, Atom and JSON feeds of one folder must give the same entry the same id."""
     findings = []
     by_folder: dict[PurePosixPath, list[FolderFeed]] = defaultdict(list)
     for item in feeds:
         by_folder[item.relative.parent].append(item)
     for group in by_folder.values():
-        rss = [f for f in group if f.feed.kind == "rss"]
         atom = [f for f in group if f.feed.kind == "atom"]
-        if len(rss) != 1 or len(atom) != 1:
+        if len(atom) != 1:
             continue
         atom_by_link = {_link_key(e.link): e for e in atom[0].feed.entries if e.link}
-        for entry in rss[0].feed.entries:
-            twin = atom_by_link.get(_link_key(entry.link)) if entry.link else None
-            if twin is not None and entry.id is not None and twin.id is not None and entry.id != twin.id:
-                findings.append(
-                    Finding(
-                        "error",
-                        "InconsistentId",
-                        rss[0].path,
-                        entry.line,
-                        f"guid {entry.id!r} differs from the id {twin.id!r} of the same entry (same link) in "
-                        f"{atom[0].path}; readers that follow both feeds will show it twice, use one id",
+        for kind, label in (("rss", "guid"), ("json", "item id")):
+            twins = [f for f in group if f.feed.kind == kind]
+            if len(twins) != 1:
+                continue
+            for entry in twins[0].feed.entries:
+                twin = atom_by_link.get(_link_key(entry.link)) if entry.link else None
+                if twin is not None and entry.id is not None and twin.id is not None and entry.id != twin.id:
+                    findings.append(
+                        Finding(
+                            "error",
+                            "InconsistentId",
+                            twins[0].path,
+                            entry.line,
+                            f"{label} {entry.id!r} differs from the id {twin.id!r} of the same entry (same link) "
+                            f"in {atom[0].path}; readers that follow both feeds will show it twice, use one id",
+                        )
                     )
-                )
     return findings

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-FeedKind = Literal["rss", "atom"]
+FeedKind = Literal["rss", "atom", "json"]
 
 
 @dataclass(frozen=True)
 class Entry:
-    id: str | None  # Atom id, RSS guid
-    link: str | None  # Atom alternate link, RSS link
+    id: str | None  # Atom id, RSS guid, JSON Feed id
+    link: str | None  # Atom alternate link, RSS link, JSON Feed url
     title: str | None
     published: datetime | None  # RSS pubDate fills both dates
     updated: datetime | None
@@ -23,7 +23,7 @@ class Entry:
 @dataclass(frozen=True)
 class Feed:
     kind: FeedKind
-    self_href: str | None
+    self_href: str | None  # JSON Feed: feed_url
     self_line: int | None
     entries: list[Entry] = field(default_factory=list)
 
