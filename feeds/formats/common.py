@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from feeds import __version__
 from feeds.document import Author
 from feeds.feedsets import Entry, Feed
+
+if TYPE_CHECKING:
+    from feeds.formats.media import Image
 
 GENERATOR = "feeds"
 GENERATOR_URI = "https://pypi.org/project/feeds/"
@@ -26,6 +29,27 @@ def feed_updated(feed: Feed) -> datetime:
 def entry_authors(entry: Entry, feed: Feed) -> tuple[Author, ...]:
     """The entry's authors, else the site's author, else the site title (Atom requires one)."""
     return entry.doc.authors or (Author(feed.site.author or feed.site.title),)
+
+
+def entry_images(feed: Feed) -> list[Image | None]:
+    """Each entry's picture (``feeds.formats.media``), in entry order."""
+    from feeds.formats.media import entry_image
+
+    return [entry_image(entry) for entry in feed.entries]
+
+
+def add_media(fe: Any, image: Image | None) -> None:
+    """The picture as Media RSS ``media:content`` and ``media:thumbnail``, outside any
+    ``media:group`` (a group of one is a W3C warning). The generator must have loaded the "media"
+    extension; formats load it only when some entry has a picture, so feeds without pictures
+    declare no Media RSS namespace."""
+    if image is None:
+        return
+    content = {"url": image.url, "medium": "image"}
+    if image.type:
+        content["type"] = image.type
+    fe.media.content(content, group=None)
+    fe.media.thumbnail({"url": image.url}, group=None)
 
 
 def new_generator() -> Any:

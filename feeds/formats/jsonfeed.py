@@ -13,6 +13,7 @@ from typing import Any
 from feeds.document import Author
 from feeds.feedsets import Feed
 from feeds.formats.common import entry_authors
+from feeds.formats.media import entry_image
 
 FILENAME = "feed.json"
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -39,6 +40,10 @@ def render(feed: Feed) -> bytes:
             "title": doc.title,
             "content_html": entry.content,
             "summary": entry.summary,
+        }
+        if image := entry_image(entry):
+            item["image"] = image.url
+        item |= {
             "date_published": _date(doc.published),
             "date_modified": _date(doc.updated),
             "authors": [_author(a) for a in entry_authors(entry, feed)],

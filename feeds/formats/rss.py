@@ -1,11 +1,11 @@
-"""RSS 2.0 output (with content:encoded, dc:creator, dc:publisher and atom:link rel="self")."""
+"""RSS 2.0 output (content:encoded, dc:creator, dc:publisher, atom:link rel="self", Media RSS pictures)."""
 
 from __future__ import annotations
 
 import html
 
 from feeds.feedsets import Feed
-from feeds.formats.common import entry_authors, feed_updated, new_generator
+from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator
 
 FILENAME = "rss.xml"
 
@@ -13,6 +13,9 @@ FILENAME = "rss.xml"
 def render(feed: Feed) -> bytes:
     fg = new_generator()
     fg.load_extension("dc", atom=False, rss=True)
+    images = entry_images(feed)
+    if any(images):
+        fg.load_extension("media", atom=False, rss=True)
     fg.title(feed.title)
     fg.description(feed.description)
     fg.language(feed.site.language)
@@ -20,7 +23,7 @@ def render(feed: Feed) -> bytes:
     fg.link(href=feed.url(FILENAME), rel="self", type="application/rss+xml")
     fg.link(href=feed.site.url, rel="alternate")
     fg.lastBuildDate(feed_updated(feed))
-    for entry in feed.entries:
+    for entry, image in zip(feed.entries, images, strict=True):
         doc = entry.doc
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order
         fe.title(doc.title)
@@ -36,4 +39,5 @@ def render(feed: Feed) -> bytes:
         fe.dc.dc_creator([a.name for a in entry_authors(entry, feed)])
         if doc.publication:
             fe.dc.dc_publisher(doc.publication)
+        add_media(fe, image)
     return bytes(fg.rss_str(pretty=True))

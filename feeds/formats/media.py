@@ -1,0 +1,66 @@
+"""An entry's picture, for readers to show beside its title: the ``image``, ``cover`` or
+``heroImage`` metadata when the document has one, else the first ``<img>`` of its content.
+
+Shared by the formats (Media RSS in RSS and Atom, ``image`` in JSON Feed), so every format shows
+the same picture.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from feeds.feedsets import Entry
+from feeds.urls import absolute
+
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+# Front matter keys other tools use for an article's picture (Hugo, Jekyll, Astro), first wins.
+IMAGE_KEYS = ("image", "cover", "heroImage")
+# Inside a mapping value such as Hugo's ``cover: {image: …, alt: …}``.
+_NESTED_KEYS = ("image", "url", "src")
+_IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Image:
+    url: str  # absolute, percent-encoded http(s) URL
+    type: str | None  # image/* media type guessed from the file name, when it has a known one
+
+
+def entry_image(entry: Entry) -> Image | None:
+    doc = entry.doc
+    # Some readers lower-case every key (Pelican-style headers), others keep it as written.
+    extra = {str(k).lower(): v for k, v in doc.extra.items()}
+    for key in IMAGE_KEYS:
+        found = _url_in(extra.get(key.lower()))
+        if found and (image := _image(found, doc.link)):
+            return image
+    for match in _IMG.finditer(entry.content):
+        src = html.unescape(next(group for group in match.groups() if group is not None))
+        if image := _image(src, doc.link):
+            return image
+    return None
+
+
+def _url_in(value: object) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, Mapping):
+        for key in _NESTED_KEYS:
+            if isinstance(value.get(key), str) and value[key].strip():
+                return str(value[key]).strip()
+    return None
+
+
+def _image(src: str, base: str) -> Image | None:
+    """The picture at ``src`` (relative to the entry's link), if readers can fetch it: http(s) only."""
+    url = absolute(src, base)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None  # data: URIs and the like: no reader fetches them as a thumbnail
+    guessed, _ = mimetypes.guess_type(parts.path, strict=False)
+    return Image(url, guessed if guessed and guessed.startswith("image/") else None)
