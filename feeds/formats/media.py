@@ -58,8 +58,11 @@ def _url_in(value: object) -> str | None:
 
 def _image(src: str, base: str) -> Image | None:
     """The picture at ``src`` (relative to the entry's link), if readers can fetch it: http(s) only."""
-    url = absolute(src, base)
-    parts = urlsplit(url)
+    try:
+        url = absolute(src, base)
+        parts = urlsplit(url)
+    except ValueError:  # "https://[oops/": the link or the src is no URL (reported where it is read)
+        return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None  # data: URIs and the like: no reader fetches them as a thumbnail
     guessed, _ = mimetypes.guess_type(parts.path, strict=False)
