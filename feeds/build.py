@@ -32,10 +32,12 @@ from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS
 from feeds.load import Loaded, load
 from feeds.lock import exclusive
+from feeds.pages import PAGES, templates_state
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
     from feeds.feedsets import FeedPlan
+    from feeds.tags import Tag
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +236,9 @@ def _build_locked(
     # Our own output and cache are never content, even when they live inside the content folder.
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
     site_fp = site_fingerprint(site)
-    inputs = _fingerprint(site_fp, include_future, strict, [(s.source, s.size, s.mtime_ns) for s in stats])
+    inputs = _fingerprint(
+        site_fp, include_future, strict, [(s.source, s.size, s.mtime_ns) for s in stats], templates_state(site)
+    )
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
             cache.delete_documents(cache.documents())
@@ -395,7 +399,7 @@ def _write_outputs(
         done = map_indexes(serialize, len(dirty), min_items=32)
         staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
-        current = {rel for _, _, targets in dirty for rel in targets} | set(records)
+        current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(PAGES)
         result.removed, folders = _stale(out_dir, current, previous)
         aside = set_aside([out_dir / rel for rel in result.removed])
         try:
@@ -410,6 +414,7 @@ def _write_outputs(
                 (result.written if tmp else result.unchanged).append(rel)
                 st = targets[rel].stat()
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+        records.update(_write_pages(site, plans, ordered, tags, site_fp, out_dir, previous, result))
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
             _remove_temp_files(out_dir)
@@ -456,6 +461,35 @@ def _deps(entries: Entries, doc: Document) -> tuple[str, ...]:
     # Only for documents that link to others, so other feeds' fingerprints stay as they were.
     deps = entries.dependencies(doc)
     return (deps,) if deps else ()
+
+
+def _write_pages(
+    site: Site,
+    plans: list[FeedPlan],
+    docs: list[Document],
+    tags: dict[str, Tag],
+    site_fp: str,
+    out_dir: Path,
+    previous: dict[str, OutputRecord],
+    result: BuildResult,
+) -> dict[str, OutputRecord]:
+    """The site pages (feeds.pages), written like the feeds: atomically, only when their inputs change."""
+    from feeds.pages import render_pages, site_view
+    from feeds.write import safe_path, write_if_changed
+
+    view = site_view(site, plans, docs, tags)
+    fp = _fingerprint(site_fp, [f.key() for f in view.feeds], templates_state(site))
+    targets = {name: safe_path(out_dir, name) for name in PAGES}
+    if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
+        result.unchanged.extend(targets)
+        return {rel: previous[rel] for rel in targets}
+    records = {}
+    for rel, data in render_pages(view):
+        written = write_if_changed(targets[rel], data)
+        (result.written if written else result.unchanged).append(rel)
+        st = targets[rel].stat()
+        records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+    return records
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

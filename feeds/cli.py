@@ -163,7 +163,7 @@ def _build(args: argparse.Namespace) -> int:
         feeds = len(result.written) + len(result.unchanged)
         print(
             f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
-            f"{len(result.errors)} rejected; {feeds} feeds in {printable(str(args.out))} "
+            f"{len(result.errors)} rejected; {feeds} files in {printable(str(args.out))} "
             f"({len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
             + ("; nothing changed since the last build" if result.nothing_changed else "")

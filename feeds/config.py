@@ -54,6 +54,7 @@ KEYS = (
     "exclude",
     "excerpt_separator",
     "site_variables",
+    "templates",
 )
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
@@ -74,6 +75,7 @@ class Site:
     exclude: tuple[str, ...] = ()  # globs of content paths that are not articles
     excerpt_separator: str | None = None  # Jekyll's: the summary is the text before it
     site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
+    templates: Path | None = None  # a folder of templates overriding the built-in ones (feeds.pages)
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
@@ -198,6 +200,13 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         isinstance(k, str) and isinstance(v, str | int | float | bool) for k, v in variables.items()
     ):
         raise fail("site_variables", 'must be a table of name = "value", e.g. repository = "https://github.com/o/r"')
+    templates = get_str("templates")
+    templates_dir = None
+    if templates is not None:
+        # Relative to the config file, so a cron job started from anywhere finds the same folder.
+        templates_dir = Path(templates) if source == "config" else Path(source).parent / templates
+        if not templates_dir.is_dir():
+            raise fail("templates", f"must name a folder of templates; {str(templates_dir)!r} is not one")
     return Site(
         title=title,
         url=url,
@@ -213,6 +222,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         exclude=tuple(g.strip() for g in exclude),
         excerpt_separator=separator,
         site_variables={k: str(v) for k, v in variables.items()},
+        templates=templates_dir,
     )
 
 

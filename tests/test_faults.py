@@ -68,13 +68,17 @@ def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> Non
     for rel, data in published(out).items():
         if rel.endswith(".json"):
             json.loads(data)
+        elif rel.endswith(".html"):
+            assert data.rstrip().endswith(b"</html>")
         else:
             ET.fromstring(data)  # well-formed
         assert data in (clean["A"].get(rel), clean["B"].get(rel)), f"{rel} is neither version"
     # A killed build may leave its hidden temporary file; readers never ask for it, and the next
     # build removes it. Anything else would be a stray.
     strays = [
-        p for p in out.rglob("*") if p.is_file() and p.suffix not in (".xml", ".json") and not p.name.endswith(".tmp")
+        p
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix not in (".xml", ".json", ".html", ".opml") and not p.name.endswith(".tmp")
     ]
     assert not strays
 

@@ -48,13 +48,13 @@ def test_no_change_rebuild_reads_nothing_and_touches_nothing(
     content: Path, tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = run(site, content, tmp_path)
-    assert len(first.written) == 12 and not first.nothing_changed
+    assert len(first.written) == 14 and not first.nothing_changed
     before = mtimes(tmp_path / "out")
     reads: list[Path] = []
     real = feeds.load.read_bytes
     monkeypatch.setattr(feeds.load, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
     again = run(site, content, tmp_path)
-    assert again.nothing_changed and reads == [] and again.written == [] and len(again.unchanged) == 12
+    assert again.nothing_changed and reads == [] and again.written == [] and len(again.unchanged) == 14
     assert mtimes(tmp_path / "out") == before
     assert (again.read, again.published) == (first.read, first.published)
 
@@ -185,7 +185,7 @@ def test_site_change_rebuilds_everything(content: Path, tmp_path: Path, site: Si
 
     run(site, content, tmp_path)
     result = run(replace(site, title="Renamed site"), content, tmp_path)
-    assert len(result.written) == 12
+    assert len(result.written) == 14
     assert b"Renamed site" in (tmp_path / "out" / "rss.xml").read_bytes()
 
 

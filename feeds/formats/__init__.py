@@ -18,6 +18,13 @@ FORMATS: dict[str, str] = {
     "feed.json": "feeds.formats.jsonfeed",
 }
 
+# How pages and servers name each format: a label for people and the media type.
+LABELS: dict[str, tuple[str, str]] = {
+    "rss.xml": ("RSS", "application/rss+xml"),
+    "atom.xml": ("Atom", "application/atom+xml"),
+    "feed.json": ("JSON Feed", "application/feed+json"),
+}
+
 
 def renderers() -> Iterator[tuple[str, Callable[[Feed], bytes]]]:
     """(file name, render function) for every format."""

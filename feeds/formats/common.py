@@ -17,7 +17,14 @@ GENERATOR = "feeds"
 GENERATOR_URI = "https://pypi.org/project/feeds/"
 # How a file says feeds wrote it (Atom names our URI, RSS our name); nothing else under out/ is
 # ever removed. Both sit in the feed's head, before the first entry.
-GENERATED_MARKERS = (f'<generator uri="{GENERATOR_URI}"'.encode(), f"<generator>{GENERATOR}</generator>".encode())
+# The JSON Feed's user_comment and the pages' <meta name="generator"> say "feeds (<GENERATOR_URI>)".
+GENERATED_BY = f"{GENERATOR} ({GENERATOR_URI})"
+GENERATED_MARKERS = (
+    f'<generator uri="{GENERATOR_URI}"'.encode(),
+    f"<generator>{GENERATOR}</generator>".encode(),
+    f'"user_comment": "Written by {GENERATED_BY}'.encode(),
+    f'<meta name="generator" content="{GENERATED_BY}">'.encode(),
+)
 # An empty feed still needs an "updated" date, and the wall clock would make builds differ.
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 

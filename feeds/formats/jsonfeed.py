@@ -12,7 +12,7 @@ from typing import Any
 
 from feeds.document import Author
 from feeds.feedsets import Feed
-from feeds.formats.common import entry_authors
+from feeds.formats.common import GENERATED_BY, entry_authors
 from feeds.formats.media import entry_image
 
 FILENAME = "feed.json"
@@ -28,6 +28,8 @@ def render(feed: Feed) -> bytes:
         "home_page_url": site.url,
         "feed_url": feed.url(FILENAME),
         "description": feed.description,
+        # For people reading the raw file; also how stale-file removal knows feeds wrote it.
+        "user_comment": f"Written by {GENERATED_BY}. Subscribe to this feed in a feed reader.",
         "language": site.language,
         "authors": [_author(Author(site.author or site.title))],
         "items": [],

@@ -1,0 +1,113 @@
+"""Site pages: what a person sees before subscribing. ``index.html`` lists every feed (with
+``<link rel="alternate">`` tags so readers discover them from the site URL) and ``feeds.opml``
+lets a reader import them all at once.
+
+Pages are made from Jinja2 templates (autoescaped); a site overrides one by putting a file of the
+same name in the folder its ``templates`` setting names. Like the format modules, the renderers are
+imported only when a page is rendered, so a build with nothing to do never loads Jinja2.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from feeds.config import Site
+from feeds.formats import FORMATS, LABELS
+from feeds.tags import Tag, tag_key
+from feeds.urls import feed_url
+
+if TYPE_CHECKING:
+    from feeds.feedsets import FeedPlan
+
+# Output file name under out/ -> its template.
+PAGES: dict[str, str] = {
+    "index.html": "index.html.j2",
+    "feeds.opml": "feeds.opml.j2",
+}
+BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    label: str  # "RSS"
+    type: str  # its media type
+    url: str  # absolute
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """One feed as the site pages list it, in every format."""
+
+    folder: str  # "" or "tags/<slug>/"
+    title: str
+    description: str
+    tag: str | None  # the tag's display name; None for the main feed
+    articles: int  # every published article it covers, not only the newest max_items it shows
+    updated: datetime | None
+    files: tuple[FeedFile, ...]
+    folder_url: str  # the folder's public URL
+
+    @property
+    def rss(self) -> FeedFile:
+        """The format OPML subscribes to: RSS, which every reader takes."""
+        return next((f for f in self.files if f.type == "application/rss+xml"), self.files[0])
+
+    def key(self) -> tuple[object, ...]:
+        return (self.folder, self.title, self.description, self.tag, self.articles, str(self.updated))
+
+
+@dataclass(frozen=True)
+class SiteView:
+    site: Site
+    main: FeedLink
+    tags: tuple[FeedLink, ...]  # most articles first, then by name
+
+    @property
+    def feeds(self) -> tuple[FeedLink, ...]:
+        return (self.main, *self.tags)
+
+
+def site_view(site: Site, plans: Sequence[FeedPlan], docs: Sequence[Any], tags: dict[str, Tag]) -> SiteView:
+    """The pages' view of the site; ``docs`` are every published document, ``plans`` every feed."""
+    per_slug = Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags})
+    links = []
+    for plan in plans:
+        slug = plan.folder[len("tags/") : -1] if plan.folder.startswith("tags/") else None
+        tag = next((t.name for t in tags.values() if t.slug == slug), None) if slug else None
+        files = tuple(
+            FeedFile(LABELS[name][0], LABELS[name][1], feed_url(site.url, plan.folder, name))
+            for name in FORMATS
+            if name in LABELS
+        )
+        updated = max((d.updated for d in plan.docs), default=None)
+        count = per_slug[slug] if slug else len(docs)
+        folder_url = feed_url(site.url, plan.folder, "")
+        links.append(FeedLink(plan.folder, plan.title, plan.description, tag, count, updated, files, folder_url))
+    main = next(link for link in links if link.folder == "")
+    rest = sorted((link for link in links if link.folder), key=lambda f: (-f.articles, f.tag or "", f.folder))
+    return SiteView(site, main, tuple(rest))
+
+
+def templates_state(site: Site) -> list[tuple[str, int, int]]:
+    """What the site's own templates are, by stat only: a changed template rebuilds the pages."""
+    if site.templates is None:
+        return []
+    try:
+        return sorted(
+            (p.name, st.st_size, st.st_mtime_ns) for p in site.templates.iterdir() if (st := p.stat()) and p.is_file()
+        )
+    except OSError:
+        return [("?", 0, 0)]  # unreadable: never equal to a readable state, so pages are rebuilt
+
+
+def render_pages(view: SiteView) -> Iterator[tuple[str, bytes]]:
+    """(output name, bytes) for every site page."""
+    from feeds.pages.render import render
+
+    for name, template in PAGES.items():
+        yield name, render(template, view.site.templates, view=view, site=view.site)
