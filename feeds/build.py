@@ -29,7 +29,7 @@ from feeds.config import Site
 from feeds.document import Document
 from feeds.entries import Entries, render_plan
 from feeds.errors import ConfigError, ContentError, DiskError
-from feeds.formats import FORMATS
+from feeds.formats import FORMATS, filenames
 from feeds.load import Loaded, load
 from feeds.lock import exclusive
 from feeds.pages import PAGES, templates_state
@@ -369,7 +369,7 @@ def _write_outputs(
             site_fp, plan.folder, plan.title, plan.description,
             [(d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs],
         )  # fmt: skip
-        targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in FORMATS}
+        targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in filenames(plan.folder)}
         if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
             result.unchanged.extend(targets)
             records.update((rel, previous[rel]) for rel in targets)

@@ -118,5 +118,5 @@ def render_plan(plan: FeedPlan, site: Site, entries: Entries) -> Iterable[tuple[
     from feeds.formats import renderers
 
     feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
-    for filename, render in renderers():
+    for filename, render in renderers(plan.folder):
         yield plan.folder + filename, render(feed)

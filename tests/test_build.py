@@ -46,7 +46,7 @@ def test_seed_site_layout(tmp_path: Path) -> None:
     build(site, SITES / "seeds" / "content", tmp_path, at=AT)
     assert sorted(tree(tmp_path)) == [
         "atom.xml", "feed.json", "feeds.opml", "index.html", "rss.xml",
-        "tags/ai/atom.xml", "tags/ai/feed.json", "tags/ai/rss.xml",
+        "tags/ai/atom.xml", "tags/ai/feed.json", "tags/ai/index.html", "tags/ai/rss.xml",
     ]  # fmt: skip
 
 
@@ -84,7 +84,7 @@ def test_rebuild_leaves_unchanged_files_alone(tmp_path: Path, seed_content: Path
     build(site, seed_content, out, at=AT)
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
     result = build(site, seed_content, out, at=AT)
-    assert result.written == [] and len(result.unchanged) == 8
+    assert result.written == [] and len(result.unchanged) == 9
     assert mtimes == {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
 
 
@@ -169,7 +169,12 @@ def test_tag_feed_of_removed_tag_is_deleted(tmp_path: Path, seed_content: Path, 
     assert (out / "tags" / "gone" / "atom.xml").is_file()
     (seed_content / "tagged.md").unlink()
     result = build(site, seed_content, out, at=AT)
-    assert sorted(result.removed) == ["tags/gone/atom.xml", "tags/gone/feed.json", "tags/gone/rss.xml"]
+    assert sorted(result.removed) == [
+        "tags/gone/atom.xml",
+        "tags/gone/feed.json",
+        "tags/gone/index.html",
+        "tags/gone/rss.xml",
+    ]
     assert not (out / "tags" / "gone").exists()
 
 

@@ -171,3 +171,39 @@ def test_broken_site_template_is_a_one_line_error(
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1 and "index.html.j2:2: template error" in err and "Traceback" not in err
+
+
+def test_every_tag_feed_has_a_page_beside_it(content: Path, tmp_path: Path, site: Site) -> None:
+    out = tmp_path / "out"
+    build(site, content, out, at=AT)
+    folders = sorted(p.parent for p in (out / "tags").rglob("rss.xml"))
+    assert len(folders) == 3
+    for folder in folders:
+        page = parse_html5((folder / "index.html").read_bytes())
+        atom = etree.parse(str(folder / "atom.xml")).getroot()
+        ns = "{http://www.w3.org/2005/Atom}"
+        titles = [t.text for t in atom.iter(f"{ns}title")]
+        text = "".join(page.itertext())
+        assert titles[0] in text  # the feed's title
+        for title in titles[1:]:  # every entry's title, linked to the entry
+            assert title in text
+        entry_links = {e.get("href") for e in atom.iter(f"{ns}link") if e.get("rel") == "alternate"}
+        hrefs = {a.get("href") for a in page.iter(f"{HTML_NS}a")}
+        assert entry_links - {"https://example.com/"} <= hrefs
+        values = {i.get("value") for i in page.iter(f"{HTML_NS}input")}
+        for name in ("rss.xml", "atom.xml", "feed.json"):  # subscribe links: copyable and followable
+            url = next(u for u in values if u.endswith(name))
+            assert url in hrefs and url_to_path(url, out) == folder / name
+        assert page.find(f".//{HTML_NS}time") is not None
+    index = parse_html5((out / "index.html").read_bytes())
+    tag_pages = {url_to_path(a.get("href"), out) for a in index.iter(f"{HTML_NS}a") if a.get("href", "").endswith("/")}
+    assert {f / "index.html" for f in folders} == {p / "index.html" for p in tag_pages if p != out}
+
+
+def test_tag_page_goes_with_its_tag(content: Path, tmp_path: Path, site: Site) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(site, content, out, at=AT, cache_dir=cache)
+    (content / "three.md").unlink()
+    result = build(site, content, out, at=AT, cache_dir=cache)
+    gone = [r for r in result.removed if r.endswith("index.html")]
+    assert len(gone) == 1 and not (out / gone[0]).parent.exists()

@@ -16,7 +16,11 @@ FORMATS: dict[str, str] = {
     "rss.xml": "feeds.formats.rss",
     "atom.xml": "feeds.formats.atom",
     "feed.json": "feeds.formats.jsonfeed",
+    # The feed as a page for people, beside the feed (feeds.pages.feedpage).
+    "index.html": "feeds.pages.feedpage",
 }
+# Written only in subfolders: at the top of out/, the site's discovery page (feeds.pages) is the page.
+NOT_AT_ROOT = frozenset({"index.html"})
 
 # How pages and servers name each format: a label for people and the media type.
 LABELS: dict[str, tuple[str, str]] = {
@@ -26,8 +30,14 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def renderers() -> Iterator[tuple[str, Callable[[Feed], bytes]]]:
-    """(file name, render function) for every format."""
-    for filename, module in FORMATS.items():
+def filenames(folder: str) -> list[str]:
+    """The files a feed in ``folder`` ("" or "tags/<slug>/") is written as."""
+    return [name for name in FORMATS if folder or name not in NOT_AT_ROOT]
+
+
+def renderers(folder: str) -> Iterator[tuple[str, Callable[[Feed], bytes]]]:
+    """(file name, render function) for every format of a feed in ``folder``."""
+    for filename in filenames(folder):
+        module = FORMATS[filename]
         render: Callable[[Feed], bytes] = importlib.import_module(module).render
         yield filename, render
