@@ -76,6 +76,21 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     _verbosity(build)
 
+    serve = commands.add_parser(
+        "serve",
+        help="serve out/ on 127.0.0.1 (feed media types, ETag/304, gzip); --watch rebuilds on change",
+        description="Serve the output folder on 127.0.0.1 the way a feed reader expects it served. "
+        "With --watch, build first and rebuild whenever the content, settings or templates change.",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument("--watch", action="store_true", help="build now and rebuild when anything changes")
+    serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="how often --watch looks (1)")
+    serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="with --watch: articles")
+    serve.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="folder to serve (default: out)")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="with --watch: the site settings, as for build")
+    serve.add_argument("--include-future", action="store_true", help="with --watch: as for build")
+    _verbosity(serve)
+
     validate = commands.add_parser(
         "validate",
         help="check feeds as validators and feed readers see them",
@@ -107,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "serve":
+            return _serve(args)
         return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
     except LockedError as exc:
         print(f"feeds: {exc}", file=sys.stderr)
@@ -172,6 +189,55 @@ def _build(args: argparse.Namespace) -> int:
     if args.validate:
         status = max(status, _validate([args.out], "text", False, site.url, args.quiet))
     return status
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import threading
+
+    from feeds.serve import make_server, url_of, watch
+
+    if not 0 <= args.port <= 65535:
+        raise ConfigError(f"must be a port number from 0 to 65535, got {args.port}", key="--port")
+    if not (math.isfinite(args.interval) and 0.1 <= args.interval <= 3600):
+        raise ConfigError(f"must be from 0.1 to 3600 seconds, got {args.interval}", key="--interval")
+    stop = threading.Event()
+    if args.watch:
+        from feeds.build import build, default_cache_dir
+        from feeds.config import load_site
+
+        site = load_site(args.config)
+        if not args.content.is_dir():
+            raise ConfigError(f"content folder {str(args.content)!r} does not exist", key="--content")
+
+        def rebuild() -> None:
+            result = build(
+                site, args.content, args.out, include_future=args.include_future,
+                cache_dir=default_cache_dir(args.out), wait=60.0,
+            )  # fmt: skip
+            for error in result.errors:
+                print(error, file=sys.stderr, flush=True)
+            if (result.written or result.removed) and not args.quiet:
+                changed = len(result.written) + len(result.removed)
+                print(f"rebuilt: {changed} file(s) changed: {', '.join(result.written + result.removed)}", flush=True)
+
+        rebuild()
+    if not args.out.is_dir():
+        raise ConfigError(f"output folder {str(args.out)!r} does not exist; run feeds build (or --watch)", key="--out")
+    try:
+        server = make_server(args.out, args.port)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on 127.0.0.1:{args.port} ({exc.strerror or exc})", key="--port") from exc
+    if args.watch:
+        watch(rebuild, stop, args.interval)
+    print(f"serving {args.out} at {url_of(server)}" + (" (watching for changes)" if args.watch else ""), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return EXIT_OK
 
 
 def _validate(paths: Sequence[Path], output_format: str, strict: bool, site_url: str | None, quiet: bool) -> int:
