@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -71,3 +72,15 @@ def write_site_toml(path: Path, **overrides: object) -> Path:
 def tree(folder: Path, pattern: str = "*") -> dict[str, bytes]:
     """Every file below ``folder`` matching ``pattern``: relative path -> bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()}
+
+
+def require_binary(name: str) -> str:
+    """The path of a program the test drives; skip without it, except on CI (CI=true), where
+    .ci/run installs it and a missing program is a failure, never a silent skip."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (Debian: apt-get install {name}; .ci/run installs it)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + "; CI=true, so this fails instead of skipping", pytrace=False)
+        pytest.skip(message)
+    return path
