@@ -32,7 +32,7 @@ from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, filenames
 from feeds.load import Loaded, load
 from feeds.lock import exclusive
-from feeds.pages import PAGES, templates_state
+from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
@@ -399,7 +399,7 @@ def _write_outputs(
         done = map_indexes(serialize, len(dirty), min_items=32)
         staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
-        current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(PAGES)
+        current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(pages(site))
         result.removed, folders = _stale(out_dir, current, previous)
         aside = set_aside([out_dir / rel for rel in result.removed])
         try:
@@ -479,7 +479,7 @@ def _write_pages(
 
     view = site_view(site, plans, docs, tags)
     fp = _fingerprint(site_fp, [f.key() for f in view.feeds], templates_state(site))
-    targets = {name: safe_path(out_dir, name) for name in PAGES}
+    targets = {name: safe_path(out_dir, name) for name in pages(site)}
     if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
         result.unchanged.extend(targets)
         return {rel: previous[rel] for rel in targets}
@@ -512,7 +512,7 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
     """
     from feeds.formats.common import generated_by_us
 
-    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel)}
+    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel)} | {XSL_PAGE}  # the one optional page
     tags_dir = out_dir / "tags"
     if tags_dir.is_dir():
         for folder in tags_dir.iterdir():

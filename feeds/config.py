@@ -55,6 +55,7 @@ KEYS = (
     "excerpt_separator",
     "site_variables",
     "templates",
+    "xsl",
 )
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
@@ -76,6 +77,7 @@ class Site:
     excerpt_separator: str | None = None  # Jekyll's: the summary is the text before it
     site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
     templates: Path | None = None  # a folder of templates overriding the built-in ones (feeds.pages)
+    xsl: bool = False  # write out/feed.xsl and point RSS and Atom at it, for browsers that still do XSLT
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
@@ -200,6 +202,9 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         isinstance(k, str) and isinstance(v, str | int | float | bool) for k, v in variables.items()
     ):
         raise fail("site_variables", 'must be a table of name = "value", e.g. repository = "https://github.com/o/r"')
+    xsl = table.get("xsl", False)
+    if not isinstance(xsl, bool):
+        raise fail("xsl", f"must be true or false, got {xsl!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -223,6 +228,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         excerpt_separator=separator,
         site_variables={k: str(v) for k, v in variables.items()},
         templates=templates_dir,
+        xsl=xsl,
     )
 
 

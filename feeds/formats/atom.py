@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from feeds.feedsets import Feed
-from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator
+from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator, with_stylesheet
 
 FILENAME = "atom.xml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -69,4 +69,4 @@ def render(feed: Feed) -> bytes:
         if doc.language != site.language:
             fe.entrylang.lang = doc.language
         add_media(fe, image)
-    return bytes(fg.atom_str(pretty=True))
+    return with_stylesheet(bytes(fg.atom_str(pretty=True)), feed)

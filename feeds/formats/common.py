@@ -59,6 +59,16 @@ def add_media(fe: Any, image: Image | None) -> None:
     fe.media.thumbnail({"url": image.url}, group=None)
 
 
+def with_stylesheet(data: bytes, feed: Feed) -> bytes:
+    """With ``xsl = true``: an ``<?xml-stylesheet?>`` after the XML declaration, so a browser that
+    still does XSLT shows the feed as a page. A processing instruction is valid XML, RSS and Atom."""
+    if not feed.site.xsl:
+        return data
+    declaration, newline, rest = data.partition(b"\n")
+    href = feed.site.url + "feed.xsl"
+    return declaration + newline + f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'.encode() + rest
+
+
 def new_generator() -> Any:
     """A FeedGenerator with our generator string and no wall-clock defaults left to leak."""
     from feedgen.feed import FeedGenerator

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from feeds.feedsets import Feed
-from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator
+from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator, with_stylesheet
 
 FILENAME = "rss.xml"
 
@@ -40,4 +40,4 @@ def render(feed: Feed) -> bytes:
         if doc.publication:
             fe.dc.dc_publisher(doc.publication)
         add_media(fe, image)
-    return bytes(fg.rss_str(pretty=True))
+    return with_stylesheet(bytes(fg.rss_str(pretty=True)), feed)

@@ -29,6 +29,15 @@ PAGES: dict[str, str] = {
     "index.html": "index.html.j2",
     "feeds.opml": "feeds.opml.j2",
 }
+# Written only with ``xsl = true``: the stylesheet RSS and Atom point browsers at.
+XSL_PAGE = "feed.xsl"
+
+
+def pages(site: Site) -> dict[str, str]:
+    """The site pages this site has: output name -> template."""
+    return {**PAGES, XSL_PAGE: "feed.xsl.j2"} if site.xsl else dict(PAGES)
+
+
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -109,5 +118,5 @@ def render_pages(view: SiteView) -> Iterator[tuple[str, bytes]]:
     """(output name, bytes) for every site page."""
     from feeds.pages.render import render
 
-    for name, template in PAGES.items():
+    for name, template in pages(view.site).items():
         yield name, render(template, view.site.templates, view=view, site=view.site)
