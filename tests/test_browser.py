@@ -124,3 +124,37 @@ def test_feed_page_shows_korean_entries(browser: object, site_url: str, tmp_path
             "application/rss+xml", "application/atom+xml", "application/feed+json",
         ), url  # fmt: skip
     driver.save_screenshot(str(artifacts(tmp_path) / "feed-page.png"))  # type: ignore[attr-defined]
+
+
+def axe_source() -> str:
+    """axe-core (npm), from $AXE_CORE_JS or ./node_modules, where .ci/run installs it."""
+    candidates = [os.environ.get("AXE_CORE_JS", ""), "node_modules/axe-core/axe.min.js"]
+    root = Path(__file__).resolve().parent.parent
+    for candidate in filter(None, candidates):
+        path = Path(candidate) if Path(candidate).is_absolute() else root / candidate
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    message = "axe-core is not installed (npm install --no-save axe-core@4; .ci/run installs it)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + "; CI=true, so this fails instead of skipping", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.mark.parametrize("page", ["", "tags/ai/"])
+def test_pages_have_no_serious_accessibility_violations(browser: object, site_url: str, page: str) -> None:
+    source = axe_source()
+    driver = browser
+    driver.get(site_url + page)  # type: ignore[attr-defined]
+    driver.execute_script(source)  # type: ignore[attr-defined]
+    driver.set_script_timeout(60)  # type: ignore[attr-defined]
+    results = driver.execute_async_script(  # type: ignore[attr-defined]
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations), e => done(String(e)));"
+    )
+    assert isinstance(results, list), results
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in results
+        if v.get("impact") in ("serious", "critical")
+    ]
+    assert serious == []
