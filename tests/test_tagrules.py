@@ -145,7 +145,7 @@ def test_changing_the_rules_rebuilds_the_tag_feeds(tmp_path: Path) -> None:
     build(site_from_mapping(TEST_SITE), content, out, cache_dir=cache)
     assert not (out / "tags").exists()
     build(site_from_mapping({**TEST_SITE, "tag_rules": {"OpenAI": ["오픈AI"]}}), content, out, cache_dir=cache)
-    assert sorted(tree(out / "tags")) == ["openai/atom.xml", "openai/rss.xml"]
+    assert sorted(tree(out / "tags")) == ["openai/atom.xml", "openai/feed.json", "openai/index.html", "openai/rss.xml"]
 
 
 def test_demo_site_puts_seed_004_in_fitting_tag_feeds(tmp_path: Path) -> None:
