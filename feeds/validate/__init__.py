@@ -40,8 +40,6 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
     files: list[str] = []
     checked: dict[Path, Feed | None] = {}  # by resolved path: a file named twice is checked once
     feedparser = reader.load_feedparser() if reader_check else None
-    if reader_check and feedparser is None:
-        findings.append(reader.skipped(str(paths[0]) if paths else "."))
 
     def check(path: Path) -> Feed | None:
         key = path.resolve()
