@@ -77,6 +77,7 @@ class Entries:
 
     def render_ahead(self, docs: Iterable[Document]) -> None:
         """Render, across processes, the HTML of every document not cached yet."""
+        from feeds.markup import renderer
         from feeds.parallel import map_indexes
 
         todo: dict[str, Document] = {}
@@ -87,6 +88,8 @@ class Entries:
             if key is None or self.cache.html(key) is None:
                 todo[doc.source] = doc
         pending = list(todo.values())
+        for markup in sorted({doc.markup for doc in pending}):
+            renderer(markup)  # imported here, before the fork: a markup's one-time checks run once
         stored = self._stored_bodies(pending)
         results = map_indexes(lambda i: self._render(pending[i], stored), len(pending))
         for doc, (html, cacheable) in zip(pending, results, strict=True):
