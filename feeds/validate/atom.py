@@ -11,7 +11,7 @@ from feeds.validate.content import check_html
 from feeds.validate.dates import parse_rfc3339
 from feeds.validate.findings import Collector
 from feeds.validate.iri import is_absolute, resolve, xml_base
-from feeds.validate.model import Entry, Feed, duplicates
+from feeds.validate.model import SeenEntry, SeenFeed, duplicates
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -29,7 +29,7 @@ def _children(parent: etree._Element, name: str) -> list[etree._Element]:
     return list(parent.iterchildren(_q(name)))
 
 
-def check_atom(root: etree._Element, out: Collector) -> Feed:
+def check_atom(root: etree._Element, out: Collector) -> SeenFeed:
     _cardinality(
         root,
         "feed",
@@ -58,10 +58,10 @@ def check_atom(root: etree._Element, out: Collector) -> Feed:
             entry.line,
             f"entry id {entry.id!r} is also used by the entry on line {first}; every entry needs its own id",
         )
-    return Feed("atom", self_link[0] if self_link else None, self_link[1] if self_link else None, entries)
+    return SeenFeed("atom", self_link[0] if self_link else None, self_link[1] if self_link else None, entries)
 
 
-def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -> Entry:
+def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -> SeenEntry:
     _cardinality(
         entry,
         "entry",
@@ -96,7 +96,7 @@ def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -
         )
     titles = _children(entry, "title")
     title = " ".join("".join(titles[0].itertext()).split()) if titles else None
-    return Entry(entry_id, alternate, title, published, updated, entry.sourceline)
+    return SeenEntry(entry_id, alternate, title, published, updated, entry.sourceline)
 
 
 def _cardinality(

@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from feeds.validate.findings import Collector
-from feeds.validate.model import Feed
+from feeds.validate.model import SeenFeed
 
 
 def load_feedparser() -> ModuleType:
@@ -22,7 +22,7 @@ def load_feedparser() -> ModuleType:
     return module
 
 
-def check_reader_view(feedparser: ModuleType, data: bytes, feed: Feed | None, out: Collector) -> None:
+def check_reader_view(feedparser: ModuleType, data: bytes, feed: SeenFeed | None, out: Collector) -> None:
     # A stream, not bytes: feedparser.parse() tries to open a bytes argument as a file name.
     result: Any = feedparser.parse(io.BytesIO(data))
     if result.get("bozo"):
