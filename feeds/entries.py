@@ -14,7 +14,7 @@ from feeds.load import Loaded, read_body
 from feeds.migrate.links import Links
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry, FeedPlan
+    from feeds.feedsets import Entry, Feed, FeedPlan
     from feeds.tags import Tag
 
 
@@ -48,6 +48,12 @@ class Entries:
             summary = doc.summary or before_marker or excerpt(content) or doc.title
             self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
         return self.built[doc.source]
+
+    def feed(self, plan: FeedPlan) -> Feed:
+        """``plan`` as a finished feed, every entry built: what the output formats serialize."""
+        from feeds.feedsets import Feed
+
+        return Feed(plan.folder, plan.title, plan.description, self.site, tuple(self(d) for d in plan.docs))
 
     def _content(self, doc: Document) -> str:
         if doc.source in self.rendered:
@@ -114,12 +120,3 @@ class Entries:
 
     def html_keys(self, docs: Iterable[Document]) -> set[str]:
         return {key for doc in docs if (key := self._html_key(doc))}
-
-
-def render_plan(plan: FeedPlan, site: Site, entries: Entries) -> Iterable[tuple[str, bytes]]:
-    from feeds.feedsets import Feed
-    from feeds.formats import renderers
-
-    feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
-    for filename, render in renderers():
-        yield plan.folder + filename, render(feed)
