@@ -10,8 +10,6 @@ import pytest
 from feeds.config import Site, site_from_mapping
 
 DATA = Path(__file__).parent / "data"
-# The benchmark corpus generator in ../shared; tests that need it skip where it is missing.
-GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
 SEEDS = Path(__file__).parent / "data" / "sites" / "seeds" / "content"
 
 TEST_SITE = {

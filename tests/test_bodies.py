@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +15,8 @@ from feeds.config import Site
 from feeds.load import BodyRef, load, parse_with_offset, read_body
 from feeds.sources import decode, discover
 
-from .conftest import DATA, GEN_CORPUS, tree
+from .conftest import DATA, tree
+from .corpus import generate
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 READER_CASES = sorted(p for p in (DATA / "readers").iterdir() if not p.name.endswith((".expected.json", ".source")))
@@ -71,13 +70,11 @@ def test_loading_keeps_no_body_in_memory(tmp_path: Path, site: Site) -> None:
     cache.close()
 
 
-@pytest.mark.skipif(not GEN_CORPUS.is_file(), reason="needs ../shared/bench/gen_corpus.py")
 def test_parallel_and_in_process_builds_write_the_same_bytes(
     tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     content = tmp_path / "content"
-    command = [sys.executable, str(GEN_CORPUS), "--n", "600", "--out", str(content)]
-    subprocess.run(command, check=True, capture_output=True)
+    generate(content, 600)
     monkeypatch.setenv("FEEDS_WORKERS", "1")
     build(site, content, tmp_path / "serial", at=AT)
     expected = tree(tmp_path / "serial", "*.xml")

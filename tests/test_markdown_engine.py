@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -22,7 +20,7 @@ from feeds.markup.markdown import (
 from feeds.markup.markdown import (
     render as render_markdown,
 )
-from tests.conftest import GEN_CORPUS
+from tests.corpus import generate
 
 DATA = Path(__file__).parent / "data"
 
@@ -165,10 +163,8 @@ def test_every_markdown_test_document_renders_as_stock() -> None:
         assert_same(text)
 
 
-@pytest.mark.skipif(not GEN_CORPUS.exists(), reason="needs ../shared/bench/gen_corpus.py")
 def test_generated_corpus_renders_as_stock(tmp_path: Path) -> None:
-    command = [sys.executable, str(GEN_CORPUS), "--n", "400", "--out", str(tmp_path)]
-    subprocess.run(command, check=True, capture_output=True)
+    generate(tmp_path, 400)
     for path in sorted(tmp_path.iterdir()):
         assert_same(path.read_text(encoding="utf-8"))
 
