@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from feeds.cache import Cache
 from feeds.config import Site
 from feeds.document import Document
-from feeds.load import Loaded, read_body
+from feeds.load import Loaded
 from feeds.migrate.links import Links
 
 if TYPE_CHECKING:
@@ -69,16 +69,16 @@ class Entries:
 
     def _stored_bodies(self, docs: Iterable[Document]) -> dict[str, str]:
         # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
-        return self.cache.bodies([d.source for d in docs if not d.body and d.source not in self.refs])
+        return self.cache.bodies([d.source for d in docs if d.body is None and d.source not in self.refs])
 
     def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
         """The document's HTML, and whether it may be cached under its file's digest."""
         from feeds.render import marked_html
 
         body, cacheable = doc.body, True
-        if not body:
+        if body is None:
             ref = self.refs.get(doc.source)
-            body, cacheable = read_body(ref, doc.source, self.site) if ref else (stored.get(doc.source, ""), True)
+            body, cacheable = ref.read(self.site) if ref else (stored.get(doc.source, ""), True)
         return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
     def render_ahead(self, docs: Iterable[Document]) -> None:

@@ -18,7 +18,7 @@ from feeds.build import build
 from feeds.config import site_from_mapping
 from feeds.document import Document
 from feeds.errors import ContentError
-from feeds.load import parse_document
+from feeds.load import parse
 from feeds.render import content_html
 from feeds.validate import validate_paths
 
@@ -33,7 +33,7 @@ PREFIXES = ["", "---\n", "+++\n", "{", "Title: x\nDate: 2025-01-01\n\n", "제목
 @settings(max_examples=300, deadline=None)
 def test_any_text_parses_or_gets_a_content_error(prefix: str, text: str) -> None:
     try:
-        doc = parse_document((prefix + text).encode("utf-8", "surrogatepass"), "x.md", SITE, "x.md")
+        doc, _ = parse((prefix + text).encode("utf-8", "surrogatepass"), "x.md", SITE, "x.md")
     except ContentError as exc:
         assert str(exc).startswith("x.md")
         return
@@ -45,7 +45,7 @@ def test_any_text_parses_or_gets_a_content_error(prefix: str, text: str) -> None
 @settings(max_examples=200, deadline=None)
 def test_any_bytes_parse_or_get_a_content_error(data: bytes) -> None:
     with contextlib.suppress(ContentError):
-        parse_document(data, "x.md", SITE, "x.md")
+        parse(data, "x.md", SITE, "x.md")
 
 
 documents = st.fixed_dictionaries(
@@ -103,7 +103,7 @@ def test_nested_front_matter_parses_or_gets_a_content_error(tree: object, depth:
     else:
         text = f'{{"title": "x", "date": "2025-01-01", "field": {value}}}\nbody\n'
     try:
-        doc = parse_document(text.encode("utf-8"), "x.md", SITE, "x.md")
+        doc, _ = parse(text.encode("utf-8"), "x.md", SITE, "x.md")
     except ContentError as exc:
         assert "\n" not in str(exc)
         return
@@ -123,7 +123,7 @@ def test_aliased_yaml_is_bounded(levels: int, width: int, field: str) -> None:
     lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * width)}]" for i in range(1, levels + 1)]
     text = "---\ntitle: x\ndate: 2025-01-01\n" + "\n".join(lines) + f"\n{field}: *l{levels}\n---\nbody\n"
     try:
-        doc = parse_document(text.encode("utf-8"), "x.md", SITE, "x.md")
+        doc, _ = parse(text.encode("utf-8"), "x.md", SITE, "x.md")
     except ContentError as exc:
         assert "\n" not in str(exc)
         return
