@@ -19,9 +19,9 @@ from feeds.langtag import is_language_tag
 from feeds.migrate import references
 from feeds.readers import Parsed
 from feeds.slugs import slugify
-from feeds.sources import clean_xml_chars
 from feeds.tagrules import matches
 from feeds.urls import absolute, to_uri
+from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")

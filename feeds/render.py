@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from feeds.document import Document
-from feeds.sources import clean_xml_chars
 from feeds.urls import PLAIN_URI, absolute
+from feeds.xmlchars import clean_xml_chars
 
 if TYPE_CHECKING:
     from feeds.config import Site

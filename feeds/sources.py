@@ -15,6 +15,7 @@ from pathlib import Path
 
 from feeds import mojibake
 from feeds.errors import ContentError
+from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +51,10 @@ ASSET_SUFFIXES = frozenset(
         ".zip",
         ".gz",
         ".tar",
-        ".json.gz",
     ]
 )
 MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is a mistake (a log, a dump), not prose
 
-# Characters XML 1.0 forbids. Tab, LF and CR are allowed; NUL never reaches here (binary check).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
@@ -297,8 +295,3 @@ def _korean_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> st
         "save the file as UTF-8",
         line,
     )
-
-
-def clean_xml_chars(text: str) -> str:
-    """Drop the characters XML 1.0 cannot carry (control characters, surrogates, U+FFFE/FFFF)."""
-    return _XML_FORBIDDEN.sub("", text)
