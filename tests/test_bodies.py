@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,6 +73,14 @@ def test_loading_keeps_no_body_in_memory(tmp_path: Path, site: Site) -> None:
     cache.close()
 
 
+def _parent_only(method: Callable[..., Any], parent: int) -> Callable[..., Any]:
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        assert os.getpid() == parent, f"Cache.{method.__name__} called in a forked worker"
+        return method(*args, **kwargs)
+
+    return checked
+
+
 def test_parallel_and_in_process_builds_write_the_same_bytes(
     tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -80,6 +91,10 @@ def test_parallel_and_in_process_builds_write_the_same_bytes(
     expected = tree(tmp_path / "serial", "*.xml")
     assert len(expected) > 100
     monkeypatch.setenv("FEEDS_WORKERS", "2")
+    # Forked workers (parsing, rendering, serializing) must never touch the SQLite connection.
+    parent = os.getpid()
+    for name in [n for n, f in vars(Cache).items() if callable(f) and not n.startswith("__")]:
+        monkeypatch.setattr(Cache, name, _parent_only(getattr(Cache, name), parent))
     build(site, content, tmp_path / "parallel", at=AT)  # bodies read again from the files
     build(site, content, tmp_path / "cached", at=AT, cache_dir=tmp_path / "cache")
     with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:
