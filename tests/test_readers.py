@@ -11,22 +11,15 @@ import pytest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
-from feeds.load import parse
 from feeds.render import content_html
-from feeds.sources import read_bytes
 
-from .conftest import DATA
+from .conftest import DATA, read_document
 
 READERS = DATA / "readers"
 # <case>.source says where a real sample was taken from.
 CASES = sorted(p for p in READERS.iterdir() if not p.name.endswith((".expected.json", ".source")))
 ERRORS = DATA / "errors"
 ERROR_CASES = sorted(p for p in ERRORS.iterdir() if not p.name.endswith(".expected.txt"))
-
-
-def read_document(path: Path, folder: Path, site: Site) -> Document:
-    """One file as the build reads it: its bytes, parsed."""
-    return parse(read_bytes(str(path)), path.relative_to(folder).as_posix(), site, str(path))[0]
 
 
 def as_json(doc: Document) -> dict[str, Any]:
