@@ -1,4 +1,10 @@
-"""Markdown with YAML (``---``), TOML (``+++``) or JSON (``{``) front matter."""
+"""Markdown with YAML (``---``), TOML (``+++``) or JSON (``{``) front matter.
+
+python-frontmatter's handlers detect and load YAML and TOML front matter (its ``+++`` handler needs
+the third-party ``toml`` package, so ours loads with ``tomllib``). We split the text ourselves, to
+keep the line numbers errors need, and read JSON with ``raw_decode``, which finds where a nested
+object really ends (python-frontmatter looks for a line holding only ``}``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import re
 import tomllib
 from typing import Any
 
+import frontmatter.default_handlers as fm
 import yaml
 
 from feeds.errors import FrontMatterError
@@ -48,14 +55,24 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
-# A first line of three or more "-" (YAML) or "+" (TOML), as python-frontmatter and Hugo detect them.
-_OPENING = {"yaml": re.compile(r"^-{3,}\s*$", re.MULTILINE), "toml": re.compile(r"^\+{3,}\s*$", re.MULTILINE)}
+class TOMLHandler(fm.BaseHandler):
+    """python-frontmatter reads TOML only with the third-party ``toml`` package; use tomllib."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return tomllib.loads(fm)
+
+
+_YAML = fm.YAMLHandler()
+_TOML = TOMLHandler()
 _FENCES = {"yaml": re.compile(r"-{3,}\s*"), "toml": re.compile(r"\+{3,}\s*")}
 _KEY_LINE = re.compile(r"""^\s{0,3}["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
 
 
 def detect(text: str) -> bool:
-    return any(opening.match(text) for opening in _OPENING.values()) or text.startswith("{")
+    return _YAML.detect(text) or _TOML.detect(text) or text.startswith("{")
 
 
 def read(text: str, path: str) -> Parsed:
@@ -63,7 +80,7 @@ def read(text: str, path: str) -> Parsed:
         kind, first = "json", 1
         meta, fm_text, body, body_line = _split_json(text, path)
     else:
-        kind, first = ("yaml" if _OPENING["yaml"].match(text) else "toml"), 2  # after the opening fence
+        kind, first = ("yaml" if _YAML.detect(text) else "toml"), 2  # after the opening fence
         fm_text, body, body_line = _split_fenced(text, kind, path)
         meta = None
     lines = _key_lines(fm_text, first)
@@ -186,8 +203,8 @@ def _field_at(line: int, lines: dict[str, int]) -> str | None:
 def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int]) -> Any:
     try:
         if kind == "yaml":
-            return yaml.load(fm_text, Loader=_Loader) or {}
-        return tomllib.loads(fm_text)
+            return _YAML.load(fm_text, Loader=_Loader) or {}
+        return _TOML.load(fm_text)
     except _ValueProblem as exc:
         line = exc.line + first
         key = _field_at(line, lines)
