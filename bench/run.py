@@ -199,16 +199,16 @@ def tail(path: Path, lines: int = 5) -> str:
 
 
 # --------------------------------------------------------------------------- corpora and peers
-def generate_corpus(work: Path, n: int, seed: int, fmt: str) -> Path:
+def generate_corpus(work: Path, n: int, seed: int, fmt: str, generator: Path = GEN_CORPUS) -> Path:
     """WORK/corpora/n{N}-seed{S}/{fmt}: generated once per N, seed and version of the generator."""
     folder = work / "corpora" / f"n{n}-seed{seed}" / fmt
     marker = folder.parent / f"{fmt}.done"
-    stamp = hashlib.sha256(GEN_CORPUS.read_bytes()).hexdigest()
+    stamp = hashlib.sha256(generator.read_bytes()).hexdigest()
     if marker.is_file() and marker.read_text().strip() == stamp and folder.is_dir():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     print(f"generating the {fmt} corpus, N={n} ...", file=sys.stderr, flush=True)
-    command = [sys.executable, str(GEN_CORPUS), "--n", str(n), "--out", str(folder), "--format", fmt]
+    command = [sys.executable, str(generator), "--n", str(n), "--out", str(folder), "--format", fmt]
     subprocess.run([*command, "--seed", str(seed)], check=True, stderr=subprocess.DEVNULL)
     marker.write_text(stamp + "\n")
     return folder
@@ -320,12 +320,16 @@ def newest_source(out: Path, content: Path) -> Path:
 class Bench:
     """All scenarios for one N, with the state they share."""
 
-    def __init__(self, work: Path, n: int, seed: int, peers: dict[str, Peer], config: Path) -> None:
+    def __init__(
+        self, work: Path, n: int, seed: int, peers: dict[str, Peer], config: Path, generator: Path = GEN_CORPUS
+    ) -> None:
         self.n, self.config = n, config
         self.dir = work / "runs" / f"n{n}"
         self.logs = work / "logs"
-        self.native = generate_corpus(work, n, seed, "native")
-        self.corpora = {name: generate_corpus(work, n, seed, name.lower()) for name, p in peers.items() if p.command}
+        self.native = generate_corpus(work, n, seed, "native", generator)
+        self.corpora = {
+            name: generate_corpus(work, n, seed, name.lower(), generator) for name, p in peers.items() if p.command
+        }
         self.reference: dict[str, str] | None = None  # our out/ after the first no-cache build
         self.identity: list[tuple[str, bool, str]] = []  # (what, same bytes, details)
         self.incremental = self.dir / "incremental"
@@ -691,6 +695,14 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="DIR",
         help="corpora, peers' virtualenv and build folders (default: bench/work)",
     )
+    parser.add_argument(
+        "--generator",
+        type=Path,
+        default=GEN_CORPUS,
+        metavar="FILE",
+        help="the corpus generator (default: ../shared/bench/gen_corpus.py); the tests' own, tests/corpus.py, "
+        "writes only our format, enough for --smoke",
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         args.n, args.repeat = [200], 1
@@ -701,8 +713,8 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
-    if not GEN_CORPUS.is_file():
-        print(f"bench: {GEN_CORPUS} is missing (the shared material beside the project)", file=sys.stderr)
+    if not args.generator.is_file():
+        print(f"bench: {args.generator} is missing (the shared material beside the project)", file=sys.stderr)
         return 2
     work = args.work.resolve()
     (work / "logs").mkdir(parents=True, exist_ok=True)
@@ -716,7 +728,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     sizes = [(n, peers) for n in args.n] + ([(args.scale, {})] if args.scale else [])
     for n, bench_peers in sizes:
-        bench = Bench(work, n, args.seed, bench_peers, config)
+        bench = Bench(work, n, args.seed, bench_peers, config, args.generator)
         problem = bench.prepare_incremental()
         for scenario in bench.scenarios:
             if scenario.key in ("nochange", "edit", "add"):

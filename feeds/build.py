@@ -27,7 +27,7 @@ from feeds import __version__
 from feeds.cache import Cache, OutputRecord
 from feeds.config import Site
 from feeds.document import Document
-from feeds.entries import Entries, render_plan
+from feeds.entries import Entries
 from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, filenames
 from feeds.load import Loaded, load
@@ -36,7 +36,7 @@ from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
-    from feeds.feedsets import FeedPlan
+    from feeds.feedsets import Feed, FeedPlan
     from feeds.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -347,7 +347,7 @@ def _write_outputs(
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.parallel import map_indexes
     from feeds.tags import index_tags
-    from feeds.write import commit, discard, drop, restore, safe_path, set_aside, stage_if_changed
+    from feeds.write import commit, drop, restore, safe_path, set_aside
 
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
@@ -376,20 +376,12 @@ def _write_outputs(
         else:
             dirty.append((plan, fp, targets))
     entries.render_ahead(doc for plan, _, _ in dirty for doc in plan.docs)
-    for plan, _, _ in dirty:  # build every entry here, so forked serializers share them
-        for doc in plan.docs:
-            entries(doc)
+    # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
+    # close over these Feeds and their paths only, so none can reach the SQLite connection.
+    ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
 
     def serialize(i: int) -> list[tuple[str, str | None]]:
-        plan, _, targets = dirty[i]
-        staged: list[tuple[str, str | None]] = []
-        try:
-            for rel, data in render_plan(plan, site, entries):
-                staged.append((rel, stage_if_changed(targets[rel], data)))
-        except BaseException:
-            discard([(tmp, targets[rel]) for rel, tmp in staged if tmp])
-            raise
-        return staged
+        return _stage_feed(*ready[i])
 
     try:
         # Every changed feed is staged, and stale ones set aside, before any replaces its old
@@ -490,6 +482,22 @@ def _write_pages(
         st = targets[rel].stat()
         records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
     return records
+
+
+def _stage_feed(feed: Feed, targets: dict[str, Path]) -> list[tuple[str, str | None]]:
+    """Serialize ``feed`` in every format and stage the files whose bytes changed: (path, temp file or None)."""
+    from feeds.formats import renderers
+    from feeds.write import discard, stage_if_changed
+
+    staged: list[tuple[str, str | None]] = []
+    try:
+        for filename, render in renderers(feed.folder):
+            rel = feed.folder + filename
+            staged.append((rel, stage_if_changed(targets[rel], render(feed))))
+    except BaseException:
+        discard([(tmp, targets[rel]) for rel, tmp in staged if tmp])
+        raise
+    return staged
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 # Bumped whenever the same bytes parse or render differently, or rows change shape, so an old
 # cache's documents and HTML are dropped rather than served (2: the news reader's rewrite;
 # 3: documents stored as JSON, never pickles; 4: documents carry the references their HTML
-# depends on, and slugs lose file-name dates).
-SCHEMA = 4
+# depends on, and slugs lose file-name dates; 5: a document without its body has body None, not "").
+SCHEMA = 5
 FILENAME = "cache.sqlite"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,7 +62,7 @@ class CachedDocument:
     size: int
     mtime_ns: int
     digest: str
-    doc: Document  # body is "": load it with Cache.bodies() when it is needed
+    doc: Document  # body is None: load it with Cache.bodies() when it is needed
 
 
 @dataclass(frozen=True)
@@ -206,11 +206,11 @@ class Cache:
 
     def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> Document:
         """Store ``doc``, its body apart; return it without its body, as documents() gives it back."""
-        bodiless = replace(doc, body="")
+        bodiless = replace(doc, body=None)
         if self._db is not None:
             self._db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.source, size, mtime_ns, digest, _doc_json(doc), doc.body),
+                (doc.source, size, mtime_ns, digest, _doc_json(doc), doc.body or ""),
             )
         return bodiless
 
@@ -340,7 +340,7 @@ def _doc_from_json(source: str, text: object) -> Document | None:
             return None
         return Document(
             source, fmt, title, first, last, tuple(people), tuple(tags), summary,
-            language, slug, link, doc_id, "", markup, publication, draft, extra, body_line, tuple(references),
+            language, slug, link, doc_id, None, markup, publication, draft, extra, body_line, tuple(references),
         )  # fmt: skip
     except (ValueError, TypeError, RecursionError):  # json, unpacking and date errors
         return None

@@ -67,13 +67,13 @@ _KOREAN_DATE = re.compile(r"(\d{4})년 ?(\d{1,2})월 ?(\d{1,2})일")
 _KOREAN_TIME = re.compile(r"(\d{1,2}) ?시(?: ?(\d{1,2}) ?분)?(?: ?(\d{1,2}) ?초)?")
 # News pages put the time in parentheses after the date: "2024-04-05(21:36)", "2024.04.05 (오후 9:36)".
 _PAREN_TIME = re.compile(r" ?\(((?:(?:오전|오후|AM|PM) ?)?\d{1,2}:\d{2}(?::\d{2})?)\)", re.IGNORECASE)
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")  # fmt: skip
-_MONTHS = {name: n for n, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])} | {"sept": 9}
+_MONTHS = {name: n for n, full in enumerate(MONTH_NAMES, start=1) for name in (full, full[:3])} | {"sept": 9}
 _ENGLISH_DAY = re.compile(
     r"(?:(?P<m1>[A-Za-z]{3,9})\.? (?P<d1>\d{1,2}),? |(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]{3,9})\.?,? )(?P<y>\d{4})"
 )
-_MONTH_NAME = re.compile(rf"(?<![a-z])(?:{'|'.join(m[:3] for m in _MONTH_NAMES)})", re.IGNORECASE)
+_MONTH_NAME = re.compile(rf"(?<![a-z])(?:{'|'.join(m[:3] for m in MONTH_NAMES)})", re.IGNORECASE)
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 # Two different defaults: a field dateutil filled in from a default comes out different in the two

@@ -21,7 +21,9 @@ class Document:
 
     ``body`` is the body exactly as written and ``markup`` names how to render it
     (``render.content_html``): rendering is deferred because most documents of a large
-    site are in no feed's window and never need HTML.
+    site are in no feed's window and never need HTML. ``body`` is None when the document was
+    loaded without it (``feeds.load``): the build keeps the metadata of every document, and
+    reads a body again only to render it.
     """
 
     source: str  # path relative to the content folder, with forward slashes
@@ -36,7 +38,7 @@ class Document:
     slug: str
     link: str  # absolute, percent-encoded URL
     id: str  # stable across title edits and rebuilds
-    body: str
+    body: str | None  # None: not loaded (see above); "" is an empty body
     markup: str
     publication: str | None = None  # the news outlet named in a byline like "[애플경제 전윤미 기자]"
     draft: bool = False

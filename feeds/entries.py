@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from feeds.cache import Cache
 from feeds.config import Site
 from feeds.document import Document
-from feeds.load import Loaded, read_body
+from feeds.load import Loaded
 from feeds.migrate.links import Links
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry, FeedPlan
+    from feeds.feedsets import Entry, Feed, FeedPlan
     from feeds.tags import Tag
 
 
@@ -49,6 +49,12 @@ class Entries:
             self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
         return self.built[doc.source]
 
+    def feed(self, plan: FeedPlan) -> Feed:
+        """``plan`` as a finished feed, every entry built: what the output formats serialize."""
+        from feeds.feedsets import Feed
+
+        return Feed(plan.folder, plan.title, plan.description, self.site, tuple(self(d) for d in plan.docs))
+
     def _content(self, doc: Document) -> str:
         if doc.source in self.rendered:
             return self.rendered.pop(doc.source)
@@ -63,20 +69,21 @@ class Entries:
 
     def _stored_bodies(self, docs: Iterable[Document]) -> dict[str, str]:
         # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
-        return self.cache.bodies([d.source for d in docs if not d.body and d.source not in self.refs])
+        return self.cache.bodies([d.source for d in docs if d.body is None and d.source not in self.refs])
 
     def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
         """The document's HTML, and whether it may be cached under its file's digest."""
         from feeds.render import marked_html
 
         body, cacheable = doc.body, True
-        if not body:
+        if body is None:
             ref = self.refs.get(doc.source)
-            body, cacheable = read_body(ref, doc.source, self.site) if ref else (stored.get(doc.source, ""), True)
+            body, cacheable = ref.read(self.site) if ref else (stored.get(doc.source, ""), True)
         return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
     def render_ahead(self, docs: Iterable[Document]) -> None:
         """Render, across processes, the HTML of every document not cached yet."""
+        from feeds.markup import renderer
         from feeds.parallel import map_indexes
 
         todo: dict[str, Document] = {}
@@ -87,6 +94,8 @@ class Entries:
             if key is None or self.cache.html(key) is None:
                 todo[doc.source] = doc
         pending = list(todo.values())
+        for markup in sorted({doc.markup for doc in pending}):
+            renderer(markup)  # imported here, before the fork: a markup's one-time checks run once
         stored = self._stored_bodies(pending)
         results = map_indexes(lambda i: self._render(pending[i], stored), len(pending))
         for doc, (html, cacheable) in zip(pending, results, strict=True):
@@ -111,12 +120,3 @@ class Entries:
 
     def html_keys(self, docs: Iterable[Document]) -> set[str]:
         return {key for doc in docs if (key := self._html_key(doc))}
-
-
-def render_plan(plan: FeedPlan, site: Site, entries: Entries) -> Iterable[tuple[str, bytes]]:
-    from feeds.feedsets import Feed
-    from feeds.formats import renderers
-
-    feed = Feed(plan.folder, plan.title, plan.description, site, tuple(entries(d) for d in plan.docs))
-    for filename, render in renderers(plan.folder):
-        yield plan.folder + filename, render(feed)

@@ -1,5 +1,9 @@
 """Loading the content folder into documents: parsed in worker processes, or taken from the cache.
 
+Two entry points: ``parse`` turns one file's bytes into a document, body included; ``load`` turns
+the whole content folder into documents without their bodies (``body=None``), and says where each
+body can be found again: in the cache, or at a ``BodyRef`` (``BodyRef.read``).
+
 No body stays in memory: 100,000 of them would not fit the build's budget, and most documents
 are in no feed's window, so their bodies are never needed. With a cache each body is stored there
 as it arrives; without one, a ``BodyRef`` says where to read it again if its entry is rendered.
@@ -11,7 +15,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from feeds.cache import Cache, digest
 from feeds.config import Site
@@ -22,20 +25,20 @@ from feeds.sources import Found, read_bytes
 log = logging.getLogger(__name__)
 
 
-def parse_document(data: bytes, source: str, site: Site, label: str) -> Document:
-    """Decode, detect, parse and normalize one file's bytes; raise ContentError naming ``label``."""
-    return parse_with_offset(data, source, site, label)[0]
+def parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None]:
+    """Decode, detect, parse and normalize one file's bytes; raise ContentError naming ``label``.
 
-
-def parse_with_offset(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None]:
-    """The document, and where its body starts in the decoded text (None: the body is not a tail of it)."""
+    Returns the document, body included, and where its body starts in the decoded text (None: the
+    body is not a tail of it, so it cannot be read again from the file by offset).
+    """
     from feeds import readers
     from feeds.normalize import to_document
     from feeds.sources import decode
 
     text = decode(data, label).text
     doc = to_document(readers.read(text, label), source, site, label=label)
-    return doc, (len(text) - len(doc.body) if text.endswith(doc.body) else None)
+    body = doc.body or ""
+    return doc, (len(text) - len(body) if text.endswith(body) else None)
 
 
 @dataclass(frozen=True)
@@ -43,32 +46,27 @@ class BodyRef:
     """Where to read a document's body again: the build keeps only the metadata of 10,000s of files."""
 
     path: str
+    source: str
     digest: str  # of the bytes the document was parsed from
     offset: int  # where the body starts in the decoded text
     root: str | None = None  # the content folder, resolved: the file read must still be inside it
 
+    def read(self, site: Site) -> tuple[str, bool]:
+        """The body, and whether it is the one parsed (False: the file changed since).
 
-def read_body(ref: BodyRef, source: str, site: Site) -> tuple[str, bool]:
-    """The body ``ref`` points to, and whether it is the one parsed (False: the file changed since).
+        A file edited or deleted in the middle of a build gives its new body, or none; the next
+        build sees the new bytes and renders them properly.
+        """
+        from feeds.sources import decode
 
-    A file edited or deleted in the middle of a build gives its new body, or none; the next build
-    sees the new bytes and renders them properly.
-    """
-    from feeds.sources import decode
-
-    try:
-        data = read_bytes(ref.path, root=ref.root)
-        if digest(data) == ref.digest:
-            return decode(data, ref.path, quiet=True).text[ref.offset :], True  # warned when parsed
-        return parse_document(data, source, site, ref.path).body, False
-    except (OSError, ContentError) as exc:
-        log.warning("%s: changed while the build ran (%s); its entry is rebuilt on the next run", ref.path, exc)
-        return "", False
-
-
-def read_document(path: Path, content_dir: Path, site: Site) -> Document:
-    """Read one file from disk and parse it."""
-    return parse_document(read_bytes(path), path.relative_to(content_dir).as_posix(), site, str(path))
+        try:
+            data = read_bytes(self.path, root=self.root)
+            if digest(data) == self.digest:
+                return decode(data, self.path, quiet=True).text[self.offset :], True  # warned when parsed
+            return parse(data, self.source, site, self.path)[0].body or "", False
+        except (OSError, ContentError) as exc:
+            log.warning("%s: changed while the build ran (%s); its entry is rebuilt on the next run", self.path, exc)
+            return "", False
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ class Read:
     body_at: int | None = None  # doc came without its body, which starts here in the decoded text
 
 
-def read_one(
+def _read(
     path: str, source: str, known_digest: str | None, site: Site, with_body: bool, root: str | None = None
 ) -> Read:
     try:
@@ -96,21 +94,22 @@ def read_one(
     if file_digest == known_digest:
         return Read(file_digest, same=True)
     try:
-        doc, body_at = parse_with_offset(data, source, site, path)
+        doc, body_at = parse(data, source, site, path)
     except ContentError as exc:
         return Read(file_digest, error=exc)
     if with_body or body_at is None:
         return Read(file_digest, doc=doc)
     # The body stays behind: the parent holds 100,000s of documents, and reads a body again only to
     # render it.
-    return Read(file_digest, doc=replace(doc, body=""), body_at=body_at)
+    return Read(file_digest, doc=replace(doc, body=None), body_at=body_at)
 
 
 @dataclass
 class Loaded:
     """Every document's metadata, and where the build finds the bodies it renders."""
 
-    # Bodies left out (in the cache, or at refs), but for the rare one that is not a tail of its text.
+    # Bodies left out (body None: in the cache, or at refs), but for the rare one that is not a
+    # tail of its text and was loaded without a cache.
     docs: list[Document] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # source -> sha256 of the file's bytes
     refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
@@ -150,7 +149,7 @@ def load(
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
 
     def read(i: int) -> Read:
-        return read_one(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
+        return _read(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
     for st, found in zip(stale, imap_indexes(read, len(stale)), strict=True):
         hit = cached.get(st.source)
@@ -163,7 +162,7 @@ def load(
         elif found.doc is not None and found.digest is not None:
             doc = found.doc
             if found.body_at is not None:
-                loaded.refs[st.source] = BodyRef(st.path, found.digest, found.body_at, root)
+                loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root)
             elif cache.enabled:
                 doc = cache.put_document(st.size, st.mtime_ns, found.digest, doc)
             loaded.docs.append(doc)

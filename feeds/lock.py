@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from feeds.errors import DiskError, FeedsError
+
+log = logging.getLogger(__name__)
 
 
 class LockedError(FeedsError):
@@ -34,7 +37,11 @@ def exclusive(path: Path, wait: float) -> Iterator[None]:
         raise DiskError.from_os_error(path, exc, "cannot create the lock") from exc
     try:
         deadline = time.monotonic() + max(wait, 0.0)
+        waiting = False
         while not _try_lock(fd):
+            if not waiting and wait > 0:
+                log.info("another feeds build holds %s; waiting up to %g s for it to finish", path, wait)
+                waiting = True
             if time.monotonic() >= deadline:
                 raise LockedError(
                     f"another feeds build holds {path} (waited {wait:g} s); try again later or raise --wait"

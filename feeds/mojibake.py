@@ -49,6 +49,19 @@ def suspect(text: str) -> bool:
     return high >= DENSITY * len(_LETTER_OR_HIGH.findall(text))
 
 
+def suspect_lines(text: str) -> list[str]:
+    """The lines of ``text`` that are ``suspect`` on their own, with the whole text when it is.
+
+    A short garbled paragraph under long ASCII front matter is diluted below the density of the
+    whole file, yet it is all a feed's <content> shows, where ``feeds validate`` judges it alone.
+    """
+    if _GATE.search(text) is None:  # normal text stops here, at the cost of one scan
+        return []
+    found = [text] if suspect(text) else []
+    found += [line for line in text.split("\n") if _GATE.search(line) and suspect(line)]
+    return found
+
+
 def repair(text: str) -> Repair | None:
     """The exact repair of Korean mojibake ``text``, or None when no codec pair gives one."""
     for how, encode in (

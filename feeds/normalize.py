@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
+from feeds import mojibake
 from feeds.config import Site, bundle_name
 from feeds.dates import parse_date
 from feeds.document import Author, Document
@@ -19,9 +20,9 @@ from feeds.langtag import is_language_tag
 from feeds.migrate import references
 from feeds.readers import Parsed
 from feeds.slugs import slugify
-from feeds.sources import clean_xml_chars
 from feeds.tagrules import matches
 from feeds.urls import absolute, to_uri
+from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
@@ -77,6 +78,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     slug = _slug(meta, name, source, line(SLUG))
     link = _link(meta, slug, site, source, line(LINK), published, doc_source)
     summary = _text(_first(meta, SUMMARY)[1])
+    _no_mojibake(((TITLE[0], title), (_first(meta, SUMMARY)[0] or SUMMARY[0], summary)), source, parsed.lines)
     tags = _tags(meta)
     if site.tag_rules or site.folder_tags:
         tags = _tags_with_rules(tags, site, doc_source, source, title, summary, parsed.body)
@@ -101,6 +103,22 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         references=references(parsed.body, parsed.format, doc_source) if parsed.markup == "markdown" else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
+
+
+def _no_mojibake(fields: Iterable[tuple[str, str]], source: str, lines: dict[str, int]) -> None:
+    """A field that is Korean mojibake is the file's error, as ``feeds validate`` would find it in the feed.
+
+    ``sources.decode`` repairs or refuses garbled files, but a JSON or YAML escape (``"\\u00c0"``)
+    makes the garbled text only once the front matter is parsed.
+    """
+    for key, text in fields:
+        if mojibake.suspect(text) and mojibake.is_korean_mojibake(text):
+            raise ContentError(
+                source,
+                f"field {key!r}: Korean text decoded with the wrong codec (mojibake like "
+                f"{mojibake.sample(text)!r}); write the field's real text",
+                lines.get(key),
+            )
 
 
 def _first(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, Any]:

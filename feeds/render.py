@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from feeds.document import Document
-from feeds.sources import clean_xml_chars
 from feeds.urls import PLAIN_URI, absolute
+from feeds.xmlchars import clean_xml_chars
 
 if TYPE_CHECKING:
     from feeds.config import Site
@@ -73,6 +73,8 @@ def marked_html(doc: Document, site: Site | None = None, links: Links | None = N
     """
     from feeds.markup import renderer
 
+    if doc.body is None:
+        raise ValueError(f"{doc.source}: rendered without its body; feeds.load says where to read it")
     body = doc.body
     if site is not None and doc.markup == "markdown":
         from feeds.migrate import transform

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from feeds import mojibake
 from feeds.errors import ContentError
+from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +51,10 @@ ASSET_SUFFIXES = frozenset(
         ".zip",
         ".gz",
         ".tar",
-        ".json.gz",
     ]
 )
 MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is a mistake (a log, a dump), not prose
 
-# Characters XML 1.0 forbids. Tab, LF and CR are allowed; NUL never reaches here (binary check).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
@@ -252,24 +250,27 @@ def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
             text, encoding = _korean_legacy(data, name, utf8_error), "cp949"
     log.debug("%s: decoded as %s", name, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if mojibake.suspect(text):
-        text = _repaired(text, name, quiet)
+    suspects = mojibake.suspect_lines(text)
+    if suspects:
+        text = _repaired(text, suspects, name, quiet)
     return Text(clean_xml_chars(text), encoding)
 
 
-def _repaired(text: str, name: str, quiet: bool) -> str:
+def _repaired(text: str, suspects: list[str], name: str, quiet: bool) -> str:
     fixed = mojibake.repair(text)
     if fixed is not None:
         if not quiet:
             log.warning("%s: repaired Korean mojibake (%s); save the file as UTF-8 to silence this", name, fixed.how)
         return fixed.text
-    if not mojibake.is_korean_mojibake(text):
+    garbled = next((s for s in suspects if mojibake.is_korean_mojibake(s)), None)
+    if garbled is None:
         return text  # dense in accented letters, but not Korean text gone wrong: leave it as written
     raise ContentError(
         name,
-        f"Korean text decoded with the wrong codec (mojibake like {mojibake.sample(text)!r}) that cannot be "
-        "repaired exactly (bytes were lost); save the original file again as UTF-8",
-        mojibake.first_suspect_line(text),
+        f"Korean text decoded with the wrong codec (mojibake like {mojibake.sample(garbled)!r}) that cannot be "
+        "repaired exactly (bytes were lost, or only part of the file is garbled); save the original file "
+        "again as UTF-8",
+        text.count("\n", 0, text.index(garbled)) + mojibake.first_suspect_line(garbled),
     )
 
 
@@ -297,8 +298,3 @@ def _korean_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> st
         "save the file as UTF-8",
         line,
     )
-
-
-def clean_xml_chars(text: str) -> str:
-    """Drop the characters XML 1.0 cannot carry (control characters, surrogates, U+FFFE/FFFF)."""
-    return _XML_FORBIDDEN.sub("", text)

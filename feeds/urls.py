@@ -36,14 +36,16 @@ def to_uri(iri: str) -> str:
     )
 
 
-def is_absolute(url: str) -> bool:
+def _stands_alone(url: str) -> bool:
+    # Whether urljoin must leave ``url`` as it is: a scheme and a host, or a scheme without one
+    # (mailto:, tag:, …). Not the validator's RFC 3987 test (feeds.validate.iri.is_absolute).
     parts = urlsplit(url)
     return bool(parts.scheme) and (bool(parts.netloc) or parts.scheme in ("mailto", "tel", "data", "urn", "tag"))
 
 
 def absolute(url: str, base: str) -> str:
     """``url`` resolved against ``base`` and percent-encoded."""
-    return to_uri(url if is_absolute(url) else urljoin(base, url))
+    return to_uri(url if _stands_alone(url) else urljoin(base, url))
 
 
 def feed_url(site_url: str, folder: str, filename: str) -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from feeds.config import Site, site_from_mapping
+from feeds.document import Document
+from feeds.load import parse
+from feeds.sources import read_bytes
 
 DATA = Path(__file__).parent / "data"
-# The benchmark corpus generator in ../shared; tests that need it skip where it is missing.
-GEN_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "gen_corpus.py"
 SEEDS = Path(__file__).parent / "data" / "sites" / "seeds" / "content"
 
 TEST_SITE = {
@@ -67,6 +68,11 @@ def write_site_toml(path: Path, **overrides: object) -> Path:
             lines.append(f"{key} = {value}")
     path.write_text("\n".join(lines) + "\n" + "".join(tables), encoding="utf-8")
     return path
+
+
+def read_document(path: Path, folder: Path, site: Site) -> Document:
+    """One file as the build reads it: its bytes, parsed (``folder`` is the content folder)."""
+    return parse(read_bytes(str(path)), path.relative_to(folder).as_posix(), site, str(path))[0]
 
 
 def tree(folder: Path, pattern: str = "*") -> dict[str, bytes]:

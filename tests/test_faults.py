@@ -154,7 +154,52 @@ def test_reader_never_sees_a_torn_file(versions: tuple[Path, dict[str, dict[str,
     assert reads > 0 and problems == []
 
 
+# Another process holds the lock of a build, found as the build finds it, until its stdin closes:
+# a build in progress, for as long as the test needs one.
+HOLD_LOCK = """
+import sys
+from pathlib import Path
+from feeds.build import lock_path
+from feeds.lock import exclusive
+with exclusive(lock_path(Path(sys.argv[1])), 0):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+def test_builds_while_another_holds_the_lock_wait_or_exit_3(
+    versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    config, clean = versions
+    content, out = tmp_path / "content", tmp_path / "out"
+    write_state(content, "B")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(out)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        # One build gives up at once: exit 3, and it wrote nothing.
+        impatient = subprocess.run(command(config, content, tmp_path, "--wait", "0"), capture_output=True, text=True)
+        assert impatient.returncode == 3, impatient.stderr
+        assert "another feeds build holds" in impatient.stderr
+        assert not out.exists()
+        # One waits: it says so (at -v), and writes nothing while the lock is held.
+        verbose = [arg if arg != "-q" else "-v" for arg in command(config, content, tmp_path, "--wait", "120")]
+        patient = subprocess.Popen(verbose, stderr=subprocess.PIPE, text=True)
+        assert patient.stderr is not None
+        waiting = patient.stderr.readline()
+        assert "waiting up to 120 s" in waiting, waiting
+        assert patient.poll() is None and not out.exists()
+    finally:
+        holder.communicate("")  # the other build finishes
+    assert patient.wait(timeout=120) == 0, patient.stderr.read()
+    patient.stderr.close()
+    assert holder.returncode == 0
+    assert tree(out, "*.xml") == clean["B"]
+
+
 def test_two_builds_at_once(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    # Started together, without forcing contention: whatever the timing, both end well and the
+    # output is whole. (The test above makes them meet in the lock.)
     config, clean = versions
     content = tmp_path / "content"
     write_state(content, "B")

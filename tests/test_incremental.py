@@ -14,7 +14,8 @@ from feeds.build import BuildResult, build
 from feeds.cache import FILENAME
 from feeds.config import Site
 
-from .conftest import GEN_CORPUS, tree
+from .conftest import tree
+from .corpus import generate
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -190,14 +191,10 @@ def test_site_change_rebuilds_everything(content: Path, tmp_path: Path, site: Si
     assert b"Renamed site" in (tmp_path / "out" / "rss.xml").read_bytes()
 
 
-@pytest.mark.skipif(not GEN_CORPUS.is_file(), reason="needs ../shared/bench/gen_corpus.py")
+@pytest.mark.slow  # builds 10,000 documents: a minute or more on a shared machine
 def test_no_change_rebuild_of_10k_documents(tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
-    import sys
-
     content = tmp_path / "content"
-    subprocess.run([sys.executable, str(GEN_CORPUS), "--n", "10000", "--out", str(content)], check=True,
-                   capture_output=True)  # fmt: skip
+    generate(content, 10_000)
     first = run(site, content, tmp_path, include_future=True)
     assert first.read == 10000 and not first.errors
     before = mtimes(tmp_path / "out")

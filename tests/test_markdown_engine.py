@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -12,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import feeds.markup.markdown as engine
 from feeds.markup.markdown import (
     MARKDOWN_EXTENSIONS,
     SkippingInlineExtension,
@@ -21,7 +20,7 @@ from feeds.markup.markdown import (
 from feeds.markup.markdown import (
     render as render_markdown,
 )
-from tests.conftest import GEN_CORPUS
+from tests.corpus import generate
 
 DATA = Path(__file__).parent / "data"
 
@@ -164,10 +163,8 @@ def test_every_markdown_test_document_renders_as_stock() -> None:
         assert_same(text)
 
 
-@pytest.mark.skipif(not GEN_CORPUS.exists(), reason="needs ../shared/bench/gen_corpus.py")
 def test_generated_corpus_renders_as_stock(tmp_path: Path) -> None:
-    command = [sys.executable, str(GEN_CORPUS), "--n", "400", "--out", str(tmp_path)]
-    subprocess.run(command, check=True, capture_output=True)
+    generate(tmp_path, 400)
     for path in sorted(tmp_path.iterdir()):
         assert_same(path.read_text(encoding="utf-8"))
 
@@ -176,3 +173,74 @@ def test_unknown_inline_internals_fall_back_to_stock(monkeypatch: pytest.MonkeyP
     monkeypatch.delattr(markdown.treeprocessors.InlineProcessor, "_InlineProcessor__applyPattern")
     md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, SkippingInlineExtension()])
     assert type(md.treeprocessors["inline"]) is markdown.treeprocessors.InlineProcessor
+
+
+def test_the_fast_engine_is_used_where_it_is_trusted() -> None:
+    # Checked on this Python and this Python-Markdown: else the tests above prove only stock's output.
+    assert engine._engine is engine.fast_render
+    assert engine.choose_engine() is engine.fast_render
+    assert engine.fast_render(engine.PROBE) == stock().convert(engine.PROBE)
+
+
+def _missing_inline_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(markdown.treeprocessors.InlineProcessor, "_InlineProcessor__handleInline")
+
+
+def _missing_apply_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(markdown.treeprocessors.InlineProcessor, "_InlineProcessor__applyPattern")
+
+
+def _missing_re_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "sre_parse", None)
+
+
+def _changed_re_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(engine.sre_parse, "POSSESSIVE_REPEAT")
+
+
+def _missing_extra_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(markdown.extensions.extra, "extensions")
+
+
+def _probe_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Python-Markdown whose loop changed under the same name: ours would now drop emphasis.
+    monkeypatch.setattr(SkippingInlineProcessor, "_InlineProcessor__handleInline", lambda self, data, i=0: data)
+
+
+def _probe_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: object, data: str, patternIndex: int = 0) -> str:
+        raise TypeError("a changed signature")
+
+    monkeypatch.setattr(SkippingInlineProcessor, "_InlineProcessor__handleInline", broken)
+
+
+@pytest.mark.parametrize(
+    ("simulate", "reason"),
+    [
+        (_missing_inline_loop, "InlineProcessor.__handleInline"),
+        (_missing_apply_pattern, "InlineProcessor.__applyPattern"),
+        (_missing_re_parser, "re._parser"),
+        (_changed_re_parser, "re._parser"),
+        (_missing_extra_list, "markdown.extensions.extra.extensions"),
+        (_probe_differs, "rendered a probe text differently"),
+        (_probe_fails, "failed on a probe text (TypeError: a changed signature)"),
+    ],
+)
+def test_unknown_internals_fall_back_to_stock_with_one_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, simulate: object, reason: str
+) -> None:
+    assert callable(simulate)
+    with caplog.at_level("WARNING", logger="feeds.markup.markdown"):
+        # Changed only while the engine is chosen: stock Python-Markdown itself calls the names
+        # deleted here, and in a real upgrade it would call their new ones.
+        with monkeypatch.context() as changed:
+            simulate(changed)
+            chosen = engine.choose_engine()
+        monkeypatch.setattr(engine, "_engine", chosen)
+        outputs = [engine.render(text) for text in (TORTURE, engine.PROBE, SNIPPETS["table"])]
+    assert chosen is engine.stock_render
+    assert outputs == [stock().convert(text) for text in (TORTURE, engine.PROBE, SNIPPETS["table"])]
+    [record] = caplog.records  # one warning, however many bodies are rendered
+    assert record.levelname == "WARNING"
+    assert reason in record.getMessage()
+    assert "rendering with stock Python-Markdown" in record.getMessage()

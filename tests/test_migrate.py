@@ -13,7 +13,7 @@ from feeds.build import build
 from feeds.config import site_from_mapping
 from feeds.document import Document
 from feeds.errors import ConfigError
-from feeds.load import parse_document
+from feeds.load import parse
 from feeds.migrate.links import Links
 from feeds.render import content_html, marked_html, split_more
 
@@ -23,7 +23,7 @@ SITE = {"title": "T", "url": "https://example.org/blog/", "timezone": "Asia/Seou
 
 def doc(source: str, text: str, **settings: object) -> Document:
     site = site_from_mapping({**SITE, **settings})
-    return parse_document(text.encode(), source, site, source)
+    return parse(text.encode(), source, site, source)[0]
 
 
 def html(d: Document, *others: Document, **settings: object) -> str:

@@ -25,7 +25,9 @@ from .conftest import DATA, write_site_toml
 CASES_DIR = DATA / "mojibake"
 CASES = sorted(p for p in CASES_DIR.glob("*.txt") if not p.name.endswith(".expected.txt"))
 # Every other file the tests use: none of them is mojibake, so none may change.
-OTHER_FILES = sorted(p for p in DATA.rglob("*") if p.is_file() and CASES_DIR not in p.parents)
+# Every other file of tests/data but the validator's mojibake feeds, which are garbled on purpose.
+GARBLED = (CASES_DIR, DATA / "validate" / "mojibake")
+OTHER_FILES = sorted(p for p in DATA.rglob("*") if p.is_file() and not any(g in p.parents for g in GARBLED))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
@@ -118,3 +120,17 @@ def test_build_repairs_with_a_warning_and_rejects_the_lossy_file(
     feed = (tmp_path / "out" / "atom.xml").read_text(encoding="utf-8")
     assert "KBS의 파격…메인뉴스 앵커에 14년차 최영철 기자" in feed
     assert "ÀÔ" not in feed
+
+
+def test_a_field_garbled_behind_escapes_is_that_files_error(tmp_path: Path) -> None:
+    """JSON escapes hide mojibake from the file's text; the parsed title is judged as a feed shows it."""
+    from feeds.config import site_from_mapping
+    from feeds.load import parse
+
+    from .conftest import TEST_SITE
+
+    garbled = "오랜 동지 MS와 오픈AI 이젠 적으로".encode("cp949").decode("latin-1")
+    data = json.dumps({"title": garbled, "date": "2025-03-10"}).encode() + b"\n\nbody\n"
+    assert data.isascii()
+    with pytest.raises(ContentError, match=r"field 'title': Korean text decoded with the wrong codec"):
+        parse(data, "a.md", site_from_mapping(TEST_SITE), "a.md")

@@ -19,10 +19,9 @@ import pytest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
-from feeds.load import read_document
 from feeds.render import content_html
 
-from .conftest import DATA
+from .conftest import DATA, read_document
 
 # "case:field" pairs the news reader gets wrong (strict xfail fails the run on an unexpected
 # pass, so this set cannot go stale). Empty: every check of every article passes.

@@ -11,10 +11,9 @@ import pytest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
-from feeds.load import read_document
 from feeds.render import content_html
 
-from .conftest import DATA
+from .conftest import DATA, read_document
 
 READERS = DATA / "readers"
 # <case>.source says where a real sample was taken from.

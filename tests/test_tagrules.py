@@ -11,9 +11,8 @@ from feeds.build import build
 from feeds.cli import main
 from feeds.config import load_site, site_from_mapping
 from feeds.errors import ConfigError
-from feeds.load import read_document
 
-from .conftest import DATA, TEST_SITE, tree
+from .conftest import DATA, TEST_SITE, read_document, tree
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = """{title}

@@ -18,19 +18,35 @@ things in it that do no work on most documents:
 Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. The tests compare the
 output with stock Python-Markdown (``extra`` and ``sane_lists``) on every test document, a
 document using every feature, generated corpora and hypothesis-generated text.
+
+Both rely on names nobody promised to keep: ``InlineProcessor.__handleInline`` and
+``__applyPattern``, CPython's ``re._parser``, and ``extra``'s list of extensions. So when this
+module is imported it checks them, and renders a probe text both ways: if a name is missing or the
+probe differs, every body is rendered by stock Python-Markdown, after one warning. An upgrade of
+Python or Python-Markdown can cost speed, never correctness.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
-from re import _parser as sre_parse  # type: ignore[attr-defined]  # private, but stable since 3.11
+from types import ModuleType
 from typing import Any
 
+import markdown.extensions.extra
 from markdown import Markdown, util
 from markdown.extensions import Extension
-from markdown.extensions.extra import extensions as EXTRA_EXTENSIONS  # in extra's own order
 from markdown.treeprocessors import InlineProcessor
+
+sre_parse: ModuleType | None
+try:
+    from re import _parser as sre_parse  # type: ignore[attr-defined,no-redef]  # private to CPython
+except ImportError:
+    sre_parse = None
+
+log = logging.getLogger(__name__)
 
 _Chars = frozenset[str] | None  # None: the pattern might match text without any given character
 
@@ -49,6 +65,7 @@ def _best(options: list[frozenset[str]]) -> _Chars:
 
 def _required(items: Any, ignorecase: bool) -> _Chars:
     """Characters of which one must be in any text a parsed sequence matches; None if unknown."""
+    assert sre_parse is not None  # checked by _missing_names before the fast engine is used
     options: list[frozenset[str]] = []
     for op, arg in items:
         chars: _Chars = None
@@ -78,6 +95,8 @@ def _required(items: Any, ignorecase: bool) -> _Chars:
 @lru_cache(maxsize=256)
 def required_chars(pattern: re.Pattern[str]) -> _Chars:
     """One of these characters is in every string ``pattern`` can find a match in."""
+    if sre_parse is None:
+        return None
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:
@@ -155,13 +174,111 @@ def _instance(extensions: tuple[str, ...]) -> Markdown:
     return Markdown(extensions=[*extensions, "sane_lists", SkippingInlineExtension()], output_format="html")
 
 
-def render(body: str) -> str:
-    """``body`` as Python-Markdown renders it with ``MARKDOWN_EXTENSIONS``."""
+def fast_render(body: str) -> str:
+    """``body`` as stock Python-Markdown renders it, faster (see the module's docstring)."""
     needed = tuple(
-        name for name in EXTRA_EXTENSIONS if name not in _MARKS or any(mark in body for mark in _MARKS[name])
+        name
+        for name in markdown.extensions.extra.extensions  # in extra's own order
+        if name not in _MARKS or any(mark in body for mark in _MARKS[name])
     )
-    md = _instance(needed)
+    return _convert(_instance(needed), body)
+
+
+@cache
+def _stock_instance() -> Markdown:
+    return Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+
+
+def stock_render(body: str) -> str:
+    """``body`` as stock Python-Markdown renders it, with ``MARKDOWN_EXTENSIONS``."""
+    return _convert(_stock_instance(), body)
+
+
+def _convert(md: Markdown, body: str) -> str:
     try:
         return str(md.reset().convert(body))
     finally:
         md.reset()
+
+
+# What the fast engine reads of others' internals: CPython's regular-expression parser,
+# Python-Markdown's inline loop and the list of extensions ``extra`` loads.
+_SRE_NAMES = (
+    *("parse", "LITERAL", "IN", "SUBPATTERN", "BRANCH", "ASSERT"),
+    *("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"),
+)
+_INLINE_NAMES = ("handleInline", "applyPattern")
+
+# A few lines of every syntax the fast engine treats specially: inline patterns, and each extension of extra.
+PROBE = """A *para* with **strong**, `code`, [a link](/a "t"), ![img](/i.png), <https://x.org>, &amp; &copy;,
+a line break<2SP>
+and a footnote[^1] about the HTML.
+
+*[HTML]: Hyper Text Markup Language
+[^1]: The *note*.
+
+| a | b |
+|---|---|
+| `x` | [y](/y) |
+
+Term
+:   Definition
+{: #id .c }
+
+```python
+x = "*kept*"
+```
+
+<div markdown="1">
+*in* html
+</div>
+
+1. one
+2. two
+""".replace("<2SP>", "  ")
+
+
+def _missing_names() -> list[str]:
+    missing = []
+    if sre_parse is None or not all(hasattr(sre_parse, name) for name in _SRE_NAMES):
+        missing.append("re._parser")
+    missing += [
+        f"InlineProcessor.__{name}"
+        for name in _INLINE_NAMES
+        if not callable(getattr(InlineProcessor, f"_InlineProcessor__{name}", None))
+    ]
+    names = getattr(markdown.extensions.extra, "extensions", None)
+    if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+        missing.append("markdown.extensions.extra.extensions")
+    return missing
+
+
+def choose_engine() -> Callable[[str], str]:
+    """``fast_render`` if it may be trusted here, else ``stock_render`` after one warning."""
+    missing = _missing_names()
+    if missing:
+        why = f"it relies on {', '.join(missing)}, which this version lacks"
+    else:
+        try:
+            same = fast_render(PROBE) == stock_render(PROBE)
+        except Exception as exc:  # a changed internal can fail in any way; stock rendering still works
+            same, why = False, f"it failed on a probe text ({type(exc).__name__}: {exc})"
+        else:
+            why = "it rendered a probe text differently from stock Python-Markdown"
+        if same:
+            return fast_render
+    log.warning(
+        "the fast Markdown engine is off with Python-Markdown %s: %s; rendering with stock Python-Markdown "
+        "(the same HTML, about twice as slow)",
+        markdown.__version__,
+        why,
+    )
+    return stock_render
+
+
+_engine = choose_engine()  # at import: a build imports this once, before it forks its renderers
+
+
+def render(body: str) -> str:
+    """``body`` as Python-Markdown renders it with ``MARKDOWN_EXTENSIONS``."""
+    return _engine(body)

@@ -62,7 +62,9 @@ def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
 
 def transform(doc: Document, site: Site, links: Links | None) -> str:
     """``doc``'s Markdown body with other generators' syntax replaced, and the summary marked."""
-    body = doc.body
+    if doc.body is None:
+        raise ValueError(f"{doc.source}: converted without its body; feeds.load says where to read it")
+    body: str = doc.body
     job = Job(doc, site, links)
     if "{" in body:
         if _is_liquid(body, doc.format, doc.source):

@@ -1,4 +1,10 @@
-"""Markdown with YAML (``---``), TOML (``+++``) or JSON (``{``) front matter."""
+"""Markdown with YAML (``---``), TOML (``+++``) or JSON (``{``) front matter.
+
+python-frontmatter's handlers detect and load YAML and TOML front matter (its ``+++`` handler needs
+the third-party ``toml`` package, so ours loads with ``tomllib``). We split the text ourselves, to
+keep the line numbers errors need, and read JSON with ``raw_decode``, which finds where a nested
+object really ends (python-frontmatter looks for a line holding only ``}``).
+"""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from feeds.validate.atom import ATOM_NS, check_atom
 from feeds.validate.consistency import FolderFeed, check_folder
 from feeds.validate.findings import Collector, Finding, Level, sort_key
 from feeds.validate.jsonfeed import check_json_feed, looks_like_json
-from feeds.validate.model import Feed
+from feeds.validate.model import SeenFeed
 from feeds.validate.mojibake import check_mojibake
 from feeds.validate.report import Findings, exit_code, render_findings
 from feeds.validate.rss import check_rss
@@ -43,12 +43,10 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
     """
     findings: list[Finding] = []
     files: list[str] = []
-    checked: dict[Path, Feed | None] = {}  # by resolved path: a file named twice is checked once
+    checked: dict[Path, SeenFeed | None] = {}  # by resolved path: a file named twice is checked once
     feedparser = reader.load_feedparser() if reader_check else None
-    if reader_check and feedparser is None:
-        findings.append(reader.skipped(str(paths[0]) if paths else "."))
 
-    def check(path: Path) -> Feed | None:
+    def check(path: Path) -> SeenFeed | None:
         key = path.resolve()
         if key not in checked:
             files.append(str(path))
@@ -86,7 +84,7 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
     return Findings(unique, files)
 
 
-def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Feed | None:
+def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> SeenFeed | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -108,7 +106,7 @@ def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Fe
     return feed
 
 
-def _check_feed(root: etree._Element, out: Collector) -> Feed | None:
+def _check_feed(root: etree._Element, out: Collector) -> SeenFeed | None:
     tag = etree.QName(root)
     if tag.namespace == ATOM_NS and tag.localname == "feed":
         return check_atom(root, out)

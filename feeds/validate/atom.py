@@ -11,7 +11,7 @@ from feeds.validate.content import check_html
 from feeds.validate.dates import parse_rfc3339
 from feeds.validate.findings import Collector
 from feeds.validate.iri import is_absolute, resolve, xml_base
-from feeds.validate.model import Entry, Feed, duplicates
+from feeds.validate.model import SeenEntry, SeenFeed, duplicates
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -29,7 +29,7 @@ def _children(parent: etree._Element, name: str) -> list[etree._Element]:
     return list(parent.iterchildren(_q(name)))
 
 
-def check_atom(root: etree._Element, out: Collector) -> Feed:
+def check_atom(root: etree._Element, out: Collector) -> SeenFeed:
     _cardinality(
         root,
         "feed",
@@ -58,10 +58,11 @@ def check_atom(root: etree._Element, out: Collector) -> Feed:
             entry.line,
             f"entry id {entry.id!r} is also used by the entry on line {first}; every entry needs its own id",
         )
-    return Feed("atom", self_link[0] if self_link else None, self_link[1] if self_link else None, entries)
+    _check_updated_unique(root, out)
+    return SeenFeed("atom", self_link[0] if self_link else None, self_link[1] if self_link else None, entries)
 
 
-def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -> Entry:
+def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -> SeenEntry:
     _cardinality(
         entry,
         "entry",
@@ -96,7 +97,38 @@ def _check_entry(entry: etree._Element, feed_has_author: bool, out: Collector) -
         )
     titles = _children(entry, "title")
     title = " ".join("".join(titles[0].itertext()).split()) if titles else None
-    return Entry(entry_id, alternate, title, published, updated, entry.sourceline)
+    return SeenEntry(entry_id, alternate, title, published, updated, entry.sourceline)
+
+
+def _check_updated_unique(root: etree._Element, out: Collector) -> None:
+    """The W3C service's DuplicateUpdated: two entries of a feed with one atom:updated, as written.
+
+    Its rule (feedvalidator's entry.py, ``unique('updated', feed, DuplicateUpdated)``) compares the
+    text, not the instant: ``…T09:00:00Z`` and ``…T18:00:00+09:00`` are two values to it.
+    """
+    generator = root.find(_q("generator"))
+    ours = generator is not None and (generator.text or "").strip() == "feeds"
+    seen: dict[str, int | None] = {}
+    for entry in _children(root, "entry"):
+        for element in _children(entry, "updated"):
+            value = element.text or ""
+            if not value:
+                continue  # an empty date has its own finding
+            if value not in seen:
+                seen[value] = element.sourceline
+                continue
+            message = (
+                f"this entry's <updated> {value} is the same as the entry's on line {seen[value]}; "
+                "the W3C Feed Validation Service warns, as dates should be as precise as they can be"
+            )
+            if ours and value[10:19] == "T00:00:00":
+                message += (
+                    ". feeds wrote midnight because the articles give a date without a time "
+                    "(date: 2025-03-10); give them their times (date: 2025-03-10 14:30) to tell them apart"
+                )
+            else:
+                message += "; if both entries really changed at that moment, nothing needs doing"
+            out.warning("DuplicateUpdated", element, message)
 
 
 def _cardinality(

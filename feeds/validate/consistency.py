@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
 from feeds.validate.findings import Finding
-from feeds.validate.model import Entry, Feed
+from feeds.validate.model import SeenEntry, SeenFeed
 
 MAIN_NAMES = ("atom.xml", "rss.xml", "feed.json")  # the root feeds the site URL is inferred from, in this order
 
@@ -26,7 +26,7 @@ MAIN_NAMES = ("atom.xml", "rss.xml", "feed.json")  # the root feeds the site URL
 class FolderFeed:
     path: str  # as reported in findings
     relative: PurePosixPath  # below the validated folder
-    feed: Feed
+    feed: SeenFeed
 
 
 def check_folder(folder: str, feeds: Sequence[FolderFeed], site_url: str | None) -> list[Finding]:
@@ -143,7 +143,7 @@ def _link_key(link: str | None) -> str:
     return unicodedata.normalize("NFC", unquote(link or "")).strip()
 
 
-def _in_window(entry: Entry, main_entries: Sequence[Entry]) -> bool:
+def _in_window(entry: SeenEntry, main_entries: Sequence[SeenEntry]) -> bool:
     """Whether the main feed, capped at its N newest entries, must contain ``entry``."""
     if not main_entries:
         return True
@@ -158,7 +158,7 @@ def _in_window(entry: Entry, main_entries: Sequence[Entry]) -> bool:
     return bool(checks) and all(checks)
 
 
-def _inconsistent(item: FolderFeed, entry: Entry, main: FolderFeed, what: str) -> Finding:
+def _inconsistent(item: FolderFeed, entry: SeenEntry, main: FolderFeed, what: str) -> Finding:
     return Finding(
         "error",
         "InconsistentEntry",
@@ -168,7 +168,7 @@ def _inconsistent(item: FolderFeed, entry: Entry, main: FolderFeed, what: str) -
     )
 
 
-def _compare(item: FolderFeed, entry: Entry, main: FolderFeed, same: Entry) -> list[Finding]:
+def _compare(item: FolderFeed, entry: SeenEntry, main: FolderFeed, same: SeenEntry) -> list[Finding]:
     problems = []
     if entry.title is not None and same.title is not None and entry.title != same.title:
         problems.append(f"title {entry.title!r} but {same.title!r}")

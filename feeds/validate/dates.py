@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from feeds.dates import RFC822_ZONES
+from feeds.dates import MONTH_NAMES, RFC822_ZONES
 from feeds.validate.findings import Level
 
 
@@ -71,7 +71,7 @@ def _second(text: str | None) -> int:
 
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = tuple(name[:3] for name in MONTH_NAMES)  # RFC 822's: jan … dec
 # RFC 822 section 5.1 zones. The military letters' signs are reversed in the RFC, so RFC 2822
 # reads them as -0000 (offset unknown); only "Z" is in real use.
 _ZONES = RFC822_ZONES

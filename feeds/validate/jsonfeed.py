@@ -16,7 +16,7 @@ from feeds.validate.content import check_html
 from feeds.validate.dates import parse_rfc3339
 from feeds.validate.findings import Collector
 from feeds.validate.iri import is_absolute
-from feeds.validate.model import Entry, Feed, duplicates
+from feeds.validate.model import SeenEntry, SeenFeed, duplicates
 
 VERSION_PREFIX = "https://jsonfeed.org/version/"
 CURRENT_VERSION = "https://jsonfeed.org/version/1.1"
@@ -31,7 +31,7 @@ def looks_like_json(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
 
 
-def check_json_feed(data: bytes, out: Collector) -> Feed | None:
+def check_json_feed(data: bytes, out: Collector) -> SeenFeed | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -84,10 +84,10 @@ def check_json_feed(data: bytes, out: Collector) -> Feed | None:
             f"item id {entry.id!r} is also used by the item on line {first}; every item needs its own id",
         )
     feed_url = root.get("feed_url")
-    return Feed("json", feed_url if isinstance(feed_url, str) else None, _line_of_key(text, "feed_url"), entries)
+    return SeenFeed("json", feed_url if isinstance(feed_url, str) else None, _line_of_key(text, "feed_url"), entries)
 
 
-def _check_item(item: Mapping[str, Any], index: int, line: int | None, out: Collector) -> Entry:
+def _check_item(item: Mapping[str, Any], index: int, line: int | None, out: Collector) -> SeenEntry:
     what = f"item {index + 1}"
     raw_id = item.get("id")
     if raw_id is None or raw_id == "":
@@ -135,7 +135,7 @@ def _check_item(item: Mapping[str, Any], index: int, line: int | None, out: Coll
                 ):
                     out.error("InvalidAttachment", line, f'{what}: every attachment needs a "url" and a "mime_type"')
     title, link = item.get("title"), item.get("url")
-    return Entry(
+    return SeenEntry(
         item_id,
         link if isinstance(link, str) else None,
         title if isinstance(title, str) else None,

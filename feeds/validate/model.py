@@ -1,4 +1,8 @@
-"""What the format checks learn about a feed, kept for the cross-feed and reader checks."""
+"""What the format checks learn about a feed, kept for the cross-feed and reader checks.
+
+``SeenFeed`` and ``SeenEntry`` are a feed as the validator read it from any XML file, ours or not;
+not ``feeds.feedsets.Feed`` and ``Entry``, which are what the publisher builds.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ FeedKind = Literal["rss", "atom", "json"]
 
 
 @dataclass(frozen=True)
-class Entry:
+class SeenEntry:
+    """An entry as the validator found it in the file."""
+
     id: str | None  # Atom id, RSS guid, JSON Feed id
     link: str | None  # Atom alternate link, RSS link, JSON Feed url
     title: str | None
@@ -21,14 +27,16 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class Feed:
+class SeenFeed:
+    """A feed as the validator found it in the file."""
+
     kind: FeedKind
     self_href: str | None  # JSON Feed: feed_url
     self_line: int | None
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[SeenEntry] = field(default_factory=list)
 
 
-def duplicates(entries: Iterable[Entry]) -> Iterator[tuple[Entry, int | None]]:
+def duplicates(entries: Iterable[SeenEntry]) -> Iterator[tuple[SeenEntry, int | None]]:
     """Each entry whose id an earlier entry already has, with that earlier entry's line."""
     seen: dict[str, int | None] = {}
     for entry in entries:

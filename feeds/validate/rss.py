@@ -12,7 +12,7 @@ from feeds.validate.content import check_html
 from feeds.validate.dates import parse_rfc822
 from feeds.validate.findings import Collector
 from feeds.validate.iri import is_absolute, is_http_url
-from feeds.validate.model import Entry, Feed, duplicates
+from feeds.validate.model import SeenEntry, SeenFeed, duplicates
 
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 # Versions whose elements are a subset of RSS 2.0, so the RSS 2.0 rules still apply.
@@ -26,7 +26,7 @@ def _text(element: etree._Element | None) -> str:
     return " ".join((element.text or "").split()) if element is not None else ""
 
 
-def check_rss(root: etree._Element, out: Collector) -> Feed:
+def check_rss(root: etree._Element, out: Collector) -> SeenFeed:
     version = (root.get("version") or "").strip()
     if version in _COMPATIBLE_VERSIONS:
         out.warning(
@@ -37,13 +37,13 @@ def check_rss(root: etree._Element, out: Collector) -> Feed:
     channels = list(root.iterchildren("channel"))
     if not channels:
         out.error("MissingElement", root, "<rss> has no <channel>; RSS 2.0 requires exactly one")
-        return Feed("rss", None, None)
+        return SeenFeed("rss", None, None)
     if len(channels) > 1:
         out.error("DuplicateElement", channels[1], "<rss> has more than one <channel>; keep one")
     return _check_channel(channels[0], out)
 
 
-def _check_channel(channel: etree._Element, out: Collector) -> Feed:
+def _check_channel(channel: etree._Element, out: Collector) -> SeenFeed:
     required = (("title", "MissingTitle"), ("link", "MissingLink"), ("description", "MissingDescription"))
     for name, code in required:
         if channel.find(name) is None:
@@ -64,7 +64,7 @@ def _check_channel(channel: etree._Element, out: Collector) -> Feed:
             entry.line,
             f"guid {entry.id!r} is also used by the item on line {first}; every item needs its own guid",
         )
-    return Feed("rss", self_href, self_line, entries)
+    return SeenFeed("rss", self_href, self_line, entries)
 
 
 def _check_self(channel: etree._Element, out: Collector) -> tuple[str | None, int | None]:
@@ -89,7 +89,7 @@ def _check_self(channel: etree._Element, out: Collector) -> tuple[str | None, in
     return None, None
 
 
-def _check_item(item: etree._Element, out: Collector) -> Entry:
+def _check_item(item: etree._Element, out: Collector) -> SeenEntry:
     title, description = item.find("title"), item.find("description")
     if title is None and description is None:
         out.error(
@@ -109,7 +109,7 @@ def _check_item(item: etree._Element, out: Collector) -> Entry:
         check_html(description.text or "", out, line=description.sourceline, where="item description")
     for encoded in item.iterchildren(CONTENT_ENCODED):
         check_html(encoded.text or "", out, line=encoded.sourceline, where="item content:encoded")
-    return Entry(
+    return SeenEntry(
         guid, _text(link) or None, _text(title) if title is not None else None, published, published, item.sourceline
     )
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from feeds.validate.findings import Collector, Level
+from feeds.xmlchars import FORBIDDEN
 
 MAX_PER_CODE = 10  # a mis-encoded file can have thousands of bad lines; the first few say it all
 
@@ -27,8 +28,6 @@ _ENTITY_REF = re.compile(r"&([A-Za-z_:][\w.:-]*);")
 _CHAR_REF = re.compile(r"&#(?:x([0-9A-Fa-f]+)|([0-9]+));")
 _DECLARED_ENTITY = re.compile(r"<!ENTITY\s+([A-Za-z_:][\w.:-]*)")
 _PREDEFINED = {"amp", "lt", "gt", "quot", "apos"}
-# XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Allowed but almost always Windows-1252 text decoded as Latin-1 (mojibake).
 _C1 = re.compile("[\x80-\x9f]")
 _NS_ERROR = re.compile(r"Namespace prefix (\S+) (?:for (\S+) )?on (\S+) is not defined")
@@ -162,7 +161,7 @@ def _check_characters(text: str, out: Collector) -> str:
             f"character U+{ord(m.group()):04X} is not allowed in XML 1.0; remove it "
             "(control characters usually come from pasted text)",
         )
-        for m in _FORBIDDEN.finditer(text)
+        for m in FORBIDDEN.finditer(text)
     ]
     refs = []
     for start, end in _transparent_spans(text):
@@ -171,7 +170,7 @@ def _check_characters(text: str, out: Collector) -> str:
                 char = chr(int(m.group(1), 16) if m.group(1) else int(m.group(2)))
             except (ValueError, OverflowError):
                 char = "\x00"
-            if _FORBIDDEN.match(char):
+            if FORBIDDEN.match(char):
                 refs.append((m.start(), m.end(), lines(m.start())))
     forbidden += [
         (line, f"character reference {text[s:e]} names a character XML 1.0 does not allow; remove it")
@@ -192,7 +191,7 @@ def _check_characters(text: str, out: Collector) -> str:
         ],
     )
     text = _splice(text, [(start, end, "&#xFFFD;") for start, end, _line in refs])
-    return _FORBIDDEN.sub("\ufffd", text)
+    return FORBIDDEN.sub("\ufffd", text)
 
 
 def _transparent_spans(text: str) -> Iterator[tuple[int, int]]:
