@@ -19,8 +19,8 @@ AT = datetime(2026, 11, 1, tzinfo=UTC)
 MEDIA_NS = b'xmlns:media="http://search.yahoo.com/mrss/"'
 
 
-def post(folder: Path, name: str, front: str, body: str = "Text.") -> None:
-    (folder / name).write_text(f"---\ndate: 2025-01-01\n{front}\n---\n\n{body}\n", encoding="utf-8")
+def post(folder: Path, name: str, front: str, body: str = "Text.", date: str = "2025-01-01") -> None:
+    (folder / name).write_text(f"---\ndate: {date}\n{front}\n---\n\n{body}\n", encoding="utf-8")
 
 
 def pictures(out: Path) -> dict[str, dict[str, str | None]]:
@@ -88,7 +88,8 @@ def test_feeds_with_pictures_validate_clean(tmp_path: Path, site: Site) -> None:
     content = tmp_path / "content"
     content.mkdir()
     post(content, "a.md", "title: A\ntags: [x]\nimage: a.jpg")
-    post(content, "b.md", "title: B\ntags: [x]", "![b](https://example.org/b.svg)")
+    # Another day: two date-only entries on one day share an atom:updated (DuplicateUpdated).
+    post(content, "b.md", "title: B\ntags: [x]", "![b](https://example.org/b.svg)", date="2025-01-02")
     build(site, content, tmp_path / "out", at=AT)
     findings = validate_paths([tmp_path / "out"])
     assert MEDIA_NS in (tmp_path / "out" / "tags" / "x" / "atom.xml").read_bytes()
