@@ -17,7 +17,7 @@ import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,7 +36,7 @@ from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Feed, FeedPlan
+    from feeds.feedsets import Entry, Feed, FeedPlan
     from feeds.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -364,11 +364,14 @@ def _write_outputs(
     except OSError as exc:
         raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
     dirty: list[tuple[FeedPlan, str, dict[str, Path]]] = []
+    main_fp = ""
     for plan in plans:
         fp = _fingerprint(
             site_fp, plan.folder, plan.title, plan.description,
             [(d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs],
         )  # fmt: skip
+        if not plan.folder:
+            main_fp = fp  # the site's page shows the main feed's entries: it changes when they do
         targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in filenames(plan.folder)}
         if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
             result.unchanged.extend(targets)
@@ -406,7 +409,13 @@ def _write_outputs(
                 (result.written if tmp else result.unchanged).append(rel)
                 st = targets[rel].stat()
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
-        records.update(_write_pages(site, plans, ordered, tags, site_fp, out_dir, previous, result))
+        main = next(plan for plan in plans if not plan.folder)
+        pages_fp = _fingerprint(site_fp, main_fp)
+        records.update(
+            _write_pages(
+                site, plans, ordered, tags, pages_fp, lambda: entries.feed(main).entries, out_dir, previous, result
+            )
+        )
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
             _remove_temp_files(out_dir)
@@ -460,23 +469,30 @@ def _write_pages(
     plans: list[FeedPlan],
     docs: list[Document],
     tags: dict[str, Tag],
-    site_fp: str,
+    main_fp: str,
+    main_entries: Callable[[], Sequence[Entry]],
     out_dir: Path,
     previous: dict[str, OutputRecord],
     result: BuildResult,
 ) -> dict[str, OutputRecord]:
-    """The site pages (feeds.pages), written like the feeds: atomically, only when their inputs change."""
+    """The site pages (feeds.pages), written like the feeds: atomically, only when their inputs change.
+
+    ``main_fp`` covers the site and the main feed's entries (the index page shows them), which
+    ``main_entries`` builds only if the pages are rendered.
+    """
+    from dataclasses import replace
+
     from feeds.pages import render_pages, site_view
     from feeds.write import safe_path, write_if_changed
 
     view = site_view(site, plans, docs, tags)
-    fp = _fingerprint(site_fp, [f.key() for f in view.feeds], templates_state(site))
+    fp = _fingerprint(main_fp, [f.key() for f in view.feeds], templates_state(site))
     targets = {name: safe_path(out_dir, name) for name in pages(site)}
     if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
         result.unchanged.extend(targets)
         return {rel: previous[rel] for rel in targets}
     records = {}
-    for rel, data in render_pages(view):
+    for rel, data in render_pages(replace(view, entries=tuple(main_entries()))):
         written = write_if_changed(targets[rel], data)
         (result.written if written else result.unchanged).append(rel)
         st = targets[rel].stat()

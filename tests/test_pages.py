@@ -103,15 +103,48 @@ def test_opml_lists_every_feed_once(content: Path, tmp_path: Path, site: Site) -
 
 def test_pages_are_incremental_and_removed_tags_leave_them(content: Path, tmp_path: Path, site: Site) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
+    site = Site(**{**site.__dict__, "max_items": 2})  # "One", the oldest, is in tag feeds only
     build(site, content, out, at=AT, cache_dir=cache)
     index = (out / "index.html").stat().st_mtime_ns
     post(content, "one.md", "One, retitled", "alpha, 뉴스")
     result = build(site, content, out, at=AT, cache_dir=cache)
-    assert "index.html" in result.unchanged and (out / "index.html").stat().st_mtime_ns == index
+    assert "tags/alpha/index.html" in result.written  # its tag's page shows it...
+    assert "index.html" in result.unchanged and (out / "index.html").stat().st_mtime_ns == index  # ...not the site's
     (content / "three.md").unlink()
     result = build(site, content, out, at=AT, cache_dir=cache)
     assert {"index.html", "feeds.opml"} <= set(result.written)
     assert b"a&lt;b" not in (out / "index.html").read_bytes() and b"a&lt;b" not in (out / "feeds.opml").read_bytes()
+
+
+def test_index_shows_the_main_feeds_latest_entries(content: Path, tmp_path: Path, site: Site) -> None:
+    out = tmp_path / "out"
+    build(site, content, out, at=AT)
+    index = parse_html5((out / "index.html").read_bytes())
+    rss = etree.parse(str(out / "rss.xml")).getroot()
+    items = [(i.findtext("title"), i.findtext("link")) for i in rss.iter("item")]
+    entries = index.findall(f".//{HTML_NS}ol[@class='entries']/{HTML_NS}li")
+    assert [
+        (e.findtext(f"{HTML_NS}h3/{HTML_NS}a"), e.find(f"{HTML_NS}h3/{HTML_NS}a").get("href")) for e in entries
+    ] == items
+    for entry in entries:  # each with its date and summary, as on a tag's page
+        assert entry.find(f".//{HTML_NS}time").get("datetime")
+        assert "".join(entry.findall(f"{HTML_NS}p")[-1].itertext()) == "Body."
+
+
+def test_index_follows_the_main_feeds_entries(content: Path, tmp_path: Path, site: Site) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(site, content, out, at=AT, cache_dir=cache)
+    before = (out / "index.html").stat().st_mtime_ns
+    result = build(site, content, out, at=AT, cache_dir=cache)
+    assert result.nothing_changed and (out / "index.html").stat().st_mtime_ns == before
+    post(content, "two.md", "Two, retitled", "alpha", "2025-02-01")  # same tags: only the entry's title changes
+    result = build(site, content, out, at=AT, cache_dir=cache)
+    assert "index.html" in result.written and b"Two, retitled" in (out / "index.html").read_bytes()
+    written = (out / "index.html").stat().st_mtime_ns
+    os.utime(content / "one.md", ns=(0, 10**18))  # touched, not changed: a rebuild with nothing new to show
+    result = build(site, content, out, at=AT, cache_dir=cache)
+    assert not result.nothing_changed and "index.html" in result.unchanged
+    assert (out / "index.html").stat().st_mtime_ns == written
 
 
 def test_site_templates_override_the_built_in_ones(content: Path, tmp_path: Path) -> None:
@@ -196,7 +229,8 @@ def test_every_tag_feed_has_a_page_beside_it(content: Path, tmp_path: Path, site
             assert url in hrefs and url_to_path(url, out) == folder / name
         assert page.find(f".//{HTML_NS}time") is not None
     index = parse_html5((out / "index.html").read_bytes())
-    tag_pages = {url_to_path(a.get("href"), out) for a in index.iter(f"{HTML_NS}a") if a.get("href", "").endswith("/")}
+    tag_list = index.find(f".//{HTML_NS}ul[@class='tags']")  # the entries' links end in / too
+    tag_pages = {url_to_path(a.get("href"), out) for a in tag_list.iter(f"{HTML_NS}a") if a.get("href").endswith("/")}
     assert {f / "index.html" for f in folders} == {p / "index.html" for p in tag_pages if p != out}
 
 

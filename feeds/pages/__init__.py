@@ -1,6 +1,6 @@
 """Site pages: what a person sees before subscribing. ``index.html`` lists every feed (with
-``<link rel="alternate">`` tags so readers discover them from the site URL) and ``feeds.opml``
-lets a reader import them all at once.
+``<link rel="alternate">`` tags so readers discover them from the site URL) and the main feed's
+latest entries, and ``feeds.opml`` lets a reader import them all at once.
 
 Pages are made from Jinja2 templates (autoescaped); a site overrides one by putting a file of the
 same name in the folder its ``templates`` setting names. Like the format modules, the renderers are
@@ -22,7 +22,7 @@ from feeds.tags import Tag, tag_key
 from feeds.urls import feed_url
 
 if TYPE_CHECKING:
-    from feeds.feedsets import FeedPlan
+    from feeds.feedsets import Entry, FeedPlan
 
 # Output file name under out/ -> its template.
 PAGES: dict[str, str] = {
@@ -75,14 +75,23 @@ class SiteView:
     site: Site
     main: FeedLink
     tags: tuple[FeedLink, ...]  # most articles first, then by name
+    # The main feed's entries, newest first: the site's own page shows them, as a feed page does.
+    entries: tuple[Entry, ...] = ()
 
     @property
     def feeds(self) -> tuple[FeedLink, ...]:
         return (self.main, *self.tags)
 
 
-def site_view(site: Site, plans: Sequence[FeedPlan], docs: Sequence[Any], tags: dict[str, Tag]) -> SiteView:
-    """The pages' view of the site; ``docs`` are every published document, ``plans`` every feed."""
+def site_view(
+    site: Site,
+    plans: Sequence[FeedPlan],
+    docs: Sequence[Any],
+    tags: dict[str, Tag],
+    entries: Sequence[Entry] = (),
+) -> SiteView:
+    """The pages' view of the site; ``docs`` are every published document, ``plans`` every feed,
+    ``entries`` the main feed's."""
     per_slug = Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags})
     links = []
     for plan in plans:
@@ -99,7 +108,7 @@ def site_view(site: Site, plans: Sequence[FeedPlan], docs: Sequence[Any], tags: 
         links.append(FeedLink(plan.folder, plan.title, plan.description, tag, count, updated, files, folder_url))
     main = next(link for link in links if link.folder == "")
     rest = sorted((link for link in links if link.folder), key=lambda f: (-f.articles, f.tag or "", f.folder))
-    return SiteView(site, main, tuple(rest))
+    return SiteView(site, main, tuple(rest), tuple(entries))
 
 
 def templates_state(site: Site) -> list[tuple[str, int, int]]:
