@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
+from lxml import etree
 
 from feeds.build import build
 from feeds.config import site_from_mapping
@@ -94,11 +96,18 @@ def test_index_page_renders_and_its_links_work(browser: object, site_url: str, t
         "application/rss+xml", "application/atom+xml", "application/feed+json",
     ]  # fmt: skip
     links = driver.find_elements(By.CSS_SELECTOR, "main a[href]")  # type: ignore[attr-defined]
-    hrefs = [a.get_attribute("href") for a in links]
+    entries = driver.find_elements(By.CSS_SELECTOR, "main ol.entries h3 a[href]")  # type: ignore[attr-defined]
+    hrefs = [a.get_attribute("href") for a in links if a not in entries]
     assert len(hrefs) >= 3 + 3 + 1 + 1  # main feed, AI feed, AI page, OPML
-    for href in hrefs:  # every link on the page works
+    for href in hrefs:  # every link to what feeds published works
         status, _ = status_and_type(href)
         assert status == 200, href
+    # The main feed's latest entries, shown and linked to the articles (which the site, not feeds,
+    # publishes: their links are the feed items' links).
+    assert KOREAN_TITLE in [a.text for a in entries] and all(a.is_displayed() for a in entries)
+    with urlopen(site_url + "rss.xml", timeout=10) as response:
+        items = [item.findtext("link") for item in etree.fromstring(response.read()).iter("item")]
+    assert [a.get_attribute("href") for a in entries] == items
     # The page fits a phone: nothing wider than the window.
     assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")  # type: ignore[attr-defined]
     driver.save_screenshot(str(artifacts(tmp_path) / "index.png"))  # type: ignore[attr-defined]
