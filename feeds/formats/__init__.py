@@ -19,7 +19,8 @@ FORMATS: dict[str, str] = {
     # The feed as a page for people, beside the feed (feeds.pages.feedpage).
     "index.html": "feeds.pages.feedpage",
 }
-# Written only in subfolders: at the top of out/, the site's discovery page (feeds.pages) is the page.
+# Written only in subfolders: at the top of out/, the site's discovery page (feeds.pages) is the page,
+# and it shows the main feed's entries with the same template part (entries.html.j2).
 NOT_AT_ROOT = frozenset({"index.html"})
 
 # How pages and servers name each format: a label for people and the media type.
