@@ -77,8 +77,9 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         updated = max(published, _date(updated_raw, updated_key, source, parsed.lines.get(updated_key or ""), site))
     slug = _slug(meta, name, source, line(SLUG))
     link = _link(meta, slug, site, source, line(LINK), published, doc_source)
-    summary = _text(_first(meta, SUMMARY)[1])
-    _no_mojibake(((TITLE[0], title), (_first(meta, SUMMARY)[0] or SUMMARY[0], summary)), source, parsed.lines)
+    summary_key, summary_raw = _first(meta, SUMMARY)
+    summary = _text(summary_raw)
+    _no_mojibake(((TITLE[0], title), (summary_key or SUMMARY[0], summary)), source, parsed.lines)
     tags = _tags(meta)
     if site.tag_rules or site.folder_tags:
         tags = _tags_with_rules(tags, site, doc_source, source, title, summary, parsed.body)
