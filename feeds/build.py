@@ -29,7 +29,7 @@ from feeds.config import Site
 from feeds.document import Document
 from feeds.entries import Entries
 from feeds.errors import ConfigError, ContentError, DiskError
-from feeds.formats import FORMATS, filenames
+from feeds.formats import FORMATS, Parts, filenames
 from feeds.load import Loaded, load
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
@@ -345,6 +345,7 @@ def _write_outputs(
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.feedsets import newest_first, plan_feeds
+    from feeds.formats import collect_parts, entry_jobs, render_job
     from feeds.parallel import map_indexes
     from feeds.tags import index_tags
     from feeds.write import commit, drop, restore, safe_path, set_aside
@@ -382,9 +383,12 @@ def _write_outputs(
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
     ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
+    # Each entry serialized once per format, across processes; the feeds splice the bytes.
+    jobs = entry_jobs([feed for feed, _ in ready])
+    parts = collect_parts(jobs, map_indexes(lambda i: render_job(jobs[i], site), len(jobs), min_items=4))
 
     def serialize(i: int) -> list[tuple[str, str | None]]:
-        return _stage_feed(*ready[i])
+        return _stage_feed(*ready[i], parts)
 
     try:
         # Every changed feed is staged, and stale ones set aside, before any replaces its old
@@ -500,16 +504,16 @@ def _write_pages(
     return records
 
 
-def _stage_feed(feed: Feed, targets: dict[str, Path]) -> list[tuple[str, str | None]]:
+def _stage_feed(feed: Feed, targets: dict[str, Path], parts: Parts) -> list[tuple[str, str | None]]:
     """Serialize ``feed`` in every format and stage the files whose bytes changed: (path, temp file or None)."""
-    from feeds.formats import renderers
+    from feeds.formats import render_feed
     from feeds.write import discard, stage_if_changed
 
     staged: list[tuple[str, str | None]] = []
     try:
-        for filename, render in renderers(feed.folder):
+        for filename in filenames(feed.folder):
             rel = feed.folder + filename
-            staged.append((rel, stage_if_changed(targets[rel], render(feed))))
+            staged.append((rel, stage_if_changed(targets[rel], render_feed(feed, filename, parts))))
     except BaseException:
         discard([(tmp, targets[rel]) for rel, tmp in staged if tmp])
         raise

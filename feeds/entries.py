@@ -42,11 +42,12 @@ class Entries:
     def __call__(self, doc: Document) -> Entry:
         if doc.source not in self.built:
             from feeds.feedsets import Entry
+            from feeds.pictures import entry_image
             from feeds.render import excerpt, split_more
 
             content, before_marker = split_more(self._content(doc))
             summary = doc.summary or before_marker or excerpt(content) or doc.title
-            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content)
+            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, entry_image(doc, content))
         return self.built[doc.source]
 
     def feed(self, plan: FeedPlan) -> Feed:

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from feeds.config import Site
 from feeds.document import Document
+from feeds.pictures import Image
 from feeds.tags import Tag, tag_key
 from feeds.urls import feed_url
 
@@ -21,6 +22,7 @@ class Entry:
     categories: tuple[str, ...]
     summary: str  # plain text
     content: str  # HTML
+    image: Image | None = None  # its picture (feeds.pictures), found once for every feed and format
 
 
 @dataclass(frozen=True)

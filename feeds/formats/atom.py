@@ -2,20 +2,54 @@
 
 A picture is Media RSS, not a rel="enclosure" link: an enclosure should give its length in bytes,
 which we would have to download the picture to learn; the W3C validator accepts Media RSS in entries.
+
+An entry's bytes are the same in every feed that shows it, so a build serializes each entry once
+(``render_entries``) and splices the bytes into each feed (``assemble``); ``render`` does both.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
-from feeds.feedsets import Feed
-from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator, with_stylesheet
+from feeds.config import Site
+from feeds.feedsets import Entry, Feed
+from feeds.formats.common import (
+    add_media,
+    entry_authors,
+    feed_updated,
+    new_generator,
+    splice_entries,
+    split_entries,
+    with_stylesheet,
+)
 
 FILENAME = "atom.xml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ENTRY = re.compile(rb"\n  <entry[ >]")
+_END = b"</feed>"
 
 
 def render(feed: Feed) -> bytes:
+    return assemble(feed, render_entries(feed.entries, feed.site))
+
+
+def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
+    """Each entry as it is written in any Atom feed that shows it."""
+    holder = Feed("", site.title, site.description, site, ())
+    return split_entries(_generator(holder, entries, entries).atom_str(pretty=True), _ENTRY, _END)
+
+
+def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
+    """``feed`` with its entries already serialized (``render_entries``), in its order."""
+    head = bytes(_generator(feed, (), feed.entries).atom_str(pretty=True))
+    return with_stylesheet(splice_entries(head, parts, _END), feed)
+
+
+def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> Any:
+    """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
+    root element) that the feed's entries, ``shown``, need: the same root whichever entries it holds."""
     from feedgen.ext.base import BaseEntryExtension, BaseExtension
 
     class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
@@ -31,8 +65,7 @@ def render(feed: Feed) -> bytes:
     site = feed.site
     fg = new_generator()
     fg.register_extension("entrylang", BaseExtension, EntryLanguage, atom=True, rss=False)
-    images = entry_images(feed)
-    if any(images):
+    if any(entry.image for entry in shown):
         fg.load_extension("media", atom=True, rss=False)
     self_url = feed.url(FILENAME)
     fg.id(self_url)
@@ -46,10 +79,9 @@ def render(feed: Feed) -> bytes:
     # A news article's outlet: Atom has no element for it (atom:source is the feed an entry was
     # copied from, not who published it), and the W3C validator accepts dc:publisher in an entry.
     # Loaded only when needed, so feeds without news keep their bytes.
-    publishers = any(entry.doc.publication for entry in feed.entries)
-    if publishers:
+    if any(entry.doc.publication for entry in shown):
         fg.load_extension("dc", atom=True, rss=False)
-    for entry, image in zip(feed.entries, images, strict=True):
+    for entry in entries:
         doc = entry.doc
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order
         fe.id(doc.id)
@@ -57,16 +89,16 @@ def render(feed: Feed) -> bytes:
         fe.updated(doc.updated)
         fe.published(doc.published)
         fe.link(href=doc.link, rel="alternate", type="text/html")
-        for author in entry_authors(entry, feed):
+        for author in entry_authors(entry, feed.site):
             fe.author({k: v for k, v in (("name", author.name), ("email", author.email), ("uri", author.url)) if v})
         fe.summary(entry.summary, type="text")
         # type="html" escapes the markup; feedgen's type="CDATA" would be invalid Atom.
         fe.content(entry.content, type="html")
         for name in entry.categories:
             fe.category(term=name)
-        if publishers and doc.publication:
+        if doc.publication:
             fe.dc.dc_publisher(doc.publication)
         if doc.language != site.language:
             fe.entrylang.lang = doc.language
-        add_media(fe, image)
-    return with_stylesheet(bytes(fg.atom_str(pretty=True)), feed)
+        add_media(fe, entry.image)
+    return fg

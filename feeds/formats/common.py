@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from feeds import __version__
+from feeds.config import Site
 from feeds.document import Author
 from feeds.feedsets import Entry, Feed
 
 if TYPE_CHECKING:
-    from feeds.formats.media import Image
+    from feeds.pictures import Image
 
 GENERATOR = "feeds"
 GENERATOR_URI = "https://pypi.org/project/feeds/"
@@ -33,16 +36,9 @@ def feed_updated(feed: Feed) -> datetime:
     return feed.updated or EMPTY_FEED_DATE
 
 
-def entry_authors(entry: Entry, feed: Feed) -> tuple[Author, ...]:
+def entry_authors(entry: Entry, site: Site) -> tuple[Author, ...]:
     """The entry's authors, else the site's author, else the site title (Atom requires one)."""
-    return entry.doc.authors or (Author(feed.site.author or feed.site.title),)
-
-
-def entry_images(feed: Feed) -> list[Image | None]:
-    """Each entry's picture (``feeds.formats.media``), in entry order."""
-    from feeds.formats.media import entry_image
-
-    return [entry_image(entry) for entry in feed.entries]
+    return entry.doc.authors or (Author(site.author or site.title),)
 
 
 def add_media(fe: Any, image: Image | None) -> None:
@@ -92,3 +88,24 @@ def generated_head(path: str | Path) -> bytes | None:
 def generated_by_us(path: str | Path) -> bool:
     """Whether the file at ``path`` is a feed that feeds wrote, judged by its head alone."""
     return generated_head(path) is not None
+
+
+def split_entries(data: bytes, start: re.Pattern[bytes], end: bytes) -> list[bytes]:
+    """The entries of a pretty-printed feed, each as the bytes it takes in the file (its indent
+    and its closing newline included), in order.
+
+    ``start`` matches a newline and the opening tag of an entry at its depth; ``end`` is the line
+    after the last entry. Text and attribute values never hold a raw ``<``, so an opening tag found
+    in the bytes is an element's, never text that looks like one.
+    """
+    starts = [match.start() + 1 for match in start.finditer(data)]
+    ends = [*starts[1:], data.rindex(end)] if starts else []
+    return [data[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def splice_entries(head: bytes, parts: Sequence[bytes], end: bytes) -> bytes:
+    """A pretty-printed feed without entries (``head``), with the entries' bytes put where lxml
+    writes them: after the feed's own elements, before ``end``. Pretty printing indents each
+    element by its depth alone, so an entry's bytes are the same in every feed of a format."""
+    at = head.rindex(end)
+    return b"".join((head[:at], *parts, head[at:]))

@@ -1,20 +1,55 @@
-"""RSS 2.0 output (content:encoded, dc:creator, dc:publisher, atom:link rel="self", Media RSS pictures)."""
+"""RSS 2.0 output (content:encoded, dc:creator, dc:publisher, atom:link rel="self", Media RSS pictures).
+
+An item's bytes are the same in every feed that shows it, so a build serializes each entry once
+(``render_entries``) and splices the bytes into each feed (``assemble``); ``render`` does both.
+"""
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Sequence
+from typing import Any
 
-from feeds.feedsets import Feed
-from feeds.formats.common import add_media, entry_authors, entry_images, feed_updated, new_generator, with_stylesheet
+from feeds.config import Site
+from feeds.feedsets import Entry, Feed
+from feeds.formats.common import (
+    add_media,
+    entry_authors,
+    feed_updated,
+    new_generator,
+    splice_entries,
+    split_entries,
+    with_stylesheet,
+)
 
 FILENAME = "rss.xml"
+_ITEM = re.compile(rb"\n    <item>")
+_END = b"  </channel>"
 
 
 def render(feed: Feed) -> bytes:
+    return assemble(feed, render_entries(feed.entries, feed.site))
+
+
+def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
+    """Each entry as it is written in any RSS feed that shows it."""
+    holder = Feed("", site.title, site.description, site, ())
+    return split_entries(_generator(holder, entries, entries).rss_str(pretty=True), _ITEM, _END)
+
+
+def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
+    """``feed`` with its entries already serialized (``render_entries``), in its order."""
+    head = bytes(_generator(feed, (), feed.entries).rss_str(pretty=True))
+    return with_stylesheet(splice_entries(head, parts, _END), feed)
+
+
+def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> Any:
+    """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
+    root element) that the feed's entries, ``shown``, need: the same root whichever entries it holds."""
     fg = new_generator()
     fg.load_extension("dc", atom=False, rss=True)
-    images = entry_images(feed)
-    if any(images):
+    if any(entry.image for entry in shown):
         fg.load_extension("media", atom=False, rss=True)
     fg.title(feed.title)
     fg.description(feed.description)
@@ -23,7 +58,7 @@ def render(feed: Feed) -> bytes:
     fg.link(href=feed.url(FILENAME), rel="self", type="application/rss+xml")
     fg.link(href=feed.site.url, rel="alternate")
     fg.lastBuildDate(feed_updated(feed))
-    for entry, image in zip(feed.entries, images, strict=True):
+    for entry in entries:
         doc = entry.doc
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order
         fe.title(doc.title)
@@ -36,8 +71,8 @@ def render(feed: Feed) -> bytes:
         fe.content(entry.content)
         for name in entry.categories:
             fe.category(term=name)
-        fe.dc.dc_creator([a.name for a in entry_authors(entry, feed)])
+        fe.dc.dc_creator([a.name for a in entry_authors(entry, feed.site)])
         if doc.publication:
             fe.dc.dc_publisher(doc.publication)
-        add_media(fe, image)
-    return with_stylesheet(bytes(fg.rss_str(pretty=True)), feed)
+        add_media(fe, entry.image)
+    return fg

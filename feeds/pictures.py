@@ -1,8 +1,8 @@
 """An entry's picture, for readers to show beside its title: the ``image``, ``cover`` or
 ``heroImage`` metadata when the document has one, else the first ``<img>`` of its content.
 
-Shared by the formats (Media RSS in RSS and Atom, ``image`` in JSON Feed), so every format shows
-the same picture.
+Found once per entry, when the entry is built (``feeds.entries``), and shown by every format
+(Media RSS in RSS and Atom, ``image`` in JSON Feed), so every format shows the same picture.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from feeds.feedsets import Entry
+from feeds.document import Document
 from feeds.urls import absolute
 
-MEDIA_NS = "http://search.yahoo.com/mrss/"
 # Front matter keys other tools use for an article's picture (Hugo, Jekyll, Astro), first wins.
 IMAGE_KEYS = ("image", "cover", "heroImage")
 # Inside a mapping value such as Hugo's ``cover: {image: …, alt: …}``.
@@ -31,15 +30,15 @@ class Image:
     type: str | None  # image/* media type guessed from the file name, when it has a known one
 
 
-def entry_image(entry: Entry) -> Image | None:
-    doc = entry.doc
+def entry_image(doc: Document, content: str) -> Image | None:
+    """The picture of the entry of ``doc`` whose HTML is ``content``, if it has one readers can fetch."""
     # Some readers lower-case every key (Pelican-style headers), others keep it as written.
     extra = {str(k).lower(): v for k, v in doc.extra.items()}
     for key in IMAGE_KEYS:
         found = _url_in(extra.get(key.lower()))
         if found and (image := _image(found, doc.link)):
             return image
-    for match in _IMG.finditer(entry.content):
+    for match in _IMG.finditer(content):
         src = html.unescape(next(group for group in match.groups() if group is not None))
         if image := _image(src, doc.link):
             return image
