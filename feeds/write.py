@@ -10,10 +10,14 @@ import contextlib
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from feeds.errors import DiskError, OutputError
 
+T = TypeVar("T")
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -37,10 +41,10 @@ def stage(path: Path, data: bytes) -> str:
     """Write ``data`` to a temporary file beside ``path``, on disk; ``commit`` puts it in place.
 
     The temporary file is in the same folder (``os.replace`` is atomic only within one file
-    system), flushed to disk before the rename, and given normal permissions: mkstemp makes
-    files only the owner can read, which a web server could not serve. Staging every file of a
-    build before replacing any means a full disk or a read-only folder stops the build while
-    every old feed is still in place.
+    system), flushed to disk by ``commit`` before the rename, and given normal permissions:
+    mkstemp makes files only the owner can read, which a web server could not serve. Staging
+    every file of a build before replacing any means a full disk or a read-only folder stops
+    the build while every old feed is still in place.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -50,8 +54,6 @@ def stage(path: Path, data: bytes) -> str:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -75,14 +77,20 @@ def stage_if_changed(path: Path, data: bytes) -> str | None:
 
 
 def commit(staged: list[tuple[str, Path]]) -> None:
-    """Rename each staged temporary file over its target, then make the renames durable."""
+    """Flush every staged temporary file to disk, then rename each over its target, then make
+    the renames durable: after a crash or a power cut, a target is its old file or its new one.
+
+    The flushes run together, in threads, once every file is written: the file system then
+    commits many files at once (one journal commit for a batch on ext4), several times faster
+    than flushing each file as it is written; a failed flush renames nothing.
+    """
+    _in_threads(_fsync_file, [(tmp, path) for tmp, path in staged])
     for tmp, path in staged:
         try:
             os.replace(tmp, path)
         except OSError as exc:
             raise DiskError.from_os_error(path, exc) from exc
-    for folder in dict.fromkeys(path.parent for _, path in staged):
-        _fsync_dir(folder)
+    _in_threads(_fsync_dir, list(dict.fromkeys(path.parent for _, path in staged)))
 
 
 def discard(staged: list[tuple[str, Path]]) -> None:
@@ -135,3 +143,28 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+FLUSH_THREADS = 8  # flushes wait on the disk, not the CPU: a few at a time let it batch them
+
+
+def _in_threads(flush: Callable[[T], None], items: list[T]) -> None:
+    if len(items) < 2:
+        for item in items:
+            flush(item)
+        return
+    with ThreadPoolExecutor(min(FLUSH_THREADS, len(items))) as pool:
+        for _ in pool.map(flush, items):  # the first failure is raised, once all have run
+            pass
+
+
+def _fsync_file(staged: tuple[str, Path]) -> None:
+    tmp, path = staged
+    try:
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise DiskError.from_os_error(path, exc) from exc
