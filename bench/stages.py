@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Where a build's time goes: CPU seconds per stage of one build, in one process.
+
+    .venv/bin/python bench/stages.py --content DIR --config FILE [--cache DIR] [--json]
+
+The build runs in-process with ``FEEDS_WORKERS=1``, so every stage's work is in this process and
+the stages add up to the build; each is timed with ``time.process_time`` (CPU, not wall: the
+machine is shared) by wrapping the function that does it. Stages, in build order:
+
+    start-up        Python and the imports before the build starts
+    read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
+    Markdown/HTML   Entries.render_ahead: the bodies of the entries some changed feed shows
+    entries         feeds.formats.render_job: each entry serialized once per format
+    feeds           build._stage_feed: each feed assembled around its entries (and its page), staged
+    flush + rename  feeds.write.commit: fsync of the staged files, the renames
+    site pages      build._write_pages: index.html, feeds.opml
+    the rest        planning, tags, fingerprints, the cache, the lock
+
+Flushes wait on the disk, which process time does not count: ``flush + rename`` also gives its wall time.
+Standard library only (and feeds itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+START_CPU = time.process_time()  # Python's own start-up is before this line: see main()
+
+STAGES = (
+    ("read + parse", "feeds.load", "load"),
+    ("Markdown/HTML", "feeds.entries", "Entries.render_ahead"),
+    ("entries", "feeds.formats", "render_job"),
+    ("feeds", "feeds.build", "_stage_feed"),
+    ("flush + rename", "feeds.write", "commit"),
+    ("site pages", "feeds.build", "_write_pages"),
+)
+
+
+def timed(spent: dict[str, list[float]], stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        cpu, wall = time.process_time(), time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[stage][0] += time.process_time() - cpu
+            spent[stage][1] += time.perf_counter() - wall
+
+    return wrapper
+
+
+def measure(content: Path, config: Path, out: Path, cache: Path | None) -> dict[str, Any]:
+    os.environ["FEEDS_WORKERS"] = "1"
+    import importlib
+
+    from feeds.build import build
+    from feeds.config import load_site
+
+    spent = {stage: [0.0, 0.0] for stage, _, _ in STAGES}
+    for stage, module_name, name in STAGES:
+        module = importlib.import_module(module_name)
+        owner_name, _, attribute = name.rpartition(".")
+        owner = getattr(module, owner_name) if owner_name else module
+        setattr(owner, attribute, timed(spent, stage, getattr(owner, attribute)))
+    # load is imported by name into feeds.build's namespace at import time.
+    import feeds.build
+
+    feeds.build.load = importlib.import_module("feeds.load").load  # type: ignore[attr-defined]
+    imports = time.process_time()
+    site = load_site(config)
+    build_start = time.process_time()
+    result = build(site, content, out, include_future=True, cache_dir=cache)
+    total = time.process_time()
+    # Nested stages: render_job runs inside no other stage; _stage_feed does not call commit.
+    rows = {"start-up": imports}
+    rows.update({stage: cpu for stage, (cpu, _) in spent.items()})
+    rows["the rest"] = (total - build_start) - sum(cpu for cpu, _ in spent.values()) + (build_start - imports)
+    return {
+        "published": result.published,
+        "files written": len(result.written),
+        "cpu": rows,
+        "total cpu": total,
+        "flush wall": spent["flush + rename"][1],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--content", type=Path, required=True)
+    parser.add_argument("--config", type=Path, required=True)
+    parser.add_argument("--out", type=Path, help="output folder (default: a fresh temporary one)")
+    parser.add_argument("--cache", type=Path, help="cache folder (default: no cache)")
+    parser.add_argument("--json", action="store_true", help="print one line of JSON")
+    args = parser.parse_args(argv)
+    out = args.out or Path(f"/tmp/feeds-stages-{os.getpid()}")
+    try:
+        found = measure(args.content, args.config, out, args.cache)
+    finally:
+        if args.out is None:
+            shutil.rmtree(out, ignore_errors=True)
+    if args.json:
+        print(json.dumps(found))
+        return 0
+    print(f"{found['published']} published, {found['files written']} files written")
+    for stage, cpu in found["cpu"].items():
+        print(f"{stage:>16}  {cpu:7.2f} s  {100 * cpu / found['total cpu']:4.0f}%")
+    print(f"{'total':>16}  {found['total cpu']:7.2f} s CPU; flushes and renames took {found['flush wall']:.2f} s wall")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
