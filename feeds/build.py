@@ -27,16 +27,16 @@ from feeds import __version__
 from feeds.cache import Cache, OutputRecord
 from feeds.config import Site
 from feeds.document import Document
-from feeds.entries import Entries
 from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, Parts, filenames
-from feeds.load import Loaded, load
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
+    from feeds.entries import Entries
     from feeds.feedsets import Entry, Feed, FeedPlan
+    from feeds.load import Loaded
     from feeds.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -307,6 +307,8 @@ def _full_build(
 ) -> BuildResult:
     read = len(stats)
     stats, pages = not_articles(stats, site)
+    from feeds.load import load
+
     loaded = load(stats, site, cache, _sources(refused, content_dir), root=os.path.realpath(content_dir))
     result = BuildResult(read=read, kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
@@ -344,6 +346,7 @@ def _write_outputs(
     content_dir: Path,
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
+    from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.formats import collect_parts, entry_jobs, render_job
     from feeds.parallel import map_indexes

@@ -6,12 +6,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from feeds.config import Site
 from feeds.document import Document
-from feeds.pictures import Image
 from feeds.tags import Tag, tag_key
 from feeds.urls import feed_url
+
+if TYPE_CHECKING:
+    from feeds.pictures import Image
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,9 @@ first. Below ``MIN_ITEMS`` items, on one core, or with ``FEEDS_WORKERS=1``, work
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from feeds.errors import ConfigError
@@ -41,6 +39,8 @@ def workers() -> int:
 
 
 def _can_fork() -> bool:
+    import multiprocessing  # here, not at the top: a build with nothing to do never forks
+
     # Forking a process that runs other threads can deadlock in the child.
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
@@ -68,6 +68,9 @@ def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEM
         return
     _TASK = task
     try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=procs, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_run_task, range(count), chunksize=max(1, count // (procs * 8)))
     finally:

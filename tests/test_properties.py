@@ -164,3 +164,13 @@ def test_any_file_names_build_feeds_that_validate(names: list[bytes]) -> None:
         json.dumps(result.summary()).encode("utf-8")
         errors = [f for f in validate_paths([out], site_url=SITE.url) if f.level == "error"]
         assert errors == [], (errors, result.errors)
+
+
+@given(st.text(max_size=20) | st.sampled_from(["a.png", "a.PnG.md", "x.tar.gz", "..a", "a.", "a..CSS", ".md"]))
+@settings(max_examples=500, deadline=None)
+def test_skipped_names_are_those_with_an_asset_suffix(name: str) -> None:
+    # discover's fast test of a name: the same answer as with os.path.splitext's suffix.
+    from feeds.sources import ASSET_SUFFIXES, _skipped_name
+
+    backup = name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swo", ".bak", ".tmp", ".orig"))
+    assert _skipped_name(name) == (backup or os.path.splitext(name)[1].lower() in ASSET_SUFFIXES)

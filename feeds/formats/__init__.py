@@ -14,9 +14,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from feeds.config import Site
-from feeds.feedsets import Entry, Feed
+if TYPE_CHECKING:  # only named here: a build with nothing to do imports none of the stages
+    from feeds.config import Site
+    from feeds.feedsets import Entry, Feed
 
 # Output file name -> the module that renders it.
 FORMATS: dict[str, str] = {

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from feeds.config import Site
 from feeds.formats import FORMATS, LABELS
-from feeds.tags import Tag, tag_key
 from feeds.urls import feed_url
 
 if TYPE_CHECKING:
     from feeds.feedsets import Entry, FeedPlan
+    from feeds.tags import Tag
 
 # Output file name under out/ -> its template.
 PAGES: dict[str, str] = {
@@ -92,6 +92,8 @@ def site_view(
 ) -> SiteView:
     """The pages' view of the site; ``docs`` are every published document, ``plans`` every feed,
     ``entries`` the main feed's."""
+    from feeds.tags import tag_key
+
     per_slug = Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags})
     links = []
     for plan in plans:
