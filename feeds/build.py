@@ -31,6 +31,7 @@ from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
+from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
@@ -202,23 +203,27 @@ def build(
     at: datetime | None = None,
     cache_dir: Path | None = None,
     wait: float = 0.0,
+    progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
     """Read ``content_dir`` and bring ``out_dir`` up to date; with ``strict``, errors write nothing.
 
     ``cache_dir`` None builds from scratch, remembering nothing. The lock is the output folder's
-    (``lock_path``), whatever the cache: two builds of one ``out/`` never run at once.
+    (``lock_path``), whatever the cache: two builds of one ``out/`` never run at once. ``progress``
+    hears of the files read, the bodies rendered, the entries serialized and the feeds written.
     """
     own = cache_dir or default_cache_dir(out_dir)  # never read as content, even with --no-cache
     with exclusive(lock_path(out_dir), wait):
         cache = Cache.open(cache_dir)
         try:
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, own)
+            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, own, progress)
         except sqlite3.Error as exc:
             # The cache broke under us (disk full, corrupted page): it only ever saves work, so
             # drop it and build from the files alone.
             log.warning("cache failed (%s); building without it", exc)
             cache.discard()
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own)
+            return _build_locked(
+                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own, progress
+            )
         finally:
             cache.close()
 
@@ -232,6 +237,7 @@ def _build_locked(
     at: datetime,
     cache: Cache,
     cache_dir: Path,
+    progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
     # Our own output and cache are never content, even when they live inside the content folder.
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
@@ -248,7 +254,7 @@ def _build_locked(
     if unchanged is not None:
         return unchanged
     with cache.transaction():
-        result = _full_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, refused)
+        result = _full_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, refused, progress)
         if not (strict and result.errors):
             cache.put("inputs", inputs)
             cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
@@ -304,12 +310,13 @@ def _full_build(
     cache: Cache,
     stats: list[Found],
     refused: list[ContentError],
+    progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
     read = len(stats)
     stats, pages = not_articles(stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), root=os.path.realpath(content_dir))
+    loaded = load(stats, site, cache, _sources(refused, content_dir), os.path.realpath(content_dir), progress)
     result = BuildResult(read=read, kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, at, include_future)
     result.skipped = sorted(pages + result.skipped)
@@ -319,7 +326,7 @@ def _full_build(
     result.published = len(published)
     if strict and result.errors:
         return result
-    _write_outputs(published, loaded, site, cache, out_dir, result, content_dir)
+    _write_outputs(published, loaded, site, cache, out_dir, result, content_dir, progress)
     return result
 
 
@@ -344,12 +351,13 @@ def _write_outputs(
     out_dir: Path,
     result: BuildResult,
     content_dir: Path,
+    progress: Progress = NO_PROGRESS,
 ) -> None:
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.formats import collect_parts, entry_jobs, render_job
-    from feeds.parallel import map_indexes
+    from feeds.parallel import imap_indexes
     from feeds.tags import index_tags
     from feeds.write import commit, drop, restore, safe_path, set_aside
 
@@ -382,13 +390,14 @@ def _write_outputs(
             records.update((rel, previous[rel]) for rel in targets)
         else:
             dirty.append((plan, fp, targets))
-    entries.render_ahead(doc for plan, _, _ in dirty for doc in plan.docs)
+    entries.render_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
     ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
     # Each entry serialized once per format, across processes; the feeds splice the bytes.
     jobs = entry_jobs([feed for feed, _ in ready])
-    parts = collect_parts(jobs, map_indexes(lambda i: render_job(jobs[i], site), len(jobs), min_items=4))
+    serialized = imap_indexes(lambda i: render_job(jobs[i], site), len(jobs), min_items=4)
+    parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
 
     def serialize(i: int) -> list[tuple[str, str | None]]:
         return _stage_feed(*ready[i], parts)
@@ -398,7 +407,7 @@ def _write_outputs(
         # version (and put back if one cannot): a disk fault (full, read-only, permission
         # denied) then stops the build with the old set of feeds in place. A feed takes
         # milliseconds to serialize: a pool pays from a few dozen feeds on.
-        done = map_indexes(serialize, len(dirty), min_items=32)
+        done = list(progress.track(WRITING, len(dirty), imap_indexes(serialize, len(dirty), min_items=32)))
         staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
         current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(pages(site))

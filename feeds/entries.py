@@ -12,6 +12,7 @@ from feeds.config import Site
 from feeds.document import Document
 from feeds.load import Loaded
 from feeds.migrate.links import Links
+from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
 if TYPE_CHECKING:
     from feeds.feedsets import Entry, Feed, FeedPlan
@@ -82,10 +83,10 @@ class Entries:
             body, cacheable = ref.read(self.site) if ref else (stored.get(doc.source, ""), True)
         return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
-    def render_ahead(self, docs: Iterable[Document]) -> None:
-        """Render, across processes, the HTML of every document not cached yet."""
+    def render_ahead(self, docs: Iterable[Document], progress: Progress = NO_PROGRESS) -> None:
+        """Render, across processes, the HTML of every document not cached yet, counting each in ``progress``."""
         from feeds.markup import renderer
-        from feeds.parallel import map_indexes
+        from feeds.parallel import imap_indexes
 
         todo: dict[str, Document] = {}
         for doc in docs:
@@ -98,7 +99,9 @@ class Entries:
         for markup in sorted({doc.markup for doc in pending}):
             renderer(markup)  # imported here, before the fork: a markup's one-time checks run once
         stored = self._stored_bodies(pending)
-        results = map_indexes(lambda i: self._render(pending[i], stored), len(pending))
+        results = progress.track(
+            RENDERING, len(pending), imap_indexes(lambda i: self._render(pending[i], stored), len(pending))
+        )
         for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
             if cacheable and (key := self._html_key(doc)):

@@ -20,6 +20,7 @@ from feeds.cache import Cache, digest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError, printable
+from feeds.progress import NO_PROGRESS, READING, Progress
 from feeds.sources import Found, read_bytes
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ def load(
     cache: Cache,
     refused: Mapping[str, str] | None = None,
     root: str | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
@@ -132,7 +134,7 @@ def load(
     symlink or one pointing outside the content folder): it broke, it was not deleted. No body stays in
     memory: with a cache each is stored there as it arrives, without one the file is read again
     if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
-    outside it when opened is not read.
+    outside it when opened is not read. ``progress`` counts the files read, as they come back.
     """
     from feeds.parallel import imap_indexes
 
@@ -151,7 +153,8 @@ def load(
     def read(i: int) -> Read:
         return _read(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
-    for st, found in zip(stale, imap_indexes(read, len(stale)), strict=True):
+    results = progress.track(READING, len(stale), imap_indexes(read, len(stale)))
+    for st, found in zip(stale, results, strict=True):
         hit = cached.get(st.source)
         if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
