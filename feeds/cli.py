@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,10 +13,12 @@ from pathlib import Path
 from feeds import __version__
 from feeds.errors import ConfigError, DiskError, FeedsError, printable
 from feeds.lock import LockedError
+from feeds.progress import NO_PROGRESS, Progress
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
+LOG_FORMAT = "%(levelname)s: %(message)s"
 
 
 class OneLineFormatter(logging.Formatter):
@@ -23,6 +26,16 @@ class OneLineFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return printable(super().format(record))
+
+
+class BesideBarFormatter(OneLineFormatter):
+    """Each message first clears the line a progress bar may be drawn on (the bar comes back below it).
+
+    Forked workers log through this same handler, so their warnings do not run into the bar either.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\r\x1b[K" + super().format(record)
 
 
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -117,11 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(OneLineFormatter("%(levelname)s: %(message)s"))
+    handler.setFormatter(OneLineFormatter(LOG_FORMAT))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     try:
         if args.command == "build":
-            return _build(args)
+            return _build(args, handler)
         if args.command == "serve":
             return _serve(args)
         return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
@@ -136,7 +149,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_CONTENT
 
 
-def _build(args: argparse.Namespace) -> int:
+def _progress(args: argparse.Namespace, handler: logging.Handler) -> Progress:
+    """A bar on stderr when someone watches it: a terminal that can redraw a line, no -q, no --summary-json.
+
+    Anything else (cron, a pipe, a log file, Emacs' TERM=dumb shell) gets the very bytes it got
+    before there was a bar, and tqdm is not even imported.
+    """
+    stream = sys.stderr
+    if args.quiet or args.summary_json or os.environ.get("TERM") == "dumb" or stream is None or not stream.isatty():
+        return NO_PROGRESS
+    from feeds.progressbar import TerminalProgress
+
+    handler.setFormatter(BesideBarFormatter(LOG_FORMAT))
+    return TerminalProgress(stream)
+
+
+def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     import json
 
     from feeds.build import build, default_cache_dir, now
@@ -156,15 +184,20 @@ def _build(args: argparse.Namespace) -> int:
     now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
     workers()
     cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
-    result = build(
-        site,
-        args.content,
-        args.out,
-        include_future=args.include_future,
-        strict=args.strict,
-        cache_dir=cache_dir,
-        wait=args.wait,
-    )
+    progress = _progress(args, handler)
+    try:
+        result = build(
+            site,
+            args.content,
+            args.out,
+            include_future=args.include_future,
+            strict=args.strict,
+            cache_dir=cache_dir,
+            wait=args.wait,
+            progress=progress,
+        )
+    finally:
+        progress.close()  # the bar's line is cleared before anything below is printed
     for error in result.errors:
         print(error, file=sys.stderr)
     for label in result.kept:
