@@ -171,7 +171,7 @@ def test_the_bar_shows_on_a_terminal(site: tuple[Path, Path], tmp_path: Path) ->
     tty = run_on_terminal(_command(content, config, Path("out")), env, tmp_path / "tty", hold=tmp_path / "tty" / "out")
     piped = run_piped(_command(content, config, Path("out")), env, tmp_path / "pipe")
     assert tty.tqdm and not piped.tqdm
-    for stage in (b"reading files: ", b"rendering bodies: ", b"writing feeds: "):
+    for stage in (b"reading files: ", b"rendering bodies: ", b"serializing entries: ", b"writing feeds: "):
         assert stage in tty.stderr
     assert b"/302 [" in tty.stderr  # every file is read: the 300, the broken one, the repaired one
     assert not SGR.search(tty.stderr)  # NO_COLOR, and no colour anyway
