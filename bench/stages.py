@@ -71,10 +71,6 @@ def measure(content: Path, config: Path, out: Path, cache: Path | None) -> dict[
         owner_name, _, attribute = name.rpartition(".")
         owner = getattr(module, owner_name) if owner_name else module
         setattr(owner, attribute, timed(spent, stage, getattr(owner, attribute)))
-    # load is imported by name into feeds.build's namespace at import time.
-    import feeds.build
-
-    feeds.build.load = importlib.import_module("feeds.load").load  # type: ignore[attr-defined]
     imports = time.process_time()
     site = load_site(config)
     build_start = time.process_time()
