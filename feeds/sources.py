@@ -262,23 +262,46 @@ def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
     """
     if not data.strip():
         raise ContentError(name, "file is empty")
+    utf8 = None  # the UTF-8 bytes the text came from, which the cheap tests below look at
     if data.startswith(codecs.BOM_UTF8):
-        text, encoding = _strict(data[3:], "utf-8", name), "utf-8-sig"
+        text, encoding, utf8 = _strict(data[3:], "utf-8", name), "utf-8-sig", data
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _strict(data, "utf-16", name), "utf-16"
-    elif b"\x00" in data[:8192]:
+    elif data.find(b"\x00", 0, 8192) != -1:
         raise ContentError(name, "binary file (contains NUL bytes), not a text article")
     else:
         try:
-            text, encoding = data.decode("utf-8"), "utf-8"
+            text, encoding, utf8 = data.decode("utf-8"), "utf-8", data
         except UnicodeDecodeError as utf8_error:
             text, encoding = _korean_legacy(data, name, utf8_error), "cp949"
     log.debug("%s: decoded as %s", name, encoding)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    suspects = mojibake.suspect_lines(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    suspects = [] if utf8 is not None and _no_latin1_letters(utf8) else mojibake.suspect_lines(text)
     if suspects:
         text = _repaired(text, suspects, name, quiet)
+    elif utf8 is not None and _xml_clean(utf8, text):
+        return Text(text, encoding)
     return Text(clean_xml_chars(text), encoding)
+
+
+# Cheap tests on the bytes of UTF-8 text, which answer for nearly every file what a regex scan of
+# the decoded text would (a scan costs several times the decoding itself).
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r")
+
+
+def _no_latin1_letters(utf8: bytes) -> bool:
+    """Whether UTF-8 ``utf8`` lacks U+00C0-U+00FF, which Korean mojibake is made of: they all start with 0xC3."""
+    return b"\xc3" not in utf8
+
+
+def _xml_clean(utf8: bytes, text: str) -> bool:
+    """Whether ``text``, decoded strictly from ``utf8``, has no character XML 1.0 forbids.
+
+    Strict UTF-8 decoding never gives a surrogate; the other forbidden characters are the C0
+    controls (single bytes) and U+FFFE/U+FFFF.
+    """
+    return not utf8.translate(None, _NOT_CONTROL) and "\ufffe" not in text and "\uffff" not in text
 
 
 def _repaired(text: str, suspects: list[str], name: str, quiet: bool) -> str:
