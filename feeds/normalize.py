@@ -26,11 +26,12 @@ from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
-_OTHER_LETTER = re.compile(
-    "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff"
-    "\u0e00-\u0eff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"
-)
-_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+# Letters that tell a language: Hangul, and the other scripts' letters (plain character ranges, not
+# Unicode categories: matching by category cost seconds at 10k docs).
+_HANGUL_RANGES = ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))
+_OTHER_LETTER_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF),
+                        (0x590, 0x6FF), (0x900, 0xDFF), (0xE00, 0xEFF), (0x3040, 0x30FF), (0x3400, 0x4DBF),
+                        (0x4E00, 0x9FFF))  # fmt: skip
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
@@ -275,11 +276,52 @@ def _language(
             )
         return lang
     sample = f"{title} {summary} {body[:400]}"
-    hangul = len(_HANGUL.findall(sample))
-    # Plain character ranges, not Unicode categories: matching by category cost seconds at 10k docs.
-    if hangul and hangul * 2 > hangul + len(_OTHER_LETTER.findall(sample)):
+    hangul = _HANGUL_COUNT.count(sample)
+    if hangul and hangul * 2 > hangul + _OTHER_LETTER_COUNT.count(sample):
         return "ko"
     return site.language
+
+
+class _Counter:
+    """Counts the characters of a text that fall in some ranges of the Basic Multilingual Plane.
+
+    What ``len(re.findall("[ranges]", text))`` gives, a few dozen times faster: that regex cost
+    about a second at 10,000 documents. The text is encoded (C loops): its characters below
+    U+0100 as Latin-1 bytes, and the rest as UTF-16 code units, split into high and low bytes.
+    A deleting bytes.translate counts the bytes in a set: the Latin-1 ones in the ranges, and
+    the high bytes of the 256-character blocks wholly inside the ranges. Blocks only partly
+    inside are few, and are checked one character at a time.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        blocks: dict[int, set[int]] = {block: set() for block in range(0x100)}  # high byte -> low bytes
+        for low, high in ranges:
+            assert high <= 0xFFFF and (high < 0xD800 or low > 0xDFFF)
+            for block in range(low >> 8, (high >> 8) + 1):
+                blocks[block].update(range(max(low, block << 8) & 0xFF, (min(high, block << 8 | 0xFF) & 0xFF) + 1))
+        self.latin_deleted = bytes(c for c in range(0x100) if c not in blocks[0])
+        self.block_deleted = bytes([0] + [b for b in range(1, 0x100) if len(blocks[b]) < 0x100])
+        self.partial = tuple((bytes([b]), frozenset(lows)) for b, lows in blocks.items() if b and 0 < len(lows) < 0x100)
+
+    def count(self, text: str) -> int:
+        latin = text.encode("latin-1", "ignore")
+        found = len(latin.translate(None, self.latin_deleted))
+        if len(latin) == len(text):
+            return found
+        # Surrogates (from characters beyond the BMP) have high bytes D8-DF, in no range.
+        units = text.encode("utf-16-be", "surrogatepass")
+        high = units[0::2]
+        found += len(high.translate(None, self.block_deleted))
+        for block, lows in self.partial:
+            at = high.find(block)
+            while at != -1:
+                found += units[2 * at + 1] in lows
+                at = high.find(block, at + 1)
+        return found
+
+
+_HANGUL_COUNT = _Counter(_HANGUL_RANGES)
+_OTHER_LETTER_COUNT = _Counter(_OTHER_LETTER_RANGES)
 
 
 def _kind(value: Any, inside: bool = False) -> str:
