@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -81,33 +82,63 @@ class Site:
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
-        path = PurePosixPath(source)
-        local = published.astimezone(self.timezone) if published else None
-        values = {
-            "url": self.url,
-            "slug": slug,
-            "year": f"{local.year:04d}" if local else "",
-            "month": f"{local.month:02d}" if local else "",
-            "day": f"{local.day:02d}" if local else "",
-            "section": path.parts[0] if len(path.parts) > 1 else "",
-            "filename": bundle_name(path) or slug,
-        }
+        # Only what the pattern uses is worked out: this runs for every document of every build.
+        names = _placeholders(self.permalink)
+        values = {"url": self.url, "slug": slug}
+        if not names.isdisjoint(("year", "month", "day")):
+            local = published.astimezone(self.timezone) if published else None
+            values["year"] = f"{local.year:04d}" if local else ""
+            values["month"] = f"{local.month:02d}" if local else ""
+            values["day"] = f"{local.day:02d}" if local else ""
+        if "section" in names:
+            parts = source_parts(source)
+            values["section"] = parts[0] if len(parts) > 1 else ""
+        if "filename" in names:
+            values["filename"] = bundle_name(source) or slug
         filled = expand_permalink(self.permalink, values)
         # An empty {section} (a file at the top of the content folder) leaves "//": one segment less.
         scheme, sep, rest = filled.partition("://")
+        if "//" not in (rest if sep else filled):
+            return filled
         return scheme + sep + _SLASHES.sub("/", rest) if sep else _SLASHES.sub("/", filled)
 
 
-def bundle_name(path: PurePosixPath) -> str:
-    """The file's name without extension; a Hugo leaf bundle's ``post/my-trip/index.md`` is named by its folder."""
-    if path.stem in ("index", "_index") and len(path.parts) > 1:
-        return path.parent.name
-    return path.stem
+def source_parts(source: str) -> tuple[str, ...]:
+    """``PurePosixPath(source).parts``, without making a path of a plain one (as ``discover`` gives)."""
+    parts = tuple(source.split("/"))
+    return PurePosixPath(source).parts if "" in parts or "." in parts else parts
+
+
+def bundle_name(source: str) -> str:
+    """The file's name without extension; a Hugo leaf bundle's ``post/my-trip/index.md`` is named by its folder.
+
+    ``source`` is a path relative to the content folder, with forward slashes.
+    """
+    parts = source_parts(source)
+    name = parts[-1] if parts else ""
+    if not name or name.endswith(".") or parts[0].startswith("/"):  # rare: pathlib's own rules
+        path = PurePosixPath(source)
+        return path.parent.name if path.stem in ("index", "_index") and len(path.parts) > 1 else path.stem
+    dot = name.rfind(".")
+    stem = name[:dot] if dot > 0 else name  # as PurePath.stem: a leading "." is part of the name
+    return parts[-2] if stem in ("index", "_index") and len(parts) > 1 else stem
+
+
+@lru_cache(maxsize=16)
+def _placeholders(pattern: str) -> frozenset[str]:
+    return frozenset(_PLACEHOLDER.findall(pattern))
+
+
+@lru_cache(maxsize=16)
+def _pattern_pieces(pattern: str) -> tuple[str, ...]:
+    return tuple(_PLACEHOLDER.split(pattern))  # text, name, text, name, …, text
 
 
 def expand_permalink(pattern: str, values: Mapping[str, str]) -> str:
     """``pattern`` with each ``{name}`` replaced by its value (the pattern was checked: all are known)."""
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], pattern)
+    pieces = list(_pattern_pieces(pattern))
+    pieces[1::2] = [values[name] for name in pieces[1::2]]
+    return "".join(pieces)
 
 
 def load_site(config: Path | None = None, cwd: Path | None = None) -> Site:

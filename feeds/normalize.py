@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
-from pathlib import PurePosixPath
 from typing import Any
 
 from feeds import mojibake
@@ -35,6 +34,8 @@ _OTHER_LETTER_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
+_NAME_ADDRESS = re.compile(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>")
+_TAG_SEPARATORS = re.compile(r"[;,]")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
 
@@ -135,8 +136,17 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, list | tuple):
         value = " ".join(_text(v) for v in value)
+    text = unicodedata.normalize("NFC", str(value))
+    if text.isprintable() and "  " not in text:
+        # The common case, told in one C scan: no control, surrogate or noncharacter (nothing XML
+        # forbids) and no whitespace but single " " (nothing to squeeze but the ends).
+        return text.strip()
     # Escapes in YAML/JSON strings ("\u0007") can make characters XML cannot carry.
-    return _SPACES.sub(" ", clean_xml_chars(unicodedata.normalize("NFC", str(value)))).strip()
+    return _text_slow(text)
+
+
+def _text_slow(text: str) -> str:
+    return _SPACES.sub(" ", clean_xml_chars(text)).strip()
 
 
 def _title(meta: dict[str, Any], source: str, line: int | None) -> str:
@@ -187,7 +197,7 @@ def _author_list(value: Any, *, plural: bool) -> list[Author]:
 
 def _author_from_text(text: str) -> Author:
     # "Jane Doe <jane@example.com>" is how many front matters spell an address.
-    m = re.fullmatch(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>", text)
+    m = _NAME_ADDRESS.fullmatch(text)
     if m:
         return Author(m.group(1) or m.group(2), m.group(2))
     return Author(text)
@@ -199,9 +209,11 @@ def _tags(meta: dict[str, Any]) -> tuple[str, ...]:
         value = meta.get(key)
         if value is None:
             continue
-        items = (
-            value if isinstance(value, list | tuple) else re.split(r"[;,]" if ";" in str(value) else ",", str(value))
-        )
+        if isinstance(value, list | tuple):
+            items = value
+        else:
+            text = str(value)
+            items = _TAG_SEPARATORS.split(text) if ";" in text else text.split(",")
         for item in items:
             tag = _text(item)
             if tag:
@@ -229,7 +241,7 @@ def _tags_with_rules(
 
 def _file_name(source: str) -> tuple[str, str | None]:
     """The name a slug is made from, and the date the file name gives (``YYYY-MM-DD``), if any."""
-    name = bundle_name(PurePosixPath(source))
+    name = bundle_name(source)
     m = _DATED_NAME.fullmatch(name)
     if m:
         return m.group(4), f"{m.group(1)}-{m.group(2)}-{m.group(3)}"

@@ -97,3 +97,101 @@ def test_letter_counts_on_test_data(path: Path) -> None:
     text = path.read_bytes().decode("utf-8", "surrogateescape")
     assert normalize._HANGUL_COUNT.count(text) == _findall_count(normalize._HANGUL_RANGES, text)
     assert normalize._OTHER_LETTER_COUNT.count(text) == _findall_count(normalize._OTHER_LETTER_RANGES, text)
+
+
+_SPACEY = st.text(
+    st.one_of(
+        st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000"),
+        st.sampled_from("\ufeff\ufffe\uffff\x00\x07"),
+        st.characters(max_codepoint=0x7F),
+        st.characters(),
+        st.sampled_from("A\u030a\u212b\u0340e\u0301\u1100\u1161\u11a8한"),  # what NFC composes or maps
+    ),
+    max_size=40,
+)
+
+
+@given(_SPACEY)
+@settings(max_examples=1000, deadline=None)
+def test_text_fast_path_is_the_slow_one(value: str) -> None:
+    import unicodedata
+
+    from feeds import normalize
+
+    assert normalize._text(value) == normalize._text_slow(unicodedata.normalize("NFC", value))
+
+
+def _bundle_name_by_pathlib(source: str) -> str:
+    from pathlib import PurePosixPath
+
+    path = PurePosixPath(source)
+    return path.parent.name if path.stem in ("index", "_index") and len(path.parts) > 1 else path.stem
+
+
+def _permalink_by_pathlib(site: object, slug: str, published: object, source: str) -> str:
+    """Site.permalink_for as it was: every value worked out, the paths made with pathlib."""
+    import re
+    from pathlib import PurePosixPath
+
+    path = PurePosixPath(source)
+    local = published.astimezone(site.timezone) if published else None  # type: ignore[attr-defined]
+    values = {
+        "url": site.url,  # type: ignore[attr-defined]
+        "slug": slug,
+        "year": f"{local.year:04d}" if local else "",
+        "month": f"{local.month:02d}" if local else "",
+        "day": f"{local.day:02d}" if local else "",
+        "section": path.parts[0] if len(path.parts) > 1 else "",
+        "filename": _bundle_name_by_pathlib(source) or slug,
+    }
+    filled = re.sub(r"\{([^{}]*)\}", lambda m: values[m.group(1)], site.permalink)  # type: ignore[attr-defined]
+    scheme, sep, rest = filled.partition("://")
+    slashes = re.compile(r"(?<!:)/{2,}")
+    return scheme + sep + slashes.sub("/", rest) if sep else slashes.sub("/", filled)
+
+
+_SOURCES = st.lists(
+    st.one_of(
+        st.sampled_from(["", ".", "..", "index.md", "_index.md", "index", ".hidden", "a.", "a.b.c", "x.md", "é.md"]),
+        st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=8),
+    ),
+    min_size=1,
+    max_size=4,
+).map("/".join)
+
+
+@given(_SOURCES)
+@settings(max_examples=1000, deadline=None)
+def test_bundle_name_is_pathlibs(source: str) -> None:
+    from feeds.config import bundle_name
+
+    assert bundle_name(source) == _bundle_name_by_pathlib(source)
+
+
+@given(
+    _SOURCES,
+    st.sampled_from(
+        [
+            "{url}posts/{slug}/",
+            "{url}{year}/{month}/{day}/{slug}/",
+            "{url}{section}/{slug}/",
+            "{url}{section}/{filename}.html",
+            "{url}{section}//{slug}",
+            "/{slug}/{filename}/{year}",
+            "{url}a{{slug}}b/{day}{month}",
+        ]
+    ),
+    st.datetimes(timezones=st.timezones()) | st.none(),
+)
+@settings(max_examples=500, deadline=None)
+def test_permalink_for_is_what_it_was(source: str, pattern: str, published: object) -> None:
+    import dataclasses
+
+    from feeds.config import site_from_mapping
+
+    site = dataclasses.replace(
+        site_from_mapping({"title": "t", "url": "https://example.org/", "timezone": "Asia/Seoul"}), permalink=pattern
+    )
+    assert site.permalink_for("the-slug", published, source) == _permalink_by_pathlib(  # type: ignore[arg-type]
+        site, "the-slug", published, source
+    )
