@@ -195,3 +195,33 @@ def test_permalink_for_is_what_it_was(source: str, pattern: str, published: obje
     assert site.permalink_for("the-slug", published, source) == _permalink_by_pathlib(  # type: ignore[arg-type]
         site, "the-slug", published, source
     )
+
+
+_LINES = sorted({line for p in FILES for line in p.read_bytes().decode("utf-8", "replace").split("\n")})
+_CAPTION_PIECES = [
+    *"([【〔（<〈]］】〕)）>〉|│▲△©ⓒ@=:/. \t\u3000\n",
+    "사진",
+    "제공",
+    "기자",
+    "2024.4.5",
+    "DB",
+    "a@b.kr",
+]
+_CAPTIONISH = st.lists(st.one_of(st.sampled_from(_CAPTION_PIECES), st.characters()), max_size=20).map("".join)
+
+
+@pytest.mark.parametrize("chunk", range(8))
+def test_is_caption_is_the_caption_search_on_test_data(chunk: int) -> None:
+    from feeds.readers.news import CAPTION, is_caption, plain
+
+    for line in _LINES[chunk::8]:
+        for s in (line, plain(line)):
+            assert is_caption(s) == (CAPTION.search(s) is not None), s
+
+
+@given(_CAPTIONISH)
+@settings(max_examples=2000, deadline=None)
+def test_is_caption_is_the_caption_search(s: str) -> None:
+    from feeds.readers.news import CAPTION, is_caption
+
+    assert is_caption(s) == (CAPTION.search(s) is not None)

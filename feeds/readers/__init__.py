@@ -13,6 +13,7 @@ reader whose ``detect`` answers yes reads the file).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Protocol
 
 from feeds.errors import UnknownFormatError
@@ -38,6 +39,7 @@ class Reader(Protocol):
     def read(self, text: str, path: str) -> Parsed: ...
 
 
+@cache  # the import statement costs a few microseconds even when done: this runs for every file
 def _readers() -> tuple[Reader, ...]:
     from feeds.readers import frontmatter, header, news
 
