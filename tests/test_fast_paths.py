@@ -225,3 +225,50 @@ def test_is_caption_is_the_caption_search(s: str) -> None:
     from feeds.readers.news import CAPTION, is_caption
 
     assert is_caption(s) == (CAPTION.search(s) is not None)
+
+
+def _split_fenced_by_lines(text: str, kind: str) -> tuple[str, str, int] | str:
+    """frontmatter._split_fenced as it was: the whole text split into lines, the body joined again."""
+    from feeds.readers.frontmatter import _FENCES
+
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if _FENCES[kind].fullmatch(lines[i]) or (kind == "yaml" and lines[i].rstrip() == "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    from feeds.errors import printable
+
+    delimiter = lines[0].strip()
+    return printable(
+        f"front matter opened with {delimiter!r} on line 1 is never closed "
+        f"(expected a line with {delimiter[:3]!r} after the metadata)"
+    )
+
+
+def _split_fenced_now(text: str, kind: str) -> tuple[str, str, int] | str:
+    from feeds.errors import FrontMatterError
+    from feeds.readers.frontmatter import _split_fenced
+
+    try:
+        return _split_fenced(text, kind, "f.md")
+    except FrontMatterError as exc:
+        assert exc.line == 1
+        return exc.message
+
+
+@pytest.mark.parametrize("path", FILES, ids=str)
+def test_split_fenced_on_test_data(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8", "replace")
+    for kind in ("yaml", "toml"):
+        assert _split_fenced_now(text, kind) == _split_fenced_by_lines(text, kind)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["---", "+++", "----  ", "...", "... ", "title: x", "", " ", "\r", "---x", "+++\t", "body"]),
+        max_size=8,
+    ).map("\n".join)
+)
+@settings(max_examples=1000, deadline=None)
+def test_split_fenced_is_what_it_was(text: str) -> None:
+    for kind in ("yaml", "toml"):
+        assert _split_fenced_now(text, kind) == _split_fenced_by_lines(text, kind)

@@ -116,12 +116,20 @@ def _key_lines(fm_text: str, first: int) -> dict[str, int]:
 
 
 def _split_fenced(text: str, kind: str, path: str) -> tuple[str, str, int]:
-    lines = text.split("\n")
+    # Line by line from the top, to the closing fence: splitting the whole text into lines and
+    # joining the body's again cost more than reading the front matter's few lines.
     fence = _FENCES[kind]
-    for i in range(1, len(lines)):
-        if fence.fullmatch(lines[i]) or (kind == "yaml" and lines[i].rstrip() == "..."):
-            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    delimiter = lines[0].strip()
+    first_end = text.find("\n")  # the opening fence's line ends here
+    start, number = first_end + 1, 2  # where line ``number`` starts
+    while first_end != -1:
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
+        if fence.fullmatch(line) or (kind == "yaml" and line.rstrip() == "..."):
+            return text[first_end + 1 : start - 1], "" if end == -1 else text[end + 1 :], number + 1
+        if end == -1:
+            break
+        start, number = end + 1, number + 1
+    delimiter = text[: first_end if first_end != -1 else len(text)].strip()
     raise FrontMatterError(
         path,
         f"front matter opened with {delimiter!r} on line 1 is never closed "
