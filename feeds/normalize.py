@@ -287,11 +287,25 @@ def _language(
                 source, f"field {key!r}: {lang!r} is not a BCP 47 language tag (expected e.g. 'ko', 'en-US')", line
             )
         return lang
-    sample = f"{title} {summary} {body[:400]}"
-    hangul = _HANGUL_COUNT.count(sample)
-    if hangul and hangul * 2 > hangul + _OTHER_LETTER_COUNT.count(sample):
-        return "ko"
-    return site.language
+    return "ko" if _mostly_hangul(f"{title} {summary} {body[:400]}") else site.language
+
+
+def _mostly_hangul(sample: str) -> bool:
+    """Whether ``sample`` holds more Hangul (_HANGUL_RANGES) than other letters (_OTHER_LETTER_RANGES)."""
+    latin = sample.encode("latin-1", "ignore")
+    if len(latin) == len(sample):
+        return False  # no Hangul below U+0100
+    units = sample.encode("utf-16-be", "surrogatepass")
+    high = units[0::2]
+    hangul = _HANGUL_COUNT.count_latin(latin) + _HANGUL_COUNT.count_wide(units, high)
+    if not hangul:
+        return False
+    other = _OTHER_LETTER_COUNT.count_latin(latin)
+    # The other letters at or above U+0100 are at most the characters there that are not Hangul:
+    # in Korean text the Hangul outnumber those, and they need not be counted.
+    if hangul > other + len(sample) - len(latin) - hangul:
+        return True
+    return hangul > other + _OTHER_LETTER_COUNT.count_wide(units, high)
 
 
 class _Counter:
@@ -317,13 +331,19 @@ class _Counter:
 
     def count(self, text: str) -> int:
         latin = text.encode("latin-1", "ignore")
-        found = len(latin.translate(None, self.latin_deleted))
         if len(latin) == len(text):
-            return found
+            return self.count_latin(latin)
         # Surrogates (from characters beyond the BMP) have high bytes D8-DF, in no range.
         units = text.encode("utf-16-be", "surrogatepass")
-        high = units[0::2]
-        found += len(high.translate(None, self.block_deleted))
+        return self.count_latin(latin) + self.count_wide(units, units[0::2])
+
+    def count_latin(self, latin: bytes) -> int:
+        """How many of the characters below U+0100 (``latin``: the text encoded as Latin-1, others left out)."""
+        return len(latin.translate(None, self.latin_deleted))
+
+    def count_wide(self, units: bytes, high: bytes) -> int:
+        """How many at or above U+0100, given the text's UTF-16-BE ``units`` and their ``high`` bytes."""
+        found = len(high.translate(None, self.block_deleted))
         for block, lows in self.partial:
             at = high.find(block)
             while at != -1:

@@ -272,3 +272,36 @@ def test_split_fenced_on_test_data(path: Path) -> None:
 def test_split_fenced_is_what_it_was(text: str) -> None:
     for kind in ("yaml", "toml"):
         assert _split_fenced_now(text, kind) == _split_fenced_by_lines(text, kind)
+
+
+_KOREANISH = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+        st.characters(min_codepoint=0x3000, max_codepoint=0x31FF),
+        st.characters(max_codepoint=0x2FF),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@given(_KOREANISH)
+@settings(max_examples=2000, deadline=None)
+def test_mostly_hangul_is_the_counts_comparison(sample: str) -> None:
+    from feeds import normalize
+
+    hangul = _findall_count(normalize._HANGUL_RANGES, sample)
+    other = _findall_count(normalize._OTHER_LETTER_RANGES, sample)
+    assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
+
+
+@pytest.mark.parametrize("path", FILES, ids=str)
+def test_mostly_hangul_on_test_data(path: Path) -> None:
+    from feeds import normalize
+
+    text = path.read_bytes().decode("utf-8", "surrogateescape")
+    for start in range(0, len(text), 450):
+        sample = text[start : start + 450]
+        hangul = _findall_count(normalize._HANGUL_RANGES, sample)
+        other = _findall_count(normalize._OTHER_LETTER_RANGES, sample)
+        assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
