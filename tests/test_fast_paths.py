@@ -305,3 +305,11 @@ def test_mostly_hangul_on_test_data(path: Path) -> None:
         hangul = _findall_count(normalize._HANGUL_RANGES, sample)
         other = _findall_count(normalize._OTHER_LETTER_RANGES, sample)
         assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
+
+
+@given(st.text(st.sampled_from("ab\n\r "), max_size=12), st.integers(-3, 12))
+@settings(max_examples=1000, deadline=None)
+def test_from_line_is_split_and_join(text: str, number: int) -> None:
+    from feeds.readers import from_line
+
+    assert from_line(text, number) == "\n".join(text.split("\n")[number - 1 :])

@@ -31,6 +31,21 @@ class Parsed:
     lines: dict[str, int] = field(default_factory=dict)  # metadata key -> line it was found on
 
 
+def from_line(text: str, number: int) -> str:
+    """``text`` from its line ``number`` (1-based) on: ``"\\n".join(text.split("\\n")[number - 1 :])``.
+
+    Without splitting the whole text into lines to join most of them again.
+    """
+    if number < 1:  # never asked by a reader, but a slice from the end means what it says
+        return "\n".join(text.split("\n")[number - 1 :])
+    at = -1
+    for _ in range(number - 1):
+        at = text.find("\n", at + 1)
+        if at == -1:
+            return ""
+    return text[at + 1 :]
+
+
 class Reader(Protocol):
     NAME: str
 

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from feeds.fields import KNOWN_KEYS
-from feeds.readers import Parsed
+from feeds.readers import Parsed, from_line
 
 NAME = "header"
 
@@ -34,7 +34,7 @@ def read(text: str, path: str) -> Parsed:
     split = _split(text)
     assert split is not None, "read() called without detect()"
     meta, lines, body_line = split
-    body = "\n".join(text.split("\n")[body_line - 1 :])
+    body = from_line(text, body_line)
     # Copies: the cached split must not be changed by whoever gets this Parsed.
     return Parsed(format=NAME, meta=dict(meta), body=body, markup="markdown", body_line=body_line, lines=dict(lines))
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from feeds.readers import Parsed
+from feeds.readers import Parsed, from_line
 
 NAME = "news"
 SCAN_LINES = 15  # the date stamp must be among this many non-empty lines, or the text is not news
@@ -242,7 +242,7 @@ def detect(text: str) -> bool:
 def read(text: str, path: str) -> Parsed:
     head = _head(text)
     assert head is not None, "read() called without detect()"
-    body = "\n".join(text.split("\n")[head.body_line - 1 :])
+    body = from_line(text, head.body_line)
     meta = dict(head.meta)
     meta["title"] = head.title
     if head.summary:
