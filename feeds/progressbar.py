@@ -8,6 +8,7 @@ such as a rebuild where nothing changed, never loads it, and shows nothing.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from typing import Any, TextIO
@@ -57,7 +58,11 @@ class TerminalProgress(Progress):
     def _show_when_due(self) -> None:
         if self.total <= 0 or time.monotonic() < self.shown_after:
             return
-        from tqdm import tqdm
+        try:
+            from tqdm import tqdm
+        except ImportError:  # a broken install: the bar is a comfort, the build goes on without it
+            self.shown_after = math.inf
+            return
 
         # tqdm's monitor is a thread, and the build forks its workers only while it runs no other
         # thread (feeds.parallel): without it, the bar redraws whenever a result arrives.

@@ -267,3 +267,19 @@ def test_a_long_build_shows_the_bar(tmp_path: Path) -> None:
     assert b"/3002 [" in run.stderr or b"rendering bodies: " in run.stderr
     assert b"writing feeds: " in run.stderr
     assert run.stdout.startswith(b"read 3002 documents: 3001 published, 0 skipped, 1 rejected; ")
+
+
+def test_without_tqdm_the_build_goes_on_without_a_bar(site: tuple[Path, Path], tmp_path: Path) -> None:
+    """A broken install (tqdm missing) costs the bar, never the build: no traceback, same output."""
+    content, config = site
+    shadow = tmp_path / "shadow" / "tqdm"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('tqdm is broken here')\n", encoding="utf-8")
+    (tmp_path / "tty").mkdir()
+    (tmp_path / "pipe").mkdir()
+    env = _env(tmp_path, PYTHONPATH=str(shadow.parent))
+    tty = run_on_terminal(_command(content, config, Path("out")), env, tmp_path / "tty", hold=tmp_path / "tty" / "out")
+    piped = run_piped(_command(content, config, Path("out")), env, tmp_path / "pipe")
+    assert b"Traceback" not in tty.stderr and b"reading files" not in tty.stderr
+    assert (tty.status, tty.stdout) == (piped.status, piped.stdout)
+    assert tree(tmp_path / "tty" / "out") == tree(tmp_path / "pipe" / "out")
