@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feeds import __version__
-from feeds.cache import Cache, OutputRecord
+from feeds.cache import Cache, OutputRecord, StaleIndex
 from feeds.config import Site
-from feeds.document import Document
+from feeds.document import Planned
 from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
@@ -115,10 +115,10 @@ def default_cache_dir(out_dir: Path) -> Path:
 
 # --------------------------------------------------------------------------- selecting
 def select(
-    docs: Iterable[Document], at: datetime, include_future: bool
-) -> tuple[list[Document], list[tuple[str, str]], datetime | None]:
+    docs: Iterable[Planned], at: datetime, include_future: bool
+) -> tuple[list[Planned], list[tuple[str, str]], datetime | None]:
     """The documents to publish, why the others are left out, and when the next future one is due."""
-    kept: list[Document] = []
+    kept: list[Planned] = []
     skipped: list[tuple[str, str]] = []
     due: datetime | None = None
     for doc in docs:
@@ -154,8 +154,8 @@ def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tupl
 
 
 def reject_duplicates(
-    docs: Sequence[Document], content_dir: Path, by_slug: bool = True
-) -> tuple[list[Document], list[ContentError]]:
+    docs: Sequence[Planned], content_dir: Path, by_slug: bool = True
+) -> tuple[list[Planned], list[ContentError]]:
     """Two documents with one slug or link would be one entry: publish neither, name both.
 
     ``by_slug`` False: the permalink tells one slug's documents apart (by date or folder, as
@@ -164,7 +164,7 @@ def reject_duplicates(
     # Counted first: at 100k documents, grouping every one cost a second for what is usually nothing.
     slugs = Counter(d.slug for d in docs) if by_slug else Counter()
     links = Counter(d.link for d in docs)
-    groups: dict[str, list[Document]] = defaultdict(list)
+    groups: dict[str, list[Planned]] = defaultdict(list)
     for doc in docs:
         if slugs[doc.slug] > 1:
             groups[doc.slug].append(doc)
@@ -247,14 +247,22 @@ def _build_locked(
     )
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
-            cache.delete_documents(cache.documents())
+            cache.delete_documents()
             cache.replace_outputs({})
             cache.put("site", site_fp)
     unchanged = _unchanged_result(cache, inputs, at, out_dir)
     if unchanged is not None:
         return unchanged
     with cache.transaction():
-        result = _full_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, refused, progress)
+        while True:
+            try:
+                result = _full_build(
+                    site, content_dir, out_dir, include_future, strict, at, cache, stats, refused, progress
+                )
+                break
+            except StaleIndex as exc:  # before anything is written; each round forgets rows for good
+                log.warning("cache: %s; reading them again", exc)
+                cache.delete_documents(exc.sources)
         if not (strict and result.errors):
             cache.put("inputs", inputs)
             cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
@@ -344,7 +352,7 @@ def _sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
 
 
 def _write_outputs(
-    docs: list[Document],
+    docs: list[Planned],
     loaded: Loaded,
     site: Site,
     cache: Cache,
@@ -390,6 +398,9 @@ def _write_outputs(
             records.update((rel, previous[rel]) for rel in targets)
         else:
             dirty.append((plan, fp, targets))
+    main = next(plan for plan in plans if not plan.folder)
+    # Every full document this build shows, before anything is written (StaleIndex may replan).
+    entries.fetch(doc for plan in [main, *(plan for plan, _, _ in dirty)] for doc in plan.docs)
     entries.render_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
@@ -425,7 +436,6 @@ def _write_outputs(
                 (result.written if tmp else result.unchanged).append(rel)
                 st = targets[rel].stat()
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
-        main = next(plan for plan in plans if not plan.folder)
         pages_fp = _fingerprint(site_fp, main_fp)
         records.update(
             _write_pages(
@@ -474,7 +484,7 @@ def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
     return found
 
 
-def _deps(entries: Entries, doc: Document) -> tuple[str, ...]:
+def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
     # Only for documents that link to others, so other feeds' fingerprints stay as they were.
     deps = entries.dependencies(doc)
     return (deps,) if deps else ()
@@ -483,7 +493,7 @@ def _deps(entries: Entries, doc: Document) -> tuple[str, ...]:
 def _write_pages(
     site: Site,
     plans: list[FeedPlan],
-    docs: list[Document],
+    docs: list[Planned],
     tags: dict[str, Tag],
     main_fp: str,
     main_entries: Callable[[], Sequence[Entry]],

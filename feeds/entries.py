@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from feeds.cache import Cache
 from feeds.config import Site
-from feeds.document import Document
-from feeds.load import Loaded
+from feeds.document import Document, Planned
+from feeds.load import Loaded, fetch
 from feeds.migrate.links import Links
 from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
@@ -26,6 +26,7 @@ class Entries:
         self.tags = tags
         self.links = links  # built before any fork: rendering workers share it
         self.cache = cache
+        self.loaded = loaded
         self.digests = loaded.digests
         self.refs = loaded.refs
         self.site = site
@@ -35,21 +36,32 @@ class Entries:
         self.built: dict[str, Entry] = {}
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
 
-    def categories(self, doc: Document) -> tuple[str, ...]:
+    def categories(self, doc: Planned) -> tuple[str, ...]:
         from feeds.tags import tag_key
 
         return tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
 
-    def __call__(self, doc: Document) -> Entry:
-        if doc.source not in self.built:
+    def fetch(self, docs: Iterable[Planned]) -> None:
+        """Load the full documents of ``docs`` ahead, in one query (``feeds.load.fetch``)."""
+        fetch(self.loaded, docs, self.site, self.cache)
+
+    def document(self, planned: Planned) -> Document:
+        """The full document ``planned`` is the planning fields of."""
+        if planned.source not in self.loaded.full:
+            self.fetch([planned])
+        return self.loaded.full[planned.source]
+
+    def __call__(self, planned: Planned) -> Entry:
+        if planned.source not in self.built:
             from feeds.feedsets import Entry
             from feeds.pictures import entry_image
             from feeds.render import excerpt, split_more
 
+            doc = self.document(planned)
             content, before_marker = split_more(self._content(doc))
             summary = doc.summary or before_marker or excerpt(content) or doc.title
             self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, entry_image(doc, content))
-        return self.built[doc.source]
+        return self.built[planned.source]
 
     def feed(self, plan: FeedPlan) -> Feed:
         """``plan`` as a finished feed, every entry built: what the output formats serialize."""
@@ -83,19 +95,20 @@ class Entries:
             body, cacheable = ref.read(self.site) if ref else (stored.get(doc.source, ""), True)
         return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
-    def render_ahead(self, docs: Iterable[Document], progress: Progress = NO_PROGRESS) -> None:
+    def render_ahead(self, docs: Iterable[Planned], progress: Progress = NO_PROGRESS) -> None:
         """Render, across processes, the HTML of every document not cached yet, counting each in ``progress``."""
         from feeds.markup import renderer
         from feeds.parallel import imap_indexes
 
-        todo: dict[str, Document] = {}
+        todo: dict[str, Planned] = {}
         for doc in docs:
             if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
                 continue
             key = self._html_key(doc)
             if key is None or self.cache.html(key) is None:
                 todo[doc.source] = doc
-        pending = list(todo.values())
+        self.fetch(todo.values())
+        pending = [self.loaded.full[source] for source in todo]
         for markup in sorted({doc.markup for doc in pending}):
             renderer(markup)  # imported here, before the fork: a markup's one-time checks run once
         stored = self._stored_bodies(pending)
@@ -107,12 +120,12 @@ class Entries:
             if cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
 
-    def dependencies(self, doc: Document) -> str:
+    def dependencies(self, doc: Planned) -> str:
         """What ``doc``'s HTML depends on besides its file and link: the links of the documents it
         names (``{% link %}``, ``ref``, ``{filename}``). Empty for most documents."""
         return self.links.fingerprint(doc)
 
-    def _html_key(self, doc: Document) -> str | None:
+    def _html_key(self, doc: Planned) -> str | None:
         # The file's bytes and the link its relative URLs resolve against: a file renamed or moved
         # to another slug keeps its digest but not its HTML. A body that links to other documents
         # also depends on their links: an edit there must not leave a stale link here.
@@ -122,5 +135,5 @@ class Entries:
         deps = self.dependencies(doc) + self.settings
         return f"{file_digest} {doc.link} {deps}" if deps else f"{file_digest} {doc.link}"
 
-    def html_keys(self, docs: Iterable[Document]) -> set[str]:
+    def html_keys(self, docs: Iterable[Planned]) -> set[str]:
         return {key for doc in docs if (key := self._html_key(doc))}

@@ -6,15 +6,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from feeds.config import Site
-from feeds.document import Document
+from feeds.document import Document, Planned
 from feeds.tags import Tag, tag_key
 from feeds.urls import feed_url
 
 if TYPE_CHECKING:
     from feeds.pictures import Image
+
+P = TypeVar("P", bound=Planned)
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class FeedPlan:
     folder: str  # under out/: "" or "tags/<slug>/"
     title: str
     description: str
-    docs: tuple[Document, ...]
+    docs: tuple[Planned, ...]  # their planning fields: feeds.entries.Entries gives the full documents
 
 
 @dataclass(frozen=True)
@@ -56,17 +58,17 @@ class Feed:
         return feed_url(self.site.url, self.folder, filename)
 
 
-def newest_first(docs: Iterable[Document]) -> list[Document]:
+def newest_first(docs: Iterable[P]) -> list[P]:
     """Newest published first; ties broken by id, so the order never depends on file order."""
     return sorted(docs, key=lambda d: (-d.published.timestamp(), d.id))
 
 
-def main_feed(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+def main_feed(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
     return [FeedPlan("", site.title, site.description, tuple(docs[: site.max_items]))]
 
 
-def tag_feeds(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
-    by_tag: dict[Tag, list[Document]] = defaultdict(list)
+def tag_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+    by_tag: dict[Tag, list[Planned]] = defaultdict(list)
     for doc in docs:  # one pass over documents, never tags x documents
         for tag in {tags[tag_key(t)] for t in doc.tags}:
             if len(by_tag[tag]) < site.max_items:
@@ -82,9 +84,9 @@ def tag_feeds(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> lis
     ]
 
 
-KINDS: tuple[Callable[[Sequence[Document], Site, dict[str, Tag]], list[FeedPlan]], ...] = (main_feed, tag_feeds)
+KINDS: tuple[Callable[[Sequence[Planned], Site, dict[str, Tag]], list[FeedPlan]], ...] = (main_feed, tag_feeds)
 
 
-def plan_feeds(docs: Sequence[Document], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+def plan_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
     """Every feed of the site; ``docs`` must already be ``newest_first``."""
     return [plan for kind in KINDS for plan in kind(docs, site, tags)]

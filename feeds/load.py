@@ -1,8 +1,10 @@
 """Loading the content folder into documents: parsed in worker processes, or taken from the cache.
 
 Two entry points: ``parse`` turns one file's bytes into a document, body included; ``load`` turns
-the whole content folder into documents without their bodies (``body=None``), and says where each
-body can be found again: in the cache, or at a ``BodyRef`` (``BodyRef.read``).
+the whole content folder into what planning reads of each document (``Planned``: the ``Meta`` of
+the light index for a cached one, the ``Document`` itself for one parsed now), and says where each
+body can be found again: in the cache, or at a ``BodyRef`` (``BodyRef.read``). ``fetch`` then
+gives the full documents of the few that some changed feed shows.
 
 No body stays in memory: 100,000 of them would not fit the build's budget, and most documents
 are in no feed's window, so their bodies are never needed. With a cache each body is stored there
@@ -13,12 +15,12 @@ A file that no longer parses keeps its last good version from the cache.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from feeds.cache import Cache, digest
+from feeds.cache import Cache, StaleIndex, digest
 from feeds.config import Site
-from feeds.document import Document
+from feeds.document import Document, Planned, meta
 from feeds.errors import ContentError, printable
 from feeds.progress import NO_PROGRESS, READING, Progress
 from feeds.sources import Found, read_bytes
@@ -107,15 +109,61 @@ def _read(
 
 @dataclass
 class Loaded:
-    """Every document's metadata, and where the build finds the bodies it renders."""
+    """Every document's planning fields, and where the build finds the full documents and bodies."""
 
-    # Bodies left out (body None: in the cache, or at refs), but for the rare one that is not a
-    # tail of its text and was loaded without a cache.
-    docs: list[Document] = field(default_factory=list)
+    docs: list[Planned] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # source -> sha256 of the file's bytes
     refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
     errors: list[ContentError] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    # Full documents: those parsed by this build, and those fetched from the cache (``fetch``).
+    # Bodies left out (body None: in the cache, or at refs), but for the rare one that is not a
+    # tail of its text and was loaded without a cache.
+    full: dict[str, Document] = field(default_factory=dict)
+    stats: list[Found] = field(default_factory=list)  # to read a file again when its cached row is bad
+    root: str | None = None
+
+
+def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> None:
+    """Put the full documents of ``docs`` in ``loaded.full``: from the cache, one query per 500.
+
+    A row that does not decode is parsed again from its file. When that gives other planning
+    fields than the ones the build was planned from (a tampered cache, or a file changed since
+    it was listed), StaleIndex: the build forgets those rows and plans again.
+    """
+    wanted = {doc.source: doc for doc in docs if doc.source not in loaded.full}
+    if not wanted:
+        return
+    for source, hit in cache.documents(list(wanted)).items():
+        # The index and the documents are written together: a full row that disagrees with its
+        # index row was changed behind our back, and is not used.
+        if hit.digest == loaded.digests.get(source) and _same(hit.doc, wanted[source]):
+            loaded.full[source] = hit.doc
+    missing = [source for source in wanted if source not in loaded.full]
+    if not missing:
+        return
+    stats = {st.source: st for st in loaded.stats}
+    bad = []
+    for source in missing:
+        st = stats.get(source)
+        found = _read(st.path, source, None, site, with_body=True, root=loaded.root) if st else Read()
+        unchanged = found.digest is not None and found.digest == loaded.digests.get(source)
+        if st and found.doc and found.digest and unchanged and _same(found.doc, wanted[source]):
+            loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+        else:
+            bad.append(source)
+    if bad:
+        raise StaleIndex(bad)
+
+
+def _same(doc: Document, planned: Planned) -> bool:
+    """Whether ``doc`` has the planning fields ``planned`` has."""
+    return _planning(doc) == _planning(planned)
+
+
+def _planning(doc: Planned) -> tuple[object, ...]:
+    # Offsets too: equal instants print differently.
+    return (*meta(doc), doc.published.utcoffset(), doc.updated.utcoffset())
 
 
 def load(
@@ -138,13 +186,13 @@ def load(
     """
     from feeds.parallel import imap_indexes
 
-    cached = cache.documents()
-    loaded = Loaded()
+    cached = cache.index()
+    loaded = Loaded(stats=stats, root=root)
     stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
         if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
-            loaded.docs.append(hit.doc)
+            loaded.docs.append(hit.meta)
             loaded.digests[st.source] = hit.digest
         else:
             stale.append(st)
@@ -160,7 +208,7 @@ def load(
             continue  # deleted while we were building: gone, like any deleted file
         if found.same and hit:
             cache.touch_document(st.source, st.size, st.mtime_ns)
-            loaded.docs.append(hit.doc)
+            loaded.docs.append(hit.meta)
             loaded.digests[st.source] = hit.digest
         elif found.doc is not None and found.digest is not None:
             doc = found.doc
@@ -169,18 +217,19 @@ def load(
             elif cache.enabled:
                 doc = cache.put_document(st.size, st.mtime_ns, found.digest, doc)
             loaded.docs.append(doc)
+            loaded.full[st.source] = doc
             loaded.digests[st.source] = found.digest
         else:
             assert found.error is not None
             loaded.errors.append(found.error)
             if hit:  # unreadable or invalid now: publish the last good version
-                loaded.docs.append(hit.doc)
+                loaded.docs.append(hit.meta)
                 loaded.digests[st.source] = hit.digest
                 loaded.kept.append(printable(st.path))
                 log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
     for source, label in sorted((refused or {}).items()):
         if hit := cached.get(source):
-            loaded.docs.append(hit.doc)
+            loaded.docs.append(hit.meta)
             loaded.digests[source] = hit.digest
             loaded.kept.append(printable(label))
             log.warning("%s: keeping its last good version in the feeds until it is fixed", printable(label))

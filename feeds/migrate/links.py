@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from feeds.document import Document
+from feeds.document import Planned
 
 
 def _stem(path: str) -> str:
@@ -26,14 +26,22 @@ class Links:
     folder is ``_posts`` itself).
     """
 
-    def __init__(self, docs: Iterable[Document], content_dir: Path | str = "") -> None:
+    def __init__(self, docs: Iterable[Planned], content_dir: Path | str = "") -> None:
         self.by_source = {d.source: d.link for d in docs}
         self.prefix = str(content_dir).rstrip("/")
-        self._by_name: dict[str, list[str]] = defaultdict(list)
-        for source in sorted(self.by_source):
-            name = source.rsplit("/", 1)[-1]
-            self._by_name[name].append(source)
-            self._by_name[_stem(name)].append(source)
+        self._names: dict[str, list[str]] | None = None
+
+    @property
+    def _by_name(self) -> dict[str, list[str]]:
+        # Made on the first lookup by name: most builds resolve no reference at all, and sorting
+        # 100,000 sources would cost an edit at that size a large share of its time.
+        if self._names is None:
+            self._names = defaultdict(list)
+            for source in sorted(self.by_source):
+                name = source.rsplit("/", 1)[-1]
+                self._names[name].append(source)
+                self._names[_stem(name)].append(source)
+        return self._names
 
     def label(self, source: str) -> str:
         return f"{self.prefix}/{source}" if self.prefix else source
@@ -60,7 +68,7 @@ class Links:
                         return self.by_source[source]
         return None
 
-    def fingerprint(self, doc: Document) -> str:
+    def fingerprint(self, doc: Planned) -> str:
         """What ``doc``'s HTML depends on besides its own file: the links its references resolve to."""
         if not doc.references:
             return ""
