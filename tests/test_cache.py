@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 from feeds.cache import Cache
-from feeds.document import Author, Document
+from feeds.document import Author, Document, Meta, meta
 
 # A value unlike the default for every field, so a field the cache drops cannot pass unnoticed.
 FULL = Document(
@@ -41,5 +41,15 @@ def test_every_document_field_survives_the_cache(tmp_path: Path) -> None:
     try:
         cache.put_document(10, 20, "digest", dataclasses.replace(FULL, body="본문"))
         assert cache.documents()["news/a.txt"].doc == FULL
+    finally:
+        cache.close()
+
+
+def test_the_light_index_holds_every_planning_field(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    try:
+        cache.put_document(10, 20, "digest", dataclasses.replace(FULL, body="본문"))
+        assert cache.index()["news/a.txt"] == (10, 20, "digest", meta(FULL))
+        assert all(getattr(meta(FULL), name) == getattr(FULL, name) for name in Meta._fields)
     finally:
         cache.close()
