@@ -132,12 +132,22 @@ def select(
     return kept, skipped, due
 
 
+_INDEX_PAGE = "a Hugo section page (_index), not an article"
+
+
 def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tuple[str, str]]]:
     """The files that may be articles, and the pages that are not, with why (a note, not an error)."""
     from fnmatch import fnmatchcase
 
     kept: list[Found] = []
     skipped: list[tuple[str, str]] = []
+    if not site.exclude:  # the usual case, and 100,000 files' worth of generators saved on every edit
+        for st in stats:
+            if st.source.rpartition("/")[2].startswith("_index."):
+                skipped.append((st.source, _INDEX_PAGE))
+            else:
+                kept.append(st)
+        return kept, skipped
     for st in stats:
         name = st.source.rsplit("/", 1)[-1]
         pattern = next(
@@ -147,7 +157,7 @@ def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tupl
         if pattern is not None:
             skipped.append((st.source, f"excluded by the setting exclude = {pattern!r}"))
         elif name.startswith("_index."):
-            skipped.append((st.source, "a Hugo section page (_index), not an article"))
+            skipped.append((st.source, _INDEX_PAGE))
         else:
             kept.append(st)
     return kept, skipped

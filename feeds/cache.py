@@ -9,6 +9,7 @@ JSON), never pickles: anyone who can write the cache file must not be able to ru
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -208,14 +209,22 @@ class Cache:
             return {}
         found: dict[str, Indexed] = {}
         dropped = 0
-        for source, size, mtime_ns, digest, text in self._db.execute(
-            "SELECT source, size, mtime_ns, digest, meta FROM metas"
-        ):
-            planned = _meta_from_json(source, text)
-            if planned is None or type(size) is not int or type(mtime_ns) is not int or type(digest) is not str:
-                dropped += 1
-            else:
-                found[source] = Indexed(size, mtime_ns, digest, planned)
+        # The loop makes 100,000s of tuples and no cycle: a collection in the middle of it only
+        # walks them again (a tenth of its time at 100,000 documents).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for source, size, mtime_ns, digest, text in self._db.execute(
+                "SELECT source, size, mtime_ns, digest, meta FROM metas"
+            ):
+                planned = _meta_from_json(source, text)
+                if planned is None or type(size) is not int or type(mtime_ns) is not int or type(digest) is not str:
+                    dropped += 1
+                else:
+                    found[source] = Indexed(size, mtime_ns, digest, planned)
+        finally:
+            if collecting:
+                gc.enable()
         if dropped:
             log.warning("cache: %d unreadable document row(s) dropped; their files are read again", dropped)
         return found
@@ -372,10 +381,9 @@ def _meta_from_json(source: str, text: object) -> Meta | None:
             and type(tags) is list and type(references) is list
         ):  # fmt: skip
             return None
-        for text_item in (*tags, *references):
-            if type(text_item) is not str:
-                return None
-        first, last = datetime.fromisoformat(published), datetime.fromisoformat(updated)
+        "".join(tags), "".join(references)  # TypeError unless every item is text: a loop in C
+        first = datetime.fromisoformat(published)
+        last = first if updated == published else datetime.fromisoformat(updated)  # mostly the same
         if first.tzinfo is None or last.tzinfo is None:
             return None
         return Meta(source, first, last, doc_id, slug, link, tuple(tags), draft, tuple(references))
