@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import TYPE_CHECKING, TypeVar
 
 from feeds.config import Site
@@ -60,7 +61,10 @@ class Feed:
 
 def newest_first(docs: Iterable[P]) -> list[P]:
     """Newest published first; ties broken by id, so the order never depends on file order."""
-    return sorted(docs, key=lambda d: (-d.published.timestamp(), d.id))
+    # Two stable sorts on plain keys, not one on tuples: faster at 100,000 documents. Timestamps,
+    # not datetimes: two datetimes with distinct tzinfo objects compare through utcoffset().
+    by_id = sorted(docs, key=attrgetter("id"))
+    return sorted(by_id, key=lambda d: d.published.timestamp(), reverse=True)
 
 
 def main_feed(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:

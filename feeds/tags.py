@@ -46,8 +46,15 @@ def index_tags(
     """
     alias_of = {tag_key(k): v.strip() for k, v in (aliases or {}).items()}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    keyed: dict[str, tuple[str, str]] = {}  # as written -> (key, trimmed): a site has few spellings
     for tags in doc_tags:
-        for key, spelling in {canonical_key(t, alias_of): t.strip() for t in tags if t.strip()}.items():
+        mine: dict[str, str] = {}
+        for text in tags:
+            if (known := keyed.get(text)) is None:
+                known = keyed[text] = (canonical_key(text, alias_of), text.strip())
+            if known[1]:
+                mine[known[0]] = known[1]
+        for key, spelling in mine.items():
             spellings[key][spelling] += 1
     names: dict[str, str] = {}
     for key, counts in spellings.items():
