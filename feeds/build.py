@@ -402,12 +402,14 @@ def _write_outputs(
         )  # fmt: skip
         if not plan.folder:
             main_fp = fp  # the site's page shows the main feed's entries: it changes when they do
-        targets = {f"{plan.folder}{name}": safe_path(out_dir, plan.folder + name) for name in filenames(plan.folder)}
-        if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
-            result.unchanged.extend(targets)
-            records.update((rel, previous[rel]) for rel in targets)
+        names = [plan.folder + name for name in filenames(plan.folder)]
+        # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
+        # path (safe_path costs a realpath per file, 0.3 s for the 933 files of a 10k site).
+        if all(_still_written(previous.get(rel), fp, out_dir / rel) for rel in names):
+            result.unchanged.extend(names)
+            records.update((rel, previous[rel]) for rel in names)
         else:
-            dirty.append((plan, fp, targets))
+            dirty.append((plan, fp, {rel: safe_path(out_dir, rel) for rel in names}))
     main = next(plan for plan in plans if not plan.folder)
     # Every full document this build shows, before anything is written (StaleIndex may replan).
     entries.fetch(doc for plan in [main, *(plan for plan, _, _ in dirty)] for doc in plan.docs)
