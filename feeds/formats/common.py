@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,3 +109,21 @@ def splice_entries(head: bytes, parts: Sequence[bytes], end: bytes) -> bytes:
     element by its depth alone, so an entry's bytes are the same in every feed of a format."""
     at = head.rindex(end)
     return b"".join((head[:at], *parts, head[at:]))
+
+
+# A format module's FeedGenerator maker: (feed, entries it holds, entries whose namespaces it declares).
+Generator = Callable[[Feed, Sequence[Entry], Sequence[Entry]], Any]
+
+
+def feedgen_entries(
+    generator: Generator, method: str, entries: Sequence[Entry], site: Site, start: re.Pattern[bytes], end: bytes
+) -> list[bytes]:
+    """Each entry as feedgen writes it (``method``: "rss_str" or "atom_str") in any feed of that format."""
+    holder = Feed("", site.title, site.description, site, ())
+    return split_entries(bytes(getattr(generator(holder, entries, entries), method)(pretty=True)), start, end)
+
+
+def feedgen_feed(generator: Generator, method: str, feed: Feed, parts: Sequence[bytes], end: bytes) -> bytes:
+    """``feed`` as feedgen writes it, its entries' bytes (``feedgen_entries``) spliced in."""
+    head = bytes(getattr(generator(feed, (), feed.entries), method)(pretty=True))
+    return with_stylesheet(splice_entries(head, parts, end), feed)

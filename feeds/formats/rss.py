@@ -17,10 +17,9 @@ from feeds.formats.common import (
     add_media,
     entry_authors,
     feed_updated,
+    feedgen_entries,
+    feedgen_feed,
     new_generator,
-    splice_entries,
-    split_entries,
-    with_stylesheet,
 )
 
 FILENAME = "rss.xml"
@@ -34,14 +33,12 @@ def render(feed: Feed) -> bytes:
 
 def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
     """Each entry as it is written in any RSS feed that shows it."""
-    holder = Feed("", site.title, site.description, site, ())
-    return split_entries(_generator(holder, entries, entries).rss_str(pretty=True), _ITEM, _END)
+    return feedgen_entries(_generator, "rss_str", entries, site, _ITEM, _END)
 
 
 def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
     """``feed`` with its entries already serialized (``render_entries``), in its order."""
-    head = bytes(_generator(feed, (), feed.entries).rss_str(pretty=True))
-    return with_stylesheet(splice_entries(head, parts, _END), feed)
+    return feedgen_feed(_generator, "rss_str", feed, parts, _END)
 
 
 def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> Any:
