@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 import feeds.markup.markdown as engine
 from feeds.markup.markdown import (
     MARKDOWN_EXTENSIONS,
+    SkippingBlockParser,
     SkippingInlineExtension,
     SkippingInlineProcessor,
+    block_marks,
     required_chars,
 )
 from feeds.markup.markdown import (
@@ -153,6 +155,34 @@ def test_generated_markdown_renders_as_stock(lines: list[str]) -> None:
     assert_same("\n".join(lines))
 
 
+# Block syntax, with and without each mark a block processor is skipped without: line starts
+# that open a block, and the edits of NormalizeWhitespace (tabs, CR, STX/ETX) that can make one.
+LINE_STARTS = ["", "", "#", "##", ">", "    ", "\t", "  \t", "* ", "+ ", "- ", "1. ", "2) ", "---", "===", "- - -"]
+LINE_STARTS += ["* * *", "___", "=", "-", "[a]: /x", "[a]:\n/y", "\r", "\x02", " \x03 ", "<div>", ": ", "|"]
+BLOCK_TEXT = "ab *c_-=#>]:[]\r\t \x02"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LINE_STARTS), st.text(alphabet=BLOCK_TEXT, max_size=12)), max_size=10))
+def test_generated_blocks_render_as_stock(lines: list[tuple[str, str]]) -> None:
+    assert_same("\n".join(start + text for start, text in lines))
+
+
+@pytest.mark.parametrize(
+    ("body", "marks"),
+    [
+        ("plain text, no block syntax.", set()),
+        ("# h\n\n> q\n\n* a\n\n[r]: /x", {"#", ">", "*", "]:"}),
+        ("\tcode", {"    "}),  # a tab is expanded before the parser reads the text
+        ("a\r=", {"\n="}),  # as a CR is turned into a line break
+        ("a\n\x02-", {"-", "\n-"}),  # and STX and ETX taken out
+        ("]\x03:", {"]:"}),
+    ],
+)
+def test_block_marks_see_what_the_parser_will_see(body: str, marks: set[str]) -> None:
+    assert block_marks(body) == frozenset(marks)
+
+
 def test_every_markdown_test_document_renders_as_stock() -> None:
     texts = [TORTURE]
     for path in sorted(DATA.rglob("*")):
@@ -180,6 +210,8 @@ def test_the_fast_engine_is_used_where_it_is_trusted() -> None:
     assert engine._engine is engine.fast_render
     assert engine.choose_engine() is engine.fast_render
     assert engine.fast_render(engine.PROBE) == stock().convert(engine.PROBE)
+    assert isinstance(engine._instance(()).parser, SkippingBlockParser)
+    assert len(engine._BLOCK_MARKS) == 9  # every processor named there exists here
 
 
 def _missing_inline_loop(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,6 +239,11 @@ def _probe_differs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SkippingInlineProcessor, "_InlineProcessor__handleInline", lambda self, data, i=0: data)
 
 
+def _block_loop_differs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Python-Markdown whose block loop changed: ours, a copy of the old one, would differ.
+    monkeypatch.setattr(SkippingBlockParser, "parseBlocks", lambda self, parent, blocks: blocks.clear())
+
+
 def _probe_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: object, data: str, patternIndex: int = 0) -> str:
         raise TypeError("a changed signature")
@@ -223,6 +260,7 @@ def _probe_fails(monkeypatch: pytest.MonkeyPatch) -> None:
         (_changed_re_parser, "re._parser"),
         (_missing_extra_list, "markdown.extensions.extra.extensions"),
         (_probe_differs, "rendered a probe text differently"),
+        (_block_loop_differs, "rendered a probe text differently"),
         (_probe_fails, "failed on a probe text (TypeError: a changed signature)"),
     ],
 )
