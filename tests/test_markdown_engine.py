@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree
 from pathlib import Path
 
 import markdown
@@ -109,6 +110,7 @@ def assert_same(text: str) -> None:
     expected = stock().convert(text)
     assert render_markdown(text) == expected
     assert render_markdown(text) == expected  # and again, on the reused instance
+    assert engine.fast_render(text) == expected  # the fast engine itself, even were it not chosen here
 
 
 def test_replaces_the_stock_inline_pass() -> None:
@@ -168,6 +170,17 @@ def test_generated_blocks_render_as_stock(lines: list[tuple[str, str]]) -> None:
     assert_same("\n".join(start + text for start, text in lines))
 
 
+# Reference links with and without their definitions (the patterns are skipped without any).
+REFERENCE_TOKENS = ["[a]", "[a][]", "[A] [a]", "[a][b]", "![a]", "![a][a]", "![b][]", "[b]", "x", " ", "[a](/x)"]
+REFERENCE_TOKENS += ["\n", "\n\n", "\n\n[a]: /y", "\n\n[b]: </z> 'T'", "\n[a]:", "*", "`"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REFERENCE_TOKENS), max_size=16))
+def test_generated_reference_links_render_as_stock(tokens: list[str]) -> None:
+    assert_same("".join(tokens))
+
+
 @pytest.mark.parametrize(
     ("body", "marks"),
     [
@@ -210,8 +223,10 @@ def test_the_fast_engine_is_used_where_it_is_trusted() -> None:
     assert engine._engine is engine.fast_render
     assert engine.choose_engine() is engine.fast_render
     assert engine.fast_render(engine.PROBE) == stock().convert(engine.PROBE)
+    assert engine.fast_render(engine.PROBE_UNDEFINED) == stock().convert(engine.PROBE_UNDEFINED)
     assert isinstance(engine._instance(()).parser, SkippingBlockParser)
     assert len(engine._BLOCK_MARKS) == 9  # every processor named there exists here
+    assert len(engine._REFERENCE_PATTERNS) == 4
 
 
 def _missing_inline_loop(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -244,6 +259,14 @@ def _block_loop_differs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SkippingBlockParser, "parseBlocks", lambda self, parent, blocks: blocks.clear())
 
 
+def _undefined_references_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Python-Markdown that renders an undefined reference: ours, which skips them, would differ.
+    def handle(self: object, m: re.Match[str], data: str) -> tuple[object, int, int]:
+        return xml.etree.ElementTree.Element("a"), m.start(0), m.end(0)
+
+    monkeypatch.setattr(markdown.inlinepatterns.ReferenceInlineProcessor, "handleMatch", handle)
+
+
 def _probe_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: object, data: str, patternIndex: int = 0) -> str:
         raise TypeError("a changed signature")
@@ -261,6 +284,7 @@ def _probe_fails(monkeypatch: pytest.MonkeyPatch) -> None:
         (_missing_extra_list, "markdown.extensions.extra.extensions"),
         (_probe_differs, "rendered a probe text differently"),
         (_block_loop_differs, "rendered a probe text differently"),
+        (_undefined_references_render, "rendered a probe text differently"),
         (_probe_fails, "failed on a probe text (TypeError: a changed signature)"),
     ],
 )

@@ -15,14 +15,18 @@ things in it that do no work on most documents:
   syntax: a table needs ``|``, a footnote ``[^``, an abbreviation ``*[``, an attribute list
   ``{``. A document is rendered by an instance with only the extensions whose syntax it holds.
 
-Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. Two more (issue 13),
-measured on 829 bench bodies of ~2.5 kB, stock-free A/B in one process:
+Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. Three more
+(issue 13), measured as CPU time on the 829 front-matter bodies (~2.5 kB) of a 3,000-document
+bench corpus, before and after in one process:
 
 - **Every block processor is tried on every block.** Most documents have no header, quote, rule,
   bullet, indented code or link reference, yet each paragraph is tested by all of them, through a
   ``Registry`` that is re-sorted and copied for every block. ``SkippingBlockParser`` keeps, for
   each document, only the processors whose syntax it holds (``#``, ``>``, ``]:``, a line starting
   with ``=`` or ``-``, ...: ``_BLOCK_MARKS``), in a plain list: 1.92 -> 1.71 ms per body.
+- **Reference links are looked for in documents that define none.** ``[text]`` is tried by four
+  reference patterns, whose ``handleMatch`` makes no node for an id not in ``md.references``; a
+  document without definitions skips them: 1.71 -> 1.63 ms per body (most bodies have links).
 - **Text without a placeholder still goes through the placeholder loop.**
   ``InlineProcessor.__processPlaceholders`` then only appends it to its parent's text or tail,
   which ``SkippingInlineProcessor`` does directly: about 1% more.
@@ -33,10 +37,11 @@ and blocks.
 
 All rely on names nobody promised to keep: ``InlineProcessor.__handleInline``,
 ``__applyPattern``, ``__processPlaceholders`` and ``__placeholder_prefix``, the loop of
-``BlockParser.parseBlocks``, CPython's ``re._parser``, and ``extra``'s list of extensions. So when this
-module is imported it checks them, and renders a probe text both ways: if a name is missing or the
-probe differs, every body is rendered by stock Python-Markdown, after one warning. An upgrade of
-Python or Python-Markdown can cost speed, never correctness.
+``BlockParser.parseBlocks``, what reference patterns do without a definition, CPython's
+``re._parser``, and ``extra``'s list of extensions. So when this module is imported it checks
+them, and renders two probe texts both ways: if a name is missing or a probe differs, every body
+is rendered by stock Python-Markdown, after one warning. An upgrade of Python or Python-Markdown
+can cost speed, never correctness.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ from types import ModuleType
 from typing import Any
 
 import markdown.extensions.extra
+import markdown.inlinepatterns
 from markdown import Markdown, util
 from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
@@ -123,12 +129,32 @@ def required_chars(pattern: re.Pattern[str]) -> _Chars:
 _INLINE_NAMES = ("handleInline", "applyPattern", "processPlaceholders")
 
 
+def _reference_patterns() -> frozenset[type]:
+    names = ("Reference", "ShortReference", "ImageReference", "ShortImageReference")
+    found = (getattr(markdown.inlinepatterns, f"{name}InlineProcessor", None) for name in names)
+    return frozenset(cls for cls in found if isinstance(cls, type))
+
+
+_REFERENCE_PATTERNS = _reference_patterns()
+
+
 class SkippingInlineProcessor(InlineProcessor):  # type: ignore[misc]
     """``InlineProcessor`` that does not try a pattern on a text it cannot match."""
 
     def run(self, tree: Any, ancestors: list[str] | None = None) -> Any:
         # A plain list, read once per document: indexing the Registry re-checks its order each time.
-        self._patterns = [(p, required_chars(p.getCompiledRegExp())) for p in self.inlinePatterns]
+        # A reference link makes a node only for an id in md.references (else handleMatch returns no
+        # node and the text is left as it was): with no definition in the document it is skipped.
+        no_references = not self.md.references
+        self._patterns = [
+            (
+                p,
+                frozenset()
+                if no_references and type(p) in _REFERENCE_PATTERNS
+                else required_chars(p.getCompiledRegExp()),
+            )
+            for p in self.inlinePatterns
+        ]
         self._chars = frozenset().union(*(chars for _, chars in self._patterns if chars))
         self._prefix: str = self._InlineProcessor__placeholder_prefix
         self._always = max((i for i, (_, chars) in enumerate(self._patterns) if chars is None), default=-1)
@@ -387,8 +413,13 @@ Setext header
 + item
 
 - - -
+A [reference][ref], [ref] and ![ref][].
+
 [ref]: /r "Ref"
 """.replace("<2SP>", "  ")
+
+# Reference links without definitions, whose patterns are skipped.
+PROBE_UNDEFINED = "An [undefined][ref] reference, [ref], [ref][] and ![ref][], *[a]*."
 
 
 def _missing_names() -> list[str]:
@@ -413,7 +444,7 @@ def choose_engine() -> Callable[[str], str]:
         why = f"it relies on {', '.join(missing)}, which this version lacks"
     else:
         try:
-            same = fast_render(PROBE) == stock_render(PROBE)
+            same = all(fast_render(probe) == stock_render(probe) for probe in (PROBE, PROBE_UNDEFINED))
         except Exception as exc:  # a changed internal can fail in any way; stock rendering still works
             same, why = False, f"it failed on a probe text ({type(exc).__name__}: {exc})"
         else:
