@@ -243,6 +243,30 @@ def test_the_fast_engine_is_used_where_it_is_trusted() -> None:
     assert isinstance(engine._instance(()).parser, SkippingBlockParser)
     assert len(engine._BLOCK_MARKS) == 9  # every processor named there exists here
     assert len(engine._REFERENCE_PATTERNS) == 4
+    assert isinstance(engine._instance(()).treeprocessors["unescape"], engine.SkippingUnescapeTreeprocessor)
+
+
+@pytest.mark.parametrize("renderer", [engine.fast_render, engine.stock_render])
+def test_a_body_that_fails_mid_list_leaves_no_state_behind(monkeypatch: pytest.MonkeyPatch, renderer: object) -> None:
+    assert callable(renderer)
+
+    def fail(self: object, parent: object, blocks: list[str]) -> None:
+        raise ValueError("a bug of Python-Markdown")
+
+    with monkeypatch.context() as broken:
+        broken.setattr(markdown.blockprocessors.ParagraphProcessor, "run", fail)
+        with pytest.raises(ValueError):
+            renderer("* item\n\n    text in the item")
+    assert renderer("A paragraph.") == "<p>A paragraph.</p>"
+
+
+def test_block_level_tags_are_those_of_stock() -> None:
+    ours, theirs = engine._instance(()), stock()
+    tags = [*theirs.block_level_elements, "span", "P", "Div/", "a", "", "/", None, 3, "code", "pre", "br"]
+    ours._block_level = frozenset(ours.block_level_elements)  # as while it converts a document
+    assert [ours.is_block_level(tag) for tag in tags] == [theirs.is_block_level(tag) for tag in tags]
+    ours._block_level = None
+    assert [ours.is_block_level(tag) for tag in tags] == [theirs.is_block_level(tag) for tag in tags]
 
 
 def _missing_inline_loop(monkeypatch: pytest.MonkeyPatch) -> None:

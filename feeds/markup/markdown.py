@@ -15,7 +15,7 @@ things in it that do no work on most documents:
   syntax: a table needs ``|``, a footnote ``[^``, an abbreviation ``*[``, an attribute list
   ``{``. A document is rendered by an instance with only the extensions whose syntax it holds.
 
-Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. Three more
+Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. Five more
 (issue 13), measured as CPU time on the 829 front-matter bodies (~2.5 kB) of a 3,000-document
 bench corpus, before and after in one process:
 
@@ -30,6 +30,10 @@ bench corpus, before and after in one process:
 - **A link's address is read a character at a time.** ``LinkInlineProcessor.getLink`` walks it
   to balance parentheses and find a title; up to the first ``)``, text without ``(`` or a quote
   leaves that walk nothing to do, and ``_PlainLinkMixin`` slices it: about 3% more.
+- **Two walks of the whole tree do nothing on most documents.** The unescape pass restores what
+  a backslash escaped, so it is not run on a body without one (``SkippingUnescapeTreeprocessor``);
+  and ``is_block_level``, asked for every element, searches a list of 60 names, where ``_Markdown``
+  looks in a set made from it for each document: together about 4%.
 - **Text without a placeholder still goes through the placeholder loop.**
   ``InlineProcessor.__processPlaceholders`` then only appends it to its parent's text or tail,
   which ``SkippingInlineProcessor`` does directly: about 1% more.
@@ -62,7 +66,7 @@ import markdown.inlinepatterns
 from markdown import Markdown, util
 from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
-from markdown.treeprocessors import InlineProcessor
+from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 
 sre_parse: ModuleType | None
 try:
@@ -340,6 +344,28 @@ class SkippingBlockExtension(Extension):  # type: ignore[misc]
             md.parser.__class__ = SkippingBlockParser
 
 
+class SkippingUnescapeTreeprocessor(UnescapeTreeprocessor):  # type: ignore[misc]
+    """``UnescapeTreeprocessor`` that is not run on a document without a backslash.
+
+    It turns ``STX`` + digits + ``ETX`` back into the character a backslash escaped, and only the
+    escape patterns (inline and in code spans) write that: the source's own STX and ETX are deleted
+    first, and every other placeholder holds letters. Without a backslash the walk of every
+    element's text, tail and attributes changes nothing.
+    """
+
+    backslash = True  # set before each document
+
+    def run(self, root: Any) -> None:
+        if self.backslash:
+            super().run(root)
+
+
+class SkippingUnescapeExtension(Extension):  # type: ignore[misc]
+    def extendMarkdown(self, md: Markdown) -> None:
+        if type(md.treeprocessors["unescape"]) is UnescapeTreeprocessor:
+            md.treeprocessors.register(SkippingUnescapeTreeprocessor(md), "unescape", 0)
+
+
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")  # what every body is rendered with, in effect
 
 # What a document's text must hold for each extension of ``extra`` to do anything. def_list's
@@ -369,11 +395,37 @@ def _extension(name: str) -> Extension:
     return extension
 
 
+class _Markdown(Markdown):  # type: ignore[misc]
+    """``Markdown`` whose ``is_block_level`` looks a tag up in a set, not a list.
+
+    The tree is walked with it for every element (45,000 calls for 800 bodies), each a linear
+    search of ``block_level_elements``'s 60 names. The set is taken from the list at each
+    document, after every extension has edited it.
+    """
+
+    _block_level: frozenset[str] | None = None
+
+    def convert(self, source: str) -> str:
+        self._block_level = frozenset(self.block_level_elements)
+        try:
+            return str(super().convert(source))
+        finally:
+            self._block_level = None
+
+    def is_block_level(self, tag: Any) -> bool:
+        if self._block_level is None:
+            return bool(super().is_block_level(tag))
+        return isinstance(tag, str) and tag.lower().rstrip("/") in self._block_level
+
+
 @cache
 def _instance(extensions: tuple[str, ...]) -> Markdown:
     # One instance per set of extensions, reset per document: building one costs more than a body.
     chosen = [_extension(name) for name in (*extensions, "sane_lists")]
-    return Markdown(extensions=[*chosen, SkippingInlineExtension(), SkippingBlockExtension()], output_format="html")
+    return _Markdown(
+        extensions=[*chosen, SkippingInlineExtension(), SkippingBlockExtension(), SkippingUnescapeExtension()],
+        output_format="html",
+    )
 
 
 def fast_render(body: str) -> str:
@@ -386,6 +438,9 @@ def fast_render(body: str) -> str:
     md = _instance(needed)
     if isinstance(md.parser, SkippingBlockParser):
         md.parser.marks = block_marks(body, md.tab_length)
+    unescape = md.treeprocessors["unescape"]
+    if isinstance(unescape, SkippingUnescapeTreeprocessor):
+        unescape.backslash = "\\" in body
     return _convert(md, body)
 
 
@@ -412,6 +467,9 @@ def _convert(md: Markdown, body: str) -> str:
         return str(md.reset().convert(body))
     finally:
         md.reset()
+        # reset() leaves the block parser's state stack, which a body that raised mid-list (3.5
+        # fails on "<![a") leaves at "list": the instance's next body would lose its <p>s.
+        del md.parser.state[:]
 
 
 # What the fast engine reads of others' internals: CPython's regular-expression parser,
