@@ -11,7 +11,7 @@ machine is shared) by wrapping the function that does it. Stages, in build order
     read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
     Markdown/HTML   Entries.render_ahead: the bodies of the entries some changed feed shows
     entries         feeds.formats.render_job: each entry serialized once per format
-    feeds           build._stage_feed: each feed assembled around its entries (and its page), staged
+    feeds           build._stage_file: each feed assembled around its entries (and its page), staged
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
     site pages      build._write_pages: index.html, feeds.opml
     the rest        planning, tags, fingerprints, the cache, the lock
@@ -39,7 +39,7 @@ STAGES = (
     ("read + parse", "feeds.load", "load"),
     ("Markdown/HTML", "feeds.entries", "Entries.render_ahead"),
     ("entries", "feeds.formats", "render_job"),
-    ("feeds", "feeds.build", "_stage_feed"),
+    ("feeds", "feeds.build", "_stage_file"),
     ("flush + rename", "feeds.write", "commit"),
     ("site pages", "feeds.build", "_write_pages"),
 )
@@ -76,7 +76,7 @@ def measure(content: Path, config: Path, out: Path, cache: Path | None) -> dict[
     build_start = time.process_time()
     result = build(site, content, out, include_future=True, cache_dir=cache)
     total = time.process_time()
-    # Nested stages: render_job runs inside no other stage; _stage_feed does not call commit.
+    # Nested stages: render_job runs inside no other stage; _stage_file does not call commit.
     rows = {"start-up": imports}
     rows.update({stage: cpu for stage, (cpu, _) in spent.items()})
     rows["the rest"] = (total - build_start) - sum(cpu for cpu, _ in spent.values()) + (build_start - imports)

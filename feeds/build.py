@@ -374,8 +374,6 @@ def _write_outputs(
     """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
-    from feeds.formats import collect_parts, entry_jobs, render_job
-    from feeds.parallel import imap_indexes
     from feeds.tags import index_tags
     from feeds.write import commit, drop, restore, safe_path, set_aside
 
@@ -417,20 +415,13 @@ def _write_outputs(
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
     ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
-    # Each entry serialized once per format, across processes; the feeds splice the bytes.
-    jobs = entry_jobs([feed for feed, _ in ready])
-    serialized = imap_indexes(lambda i: render_job(jobs[i], site), len(jobs), min_items=4)
-    parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
-
-    def serialize(i: int) -> list[tuple[str, str | None]]:
-        return _stage_feed(*ready[i], parts)
-
+    done: list[list[tuple[str, str | None]]] = [[] for _ in ready]  # each feed's (file, staged copy)
     try:
         # Every changed feed is staged, and stale ones set aside, before any replaces its old
         # version (and put back if one cannot): a disk fault (full, read-only, permission
-        # denied) then stops the build with the old set of feeds in place. A feed takes
-        # milliseconds to serialize: a pool pays from a few dozen feeds on.
-        done = list(progress.track(WRITING, len(dirty), imap_indexes(serialize, len(dirty), min_items=32)))
+        # denied) then stops the build with the old set of feeds in place.
+        for filename in FORMATS:
+            _stage_format(filename, ready, done, site, progress)
         staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
         current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(pages(site))
@@ -538,20 +529,44 @@ def _write_pages(
     return records
 
 
-def _stage_feed(feed: Feed, targets: dict[str, Path], parts: Parts) -> list[tuple[str, str | None]]:
-    """Serialize ``feed`` in every format and stage the files whose bytes changed: (path, temp file or None)."""
-    from feeds.formats import render_feed
-    from feeds.write import discard, stage_if_changed
+def _stage_format(
+    filename: str,
+    ready: list[tuple[Feed, dict[str, Path]]],
+    done: list[list[tuple[str, str | None]]],
+    site: Site,
+    progress: Progress,
+) -> None:
+    """Serialize in the format of ``filename`` the feeds of ``ready`` that have it, and stage the
+    files whose bytes changed, adding (path, temp file or None) to each feed's list in ``done``.
 
-    staged: list[tuple[str, str | None]] = []
-    try:
-        for filename in filenames(feed.folder):
-            rel = feed.folder + filename
-            staged.append((rel, stage_if_changed(targets[rel], render_feed(feed, filename, parts))))
-    except BaseException:
-        discard([(tmp, targets[rel]) for rel, tmp in staged if tmp])
-        raise
-    return staged
+    Each entry is serialized once (across processes), then spliced into every feed that shows it.
+    One format at a time: the entries' bytes in all three formats would take about 75 MB at
+    10,000 documents, and the forked workers' copies of them more.
+    """
+    from feeds.formats import collect_parts, entry_jobs, render_job
+    from feeds.parallel import imap_indexes
+
+    todo = [i for i, (feed, _) in enumerate(ready) if filename in filenames(feed.folder)]
+    jobs = entry_jobs([ready[i][0] for i in todo], filename)
+    serialized = imap_indexes(lambda k: render_job(jobs[k], site), len(jobs), min_items=4)
+    parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)) if jobs else [])
+
+    def stage(k: int) -> tuple[str, str | None]:
+        return _stage_file(*ready[todo[k]], filename, parts)
+
+    # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
+    staged = imap_indexes(stage, len(todo), min_items=32)
+    for i, file in zip(todo, progress.track(WRITING, len(todo), staged), strict=True):
+        done[i].append(file)
+
+
+def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts) -> tuple[str, str | None]:
+    """Serialize ``feed`` in the format of ``filename`` and stage it if its bytes changed: (path, temp file or None)."""
+    from feeds.formats import render_feed
+    from feeds.write import stage_if_changed
+
+    rel = feed.folder + filename
+    return rel, stage_if_changed(targets[rel], render_feed(feed, filename, parts))
 
 
 def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:

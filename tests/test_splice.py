@@ -45,18 +45,18 @@ def whole(feed: Feed, filename: str) -> bytes:
 
 def built_feeds(monkeypatch: pytest.MonkeyPatch, site: Site, content: Path, out: Path) -> list[Feed]:
     """Build ``content`` and keep every feed the build serialized."""
-    seen: list[Feed] = []
-    stage = build_module._stage_feed
+    seen: dict[int, Feed] = {}
+    stage = build_module._stage_file
 
     def keep(feed: Feed, *args: Any) -> Any:
-        seen.append(feed)
+        seen[id(feed)] = feed  # once per format it is written in
         return stage(feed, *args)
 
-    monkeypatch.setattr(build_module, "_stage_feed", keep)
+    monkeypatch.setattr(build_module, "_stage_file", keep)
     monkeypatch.setenv("FEEDS_WORKERS", "1")  # the feeds are seen in this process
     build(site, content, out, at=AT)
     assert seen
-    return seen
+    return list(seen.values())
 
 
 def assert_spliced_equals_whole(feeds: list[Feed], out: Path) -> None:

@@ -6,7 +6,8 @@ only when a feed is rendered, so a build with nothing to do never loads feedgen 
 An entry is in many feeds (the main feed and one per tag: about five at 10,000 documents), and its
 bytes are the same in each. A format that can splice also has ``render_entries(entries, site)``,
 each entry's bytes, and ``assemble(feed, parts)``, the feed around them: a build serializes each
-entry once per format (``entry_jobs``, ``render_job``) and splices (``render_feed``).
+entry once per format (``entry_jobs``, ``render_job``) and splices (``render_feed``), one format
+at a time, so that it holds the bytes of one format only.
 """
 
 from __future__ import annotations
@@ -61,16 +62,13 @@ def module(filename: str) -> ModuleType:
     return importlib.import_module(FORMATS[filename])
 
 
-def entry_jobs(feeds: Sequence[Feed]) -> list[tuple[str, tuple[Entry, ...]]]:
-    """(file name, entries): every entry of ``feeds`` once per format that splices, in chunks."""
+def entry_jobs(feeds: Sequence[Feed], filename: str) -> list[tuple[str, tuple[Entry, ...]]]:
+    """(file name, entries): every entry of ``feeds`` once, in chunks, if the format of
+    ``filename`` splices (none if it renders each feed whole)."""
+    if not hasattr(module(filename), "render_entries"):
+        return []
     distinct = tuple({entry.doc.source: entry for feed in feeds for entry in feed.entries}.values())
-    names = dict.fromkeys(name for feed in feeds for name in filenames(feed.folder))
-    return [
-        (name, distinct[i : i + JOB_SIZE])
-        for name in names
-        if hasattr(module(name), "render_entries")
-        for i in range(0, len(distinct), JOB_SIZE)
-    ]
+    return [(filename, distinct[i : i + JOB_SIZE]) for i in range(0, len(distinct), JOB_SIZE)]
 
 
 def render_job(job: tuple[str, tuple[Entry, ...]], site: Site) -> list[bytes]:
