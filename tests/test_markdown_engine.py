@@ -356,3 +356,23 @@ def test_unknown_internals_fall_back_to_stock_with_one_warning(
     assert record.levelname == "WARNING"
     assert reason in record.getMessage()
     assert "rendering with stock Python-Markdown" in record.getMessage()
+
+
+# Found by test_generated_blocks_render_as_stock in CI, on markdown 3.5: a blank abbreviation
+# ("*[" then "]:" on the next line) made stock Python-Markdown 3.5 and 3.6 loop forever in their
+# abbreviation pattern, and ours with it. pyproject.toml requires 3.7, which renders it.
+BLANK_ABBREVIATION = "[a]: /xb\n- - --\t\n1. :_[[a:#b*-_\n* * * a\t:_]>aa[\n: *[\n\t]:\n1. :_[[a:#b*-_\n"
+
+
+def test_a_blank_abbreviation_renders_and_does_not_hang() -> None:
+    # In a child process with a time limit: a hang must fail the test, not stall CI.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tests.test_markdown_engine import BLANK_ABBREVIATION, assert_same; "
+        "assert_same(BLANK_ABBREVIATION); assert_same(BLANK_ABBREVIATION + '\\n# b[#caa ')"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
