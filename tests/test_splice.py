@@ -105,3 +105,24 @@ json_values = st.recursive(
 @settings(max_examples=300, deadline=None)
 def test_json_writer_equals_json_dumps(value: dict[str, Any]) -> None:
     assert jsonfeed._dumps(value) == json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def test_text_that_looks_like_an_entry_tag_stays_inside_its_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes are cut at the entries' opening tags: a title, a summary or raw HTML holding one
+    (at the very indentation lxml gives a real one) is escaped text, never a cut."""
+    content = tmp_path / "content"
+    content.mkdir()
+    lookalike = "\n  <entry>\n    <item>\n  </entry>\n</feed>\n  </channel>"
+    for i, day in enumerate(("2025-01-01", "2025-01-02", "2025-01-03")):
+        (content / f"p{i}.md").write_text(
+            f'---\ntitle: "<entry> {i} <item>"\ndate: {day}\ntags: [x]\n'
+            f'description: "  <entry> and\\n    <item>"\n---\n\n<div>{lookalike}\n</div>\n\nText {i}.\n',
+            encoding="utf-8",
+        )
+    feeds = built_feeds(monkeypatch, site_from_mapping(TEST_SITE), content, tmp_path / "out")
+    assert_spliced_equals_whole(feeds, tmp_path / "out")
+    for name in ("rss.xml", "atom.xml"):
+        data = (tmp_path / "out" / "tags" / "x" / name).read_bytes()
+        assert data.count(b"<entry") + data.count(b"<item>") == 3, name  # the three real ones
