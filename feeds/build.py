@@ -548,8 +548,10 @@ def _stage_format(
 
     todo = [i for i, (feed, _) in enumerate(ready) if filename in filenames(feed.folder)]
     jobs = entry_jobs([ready[i][0] for i in todo], filename)
-    serialized = imap_indexes(lambda k: render_job(jobs[k], site), len(jobs), min_items=4)
-    parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)) if jobs else [])
+    parts = None
+    if jobs:
+        serialized = imap_indexes(lambda k: render_job(filename, jobs[k], site), len(jobs), min_items=4)
+        parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
 
     def stage(k: int) -> tuple[str, str | None]:
         return _stage_file(*ready[todo[k]], filename, parts)
@@ -560,7 +562,7 @@ def _stage_format(
         done[i].append(file)
 
 
-def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts) -> tuple[str, str | None]:
+def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:
     """Serialize ``feed`` in the format of ``filename`` and stage it if its bytes changed: (path, temp file or None)."""
     from feeds.formats import render_feed
     from feeds.write import stage_if_changed

@@ -13,7 +13,7 @@ at a time, so that it holds the bytes of one format only.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -46,15 +46,8 @@ def filenames(folder: str) -> list[str]:
     return [name for name in FORMATS if folder or name not in NOT_AT_ROOT]
 
 
-def renderers(folder: str) -> Iterator[tuple[str, Callable[[Feed], bytes]]]:
-    """(file name, render function) for every format of a feed in ``folder``."""
-    for filename in filenames(folder):
-        render: Callable[[Feed], bytes] = module(filename).render
-        yield filename, render
-
-
-# An entry's bytes in each format that splices: file name -> the entry's source -> its bytes.
-Parts = Mapping[str, Mapping[str, bytes]]
+# An entry's bytes in one format that splices: the entry's source -> its bytes.
+Parts = Mapping[str, bytes]
 JOB_SIZE = 128  # entries serialized in one go: large enough to amortize a generator, small enough to share out
 
 
@@ -62,33 +55,33 @@ def module(filename: str) -> ModuleType:
     return importlib.import_module(FORMATS[filename])
 
 
-def entry_jobs(feeds: Sequence[Feed], filename: str) -> list[tuple[str, tuple[Entry, ...]]]:
-    """(file name, entries): every entry of ``feeds`` once, in chunks, if the format of
-    ``filename`` splices (none if it renders each feed whole)."""
+def entry_jobs(feeds: Sequence[Feed], filename: str) -> list[tuple[Entry, ...]]:
+    """Every entry of ``feeds`` once, in chunks, if the format of ``filename`` splices (none if
+    it renders each feed whole)."""
     if not hasattr(module(filename), "render_entries"):
         return []
     distinct = tuple({entry.doc.source: entry for feed in feeds for entry in feed.entries}.values())
-    return [(filename, distinct[i : i + JOB_SIZE]) for i in range(0, len(distinct), JOB_SIZE)]
+    return [distinct[i : i + JOB_SIZE] for i in range(0, len(distinct), JOB_SIZE)]
 
 
-def render_job(job: tuple[str, tuple[Entry, ...]], site: Site) -> list[bytes]:
-    name, entries = job
-    render_entries: Callable[[Sequence[Entry], Site], list[bytes]] = module(name).render_entries
+def render_job(filename: str, entries: Sequence[Entry], site: Site) -> list[bytes]:
+    render_entries: Callable[[Sequence[Entry], Site], list[bytes]] = module(filename).render_entries
     return render_entries(entries, site)
 
 
-def collect_parts(jobs: Sequence[tuple[str, tuple[Entry, ...]]], results: Sequence[list[bytes]]) -> Parts:
-    parts: dict[str, dict[str, bytes]] = {}
-    for (name, entries), done in zip(jobs, results, strict=True):
-        parts.setdefault(name, {}).update(zip((entry.doc.source for entry in entries), done, strict=True))
-    return parts
+def collect_parts(jobs: Sequence[Sequence[Entry]], results: Sequence[list[bytes]]) -> Parts:
+    return {
+        entry.doc.source: part
+        for entries, done in zip(jobs, results, strict=True)
+        for entry, part in zip(entries, done, strict=True)
+    }
 
 
-def render_feed(feed: Feed, filename: str, parts: Parts) -> bytes:
-    """``feed`` in the format of ``filename``, its entries spliced from ``parts`` where that format has them."""
-    found = parts.get(filename)
-    if found is None:
+def render_feed(feed: Feed, filename: str, parts: Parts | None) -> bytes:
+    """``feed`` in the format of ``filename``: its entries spliced from ``parts``, or (None) the feed
+    rendered whole, by a format that does not splice."""
+    if parts is None:
         render: Callable[[Feed], bytes] = module(filename).render
         return render(feed)
     assemble: Callable[[Feed, list[bytes]], bytes] = module(filename).assemble
-    return assemble(feed, [found[entry.doc.source] for entry in feed.entries])
+    return assemble(feed, [parts[entry.doc.source] for entry in feed.entries])
