@@ -84,7 +84,7 @@ def commit(staged: list[tuple[str, Path]]) -> None:
     commits many files at once (one journal commit for a batch on ext4), several times faster
     than flushing each file as it is written; a failed flush renames nothing.
     """
-    _in_threads(_fsync_file, [(tmp, path) for tmp, path in staged])
+    _in_threads(_fsync_file, staged)
     for tmp, path in staged:
         try:
             os.replace(tmp, path)
@@ -135,14 +135,18 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return staged is not None
 
 
+def _fsync(path: str | Path, flags: int = os.O_RDONLY) -> None:
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _fsync_dir(folder: Path) -> None:
     # Makes the rename itself durable; not possible on every platform, and not fatal there.
     with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
 
 
 FLUSH_THREADS = 8  # flushes wait on the disk, not the CPU: a few at a time let it batch them
@@ -161,10 +165,6 @@ def _in_threads(flush: Callable[[T], None], items: list[T]) -> None:
 def _fsync_file(staged: tuple[str, Path]) -> None:
     tmp, path = staged
     try:
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(tmp)
     except OSError as exc:
         raise DiskError.from_os_error(path, exc) from exc
