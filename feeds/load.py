@@ -18,7 +18,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from feeds.cache import Cache, StaleIndex, digest
+from feeds.cache import Cache, Indexed, StaleIndex, digest
 from feeds.config import Site
 from feeds.document import Document, Planned, meta
 from feeds.errors import ContentError, printable
@@ -123,6 +123,17 @@ class Loaded:
     stats: list[Found] = field(default_factory=list)  # to read a file again when its cached row is bad
     root: str | None = None
 
+    def use_cached(self, source: str, hit: Indexed) -> None:
+        """Plan ``source`` from its cached planning fields."""
+        self.docs.append(hit.meta)
+        self.digests[source] = hit.digest
+
+    def keep_last_good(self, source: str, hit: Indexed, label: str) -> None:
+        """``source`` broke (``label`` names it): publish its cached version until it is fixed."""
+        self.use_cached(source, hit)
+        self.kept.append(printable(label))
+        log.warning("%s: keeping its last good version in the feeds until it is fixed", label)
+
 
 def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> None:
     """Put the full documents of ``docs`` in ``loaded.full``: from the cache, one query per 500.
@@ -192,8 +203,7 @@ def load(
     for st in stats:
         hit = cached.get(st.source)
         if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
-            loaded.docs.append(hit.meta)
-            loaded.digests[st.source] = hit.digest
+            loaded.use_cached(st.source, hit)
         else:
             stale.append(st)
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
@@ -208,8 +218,7 @@ def load(
             continue  # deleted while we were building: gone, like any deleted file
         if found.same and hit:
             cache.touch_document(st.source, st.size, st.mtime_ns)
-            loaded.docs.append(hit.meta)
-            loaded.digests[st.source] = hit.digest
+            loaded.use_cached(st.source, hit)
         elif found.doc is not None and found.digest is not None:
             doc = found.doc
             if found.body_at is not None:
@@ -223,15 +232,9 @@ def load(
             assert found.error is not None
             loaded.errors.append(found.error)
             if hit:  # unreadable or invalid now: publish the last good version
-                loaded.docs.append(hit.meta)
-                loaded.digests[st.source] = hit.digest
-                loaded.kept.append(printable(st.path))
-                log.warning("%s: keeping its last good version in the feeds until it is fixed", st.path)
+                loaded.keep_last_good(st.source, hit, st.path)
     for source, label in sorted((refused or {}).items()):
         if hit := cached.get(source):
-            loaded.docs.append(hit.meta)
-            loaded.digests[source] = hit.digest
-            loaded.kept.append(printable(label))
-            log.warning("%s: keeping its last good version in the feeds until it is fixed", printable(label))
+            loaded.keep_last_good(source, hit, printable(label))
     cache.delete_documents(set(cached) - {st.source for st in stats} - set(refused or {}))
     return loaded
