@@ -18,13 +18,13 @@ import sqlite3
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feeds import __version__
-from feeds.cache import Cache, OutputRecord, StaleIndex
+from feeds.cache import Cache, Indexed, OutputRecord, StaleIndex
 from feeds.config import Site
 from feeds.document import Planned
 from feeds.errors import ConfigError, ContentError, DiskError
@@ -37,7 +37,9 @@ from feeds.sources import Found, discover
 if TYPE_CHECKING:
     from feeds.entries import Entries
     from feeds.feedsets import Entry, Feed, FeedPlan
-    from feeds.load import Loaded
+    from feeds.load import Loaded, Read
+    from feeds.pages import FeedLink, SiteView
+    from feeds.sameplan import Plan, PlannedFeed
     from feeds.tags import Tag
 
 log = logging.getLogger(__name__)
@@ -264,12 +266,16 @@ def _build_locked(
     if unchanged is not None:
         return unchanged
     with cache.transaction():
-        while True:
+        result = (
+            None
+            if refused
+            else _edit_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, progress)
+        )
+        while result is None:
             try:
                 result = _full_build(
                     site, content_dir, out_dir, include_future, strict, at, cache, stats, refused, progress
                 )
-                break
             except StaleIndex as exc:  # before anything is written; each round forgets rows for good
                 log.warning("cache: %s; reading them again", exc)
                 cache.delete_documents(exc.sources)
@@ -281,29 +287,44 @@ def _build_locked(
 
 def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) -> BuildResult | None:
     """The last run's result when nothing it depended on changed, else None (build)."""
-    if cache.get("inputs") != inputs:
+    if cache.get("inputs") != inputs or (state := _last_run(cache, at)) is None:
         return None
     try:
-        state = json.loads(cache.get("result") or "")
-        due = state["due"]
-        if at < datetime.fromisoformat(state["at"]) or (due is not None and at >= datetime.fromisoformat(due)):
-            return None  # a future-dated document has come due (or the clock went back)
         outputs = cache.outputs()
         for rel, record in outputs.items():
             st = (out_dir / rel).stat()
             if (st.st_size, st.st_mtime_ns) != (record.size, record.mtime_ns):
                 return None  # someone changed or removed our output
-        return BuildResult(
-            read=state["read"],
-            published=state["published"],
-            skipped=[(s[0], s[1]) for s in state["skipped"]],
-            errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
-            kept=state["kept"],
-            unchanged=sorted(outputs),
-            nothing_changed=True,
-        )
+        result = _last_result(state)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    result.unchanged, result.nothing_changed = sorted(outputs), True
+    return result
+
+
+def _last_run(cache: Cache, at: datetime) -> dict[str, Any] | None:
+    """What the last run left (``_result_state``), if it still holds at ``at``: no future-dated
+    document has come due since, and the clock did not go back. Else None."""
+    try:
+        state = json.loads(cache.get("result") or "")
+        due = state["due"]
+        if at < datetime.fromisoformat(state["at"]) or (due is not None and at >= datetime.fromisoformat(due)):
+            return None
+        return state if isinstance(state, dict) else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _last_result(state: dict[str, Any]) -> BuildResult:
+    """The last run's result, from ``_result_state``; raises ValueError, KeyError or TypeError if it is not one."""
+    return BuildResult(
+        read=int(state["read"]),
+        published=int(state["published"]),
+        skipped=[(str(s[0]), str(s[1])) for s in state["skipped"]],
+        errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
+        kept=[str(k) for k in state["kept"]],
+        due=datetime.fromisoformat(state["due"]) if state["due"] else None,
+    )
 
 
 def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
@@ -330,7 +351,7 @@ def _full_build(
     refused: list[ContentError],
     progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
-    read = len(stats)
+    read, all_stats = len(stats), stats
     stats, pages = not_articles(stats, site)
     from feeds.load import load
 
@@ -344,8 +365,185 @@ def _full_build(
     result.published = len(published)
     if strict and result.errors:
         return result
-    _write_outputs(published, loaded, site, cache, out_dir, result, content_dir, progress)
+    feeds, tags = _write_outputs(published, loaded, site, cache, out_dir, result, content_dir, progress)
+    from feeds.sameplan import Plan, listing, remember
+
+    # A plan made with errors is not reused: the next build must read the broken files again.
+    clean = not (result.errors or result.kept)
+    remember(cache, Plan(_plan_key(site, include_future, strict), listing(all_stats), feeds, tags) if clean else None)
     return result
+
+
+def _plan_key(site: Site, include_future: bool, strict: bool) -> str:
+    return _fingerprint(site_fingerprint(site), include_future, strict)
+
+
+EDIT_MAX_FILES = 64  # more changed files than this are read in parallel, by the full build
+
+
+def _edit_build(
+    site: Site,
+    content_dir: Path,
+    out_dir: Path,
+    include_future: bool,
+    strict: bool,
+    at: datetime,
+    cache: Cache,
+    stats: list[Found],
+    progress: Progress = NO_PROGRESS,
+) -> BuildResult | None:
+    """The build of an edit that leaves every feed's documents as they were, from the last build's
+    plan (``feeds.sameplan``); None when that may not hold, and then the full build runs. Nothing
+    is written before it is known.
+    """
+    from feeds.sameplan import listing, recall
+
+    if not cache.enabled or (state := _last_run(cache, at)) is None:
+        return None
+    try:
+        result = _last_result(state)
+    except (ValueError, KeyError, TypeError):
+        return None
+    if result.errors or result.kept:
+        return None  # the broken files are read again, by the full build
+    plan = recall(cache, _plan_key(site, include_future, strict))
+    if plan is None or plan.listing != listing(stats):
+        return None
+    changed = _changed_files(cache, stats, site)
+    if len(changed) > EDIT_MAX_FILES:
+        return None
+    root = os.path.realpath(content_dir)
+    edits = _edits(changed, cache, site, root)
+    if edits is None:
+        return None
+    result.read = len(stats)
+    if not _write_edits(plan, edits, site, cache, out_dir, content_dir, root, stats, result, progress):
+        return None
+    log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
+    return result
+
+
+PLAN_REUSED = "the last build's plan held (no file added, removed or given new planning fields):"
+
+
+def _changed_files(cache: Cache, stats: list[Found], site: Site) -> list[Found]:
+    """The listed articles whose stat is not a cached one's (changed, or never cached)."""
+    stamps = cache.stamps()
+    return not_articles([st for st in stats if (st.source, st.size, st.mtime_ns) not in stamps], site)[0]
+
+
+@dataclass
+class _Edits:
+    """The changed files of an edit that keeps the plan: those with new bytes, and those only touched."""
+
+    docs: dict[str, tuple[Found, Read]] = field(default_factory=dict)  # source -> its stat, what was read
+    old: dict[str, Indexed] = field(default_factory=dict)  # source -> its cached row before the edit
+    touched: list[Found] = field(default_factory=list)  # a new stat, the same bytes
+
+
+def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
+    """What the changed files are now, or None if one is gone, broken or has new planning fields."""
+    from feeds.load import read_file, same_planning
+
+    edits = _Edits(old=cache.index([st.source for st in changed]))
+    for st in changed:
+        hit = edits.old.get(st.source)
+        if hit is None:
+            return None  # a new file, or a row that does not decode: the full build reads it
+        found = read_file(st.path, st.source, hit.digest, site, with_body=True, root=root)
+        if found.same:
+            edits.touched.append(st)
+        elif found.doc is None or found.digest is None or not same_planning(found.doc, hit.meta):
+            return None
+        else:
+            edits.docs[st.source] = (st, found)
+    return edits
+
+
+def _write_edits(
+    plan: Plan,
+    edits: _Edits,
+    site: Site,
+    cache: Cache,
+    out_dir: Path,
+    content_dir: Path,
+    root: str,
+    stats: list[Found],
+    result: BuildResult,
+    progress: Progress,
+) -> bool:
+    """Write the feeds that show the edited documents, as the full build would; False (and nothing
+    written) if the plan turns out not to hold."""
+    from feeds.entries import Entries
+    from feeds.feedsets import FeedPlan
+    from feeds.load import Loaded
+    from feeds.migrate.links import Links
+    from feeds.pages import feed_link, view_of
+    from feeds.sameplan import remember, showing
+    from feeds.tags import tag_key
+
+    digests = {source: found.digest for source, (_, found) in edits.docs.items() if found.digest}
+    shown = set(showing(plan.feeds, digests))
+    main = next((i for i, f in enumerate(plan.feeds) if not f.folder), None)
+    # The entries this build may make: the changed feeds' and the main feed's (the site page shows
+    # them). The HTML of one that links to other documents depends on every document's link.
+    if main is None or any(plan.feeds[i].links_others() for i in shown | {main}):
+        return False
+    site_fp = site_fingerprint(site)
+    feeds = list(plan.feeds)
+    for i in shown:
+        feed = feeds[i].with_digests(digests)
+        feeds[i] = replace(
+            feed, fingerprint=_fingerprint(site_fp, feed.folder, feed.title, feed.description, feed.entries)
+        )
+    wanted = list(dict.fromkeys(s for i in sorted(shown | {main}) for s in plan.feeds[i].sources))
+    rows = cache.index(wanted)
+    if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in shown | {main} for e in plan.feeds[i].entries):
+        return False  # the index moved under the plan: the full build plans again
+    plans = [
+        FeedPlan(
+            f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in shown | {main} else ()
+        )
+        for i, f in enumerate(feeds)
+    ]
+    tags = plan.tag_index()
+    if any(tag_key(t) not in tags for source in wanted for t in rows[source].meta.tags):
+        return False
+    previous = cache.outputs()
+    if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != set(previous):
+        return False  # the plan is not of the feeds the last build wrote
+    records, dirty = _unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
+    known = {id(plans[i]) for i in shown | {main}}
+    if any(id(plan) not in known for plan, _, _ in dirty):
+        return False  # a feed the edit does not touch was changed or removed behind our back
+    # Nothing is written above this line.
+    for st in edits.touched:
+        cache.touch_document(st.source, st.size, st.mtime_ns)
+    metas = [rows[s].meta for s in wanted]
+    loaded = Loaded(docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=stats, root=root)
+    for source, (st, found) in edits.docs.items():
+        assert found.doc is not None and found.digest is not None
+        loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+    entries = Entries(tags, cache, loaded, site, Links(metas, content_dir))
+    links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
+    view = view_of(site, links)
+    _publish(
+        dirty,
+        records,
+        plans[main],
+        feeds[main].fingerprint,
+        view,
+        entries,
+        site,
+        cache,
+        out_dir,
+        previous,
+        result,
+        progress,
+    )
+    cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
+    remember(cache, replace(plan, feeds=tuple(feeds)))
+    return True
 
 
 def _sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
@@ -370,45 +568,89 @@ def _write_outputs(
     result: BuildResult,
     content_dir: Path,
     progress: Progress = NO_PROGRESS,
-) -> None:
-    """Render and write the feeds whose inputs changed; remove feeds that no longer exist."""
+) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
+    """Plan every feed, then render and write those whose inputs changed; remove feeds that no
+    longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
+    from feeds.migrate.links import Links
+    from feeds.pages import site_view
+    from feeds.sameplan import PlannedFeed
     from feeds.tags import index_tags
-    from feeds.write import commit, drop, restore, safe_path, set_aside
 
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
     cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
     plans = plan_feeds(ordered, site, tags)
-    from feeds.migrate.links import Links
-
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, content_dir))
-    previous = cache.outputs()
-    records: dict[str, OutputRecord] = {}
     site_fp = site_fingerprint(site)
+    view = site_view(site, plans, ordered, tags)
+    planned = []
+    for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
+        inputs = tuple(
+            (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs
+        )
+        fp = _fingerprint(site_fp, plan.folder, plan.title, plan.description, inputs)
+        planned.append(
+            PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.tag, link.articles, link.updated)
+        )
+    previous = cache.outputs()
+    records, dirty = _unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
+    main = next(plan for plan in plans if not plan.folder)
+    main_fp = next(feed.fingerprint for feed in planned if not feed.folder)
+    _publish(dirty, records, main, main_fp, view, entries, site, cache, out_dir, previous, result, progress)
+    cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
+    return tuple(planned), tuple(tags.items())
+
+
+def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink]:
+    by_folder = {link.folder: link for link in view.feeds}
+    return [by_folder[plan.folder] for plan in plans]
+
+
+def _unchanged_and_dirty(
+    feeds: Iterable[tuple[FeedPlan, PlannedFeed]], previous: dict[str, OutputRecord], out_dir: Path, result: BuildResult
+) -> tuple[dict[str, OutputRecord], list[tuple[FeedPlan, str, dict[str, Path]]]]:
+    """The records of the feeds still written as they would be now (added to ``result.unchanged``),
+    and the feeds to write, each with its fingerprint and its files' checked paths."""
+    from feeds.write import safe_path
+
+    records: dict[str, OutputRecord] = {}
+    dirty = []
+    for plan, feed in feeds:
+        names = [plan.folder + name for name in filenames(plan.folder)]
+        # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
+        # path (safe_path costs a realpath per file, 0.3 s for the 933 files of a 10k site).
+        if all(_still_written(previous.get(rel), feed.fingerprint, out_dir / rel) for rel in names):
+            result.unchanged.extend(names)
+            records.update((rel, previous[rel]) for rel in names)
+        else:
+            dirty.append((plan, feed.fingerprint, {rel: safe_path(out_dir, rel) for rel in names}))
+    return records, dirty
+
+
+def _publish(
+    dirty: list[tuple[FeedPlan, str, dict[str, Path]]],
+    records: dict[str, OutputRecord],
+    main: FeedPlan,
+    main_fp: str,
+    view: SiteView,
+    entries: Entries,
+    site: Site,
+    cache: Cache,
+    out_dir: Path,
+    previous: dict[str, OutputRecord],
+    result: BuildResult,
+    progress: Progress,
+) -> None:
+    """Render and write the ``dirty`` feeds and, if their inputs changed, the site pages; remove
+    feeds that no longer exist; record every output (``records`` holds the unchanged ones)."""
+    from feeds.write import commit, drop, restore, set_aside
+
     try:
         _remove_temp_files(out_dir)
     except OSError as exc:
         raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
-    dirty: list[tuple[FeedPlan, str, dict[str, Path]]] = []
-    main_fp = ""
-    for plan in plans:
-        fp = _fingerprint(
-            site_fp, plan.folder, plan.title, plan.description,
-            [(d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs],
-        )  # fmt: skip
-        if not plan.folder:
-            main_fp = fp  # the site's page shows the main feed's entries: it changes when they do
-        names = [plan.folder + name for name in filenames(plan.folder)]
-        # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
-        # path (safe_path costs a realpath per file, 0.3 s for the 933 files of a 10k site).
-        if all(_still_written(previous.get(rel), fp, out_dir / rel) for rel in names):
-            result.unchanged.extend(names)
-            records.update((rel, previous[rel]) for rel in names)
-        else:
-            dirty.append((plan, fp, {rel: safe_path(out_dir, rel) for rel in names}))
-    main = next(plan for plan in plans if not plan.folder)
     # Every full document this build shows, before anything is written (StaleIndex may replan).
     entries.fetch(doc for plan in [main, *(plan for plan, _, _ in dirty)] for doc in plan.docs)
     entries.render_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
@@ -439,11 +681,9 @@ def _write_outputs(
                 (result.written if tmp else result.unchanged).append(rel)
                 st = targets[rel].stat()
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
-        pages_fp = _fingerprint(site_fp, main_fp)
+        pages_fp = _fingerprint(site_fingerprint(site), main_fp)
         records.update(
-            _write_pages(
-                site, plans, ordered, tags, pages_fp, lambda: entries.feed(main).entries, out_dir, previous, result
-            )
+            _write_pages(site, view, pages_fp, lambda: entries.feed(main).entries, out_dir, previous, result)
         )
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
@@ -452,7 +692,6 @@ def _write_outputs(
             raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot update") from exc
         raise
     cache.replace_outputs(records)
-    cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
 
 
 def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
@@ -495,9 +734,7 @@ def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
 
 def _write_pages(
     site: Site,
-    plans: list[FeedPlan],
-    docs: list[Planned],
-    tags: dict[str, Tag],
+    view: SiteView,
     main_fp: str,
     main_entries: Callable[[], Sequence[Entry]],
     out_dir: Path,
@@ -509,12 +746,9 @@ def _write_pages(
     ``main_fp`` covers the site and the main feed's entries (the index page shows them), which
     ``main_entries`` builds only if the pages are rendered.
     """
-    from dataclasses import replace
-
-    from feeds.pages import render_pages, site_view
+    from feeds.pages import render_pages
     from feeds.write import safe_path, write_if_changed
 
-    view = site_view(site, plans, docs, tags)
     fp = _fingerprint(main_fp, [f.key() for f in view.feeds], templates_state(site))
     targets = {name: safe_path(out_dir, name) for name in pages(site)}
     if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):

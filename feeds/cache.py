@@ -201,10 +201,14 @@ class Cache:
         if self._db is not None:
             self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
 
+    def forget(self, key: str) -> None:
+        if self._db is not None:
+            self._db.execute("DELETE FROM state WHERE key = ?", (key,))
+
     # ---------------------------------------------------------------- documents
-    def index(self) -> dict[str, Indexed]:
-        """Every cached document's planning fields by source, in one query of short rows; rows that
-        do not convert back are dropped (their files are read again)."""
+    def index(self, sources: Sequence[str] | None = None) -> dict[str, Indexed]:
+        """The planning fields of the cached documents of ``sources`` (None: all) by source, in
+        queries of short rows; rows that do not convert back are dropped (their files are read again)."""
         if self._db is None:
             return {}
         found: dict[str, Indexed] = {}
@@ -214,8 +218,8 @@ class Cache:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for source, size, mtime_ns, digest, text in self._db.execute(
-                "SELECT source, size, mtime_ns, digest, meta FROM metas"
+            for source, size, mtime_ns, digest, text in self._rows(
+                "SELECT source, size, mtime_ns, digest, meta FROM metas", sources
             ):
                 planned = _meta_from_json(source, text)
                 if planned is None or type(size) is not int or type(mtime_ns) is not int or type(digest) is not str:
@@ -235,37 +239,46 @@ class Cache:
         if self._db is None:
             return {}
         found: dict[str, CachedDocument] = {}
-        query = "SELECT source, size, mtime_ns, digest, doc FROM documents"
-        chunks = [(query, ())] if sources is None else [
-            (f"{query} WHERE source IN ({','.join('?' * len(chunk))})", chunk)
-            for start in range(0, len(sources), 500) if (chunk := tuple(sources[start : start + 500]))
-        ]  # fmt: skip
         dropped = 0
-        for sql, args in chunks:
-            for source, size, mtime_ns, digest, text in self._db.execute(sql, args):
-                doc = _doc_from_json(source, text)
-                if doc is not None and type(size) is int and type(mtime_ns) is int and type(digest) is str:
-                    found[source] = CachedDocument(size, mtime_ns, digest, doc)
-                else:
-                    dropped += 1
+        for source, size, mtime_ns, digest, text in self._rows(
+            "SELECT source, size, mtime_ns, digest, doc FROM documents", sources
+        ):
+            doc = _doc_from_json(source, text)
+            if doc is not None and type(size) is int and type(mtime_ns) is int and type(digest) is str:
+                found[source] = CachedDocument(size, mtime_ns, digest, doc)
+            else:
+                dropped += 1
         if dropped:
             log.warning("cache: %d unreadable document row(s) dropped; their files are read again", dropped)
         return found
 
+    def stamps(self) -> set[tuple[object, object, object]]:
+        """Every cached document's (source, size, mtime_ns), as stored (not checked): one set made
+        in C, which an edit at 100,000 documents looks its files up in."""
+        if self._db is None:
+            return set()
+        return set(self._db.execute("SELECT source, size, mtime_ns FROM metas"))
+
+    def _rows(self, query: str, sources: Sequence[str] | None) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``query`` (a table with a source column), for ``sources`` only unless None:
+        one query per 500, SQLite's limit on parameters being 999 in old versions."""
+        assert self._db is not None
+        if sources is None:
+            yield from self._db.execute(query)
+            return
+        for start in range(0, len(sources), 500):
+            chunk = tuple(sources[start : start + 500])
+            yield from self._db.execute(f"{query} WHERE source IN ({','.join('?' * len(chunk))})", chunk)
+
     def bodies(self, sources: Sequence[str]) -> dict[str, str]:
         """The stored bodies of ``sources``, by source; one query per 500."""
-        found: dict[str, str] = {}
         if self._db is None:
-            return found
-        for start in range(0, len(sources), 500):
-            chunk = sources[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for source, body in self._db.execute(
-                f"SELECT source, body FROM documents WHERE source IN ({marks})", chunk
-            ):
-                if isinstance(body, str):
-                    found[source] = body
-        return found
+            return {}
+        return {
+            source: body
+            for source, body in self._rows("SELECT source, body FROM documents", sources)
+            if isinstance(body, str)
+        }
 
     def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> Document:
         """Store ``doc``, its body apart; return it without its body, as documents() gives it back."""
@@ -309,6 +322,10 @@ class Cache:
     def put_html(self, key: str, html: str) -> None:
         if self._db is not None:
             self._db.execute("INSERT OR REPLACE INTO html VALUES (?, ?)", (key, html))
+
+    def drop_html(self, keys: Iterable[str]) -> None:
+        if self._db is not None:
+            self._db.executemany("DELETE FROM html WHERE key = ?", ((k,) for k in keys))
 
     def prune_html(self, keep: Iterable[str]) -> None:
         if self._db is not None:

@@ -126,12 +126,14 @@ class Entries:
         return self.links.fingerprint(doc)
 
     def _html_key(self, doc: Planned) -> str | None:
+        file_digest = self.digests.get(doc.source)
+        return self.html_key(doc, file_digest) if file_digest else None
+
+    def html_key(self, doc: Planned, file_digest: str) -> str:
+        """The key of ``doc``'s HTML in the cache, when its file's bytes have ``file_digest``."""
         # The file's bytes and the link its relative URLs resolve against: a file renamed or moved
         # to another slug keeps its digest but not its HTML. A body that links to other documents
         # also depends on their links: an edit there must not leave a stale link here.
-        file_digest = self.digests.get(doc.source)
-        if not file_digest:
-            return None
         deps = self.dependencies(doc) + self.settings
         return f"{file_digest} {doc.link} {deps}" if deps else f"{file_digest} {doc.link}"
 

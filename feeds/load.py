@@ -84,9 +84,10 @@ class Read:
     body_at: int | None = None  # doc came without its body, which starts here in the decoded text
 
 
-def _read(
+def read_file(
     path: str, source: str, known_digest: str | None, site: Site, with_body: bool, root: str | None = None
 ) -> Read:
+    """Read and parse one file, unless its bytes have ``known_digest``; never raises for the file."""
     try:
         data = read_bytes(path, root=root)
     except FileNotFoundError:
@@ -148,7 +149,7 @@ def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> 
     for source, hit in cache.documents(list(wanted)).items():
         # The index and the documents are written together: a full row that disagrees with its
         # index row was changed behind our back, and is not used.
-        if hit.digest == loaded.digests.get(source) and _same(hit.doc, wanted[source]):
+        if hit.digest == loaded.digests.get(source) and same_planning(hit.doc, wanted[source]):
             loaded.full[source] = hit.doc
     missing = [source for source in wanted if source not in loaded.full]
     if not missing:
@@ -157,9 +158,9 @@ def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> 
     bad = []
     for source in missing:
         st = stats.get(source)
-        found = _read(st.path, source, None, site, with_body=True, root=loaded.root) if st else Read()
+        found = read_file(st.path, source, None, site, with_body=True, root=loaded.root) if st else Read()
         unchanged = found.digest is not None and found.digest == loaded.digests.get(source)
-        if st and found.doc and found.digest and unchanged and _same(found.doc, wanted[source]):
+        if st and found.doc and found.digest and unchanged and same_planning(found.doc, wanted[source]):
             loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
         else:
             bad.append(source)
@@ -167,7 +168,7 @@ def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> 
         raise StaleIndex(bad)
 
 
-def _same(doc: Document, planned: Planned) -> bool:
+def same_planning(doc: Planned, planned: Planned) -> bool:
     """Whether ``doc`` has the planning fields ``planned`` has."""
     return _planning(doc) == _planning(planned)
 
@@ -209,7 +210,7 @@ def load(
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
 
     def read(i: int) -> Read:
-        return _read(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
+        return read_file(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
     results = progress.track(READING, len(stale), imap_indexes(read, len(stale)))
     for st, found in zip(stale, results, strict=True):

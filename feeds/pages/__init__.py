@@ -99,15 +99,26 @@ def site_view(
     for plan in plans:
         slug = plan.folder[len("tags/") : -1] if plan.folder.startswith("tags/") else None
         tag = next((t.name for t in tags.values() if t.slug == slug), None) if slug else None
-        files = tuple(
-            FeedFile(LABELS[name][0], LABELS[name][1], feed_url(site.url, plan.folder, name))
-            for name in FORMATS
-            if name in LABELS
-        )
         updated = max((d.updated for d in plan.docs), default=None)
         count = per_slug[slug] if slug else len(docs)
-        folder_url = feed_url(site.url, plan.folder, "")
-        links.append(FeedLink(plan.folder, plan.title, plan.description, tag, count, updated, files, folder_url))
+        links.append(feed_link(site, plan.folder, plan.title, plan.description, tag, count, updated))
+    return view_of(site, links, entries)
+
+
+def feed_link(
+    site: Site, folder: str, title: str, description: str, tag: str | None, articles: int, updated: datetime | None
+) -> FeedLink:
+    """One feed as the pages list it; what is not given follows from the site and the folder."""
+    files = tuple(
+        FeedFile(LABELS[name][0], LABELS[name][1], feed_url(site.url, folder, name))
+        for name in FORMATS
+        if name in LABELS
+    )
+    return FeedLink(folder, title, description, tag, articles, updated, files, feed_url(site.url, folder, ""))
+
+
+def view_of(site: Site, links: Sequence[FeedLink], entries: Sequence[Entry] = ()) -> SiteView:
+    """The pages' view of the site from every feed's link (the main feed's among them)."""
     main = next(link for link in links if link.folder == "")
     rest = sorted((link for link in links if link.folder), key=lambda f: (-f.articles, f.tag or "", f.folder))
     return SiteView(site, main, tuple(rest), tuple(entries))

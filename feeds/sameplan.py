@@ -1,0 +1,156 @@
+"""The last build's plan, kept so that an edit need not plan every document again.
+
+Planning reads every document's planning fields (``feeds.document.Meta``): at 100,000 documents,
+loading them and planning took most of a one-document edit. But when no file was added, removed
+or refused, and every changed file still parses to the planning fields it had, every feed shows
+the documents it showed, in the same order, under the same tags, and the site pages list the same
+feeds: only the entries of the changed documents differ, and only the feeds that show them need
+writing. So a build that planned leaves its plan in the cache (``Plan``, saved by ``remember``),
+and the next one, if nothing but bodies changed, takes it back (``recall``) instead of planning.
+
+The plan holds, for every feed, what its fingerprint is made of (each entry's source, file digest,
+categories and the fingerprint of the links it depends on) and what the site pages say of it. A
+changed file's new digest goes into the entries that show it; the fingerprints come out as a full
+build would make them, so either kind of build can follow the other. ``feeds.build`` decides when
+the plan holds (``_edit_build``) and goes the full way for anything else.
+
+The cache is never trusted: a plan that does not decode to exactly this shape is not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from feeds.cache import Cache
+from feeds.sources import Found
+from feeds.tags import Tag
+
+KEY = "plan"  # its row in the cache's state table
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class PlannedFeed:
+    """One feed of the plan: its inputs' fingerprint, and what it is made of."""
+
+    folder: str
+    title: str
+    description: str
+    # Each entry as the fingerprint takes it: [source, file digest, [categories]] and, for a
+    # document that links to others, the fingerprint of those links (``feeds.migrate.links``).
+    entries: tuple[tuple[Any, ...], ...]
+    fingerprint: str
+    # What the site pages show of it (``feeds.pages.FeedLink``).
+    tag: str | None
+    articles: int
+    updated: datetime | None
+
+    @property
+    def sources(self) -> list[str]:
+        return [entry[0] for entry in self.entries]
+
+    def links_others(self) -> bool:
+        """Whether some entry's HTML depends on other documents' links (which need every document)."""
+        return any(len(entry) > 3 for entry in self.entries)
+
+    def with_digests(self, digests: Mapping[str, str]) -> PlannedFeed:
+        """This feed with the entries of ``digests``' sources given their new file digests."""
+        entries = tuple((e[0], digests[e[0]], *e[2:]) if e[0] in digests else e for e in self.entries)
+        return replace(self, entries=entries)
+
+
+@dataclass(frozen=True)
+class Plan:
+    key: str  # the site and the build's options it was made for
+    listing: str  # ``listing(stats)`` of the files it was made from
+    feeds: tuple[PlannedFeed, ...]
+    tags: tuple[tuple[str, Tag], ...]  # feeds.tags.index_tags's mapping, as pairs
+
+    def tag_index(self) -> dict[str, Tag]:
+        return dict(self.tags)
+
+
+def listing(stats: Sequence[Found]) -> str:
+    """What the plan depends on of the file listing: which files there are (not their stats)."""
+    return hashlib.sha256("\0".join(st.source for st in stats).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def remember(cache: Cache, plan: Plan | None) -> None:
+    """Keep ``plan`` for the next build; None forgets the last one (this build's is not to be reused)."""
+    if plan is None:
+        cache.forget(KEY)
+        return
+    cache.put(
+        KEY,
+        json.dumps(
+            [
+                VERSION,
+                plan.key,
+                plan.listing,
+                [
+                    [f.folder, f.title, f.description, f.entries, f.fingerprint, f.tag, f.articles,
+                     f.updated.isoformat() if f.updated else None]
+                    for f in plan.feeds
+                ],
+                [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags],
+            ],
+            ensure_ascii=False,
+        ),
+    )  # fmt: skip
+
+
+def recall(cache: Cache, key: str) -> Plan | None:
+    """The plan the last build left for ``key``, or None (none, another key, or not a plan)."""
+    text = cache.get(KEY)
+    if text is None:
+        return None
+    try:
+        version, stored_key, stored_listing, feeds, tags = json.loads(text)
+        if version != VERSION or stored_key != key or type(stored_listing) is not str:
+            return None
+        return Plan(key, stored_listing, tuple(_feed(f) for f in feeds), tuple(_tag(t) for t in tags))
+    except (ValueError, TypeError, RecursionError):  # json, unpacking, shapes and dates
+        return None
+
+
+def _feed(row: Any) -> PlannedFeed:
+    folder, title, description, entries, fingerprint, tag, articles, updated = row
+    _texts(folder, title, description, fingerprint)
+    if tag is not None:
+        _texts(tag)
+    if type(articles) is not int or type(entries) is not list:
+        raise TypeError("not a planned feed")
+    when = None if updated is None else datetime.fromisoformat(updated)
+    if when is not None and when.tzinfo is None:
+        raise ValueError("a naive date")
+    return PlannedFeed(folder, title, description, tuple(_entry(e) for e in entries), fingerprint, tag, articles, when)
+
+
+def _entry(row: Any) -> tuple[Any, ...]:
+    if type(row) is not list or len(row) not in (3, 4) or type(row[2]) is not list:
+        raise TypeError("not a planned entry")
+    _texts(row[0], row[1], *row[2], *row[3:])
+    return (row[0], row[1], row[2], *row[3:])
+
+
+def _tag(row: Any) -> tuple[str, Tag]:
+    spelling, key, name, slug = row
+    _texts(spelling, key, name, slug)
+    return spelling, Tag(key, name, slug)
+
+
+def _texts(*values: object) -> None:
+    for value in values:
+        if type(value) is not str:
+            raise TypeError("not text")
+
+
+def showing(feeds: Iterable[PlannedFeed], changed: Iterable[str]) -> list[int]:
+    """The positions of the feeds that show any of the ``changed`` sources."""
+    wanted = set(changed)
+    return [i for i, feed in enumerate(feeds) if wanted.intersection(feed.sources)]
