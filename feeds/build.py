@@ -32,6 +32,7 @@ from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
+from feeds.sameplan import listing
 from feeds.sources import Found, discover
 
 if TYPE_CHECKING:
@@ -254,9 +255,11 @@ def _build_locked(
     # Our own output and cache are never content, even when they live inside the content folder.
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
     site_fp = site_fingerprint(site)
+    files = listing(stats)
     inputs = _fingerprint(
-        site_fp, include_future, strict, [(s.source, s.size, s.mtime_ns) for s in stats], templates_state(site)
-    )
+        site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
+        templates_state(site),
+    )  # fmt: skip
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
             cache.delete_documents()
@@ -269,12 +272,12 @@ def _build_locked(
         result = (
             None
             if refused
-            else _edit_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, progress)
+            else _edit_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, files, progress)
         )
         while result is None:
             try:
                 result = _full_build(
-                    site, content_dir, out_dir, include_future, strict, at, cache, stats, refused, progress
+                    site, content_dir, out_dir, include_future, strict, at, cache, stats, files, refused, progress
                 )
             except StaleIndex as exc:  # before anything is written; each round forgets rows for good
                 log.warning("cache: %s; reading them again", exc)
@@ -348,10 +351,15 @@ def _full_build(
     at: datetime,
     cache: Cache,
     stats: list[Found],
+    files: str,
     refused: list[ContentError],
     progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
-    read, all_stats = len(stats), stats
+    """Plan from every document (parsed, or from the cache's light index) and write what changed.
+
+    ``files`` is the ``sameplan.listing`` of ``stats``.
+    """
+    read = len(stats)
     stats, pages = not_articles(stats, site)
     from feeds.load import load
 
@@ -366,11 +374,11 @@ def _full_build(
     if strict and result.errors:
         return result
     feeds, tags = _write_outputs(published, loaded, site, cache, out_dir, result, content_dir, progress)
-    from feeds.sameplan import Plan, listing, remember
+    from feeds.sameplan import Plan, remember
 
     # A plan made with errors is not reused: the next build must read the broken files again.
     clean = not (result.errors or result.kept)
-    remember(cache, Plan(_plan_key(site, include_future, strict), listing(all_stats), feeds, tags) if clean else None)
+    remember(cache, Plan(_plan_key(site, include_future, strict), files, feeds, tags) if clean else None)
     return result
 
 
@@ -390,13 +398,14 @@ def _edit_build(
     at: datetime,
     cache: Cache,
     stats: list[Found],
+    files: str,
     progress: Progress = NO_PROGRESS,
 ) -> BuildResult | None:
     """The build of an edit that leaves every feed's documents as they were, from the last build's
     plan (``feeds.sameplan``); None when that may not hold, and then the full build runs. Nothing
     is written before it is known.
     """
-    from feeds.sameplan import listing, recall
+    from feeds.sameplan import recall
 
     if not cache.enabled or (state := _last_run(cache, at)) is None:
         return None
@@ -407,9 +416,10 @@ def _edit_build(
     if result.errors or result.kept:
         return None  # the broken files are read again, by the full build
     plan = recall(cache, _plan_key(site, include_future, strict))
-    if plan is None or plan.listing != listing(stats):
+    changed = plan.changed(files, stats) if plan else None
+    if plan is None or changed is None:
         return None
-    changed = _changed_files(cache, stats, site)
+    changed = not_articles(changed, site)[0]
     if len(changed) > EDIT_MAX_FILES:
         return None
     root = os.path.realpath(content_dir)
@@ -417,19 +427,15 @@ def _edit_build(
     if edits is None:
         return None
     result.read = len(stats)
-    if not _write_edits(plan, edits, site, cache, out_dir, content_dir, root, stats, result, progress):
+    if not _write_edits(
+        replace(plan, files=files), edits, site, cache, out_dir, content_dir, root, stats, result, progress
+    ):
         return None
     log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
     return result
 
 
 PLAN_REUSED = "the last build's plan held (no file added, removed or given new planning fields):"
-
-
-def _changed_files(cache: Cache, stats: list[Found], site: Site) -> list[Found]:
-    """The listed articles whose stat is not a cached one's (changed, or never cached)."""
-    stamps = cache.stamps()
-    return not_articles([st for st in stats if (st.source, st.size, st.mtime_ns) not in stamps], site)[0]
 
 
 @dataclass

@@ -252,13 +252,6 @@ class Cache:
             log.warning("cache: %d unreadable document row(s) dropped; their files are read again", dropped)
         return found
 
-    def stamps(self) -> set[tuple[object, object, object]]:
-        """Every cached document's (source, size, mtime_ns), as stored (not checked): one set made
-        in C, which an edit at 100,000 documents looks its files up in."""
-        if self._db is None:
-            return set()
-        return set(self._db.execute("SELECT source, size, mtime_ns FROM metas"))
-
     def _rows(self, query: str, sources: Sequence[str] | None) -> Iterator[tuple[Any, ...]]:
         """The rows of ``query`` (a table with a source column), for ``sources`` only unless None:
         one query per 500, SQLite's limit on parameters being 999 in old versions."""
