@@ -6,10 +6,12 @@ import errno
 import re
 from pathlib import Path
 
+from feeds.lazyre import LazyPattern
+
 # What would break a one-line message (cron mails and log parsers read one message a line), or
 # cannot be printed: control characters, Unicode line separators, and the surrogates Python
 # decodes a file name's non-UTF-8 bytes to.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = LazyPattern("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

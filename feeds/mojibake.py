@@ -18,10 +18,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from feeds.lazyre import LazyPattern
+
 _GATE = re.compile("[\u00c0-\u00ff]")
 _HIGH = re.compile("[\u0080-\u00ff]")
 _LETTER_OR_HIGH = re.compile("[^\\W\\d_]|[\u0080-\u00ff]")  # each character counted once
-_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HANGUL = LazyPattern("[\uac00-\ud7a3]")  # needed only for text that is mojibake
 _ASCII_OR_SPACE = re.compile(r"[\x00-\x7f\s]")
 MIN_SUSPECTS = 8  # a few accented letters never make a file mojibake (nor a 2-syllable word)
 DENSITY = 0.3  # share of U+0080-U+00FF characters among the letters; European text stays far below

@@ -7,13 +7,13 @@ import contextlib
 import itertools
 import logging
 import os
-import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from feeds.errors import ContentError
+from feeds.lazyre import LazyPattern
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ ASSET_SUFFIXES = frozenset(
 )
 MAX_BYTES = 10 * 1024 * 1024  # an article larger than this is a mistake (a log, a dump), not prose
 
-_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HANGUL = LazyPattern("[\uac00-\ud7a3]")  # needed only for a name or a file not in UTF-8
 
 
 @dataclass(frozen=True)

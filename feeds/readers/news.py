@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from feeds.lazyre import LazyPattern
 from feeds.readers import Parsed, from_line
 
 NAME = "news"
@@ -52,12 +53,12 @@ _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
-_DATE = re.compile(DATE)
-_MAYBE_DATE = re.compile(r"\d{4}\s*(?:[-./]|년)")  # cheap: most lines have no date at all
-_LABEL_BEFORE = re.compile(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
-_LABEL_AFTER = re.compile(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
-_LABEL_ONLY = re.compile(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
-_IS_UPDATE = re.compile(_UPDATED_LABEL)
+_DATE = LazyPattern(DATE)
+_MAYBE_DATE = LazyPattern(r"\d{4}\s*(?:[-./]|년)")  # cheap: most lines have no date at all
+_LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
+_LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
+_LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
+_IS_UPDATE = LazyPattern(_UPDATED_LABEL)
 
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
@@ -75,16 +76,16 @@ REPORTERS = (
     rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
-_REPORTER = re.compile(REPORTERS)
-_ROLE_ONLY = re.compile(_ROLE)
+_REPORTER = LazyPattern(REPORTERS)
+_ROLE_ONLY = LazyPattern(_ROLE)
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
-_ANY_ROLE_WORD = re.compile("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
-_ROLE_AT_END = re.compile(_ROLE + "$")
-_NAME_SEPARATORS = re.compile(r"\s*[·,ㆍ/]\s*|\s+")
-_PLACE_SEPARATORS = re.compile(r"[=/]")
-_EMAIL_RE = re.compile(_EMAIL)
+_ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
+_ROLE_AT_END = LazyPattern(_ROLE + "$")
+_NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
+_PLACE_SEPARATORS = LazyPattern(r"[=/]")
+_EMAIL_RE = LazyPattern(_EMAIL)
 # Section names pages print in front of a reporter's name; cut off when glued to it.
-_SECTION_PREFIX = re.compile(
+_SECTION_PREFIX = LazyPattern(
     r"^(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역"
     r"|오피니언|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
 )
@@ -92,7 +93,7 @@ _SECTION_PREFIX = re.compile(
 # --- the rest of a metadata line -------------------------------------------------------------
 # What a page prints beside the date and reporter: buttons and labels flattened into the text,
 # and stock tickers. None of it is the outlet.
-_JUNK = re.compile(
+_JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
     r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
     r"|진행|출연|사회|취재|촬영|편집|글|사진|영상"
@@ -100,7 +101,7 @@ _JUNK = re.compile(
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
 # A line of nothing but buttons, or the site's address: page junk, part of the head.
-_JUNK_WORD = re.compile(
+_JUNK_WORD = LazyPattern(
     r"(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
@@ -108,46 +109,46 @@ _JUNK_WORD = re.compile(
     r"|테크|유통|건강|세계|북한)",
     re.IGNORECASE,
 )
-_BULLET_OUTLET = re.compile(r"•\s*(?P<outlet>[^\d\s]{2,20})")
-_COMMA_OUTLET = re.compile(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
-_BARE_NAME = re.compile(r"[가-힣]{2,4}")
-_KNOWN_OUTLET = re.compile(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
-_WORDS = re.compile(r"[\s/·|]+")
-_PIECES = re.compile(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
+_BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s]{2,20})")
+_COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
+_BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
+_KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
+_WORDS = LazyPattern(r"[\s/·|]+")
+_PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
 _OUTLET_MAX = 20
-_SENTENCE_END = re.compile(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
+_SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
 
 # --- the body's dateline, byline and closing line --------------------------------------------
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
-BYLINE = re.compile(
+BYLINE = LazyPattern(
     rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
 )
-_CLOSING_REPORTER = re.compile(
+_CLOSING_REPORTER = LazyPattern(
     rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
-DATELINE = re.compile(
+DATELINE = LazyPattern(
     rf"^[가-힣A-Za-z]{{1,10}}\s*=\s*(?:글\s*[·ㆍ]?\s*(?:사진\s*)?=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
 )
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
-_CLOSING_OUTLET_REPORTER = re.compile(
+_CLOSING_OUTLET_REPORTER = LazyPattern(
     rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
     rf"\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
 )
 # "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
-_COPYRIGHT = re.compile(
+_COPYRIGHT = LazyPattern(
     r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyright|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})",
     re.IGNORECASE,
 )
-_ALONE_EMAIL = re.compile(rf"\s*(?P<email>{_EMAIL})\s*")
+_ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
-_OUTLET_LIKE = re.compile(
+_OUTLET_LIKE = LazyPattern(
     r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv|[0-9])$"
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
@@ -157,7 +158,7 @@ _CAPTION_WORD = (
     r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
 )
 _END = r"\s*[|│]?\s*$"  # a flattened page may leave a separator after the credit
-CAPTION = re.compile(
+CAPTION = LazyPattern(
     # (사진=…) [사진=…] 〈사진=…〉 (사진 = …) at the end of the line
     rf"{_OPEN}\s*{_CAPTION_WORD}\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}{_END}"
     # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
@@ -196,21 +197,21 @@ _CREDITS = (
     r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
     r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공)(?:\s*(?:자료)?사진)?"
 )
-CREDIT_ONLY = re.compile(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
-CREDIT_END = re.compile(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?{_CREDITS}\s*[)\]]?$")
-SEPARATED_CREDIT = re.compile(rf"(?:[/=]|\.\s)\s*{_CREDITS}\s*$")
-NOTE = re.compile(
+CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
+CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?{_CREDITS}\s*[)\]]?$")
+SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*{_CREDITS}\s*$")
+NOTE = LazyPattern(
     r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
     r"|무단\s*전재|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"
     r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
     r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴)",
     re.IGNORECASE,
 )
-HASHTAGS = re.compile(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
-_HASHTAG = re.compile(r"#([^\s#]+)")
+HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
+_HASHTAG = LazyPattern(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
 # A Markdown file's head: never a news article's.
-_MARKDOWN = re.compile(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\(|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
+_MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\(|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
 
 
 @dataclass
