@@ -313,3 +313,14 @@ def test_from_line_is_split_and_join(text: str, number: int) -> None:
     from feeds.readers import from_line
 
     assert from_line(text, number) == "\n".join(text.split("\n")[number - 1 :])
+
+
+def test_forbidden_xml_chars_are_those_xml_1_0_leaves_out() -> None:
+    # FORBIDDEN is written as what is left out (cheap to compile): it must be exactly that.
+    from feeds.xmlchars import FORBIDDEN
+
+    def allowed(c: int) -> bool:  # XML 1.0 section 2.2, Char
+        return c in (0x9, 0xA, 0xD) or 0x20 <= c <= 0xD7FF or 0xE000 <= c <= 0xFFFD or 0x10000 <= c <= 0x10FFFF
+
+    every = "".join(map(chr, range(0x110000)))
+    assert FORBIDDEN.findall(every) == [chr(c) for c in range(0x110000) if not allowed(c)]
