@@ -6,12 +6,13 @@ Every reader module has the same three-part contract:
 - ``detect(text) -> bool``: cheap, looks only at the start of the text;
 - ``read(text, path) -> Parsed``: metadata as written, plus the body and how to render it.
 
-Adding a format is one new module and one entry in ``READERS`` (order matters: the first
+Adding a format is one new module and its name in ``READERS`` (order matters: the first
 reader whose ``detect`` answers yes reads the file).
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
@@ -54,16 +55,24 @@ class Reader(Protocol):
     def read(self, text: str, path: str) -> Parsed: ...
 
 
-@cache  # the import statement costs a few microseconds even when done: this runs for every file
-def _readers() -> tuple[Reader, ...]:
-    from feeds.readers import frontmatter, header, news
+# Detection order: the first reader whose ``detect`` answers yes reads the file.
+READERS = ("frontmatter", "header", "news")
 
-    return (frontmatter, header, news)
+
+@cache  # once per process: this runs for every file, and even a done import costs microseconds
+def _reader(name: str) -> Reader:
+    """The reader module ``name``, imported when a file first gets this far down ``READERS``.
+
+    A process that reads only front matter (an edit of one Markdown file) never loads the news
+    reader, nor a file with a header the front matter reader's YAML.
+    """
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def read(text: str, path: str) -> Parsed:
     """Parse ``text`` with the first reader that recognises it."""
-    for reader in _readers():
+    for name in READERS:
+        reader = _reader(name)
         if reader.detect(text):
             return reader.read(text, path)
     from feeds.readers import news
