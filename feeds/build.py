@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from feeds.entries import Entries
     from feeds.feedsets import Entry, Feed, FeedPlan
     from feeds.load import Loaded, Read
-    from feeds.pages import FeedLink, SiteView
+    from feeds.pages.view import FeedLink, SiteView
     from feeds.sameplan import Plan, PlannedFeed
     from feeds.tags import Tag
 
@@ -484,7 +484,7 @@ def _write_edits(
     from feeds.feedsets import FeedPlan
     from feeds.load import Loaded
     from feeds.migrate.links import Links
-    from feeds.pages import feed_link, view_of
+    from feeds.pages.view import feed_link, view_of
     from feeds.sameplan import remember, showing
     from feeds.tags import tag_key
 
@@ -580,7 +580,7 @@ def _write_outputs(
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.migrate.links import Links
-    from feeds.pages import site_view
+    from feeds.pages.view import site_view
     from feeds.sameplan import PlannedFeed
     from feeds.tags import index_tags
 

@@ -46,7 +46,7 @@ class PlannedFeed:
     # document that links to others, the fingerprint of those links (``feeds.migrate.links``).
     entries: tuple[tuple[Any, ...], ...]
     fingerprint: str
-    # What the site pages show of it (``feeds.pages.FeedLink``).
+    # What the site pages show of it (``feeds.pages.view.FeedLink``).
     tag: str | None
     articles: int
     updated: datetime | None

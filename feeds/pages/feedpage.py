@@ -11,8 +11,8 @@ FILENAME = "index.html"
 
 
 def render(feed: Feed) -> bytes:
-    from feeds.pages import FeedFile
     from feeds.pages.render import render as render_template
+    from feeds.pages.view import FeedFile
 
     files = [
         FeedFile(LABELS[name][0], LABELS[name][1], feed.url(name)) for name in filenames(feed.folder) if name in LABELS
