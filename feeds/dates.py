@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import email.utils
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from feeds.errors import DateError
+from feeds.lazyre import LazyPattern
 
 __all__ = ["RFC822_ZONES", "ZONE_ABBREVIATIONS", "parse_date"]
 
@@ -35,44 +35,45 @@ ZONE_ABBREVIATIONS: dict[str, timezone] = {
     for name, hours in {"UTC": 0, **RFC822_ZONES, "KST": 9, "JST": 9}.items()
 }
 
+# The patterns are compiled on first use: most sites write their dates in one or two of these forms.
 # A trailing upper-case word, bare or in parentheses as RFC 822 comments write it ("+0900 (KST)").
 # Upper case only, so that "Mar 10 2025 Mon" or a lower-case word is left for the handlers to judge.
-_TRAILING_ZONE = re.compile(r"(?P<rest>.*\S) (?:\((?P<paren>[A-Z]{1,5})\)|(?P<bare>[A-Z]{1,5}))")
+_TRAILING_ZONE = LazyPattern(r"(?P<rest>.*\S) (?:\((?P<paren>[A-Z]{1,5})\)|(?P<bare>[A-Z]{1,5}))")
 _MERIDIEMS = {"AM", "PM"}
 
-_EPOCH = re.compile(r"\d{9,11}(?:\.\d+)?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_ISO = re.compile(
+_EPOCH = LazyPattern(r"\d{9,11}(?:\.\d+)?")
+_COMPACT = LazyPattern(r"(\d{4})(\d{2})(\d{2})")
+_ISO = LazyPattern(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<frac>\d+))?)?"
     r" ?(?P<tz>Z|[+-]\d{2}(?::?[0-5]\d)?)?)?",
     re.IGNORECASE,
 )
-_RFC822 = re.compile(
+_RFC822 = LazyPattern(
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? ?)?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r" (?:\d{2}|\d{4}) \d{1,2}:\d{2}(?::\d{2})?(?: (?P<tz>[+-]\d{2}[0-5]\d))?",
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?: ?\((?:[월화수목금토일]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)| ?[월화수목금토일]요일)?"
-_NUMERIC = re.compile(
+_NUMERIC = LazyPattern(
     r"(?P<y>\d{4}) ?(?P<sep>[./-]) ?(?P<m>\d{1,2}) ?(?P=sep) ?(?P<d>\d{1,2})\.?"
     + _WEEKDAY
     + r"(?: (?:(?P<ap1>오전|오후|AM|PM) ?)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"(?: ?(?P<ap2>AM|PM))?)?",
     re.IGNORECASE,
 )
-_KOREAN_DATE = re.compile(r"(\d{4})년 ?(\d{1,2})월 ?(\d{1,2})일")
-_KOREAN_TIME = re.compile(r"(\d{1,2}) ?시(?: ?(\d{1,2}) ?분)?(?: ?(\d{1,2}) ?초)?")
+_KOREAN_DATE = LazyPattern(r"(\d{4})년 ?(\d{1,2})월 ?(\d{1,2})일")
+_KOREAN_TIME = LazyPattern(r"(\d{1,2}) ?시(?: ?(\d{1,2}) ?분)?(?: ?(\d{1,2}) ?초)?")
 # News pages put the time in parentheses after the date: "2024-04-05(21:36)", "2024.04.05 (오후 9:36)".
-_PAREN_TIME = re.compile(r" ?\(((?:(?:오전|오후|AM|PM) ?)?\d{1,2}:\d{2}(?::\d{2})?)\)", re.IGNORECASE)
+_PAREN_TIME = LazyPattern(r" ?\(((?:(?:오전|오후|AM|PM) ?)?\d{1,2}:\d{2}(?::\d{2})?)\)", re.IGNORECASE)
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december")  # fmt: skip
 _MONTHS = {name: n for n, full in enumerate(MONTH_NAMES, start=1) for name in (full, full[:3])} | {"sept": 9}
-_ENGLISH_DAY = re.compile(
+_ENGLISH_DAY = LazyPattern(
     r"(?:(?P<m1>[A-Za-z]{3,9})\.? (?P<d1>\d{1,2}),? |(?P<d2>\d{1,2}) (?P<m2>[A-Za-z]{3,9})\.?,? )(?P<y>\d{4})"
 )
-_MONTH_NAME = re.compile(rf"(?<![a-z])(?:{'|'.join(m[:3] for m in MONTH_NAMES)})", re.IGNORECASE)
-_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MONTH_NAME = LazyPattern(rf"(?<![a-z])(?:{'|'.join(m[:3] for m in MONTH_NAMES)})", re.IGNORECASE)
+_FOUR_DIGIT_YEAR = LazyPattern(r"(?<!\d)\d{4}(?!\d)")
 
 # Two different defaults: a field dateutil filled in from a default comes out different in the two
 # results, which is how a missing day/month/year is caught without reaching into dateutil's internals.
@@ -129,8 +130,12 @@ def _parse_iso(text: str) -> datetime | None:
 
 def _parse_rfc822(text: str) -> datetime | None:
     match = _RFC822.fullmatch(text)
-    parsed = email.utils.parsedate_tz(text) if match else None
-    if match is None or parsed is None:
+    if match is None:
+        return None
+    import email.utils  # here: it imports socket, random and calendar, ~15 ms a process, for RFC 822 dates only
+
+    parsed = email.utils.parsedate_tz(text)
+    if parsed is None:
         return None
     # email.utils maps two-digit years (69-99 -> 19xx, 00-68 -> 20xx) with a fixed rule, not the clock.
     naive = datetime(*parsed[:6])
