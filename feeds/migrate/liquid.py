@@ -15,14 +15,16 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urljoin
 
+from feeds.lazyre import LazyPattern
 from feeds.migrate.common import Job, code_block
 
-_TOKEN = re.compile(r"\{%(-?)\s*(\w+)\s*(.*?)\s*(-?)%\}|\{\{(?![<%])(-?)\s*(.*?)\s*(-?)\}\}", re.S)
-_SITE_URL_PAIR = re.compile(r"\{\{-?\s*site\.url\s*-?\}\}\s*\{\{-?\s*site\.baseurl\s*-?\}\}")
-_REFERENCE = re.compile(r"\{%-?\s*(link|post_url)\s+(.*?)\s*-?%\}", re.S)
+# Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
+_TOKEN = LazyPattern(r"\{%(-?)\s*(\w+)\s*(.*?)\s*(-?)%\}|\{\{(?![<%])(-?)\s*(.*?)\s*(-?)\}\}", re.S)
+_SITE_URL_PAIR = LazyPattern(r"\{\{-?\s*site\.url\s*-?\}\}\s*\{\{-?\s*site\.baseurl\s*-?\}\}")
+_REFERENCE = LazyPattern(r"\{%-?\s*(link|post_url)\s+(.*?)\s*-?%\}", re.S)
 _VERBATIM = ("raw", "highlight", "comment")
-_ARG = re.compile(r"""'[^']*'|"[^"]*"|[^\s,:|'"]+|\|""")
-_RANGE = re.compile(r"\(\s*(\S+)\s*\.\.\s*(\S+)\s*\)")
+_ARG = LazyPattern(r"""'[^']*'|"[^"]*"|[^\s,:|'"]+|\|""")
+_RANGE = LazyPattern(r"\(\s*(\S+)\s*\.\.\s*(\S+)\s*\)")
 
 
 def references(body: str) -> list[str]:

@@ -12,9 +12,11 @@ import posixpath
 import re
 from urllib.parse import urljoin
 
+from feeds.lazyre import LazyPattern
 from feeds.migrate.common import Job
 
-_LINK = re.compile(r"""\{(filename|static|attach|index)\}([^\s"'<>)\]]*)""")
+# Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
+_LINK = LazyPattern(r"""\{(filename|static|attach|index)\}([^\s"'<>)\]]*)""")
 
 
 def references(body: str) -> list[str]:

@@ -12,14 +12,16 @@ import html
 import re
 from collections.abc import Callable
 
+from feeds.lazyre import LazyPattern
 from feeds.migrate.common import Job, code_block
 
-_LITERAL = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
+# Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
+_LITERAL = LazyPattern(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 _ARGS = r"""(?:"(?:\\.|[^"\\])*"|`[^`]*`|[^"`])*?"""
-_SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w.-]+)(" + _ARGS + r")\s*(/?)\s*[>%]\}\}", re.S)
-_ARG = re.compile(r"""(?:([\w-]+)\s*=\s*)?("(?:\\.|[^"\\])*"|`[^`]*`|[^\s"`]+)""")
-_PAGE_ONLY = re.compile(r"\{\{.*?\}\}|<(script|style)\b.*?</\1\s*>|<link\b[^>]*>", re.S | re.I)
-_REFERENCE = re.compile(r"\{\{[<%]\s*(?:ref|relref)\s+(" + _ARGS + r")\s*[>%]\}\}", re.S)
+_SHORTCODE = LazyPattern(r"\{\{([<%])\s*(/?)\s*([\w.-]+)(" + _ARGS + r")\s*(/?)\s*[>%]\}\}", re.S)
+_ARG = LazyPattern(r"""(?:([\w-]+)\s*=\s*)?("(?:\\.|[^"\\])*"|`[^`]*`|[^\s"`]+)""")
+_PAGE_ONLY = LazyPattern(r"\{\{.*?\}\}|<(script|style)\b.*?</\1\s*>|<link\b[^>]*>", re.S | re.I)
+_REFERENCE = LazyPattern(r"\{\{[<%]\s*(?:ref|relref)\s+(" + _ARGS + r")\s*[>%]\}\}", re.S)
 # Shortcodes that never take inner content: no closing tag is looked for.
 _SELF_CLOSING = frozenset(
     {"youtube", "vimeo", "vimeo_simple", "x", "tweet", "twitter", "twitter_simple", "instagram", "instagram_simple"}
