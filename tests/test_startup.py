@@ -52,6 +52,29 @@ def test_reading_front_matter_never_loads_the_news_reader() -> None:
     ]
 
 
+def test_only_yaml_front_matter_loads_pyyaml() -> None:
+    libraries = ["yaml", "frontmatter", "feeds.readers.news"]
+    toml = "from feeds.readers import read\nread('+++\\ntitle = \"T\"\\ndate = 2025-01-02\\n+++\\nBody\\n', 'a.md')"
+    header = "from feeds.readers import read\nread('Title: T\\nDate: 2025-01-02\\n\\nBody\\n', 'a.md')"
+    yaml = "from feeds.readers import read\nread('---\\ntitle: T\\n---\\nBody\\n', 'a.md')"
+    assert loaded_after(toml, libraries) == []
+    assert loaded_after(header, libraries) == []
+    assert loaded_after(yaml, libraries) == ["yaml", "frontmatter"]
+
+
+def test_front_matter_opens_as_python_frontmatter_says() -> None:
+    # The reader detects YAML front matter with a copy of python-frontmatter's pattern, so that
+    # detecting needs neither it nor PyYAML: the copy must stay what the library uses.
+    import frontmatter.default_handlers as fm
+
+    from feeds.readers.frontmatter import _BOUNDARIES
+
+    assert (_BOUNDARIES["yaml"].pattern, _BOUNDARIES["yaml"].flags) == (
+        fm.YAMLHandler.FM_BOUNDARY.pattern,
+        fm.YAMLHandler.FM_BOUNDARY.flags,
+    )
+
+
 def test_reading_news_compiles_only_the_patterns_it_uses() -> None:
     code = (
         "import json\n"

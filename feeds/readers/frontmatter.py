@@ -1,9 +1,11 @@
 """Markdown with YAML (``---``), TOML (``+++``) or JSON (``{``) front matter.
 
-python-frontmatter's handlers detect and load YAML and TOML front matter (its ``+++`` handler needs
-the third-party ``toml`` package, so ours loads with ``tomllib``). We split the text ourselves, to
-keep the line numbers errors need, and read JSON with ``raw_decode``, which finds where a nested
-object really ends (python-frontmatter looks for a line holding only ``}``).
+python-frontmatter's handler loads YAML front matter; TOML is read with ``tomllib`` (python-frontmatter's
+``+++`` handler needs the third-party ``toml`` package). We split the text ourselves, to keep the
+line numbers errors need, and read JSON with ``raw_decode``, which finds where a nested object
+really ends (python-frontmatter looks for a line holding only ``}``). python-frontmatter and PyYAML
+are imported with the first YAML front matter (~27 ms): a process that reads only headers, news
+articles, TOML or JSON never loads them.
 """
 
 from __future__ import annotations
@@ -11,18 +13,13 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from functools import cache
 from typing import Any
-
-import frontmatter.default_handlers as fm
-import yaml
 
 from feeds.errors import FrontMatterError
 from feeds.readers import Parsed
 
 NAME = "frontmatter"
-
-# The C loader is several times faster; same safe semantics.
-_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Bounds on what one field may hold. No front matter needs more; beyond them a file is an attack
 # or an accident: a "billion laughs" of YAML aliases takes 300 bytes to expand to gigabytes, and
@@ -40,39 +37,41 @@ class _ValueProblem(Exception):
         self.problem, self.line = problem, line
 
 
-class _Loader(_BASE_LOADER):  # type: ignore[misc]
-    """The safe loader, with impossible dates reported where they are."""
+@cache
+def _yaml() -> tuple[Any, Any, type[Exception]]:
+    """python-frontmatter's YAML handler, our loader, and PyYAML's error: made at the first YAML."""
+    import frontmatter.default_handlers as fm
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is several times faster; as safe
+
+    class Loader(base):  # type: ignore[misc]
+        """The safe loader, with impossible dates reported where they are."""
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        # PyYAML checks a timestamp's shape, then lets datetime() raise a bare ValueError, without a mark.
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError) as exc:
+            raise _ValueProblem(f"{exc} ({node.value!r})", node.start_mark.line) from exc
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return fm.YAMLHandler(), Loader, yaml.YAMLError
 
 
-def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
-    # PyYAML checks a timestamp's shape, then lets datetime() raise a bare ValueError, without a mark.
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except (ValueError, OverflowError) as exc:
-        raise _ValueProblem(f"{exc} ({node.value!r})", node.start_mark.line) from exc
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-class TOMLHandler(fm.BaseHandler):
-    """python-frontmatter reads TOML only with the third-party ``toml`` package; use tomllib."""
-
-    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-    START_DELIMITER = END_DELIMITER = "+++"
-
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return tomllib.loads(fm)
-
-
-_YAML = fm.YAMLHandler()
-_TOML = TOMLHandler()
+# How front matter opens: python-frontmatter's YAMLHandler.FM_BOUNDARY (a test checks that they
+# agree), and the same for TOML; matched here, so that detecting needs neither library.
+_BOUNDARIES = {"yaml": re.compile(r"^-{3,}\s*$", re.MULTILINE), "toml": re.compile(r"^\+{3,}\s*$", re.MULTILINE)}
 _FENCES = {"yaml": re.compile(r"-{3,}\s*"), "toml": re.compile(r"\+{3,}\s*")}
 _KEY_LINE = re.compile(r"""^\s{0,3}["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
 
 
 def detect(text: str) -> bool:
-    return _YAML.detect(text) or _TOML.detect(text) or text.startswith("{")
+    return (
+        _BOUNDARIES["yaml"].match(text) is not None
+        or _BOUNDARIES["toml"].match(text) is not None
+        or text.startswith("{")
+    )
 
 
 def read(text: str, path: str) -> Parsed:
@@ -80,7 +79,7 @@ def read(text: str, path: str) -> Parsed:
         kind, first = "json", 1
         meta, fm_text, body, body_line = _split_json(text, path)
     else:
-        kind, first = ("yaml" if _YAML.detect(text) else "toml"), 2  # after the opening fence
+        kind, first = ("yaml" if _BOUNDARIES["yaml"].match(text) else "toml"), 2  # after the opening fence
         fm_text, body, body_line = _split_fenced(text, kind, path)
         meta = None
     lines = _key_lines(fm_text, first)
@@ -209,17 +208,19 @@ def _field_at(line: int, lines: dict[str, int]) -> str | None:
 
 
 def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int]) -> Any:
+    yaml_error: type[Exception] | tuple[()] = ()  # catches nothing until PyYAML is loaded
     try:
         if kind == "yaml":
-            return _YAML.load(fm_text, Loader=_Loader) or {}
-        return _TOML.load(fm_text)
+            handler, loader, yaml_error = _yaml()
+            return handler.load(fm_text, Loader=loader) or {}
+        return tomllib.loads(fm_text)
     except _ValueProblem as exc:
         line = exc.line + first
         key = _field_at(line, lines)
         raise FrontMatterError(path, f"field {key!r}: {exc.problem}" if key else exc.problem, line) from exc
     except RecursionError as exc:
         raise _too_deep(path, kind, fm_text, first, lines) from exc
-    except yaml.YAMLError as exc:
+    except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the opening fence
