@@ -8,7 +8,7 @@ Found once per entry, when the entry is built (``feeds.entries``), and shown by 
 from __future__ import annotations
 
 import html
-import mimetypes
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +22,30 @@ IMAGE_KEYS = ("image", "cover", "heroImage")
 # Inside a mapping value such as Hugo's ``cover: {image: …, alt: …}``.
 _NESTED_KEYS = ("image", "url", "src")
 _IMG = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+# The media type of a picture by its file name's extension. A table of our own, not mimetypes:
+# that reads the machine's mime.types (and Python's table grows by version), so one input gave
+# other bytes on another machine. What feed readers show: the web's image formats.
+IMAGE_TYPES = {
+    ".apng": "image/apng",
+    ".avif": "image/avif",
+    ".bmp": "image/bmp",
+    ".gif": "image/gif",
+    ".heic": "image/heic",
+    ".heif": "image/heif",
+    ".ico": "image/vnd.microsoft.icon",
+    ".jfif": "image/jpeg",
+    ".jpe": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".jpg": "image/jpeg",
+    ".jxl": "image/jxl",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".webp": "image/webp",
+}
 
 
 @dataclass(frozen=True)
@@ -64,5 +88,4 @@ def _image(src: str, base: str) -> Image | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None  # data: URIs and the like: no reader fetches them as a thumbnail
-    guessed, _ = mimetypes.guess_type(parts.path, strict=False)
-    return Image(url, guessed if guessed and guessed.startswith("image/") else None)
+    return Image(url, IMAGE_TYPES.get(posixpath.splitext(parts.path)[1].lower()))

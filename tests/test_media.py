@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -94,3 +95,49 @@ def test_feeds_with_pictures_validate_clean(tmp_path: Path, site: Site) -> None:
     findings = validate_paths([tmp_path / "out"])
     assert MEDIA_NS in (tmp_path / "out" / "tags" / "x" / "atom.xml").read_bytes()
     assert [f for f in findings if f.level != "info"] == []
+
+
+# The media type of a picture, from its file name: a fixed table, never the machine's mime.types
+# (which differ between machines and Python versions: the same input must give the same bytes).
+MEDIA_TYPES = {
+    "a.jpg": "image/jpeg",
+    "a.JPEG": "image/jpeg",
+    "a.png": "image/png",
+    "a.gif": "image/gif",
+    "a.webp": "image/webp",
+    "a.avif": "image/avif",
+    "a.jxl": "image/jxl",
+    "a.heic": "image/heic",
+    "a.heif": "image/heif",
+    "a.svg": "image/svg+xml",
+    "a.tif": "image/tiff",
+    "a.bmp": "image/bmp",
+    "a.ico": "image/vnd.microsoft.icon",
+    "a.apng": "image/apng",
+    "a.xyz": None,
+    "a.html": None,
+    "photo": None,
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(MEDIA_TYPES.items()))
+def test_a_pictures_media_type_comes_from_a_fixed_table(
+    name: str, expected: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mimetypes
+
+    from feeds.document import Document
+    from feeds.pictures import entry_image
+
+    # A machine whose mime.types says otherwise about every picture must not change our output.
+    odd = tmp_path / "mime.types"
+    odd.write_text("".join(f"image/x-odd-{i} {n.rsplit('.', 1)[-1].lower()}\n" for i, n in enumerate(MEDIA_TYPES)))
+    for name_ in ("_db", "inited", "types_map", "common_types", "encodings_map", "suffix_map"):
+        monkeypatch.setattr(mimetypes, name_, getattr(mimetypes, name_))  # put back after the test
+    mimetypes.inited = False
+    mimetypes.init([str(odd)])
+    when = datetime(2025, 1, 1, tzinfo=UTC)
+    link = "https://example.com/posts/a/"
+    doc = Document("a.md", "frontmatter-yaml", "A", when, when, (), (), None, "en", "a", link, link, "", "markdown")
+    image = entry_image(replace(doc, extra={"image": f"/img/{name}"}), "")
+    assert image is not None and image.type == expected
