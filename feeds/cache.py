@@ -279,11 +279,11 @@ class Cache:
         if self._db is not None:
             self._db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.source, size, mtime_ns, digest, _doc_json(doc), doc.body or ""),
+                (doc.source, _int64(size), _int64(mtime_ns), digest, _doc_json(doc), doc.body or ""),
             )
             self._db.execute(
                 "INSERT OR REPLACE INTO metas VALUES (?, ?, ?, ?, ?)",
-                (doc.source, size, mtime_ns, digest, _meta_json(doc)),
+                (doc.source, _int64(size), _int64(mtime_ns), digest, _meta_json(doc)),
             )
         return bodiless
 
@@ -292,7 +292,8 @@ class Cache:
         if self._db is not None:
             for table in ("documents", "metas"):
                 self._db.execute(
-                    f"UPDATE {table} SET size = ?, mtime_ns = ? WHERE source = ?", (size, mtime_ns, source)
+                    f"UPDATE {table} SET size = ?, mtime_ns = ? WHERE source = ?",
+                    (_int64(size), _int64(mtime_ns), source),
                 )
 
     def delete_documents(self, sources: Iterable[str] | None = None) -> None:
@@ -341,8 +342,15 @@ class Cache:
             self._db.execute("DELETE FROM outputs")
             self._db.executemany(
                 "INSERT INTO outputs VALUES (?, ?, ?, ?)",
-                ((p, r.fingerprint, r.size, r.mtime_ns) for p, r in records.items()),
+                ((p, r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()),
             )
+
+
+def _int64(n: int) -> int:
+    """``n`` as a signed 64-bit integer, all SQLite holds. A file's mtime in nanoseconds passes that
+    after 2262 (``touch -d 2300-01-01``): it wraps, then never equals the file's stat, so the file
+    is read again (and its digest compared) on every build: slower for that file, never wrong."""
+    return (n + 2**63) % 2**64 - 2**63
 
 
 def digest(data: bytes) -> str:

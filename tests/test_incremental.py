@@ -228,3 +228,22 @@ def test_html_cache_keeps_only_what_some_feed_shows(tmp_path: Path, site: Site) 
     with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:
         keys = [key for (key,) in db.execute("SELECT key FROM html")]
     assert len(keys) == 1 and keys[0].endswith("/posts/new/")
+
+
+def test_a_file_dated_beyond_64_bit_nanoseconds_builds_and_rebuilds(content: Path, tmp_path: Path, site: Site) -> None:
+    import os
+
+    # 2300: past what SQLite's 64-bit integers hold in nanoseconds (2262); `touch -d 2300-01-01` does it.
+    when = int((datetime(2300, 1, 1, tzinfo=UTC) - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds())
+    odd = content / "two.md"
+    os.utime(odd, (when, when))
+    assert abs(odd.stat().st_mtime_ns) > 2**63 - 1  # the file system holds it; a signed 64-bit integer does not
+    first = run(site, content, tmp_path)
+    assert first.published == 3 and not first.errors
+    post(content, "two.md", "Two, edited", "beta", "2025-02-01")
+    os.utime(odd, (when, when))
+    again = run(site, content, tmp_path)
+    assert "Two, edited" in (tmp_path / "out" / "atom.xml").read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    build(site, content, clean, at=AT)
+    assert tree(tmp_path / "out") == tree(clean) and not again.errors
