@@ -241,6 +241,26 @@ def build(
             cache.close()
 
 
+@dataclass(frozen=True)
+class _Run:
+    """One build: its settings and the files it found, as each way of building takes them."""
+
+    site: Site
+    content_dir: Path
+    out_dir: Path
+    include_future: bool
+    strict: bool
+    at: datetime
+    cache: Cache
+    stats: list[Found]  # every listed file, articles or not
+    files: str  # sameplan.listing(stats)
+    progress: Progress
+
+    def plan_key(self) -> str:
+        """What a kept plan must have been made for (``feeds.sameplan``): this site, these options."""
+        return _fingerprint(site_fingerprint(self.site), self.include_future, self.strict)
+
+
 def _build_locked(
     site: Site,
     content_dir: Path,
@@ -268,17 +288,12 @@ def _build_locked(
     unchanged = _unchanged_result(cache, inputs, at, out_dir)
     if unchanged is not None:
         return unchanged
+    run = _Run(site, content_dir, out_dir, include_future, strict, at, cache, stats, files, progress)
     with cache.transaction():
-        result = (
-            None
-            if refused
-            else _edit_build(site, content_dir, out_dir, include_future, strict, at, cache, stats, files, progress)
-        )
+        result = None if refused else _edit_build(run)
         while result is None:
             try:
-                result = _full_build(
-                    site, content_dir, out_dir, include_future, strict, at, cache, stats, files, refused, progress
-                )
+                result = _full_build(run, refused)
             except StaleIndex as exc:  # before anything is written; each round forgets rows for good
                 log.warning("cache: %s; reading them again", exc)
                 cache.delete_documents(exc.sources)
@@ -343,72 +358,42 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
     }
 
 
-def _full_build(
-    site: Site,
-    content_dir: Path,
-    out_dir: Path,
-    include_future: bool,
-    strict: bool,
-    at: datetime,
-    cache: Cache,
-    stats: list[Found],
-    files: str,
-    refused: list[ContentError],
-    progress: Progress = NO_PROGRESS,
-) -> BuildResult:
-    """Plan from every document (parsed, or from the cache's light index) and write what changed.
-
-    ``files`` is the ``sameplan.listing`` of ``stats``.
-    """
-    read = len(stats)
-    stats, pages = not_articles(stats, site)
+def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
+    """Plan from every document (parsed, or from the cache's light index) and write what changed."""
+    site, content_dir, cache = run.site, run.content_dir, run.cache
+    stats, pages = not_articles(run.stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), os.path.realpath(content_dir), progress)
-    result = BuildResult(read=read, kept=loaded.kept)
-    published, result.skipped, result.due = select(loaded.docs, at, include_future)
+    loaded = load(stats, site, cache, _sources(refused, content_dir), os.path.realpath(content_dir), run.progress)
+    result = BuildResult(read=len(run.stats), kept=loaded.kept)
+    published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
     result.skipped = sorted(pages + result.skipped)
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
     published, duplicates = reject_duplicates(published, content_dir, by_slug)
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
-    if strict and result.errors:
+    if run.strict and result.errors:
         return result
-    feeds, tags = _write_outputs(published, loaded, site, cache, out_dir, result, content_dir, progress)
+    feeds, tags = _write_outputs(published, loaded, site, cache, run.out_dir, result, content_dir, run.progress)
     from feeds.sameplan import Plan, remember
 
     # A plan made with errors is not reused: the next build must read the broken files again.
     clean = not (result.errors or result.kept)
-    remember(cache, Plan(_plan_key(site, include_future, strict), files, feeds, tags) if clean else None)
+    remember(cache, Plan(run.plan_key(), run.files, feeds, tags) if clean else None)
     return result
-
-
-def _plan_key(site: Site, include_future: bool, strict: bool) -> str:
-    return _fingerprint(site_fingerprint(site), include_future, strict)
 
 
 EDIT_MAX_FILES = 64  # more changed files than this are read in parallel, by the full build
 
 
-def _edit_build(
-    site: Site,
-    content_dir: Path,
-    out_dir: Path,
-    include_future: bool,
-    strict: bool,
-    at: datetime,
-    cache: Cache,
-    stats: list[Found],
-    files: str,
-    progress: Progress = NO_PROGRESS,
-) -> BuildResult | None:
+def _edit_build(run: _Run) -> BuildResult | None:
     """The build of an edit that leaves every feed's documents as they were, from the last build's
     plan (``feeds.sameplan``); None when that may not hold, and then the full build runs. Nothing
     is written before it is known.
     """
     from feeds.sameplan import recall
 
-    if not cache.enabled or (state := _last_run(cache, at)) is None:
+    if not run.cache.enabled or (state := _last_run(run.cache, run.at)) is None:
         return None
     try:
         result = _last_result(state)
@@ -416,21 +401,18 @@ def _edit_build(
         return None
     if result.errors or result.kept:
         return None  # the broken files are read again, by the full build
-    plan = recall(cache, _plan_key(site, include_future, strict))
-    changed = plan.changed(files, stats) if plan else None
+    plan = recall(run.cache, run.plan_key())
+    changed = plan.changed(run.files, run.stats) if plan else None
     if plan is None or changed is None:
         return None
-    changed = not_articles(changed, site)[0]
+    changed = not_articles(changed, run.site)[0]
     if len(changed) > EDIT_MAX_FILES:
         return None
-    root = os.path.realpath(content_dir)
-    edits = _edits(changed, cache, site, root)
+    edits = _edits(changed, run.cache, run.site, os.path.realpath(run.content_dir))
     if edits is None:
         return None
-    result.read = len(stats)
-    if not _write_edits(
-        replace(plan, files=files), edits, site, cache, out_dir, content_dir, root, stats, result, progress
-    ):
+    result.read = len(run.stats)
+    if not _write_edits(run, replace(plan, files=run.files), edits, result):
         return None
     log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
     return result
@@ -467,18 +449,7 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
     return edits
 
 
-def _write_edits(
-    plan: Plan,
-    edits: _Edits,
-    site: Site,
-    cache: Cache,
-    out_dir: Path,
-    content_dir: Path,
-    root: str,
-    stats: list[Found],
-    result: BuildResult,
-    progress: Progress,
-) -> bool:
+def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
     """Write the feeds that show the edited documents, as the full build would; False (and nothing
     written) if the plan turns out not to hold."""
     from feeds.entries import Entries
@@ -489,6 +460,7 @@ def _write_edits(
     from feeds.sameplan import remember, showing
     from feeds.tags import tag_key
 
+    site, cache, out_dir = run.site, run.cache, run.out_dir
     digests = {source: found.digest for source, (_, found) in edits.docs.items() if found.digest}
     shown = set(showing(plan.feeds, digests))
     main = next((i for i, f in enumerate(plan.feeds) if not f.folder), None)
@@ -527,27 +499,16 @@ def _write_edits(
     for st in edits.touched:
         cache.touch_document(st.source, st.size, st.mtime_ns)
     metas = [rows[s].meta for s in wanted]
-    loaded = Loaded(docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=stats, root=root)
+    root = os.path.realpath(run.content_dir)
+    loaded = Loaded(docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=run.stats, root=root)
     for source, (st, found) in edits.docs.items():
         assert found.doc is not None and found.digest is not None
         loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
-    entries = Entries(tags, cache, loaded, site, Links(metas, content_dir))
+    entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
     links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
     view = view_of(site, links)
-    _publish(
-        dirty,
-        records,
-        plans[main],
-        feeds[main].fingerprint,
-        view,
-        entries,
-        site,
-        cache,
-        out_dir,
-        previous,
-        result,
-        progress,
-    )
+    main_plan, main_fp = plans[main], feeds[main].fingerprint
+    _publish(dirty, records, main_plan, main_fp, view, entries, site, cache, out_dir, previous, result, run.progress)
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
     remember(cache, replace(plan, feeds=tuple(feeds)))
     return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,13 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture
 def site() -> Site:
     return site_from_mapping(TEST_SITE)
+
+
+@pytest.fixture
+def small_windows(site: Site) -> Site:
+    """The test site with three entries to a feed: most documents of a generated corpus are in no
+    feed's window, as on a large site."""
+    return replace(site, max_items=3)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,11 +28,6 @@ tags: [brand-new-tag, AI]
 
 A new document, newest of all.
 """
-
-
-@pytest.fixture
-def small_windows(site: Site) -> Site:
-    return replace(site, max_items=3)  # most documents are in no feed's window
 
 
 @pytest.fixture

@@ -9,25 +9,19 @@ import logging
 import os
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from feeds.build import PLAN_REUSED, BuildResult, build
+from feeds.build import PLAN_REUSED
 from feeds.cache import FILENAME
 from feeds.config import Site
 
 from .conftest import tree
 from .corpus import generate
+from .test_light_index import clean_tree, run  # built the same way: at one date, with a cache
 
-AT = datetime(2026, 11, 1, tzinfo=UTC)
 N = 60
-
-
-@pytest.fixture
-def small_windows(site: Site) -> Site:
-    return replace(site, max_items=3)  # most documents are in no feed's window
 
 
 @pytest.fixture
@@ -41,15 +35,6 @@ def content(tmp_path: Path) -> Path:
 def log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.DEBUG, logger="feeds.build")
     return caplog
-
-
-def run(site: Site, content: Path, tmp_path: Path) -> BuildResult:
-    return build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache", include_future=True)
-
-
-def clean_tree(site: Site, content: Path, tmp_path: Path) -> dict[str, bytes]:
-    build(site, content, tmp_path / "clean", at=AT, include_future=True)
-    return tree(tmp_path / "clean")
 
 
 def shown(out: Path, content: Path, feed: str = "atom.xml") -> list[Path]:
