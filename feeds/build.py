@@ -257,8 +257,9 @@ class _Run:
     progress: Progress
 
     def plan_key(self) -> str:
-        """What a kept plan must have been made for (``feeds.sameplan``): this site, these options."""
-        return _fingerprint(site_fingerprint(self.site), self.include_future, self.strict)
+        """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
+        (in every feed's fingerprint), these options."""
+        return _fingerprint(site_fingerprint(self.site), templates_state(self.site), self.include_future, self.strict)
 
 
 def _build_locked(
@@ -468,12 +469,11 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     # them). The HTML of one that links to other documents depends on every document's link.
     if main is None or any(plan.feeds[i].links_others() for i in shown | {main}):
         return False
-    site_fp = site_fingerprint(site)
-    feeds = list(plan.feeds)
+    feeds, base = list(plan.feeds), _feeds_base(site)
     for i in shown:
         feed = feeds[i].with_digests(digests)
         feeds[i] = replace(
-            feed, fingerprint=_fingerprint(site_fp, feed.folder, feed.title, feed.description, feed.entries)
+            feed, fingerprint=_feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries)
         )
     wanted = list(dict.fromkeys(s for i in sorted(shown | {main}) for s in plan.feeds[i].sources))
     rows = cache.index(wanted)
@@ -551,14 +551,13 @@ def _write_outputs(
     cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
     plans = plan_feeds(ordered, site, tags)
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, content_dir))
-    site_fp = site_fingerprint(site)
     view = site_view(site, plans, ordered, tags)
-    planned = []
+    planned, base = [], _feeds_base(site)
     for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
         inputs = tuple(
             (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs
         )
-        fp = _fingerprint(site_fp, plan.folder, plan.title, plan.description, inputs)
+        fp = _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs)
         planned.append(
             PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.tag, link.articles, link.updated)
         )
@@ -569,6 +568,18 @@ def _write_outputs(
     _publish(dirty, records, main, main_fp, view, entries, site, cache, out_dir, previous, result, progress)
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
     return tuple(planned), tuple(tags.items())
+
+
+def _feeds_base(site: Site) -> str:
+    """What every feed's files depend on beyond the feed: the site, and its templates (a tag feed
+    has a page made from one). The first part of each ``_feed_fingerprint``."""
+    return _fingerprint(site_fingerprint(site), templates_state(site))
+
+
+def _feed_fingerprint(base: str, folder: str, title: str, description: str, entries: Sequence[object]) -> str:
+    """Of everything a feed's files depend on: ``_feeds_base``, what the feed is, and its entries
+    (``sameplan.PlannedFeed.entries``)."""
+    return _fingerprint(base, folder, title, description, entries)
 
 
 def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink]:

@@ -16,7 +16,7 @@ from lxml import etree
 from feeds.build import build
 from feeds.config import Site, load_site
 
-from .conftest import write_site_toml
+from .conftest import tree, write_site_toml
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 HTML_NS = "{http://www.w3.org/1999/xhtml}"
@@ -166,6 +166,27 @@ def test_site_templates_override_the_built_in_ones(content: Path, tmp_path: Path
     result = build(site, content, out, at=AT, cache_dir=cache)
     assert result.written == ["index.html"]
     assert "changed" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_feed_page_template_rewrites_the_feed_pages(content: Path, tmp_path: Path) -> None:
+    from feeds.pages import BUILTIN_TEMPLATES
+
+    templates = tmp_path / "site" / "t"
+    templates.mkdir(parents=True)
+    page = templates / "feed.html.j2"
+    page.write_bytes((BUILTIN_TEMPLATES / "feed.html.j2").read_bytes())
+    site = load_site(write_site_toml(tmp_path / "site" / "site.toml", templates="t"))
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(site, content, out, at=AT, cache_dir=cache)
+    pages = sorted(out.glob("tags/*/index.html"))
+    assert len(pages) == 3
+    page.write_text(page.read_text(encoding="utf-8").replace("<body", '<body data-edited="yes"', 1), encoding="utf-8")
+    result = build(site, content, out, at=AT, cache_dir=cache)
+    assert all(b'data-edited="yes"' in p.read_bytes() for p in pages)  # none left stale
+    assert sorted(result.written) == sorted(p.relative_to(out).as_posix() for p in pages)
+    clean = tmp_path / "clean"
+    build(site, content, clean, at=AT)
+    assert tree(out) == tree(clean)
 
 
 def test_no_change_rebuild_does_not_import_jinja2(content: Path, tmp_path: Path) -> None:

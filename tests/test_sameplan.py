@@ -338,3 +338,25 @@ def test_the_main_feed_rendered_again_keeps_its_links_to_other_documents(
     run(two, content, tmp_path)
     assert tree(out) == clean_tree(two, content, tmp_path)
     assert b"https://example.com/posts/c/" in (out / "atom.xml").read_bytes()
+
+
+def test_a_changed_template_goes_the_full_way(tmp_path: Path, log: pytest.LogCaptureFixture) -> None:
+    from feeds.config import load_site
+    from feeds.pages import BUILTIN_TEMPLATES
+
+    from .conftest import write_site_toml
+
+    content = tmp_path / "content"
+    generate(content, 20)
+    templates = tmp_path / "site" / "t"
+    templates.mkdir(parents=True)
+    page = templates / "feed.html.j2"
+    page.write_bytes((BUILTIN_TEMPLATES / "feed.html.j2").read_bytes())
+    site = replace(load_site(write_site_toml(tmp_path / "site" / "site.toml", templates="t")), max_items=3)
+    run(site, content, tmp_path)
+    page.write_text(page.read_text(encoding="utf-8").replace("<body", '<body data-edited="yes"', 1), encoding="utf-8")
+    edit_body(content, tmp_path / "out")  # an edit the plan would hold for, but every feed page changes
+    run(site, content, tmp_path)
+    assert PLAN_REUSED not in log.text
+    assert tree(tmp_path / "out") == clean_tree(site, content, tmp_path)
+    assert all(b'data-edited="yes"' in p.read_bytes() for p in (tmp_path / "out").glob("tags/*/index.html"))
