@@ -300,11 +300,12 @@ class Cache:
         """Forget the documents of ``sources`` (None: every document)."""
         if self._db is None:
             return
+        chosen = None if sources is None else [(s,) for s in sources]  # once: read for both tables
         for table in ("documents", "metas"):
-            if sources is None:
+            if chosen is None:
                 self._db.execute(f"DELETE FROM {table}")
             else:
-                self._db.executemany(f"DELETE FROM {table} WHERE source = ?", ((s,) for s in sources))
+                self._db.executemany(f"DELETE FROM {table} WHERE source = ?", chosen)
 
     # ---------------------------------------------------------------- rendered HTML
     def html(self, key: str) -> str | None:

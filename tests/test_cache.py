@@ -53,3 +53,13 @@ def test_the_light_index_holds_every_planning_field(tmp_path: Path) -> None:
         assert all(getattr(meta(FULL), name) == getattr(FULL, name) for name in Meta._fields)
     finally:
         cache.close()
+
+
+def test_deleting_documents_named_by_a_generator_forgets_them_everywhere(tmp_path: Path) -> None:
+    cache = Cache.open(tmp_path / "cache")
+    try:
+        cache.put_document(10, 20, "digest", dataclasses.replace(FULL, body="본문"))
+        cache.delete_documents(source for source in ["news/a.txt"])  # read once, for both tables
+        assert cache.documents() == {} and cache.index() == {}
+    finally:
+        cache.close()
