@@ -254,6 +254,7 @@ class _Run:
     cache: Cache
     stats: list[Found]  # every listed file, articles or not
     files: str  # sameplan.listing(stats)
+    root: str  # content_dir resolved: a file opened must still be inside it
     progress: Progress
 
     def plan_key(self) -> str:
@@ -289,7 +290,8 @@ def _build_locked(
     unchanged = _unchanged_result(cache, inputs, at, out_dir)
     if unchanged is not None:
         return unchanged
-    run = _Run(site, content_dir, out_dir, include_future, strict, at, cache, stats, files, progress)
+    root = os.path.realpath(content_dir)
+    run = _Run(site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress)
     with cache.transaction():
         result = None if refused else _edit_build(run)
         while result is None:
@@ -365,7 +367,7 @@ def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
     stats, pages = not_articles(run.stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), os.path.realpath(content_dir), run.progress)
+    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress)
     result = BuildResult(read=len(run.stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
     result.skipped = sorted(pages + result.skipped)
@@ -409,7 +411,7 @@ def _edit_build(run: _Run) -> BuildResult | None:
     changed = not_articles(changed, run.site)[0]
     if len(changed) > EDIT_MAX_FILES:
         return None
-    edits = _edits(changed, run.cache, run.site, os.path.realpath(run.content_dir))
+    edits = _edits(changed, run.cache, run.site, run.root)
     if edits is None:
         return None
     result.read = len(run.stats)
@@ -465,9 +467,13 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     digests = {source: found.digest for source, (_, found) in edits.docs.items() if found.digest}
     shown = set(showing(plan.feeds, digests))
     main = next((i for i, f in enumerate(plan.feeds) if not f.folder), None)
-    # The entries this build may make: the changed feeds' and the main feed's (the site page shows
-    # them). The HTML of one that links to other documents depends on every document's link.
-    if main is None or any(plan.feeds[i].links_others() for i in shown | {main}):
+    if main is None:
+        return False
+    # The feeds whose entries this build may make: the changed ones and the main feed (the site
+    # page shows its entries). The HTML of one that links to other documents depends on every
+    # document's link, which only planning knows.
+    needed = shown | {main}
+    if any(plan.feeds[i].links_others() for i in needed):
         return False
     feeds, base = list(plan.feeds), _feeds_base(site)
     for i in shown:
@@ -475,14 +481,12 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         feeds[i] = replace(
             feed, fingerprint=_feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries)
         )
-    wanted = list(dict.fromkeys(s for i in sorted(shown | {main}) for s in plan.feeds[i].sources))
+    wanted = list(dict.fromkeys(s for i in sorted(needed) for s in plan.feeds[i].sources))
     rows = cache.index(wanted)
-    if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in shown | {main} for e in plan.feeds[i].entries):
+    if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in needed for e in plan.feeds[i].entries):
         return False  # the index moved under the plan: the full build plans again
     plans = [
-        FeedPlan(
-            f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in shown | {main} else ()
-        )
+        FeedPlan(f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in needed else ())
         for i, f in enumerate(feeds)
     ]
     tags = plan.tag_index()
@@ -492,15 +496,16 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != set(previous):
         return False  # the plan is not of the feeds the last build wrote
     records, dirty = _unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
-    known = {id(plans[i]) for i in shown | {main}}
+    known = {id(plans[i]) for i in needed}
     if any(id(plan) not in known for plan, _, _ in dirty):
         return False  # a feed the edit does not touch was changed or removed behind our back
     # Nothing is written above this line.
     for st in edits.touched:
         cache.touch_document(st.source, st.size, st.mtime_ns)
     metas = [rows[s].meta for s in wanted]
-    root = os.path.realpath(run.content_dir)
-    loaded = Loaded(docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=run.stats, root=root)
+    loaded = Loaded(
+        docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=run.stats, root=run.root
+    )
     for source, (st, found) in edits.docs.items():
         assert found.doc is not None and found.digest is not None
         loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
