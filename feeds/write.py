@@ -10,7 +10,7 @@ import contextlib
 import os
 import secrets
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -22,13 +22,42 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def safe_path(out_dir: Path, relative: str) -> Path:
-    """``out_dir / relative``, refusing any path that would resolve outside ``out_dir``."""
-    root = out_dir.resolve()
-    path = (root / relative).resolve()
-    if not path.is_relative_to(root) or path == root:
-        raise OutputError(f"refusing to write {relative!r}: it is outside the output folder {str(out_dir)!r}")
-    return path
+def safe_paths(out_dir: Path, relatives: Iterable[str]) -> dict[str, Path]:
+    """``out_dir / relative`` for each of ``relatives``, resolved; OutputError for any that would
+    resolve outside ``out_dir`` (or to it), or through a loop of symbolic links.
+
+    The same paths as a realpath of each, but each folder is resolved once: a realpath costs an
+    lstat per component, and a full build checks ~1,000 files in ~250 folders (0.23 s at 10k, in
+    the one process the rest of the build waits for). Past its folder, a file needs resolving
+    only when it is a symbolic link itself.
+    """
+    root = _resolved(out_dir, ".", out_dir)
+    folders: dict[str, Path] = {}
+    paths = {}
+    for relative in relatives:
+        folder, _, name = relative.rpartition("/")
+        if name in ("", ".", ".."):  # not a file name: the whole path, the slow way
+            path = _resolved(root / relative, relative, out_dir)
+        else:
+            parent = folders.get(folder)
+            if parent is None:
+                parent = folders[folder] = _resolved(root / folder, relative, out_dir)
+            path = parent / name
+            if path.is_symlink():
+                path = _resolved(path, relative, out_dir)
+        if not path.is_relative_to(root) or path == root:
+            raise OutputError(f"refusing to write {relative!r}: it is outside the output folder {str(out_dir)!r}")
+        paths[relative] = path
+    return paths
+
+
+def _resolved(path: Path, relative: str, out_dir: Path) -> Path:
+    try:
+        return path.resolve()
+    except RuntimeError as exc:  # pathlib's word for ELOOP
+        raise OutputError(
+            f"refusing to write {relative!r}: its path in the output folder {str(out_dir)!r} loops (symbolic links)"
+        ) from exc
 
 
 def write_atomic(path: Path, data: bytes) -> None:

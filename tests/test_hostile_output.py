@@ -415,3 +415,52 @@ def test_18_exit_status_documented() -> None:
     assert "| 4 |" in readme
     cron = readme.split("## Running from cron", 1)[1].split("\n## ", 1)[0]
     assert "disk" in cron.lower() and "4" in cron
+
+
+def tag_folder_links_outside(site: Site) -> Path:
+    outside = site.root / "elsewhere"
+    shutil.move(site.out / "tags" / "beta", outside)
+    (site.out / "tags" / "beta").symlink_to(outside)
+    return outside
+
+
+def tag_folders_link_in_a_loop(site: Site) -> Path:
+    shutil.rmtree(site.out / "tags" / "beta")
+    shutil.rmtree(site.out / "tags" / "gamma")
+    (site.out / "tags" / "beta").symlink_to(site.out / "tags" / "gamma")
+    (site.out / "tags" / "gamma").symlink_to(site.out / "tags" / "beta")
+    return site.root / "nowhere"
+
+
+def tag_feed_links_outside(site: Site) -> Path:
+    outside = site.root / "elsewhere"
+    outside.mkdir()
+    shutil.move(site.out / "tags" / "beta" / "rss.xml", outside / "rss.xml")
+    (site.out / "tags" / "beta" / "rss.xml").symlink_to(outside / "rss.xml")
+    return outside
+
+
+@pytest.mark.parametrize("attack", [tag_folder_links_outside, tag_folders_link_in_a_loop, tag_feed_links_outside])
+def test_10_links_out_of_the_output_folder_are_refused(
+    attack: Callable[[Site], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A symbolic link in out/ that leads outside it, or nowhere, stops the build before it writes
+    anything, with a message naming the file: never a traceback, never a write outside out/."""
+    site = make_site(tmp_path)
+    assert run(site, capsys) == (0, "")
+    main_feeds = {rel: data for rel, data in tree(site.out, "*.xml").items() if not rel.startswith("tags/")}
+    outside = attack(site)
+    theirs = tree(outside, "*") if outside.is_dir() else {}
+    post(site.content, "two.md", "Two, edited", "beta", 2)  # tags/beta/ must be written again
+    status, err = run(site, capsys)
+    assert status == 1, err
+    assert "Traceback" not in err
+    assert "refusing to write 'tags/beta/" in err, err
+    assert (tree(outside, "*") if outside.is_dir() else {}) == theirs
+    assert {rel: data for rel, data in tree(site.out, "*.xml").items() if not rel.startswith("tags/")} == main_feeds
+    for link in (site.out / "tags").iterdir():  # the operator removes the links: the next build mends all
+        if link.is_symlink():
+            link.unlink()
+    (site.out / "tags" / "beta" / "rss.xml").unlink(missing_ok=True)
+    assert run(site, capsys) == (0, "")
+    assert tree(site.out, "*.xml") == clean_build(site, capsys)
