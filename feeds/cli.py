@@ -164,6 +164,13 @@ def _progress(args: argparse.Namespace, handler: logging.Handler) -> Progress:
     return TerminalProgress(stream)
 
 
+def _resolved(folder: Path, key: str) -> Path:
+    try:
+        return folder.resolve()
+    except RuntimeError as exc:  # pathlib's word for ELOOP
+        raise ConfigError(f"{str(folder)!r} is in a loop of symbolic links", key=key) from exc
+
+
 def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     import json
 
@@ -179,7 +186,7 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         raise ConfigError(f"output folder {str(args.out)!r} is not a folder", key="--out")
     if not (math.isfinite(args.wait) and 0 <= args.wait <= MAX_WAIT):
         raise ConfigError(f"must be a number of seconds from 0 to {MAX_WAIT:,}, got {args.wait}", key="--wait")
-    if args.out.resolve() == args.content.resolve():
+    if _resolved(args.out, "--out") == _resolved(args.content, "--content"):
         raise ConfigError(f"output folder {str(args.out)!r} is the content folder; choose another --out", key="--out")
     now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
     workers()

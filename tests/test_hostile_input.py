@@ -259,6 +259,27 @@ def test_output_folder_equal_to_content_is_a_usage_error(
     assert "is the content folder" in stderr
 
 
+@pytest.mark.parametrize("where", ["out", "out/tags", "cache"])
+def test_output_or_cache_folder_in_a_symlink_loop_is_a_usage_error(
+    where: str, content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--out that is (or is inside) a loop of symbolic links: a one-line error naming it, not a traceback.
+    A --cache there is unusable like any other broken cache: the build goes on without it."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    folder = "a" if where != "out/tags" else "a/tags"
+    extra = ["--cache", str(tmp_path / folder)] if where == "cache" else []
+    status, stderr = build_cli(tmp_path, capsys, *extra, out="out" if where == "cache" else folder)
+    assert "Traceback" not in stderr
+    if where == "cache":
+        assert status == 0, stderr
+        assert "building without it" in stderr
+        assert_good_feeds(tmp_path / "out", 2)
+    else:
+        assert status == 2, stderr
+        assert "--out: " in stderr and "loop of symbolic links" in stderr, stderr
+
+
 def test_file_swapped_for_a_symlink_after_discovery_is_not_read(
     content: Path, tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
