@@ -32,8 +32,7 @@ from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
-from feeds.sameplan import listing
-from feeds.sources import Found, discover
+from feeds.sources import Found, discover, listing
 
 if TYPE_CHECKING:
     from feeds.entries import Entries
@@ -253,7 +252,7 @@ class _Run:
     at: datetime
     cache: Cache
     stats: list[Found]  # every listed file, articles or not
-    files: str  # sameplan.listing(stats)
+    files: str  # sources.listing(stats)
     root: str  # content_dir resolved: a file opened must still be inside it
     progress: Progress
 

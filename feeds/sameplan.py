@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from feeds.cache import Cache
 from feeds.sources import Found
 
-if TYPE_CHECKING:  # imported when a plan is read: a no-change run only makes a listing
+if TYPE_CHECKING:  # imported when a plan is read
     from feeds.tags import Tag
 
 KEY = "plan"  # its row in the cache's state table
@@ -68,7 +68,7 @@ class PlannedFeed:
 @dataclass(frozen=True)
 class Plan:
     key: str  # the site and the build's options it was made for
-    files: str  # ``listing(stats)`` of the files it was made from: their names and stats
+    files: str  # ``feeds.sources.listing(stats)`` of the files it was made from: their names and stats
     feeds: tuple[PlannedFeed, ...]
     tags: tuple[tuple[str, Tag], ...]  # feeds.tags.index_tags's mapping, as pairs
 
@@ -90,15 +90,6 @@ class Plan:
                     return None
                 changed.append(st)
         return changed
-
-
-def listing(stats: Sequence[Found]) -> str:
-    """The listed files and their stats, as one text: what the plan (and a no-change run) compares.
-
-    One record per file, "size mtime source", NUL between records (no file name holds one).
-    Cheaper to make than any structure: a no-change run makes it for 100,000 files.
-    """
-    return "\0".join([f"{st.size} {st.mtime_ns} {st.source}" for st in stats])
 
 
 def remember(cache: Cache, plan: Plan | None) -> None:

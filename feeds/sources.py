@@ -8,7 +8,7 @@ import itertools
 import logging
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,6 +118,15 @@ def discover(content_dir: Path, skip: Iterable[Path] = ()) -> tuple[list[Found],
     found = _unique_sources(found, refused)
     refused.sort(key=lambda e: e.path)
     return found, refused
+
+
+def listing(stats: Sequence[Found]) -> str:
+    """The listed files and their stats, as one text: what the plan (and a no-change run) compares.
+
+    One record per file, "size mtime source", NUL between records (no file name holds one).
+    Cheaper to make than any structure: a no-change run makes it for 100,000 files.
+    """
+    return "\0".join([f"{st.size} {st.mtime_ns} {st.source}" for st in stats])
 
 
 def _identities(folders: Iterable[Path]) -> set[tuple[int, int]]:
