@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeds.errors import ConfigError
 from feeds.langtag import is_language_tag
-from feeds.tagrules import TagRule, parse_rules
 from feeds.urls import to_uri
+
+if TYPE_CHECKING:
+    from feeds.tagrules import TagRule
 
 MAX_ITEMS = 100_000  # more entries than any reader fetches in one feed; a typo, not a wish
 # What each permalink placeholder stands for when the pattern is checked: a new placeholder needs
@@ -214,7 +216,11 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     assert language is not None
     if not is_language_tag(language):
         raise fail("language", f"must be a BCP 47 language tag such as 'en' or 'ko-KR', got {language!r}")
-    tag_rules = parse_rules(table.get("tag_rules", {}), source)
+    tag_rules: tuple[TagRule, ...] = ()
+    if "tag_rules" in table:  # only then: the rules' module makes its classes and patterns as it loads
+        from feeds.tagrules import parse_rules
+
+        tag_rules = parse_rules(table["tag_rules"], source)
     for rule in tag_rules:
         bad = _control_character(rule.tag + "".join(rule.terms))
         if bad:
