@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from feeds import __version__
 from feeds.cache import Cache, Indexed, OutputRecord, StaleIndex
 from feeds.config import Site
-from feeds.document import Planned
 from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
@@ -35,6 +34,7 @@ from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
 from feeds.sources import Found, discover, listing
 
 if TYPE_CHECKING:
+    from feeds.document import Planned
     from feeds.entries import Entries
     from feeds.feedsets import Entry, Feed, FeedPlan
     from feeds.load import Loaded, Read
