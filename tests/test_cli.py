@@ -116,3 +116,22 @@ def test_summary_json_is_one_line(
     assert run(*args) == 0
     again = capsys.readouterr().out
     assert again.count("\n") == 1 and json.loads(again)["nothing_changed"] is True
+
+
+@pytest.mark.parametrize("columns", [None, "100", "37", "0", "-5", "wide"])
+def test_help_is_as_wide_as_argparse_makes_it(columns: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help formatter sizes itself without shutil, to the width shutil would give argparse."""
+    import argparse
+    import shutil
+
+    from feeds.cli import HelpFormatter, terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    ours, stock = argparse.ArgumentParser(formatter_class=HelpFormatter), argparse.ArgumentParser()
+    for parser in (ours, stock):
+        parser.add_argument("--content", metavar="DIR", help="folder of articles " * 8)
+    assert ours.format_help() == stock.format_help()
