@@ -342,6 +342,13 @@ class Cache:
             for path, fingerprint, size, mtime_ns in self._db.execute("SELECT * FROM outputs")
         }
 
+    def output_stats(self) -> list[tuple[str, int, int]]:
+        """(path, size, mtime_ns) of every output recorded: what a no-change build compares,
+        without making an OutputRecord of each."""
+        if self._db is None:
+            return []
+        return self._db.execute("SELECT path, size, mtime_ns FROM outputs").fetchall()
+
     def replace_outputs(self, records: dict[str, OutputRecord]) -> None:
         if self._db is not None:
             self._db.execute("DELETE FROM outputs")
