@@ -277,9 +277,11 @@ def _build_locked(
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
     site_fp = site_fingerprint(site)
     files = listing(stats)
+    # The refused files too: one that appears or goes with nothing else changed must be reported,
+    # or no longer, not the last run's errors replayed.
     inputs = _fingerprint(
         site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
-        templates_state(site),
+        templates_state(site), [str(error) for error in refused],
     )  # fmt: skip
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused

@@ -132,3 +132,25 @@ def test_file_deleted_during_the_build(tmp_path: Path, site: Site, monkeypatch: 
     result = build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")
     assert result.errors == [] and result.published == 2
     assert b"Vanishing" not in (tmp_path / "out" / "atom.xml").read_bytes()
+
+
+@pytest.mark.parametrize("case", ["symlink-loop", "symlink-outside"])
+def test_a_refused_file_is_reported_when_nothing_else_changed(case: str, tmp_path: Path, site: Site) -> None:
+    """A link that appears (or goes) between two runs with no other change is reported (or no
+    longer reported) by the next run: the no-change check must not replay the last run's errors."""
+    make, message = CASES[case]
+    content, outside, out, cache = (tmp_path / n for n in ("content", "outside", "site/out", "site/cache"))
+    content.mkdir()
+    outside.mkdir()
+    for name, text in GOOD.items():
+        (content / name).write_text(text, encoding="utf-8")
+    assert build(site, content, out, at=AT, cache_dir=cache).errors == []
+    make(content, outside)
+    result = build(site, content, out, at=AT, cache_dir=cache)
+    assert result.errors and all(message and message in str(e) for e in result.errors), result.errors
+    again = build(site, content, out, at=AT, cache_dir=cache)  # nothing changed since: the same errors
+    assert [str(e) for e in again.errors] == [str(e) for e in result.errors]
+    for link in content.iterdir():
+        if link.is_symlink():
+            link.unlink()
+    assert build(site, content, out, at=AT, cache_dir=cache).errors == []
