@@ -335,11 +335,14 @@ class Cache:
 
     # ---------------------------------------------------------------- outputs
     def outputs(self) -> dict[str, OutputRecord]:
+        """What the last build wrote. A row of the wrong types (a tampered cache) is left out, as
+        if that file had never been recorded: it is written again if it is still a feed."""
         if self._db is None:
             return {}
         return {
             path: OutputRecord(fingerprint, size, mtime_ns)
             for path, fingerprint, size, mtime_ns in self._db.execute("SELECT * FROM outputs")
+            if type(path) is str and type(fingerprint) is str and type(size) is int and type(mtime_ns) is int
         }
 
     def output_stats(self) -> list[tuple[str, int, int]]:

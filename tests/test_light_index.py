@@ -126,3 +126,26 @@ def test_a_damaged_index_never_reaches_the_output(
         assert "do not match the index; reading them again" in caplog.text  # planned again
         return
     assert tree(tmp_path / "out") == clean_tree(small_windows, content, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE outputs SET path = CAST(path AS BLOB)",  # paths as bytes
+        "UPDATE outputs SET size = 'big', mtime_ns = x'00'",  # numbers that are not
+        "UPDATE outputs SET fingerprint = x'00ff'",
+        "UPDATE outputs SET mtime_ns = 1.5",
+        "UPDATE outputs SET path = 'tags/' || hex(randomblob(4)) || '/' || path",  # feeds never written
+    ],
+)
+def test_a_damaged_output_record_never_breaks_a_build(
+    damage: str, small_windows: Site, content: Path, tmp_path: Path
+) -> None:
+    """The outputs table is never trusted: a row of the wrong types is only a feed to write again."""
+    run(small_windows, content, tmp_path)
+    with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:
+        db.execute(damage)
+    for _ in range(2):  # the no-change check, then a full build after an edit
+        run(small_windows, content, tmp_path)
+        assert tree(tmp_path / "out") == clean_tree(small_windows, content, tmp_path)
+        change("edit", tmp_path / "out", content)
