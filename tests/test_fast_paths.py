@@ -7,6 +7,7 @@ forced (the fast test patched to say "don't know") and the two results compared.
 from __future__ import annotations
 
 import codecs
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -324,3 +325,160 @@ def test_forbidden_xml_chars_are_those_xml_1_0_leaves_out() -> None:
 
     every = "".join(map(chr, range(0x110000)))
     assert FORBIDDEN.findall(every) == [chr(c) for c in range(0x110000) if not allowed(c)]
+
+
+def _yaml_by_pyyaml(fm_text: str) -> object:
+    """What PyYAML's loader makes of ``fm_text``: the value's repr (types and offsets told apart), or its error."""
+    import yaml
+
+    from feeds.readers.frontmatter import _ValueProblem, _yaml
+
+    handler, loader, _, _ = _yaml()
+    try:
+        return repr(handler.load(fm_text, Loader=loader) or {})
+    except _ValueProblem as exc:
+        return ("value problem", exc.problem, exc.line)
+    except yaml.YAMLError:
+        return "YAML error"
+    except RecursionError:
+        return "too deep"
+
+
+def _yaml_by_simple(fm_text: str) -> object:
+    """What frontmatter._simple_yaml makes of ``fm_text``, as _yaml_by_pyyaml says it; None: declined."""
+    from feeds.readers.frontmatter import _simple_yaml, _ValueProblem, _yaml
+
+    try:
+        simple = _simple_yaml(fm_text, _yaml()[3])
+    except _ValueProblem as exc:
+        return ("value problem", exc.problem, exc.line)
+    return None if simple is None else repr(simple)
+
+
+def _yaml_front_matters() -> list[str]:
+    from feeds.errors import FrontMatterError
+    from feeds.readers.frontmatter import _BOUNDARIES, _split_fenced
+
+    found = []
+    for path in FILES:
+        text = path.read_bytes().decode("utf-8", "replace")
+        if _BOUNDARIES["yaml"].match(text):
+            with contextlib.suppress(FrontMatterError):  # not front matter: tested elsewhere
+                found.append(_split_fenced(text, "yaml", str(path))[0])
+    return found
+
+
+@pytest.mark.parametrize("fm_text", _yaml_front_matters())
+def test_simple_yaml_is_pyyamls_on_test_data(fm_text: str) -> None:
+    simple = _yaml_by_simple(fm_text)
+    assert simple is None or simple == _yaml_by_pyyaml(fm_text)
+
+
+def test_simple_yaml_reads_the_common_front_matter() -> None:
+    # Not declined: the shapes nearly every front matter has (else the fast path would be dead code).
+    for fm_text in (
+        "title: '정책, 사양 결제 법원 확대…영역 본격화'\npubDate: 'Jul 30 2020'\nupdatedDate: 2020-08-02\n"
+        'author: "Chris Jung"\ntags: "네이버, 라마, AI"\ndraft: false',
+        'title: "It\'s"\ndate: 2026-07-16T12:07:00-08:00\ntags:\n  - "Microsoft"\n  - AI\ncategories:\n- x\nslug:',
+        "title: He said \"hi\" to C# and a:b\nweight: 1:30\nratio: .inf\n\nempty: ''",
+    ):
+        assert _yaml_by_simple(fm_text) is not None
+        assert _yaml_by_simple(fm_text) == _yaml_by_pyyaml(fm_text)
+
+
+# Lines near and beyond the edges of what _simple_yaml reads: keys of other types, every
+# indicator, quotes, comments, impossible dates, lists that are not simple, unusual spaces.
+_YAML_KEYS = [
+    "title",
+    "date",
+    "Tags",
+    "_x",
+    "a-b",
+    "yes",
+    "No",
+    "null",
+    "on",
+    "OFF",
+    "y",
+    "key ",
+    '"q"',
+    "ключ",
+    "x" * 70,
+]
+_YAML_SEPARATORS = [":", ": ", ":  ", " :", ":\t", ":x"]
+_YAML_VALUES = [
+    "plain", "'a''b'", "''", '""', '"x"', '"a\\tb"', '"a\\"b"', "'a' b", '"a" ', "'unterminated", "a #b", "a#b",
+    "a: b", "a:b", "x:", "x ", "2024-02-30", "2024-01-01", "2024-01-01T10:00:00+09:00", "2001-12-14t21:59:43.10-05:00",
+    "2001-12-14 21:59:43.10 -5", "2024-13-01", "9999-12-31T23:59:59-23:59", "1:30", "190:20:30", "0x1F", "0o7", "017",
+    "0b101", "1_000", "+1", "-1", "12", "1.5", "1e3", "6.8523015e+5", ".inf", "-.inf", ".NaN", "~", "null", "Null",
+    "yes", "True", "off", "=", "<<", "<b>", "- x", "-x", "[a, b]", "{a: 1}", "&a x", "*a", "!!str 1", "!x y", "|", ">",
+    "?x", ",x", "%x", "@x", "`x`", "#x", '["a", "b"]', "['a', \"b\"]", "[]", "[ ]", '["a",]', '["a" "b"]',
+    '["a", b]', "[a]", '["a"] x', '["a", ["b"]]', '[ "a" ,  "b" ]', "['it''s', '']", '["a\\"b"]', '["#"]', "[,]",
+    "한글 제목", "\u00a0x", "\ufeffx", "a\u2028b", "a\x85b", "tab\tin", "x\\y",
+]  # fmt: skip
+_YAML_OTHER_LINES = ["", " ", "# comment", "  continued", "...", "---", "\t", "  - a", "- b", "    - c",
+                     "  -  'd'", "  - 2024-02-30", "  -", "  - a: b", "  -x", "  - [1]", "  - 1:30", "  - 'x'",
+                     "- - x"]  # fmt: skip
+
+
+_YAML_GOOD_LINES = st.tuples(
+    st.sampled_from(["title", "date", "Tags", "_x", "a-b"]),
+    st.sampled_from([": ", ":  "]),
+    st.sampled_from(_YAML_VALUES),
+).map("".join)
+_YAML_ANY_LINES = st.one_of(
+    st.tuples(st.sampled_from(_YAML_KEYS), st.sampled_from(_YAML_SEPARATORS), st.sampled_from(_YAML_VALUES)).map(
+        "".join
+    ),
+    st.sampled_from(_YAML_OTHER_LINES),
+)
+_YAML_LISTS = st.tuples(
+    st.sampled_from(["tags:", "date:"]), st.lists(st.sampled_from([*_YAML_OTHER_LINES[6:], "  - x", "  - 12"]))
+).map(lambda key_items: "\n".join([key_items[0], *key_items[1]]))
+
+
+# Mostly lines _simple_yaml may read, so that most texts are not declined for one line among them.
+@given(
+    st.lists(
+        st.one_of(_YAML_GOOD_LINES, _YAML_GOOD_LINES, _YAML_GOOD_LINES, _YAML_LISTS, _YAML_ANY_LINES),
+        min_size=1,
+        max_size=5,
+    )
+)
+@settings(max_examples=3000, deadline=None)
+def test_simple_yaml_is_pyyamls(lines: list[str]) -> None:
+    fm_text = "\n".join(lines)
+    simple = _yaml_by_simple(fm_text)
+    assert simple is None or simple == _yaml_by_pyyaml(fm_text)
+
+
+@pytest.mark.parametrize(
+    "fm_text",
+    [
+        "title: a #b",
+        "title: x ",
+        "title: x:",
+        "title: a: b",
+        'title: "a" ',
+        "title: 'a' # c",
+        "tags:\n  - a\n\n  - b",
+        "tags:\n  - a\n    - b",
+        "tags:\n    - a\n  - b",
+        "title: a\n  - b",
+        "title: a\n  b",
+        "tags:\n  - a\n  b",
+        "tags:\n- a\nb: c",
+        "date: 2024-02-30\ntags:\n  - 2024-02-31\nupdated: 2024-02-32",
+        "tags:\n  - 2024-02-31\ntitle: x\nupdated: 2024-02-30",
+        "tags:\n  - 2024-02-31\ntags: x",
+        "title: a\ntitle: b",
+        "yes: 1",
+        "null:",
+        ":",
+        "",
+        "\n\n",
+    ],
+)
+def test_simple_yaml_is_pyyamls_at_the_edges(fm_text: str) -> None:
+    simple = _yaml_by_simple(fm_text)
+    assert simple is None or simple == _yaml_by_pyyaml(fm_text)
