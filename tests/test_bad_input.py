@@ -79,14 +79,20 @@ def snapshot(root: Path, skip: tuple[Path, ...]) -> dict[str, int]:
     }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input(case: str, tmp_path: Path, site: Site, caplog: pytest.LogCaptureFixture) -> None:
-    make, message = CASES[case]
+def good_content(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """content/ with the good files, an empty outside/, and where the output and cache go."""
     content, outside, out, cache = (tmp_path / n for n in ("content", "outside", "site/out", "site/cache"))
     content.mkdir()
     outside.mkdir()
     for name, text in GOOD.items():
         (content / name).write_text(text, encoding="utf-8")
+    return content, outside, out, cache
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input(case: str, tmp_path: Path, site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    make, message = CASES[case]
+    content, outside, out, cache = good_content(tmp_path)
     clean = tmp_path / "clean"
     build(site, content, clean, at=AT, cache_dir=tmp_path / "clean-cache")
     make(content, outside)
@@ -139,11 +145,7 @@ def test_a_refused_file_is_reported_when_nothing_else_changed(case: str, tmp_pat
     """A link that appears (or goes) between two runs with no other change is reported (or no
     longer reported) by the next run: the no-change check must not replay the last run's errors."""
     make, message = CASES[case]
-    content, outside, out, cache = (tmp_path / n for n in ("content", "outside", "site/out", "site/cache"))
-    content.mkdir()
-    outside.mkdir()
-    for name, text in GOOD.items():
-        (content / name).write_text(text, encoding="utf-8")
+    content, outside, out, cache = good_content(tmp_path)
     assert build(site, content, out, at=AT, cache_dir=cache).errors == []
     make(content, outside)
     result = build(site, content, out, at=AT, cache_dir=cache)
