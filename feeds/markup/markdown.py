@@ -298,15 +298,17 @@ _BLOCK_MARKS = _block_marks()
 _ALL_BLOCK_MARKS = frozenset(mark for marks in _BLOCK_MARKS.values() for mark in marks)
 
 
-def block_marks(body: str, tab_length: int = 4) -> frozenset[str]:
-    """The marks of ``_BLOCK_MARKS`` that the block parser may see in ``body``'s blocks.
+def as_parsed(body: str, tab_length: int = 4) -> str:
+    """``body`` as the parser sees it: after NormalizeWhitespace, which deletes STX and ETX, turns
+    CR into LF and tabs into spaces. Marks are looked for in this text, so that none those edits
+    could make is missed. The other preprocessors only take text out (into placeholders of letters,
+    digits, ``:`` and STX/ETX, which make no mark); raw HTML that md_in_html parses later is read
+    here in place."""
+    return body.replace(util.STX, "").replace(util.ETX, "").replace("\r", "\n").expandtabs(tab_length)
 
-    The parser sees the text after NormalizeWhitespace, which deletes STX and ETX, turns CR into
-    LF and tabs into spaces: done here too, so that no mark those edits could make is missed. The
-    other preprocessors only take text out (into placeholders of letters, digits, ``:`` and
-    STX/ETX, which make no mark); raw HTML that md_in_html parses later is read here in place.
-    """
-    text = body.replace(util.STX, "").replace(util.ETX, "").replace("\r", "\n").expandtabs(tab_length)
+
+def block_marks(text: str, tab_length: int = 4) -> frozenset[str]:
+    """The marks of ``_BLOCK_MARKS`` that the block parser may see in ``text`` (``as_parsed``)."""
     return frozenset(mark for mark in _ALL_BLOCK_MARKS if mark.replace("    ", " " * tab_length) in text)
 
 
@@ -378,7 +380,7 @@ _MARKS: dict[str, tuple[str, ...]] = {
     "fenced_code": ("```", "~~~"),
     "footnotes": ("[^",),
     "attr_list": ("{",),
-    "def_list": (": ", ":\t"),
+    "def_list": (": ",),  # a tab after the colon is a space by then (as_parsed)
     "tables": ("|",),
     "abbr": ("*[",),
     "md_in_html": ("<",),
@@ -432,14 +434,15 @@ def _instance(extensions: tuple[str, ...]) -> Markdown:
 
 def fast_render(body: str) -> str:
     """``body`` as stock Python-Markdown renders it, faster (see the module's docstring)."""
+    text = as_parsed(body)  # every instance has Python-Markdown's default tab_length, 4
     needed = tuple(
         name
         for name in markdown.extensions.extra.extensions  # in extra's own order
-        if name not in _MARKS or any(mark in body for mark in _MARKS[name])
+        if name not in _MARKS or any(mark in text for mark in _MARKS[name])
     )
     md = _instance(needed)
     if isinstance(md.parser, SkippingBlockParser):
-        md.parser.marks = block_marks(body, md.tab_length)
+        md.parser.marks = block_marks(text if md.tab_length == 4 else as_parsed(body, md.tab_length), md.tab_length)
     unescape = md.treeprocessors["unescape"]
     if isinstance(unescape, SkippingUnescapeTreeprocessor):
         unescape.backslash = "\\" in body
