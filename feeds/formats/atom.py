@@ -21,6 +21,7 @@ from feeds.formats.common import (
     feed_updated,
     feedgen_entries,
     feedgen_feed,
+    load_extension,
     new_generator,
 )
 
@@ -63,7 +64,7 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     fg = new_generator()
     fg.register_extension("entrylang", BaseExtension, EntryLanguage, atom=True, rss=False)
     if any(entry.image for entry in shown):
-        fg.load_extension("media", atom=True, rss=False)
+        load_extension(fg, "media", atom=True, rss=False)
     self_url = feed.url(FILENAME)
     fg.id(self_url)
     fg.title(feed.title)
@@ -77,7 +78,7 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     # copied from, not who published it), and the W3C validator accepts dc:publisher in an entry.
     # Loaded only when needed, so feeds without news keep their bytes.
     if any(entry.doc.publication for entry in shown):
-        fg.load_extension("dc", atom=True, rss=False)
+        load_extension(fg, "dc", atom=True, rss=False)
     for entry in entries:
         doc = entry.doc
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,24 @@ def new_generator() -> Any:
     fg = FeedGenerator()
     fg.generator(GENERATOR, version=__version__, uri=GENERATOR_URI)
     return fg
+
+
+def load_extension(fg: Any, name: str, *, atom: bool, rss: bool) -> None:
+    """``fg.load_extension(name, atom=atom, rss=rss)`` for feedgen's "dc" and "media", the same
+    extension registered the same way. feedgen's own first tries to import a module
+    ``feedgen.ext.<name>_entry``, which neither has: a failed import searches ``sys.path`` afresh
+    each time, and a build makes hundreds of generators."""
+    feed_class, entry_class = _extension_classes(name)
+    fg.register_extension(name, feed_class, entry_class, atom, rss)
+
+
+@cache
+def _extension_classes(name: str) -> tuple[type, type]:
+    from importlib import import_module
+
+    module = import_module(f"feedgen.ext.{name}")
+    prefix = name[0].upper() + name[1:]  # as feedgen names them: DcExtension, MediaEntryExtension
+    return getattr(module, prefix + "Extension"), getattr(module, prefix + "EntryExtension")
 
 
 def generated_head(path: str | Path) -> bytes | None:

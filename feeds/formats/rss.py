@@ -19,6 +19,7 @@ from feeds.formats.common import (
     feed_updated,
     feedgen_entries,
     feedgen_feed,
+    load_extension,
     new_generator,
 )
 
@@ -45,9 +46,9 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
     root element) that the feed's entries, ``shown``, need: the same root whichever entries it holds."""
     fg = new_generator()
-    fg.load_extension("dc", atom=False, rss=True)
+    load_extension(fg, "dc", atom=False, rss=True)
     if any(entry.image for entry in shown):
-        fg.load_extension("media", atom=False, rss=True)
+        load_extension(fg, "media", atom=False, rss=True)
     fg.title(feed.title)
     fg.description(feed.description)
     fg.language(feed.site.language)
