@@ -23,8 +23,10 @@ os.umask(_UMASK)
 
 
 def safe_paths(out_dir: Path, relatives: Iterable[str]) -> dict[str, Path]:
-    """``out_dir / relative`` for each of ``relatives``, resolved; OutputError for any that would
-    resolve outside ``out_dir`` (or to it), or through a loop of symbolic links.
+    """``out_dir / relative`` for each of ``relatives``, resolved; OutputError for any that a
+    symbolic link would lead somewhere else: outside ``out_dir`` (or to it), into a loop, or onto
+    another file of the output folder (``tags/beta -> alpha`` would write beta's feeds over
+    alpha's, a feed file linked to ``../../rss.xml`` over the main feed).
 
     The same paths as a realpath of each, but each folder is resolved once: a realpath costs an
     lstat per component, and a full build checks ~1,000 files in ~250 folders (0.23 s at 10k, in
@@ -47,6 +49,12 @@ def safe_paths(out_dir: Path, relatives: Iterable[str]) -> dict[str, Path]:
                 path = _resolved(path, relative, out_dir)
         if not path.is_relative_to(root) or path == root:
             raise OutputError(f"refusing to write {relative!r}: it is outside the output folder {str(out_dir)!r}")
+        if path != Path(os.path.normpath(root / relative)):
+            elsewhere = path.relative_to(root).as_posix()
+            raise OutputError(
+                f"refusing to write {relative!r}: a symbolic link in the output folder {str(out_dir)!r} leads it"
+                f" to {elsewhere!r}"
+            )
         paths[relative] = path
     return paths
 

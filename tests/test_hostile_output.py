@@ -440,12 +440,34 @@ def tag_feed_links_outside(site: Site) -> Path:
     return outside
 
 
-@pytest.mark.parametrize("attack", [tag_folder_links_outside, tag_folders_link_in_a_loop, tag_feed_links_outside])
+def tag_folder_links_to_another_tag(site: Site) -> Path:
+    shutil.rmtree(site.out / "tags" / "beta")
+    (site.out / "tags" / "beta").symlink_to("alpha")  # beta's feeds would overwrite alpha's
+    return site.root / "nowhere"
+
+
+def tag_feed_links_to_the_main_feed(site: Site) -> Path:
+    (site.out / "tags" / "beta" / "rss.xml").unlink()
+    (site.out / "tags" / "beta" / "rss.xml").symlink_to("../../rss.xml")  # would overwrite the main feed
+    return site.root / "nowhere"
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        tag_folder_links_outside,
+        tag_folders_link_in_a_loop,
+        tag_feed_links_outside,
+        tag_folder_links_to_another_tag,
+        tag_feed_links_to_the_main_feed,
+    ],
+)
 def test_10_links_out_of_the_output_folder_are_refused(
     attack: Callable[[Site], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A symbolic link in out/ that leads outside it, or nowhere, stops the build before it writes
-    anything, with a message naming the file: never a traceback, never a write outside out/."""
+    """A symbolic link in out/ that leads a feed outside it, nowhere, or onto another of our files
+    stops the build before it writes anything, with a message naming the file: never a traceback,
+    never a write outside out/, never one feed written over another."""
     site = make_site(tmp_path)
     assert run(site, capsys) == (0, "")
     main_feeds = {rel: data for rel, data in tree(site.out, "*.xml").items() if not rel.startswith("tags/")}

@@ -1,5 +1,6 @@
 """Where the build may write: ``safe_paths`` gives the paths a realpath of each file gives, and
-refuses what would resolve outside the output folder.
+refuses a file that a symbolic link leads outside the output folder, into a loop, or onto another
+of its files.
 
 ``safe_paths`` resolves the output folder and each parent folder once for a whole build's files;
 ``one_by_one`` is what it replaced, the whole path of each file resolved (one realpath each).
@@ -112,7 +113,9 @@ def one_by_one(out: Path, name: str) -> Path | str:
         path = (root / name).resolve()
     except RuntimeError:
         return "loop"
-    return path if path.is_relative_to(root) and path != root else "outside"
+    if not path.is_relative_to(root) or path == root:
+        return "outside"
+    return path if path == Path(os.path.normpath(root / name)) else "elsewhere in out/"
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
