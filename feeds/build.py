@@ -255,11 +255,20 @@ class _Run:
     files: str  # sources.listing(stats)
     root: str  # content_dir resolved: a file opened must still be inside it
     progress: Progress
+    # Taken once, when the build starts: what the no-change check compared is what every
+    # fingerprint of this build is made from.
+    site_fp: str  # site_fingerprint(site)
+    templates: list[tuple[str, int, int]]  # templates_state(site)
 
     def plan_key(self) -> str:
         """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
         (in every feed's fingerprint), these options."""
-        return _fingerprint(site_fingerprint(self.site), templates_state(self.site), self.include_future, self.strict)
+        return _fingerprint(self.site_fp, self.templates, self.include_future, self.strict)
+
+    def feeds_base(self) -> str:
+        """What every feed's files depend on beyond the feed: the site, and its templates (a tag
+        feed has a page made from one). The first part of each ``_feed_fingerprint``."""
+        return _fingerprint(self.site_fp, self.templates)
 
 
 def _build_locked(
@@ -276,12 +285,12 @@ def _build_locked(
     # Our own output and cache are never content, even when they live inside the content folder.
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
     site_fp = site_fingerprint(site)
-    files = listing(stats)
+    files, templates = listing(stats), templates_state(site)
     # The refused files too: one that appears or goes with nothing else changed must be reported,
     # or no longer, not the last run's errors replayed.
     inputs = _fingerprint(
         site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
-        templates_state(site), [str(error) for error in refused],
+        templates, [str(error) for error in refused],
     )  # fmt: skip
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
@@ -292,7 +301,9 @@ def _build_locked(
     if unchanged is not None:
         return unchanged
     root = os.path.realpath(content_dir)
-    run = _Run(site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress)
+    run = _Run(
+        site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates
+    )
     with cache.transaction():
         result = None if refused else _edit_build(run)
         while result is None:
@@ -385,7 +396,7 @@ def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
     result.published = len(published)
     if run.strict and result.errors:
         return result
-    feeds, tags = _write_outputs(published, loaded, site, cache, run.out_dir, result, content_dir, run.progress)
+    feeds, tags = _write_outputs(run, published, loaded, result)
     from feeds.sameplan import Plan, remember
 
     # A plan made with errors is not reused: the next build must read the broken files again.
@@ -483,7 +494,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     needed = shown | {main}
     if any(plan.feeds[i].links_others() for i in needed):
         return False
-    feeds, base = list(plan.feeds), _feeds_base(site)
+    feeds, base = list(plan.feeds), run.feeds_base()
     for i in shown:
         feed = feeds[i].with_digests(digests)
         feeds[i] = replace(
@@ -521,7 +532,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
     view = view_of(site, links)
     main_plan, main_fp = plans[main], feeds[main].fingerprint
-    _publish(dirty, records, main_plan, main_fp, view, entries, site, cache, out_dir, previous, result, run.progress)
+    _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result)
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
     remember(cache, replace(plan, feeds=tuple(feeds)))
     return True
@@ -541,14 +552,7 @@ def _sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
 
 
 def _write_outputs(
-    docs: list[Planned],
-    loaded: Loaded,
-    site: Site,
-    cache: Cache,
-    out_dir: Path,
-    result: BuildResult,
-    content_dir: Path,
-    progress: Progress = NO_PROGRESS,
+    run: _Run, docs: list[Planned], loaded: Loaded, result: BuildResult
 ) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
     """Plan every feed, then render and write those whose inputs changed; remove feeds that no
     longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
@@ -559,13 +563,14 @@ def _write_outputs(
     from feeds.sameplan import PlannedFeed
     from feeds.tags import index_tags
 
+    site, cache, out_dir = run.site, run.cache, run.out_dir
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
     cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
     plans = plan_feeds(ordered, site, tags)
-    entries = Entries(tags, cache, loaded, site, Links(loaded.docs, content_dir))
+    entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
     view = site_view(site, plans, ordered, tags)
-    planned, base = [], _feeds_base(site)
+    planned, base = [], run.feeds_base()
     for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
         inputs = tuple(
             (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs
@@ -578,19 +583,13 @@ def _write_outputs(
     records, dirty = _unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
     main = next(plan for plan in plans if not plan.folder)
     main_fp = next(feed.fingerprint for feed in planned if not feed.folder)
-    _publish(dirty, records, main, main_fp, view, entries, site, cache, out_dir, previous, result, progress)
+    _publish(run, dirty, records, main, main_fp, view, entries, previous, result)
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
     return tuple(planned), tuple(tags.items())
 
 
-def _feeds_base(site: Site) -> str:
-    """What every feed's files depend on beyond the feed: the site, and its templates (a tag feed
-    has a page made from one). The first part of each ``_feed_fingerprint``."""
-    return _fingerprint(site_fingerprint(site), templates_state(site))
-
-
 def _feed_fingerprint(base: str, folder: str, title: str, description: str, entries: Sequence[object]) -> str:
-    """Of everything a feed's files depend on: ``_feeds_base``, what the feed is, and its entries
+    """Of everything a feed's files depend on: ``_Run.feeds_base``, what the feed is, and its entries
     (``sameplan.PlannedFeed.entries``)."""
     return _fingerprint(base, folder, title, description, entries)
 
@@ -623,23 +622,21 @@ def _unchanged_and_dirty(
 
 
 def _publish(
+    run: _Run,
     dirty: list[tuple[FeedPlan, str, dict[str, Path]]],
     records: dict[str, OutputRecord],
     main: FeedPlan,
     main_fp: str,
     view: SiteView,
     entries: Entries,
-    site: Site,
-    cache: Cache,
-    out_dir: Path,
     previous: dict[str, OutputRecord],
     result: BuildResult,
-    progress: Progress,
 ) -> None:
     """Render and write the ``dirty`` feeds and, if their inputs changed, the site pages; remove
     feeds that no longer exist; record every output (``records`` holds the unchanged ones)."""
     from feeds.write import commit, drop, restore, set_aside
 
+    site, out_dir, progress = run.site, run.out_dir, run.progress
     try:
         _remove_temp_files(out_dir)
     except OSError as exc:
@@ -674,17 +671,15 @@ def _publish(
                 (result.written if tmp else result.unchanged).append(rel)
                 st = targets[rel].stat()
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
-        pages_fp = _fingerprint(site_fingerprint(site), main_fp)
-        records.update(
-            _write_pages(site, view, pages_fp, lambda: entries.feed(main).entries, out_dir, previous, result)
-        )
+        pages_fp = _fingerprint(run.site_fp, main_fp)
+        records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
             _remove_temp_files(out_dir)
         if isinstance(exc, OSError):  # stat or removal: writes are DiskErrors already
             raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot update") from exc
         raise
-    cache.replace_outputs(records)
+    run.cache.replace_outputs(records)
 
 
 def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
@@ -726,11 +721,10 @@ def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
 
 
 def _write_pages(
-    site: Site,
+    run: _Run,
     view: SiteView,
     main_fp: str,
     main_entries: Callable[[], Sequence[Entry]],
-    out_dir: Path,
     previous: dict[str, OutputRecord],
     result: BuildResult,
 ) -> dict[str, OutputRecord]:
@@ -742,8 +736,8 @@ def _write_pages(
     from feeds.pages import render_pages
     from feeds.write import safe_paths, write_if_changed
 
-    fp = _fingerprint(main_fp, [f.key() for f in view.feeds], templates_state(site))
-    targets = safe_paths(out_dir, pages(site))
+    fp = _fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
+    targets = safe_paths(run.out_dir, pages(run.site))
     if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
         result.unchanged.extend(targets)
         return {rel: previous[rel] for rel in targets}
