@@ -18,16 +18,17 @@ if TYPE_CHECKING:
     from feeds.pictures import Image
 
 GENERATOR = "feeds"
-GENERATOR_URI = "https://pypi.org/project/feeds/"
-# How a file says feeds wrote it (Atom names our URI, RSS our name); nothing else under out/ is
-# ever removed. Both sit in the feed's head, before the first entry.
-# The JSON Feed's user_comment and the pages' <meta name="generator"> say "feeds (<GENERATOR_URI>)".
-GENERATED_BY = f"{GENERATOR} ({GENERATOR_URI})"
+# What every output says wrote it: feeds (Atom adds the version), and no web page: the project
+# owns none to name. How a file says feeds wrote it; nothing else under out/ is ever removed.
+# Each sits in the file's head, before the first entry. The first is Atom's
+# `<generator version="…">feeds</generator>` and RSS's `<generator>feeds</generator>`.
 GENERATED_MARKERS = (
-    f'<generator uri="{GENERATOR_URI}"'.encode(),
-    f"<generator>{GENERATOR}</generator>".encode(),
-    f'"user_comment": "Written by {GENERATED_BY}'.encode(),
-    f'<meta name="generator" content="{GENERATED_BY}">'.encode(),
+    f">{GENERATOR}</generator>".encode(),
+    f'"user_comment": "Written by {GENERATOR}. '.encode(),
+    f'<meta name="generator" content="{GENERATOR}">'.encode(),
+    # Earlier versions named a web page: an upgrade must still remove the feeds of a tag that went away.
+    f'"user_comment": "Written by {GENERATOR} (https://pypi.org/project/feeds/)'.encode(),
+    f'<meta name="generator" content="{GENERATOR} (https://pypi.org/project/feeds/)">'.encode(),
 )
 # An empty feed still needs an "updated" date, and the wall clock would make builds differ.
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
@@ -71,7 +72,7 @@ def new_generator() -> Any:
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
-    fg.generator(GENERATOR, version=__version__, uri=GENERATOR_URI)
+    fg.generator(GENERATOR, version=__version__)
     return fg
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from feeds.config import Site
 from feeds.document import Author
 from feeds.feedsets import Entry, Feed
-from feeds.formats.common import GENERATED_BY, entry_authors
+from feeds.formats.common import GENERATOR, entry_authors
 
 FILENAME = "feed.json"
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -51,7 +51,7 @@ def head_of(feed: Feed) -> dict[str, Any]:
         "feed_url": feed.url(FILENAME),
         "description": feed.description,
         # For people reading the raw file; also how stale-file removal knows feeds wrote it.
-        "user_comment": f"Written by {GENERATED_BY}. Subscribe to this feed in a feed reader.",
+        "user_comment": f"Written by {GENERATOR}. Subscribe to this feed in a feed reader.",
         "language": site.language,
         "authors": [_author(Author(site.author or site.title))],
         "items": [],
