@@ -121,6 +121,9 @@ EDIT_OF_NO_CHANGE = 2.0  # one-document edit: at most this times our own no-chan
 MEMORY_MAX_MB = 300.0  # the whole process tree (PSS), at LARGE_N
 SCALE_MAX_RATIO = 10.5  # at --scale N: full build time at most this times the largest --n's...
 SCALE_PER_N = 10  # ...for N this many times larger (the issue: 100k against 10k)
+# bench/results.md opens with notes written by hand (how the benchmark works, what the latest run
+# showed and what each lever bought): a run replaces only what follows this line, and keeps them.
+REPORT_MARK = "<!-- bench/run.py replaces everything below this line with its report; the notes above stay -->"
 SCALE_MEMORY_MAX_MB = 1024.0
 SCALE_NO_CHANGE_MAX_S = 2.0
 
@@ -831,8 +834,18 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(report)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(with_notes(args.out, text), encoding="utf-8")
     return 1 if failed else 0
+
+
+def with_notes(path: Path, report: str) -> str:
+    """``report`` after the hand-written notes of the results file at ``path``, if it has any."""
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return report
+    notes, mark, _ = old.partition(REPORT_MARK)
+    return f"{notes}{mark}\n\n{report}" if mark else report
 
 
 if __name__ == "__main__":
