@@ -1,7 +1,7 @@
 """A real browser: headless Chromium (Debian's chromium + chromium-driver, driven by selenium) loads
 the discovery page and a feed page from ``feeds serve`` and we assert on what it rendered.
 
-Screenshots go to $FEEDS_ARTIFACTS when set (the README's come from FEEDS_ARTIFACTS=docs/screenshots),
+Screenshots go to $FEEDS_ARTIFACTS when set (docs/output.md's come from FEEDS_ARTIFACTS=docs/screenshots),
 else to the test's temporary folder.
 """
 
