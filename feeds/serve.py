@@ -17,13 +17,19 @@ import socket
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from feeds.errors import FeedsError, printable
 from feeds.formats import LABELS
+
+if TYPE_CHECKING:
+    from feeds.build import BuildResult
+    from feeds.config import Site
 
 log = logging.getLogger(__name__)
 
@@ -301,8 +307,123 @@ def make_server(
     return PreviewServer((host, port), handler, timeout, max_connections)
 
 
-def watch(rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0) -> threading.Thread:
-    """Call ``rebuild`` every ``interval`` seconds until ``stop`` is set.
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong that lasts: its lines are told when it starts or changes, ``mended`` when it is gone."""
+
+    lines: tuple[str, ...]
+    mended: str | None = None
+
+
+class Watcher:
+    """What ``--watch`` does each interval: read the settings again if their file changed, rebuild,
+    and tell what is new.
+
+    A problem that lasts (a rejected file, a bad settings file, a rebuild that fails) is told once,
+    when it starts or its message changes, and once more when it is gone: not every interval. A bad
+    settings file leaves the settings read before in force. ``say`` tells what changed, ``warn``
+    the problems and their ends.
+    """
+
+    def __init__(
+        self,
+        settings_file: Path,
+        load: Callable[[], Site],
+        run: Callable[[Site], BuildResult],
+        say: Callable[[str], None],
+        warn: Callable[[str], None],
+    ) -> None:
+        self.settings_file = settings_file
+        self._load, self._run, self._say, self._warn = load, run, say, warn
+        self._stamp = _stamp(settings_file)  # before reading it: a change meanwhile is read again
+        self.site = load()  # a bad file at the start is a usage error, raised
+        self._settings: Problem | None = None
+        self._failure: Problem | None = None
+        self._rejected: dict[str, Problem] = {}
+        self._told: dict[str, Problem] = {}
+
+    def first(self) -> None:
+        """The build before serving; a failure is raised, as ``feeds build`` would."""
+        self._built(self._run(self.site))
+        self._tell()
+
+    def tick(self) -> None:
+        """One interval's work. It never raises: the watcher outlives any one bad rebuild."""
+        try:
+            self._reload()
+            result = self._run(self.site)
+        except FeedsError as exc:
+            self._failure = Problem(
+                (f"feeds: error: rebuild failed: {printable(str(exc))}",), "feeds: the rebuild works again"
+            )
+        except Exception as exc:  # a bug, but the preview goes on; -vv shows where
+            log.debug("rebuild failed", exc_info=True)
+            self._failure = Problem(
+                (f"feeds: error: rebuild failed: {type(exc).__name__}: {printable(str(exc))}",),
+                "feeds: the rebuild works again",
+            )
+        else:
+            self._failure = None
+            self._built(result)
+        self._tell()
+
+    def _reload(self) -> None:
+        stamp = _stamp(self.settings_file)
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        name = printable(str(self.settings_file))
+        try:
+            site = self._load()
+        except FeedsError as exc:
+            message = f"feeds: error: {printable(str(exc))}; the settings read before stay in force until it is fixed"
+            self._settings = Problem((message,), f"{name}: fixed; settings read again")
+            return
+        if self._settings is None:
+            self._say(f"settings read again from {name}")
+        self._settings = None
+        self.site = site
+
+    def _built(self, result: BuildResult) -> None:
+        changed = result.written + result.removed
+        if changed:
+            self._say(f"rebuilt: {len(changed)} file(s) changed: {printable(', '.join(changed))}")
+        lines: dict[str, list[str]] = {}
+        for error in result.errors:
+            lines.setdefault(error.path, []).append(printable(str(error)))
+        rejected = {f"file {path}": Problem(tuple(told), f"{path}: no longer rejected") for path, told in lines.items()}
+        for label in result.kept:
+            message = f"{printable(label)}: the last good version stays in the feeds until the file is fixed"
+            rejected[f"kept {label}"] = Problem((message,))
+        self._rejected = rejected
+
+    def _tell(self) -> None:
+        problems = dict(self._rejected)
+        if self._settings is not None:
+            problems["settings"] = self._settings
+        if self._failure is not None:
+            problems["rebuild"] = self._failure
+        for key, problem in self._told.items():
+            if key not in problems and problem.mended:
+                self._warn(problem.mended)
+        for key, problem in problems.items():
+            if self._told.get(key) != problem:
+                for line in problem.lines:
+                    self._warn(line)
+        self._told = problems
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells that a file changed without reading it: None when it cannot be looked at."""
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return None
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+def watch(tick: Callable[[], None], stop: threading.Event, interval: float = 1.0) -> threading.Thread:
+    """Call ``tick`` (``Watcher.tick``, which never raises) every ``interval`` seconds until ``stop`` is set.
 
     A rebuild where nothing changed only stats the content folder (``feeds.build``), so polling
     by building is as cheap as polling mtimes here, and the build decides what changed.
@@ -310,10 +431,7 @@ def watch(rebuild: Callable[[], None], stop: threading.Event, interval: float = 
 
     def loop() -> None:
         while not stop.wait(interval):
-            try:
-                rebuild()
-            except Exception:  # a watcher must outlive one bad build; the build already said why
-                log.exception("rebuild failed")
+            tick()
 
     thread = threading.Thread(target=loop, name="feeds-watch", daemon=True)
     thread.start()
@@ -325,4 +443,4 @@ def url_of(server: ThreadingHTTPServer) -> str:
     return f"http://{_host_name(str(host))}:{port}/"
 
 
-__all__ = ["HOST", "Handler", "PreviewServer", "content_type", "make_server", "url_of", "watch"]
+__all__ = ["HOST", "Handler", "PreviewServer", "Problem", "Watcher", "content_type", "make_server", "url_of", "watch"]
