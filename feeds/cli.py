@@ -131,6 +131,13 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "With --watch, build first and rebuild whenever the content, settings or templates change.",
     )
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1; ::1 for IPv6); any other than a loopback address "
+        "shows out/ to your network",
+    )
     serve.add_argument("--watch", action="store_true", help="build now and rebuild when anything changes")
     serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="how often --watch looks (1)")
     serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="with --watch: articles")
@@ -268,6 +275,8 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import errno
+    import socket
     import threading
 
     from feeds.serve import make_server, url_of, watch
@@ -304,9 +313,11 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
         raise ConfigError(f"output folder {str(args.out)!r} does not exist; run feeds build (or --watch)", key="--out")
     try:
-        server = make_server(args.out, args.port)
+        server = make_server(args.out, args.port, args.bind)
     except OSError as exc:
-        raise ConfigError(f"cannot listen on 127.0.0.1:{args.port} ({exc.strerror or exc})", key="--port") from exc
+        where = f"[{args.bind}]" if ":" in args.bind else args.bind
+        key = "--bind" if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL else "--port"
+        raise ConfigError(f"cannot listen on {where}:{args.port} ({exc.strerror or exc})", key=key) from exc
     if watcher is not None:
         watch(watcher.tick, stop, args.interval)
     print(f"serving {args.out} at {url_of(server)}" + (" (watching for changes)" if args.watch else ""), flush=True)

@@ -210,3 +210,28 @@ def test_bound_to_ipv6_loopback(out: Path) -> None:
         assert get(port, "/feed.json", host="::1", Host=f"[::1]:{port}")[0] == 200
         assert get(port, "/feed.json", host="::1", Host="localhost")[0] == 200
         assert get(port, "/feed.json", host="::1", Host="attacker.example")[0] in (400, 403, 421)
+
+
+def _serve_command(out: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "feeds", "serve", "--port", "0", "--out", str(out), *options]
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback here")
+def test_cli_bind(out: Path) -> None:
+    with subprocess.Popen(_serve_command(out, "--bind", "::1"), stdout=subprocess.PIPE, text=True) as proc:
+        try:
+            assert proc.stdout is not None
+            line = proc.stdout.readline()
+            assert line.startswith(f"serving {out} at http://[::1]:"), line
+            port = int(line.rsplit(":", 1)[1].split("/", 1)[0])
+            assert get(port, "/feed.json", host="::1")[0] == 200
+            assert get(port, "/feed.json", host="::1", Host="attacker.example")[0] == 421
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+def test_cli_bind_to_no_address_is_a_usage_error(out: Path) -> None:
+    done = subprocess.run(_serve_command(out, "--bind", "192.0.2.1"), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith("feeds: error: --bind: cannot listen on 192.0.2.1:0")
+    assert "Traceback" not in done.stderr
