@@ -2,7 +2,8 @@
 types, ETag and Last-Modified with 304 answers to conditional GETs, and gzip. With ``--watch`` it
 rebuilds while it serves, so an article saved in an editor reaches a reader seconds later.
 
-For previewing on one's own machine, not for the public internet (it binds to 127.0.0.1 only).
+For previewing on one's own machine, not for the public internet (it binds to 127.0.0.1 unless told
+otherwise, and answers only requests made to its own names).
 """
 
 from __future__ import annotations

@@ -19,6 +19,9 @@ from typing import IO
 
 import pytest
 
+from feeds.config import Site
+from feeds.serve import Watcher
+
 from .conftest import write_site_toml
 
 INTERVAL = 0.1  # the smallest --interval: many rebuilds in a short test
@@ -86,6 +89,17 @@ def _collect(stream: IO[str], lines: list[str]) -> None:
         lines.append(line)
 
 
+def put(path: Path, text: str) -> None:
+    """Write as an editor that saves atomically does: the watcher never reads half a file."""
+    part = path.parent.parent / f".{path.name}.part"
+    part.write_text(text, encoding="utf-8")
+    os.replace(part, path)
+
+
+def put_settings(path: Path, **overrides: object) -> None:
+    os.replace(write_site_toml(path.parent / ".site.toml.part", **overrides), path)
+
+
 def said(lines: list[str], *words: str) -> int:
     return sum(all(word in line for word in words) for line in lines)
 
@@ -102,16 +116,16 @@ def test_a_changed_config_file_is_read_again_and_a_bad_one_said_once(tmp_path: P
     config = write_site_toml(tmp_path / "site.toml", title="Before")
     with watching(tmp_path, "--config", str(config)) as served:
         assert b'"title": "Before"' in served.feed()
-        write_site_toml(config, title="After")
+        put_settings(config, title="After")
         served.wait_for("the new title", lambda: b'"title": "After"' in served.feed())
-        config.write_text('title = "Broken\n', encoding="utf-8")
+        put(config, 'title = "Broken\n')
         served.wait_for("an error naming the config file", lambda: said(served.stderr, "site.toml") > 0)
-        (content / "b.md").write_text("---\ntitle: Second\ndate: 2025-01-02\n---\nBody.\n", encoding="utf-8")
+        put(content / "b.md", "---\ntitle: Second\ndate: 2025-01-02\n---\nBody.\n")
         # Articles still come in, under the settings read before.
         served.wait_for("the new article", lambda: b"Second" in served.feed())
         served.intervals(10)
         assert b'"title": "After"' in served.feed()
-        write_site_toml(config, title="Fixed")
+        put_settings(config, title="Fixed")
         served.wait_for("the fixed title", lambda: b'"title": "Fixed"' in served.feed())
         served.wait_for("a line saying it is fixed", lambda: said(served.stderr, "site.toml") > 1)
     errors = [line for line in served.stderr if "site.toml" in line]
@@ -124,17 +138,17 @@ def test_pyproject_settings_are_read_again(tmp_path: Path, content: Path) -> Non
     pyproject.write_text('[tool.feeds]\ntitle = "Before"\nurl = "https://example.com/"\n', encoding="utf-8")
     with watching(tmp_path) as served:
         assert b'"title": "Before"' in served.feed()
-        pyproject.write_text('[tool.feeds]\ntitle = "After"\nurl = "https://example.com/"\n', encoding="utf-8")
+        put(pyproject, '[tool.feeds]\ntitle = "After"\nurl = "https://example.com/"\n')
         served.wait_for("the new title", lambda: b'"title": "After"' in served.feed())
 
 
 def test_a_rejected_file_and_a_failing_rebuild_are_said_once(tmp_path: Path, content: Path) -> None:
     config = write_site_toml(tmp_path / "site.toml")
     with watching(tmp_path, "--config", str(config)) as served:
-        (content / "bad.md").write_text("---\ntitle: [\n---\nBody.\n", encoding="utf-8")
+        put(content / "bad.md", "---\ntitle: [\n---\nBody.\n")
         served.wait_for("the rejected file", lambda: said(served.stderr, "bad.md") > 0)
         served.intervals(10)
-        (content / "bad.md").write_text("---\ntitle: Mended\ndate: 2025-01-03\n---\nBody.\n", encoding="utf-8")
+        put(content / "bad.md", "---\ntitle: Mended\ndate: 2025-01-03\n---\nBody.\n")
         served.wait_for("the mended file", lambda: b"Mended" in served.feed())
         served.wait_for("a line saying it is fixed", lambda: said(served.stderr, "bad.md") > 1)
 
@@ -142,7 +156,7 @@ def test_a_rejected_file_and_a_failing_rebuild_are_said_once(tmp_path: Path, con
         blocker = tmp_path / "out" / "feed.json"
         blocker.unlink()
         blocker.mkdir()
-        (content / "c.md").write_text("---\ntitle: Third\ndate: 2025-01-04\n---\nBody.\n", encoding="utf-8")
+        put(content / "c.md", "---\ntitle: Third\ndate: 2025-01-04\n---\nBody.\n")
         served.wait_for("the failed rebuild", lambda: said(served.stderr, "feed.json") > 0)
         served.intervals(10)
         shutil.rmtree(blocker)
@@ -153,3 +167,25 @@ def test_a_rejected_file_and_a_failing_rebuild_are_said_once(tmp_path: Path, con
     assert said(stderr, "bad.md") == 2 and said(stderr, "bad.md", "invalid YAML") == 1, stderr
     assert said(stderr, "feed.json") == 1 and said(stderr, "Is a directory") == 1, stderr
     assert len(stderr) == 4 and "Traceback" not in "".join(stderr), stderr
+
+
+def test_a_rebuild_that_raises_a_bug_is_said_once(tmp_path: Path, site: Site) -> None:
+    """Whatever a rebuild raises, the watcher goes on, and says so once, not every interval."""
+    from feeds.build import BuildResult
+
+    failing = [True]
+
+    def run(_: Site) -> BuildResult:
+        if failing[0]:
+            raise RuntimeError("a bug")
+        return BuildResult()
+
+    told: list[str] = []
+    watcher = Watcher(tmp_path / "absent.toml", lambda: site, run, told.append, told.append)
+    for _ in range(5):
+        watcher.tick()
+    assert told == ["feeds: error: rebuild failed: RuntimeError: a bug"]
+    failing[0] = False
+    for _ in range(3):
+        watcher.tick()
+    assert told[1:] == ["feeds: the rebuild works again"]
