@@ -9,11 +9,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feeds import __version__
 from feeds.errors import ConfigError, DiskError, FeedsError, printable
 from feeds.lock import LockedError
 from feeds.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from feeds.build import BuildResult
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
@@ -127,6 +131,13 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "With --watch, build first and rebuild whenever the content, settings or templates change.",
     )
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    serve.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1; ::1 for IPv6); any other than a loopback address "
+        "shows out/ to your network",
+    )
     serve.add_argument("--watch", action="store_true", help="build now and rebuild when anything changes")
     serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="how often --watch looks (1)")
     serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="with --watch: articles")
@@ -264,6 +275,8 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import errno
+    import socket
     import threading
 
     from feeds.serve import make_server, url_of, watch
@@ -273,34 +286,40 @@ def _serve(args: argparse.Namespace) -> int:
     if not (math.isfinite(args.interval) and 0.1 <= args.interval <= 3600):
         raise ConfigError(f"must be from 0.1 to 3600 seconds, got {args.interval}", key="--interval")
     stop = threading.Event()
+    watcher = None
     if args.watch:
         from feeds.build import build, default_cache_dir
-        from feeds.config import load_site
+        from feeds.config import Site, load_site
+        from feeds.serve import Watcher
 
-        site = load_site(args.config)
-        if not args.content.is_dir():
-            raise ConfigError(f"content folder {str(args.content)!r} does not exist", key="--content")
-
-        def rebuild() -> None:
-            result = build(
+        def run(site: Site) -> BuildResult:
+            return build(
                 site, args.content, args.out, include_future=args.include_future,
                 cache_dir=default_cache_dir(args.out), wait=60.0,
             )  # fmt: skip
-            for error in result.errors:
-                print(error, file=sys.stderr, flush=True)
-            if (result.written or result.removed) and not args.quiet:
-                changed = len(result.written) + len(result.removed)
-                print(f"rebuilt: {changed} file(s) changed: {', '.join(result.written + result.removed)}", flush=True)
 
-        rebuild()
+        def say(line: str) -> None:
+            if not args.quiet:
+                print(line, flush=True)
+
+        def warn(line: str) -> None:
+            print(line, file=sys.stderr, flush=True)
+
+        settings_file = args.config if args.config is not None else Path.cwd() / "pyproject.toml"
+        watcher = Watcher(settings_file, lambda: load_site(args.config), run, say, warn)
+        if not args.content.is_dir():
+            raise ConfigError(f"content folder {str(args.content)!r} does not exist", key="--content")
+        watcher.first()
     if not args.out.is_dir():
         raise ConfigError(f"output folder {str(args.out)!r} does not exist; run feeds build (or --watch)", key="--out")
     try:
-        server = make_server(args.out, args.port)
+        server = make_server(args.out, args.port, args.bind)
     except OSError as exc:
-        raise ConfigError(f"cannot listen on 127.0.0.1:{args.port} ({exc.strerror or exc})", key="--port") from exc
-    if args.watch:
-        watch(rebuild, stop, args.interval)
+        where = f"[{args.bind}]" if ":" in args.bind else args.bind
+        key = "--bind" if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL else "--port"
+        raise ConfigError(f"cannot listen on {where}:{args.port} ({exc.strerror or exc})", key=key) from exc
+    if watcher is not None:
+        watch(watcher.tick, stop, args.interval)
     print(f"serving {args.out} at {url_of(server)}" + (" (watching for changes)" if args.watch else ""), flush=True)
     try:
         server.serve_forever()
