@@ -216,3 +216,57 @@ def content(tmp_path: Path) -> Path:
         (folder / name).write_text(body, encoding="utf-8")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1793491200")
     return folder
+
+
+# 8: feeds validate on a file no parser can hold: that file fails alone, with a finding
+JSON_HEAD = '{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": []'
+HOSTILE_FEEDS = {
+    "deep/feed.json": (
+        JSON_HEAD + ', "x":\n' + "[" * 100_000 + "]" * 100_000 + "}",
+        "InvalidJSON",
+        2,
+        "nested too deep to read",
+    ),
+    "long/feed.json": (JSON_HEAD + ',\n"n": ' + LONG + "}", "InvalidJSON", 2, "a number too long to read"),
+    "reference.xml": (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>&#' + LONG + ";</title></channel></rss>",
+        "InvalidXMLCharacter",
+        2,
+        "character reference &#9999999999…999; names a character",
+    ),
+    "wide/feed.json": (
+        JSON_HEAD[:-13] + ', "items": [{"id": ' + "9" * 4000 + ', "content_text": "x", "title": '
+        + "[" * 500 + "]" * 500 + "}]}",
+        "InvalidValue",
+        1,
+        'item 1: "title" must be a string, got [[[...]]]',
+    ),
+}  # fmt: skip
+
+
+def test_validate_checks_every_other_file(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")
+    status, stderr = build_cli(tmp_path, capsys)
+    assert status == 0, stderr
+    out = tmp_path / "out"
+    good = sorted(str(p) for p in out.rglob("*") if p.name.endswith((".xml", "feed.json")))
+    for name, (body, *_) in HOSTILE_FEEDS.items():
+        (out / name).parent.mkdir(exist_ok=True)
+        (out / name).write_text(body, encoding="utf-8")
+    # A broken file sorted after all of them: its finding shows the check went on.
+    (out / "zz.xml").write_text("<rss><channel>", encoding="utf-8")
+    findings = validate_paths([out], site_url="https://example.com/")
+    assert set(findings.files) >= {*good, *(str(out / name) for name in HOSTILE_FEEDS), str(out / "zz.xml")}
+    for name, (_, code, line, message) in HOSTILE_FEEDS.items():
+        mine = [f for f in findings if f.path == str(out / name) and f.code == code]
+        assert [(f.level, f.line) for f in mine] == [("error", line)], mine
+        assert message in mine[0].message
+        assert len(mine[0].message) < 300
+    assert [f.code for f in findings if f.path == str(out / "zz.xml")] == ["NotWellFormed"]
+    assert [f for f in findings if f.path in good and f.level == "error"] == []
+    status = main(["validate", str(out)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "Traceback" not in captured.err + captured.out
