@@ -380,11 +380,14 @@ def _head(text: str) -> _Head | None:
 def _dated_entries(infos: list[_Line | None], first: int, last: int) -> bool:
     """Whether date lines come apart, text between or after them: a log's or a changelog's entries.
 
-    An article's head has its stamps together (입력 and 수정 on a line each, or on one line).
+    An article's head has its stamps together (입력 and 수정 on a line each, or on one line); a
+    short article may close with its date line again, with nothing after it.
     """
     stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
-    return any(i > last for i in stamped) or any(
-        infos[j] is None for a, b in itertools.pairwise(i for i in stamped if i >= first) for j in range(a + 1, b)
+    return any(i > last and None in infos[i + 1 :] for i in stamped) or any(
+        infos[j] is None
+        for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
+        for j in range(a + 1, b)
     )
 
 
