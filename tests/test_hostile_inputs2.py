@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from feeds.cli import main
+from feeds.dates import is_zero_date, parse_date
+from feeds.errors import DateError
 from feeds.validate import validate_paths
 
 from .conftest import DATA, write_site_toml
@@ -270,3 +273,42 @@ def test_validate_checks_every_other_file(
     captured = capsys.readouterr()
     assert status == 1
     assert "Traceback" not in captured.err + captured.out
+
+
+# 2 and 3 at the date parser: every zone, east and west of UTC, gets a DateError, never an OverflowError
+EDGE_DATES = {
+    # value: (is Hugo's zero date, what the DateError says, or None when the date is kept)
+    "0001-01-01": (True, ("'0001-01-01'", "1000")),
+    "0001-01-01T00:00:00Z": (True, ("year 1 in '0001-01-01T00:00:00Z' is before 1000",)),
+    "0001-01-01T00:00:00+05:00": (False, ("year 1 in '0001-01-01T00:00:00+05:00' is before 1000",)),
+    "0999-12-31T23:00:00-05:00": (False, ("year 999 in '0999-12-31T23:00:00-05:00' is before 1000",)),
+    "9999-12-31T23:59:00-12:00": (False, ("'9999-12-31T23:59:00-12:00' is out of range",)),
+    "9999-12-31T23:59:00+14:00": (False, ("'9999-12-31T23:59:00+14:00' is out of range",)),
+    "9999-12-30T12:00:00+14:00": (False, None),
+    "1000-01-01T00:00:00+14:00": (False, None),
+}
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Seoul", "Pacific/Kiritimati", "America/New_York", "Etc/GMT+12"])
+@pytest.mark.parametrize("value", sorted(EDGE_DATES))
+def test_edge_dates_in_every_zone(value: str, zone: str) -> None:
+    zero, problem = EDGE_DATES[value]
+    assert is_zero_date(value) is zero
+    if problem is None:
+        assert parse_date(value, ZoneInfo(zone)).year in (1000, 9999)
+    else:
+        with pytest.raises(DateError) as info:
+            parse_date(value, ZoneInfo(zone))
+        assert all(part in str(info.value) for part in problem), info.value
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Etc/GMT+12"])
+def test_date_only_extremes_in_far_zones(zone: str) -> None:
+    """A date without a time takes the site's zone: the first and last days every zone can write."""
+    assert parse_date("1000-01-01", ZoneInfo(zone)).year == 1000
+    try:
+        last = parse_date("9999-12-31", ZoneInfo(zone))
+    except DateError as exc:
+        assert "is out of range" in str(exc)
+    else:
+        assert last.astimezone(ZoneInfo("UTC")).date().isoformat() <= "9999-12-30"
