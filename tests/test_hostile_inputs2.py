@@ -1,4 +1,4 @@
-"""Hostile input, second round (issue #20, "one file, one failure"): one case per defect.
+"""Hostile input, second round ("one file, one failure"): one case per defect.
 
 As in tests/test_hostile_input.py, each case puts one file beside two good articles and runs
 ``feeds build``: the file fails alone, with a one-line message naming it (and its line), or is

@@ -14,7 +14,9 @@
 The head is read by what each line *is*, not by where it stands: among the first lines, a line
 made only of date stamps (labelled 입력, 수정, … or not), reporters, an outlet's name and page
 junk is metadata, whatever its order and separators; the lines between the title and those are
-the deck. Everything after the head is the body, rendered by ``feeds.markup.news``: every line of
+the deck. A line with any other word is text, never metadata (a CSV row, a diary's date and
+weather), and date lines apart with text between are a log's entries, not an article's head: no
+line of a file is ever dropped. Everything after the head is the body, rendered by ``feeds.markup.news``: every line of
 it reaches the HTML. The body's dateline or byline (``(서울=연합뉴스) 홍길동 기자 =``), a
 closing reporter line and the copyright line name the outlet and reporters when the head does
 not. tests/data/news holds real articles of many outlets, with what each page shows.
