@@ -240,6 +240,56 @@ def _parse_text(text: str) -> datetime | None:
 
 def parse_date(value: object, tz: tzinfo) -> datetime:
     """Return a timezone-aware datetime for a metadata date value; raise DateError otherwise."""
+    try:
+        return _in_range(_parse_date(value, tz), value)
+    except OverflowError as exc:  # a zone's offset carried the moment out of datetime's years 1-9999
+        raise _out_of_range(value) from exc
+
+
+# A feed writes four-digit years (RFC 822 and RFC 3339 both), and a moment is shown at offsets
+# of up to a day either side of UTC: the dates kept are those every offset can write.
+FIRST_YEAR = 1000
+_LATEST = datetime(9999, 12, 30, 23, 59, tzinfo=UTC)
+
+
+def _in_range(moment: datetime, value: object) -> datetime:
+    if moment.year < FIRST_YEAR:
+        raise DateError(
+            f"year {moment.year} in {_shown(value)} is before {FIRST_YEAR} "
+            "(expected a four-digit year, as feeds write them; a typo?)"
+        )
+    if moment.astimezone(UTC) > _LATEST:
+        raise _out_of_range(value)
+    return moment
+
+
+def _out_of_range(value: object) -> DateError:
+    return DateError(f"{_shown(value)} is out of range (expected a date from {FIRST_YEAR}-01-01 to 9999-12-30)")
+
+
+def _shown(value: object) -> str:
+    return repr(value.isoformat() if isinstance(value, date) else value)
+
+
+def is_zero_date(value: object) -> bool:
+    """Whether ``value`` is 0001-01-01 (at midnight UTC, or with no time): Hugo's "no date".
+
+    Go's zero time, which Hugo writes into front matter for a date it does not have.
+    """
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) == datetime(1, 1, 1) and not value.utcoffset()
+    if isinstance(value, date):
+        return value == date(1, 1, 1)
+    if isinstance(value, str) and value.strip().startswith("0001-01-01"):
+        try:
+            parsed = _parse_iso(value.strip())
+        except ValueError:
+            return False
+        return parsed is not None and is_zero_date(parsed)
+    return False
+
+
+def _parse_date(value: object, tz: tzinfo) -> datetime:
     # bool is an int, and a date is not a datetime but a datetime is a date: order matters here.
     if isinstance(value, bool):
         raise _error(value)
@@ -247,6 +297,8 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
         return whole_minutes(value if value.utcoffset() is not None else value.replace(tzinfo=tz))
     if isinstance(value, date):
         return whole_minutes(datetime.combine(value, time(), tzinfo=tz))
+    if isinstance(value, int) and value.bit_length() > 4000:  # no date; and str() refuses the longest
+        raise DateError(f"unrecognised date: a number of over 1,200 digits ({_EXPECTED})")
     if isinstance(value, int | float):
         # Through the string handlers so that YAML's `date: 20250310` is a date, not 1970 epoch
         # (and nan/inf become strings no handler accepts).

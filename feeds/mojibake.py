@@ -150,6 +150,26 @@ def _mostly_hangul(text: str) -> bool:
     return syllables >= MIN_SYLLABLES and syllables >= HANGUL_SHARE * len(rest)
 
 
+def plausibly_korean(text: str) -> bool:
+    """Whether ``text``, decoded as CP949, reads as Korean: the syllables of KS X 1001 are at least
+    half of its other characters than ASCII and spaces.
+
+    Almost any bytes decode as CP949, to the extension syllables no one writes: Windows-1252's
+    curly apostrophe and the letter after it (``It’s``, 92 73) make 뭩.
+    """
+    rest = _ASCII_OR_SPACE.sub("", text)
+    common = _common_syllables()
+    syllables = sum(1 for ch in _HANGUL.findall(rest) if ch in common)
+    return syllables > 0 and syllables >= HANGUL_SHARE * len(rest)
+
+
+def plausibly_western(text: str) -> bool:
+    """Whether ``text``, decoded as Windows-1252, reads as Western text: its letters beyond ASCII
+    are few (the density ``suspect`` looks for). Cyrillic or Greek bytes decode to little else."""
+    high = len(_HIGH.findall(text))
+    return high < MIN_SUSPECTS or high < DENSITY * len(_LETTER_OR_HIGH.findall(text))
+
+
 @lru_cache(maxsize=1)
 def _common_syllables() -> frozenset[str]:
     return frozenset(bytes([lead, trail]).decode("euc_kr") for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF))

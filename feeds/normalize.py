@@ -11,7 +11,7 @@ from typing import Any
 
 from feeds import mojibake
 from feeds.config import Site, bundle_name
-from feeds.dates import parse_date
+from feeds.dates import is_zero_date, parse_date
 from feeds.document import Author, Document
 from feeds.errors import ContentError, DateError
 from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
@@ -61,18 +61,20 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         del meta["published"]
         unpublished = not _truthy(switch)
     name, name_date = _file_name(doc_source)
-    published_key, published_raw = _first(meta, PUBLISHED)
+    published_key, published_raw = _first_date(meta, PUBLISHED)
     if (published_raw is None or published_raw == "") and name_date is not None:
         published_key, published_raw = "file name", name_date
     if published_raw is None or published_raw == "":
+        zero = next((k for k in PUBLISHED if is_zero_date(meta.get(k))), None)
         raise ContentError(
             source,
-            f"missing published date (expected one of: {', '.join(PUBLISHED)}, or a file name like "
-            "2025-03-10-my-post.md)",
+            "missing published date ("
+            + (f"field {zero!r}: 0001-01-01 is Hugo's 'no date'; " if zero else "")
+            + f"expected one of: {', '.join(PUBLISHED)}, or a file name like 2025-03-10-my-post.md)",
             line(PUBLISHED) or min(parsed.lines.values(), default=1),
         )
     published = _date(published_raw, published_key, source, parsed.lines.get(published_key or ""), site)
-    updated_key, updated_raw = _first(meta, UPDATED)
+    updated_key, updated_raw = _first_date(meta, UPDATED)
     updated = published
     if updated_raw not in (None, ""):
         # An 'updated' before 'published' is a typo; readers would sort it oddly.
@@ -128,6 +130,15 @@ def _first(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, Any]:
     for key in keys:
         if key in meta and meta[key] is not None:
             return key, meta[key]
+    return None, None
+
+
+def _first_date(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, Any]:
+    """``_first``, passing over Hugo's zero date (0001-01-01), which means no date, as in Hugo."""
+    for key in keys:
+        value = meta.get(key)
+        if value is not None and not is_zero_date(value):
+            return key, value
     return None, None
 
 
@@ -228,14 +239,17 @@ def _tags_with_rules(
     have = {t.casefold() for t in own}
     added = []
     for m in matches(site.tag_rules, site.folder_tags, doc_source, title, summary, body):
-        if m.tag.casefold() in have:
+        # A folder's name is a tag as written, cleaned as front matter's tags are: XML forbids
+        # control characters, which a file system allows in a name.
+        tag = _text(m.tag) if m.why == "folder" else m.tag
+        if not tag or tag.casefold() in have:
             continue
-        have.add(m.tag.casefold())
-        added.append(m.tag)
+        have.add(tag.casefold())
+        added.append(tag)
         if m.why == "folder":
-            log.info("%s: tagged %r by its folder (folder_tags)", label, m.tag)
+            log.info("%s: tagged %r by its folder (folder_tags)", label, tag)
         else:
-            log.info("%s: tagged %r by tag_rules (matched %r)", label, m.tag, m.why)
+            log.info("%s: tagged %r by tag_rules (matched %r)", label, tag, m.why)
     return own + tuple(added)
 
 

@@ -55,6 +55,10 @@ _SRCSET_URL = re.compile(r"\S+")
 _SRCSET_DESCRIPTORS = re.compile(r"[^,]*")
 _UNQUOTED_SAFE = re.compile(r"[^\s\"'=<>`&]+")  # and no "&", which could start a character reference
 _TAG = re.compile(r"<[^>]*>")
+# What a page never shows as text: comments, and the content of script, style and template.
+_HIDDEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|template)(?=[\s/>])[^>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE
+)
 _SPACES = re.compile(r"\s+")
 # Inline elements are part of a word ("*un*done"); block elements separate words.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|em|i|kbd|mark|q|s|small|span|strong|sub|sup|u)\b[^>]*>", re.I)
@@ -214,7 +218,9 @@ def _start_tags(text: str) -> Iterator[tuple[int, str]]:
 
 
 def plain_text(fragment: str) -> str:
-    """The text of an HTML fragment, whitespace collapsed."""
+    """The text of an HTML fragment that a page shows, whitespace collapsed."""
+    if "<!" in fragment or "<s" in fragment or "<S" in fragment or "<t" in fragment or "<T" in fragment:
+        fragment = _HIDDEN.sub(" ", fragment)
     return _SPACES.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 

@@ -283,7 +283,7 @@ def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
         try:
             text, encoding, utf8 = data.decode("utf-8"), "utf-8", data
         except UnicodeDecodeError as utf8_error:
-            text, encoding = _korean_legacy(data, name, utf8_error), "cp949"
+            text, encoding = _legacy(data, name, utf8_error)
     log.debug("%s: decoded as %s", name, encoding)
     # Here, not at the top: a build with nothing to do lists files and decodes none.
     from feeds import mojibake
@@ -346,19 +346,34 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise ContentError(name, f"invalid {encoding} byte {data[exc.start]:#04x}", line) from exc
 
 
-def _korean_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> str:
+def _legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Text that is not UTF-8: CP949/EUC-KR Korean, or else Windows-1252, and the codec it was."""
+    from feeds import mojibake
+
     # CP949 is a superset of EUC-KR, the two encodings Korean sites still save in. Almost any
-    # byte soup decodes as *something*, so accept it only when it yields Hangul.
+    # byte soup decodes as *something*, so accept it only when it reads as Korean; Windows-1252
+    # (a superset of Latin-1, what Notepad saved Western text in) is the other legacy codec
+    # articles come in.
     try:
         text = data.decode("cp949")
     except UnicodeDecodeError:
         text = ""
-    if _HANGUL.search(text):
-        return text
+    if text and mojibake.plausibly_korean(text):
+        return text, "cp949"
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    # Western text has few letters beyond ASCII; text made of them is in some other codec
+    # (Cyrillic, Greek), which Windows-1252 would only garble.
+    if western and mojibake.plausibly_western(western):
+        return western, "cp1252"
+    if _HANGUL.search(text):  # not Windows-1252 either: Korean with rare syllables, as before
+        return text, "cp949"
     line = data[: utf8_error.start].count(b"\n") + 1
     raise ContentError(
         name,
-        f"not UTF-8 (invalid byte {data[utf8_error.start]:#04x}) and not CP949/EUC-KR Korean text; "
-        "save the file as UTF-8",
+        f"not UTF-8 (invalid byte {data[utf8_error.start]:#04x}), nor CP949/EUC-KR Korean text, nor "
+        "Windows-1252; save the file as UTF-8",
         line,
     )

@@ -41,7 +41,10 @@ def _symlink_outside(content: Path, outside: Path) -> None:
 CASES: dict[str, tuple[Callable[[Path, Path], None], str | None]] = {
     "empty": (_write("empty.md", b""), "file is empty"),
     "binary": (_write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10), "binary file"),
-    "invalid-utf8": (_write("latin1.md", "---\ntitle: café\ndate: 2025-01-01\n---\n".encode("latin-1")), "not UTF-8"),
+    "invalid-utf8": (
+        _write("cp1251.md", "---\ntitle: Привет, мир: это текст\ndate: 2025-01-01\n---\n".encode("cp1251")),
+        "not UTF-8",
+    ),
     "cp949": (
         _write("korean.txt", "한글 제목\n\n요약 문단\n\n2025-03-10 홍길동 기자\n\n본문입니다.\n".encode("cp949")),
         None,

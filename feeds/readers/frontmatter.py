@@ -61,7 +61,15 @@ def _yaml() -> tuple[Any, Any, type[Exception], _Scalars]:
         except (ValueError, OverflowError) as exc:
             raise _ValueProblem(f"{exc} ({node.value!r})", node.start_mark.line) from exc
 
+    def integer(loader: Any, node: Any) -> Any:
+        # int() refuses more than sys.get_int_max_str_digits() decimal digits, with a bare ValueError.
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+        except ValueError as exc:
+            raise _ValueProblem(_long_number(node.value), node.start_mark.line) from exc
+
     Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:int", integer)
     resolver, constructor = yaml.resolver.Resolver(), yaml.constructor.SafeConstructor()
     # Both loaders, C and Python, resolve with yaml.resolver.Resolver's implicit resolvers.
     assert Loader.yaml_implicit_resolvers is resolver.yaml_implicit_resolvers and not Loader.yaml_path_resolvers
@@ -228,10 +236,13 @@ def read(text: str, path: str) -> Parsed:
             path, f"{kind.upper()} front matter must be a mapping of keys to values, got {type(meta).__name__}", 2
         )
     for key, value in meta.items():
+        if _too_long(key):
+            raise FrontMatterError(path, f"a key is {_too_long(key)}", first)
+        problem = _too_long(value)
         if isinstance(value, list | dict):
             problem = bounded(value, max(MAX_VALUES, len(fm_text)), max(MAX_CHARS, 2 * len(fm_text)))
-            if problem:
-                raise FrontMatterError(path, f"field {str(key)!r}: {problem}", lines.get(str(key).strip().lower()))
+        if problem:
+            raise FrontMatterError(path, f"field {str(key)!r}: {problem}", lines.get(str(key).strip().lower()))
     return Parsed(
         format=f"{NAME}-{kind}",
         meta={str(k).strip(): v for k, v in meta.items()},
@@ -279,14 +290,59 @@ def _split_json(text: str, path: str) -> tuple[Any, str, str, int]:
     # raw_decode finds where the object really ends; python-frontmatter's split looks for a
     # line holding only "}" and breaks on nested objects.
     try:
-        meta, end = json.JSONDecoder().raw_decode(text)
+        meta, end = json.JSONDecoder(parse_int=_parse_int).raw_decode(text)
     except json.JSONDecodeError as exc:
         raise FrontMatterError(path, f"invalid JSON front matter: {exc.msg}", exc.lineno) from exc
+    except _LongNumber as exc:
+        line = _long_number_line(text, 1)
+        key = _field_at(line, _key_lines(text, 1))
+        raise FrontMatterError(path, f"field {key!r}: {exc}" if key else str(exc), line) from exc
     except RecursionError as exc:
         raise _too_deep(path, "json", text, 1, _key_lines(text, 1)) from exc
     fm_text = text[:end]
     body_line = fm_text.count("\n") + 2
     return meta, fm_text, text[end:].lstrip(" \t").removeprefix("\n"), body_line
+
+
+# Python refuses to turn an int of more decimal digits than this into text (sys.int_info), and
+# a title, a tag or a message is text: such a number is the file's error, wherever it is.
+MAX_DIGITS = 4300
+
+
+def _long_number(text: str) -> str:
+    digits = sum(c.isdigit() for c in text)
+    return f"a number of {digits:,} digits (at most {MAX_DIGITS:,}; quote it to keep it as text)"
+
+
+def _too_long(value: object) -> str | None:
+    """Why ``value`` is an int too long to write as text, or None. Hexadecimal ones parse, and can."""
+    if not isinstance(value, int) or value.bit_length() < 3 * MAX_DIGITS:  # 2**12900 has 3,884 digits
+        return None
+    try:
+        str(value)
+    except ValueError:
+        return f"a number of more than {MAX_DIGITS:,} digits (quote it to keep it as text)"
+    return None
+
+
+def _parse_int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise _LongNumber(_long_number(text)) from exc
+
+
+class _LongNumber(ValueError):
+    """A JSON integer too long for int()."""
+
+
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{MAX_DIGITS},}}")
+
+
+def _long_number_line(text: str, first: int) -> int:
+    """The line of ``text`` (which starts on line ``first``) holding the first number too long for int()."""
+    m = _LONG_DIGITS.search(text)
+    return text.count("\n", 0, m.start()) + first if m else first
 
 
 def bounded(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) -> str | None:
@@ -310,6 +366,8 @@ def bounded(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) 
                 if isinstance(item, list | dict):
                     d, v, c = sizes[id(item)]
                 else:
+                    if long := _too_long(item):
+                        return long
                     d, v, c = 0, 1, len(item) if isinstance(item, str) else 1
                 depth, values, chars = max(depth, d), values + v, chars + c
             open_.discard(key)
@@ -370,3 +428,12 @@ def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int])
         m = re.search(r"line (\d+)", str(exc))
         line = int(m.group(1)) + 1 if m else 2
         raise FrontMatterError(path, f"invalid TOML front matter: {exc}", line) from exc
+    except ValueError as exc:
+        long = _LONG_DIGITS.search(fm_text)
+        if kind != "toml" or long is None:
+            raise
+        # tomllib's int() of a number too long for it
+        line = fm_text.count("\n", 0, long.start()) + first
+        key = _field_at(line, lines)
+        problem = _long_number(long.group())
+        raise FrontMatterError(path, f"field {key!r}: {problem}" if key else problem, line) from exc

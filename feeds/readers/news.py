@@ -14,7 +14,9 @@
 The head is read by what each line *is*, not by where it stands: among the first lines, a line
 made only of date stamps (labelled 입력, 수정, … or not), reporters, an outlet's name and page
 junk is metadata, whatever its order and separators; the lines between the title and those are
-the deck. Everything after the head is the body, rendered by ``feeds.markup.news``: every line of
+the deck. A line with any other word is text, never metadata (a CSV row, a diary's date and
+weather), and date lines apart with text between are a log's entries, not an article's head: no
+line of a file is ever dropped. Everything after the head is the body, rendered by ``feeds.markup.news``: every line of
 it reaches the HTML. The body's dateline or byline (``(서울=연합뉴스) 홍길동 기자 =``), a
 closing reporter line and the copyright line name the outlet and reporters when the head does
 not. tests/data/news holds real articles of many outlets, with what each page shows.
@@ -22,6 +24,7 @@ not. tests/data/news holds real articles of many outlets, with what each page sh
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -112,6 +115,17 @@ _JUNK_WORD = LazyPattern(
 _BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s]{2,20})")
 _COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
 _BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
+# A name printed without a role ("유룡 2023. 9. 9. 07:04") starts with a family name: these cover
+# nearly every Korean. A word beside a date that starts with none (a diary's 맑음) is no name.
+_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
+    "여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈"
+)
+# The sections and programme names a page prints beside the date ("앵커리포트 2026.02.11 …").
+_SECTION = LazyPattern(
+    r"(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
+    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트)(?:부|팀|면)?"
+)
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
 _WORDS = LazyPattern(r"[\s/·|]+")
 _PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
@@ -149,7 +163,8 @@ _COPYRIGHT = LazyPattern(
 _ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
 _OUTLET_LIKE = LazyPattern(
-    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv|[0-9])$"
+    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
+    r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
@@ -272,6 +287,14 @@ def why_not(text: str) -> str:
     if _MARKDOWN.search(window[0][1]):
         return f"line {window[0][0]} is Markdown, not a news title"
     first, last = window[0][0], window[-1][0]
+    infos = [_classify(s) for _, s in window]
+    stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
+    if len(stamped) > 1 and any(infos[j] is None for j in range(stamped[0] + 1, stamped[1])):
+        a, b = window[stamped[0]][0], window[stamped[1]][0]
+        return f"lines {a} and {b} are both date lines, with text between: dated entries (a log), not an article"
+    dated = next((n for (n, s), info in zip(window, infos, strict=True) if info is None and _DATE.search(s)), None)
+    if not stamped and dated is not None:
+        return f"line {dated} holds a date, but also words that are no reporter, outlet or label: text, not a date line"
     looked = f"its first {SCAN_LINES} non-empty lines" if len(window) == SCAN_LINES else "the whole file"
     return f"no date line in lines {first}-{last}, {looked}"
 
@@ -323,6 +346,8 @@ def _head(text: str) -> _Head | None:
     first, last = _metadata_block(rest, infos)
     if first is None and not any(info and info.stamps for _, info in before):
         return None
+    if first is not None and _dated_entries(infos, first, last):
+        return None
     # A bare name right above the text is a photo's subject ("| 박성웅 |"), not the reporter.
     while first is not None and last > first:
         info = infos[last]
@@ -352,6 +377,20 @@ def _head(text: str) -> _Head | None:
     summary = deck or _lead(rest[body_index:])
     body_line = rest[body_index][0] if body_index < len(rest) else head_lines[-1][0] + 1
     return _Head(title, title_line, deck, summary, meta, where, body_line)
+
+
+def _dated_entries(infos: list[_Line | None], first: int, last: int) -> bool:
+    """Whether date lines come apart, text between or after them: a log's or a changelog's entries.
+
+    An article's head has its stamps together (입력 and 수정 on a line each, or on one line); a
+    short article may close with its date line again, with nothing after it.
+    """
+    stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
+    return any(i > last and None in infos[i + 1 :] for i in stamped) or any(
+        infos[j] is None
+        for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
+        for j in range(a + 1, b)
+    )
 
 
 def _without_lone_names(window: list[tuple[int, str]], infos: list[_Line | None]) -> list[_Line | None]:
@@ -468,7 +507,7 @@ def _classify(s: str) -> _Line | None:
             return _Line(outlet=alone.group("outlet"))
         if len(s) <= 12 and " " not in s and _is_outlet(s):
             return _Line(outlet=s)  # "뉴스1" alone above the date line
-        if len(s) <= 4 and _BARE_NAME.fullmatch(s):
+        if len(s) <= 4 and _is_bare_name(s):
             return _Line(outlet=s) if _is_outlet(s) else _Line(authors=[{"name": s}], weak=True)
         return None
     info = _Line()
@@ -493,12 +532,17 @@ def _classify(s: str) -> _Line | None:
             return None  # more than metadata: a sentence that mentions a date or a reporter
         if _is_outlet(piece) or re.search(re.escape(piece) + r"\s*,", rest):
             info.outlet = info.outlet or piece  # "테크데일리, 오세훈 기자, 2025-01-02"
-        elif _BARE_NAME.fullmatch(piece) and not _SECTION_PREFIX.match(piece):
+        elif _is_bare_name(piece) and not _SECTION_PREFIX.match(piece):
             info.authors.append({"name": piece})  # a name without a role: "유룡 2023. 9. 9. 07:04"
-        elif " " in piece or len(piece) > 12:
-            return None  # words that are none of these: a headline or a sentence
-        # anything else is a section or a label the page printed ("앵커리포트 2026.02.11 …")
+        elif not _SECTION.fullmatch(piece):
+            # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
+            # weather. The line is text, which must stay in the document, not metadata.
+            return None
     return info
+
+
+def _is_bare_name(s: str) -> bool:
+    return _BARE_NAME.fullmatch(s) is not None and s[0] in _SURNAMES
 
 
 def _is_outlet(name: str) -> bool:

@@ -51,7 +51,17 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
         if key not in checked:
             files.append(str(path))
             collector = Collector(str(path))
-            checked[key] = _check_file(path, collector, feedparser)
+            try:
+                checked[key] = _check_file(path, collector, feedparser)
+            except (RecursionError, MemoryError, ValueError, OverflowError) as exc:
+                # One file's check fails alone: the folder's other files are still checked.
+                collector.error(
+                    "CheckFailed",
+                    None,
+                    f"the file could not be checked ({type(exc).__name__}: {str(exc)[:200]}); "
+                    "it holds something no feed needs (nesting thousands deep, a huge number?)",
+                )
+                checked[key] = None
             findings.extend(collector.findings)
         return checked[key]
 

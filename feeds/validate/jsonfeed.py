@@ -8,6 +8,8 @@ searching the text, so findings still point near the item.
 from __future__ import annotations
 
 import json
+import re
+import reprlib
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -45,6 +47,16 @@ def check_json_feed(data: bytes, out: Collector) -> SeenFeed | None:
     except json.JSONDecodeError as exc:
         out.error("InvalidJSON", exc.lineno, f"not valid JSON ({exc.msg} at column {exc.colno}); fix the syntax")
         return None
+    except RecursionError:
+        out.error(
+            "InvalidJSON", _deepest_line(text), "arrays or objects nested too deep to read; a feed needs a few levels"
+        )
+        return None
+    except ValueError:  # int() of a number of more digits than Python reads (sys.get_int_max_str_digits)
+        long = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        out.error("InvalidJSON", line, "a number too long to read (thousands of digits); no reader takes it")
+        return None
     if not isinstance(root, dict):
         out.error("UnknownFeedType", 1, "a JSON Feed is a JSON object; this file's top level is not one")
         return None
@@ -53,7 +65,7 @@ def check_json_feed(data: bytes, out: Collector) -> SeenFeed | None:
         out.error(
             "UnknownFeedType",
             _line_of_key(text, "version"),
-            f'"version" is {version!r}, not a JSON Feed version URL; write "{CURRENT_VERSION}"',
+            f'"version" is {_shown(version)}, not a JSON Feed version URL; write "{CURRENT_VERSION}"',
         )
         return None
     _check_strings(root, _FEED_STRINGS, out, text, "the feed")
@@ -94,7 +106,9 @@ def _check_item(item: Mapping[str, Any], index: int, line: int | None, out: Coll
         out.error("MissingId", line, f'{what} has no "id"; give every item a unique, permanent id (its URL)')
     elif not isinstance(raw_id, str):
         # 1.0 allowed numbers; 1.1 says strings, and readers compare ids as strings.
-        out.warning("InvalidId", line, f'{what}: "id" is {type(raw_id).__name__} {raw_id!r}; write it as a string')
+        out.warning(
+            "InvalidId", line, f'{what}: "id" is {type(raw_id).__name__} {_shown(raw_id)}; write it as a string'
+        )
     item_id = str(raw_id) if raw_id not in (None, "") else None
     _check_strings(item, _ITEM_STRINGS, out, None, what, line)
     _check_urls(item, _ITEM_URLS, out, None, what, line)
@@ -110,7 +124,7 @@ def _check_item(item: Mapping[str, Any], index: int, line: int | None, out: Coll
         if value is None:
             continue
         if not isinstance(value, str):
-            out.error("InvalidRFC3339Date", line, f'{what}: "{key}" must be an RFC 3339 string, got {value!r}')
+            out.error("InvalidRFC3339Date", line, f'{what}: "{key}" must be an RFC 3339 string, got {_shown(value)}')
             continue
         parsed = parse_rfc3339(value)
         if parsed.problem:
@@ -151,7 +165,7 @@ def _check_strings(
     for key in keys:
         if key in obj and not isinstance(obj[key], str):
             where = _line_of_key(text, key) if text is not None else line
-            out.error("InvalidValue", where, f'{what}: "{key}" must be a string, got {obj[key]!r}')
+            out.error("InvalidValue", where, f'{what}: "{key}" must be a string, got {_shown(obj[key])}')
 
 
 def _check_urls(
@@ -179,6 +193,30 @@ def _check_authors(obj: Mapping[str, Any], out: Collector, line: int | None, wha
             out.error("InvalidAuthor", line, f'{what}: every author needs a "name", "url" or "avatar" string')
         elif any(v is not None and not isinstance(v, str) for v in fields.values()):
             out.error("InvalidAuthor", line, f"{what}: an author's name, url and avatar must be strings")
+
+
+_LONG_NUMBER = re.compile(r"\d{4300,}")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = _SHORT.maxlong = 60
+_SHORT.maxlevel = 2
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, cut short: a value in a message may be a whole nested tree, or 4,000 digits."""
+    return _SHORT.repr(value)
+
+
+def _deepest_line(text: str) -> int:
+    """The line where the nesting is deepest (ignoring brackets in strings, which is good enough here)."""
+    depth = deepest = at = 0
+    for i, ch in enumerate(text):
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, at = depth, i
+        elif ch in "]}":
+            depth -= 1
+    return text.count("\n", 0, at) + 1
 
 
 def _line_of_key(text: str | None, key: str) -> int | None:

@@ -153,6 +153,11 @@ def _guess(raw: bytes) -> str:
 # --- characters and references -----------------------------------------------------------------
 
 
+def _cut(reference: str) -> str:
+    """A character reference as shown in a message: ``&#`` and thousands of digits are cut short."""
+    return reference if len(reference) <= 20 else f"{reference[:12]}…{reference[-4:]}"
+
+
 def _check_characters(text: str, out: Collector) -> str:
     lines = _Lines(text)
     forbidden = [
@@ -173,7 +178,7 @@ def _check_characters(text: str, out: Collector) -> str:
             if FORBIDDEN.match(char):
                 refs.append((m.start(), m.end(), lines(m.start())))
     forbidden += [
-        (line, f"character reference {text[s:e]} names a character XML 1.0 does not allow; remove it")
+        (line, f"character reference {_cut(text[s:e])} names a character XML 1.0 does not allow; remove it")
         for s, e, line in refs
     ]
     _report(out, "error", "InvalidXMLCharacter", sorted(forbidden))
