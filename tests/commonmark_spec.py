@@ -62,11 +62,13 @@ def examples(path: Path = SPEC) -> list[Example]:
     return found
 
 
-_BLOCK_TAGS = frozenset(
-    "article header aside hgroup blockquote hr iframe body li map button object canvas ol caption output col p "
-    "colgroup pre dd progress div section dl table td dt tbody embed textarea fieldset tfoot figcaption th figure "
-    "thead footer tr form ul h1 h2 h3 h4 h5 h6 video script style".split()
-)
+_BLOCK_TAGS = frozenset((
+    "article", "header", "aside", "hgroup", "blockquote", "hr", "iframe", "body", "li", "map", "button",
+    "object", "canvas", "ol", "caption", "output", "col", "p", "colgroup", "pre", "dd", "progress", "div",
+    "section", "dl", "table", "td", "dt", "tbody", "embed", "textarea", "fieldset", "tfoot", "figcaption",
+    "th", "figure", "thead", "footer", "tr", "form", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "video",
+    "script", "style",
+))  # fmt: skip
 _SPACES = re.compile(r"\s+")
 _CHUNK = re.compile(r"<!\[CDATA\[.*?\]\]>|<[^>]*>|[^<]+", re.DOTALL)
 

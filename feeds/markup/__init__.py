@@ -13,8 +13,18 @@ from collections.abc import Callable
 # Document.markup -> the module that renders it.
 MARKUPS: dict[str, str] = {
     "markdown": "feeds.markup.markdown",
+    "commonmark": "feeds.markup.commonmark",
     "news": "feeds.markup.news",
 }
+
+# The ``markdown`` setting's values (site, folder, front matter) -> the markup a Markdown body gets.
+MARKDOWN_ENGINES: dict[str, str] = {
+    "python-markdown": "markdown",
+    "commonmark": "commonmark",
+}
+DEFAULT_MARKDOWN = "python-markdown"
+# The markups that are Markdown: other generators' syntax is converted before they render.
+MARKDOWN_MARKUPS = frozenset(MARKDOWN_ENGINES.values())
 
 
 def renderer(markup: str) -> Callable[[str], str]:
