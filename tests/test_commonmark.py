@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from feeds.build import build
 from feeds.config import Site, site_from_mapping
@@ -22,6 +25,8 @@ from feeds.validate import validate_paths
 
 from .commonmark_spec import examples, normalize
 from .conftest import TEST_SITE, read_document
+from .corpus import generate
+from .test_splice import assert_spliced_equals_whole, built_feeds
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 LINK = "https://example.com/posts/spec/"
@@ -127,6 +132,16 @@ def test_raw_html_goes_through_as_with_python_markdown() -> None:
 
 def test_lone_surrogates_and_nul_do_not_fail() -> None:
     assert marked_html(document("a \ud800 b\x00 c")) == "<p>a \ufffd b\ufffd c</p>\n"
+
+
+PIECES = [*"*_`[]()<>!#|-~:^\\&\n\t >1.a한", "www.", "http://", "[^1]", "- [x] ", "<!--more-->"]
+MARKDOWNISH = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@given(MARKDOWNISH)
+@hypothesis_settings(max_examples=200, deadline=None)
+def test_any_text_renders(body: str) -> None:
+    assert isinstance(marked_html(document(body)), str)
 
 
 # --------------------------------------------------------------------------- the setting
@@ -280,6 +295,18 @@ def test_a_commonmark_site_builds_and_validates(tmp_path: Path) -> None:
     pelican = got["Pelican"]["content_html"]
     assert 'href="https://example.com/posts/first/"' in pelican
     assert pelican.count("<ul>") == 2  # nested by two spaces: a nested list, where Python-Markdown sees one
+
+
+def test_generated_corpus_builds_validates_and_splices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bench corpus (every Markdown syntax, pictures, tags in many feeds) with CommonMark: valid
+    feeds, and each entry serialized once and spliced gives the bytes of the feed serialized whole."""
+    content, out = tmp_path / "content", tmp_path / "out"
+    generate(content, 300)
+    site = settings(markdown="commonmark")
+    feeds = built_feeds(monkeypatch, site, content, out)
+    assert any(entry.image for feed in feeds for entry in feed.entries)
+    assert validate_paths([out], site_url=site.url) == []
+    assert_spliced_equals_whole(feeds, out)
 
 
 def test_changing_the_setting_re_renders_and_an_edit_renders_again(tmp_path: Path) -> None:
