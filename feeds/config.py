@@ -89,6 +89,8 @@ class Site:
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
+        if not self.markdown_by_folder:
+            return self.markdown
         from fnmatch import fnmatchcase
 
         for glob, engine in self.markdown_by_folder:
