@@ -1,8 +1,10 @@
 """Markups: one module per way a body is written, each with ``render(body) -> str`` (an HTML fragment).
 
-A reader says which markup its body is in (``Parsed.markup``); ``feeds.render`` looks the module up
-in ``MARKUPS``. A new markup is one module here and one entry there. Modules are imported only when
-a body is rendered: a build with nothing to do never loads Python-Markdown.
+A reader says which markup its body is in (``Parsed.markup``); a Markdown body's engine is then
+chosen by the ``markdown`` setting and front matter key (``feeds.normalize``), and ``feeds.render``
+looks the document's markup up in ``MARKUPS``. A new markup is one module here and one entry
+there. Modules are imported only when a body is rendered: a build with nothing to do never loads
+Python-Markdown.
 """
 
 from __future__ import annotations
