@@ -59,6 +59,8 @@ KEYS = (
     "site_variables",
     "templates",
     "xsl",
+    "markdown",
+    "markdown_by_folder",
 )
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
@@ -81,6 +83,20 @@ class Site:
     site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
     templates: Path | None = None  # a folder of templates overriding the built-in ones (feeds.pages)
     xsl: bool = False  # write out/feed.xsl and point RSS and Atom at it, for browsers that still do XSLT
+    markdown: str = "python-markdown"  # the Markdown engine (feeds.markup.MARKDOWN_ENGINES)
+    # (glob, engine) pairs in the order written: the first whose glob matches a document's path wins.
+    markdown_by_folder: tuple[tuple[str, str], ...] = ()
+
+    def markdown_for(self, source: str) -> str:
+        """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
+        if not self.markdown_by_folder:
+            return self.markdown
+        from fnmatch import fnmatchcase
+
+        for glob, engine in self.markdown_by_folder:
+            if fnmatchcase(source, glob) or fnmatchcase(source, glob.rstrip("/") + "/*"):
+                return engine
+        return self.markdown
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
@@ -242,6 +258,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     xsl = table.get("xsl", False)
     if not isinstance(xsl, bool):
         raise fail("xsl", f"must be true or false, got {xsl!r}")
+    markdown, markdown_by_folder = _markdown_settings(table, fail)
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -266,7 +283,31 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         site_variables={k: str(v) for k, v in variables.items()},
         templates=templates_dir,
         xsl=xsl,
+        markdown=markdown,
+        markdown_by_folder=markdown_by_folder,
     )
+
+
+def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``markdown`` (an engine) and ``markdown_by_folder`` (a table of glob = engine), checked."""
+    from feeds.markup import DEFAULT_MARKDOWN, MARKDOWN_ENGINES
+
+    known = " or ".join(repr(name) for name in MARKDOWN_ENGINES)
+    markdown = table.get("markdown", DEFAULT_MARKDOWN)
+    if not isinstance(markdown, str) or markdown not in MARKDOWN_ENGINES:
+        raise fail("markdown", f"must be {known}, got {markdown!r}")
+    by_folder = table.get("markdown_by_folder", {})
+    if not isinstance(by_folder, dict):
+        raise fail(
+            "markdown_by_folder",
+            f'must be a table of "glob" = engine, e.g. "blog/**" = "commonmark", got {by_folder!r}',
+        )
+    for glob, engine in by_folder.items():
+        if not isinstance(glob, str) or not glob.strip() or _control_character(glob):
+            raise fail("markdown_by_folder", f"must have globs of paths under the content folder, got {glob!r}")
+        if not isinstance(engine, str) or engine not in MARKDOWN_ENGINES:
+            raise fail("markdown_by_folder", f"{glob!r} must be {known}, got {engine!r}")
+    return markdown, tuple((glob.strip(), engine) for glob, engine in by_folder.items())
 
 
 def _control_character(text: str) -> str | None:

@@ -11,6 +11,7 @@ from feeds.cache import Cache
 from feeds.config import Site
 from feeds.document import Document, Planned
 from feeds.load import Loaded, fetch
+from feeds.markup import DEFAULT_MARKDOWN
 from feeds.migrate.links import Links
 from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
@@ -135,6 +136,11 @@ class Entries:
         # to another slug keeps its digest but not its HTML. A body that links to other documents
         # also depends on their links: an edit there must not leave a stale link here.
         deps = self.dependencies(doc) + self.settings
+        # The Markdown engine is the file's (its front matter, in the digest) or the settings' for
+        # its path: changing the settings, or moving the file to a folder with another, re-renders.
+        engine = self.site.markdown_for(doc.source)
+        if engine != DEFAULT_MARKDOWN:
+            deps += f" markdown={engine}"
         return f"{file_digest} {doc.link} {deps}" if deps else f"{file_digest} {doc.link}"
 
     def html_keys(self, docs: Iterable[Planned]) -> set[str]:

@@ -101,7 +101,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         link=link,
         id=link,
         body=parsed.body,
-        markup=parsed.markup,
+        markup=_markup(parsed, meta, site, doc_source, source),
         publication=_text(meta.get("publication")) or None,
         draft=_truthy(_first(meta, DRAFT)[1]) or unpublished,
         body_line=parsed.body_line,
@@ -124,6 +124,22 @@ def _no_mojibake(fields: Iterable[tuple[str, str]], source: str, lines: dict[str
                 f"{mojibake.sample(text)!r}); write the field's real text",
                 lines.get(key),
             )
+
+
+def _markup(parsed: Parsed, meta: dict[str, Any], site: Site, doc_source: str, source: str) -> str:
+    """How the body renders: a Markdown body by the engine its front matter's ``markdown`` key
+    names, else the one the settings give its folder (``Site.markdown_for``)."""
+    if parsed.markup != "markdown":
+        return parsed.markup
+    from feeds.markup import MARKDOWN_ENGINES
+
+    engine = meta.get("markdown")
+    if engine is None:
+        engine = site.markdown_for(doc_source)
+    elif not isinstance(engine, str) or engine.strip().lower() not in MARKDOWN_ENGINES:
+        known = " or ".join(repr(name) for name in MARKDOWN_ENGINES)
+        raise ContentError(source, f"field 'markdown': must be {known}, got {engine!r}", parsed.lines.get("markdown"))
+    return MARKDOWN_ENGINES[engine.strip().lower()]
 
 
 def _first(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, Any]:

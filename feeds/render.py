@@ -75,12 +75,12 @@ def marked_html(doc: Document, site: Site | None = None, links: Links | None = N
     Given the ``site``, a Markdown body's Jekyll, Hugo and Pelican syntax is converted first
     (``feeds.migrate``), with other documents' links from ``links``.
     """
-    from feeds.markup import renderer
+    from feeds.markup import MARKDOWN_MARKUPS, renderer
 
     if doc.body is None:
         raise ValueError(f"{doc.source}: rendered without its body; feeds.load says where to read it")
     body = doc.body
-    if site is not None and doc.markup == "markdown":
+    if site is not None and doc.markup in MARKDOWN_MARKUPS:
         from feeds.migrate import transform
 
         body = transform(doc, site, links)
