@@ -17,7 +17,7 @@ import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -166,10 +166,17 @@ def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tupl
 
 
 def reject_duplicates(
-    docs: Sequence[Planned], content_dir: Path, by_slug: bool = True
+    docs: Sequence[Planned],
+    content_dir: Path,
+    by_slug: bool = True,
+    established: Callable[[list[Planned]], Mapping[str, int]] | None = None,
 ) -> tuple[list[Planned], list[ContentError]]:
-    """Two documents with one slug or link would be one entry: publish neither, name both.
+    """Two documents with one slug or link would be one entry: the one published before keeps it,
+    and each other is an error naming it. When none was, or which one cannot be told, neither is
+    published: each is an error naming the other.
 
+    ``established`` gives, of the clashing documents, those an earlier build published with the
+    slug and link they have now, each with its age (the older keeps its place, a tie keeps none).
     ``by_slug`` False: the permalink tells one slug's documents apart (by date or folder, as
     Jekyll's ``/news/:year/:month/:day/:title/`` does), so only one link is a clash.
     """
@@ -182,18 +189,111 @@ def reject_duplicates(
             groups[doc.slug].append(doc)
         if links[doc.link] > 1:
             groups["\0" + doc.link].append(doc)
-    clashing: dict[str, list[str]] = defaultdict(list)
+    if not groups:
+        return list(docs), []
+    clashing = list({d.source: d for group in groups.values() for d in group}.values())
+    ages = established(clashing) if established else {}
+    why: dict[str, dict[str, bool]] = defaultdict(dict)  # source -> reason -> whether a newcomer's
     for key, group in groups.items():
-        if len(group) > 1:
-            for doc in group:
+        what = f"link {key[1:]!r}" if key.startswith("\0") else f"slug {key!r}"
+        keeper = _keeper(group, ages)
+        for doc in group:
+            if keeper is None:
                 others = ", ".join(o.source for o in group if o is not doc)
-                what = f"link {key[1:]!r}" if key.startswith("\0") else f"slug {key!r}"
-                clashing[doc.source].append(f"same {what} as {others}")
+                why[doc.source][f"same {what} as {others}"] = False
+            elif doc.source != keeper.source:
+                why[doc.source][f"same {what} as {keeper.source}, which was published before it"] = True
     errors = [
-        ContentError(str(content_dir / source), "; ".join(dict.fromkeys(why)) + "; neither is published")
-        for source, why in sorted(clashing.items())
+        ContentError(
+            str(content_dir / source),
+            "; ".join(reasons)
+            + ("; this file is not published" if any(reasons.values()) else "; neither is published"),
+        )
+        for source, reasons in sorted(why.items())
     ]
-    return [d for d in docs if d.source not in clashing], errors
+    return [d for d in docs if d.source not in why], errors
+
+
+def _keeper(group: list[Planned], ages: Mapping[str, int]) -> Planned | None:
+    """The one of ``group`` that keeps its slug or link: the oldest published before, if one is."""
+    before = [doc for doc in group if doc.source in ages]
+    if not before:
+        return None
+    oldest = min(ages[doc.source] for doc in before)
+    first = [doc for doc in before if ages[doc.source] == oldest]
+    return first[0] if len(first) == 1 else None
+
+
+DUPLICATES = "duplicates"  # the cache's state row: the sources the last full build rejected as duplicates
+
+
+def _established(run: _Run, loaded: Loaded) -> Callable[[list[Planned]], dict[str, int]]:
+    """``reject_duplicates``'s ``established``: from the cache's memory of the last build when it
+    knows the documents, else from what the feeds in out/ show; a file's mtime is its age."""
+
+    def established(docs: list[Planned]) -> dict[str, int]:
+        if any(doc.source in loaded.previous for doc in docs):
+            sources = _published_before(run.cache, loaded.previous, docs)
+        else:
+            sources = _shown_in(run.out_dir, docs, loaded, run.cache)
+        mtimes = {st.source: st.mtime_ns for st in run.stats if st.source in sources}
+        return {source: mtimes.get(source, 0) for source in sources}
+
+    return established
+
+
+def _published_before(cache: Cache, previous: Mapping[str, Indexed], docs: list[Planned]) -> set[str]:
+    """Of ``docs``, those the last build published with the slug and link they have now, as far as
+    the cache tells: indexed then, not a draft, not in the future, not rejected as a duplicate."""
+    try:
+        rejected = set(json.loads(cache.get(DUPLICATES) or "[]"))
+    except (ValueError, TypeError):
+        rejected = set()
+    try:
+        then: datetime | None = datetime.fromisoformat(json.loads(cache.get("result") or "")["at"])
+    except (ValueError, TypeError, KeyError):
+        then = None
+    found = set()
+    for doc in docs:
+        hit = previous.get(doc.source)
+        if hit is None or doc.source in rejected or hit.meta.draft:
+            continue
+        if (hit.meta.slug, hit.meta.link) == (doc.slug, doc.link) and (then is None or hit.meta.published <= then):
+            found.add(doc.source)
+    return found
+
+
+def _shown_in(out_dir: Path, docs: list[Planned], loaded: Loaded, cache: Cache) -> set[str]:
+    """Of ``docs``, those the feeds in out/ show (a build without the cache's memory): an entry of
+    the same link and title in a JSON Feed of out/ or out/tags/*/."""
+    shown: set[tuple[object, object]] = set()
+    with contextlib.suppress(OSError):
+        for path in [out_dir / "feed.json", *sorted((out_dir / "tags").glob("*/feed.json"))]:
+            try:
+                items = json.loads(path.read_bytes())["items"] if path.is_file() else []
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):
+                    shown.add((item.get("url"), item.get("title")))
+    if not shown:
+        return set()
+    titles = {source: doc.title for source, doc in loaded.full.items()}
+    missing = [doc.source for doc in docs if doc.source not in titles]
+    titles.update((source, hit.doc.title) for source, hit in cache.documents(missing).items())
+    return {doc.source for doc in docs if (doc.link, titles.get(doc.source)) in shown}
+
+
+def _remember_duplicates(cache: Cache, errors: list[ContentError], content_dir: Path) -> None:
+    """Keep which documents this build rejected as duplicates: they were not published, so the next
+    build must not take them for established ones."""
+    rejected = sorted(_sources(errors, content_dir))
+    text = json.dumps(rejected, ensure_ascii=False) if rejected else None
+    if cache.get(DUPLICATES) != text:
+        if text is None:
+            cache.forget(DUPLICATES)
+        else:
+            cache.put(DUPLICATES, text)
 
 
 def _fingerprint(*parts: object) -> str:
@@ -306,12 +406,14 @@ def _build_locked(
     )
     with cache.transaction():
         result = None if refused else _edit_build(run)
+        previous = None
         while result is None:
             try:
-                result = _full_build(run, refused)
+                result = _full_build(run, refused, previous)
             except StaleIndex as exc:  # before anything is written; each round forgets rows for good
                 log.warning("cache: %s; reading them again", exc)
                 cache.delete_documents(exc.sources)
+                previous = exc.previous
         if not (strict and result.errors):
             cache.put("inputs", inputs)
             cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
@@ -380,23 +482,32 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
     }
 
 
-def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
-    """Plan from every document (parsed, or from the cache's light index) and write what changed."""
+def _full_build(run: _Run, refused: list[ContentError], previous: Mapping[str, Indexed] | None = None) -> BuildResult:
+    """Plan from every document (parsed, or from the cache's light index) and write what changed.
+
+    ``previous``: the cache's index as the last build left it, when this build has written to it
+    already (it plans again, after a StaleIndex)."""
     site, content_dir, cache = run.site, run.content_dir, run.cache
     stats, pages = not_articles(run.stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress)
+    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous)
     result = BuildResult(read=len(run.stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
     result.skipped = sorted(pages + result.skipped)
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
-    published, duplicates = reject_duplicates(published, content_dir, by_slug)
+    published, duplicates = reject_duplicates(published, content_dir, by_slug, _established(run, loaded))
+    _remember_duplicates(cache, duplicates, content_dir)
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if run.strict and result.errors:
         return result
-    feeds, tags = _write_outputs(run, published, loaded, result)
+    try:
+        feeds, tags = _write_outputs(run, published, loaded, result)
+    except StaleIndex as exc:
+        # Planned again, from an index this build has written to: what the last build left is this one's.
+        exc.previous = loaded.previous
+        raise
     from feeds.sameplan import Plan, remember
 
     # A plan made with errors is not reused: the next build must read the broken files again.

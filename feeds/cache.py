@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -79,6 +79,7 @@ class StaleIndex(Exception):
     def __init__(self, sources: list[str]) -> None:
         super().__init__(f"{len(sources)} cached document(s) do not match the index")
         self.sources = sources
+        self.previous: Mapping[str, Indexed] | None = None  # the index before the build (feeds.build)
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,9 @@ class Loaded:
     full: dict[str, Document] = field(default_factory=dict)
     stats: list[Found] = field(default_factory=list)  # to read a file again when its cached row is bad
     root: str | None = None
+    # The cache's index as the last build left it: what each document was then (``feeds.build``
+    # tells an article published before from a newcomer that takes its slug).
+    previous: Mapping[str, Indexed] = field(default_factory=dict)
 
     def use_cached(self, source: str, hit: Indexed) -> None:
         """Plan ``source`` from its cached planning fields."""
@@ -185,6 +188,7 @@ def load(
     refused: Mapping[str, str] | None = None,
     root: str | None = None,
     progress: Progress = NO_PROGRESS,
+    previous: Mapping[str, Indexed] | None = None,
 ) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
@@ -195,11 +199,12 @@ def load(
     memory: with a cache each is stored there as it arrives, without one the file is read again
     if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
     outside it when opened is not read. ``progress`` counts the files read, as they come back.
+    ``previous``: the index the last build left, when the cache's index is no longer that.
     """
     from feeds.parallel import imap_indexes
 
     cached = cache.index()
-    loaded = Loaded(stats=stats, root=root)
+    loaded = Loaded(stats=stats, root=root, previous=cached if previous is None else previous)
     stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
