@@ -195,7 +195,8 @@ def load(
     A file that no longer parses keeps its last good version from the cache, so an editor's
     half-saved file or a typo never takes a published entry out of the feeds. So does a file that
     ``discover`` now refuses (``refused``: source -> path, such as a file swapped for a broken
-    symlink or one pointing outside the content folder): it broke, it was not deleted. No body stays in
+    symlink or one pointing outside the content folder), and every file below a folder it refuses:
+    it broke, it was not deleted. No body stays in
     memory: with a cache each is stored there as it arrives, without one the file is read again
     if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
     outside it when opened is not read. ``progress`` counts the files read, as they come back.
@@ -239,8 +240,32 @@ def load(
             loaded.errors.append(found.error)
             if hit:  # unreadable or invalid now: publish the last good version
                 loaded.keep_last_good(st.source, hit, st.path)
-    for source, label in sorted((refused or {}).items()):
-        if hit := cached.get(source):
-            loaded.keep_last_good(source, hit, printable(label))
-    cache.delete_documents(set(cached) - {st.source for st in stats} - set(refused or {}))
+    listed = {st.source for st in stats}
+    kept = _below_refused(cached, refused or {}, listed)
+    for source, label in kept.items():
+        loaded.keep_last_good(source, cached[source], printable(label))
+    cache.delete_documents(set(cached) - listed - set(kept))
     return loaded
+
+
+def _below_refused(cached: Mapping[str, Indexed], refused: Mapping[str, str], listed: set[str]) -> dict[str, str]:
+    """The cached sources that ``refused`` (source -> how errors name it) covers, each with its
+    label, in order: a refused file, and every file below a refused folder (one swapped for a
+    symbolic link out of the content folder, or one that cannot be listed). Either broke; neither
+    was deleted."""
+    found: dict[str, str] = {}
+    if not refused:
+        return found
+    from bisect import bisect_left
+
+    ordered = sorted(cached)  # each folder's files are then one run, however many are refused
+    for source, label in refused.items():
+        if source in cached and source not in listed:
+            found[source] = label
+        prefix = source.rstrip("/") + "/"
+        i = bisect_left(ordered, prefix)
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            if ordered[i] not in listed:
+                found[ordered[i]] = label.rstrip("/") + "/" + ordered[i][len(prefix) :]
+            i += 1
+    return dict(sorted(found.items()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -103,3 +104,52 @@ def test_two_new_files_with_one_slug_publish_neither(tmp_path: Path, builder: ob
     assert [e.path for e in result.errors] == [str(content / "a.md"), str(content / "b.md")]
     assert all("neither is published" in str(e) for e in result.errors)
     assert titles(tmp_path / "out") == ["Keep"]
+
+
+# --------------------------------------------------------------------------- a folder gone bad
+def outside_folder(tmp_path: Path) -> Path:
+    outside = tmp_path / "elsewhere"
+    post(outside, "a.md", "Planted A")
+    return outside
+
+
+BAD_LINKS = {
+    "outside": lambda tmp_path: outside_folder(tmp_path),
+    "broken": lambda tmp_path: tmp_path / "nowhere",
+}
+
+
+@pytest.mark.parametrize("how", sorted(BAD_LINKS))
+def test_a_folder_swapped_for_a_bad_symlink_keeps_every_file_below_it(tmp_path: Path, site: Site, how: str) -> None:
+    content = tmp_path / "content"
+    post(content, "news/a.md", "News A")
+    post(content, "news/deep/b.md", "News B", tags="deep")
+    post(content, "top.md", "Top", tags="top")
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")  # noqa: E731
+    assert not run().errors
+    before = sorted(titles(tmp_path / "out"))
+    shutil.rmtree(content / "news")
+    (content / "news").symlink_to(BAD_LINKS[how](tmp_path), target_is_directory=True)
+    for _ in range(2):  # and the next build, with nothing changed, says the same
+        result = run()
+        assert sorted(titles(tmp_path / "out")) == before == ["News A", "News B", "Top"]
+        assert titles(tmp_path / "out", "tags/deep") == ["News B"]
+        assert result.kept == [str(content / "news/a.md"), str(content / "news/deep/b.md")]
+        assert [e.path for e in result.errors] == [str(content / "news")]
+        assert "symbolic link" in result.errors[0].message
+    (content / "news").unlink()
+    post(content, "news/a.md", "News A, fixed")
+    result = run()
+    assert not result.errors and not result.kept
+    assert sorted(titles(tmp_path / "out")) == ["News A, fixed", "Top"]
+
+
+def test_a_single_file_swapped_for_a_symlink_outside_keeps_its_last_good_version(tmp_path: Path, site: Site) -> None:
+    content = tmp_path / "content"
+    post(content, "news/a.md", "News A")
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")  # noqa: E731
+    run()
+    (content / "news/a.md").unlink()
+    (content / "news/a.md").symlink_to(outside_folder(tmp_path) / "a.md")
+    result = run()
+    assert result.kept == [str(content / "news/a.md")] and titles(tmp_path / "out") == ["News A"]
