@@ -31,7 +31,7 @@ from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
-from feeds.sources import Found, discover, listing
+from feeds.sources import Found, discover, listing, racy_since
 
 if TYPE_CHECKING:
     from feeds.document import Planned
@@ -359,6 +359,13 @@ class _Run:
     # fingerprint of this build is made from.
     site_fp: str  # site_fingerprint(site)
     templates: list[tuple[str, int, int]]  # templates_state(site)
+    # The racy files this build read (``Found.racy``), with the digest of the bytes it read (None:
+    # unreadable): a no-change run reads them again before it trusts that nothing changed.
+    racy: dict[str, str | None] = field(default_factory=dict)
+
+    def recorded_files(self) -> str:
+        """``files`` as a plan is to remember it: racy files' records match no later listing."""
+        return listing(self.stats, recorded=True) if any(st.racy for st in self.stats) else self.files
 
     def plan_key(self) -> str:
         """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
@@ -383,7 +390,7 @@ def _build_locked(
     progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
     # Our own output and cache are never content, even when they live inside the content folder.
-    stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
+    stats, refused = discover(content_dir, skip=(out_dir, cache_dir), racy_from=racy_since(time.time_ns()))
     site_fp = site_fingerprint(site)
     files, templates = listing(stats), templates_state(site)
     # The refused files too: one that appears or goes with nothing else changed must be reported,
@@ -397,10 +404,10 @@ def _build_locked(
             cache.delete_documents()
             cache.replace_outputs({})
             cache.put("site", site_fp)
-    unchanged = _unchanged_result(cache, inputs, at, out_dir)
+    root = os.path.realpath(content_dir)
+    unchanged = _unchanged_result(cache, inputs, at, out_dir, stats, root)
     if unchanged is not None:
         return unchanged
-    root = os.path.realpath(content_dir)
     run = _Run(
         site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates
     )
@@ -417,12 +424,27 @@ def _build_locked(
         if not (strict and result.errors):
             cache.put("inputs", inputs)
             cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
+            if run.racy:
+                cache.put(RACY, json.dumps(run.racy, ensure_ascii=False))
+            else:
+                cache.forget(RACY)
     return result
 
 
-def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) -> BuildResult | None:
-    """The last run's result when nothing it depended on changed, else None (build)."""
+RACY = "racy"  # the cache's state row: _Run.racy of the last build that planned
+
+
+def _unchanged_result(
+    cache: Cache, inputs: str, at: datetime, out_dir: Path, stats: list[Found], root: str
+) -> BuildResult | None:
+    """The last run's result when nothing it depended on changed, else None (build).
+
+    Each file's stat is as it was; but a file the last build found racy may have changed since
+    with its stat as it is, so those few are read again, and must have the bytes that build read.
+    """
     if cache.get("inputs") != inputs or (state := _last_run(cache, at)) is None:
+        return None
+    if not _racy_files_as_read(cache, stats, root):
         return None
     try:
         outputs = cache.output_stats()
@@ -443,6 +465,35 @@ def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) ->
         return None
     result.unchanged, result.nothing_changed = sorted(rel for rel, _, _ in outputs), True
     return result
+
+
+def _racy_files_as_read(cache: Cache, stats: list[Found], root: str) -> bool:
+    """Whether the files the last build found racy still hold the bytes it read. Once none is
+    racy any more, forgets them: their stat alone tells from then on."""
+    text = cache.get(RACY)
+    if text is None:
+        return True
+    from feeds.cache import digest
+    from feeds.sources import read_bytes
+
+    try:
+        racy = json.loads(text)
+        if not isinstance(racy, dict):
+            return False
+        found = {st.source: st for st in stats if st.source in racy}
+        for source, read in racy.items():
+            if (
+                type(read) is not str
+                or source not in found
+                or digest(read_bytes(found[source].path, root=root)) != read
+            ):
+                return False
+    except (ValueError, OSError, ContentError):
+        return False
+    if not any(st.racy for st in found.values()):
+        with cache.transaction():
+            cache.forget(RACY)
+    return True
 
 
 def _last_run(cache: Cache, at: datetime) -> dict[str, Any] | None:
@@ -492,6 +543,8 @@ def _full_build(run: _Run, refused: list[ContentError], previous: Mapping[str, I
     from feeds.load import load
 
     loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous)
+    run.racy.clear()
+    run.racy.update(loaded.racy)
     result = BuildResult(read=len(run.stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
     result.skipped = sorted(pages + result.skipped)
@@ -512,7 +565,7 @@ def _full_build(run: _Run, refused: list[ContentError], previous: Mapping[str, I
 
     # A plan made with errors is not reused: the next build must read the broken files again.
     clean = not (result.errors or result.kept)
-    remember(cache, Plan(run.plan_key(), run.files, feeds, tags) if clean else None)
+    remember(cache, Plan(run.plan_key(), run.recorded_files(), feeds, tags) if clean else None)
     return result
 
 
@@ -538,6 +591,10 @@ def _edit_build(run: _Run) -> BuildResult | None:
     changed = plan.changed(run.files, run.stats) if plan else None
     if plan is None or changed is None:
         return None
+    if any(st.racy for st in run.stats) and not {st.source for st in run.stats if st.racy} <= {
+        st.source for st in changed
+    }:
+        return None  # a racy file the plan took as it is: only the full build reads it again
     changed = not_articles(changed, run.site)[0]
     if len(changed) > EDIT_MAX_FILES:
         return None
@@ -547,6 +604,7 @@ def _edit_build(run: _Run) -> BuildResult | None:
     result.read = len(run.stats)
     if not _write_edits(run, replace(plan, files=run.files), edits, result):
         return None
+    run.racy.update(edits.racy)
     log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
     return result
 
@@ -561,6 +619,7 @@ class _Edits:
     docs: dict[str, tuple[Found, Read]] = field(default_factory=dict)  # source -> its stat, what was read
     old: dict[str, Indexed] = field(default_factory=dict)  # source -> its cached row before the edit
     touched: list[Found] = field(default_factory=list)  # a new stat, the same bytes
+    racy: dict[str, str | None] = field(default_factory=dict)  # _Run.racy of the changed files
 
 
 def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
@@ -573,6 +632,8 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
         if hit is None:
             return None  # a new file, or a row that does not decode: the full build reads it
         found = read_file(st.path, st.source, hit.digest, site, with_body=True, root=root)
+        if st.racy:
+            edits.racy[st.source] = found.digest
         if found.same:
             edits.touched.append(st)
         elif found.doc is None or found.digest is None or not same_planning(found.doc, hit.meta):
@@ -587,7 +648,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     written) if the plan turns out not to hold."""
     from feeds.entries import Entries
     from feeds.feedsets import FeedPlan
-    from feeds.load import Loaded
+    from feeds.load import Loaded, store, touch
     from feeds.migrate.links import Links
     from feeds.pages.view import feed_link, view_of
     from feeds.sameplan import remember, showing
@@ -631,21 +692,21 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         return False  # a feed the edit does not touch was changed or removed behind our back
     # Nothing is written above this line.
     for st in edits.touched:
-        cache.touch_document(st.source, st.size, st.mtime_ns)
+        touch(cache, st)
     metas = [rows[s].meta for s in wanted]
     loaded = Loaded(
         docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=run.stats, root=run.root
     )
     for source, (st, found) in edits.docs.items():
         assert found.doc is not None and found.digest is not None
-        loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+        loaded.full[source] = store(cache, st, found.digest, found.doc)
     entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
     links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
     view = view_of(site, links)
     main_plan, main_fp = plans[main], feeds[main].fingerprint
     _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result)
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
-    remember(cache, replace(plan, feeds=tuple(feeds)))
+    remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
     return True
 
 

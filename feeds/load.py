@@ -126,6 +126,8 @@ class Loaded:
     # The cache's index as the last build left it: what each document was then (``feeds.build``
     # tells an article published before from a newcomer that takes its slug).
     previous: Mapping[str, Indexed] = field(default_factory=dict)
+    # Of the racy files (``feeds.sources.Found.racy``), the digest of the bytes read (None: unreadable).
+    racy: dict[str, str | None] = field(default_factory=dict)
 
     def use_cached(self, source: str, hit: Indexed) -> None:
         """Plan ``source`` from its cached planning fields."""
@@ -164,11 +166,22 @@ def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> 
         found = read_file(st.path, source, None, site, with_body=True, root=loaded.root) if st else Read()
         unchanged = found.digest is not None and found.digest == loaded.digests.get(source)
         if st and found.doc and found.digest and unchanged and same_planning(found.doc, wanted[source]):
-            loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+            loaded.full[source] = store(cache, st, found.digest, found.doc)
         else:
             bad.append(source)
     if bad:
         raise StaleIndex(bad)
+
+
+def store(cache: Cache, st: Found, file_digest: str, doc: Document) -> Document:
+    """``cache.put_document`` of ``doc``, read from the file of ``st`` (as ``Found.recorded``)."""
+    size, mtime_ns, ctime_ns, ino = st.recorded()
+    return cache.put_document(size, mtime_ns, file_digest, doc, ctime_ns, ino)
+
+
+def touch(cache: Cache, st: Found) -> None:
+    """``cache.touch_document`` for the file of ``st``, whose bytes are as cached (as ``Found.recorded``)."""
+    cache.touch_document(st.source, *st.recorded())
 
 
 def same_planning(doc: Planned, planned: Planned) -> bool:
@@ -209,8 +222,10 @@ def load(
     stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
-        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
+        if hit and hit.stat() == st.stat():
             loaded.use_cached(st.source, hit)
+            if st.racy:
+                loaded.racy[st.source] = hit.digest
         else:
             stale.append(st)
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
@@ -221,17 +236,19 @@ def load(
     results = progress.track(READING, len(stale), imap_indexes(read, len(stale)))
     for st, found in zip(stale, results, strict=True):
         hit = cached.get(st.source)
+        if st.racy:
+            loaded.racy[st.source] = found.digest
         if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
         if found.same and hit:
-            cache.touch_document(st.source, st.size, st.mtime_ns)
+            touch(cache, st)
             loaded.use_cached(st.source, hit)
         elif found.doc is not None and found.digest is not None:
             doc = found.doc
             if found.body_at is not None:
                 loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root)
             elif cache.enabled:
-                doc = cache.put_document(st.size, st.mtime_ns, found.digest, doc)
+                doc = store(cache, st, found.digest, doc)
             loaded.docs.append(doc)
             loaded.full[st.source] = doc
             loaded.digests[st.source] = found.digest

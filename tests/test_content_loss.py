@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+import feeds.build
+import feeds.load
+import feeds.sources
 from feeds.build import BuildResult, build
 from feeds.config import Site
+from feeds.sources import Found
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -153,3 +158,141 @@ def test_a_single_file_swapped_for_a_symlink_outside_keeps_its_last_good_version
     (content / "news/a.md").symlink_to(outside_folder(tmp_path) / "a.md")
     result = run()
     assert result.kept == [str(content / "news/a.md")] and titles(tmp_path / "out") == ["News A"]
+
+
+# --------------------------------------------------------------------------- edits the stat hides
+def old_enough(*paths: Path) -> None:
+    """Files last changed well before the build: not racy."""
+    for path in paths:
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - 5 * 10**9))
+
+
+def same_stat_edit(path: Path, text: str) -> None:
+    """Rewrite ``path`` with bytes of the same size and put its mtime back, as rsync -t or a restore does."""
+    st = path.stat()
+    data = text.encode()
+    assert len(data) == st.st_size
+    path.write_bytes(data)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_an_edit_that_keeps_size_and_mtime_is_rebuilt(tmp_path: Path, site: Site, cache: bool) -> None:
+    content = tmp_path / "content"
+    one = post(content, "one.md", "Title A", tags="alpha")
+    two = post(content, "two.md", "Other", tags="beta")
+    old_enough(one, two)
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache" if cache else None)  # noqa: E731
+    run()
+    assert sorted(titles(tmp_path / "out")) == ["Other", "Title A"]
+    same_stat_edit(one, one.read_text("utf-8").replace("Title A", "Title B"))
+    result = run()
+    assert not result.nothing_changed
+    assert sorted(titles(tmp_path / "out")) == ["Other", "Title B"]
+    # A body-only edit too (the plan of the last build holds: the edit build).
+    same_stat_edit(one, one.read_text("utf-8").replace("Body of Title B", "Body of Title C"))
+    run()
+    items = json.loads((tmp_path / "out" / "feed.json").read_text("utf-8"))["items"]
+    assert [item["content_html"] for item in items if item["title"] == "Title B"] == ["<p>Body of Title C.</p>"], items
+
+
+def test_a_file_renamed_over_another_with_the_same_stat_is_rebuilt(tmp_path: Path, site: Site) -> None:
+    content = tmp_path / "content"
+    one = post(content, "one.md", "Title A")
+    old_enough(one)
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")  # noqa: E731
+    run()
+    st = one.stat()
+    new = post(content, ".one.md.new", "Title B")
+    os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+    new.replace(one)  # an atomic save: a new inode, the old size and mtime
+    assert (one.stat().st_size, one.stat().st_mtime_ns) == (st.st_size, st.st_mtime_ns)
+    assert not run().nothing_changed and titles(tmp_path / "out") == ["Title B"]
+
+
+def test_racy_files_are_read_again_until_they_settle_then_no_change_reads_nothing(
+    tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    one = post(content, "one.md", "Title A")
+    two = post(content, "two.md", "Title Two")
+    old_enough(two)
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")  # noqa: E731
+    run()  # one.md was written in this second: racy
+    reads: list[str] = []
+    real = feeds.sources.read_bytes
+
+    def reading(path: str | Path, *args: object, **kwargs: object) -> bytes:
+        reads.append(Path(path).name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feeds.sources, "read_bytes", reading)
+    monkeypatch.setattr(feeds.load, "read_bytes", reading)
+    assert run().nothing_changed and reads == ["one.md"]  # its bytes may have changed unseen: read again
+    old_enough(one)  # the second is long past (its times moved, so it is read once more)
+    reads.clear()
+    assert not run().nothing_changed and reads == ["one.md"]
+    reads.clear()
+    again = run()
+    assert again.nothing_changed and reads == []
+
+
+def coarse(real: Callable[..., tuple[list[Found], list[object]]]) -> Callable[..., tuple[list[Found], list[object]]]:
+    """``discover`` on a file system that keeps whole seconds, and no change time."""
+
+    def discover(*args: object, **kwargs: object) -> tuple[list[Found], list[object]]:
+        stats, refused = real(*args, **kwargs)
+        for st in stats:
+            st.mtime_ns, st.ctime_ns = st.mtime_ns // 10**9 * 10**9, 0
+        return stats, refused
+
+    return discover
+
+
+@pytest.mark.parametrize("racy_again", [True, False])
+def test_an_edit_in_the_second_of_the_last_build_is_seen(
+    tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch, racy_again: bool
+) -> None:
+    content = tmp_path / "content"
+    one = post(content, "one.md", "Title A")
+    second = one.stat().st_mtime_ns // 10**9 * 10**9
+    monkeypatch.setattr(feeds.build, "discover", coarse(feeds.sources.discover))
+    monkeypatch.setattr(feeds.build, "racy_since", lambda now: second)  # the build runs in that second
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")  # noqa: E731
+    run()
+    same_stat_edit(one, one.read_text("utf-8").replace("Title A", "Title B"))  # in the same second
+    if not racy_again:
+        monkeypatch.setattr(feeds.build, "racy_since", lambda now: second + 10**9)
+    assert not run().nothing_changed and titles(tmp_path / "out") == ["Title B"]
+
+
+def test_a_cache_of_the_last_schema_is_dropped_not_crashed_on(tmp_path: Path, site: Site) -> None:
+    import sqlite3
+
+    content = tmp_path / "content"
+    post(content, "one.md", "Title A")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    db = sqlite3.connect(cache / "cache.sqlite")
+    db.executescript(
+        """
+        CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE documents (source TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+            digest TEXT NOT NULL, doc TEXT NOT NULL, body TEXT NOT NULL);
+        CREATE TABLE metas (source TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+            digest TEXT NOT NULL, meta TEXT NOT NULL);
+        CREATE TABLE html (key TEXT PRIMARY KEY, html TEXT NOT NULL);
+        CREATE TABLE outputs (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL);
+        INSERT INTO metas VALUES ('one.md', 1, 2, 'x', '[]');
+        INSERT INTO documents VALUES ('one.md', 1, 2, 'x', '[]', '');
+        """
+    )
+    from feeds import __version__
+
+    db.execute("INSERT INTO state VALUES ('stamp', ?)", (f"6/{__version__}",))
+    db.commit()
+    db.close()
+    result = build(site, content, tmp_path / "out", at=AT, cache_dir=cache)
+    assert not result.errors and titles(tmp_path / "out") == ["Title A"]
