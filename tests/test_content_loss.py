@@ -296,3 +296,34 @@ def test_a_cache_of_the_last_schema_is_dropped_not_crashed_on(tmp_path: Path, si
     db.close()
     result = build(site, content, tmp_path / "out", at=AT, cache_dir=cache)
     assert not result.errors and titles(tmp_path / "out") == ["Title A"]
+
+
+def test_with_a_new_cache_the_feeds_in_out_tell_which_article_was_published(tmp_path: Path, site: Site) -> None:
+    content = tmp_path / "content"
+    post(content, "old.md", "Old", slug="same")
+    build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")
+    post(content, "a-new.md", "New", slug="same", date="2025-06-01")
+    result = build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "lost")  # the cache was lost
+    assert [e.path for e in result.errors] == [str(content / "a-new.md")]
+    assert titles(tmp_path / "out") == ["Old"] and titles(tmp_path / "out", "tags/dup") == ["Old"]
+
+
+def test_a_folder_that_cannot_be_listed_keeps_every_file_below_it(
+    tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    post(content, "news/a.md", "News A")
+    post(content, "top.md", "Top", tags="top")
+    run = lambda: build(site, content, tmp_path / "out", at=AT, cache_dir=tmp_path / "cache")  # noqa: E731
+    run()
+    real = os.scandir
+
+    def scandir(folder: str) -> object:
+        if Path(folder).name == "news":
+            raise PermissionError(13, "Permission denied", folder)
+        return real(folder)
+
+    monkeypatch.setattr(feeds.sources.os, "scandir", scandir)
+    result = run()
+    assert result.kept == [str(content / "news/a.md")] and [e.path for e in result.errors] == [str(content / "news")]
+    assert sorted(titles(tmp_path / "out")) == ["News A", "Top"]
