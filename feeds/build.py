@@ -3,7 +3,8 @@
 The stages are pure functions (parse, select, plan, render); this module runs them and adds the
 I/O around them: the lock, the cache, and writing only what changed. Loading the documents is in
 ``feeds.load``, building the entries in ``feeds.entries``. A run whose inputs did not change
-since the last one only stats the content folder: it imports no renderer and reads no article.
+since the last one only stats the content folder: it imports no renderer and reads no article
+(but for the few the last build found racy, changed in the second it began: ``feeds.sources.Found``).
 """
 
 from __future__ import annotations

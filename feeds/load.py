@@ -209,10 +209,10 @@ def load(
     half-saved file or a typo never takes a published entry out of the feeds. So does a file that
     ``discover`` now refuses (``refused``: source -> path, such as a file swapped for a broken
     symlink or one pointing outside the content folder), and every file below a folder it refuses:
-    it broke, it was not deleted. No body stays in
-    memory: with a cache each is stored there as it arrives, without one the file is read again
-    if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
-    outside it when opened is not read. ``progress`` counts the files read, as they come back.
+    it broke, it was not deleted. No body stays in memory: with a cache each is stored there as it
+    arrives, without one the file is read again if its entry is rendered. With ``root`` (the
+    content folder, resolved), a file that resolves outside it when opened is not read.
+    ``progress`` counts the files read, as they come back.
     ``previous``: the index the last build left, when the cache's index is no longer that.
     """
     from feeds.parallel import imap_indexes
