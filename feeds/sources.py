@@ -142,11 +142,11 @@ def discover(
                 refused.append(ContentError(entry.path, "skipped: symbolic link points outside the content folder"))
                 continue
             if stat.S_ISREG(st.st_mode):
-                mtime = st.st_mtime_ns
+                mtime, ino = st.st_mtime_ns, st.st_ino
+                if ino >= 1 << 63:  # as the cache's signed 64-bit column holds it, or it never matches
+                    ino -= 1 << 64
                 racy = racy_from is not None and mtime >= racy_from
-                found.append(
-                    Found(entry.path, prefix + _text_name(name), st.st_size, mtime, st.st_ctime_ns, st.st_ino, racy)
-                )
+                found.append(Found(entry.path, prefix + _text_name(name), st.st_size, mtime, st.st_ctime_ns, ino, racy))
     found.sort(key=lambda f: f.source)
     found = _unique_sources(found, refused)
     refused.sort(key=lambda e: e.path)
