@@ -194,25 +194,25 @@ def reject_duplicates(
         return list(docs), []
     clashing = list({d.source: d for group in groups.values() for d in group}.values())
     ages = established(clashing) if established else {}
-    why: dict[str, dict[str, bool]] = defaultdict(dict)  # source -> reason -> whether a newcomer's
+    both: dict[str, dict[str, None]] = defaultdict(dict)  # source -> clashes where neither is published
+    newer: dict[str, dict[str, list[str]]] = defaultdict(dict)  # source -> the one kept -> what it keeps
     for key, group in groups.items():
         what = f"link {key[1:]!r}" if key.startswith("\0") else f"slug {key!r}"
         keeper = _keeper(group, ages)
         for doc in group:
             if keeper is None:
                 others = ", ".join(o.source for o in group if o is not doc)
-                why[doc.source][f"same {what} as {others}"] = False
+                both[doc.source][f"same {what} as {others}"] = None
             elif doc.source != keeper.source:
-                why[doc.source][f"same {what} as {keeper.source}, which was published before it"] = True
-    errors = [
-        ContentError(
-            str(content_dir / source),
-            "; ".join(reasons)
-            + ("; this file is not published" if any(reasons.values()) else "; neither is published"),
-        )
-        for source, reasons in sorted(why.items())
-    ]
-    return [d for d in docs if d.source not in why], errors
+                newer[doc.source].setdefault(keeper.source, []).append(what)
+    errors = []
+    for source in sorted(both.keys() | newer.keys()):
+        reasons = list(both[source]) if source in both else []
+        for kept, whats in newer[source].items() if source in newer else ():
+            reasons.append(f"same {' and '.join(whats)} as {kept}, which was published before it")
+        end = "this file is not published" if source in newer else "neither is published"
+        errors.append(ContentError(str(content_dir / source), "; ".join([*reasons, end])))
+    return [d for d in docs if d.source not in both and d.source not in newer], errors
 
 
 def _keeper(group: list[Planned], ages: Mapping[str, int]) -> Planned | None:

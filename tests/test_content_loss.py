@@ -62,9 +62,10 @@ def test_a_newcomer_reusing_a_published_slug_is_the_error_not_the_established_ar
     for _ in range(3):  # and keeps it, build after build, changed or not
         result = run(content)
         assert [e.path for e in result.errors] == [str(content / "a-new.md")]
-        message = str(result.errors[0])
-        assert "same slug 'same' as old.md" in message and "not published" in message
-        assert "neither" not in message
+        assert result.errors[0].message == (
+            "same slug 'same' and link 'https://example.com/posts/same/' as old.md, which was published "
+            "before it; this file is not published"
+        )
         assert result.published == 2
         out = tmp_path / "out"
         assert sorted(titles(out)) == ["Old", "Other"] and titles(out, "tags/dup") == ["Old"]
@@ -94,7 +95,7 @@ def test_an_established_article_that_takes_a_published_slug_is_the_newcomer(tmp_
     post(content, "z.md", "Z", slug="bee", tags="zz")  # takes b.md's slug
     result = run(content)
     assert [e.path for e in result.errors] == [str(content / "z.md")]
-    assert "same slug 'bee' as b.md" in str(result.errors[0])
+    assert "same slug 'bee' and link 'https://example.com/posts/bee/' as b.md" in str(result.errors[0])
     assert titles(tmp_path / "out") == ["B"]
 
 
@@ -327,3 +328,22 @@ def test_a_folder_that_cannot_be_listed_keeps_every_file_below_it(
     result = run()
     assert result.kept == [str(content / "news/a.md")] and [e.path for e in result.errors] == [str(content / "news")]
     assert sorted(titles(tmp_path / "out")) == ["News A", "Top"]
+
+
+def test_a_newcomer_whose_link_is_a_published_articles_is_the_error(tmp_path: Path, builder: object) -> None:
+    run = builder  # type: ignore[assignment]
+    content = tmp_path / "content"
+    post(content, "old.md", "Old")
+    run(content)
+    (content / "a-new.md").write_text(
+        "---\ntitle: New\ndate: 2025-06-01\nlink: https://example.com/posts/old/\n---\nx\n", encoding="utf-8"
+    )
+    result = run(content)
+    assert [(e.path, e.message) for e in result.errors] == [
+        (
+            str(content / "a-new.md"),
+            "same link 'https://example.com/posts/old/' as old.md, which was published before it; "
+            "this file is not published",
+        )
+    ]
+    assert titles(tmp_path / "out") == ["Old"]
