@@ -3,7 +3,8 @@
 The stages are pure functions (parse, select, plan, render); this module runs them and adds the
 I/O around them: the lock, the cache, and writing only what changed. Loading the documents is in
 ``feeds.load``, building the entries in ``feeds.entries``. A run whose inputs did not change
-since the last one only stats the content folder: it imports no renderer and reads no article.
+since the last one only stats the content folder: it imports no renderer and reads no article
+(but for the few the last build found racy, changed in the second it began: ``feeds.sources.Found``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 import sqlite3
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +32,7 @@ from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
-from feeds.sources import Found, discover, listing
+from feeds.sources import Found, discover, listing, racy_since
 
 if TYPE_CHECKING:
     from feeds.document import Planned
@@ -166,10 +167,17 @@ def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tupl
 
 
 def reject_duplicates(
-    docs: Sequence[Planned], content_dir: Path, by_slug: bool = True
+    docs: Sequence[Planned],
+    content_dir: Path,
+    by_slug: bool = True,
+    established: Callable[[list[Planned]], Mapping[str, int]] | None = None,
 ) -> tuple[list[Planned], list[ContentError]]:
-    """Two documents with one slug or link would be one entry: publish neither, name both.
+    """Two documents with one slug or link would be one entry: the one published before keeps it,
+    and each other is an error naming it. When none was, or which one cannot be told, neither is
+    published: each is an error naming the other.
 
+    ``established`` gives, of the clashing documents, those an earlier build published with the
+    slug and link they have now, each with its age (the older keeps its place, a tie keeps none).
     ``by_slug`` False: the permalink tells one slug's documents apart (by date or folder, as
     Jekyll's ``/news/:year/:month/:day/:title/`` does), so only one link is a clash.
     """
@@ -182,18 +190,111 @@ def reject_duplicates(
             groups[doc.slug].append(doc)
         if links[doc.link] > 1:
             groups["\0" + doc.link].append(doc)
-    clashing: dict[str, list[str]] = defaultdict(list)
+    if not groups:
+        return list(docs), []
+    clashing = list({d.source: d for group in groups.values() for d in group}.values())
+    ages = established(clashing) if established else {}
+    both: dict[str, dict[str, None]] = defaultdict(dict)  # source -> clashes where neither is published
+    newer: dict[str, dict[str, list[str]]] = defaultdict(dict)  # source -> the one kept -> what it keeps
     for key, group in groups.items():
-        if len(group) > 1:
-            for doc in group:
+        what = f"link {key[1:]!r}" if key.startswith("\0") else f"slug {key!r}"
+        keeper = _keeper(group, ages)
+        for doc in group:
+            if keeper is None:
                 others = ", ".join(o.source for o in group if o is not doc)
-                what = f"link {key[1:]!r}" if key.startswith("\0") else f"slug {key!r}"
-                clashing[doc.source].append(f"same {what} as {others}")
-    errors = [
-        ContentError(str(content_dir / source), "; ".join(dict.fromkeys(why)) + "; neither is published")
-        for source, why in sorted(clashing.items())
-    ]
-    return [d for d in docs if d.source not in clashing], errors
+                both[doc.source][f"same {what} as {others}"] = None
+            elif doc.source != keeper.source:
+                newer[doc.source].setdefault(keeper.source, []).append(what)
+    errors = []
+    for source in sorted(both.keys() | newer.keys()):
+        reasons = list(both[source]) if source in both else []
+        for kept, whats in newer[source].items() if source in newer else ():
+            reasons.append(f"same {' and '.join(whats)} as {kept}, which was published before it")
+        end = "this file is not published" if source in newer else "neither is published"
+        errors.append(ContentError(str(content_dir / source), "; ".join([*reasons, end])))
+    return [d for d in docs if d.source not in both and d.source not in newer], errors
+
+
+def _keeper(group: list[Planned], ages: Mapping[str, int]) -> Planned | None:
+    """The one of ``group`` that keeps its slug or link: the oldest published before, if one is."""
+    before = [doc for doc in group if doc.source in ages]
+    if not before:
+        return None
+    oldest = min(ages[doc.source] for doc in before)
+    first = [doc for doc in before if ages[doc.source] == oldest]
+    return first[0] if len(first) == 1 else None
+
+
+DUPLICATES = "duplicates"  # the cache's state row: the sources the last full build rejected as duplicates
+
+
+def _established(run: _Run, loaded: Loaded) -> Callable[[list[Planned]], dict[str, int]]:
+    """``reject_duplicates``'s ``established``: from the cache's memory of the last build when it
+    knows the documents, else from what the feeds in out/ show; a file's mtime is its age."""
+
+    def established(docs: list[Planned]) -> dict[str, int]:
+        if any(doc.source in loaded.previous for doc in docs):
+            sources = _published_before(run.cache, loaded.previous, docs)
+        else:
+            sources = _shown_in(run.out_dir, docs, loaded, run.cache)
+        mtimes = {st.source: st.mtime_ns for st in run.stats if st.source in sources}
+        return {source: mtimes.get(source, 0) for source in sources}
+
+    return established
+
+
+def _published_before(cache: Cache, previous: Mapping[str, Indexed], docs: list[Planned]) -> set[str]:
+    """Of ``docs``, those the last build published with the slug and link they have now, as far as
+    the cache tells: indexed then, not a draft, not in the future, not rejected as a duplicate."""
+    try:
+        rejected = set(json.loads(cache.get(DUPLICATES) or "[]"))
+    except (ValueError, TypeError):
+        rejected = set()
+    try:
+        then: datetime | None = datetime.fromisoformat(json.loads(cache.get("result") or "")["at"])
+    except (ValueError, TypeError, KeyError):
+        then = None
+    found = set()
+    for doc in docs:
+        hit = previous.get(doc.source)
+        if hit is None or doc.source in rejected or hit.meta.draft:
+            continue
+        if (hit.meta.slug, hit.meta.link) == (doc.slug, doc.link) and (then is None or hit.meta.published <= then):
+            found.add(doc.source)
+    return found
+
+
+def _shown_in(out_dir: Path, docs: list[Planned], loaded: Loaded, cache: Cache) -> set[str]:
+    """Of ``docs``, those the feeds in out/ show (a build without the cache's memory): an entry of
+    the same link and title in a JSON Feed of out/ or out/tags/*/."""
+    shown: set[tuple[object, object]] = set()
+    with contextlib.suppress(OSError):
+        for path in [out_dir / "feed.json", *sorted((out_dir / "tags").glob("*/feed.json"))]:
+            try:
+                items = json.loads(path.read_bytes())["items"] if path.is_file() else []
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict):
+                    shown.add((item.get("url"), item.get("title")))
+    if not shown:
+        return set()
+    titles = {source: doc.title for source, doc in loaded.full.items()}
+    missing = [doc.source for doc in docs if doc.source not in titles]
+    titles.update((source, hit.doc.title) for source, hit in cache.documents(missing).items())
+    return {doc.source for doc in docs if (doc.link, titles.get(doc.source)) in shown}
+
+
+def _remember_duplicates(cache: Cache, errors: list[ContentError], content_dir: Path) -> None:
+    """Keep which documents this build rejected as duplicates: they were not published, so the next
+    build must not take them for established ones."""
+    rejected = sorted(_sources(errors, content_dir))
+    text = json.dumps(rejected, ensure_ascii=False) if rejected else None
+    if cache.get(DUPLICATES) != text:
+        if text is None:
+            cache.forget(DUPLICATES)
+        else:
+            cache.put(DUPLICATES, text)
 
 
 def _fingerprint(*parts: object) -> str:
@@ -259,6 +360,13 @@ class _Run:
     # fingerprint of this build is made from.
     site_fp: str  # site_fingerprint(site)
     templates: list[tuple[str, int, int]]  # templates_state(site)
+    # The racy files this build read (``Found.racy``), with the digest of the bytes it read (None:
+    # unreadable): a no-change run reads them again before it trusts that nothing changed.
+    racy: dict[str, str | None] = field(default_factory=dict)
+
+    def recorded_files(self) -> str:
+        """``files`` as a plan is to remember it: racy files' records match no later listing."""
+        return listing(self.stats, recorded=True) if any(st.racy for st in self.stats) else self.files
 
     def plan_key(self) -> str:
         """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
@@ -283,7 +391,7 @@ def _build_locked(
     progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
     # Our own output and cache are never content, even when they live inside the content folder.
-    stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
+    stats, refused = discover(content_dir, skip=(out_dir, cache_dir), racy_from=racy_since(time.time_ns()))
     site_fp = site_fingerprint(site)
     files, templates = listing(stats), templates_state(site)
     # The refused files too: one that appears or goes with nothing else changed must be reported,
@@ -297,30 +405,47 @@ def _build_locked(
             cache.delete_documents()
             cache.replace_outputs({})
             cache.put("site", site_fp)
-    unchanged = _unchanged_result(cache, inputs, at, out_dir)
+    root = os.path.realpath(content_dir)
+    unchanged = _unchanged_result(cache, inputs, at, out_dir, stats, root)
     if unchanged is not None:
         return unchanged
-    root = os.path.realpath(content_dir)
     run = _Run(
         site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates
     )
     with cache.transaction():
         result = None if refused else _edit_build(run)
+        previous = None
         while result is None:
             try:
-                result = _full_build(run, refused)
+                result = _full_build(run, refused, previous)
             except StaleIndex as exc:  # before anything is written; each round forgets rows for good
                 log.warning("cache: %s; reading them again", exc)
                 cache.delete_documents(exc.sources)
+                previous = exc.previous
         if not (strict and result.errors):
             cache.put("inputs", inputs)
             cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
+            if run.racy:
+                cache.put(RACY, json.dumps(run.racy, ensure_ascii=False))
+            else:
+                cache.forget(RACY)
     return result
 
 
-def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) -> BuildResult | None:
-    """The last run's result when nothing it depended on changed, else None (build)."""
+RACY = "racy"  # the cache's state row: _Run.racy of the last build that planned
+
+
+def _unchanged_result(
+    cache: Cache, inputs: str, at: datetime, out_dir: Path, stats: list[Found], root: str
+) -> BuildResult | None:
+    """The last run's result when nothing it depended on changed, else None (build).
+
+    Each file's stat is as it was; but a file the last build found racy may have changed since
+    with its stat as it is, so those few are read again, and must have the bytes that build read.
+    """
     if cache.get("inputs") != inputs or (state := _last_run(cache, at)) is None:
+        return None
+    if not _racy_files_as_read(cache, stats, root):
         return None
     try:
         outputs = cache.output_stats()
@@ -341,6 +466,35 @@ def _unchanged_result(cache: Cache, inputs: str, at: datetime, out_dir: Path) ->
         return None
     result.unchanged, result.nothing_changed = sorted(rel for rel, _, _ in outputs), True
     return result
+
+
+def _racy_files_as_read(cache: Cache, stats: list[Found], root: str) -> bool:
+    """Whether the files the last build found racy still hold the bytes it read. Once none is
+    racy any more, forgets them: their stat alone tells from then on."""
+    text = cache.get(RACY)
+    if text is None:
+        return True
+    from feeds.cache import digest
+    from feeds.sources import read_bytes
+
+    try:
+        racy = json.loads(text)
+        if not isinstance(racy, dict):
+            return False
+        found = {st.source: st for st in stats if st.source in racy}
+        for source, read in racy.items():
+            if (
+                type(read) is not str
+                or source not in found
+                or digest(read_bytes(found[source].path, root=root)) != read
+            ):
+                return False
+    except (ValueError, OSError, ContentError):
+        return False
+    if not any(st.racy for st in found.values()):
+        with cache.transaction():
+            cache.forget(RACY)
+    return True
 
 
 def _last_run(cache: Cache, at: datetime) -> dict[str, Any] | None:
@@ -380,28 +534,39 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
     }
 
 
-def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
-    """Plan from every document (parsed, or from the cache's light index) and write what changed."""
+def _full_build(run: _Run, refused: list[ContentError], previous: Mapping[str, Indexed] | None = None) -> BuildResult:
+    """Plan from every document (parsed, or from the cache's light index) and write what changed.
+
+    ``previous``: the cache's index as the last build left it, when this build has written to it
+    already (it plans again, after a StaleIndex)."""
     site, content_dir, cache = run.site, run.content_dir, run.cache
     stats, pages = not_articles(run.stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress)
+    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous)
+    run.racy.clear()
+    run.racy.update(loaded.racy)
     result = BuildResult(read=len(run.stats), kept=loaded.kept)
     published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
     result.skipped = sorted(pages + result.skipped)
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
-    published, duplicates = reject_duplicates(published, content_dir, by_slug)
+    published, duplicates = reject_duplicates(published, content_dir, by_slug, _established(run, loaded))
+    _remember_duplicates(cache, duplicates, content_dir)
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if run.strict and result.errors:
         return result
-    feeds, tags = _write_outputs(run, published, loaded, result)
+    try:
+        feeds, tags = _write_outputs(run, published, loaded, result)
+    except StaleIndex as exc:
+        # Planned again, from an index this build has written to: what the last build left is this one's.
+        exc.previous = loaded.previous
+        raise
     from feeds.sameplan import Plan, remember
 
     # A plan made with errors is not reused: the next build must read the broken files again.
     clean = not (result.errors or result.kept)
-    remember(cache, Plan(run.plan_key(), run.files, feeds, tags) if clean else None)
+    remember(cache, Plan(run.plan_key(), run.recorded_files(), feeds, tags) if clean else None)
     return result
 
 
@@ -427,6 +592,10 @@ def _edit_build(run: _Run) -> BuildResult | None:
     changed = plan.changed(run.files, run.stats) if plan else None
     if plan is None or changed is None:
         return None
+    if any(st.racy for st in run.stats) and not {st.source for st in run.stats if st.racy} <= {
+        st.source for st in changed
+    }:
+        return None  # a racy file the plan took as it is: only the full build reads it again
     changed = not_articles(changed, run.site)[0]
     if len(changed) > EDIT_MAX_FILES:
         return None
@@ -436,6 +605,7 @@ def _edit_build(run: _Run) -> BuildResult | None:
     result.read = len(run.stats)
     if not _write_edits(run, replace(plan, files=run.files), edits, result):
         return None
+    run.racy.update(edits.racy)
     log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
     return result
 
@@ -450,6 +620,7 @@ class _Edits:
     docs: dict[str, tuple[Found, Read]] = field(default_factory=dict)  # source -> its stat, what was read
     old: dict[str, Indexed] = field(default_factory=dict)  # source -> its cached row before the edit
     touched: list[Found] = field(default_factory=list)  # a new stat, the same bytes
+    racy: dict[str, str | None] = field(default_factory=dict)  # _Run.racy of the changed files
 
 
 def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
@@ -462,6 +633,8 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
         if hit is None:
             return None  # a new file, or a row that does not decode: the full build reads it
         found = read_file(st.path, st.source, hit.digest, site, with_body=True, root=root)
+        if st.racy:
+            edits.racy[st.source] = found.digest
         if found.same:
             edits.touched.append(st)
         elif found.doc is None or found.digest is None or not same_planning(found.doc, hit.meta):
@@ -476,7 +649,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     written) if the plan turns out not to hold."""
     from feeds.entries import Entries
     from feeds.feedsets import FeedPlan
-    from feeds.load import Loaded
+    from feeds.load import Loaded, store, touch
     from feeds.migrate.links import Links
     from feeds.pages.view import feed_link, view_of
     from feeds.sameplan import remember, showing
@@ -520,21 +693,21 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         return False  # a feed the edit does not touch was changed or removed behind our back
     # Nothing is written above this line.
     for st in edits.touched:
-        cache.touch_document(st.source, st.size, st.mtime_ns)
+        touch(cache, st)
     metas = [rows[s].meta for s in wanted]
     loaded = Loaded(
         docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=run.stats, root=run.root
     )
     for source, (st, found) in edits.docs.items():
         assert found.doc is not None and found.digest is not None
-        loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+        loaded.full[source] = store(cache, st, found.digest, found.doc)
     entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
     links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
     view = view_of(site, links)
     main_plan, main_fp = plans[main], feeds[main].fingerprint
     _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result)
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
-    remember(cache, replace(plan, feeds=tuple(feeds)))
+    remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
     return True
 
 

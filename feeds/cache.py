@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -31,8 +31,9 @@ log = logging.getLogger(__name__)
 # cache's documents and HTML are dropped rather than served (2: the news reader's rewrite;
 # 3: documents stored as JSON, never pickles; 4: documents carry the references their HTML
 # depends on, and slugs lose file-name dates; 5: a document without its body has body None, not "";
-# 6: the light index, table metas).
-SCHEMA = 6
+# 6: the light index, table metas; 7: files' ctimes and inodes, author urls checked, path
+# placeholders percent-encoded).
+SCHEMA = 7
 FILENAME = "cache.sqlite"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,7 +43,9 @@ CREATE TABLE IF NOT EXISTS documents (
     mtime_ns INTEGER NOT NULL,
     digest TEXT NOT NULL,      -- sha256 of the file's bytes when doc was read from it
     doc TEXT NOT NULL,         -- the Document without its body, as JSON (_doc_json)
-    body TEXT NOT NULL
+    body TEXT NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL
 );
 -- The light index: what planning reads of every document (feeds.document.Meta), apart from the
 -- documents' rows so that an incremental build reads 100,000 short rows, not 100,000 long ones.
@@ -51,7 +54,9 @@ CREATE TABLE IF NOT EXISTS metas (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     digest TEXT NOT NULL,
-    meta TEXT NOT NULL         -- as JSON (_meta_json)
+    meta TEXT NOT NULL,        -- as JSON (_meta_json)
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS html (key TEXT PRIMARY KEY, html TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (
@@ -65,8 +70,8 @@ CREATE TABLE IF NOT EXISTS outputs (
 _TABLE_NAMES = ("state", "documents", "metas", "html", "outputs")
 _PROBES = (
     "SELECT key, value FROM state LIMIT 0",
-    "SELECT source, size, mtime_ns, digest, doc, body FROM documents LIMIT 0",
-    "SELECT source, size, mtime_ns, digest, meta FROM metas LIMIT 0",
+    "SELECT source, size, mtime_ns, digest, doc, body, ctime_ns, ino FROM documents LIMIT 0",
+    "SELECT source, size, mtime_ns, digest, meta, ctime_ns, ino FROM metas LIMIT 0",
     "SELECT key, html FROM html LIMIT 0",
     "SELECT path, fingerprint, size, mtime_ns FROM outputs LIMIT 0",
 )
@@ -79,6 +84,7 @@ class StaleIndex(Exception):
     def __init__(self, sources: list[str]) -> None:
         super().__init__(f"{len(sources)} cached document(s) do not match the index")
         self.sources = sources
+        self.previous: Mapping[str, Indexed] | None = None  # the index before the build (feeds.build)
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,12 @@ class Indexed(NamedTuple):
     mtime_ns: int
     digest: str
     meta: Meta
+    ctime_ns: int = 0
+    ino: int = 0
+
+    def stat(self) -> tuple[int, int, int, int]:
+        """The file's stat when it was read (``feeds.sources.Found.stat``)."""
+        return self.size, self.mtime_ns, self.ctime_ns, self.ino
 
 
 @dataclass(frozen=True)
@@ -221,14 +233,17 @@ class Cache:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for source, size, mtime_ns, digest, text in self._rows(
-                "SELECT source, size, mtime_ns, digest, meta FROM metas", sources
+            for source, size, mtime_ns, digest, text, ctime_ns, ino in self._rows(
+                "SELECT source, size, mtime_ns, digest, meta, ctime_ns, ino FROM metas", sources
             ):
                 planned = _meta_from_json(source, text)
-                if planned is None or type(size) is not int or type(mtime_ns) is not int or type(digest) is not str:
+                if (
+                    planned is None or type(size) is not int or type(mtime_ns) is not int or type(digest) is not str
+                    or type(ctime_ns) is not int or type(ino) is not int
+                ):  # fmt: skip
                     dropped += 1
                 else:
-                    found[source] = Indexed(size, mtime_ns, digest, planned)
+                    found[source] = Indexed(size, mtime_ns, digest, planned, ctime_ns, ino)
         finally:
             if collecting:
                 gc.enable()
@@ -277,27 +292,30 @@ class Cache:
             if isinstance(body, str)
         }
 
-    def put_document(self, size: int, mtime_ns: int, digest: str, doc: Document) -> Document:
+    def put_document(
+        self, size: int, mtime_ns: int, digest: str, doc: Document, ctime_ns: int = 0, ino: int = 0
+    ) -> Document:
         """Store ``doc``, its body apart; return it without its body, as documents() gives it back."""
         bodiless = replace(doc, body=None)
         if self._db is not None:
+            size, mtime_ns, ctime_ns, ino = _int64(size), _int64(mtime_ns), _int64(ctime_ns), _int64(ino)
             self._db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-                (doc.source, _int64(size), _int64(mtime_ns), digest, _doc_json(doc), doc.body or ""),
+                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.source, size, mtime_ns, digest, _doc_json(doc), doc.body or "", ctime_ns, ino),
             )
             self._db.execute(
-                "INSERT OR REPLACE INTO metas VALUES (?, ?, ?, ?, ?)",
-                (doc.source, _int64(size), _int64(mtime_ns), digest, _meta_json(doc)),
+                "INSERT OR REPLACE INTO metas VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.source, size, mtime_ns, digest, _meta_json(doc), ctime_ns, ino),
             )
         return bodiless
 
-    def touch_document(self, source: str, size: int, mtime_ns: int) -> None:
+    def touch_document(self, source: str, size: int, mtime_ns: int, ctime_ns: int = 0, ino: int = 0) -> None:
         """The file's stat changed but not its bytes (a `touch`, a checkout): remember the new stat."""
         if self._db is not None:
             for table in ("documents", "metas"):
                 self._db.execute(
-                    f"UPDATE {table} SET size = ?, mtime_ns = ? WHERE source = ?",
-                    (_int64(size), _int64(mtime_ns), source),
+                    f"UPDATE {table} SET size = ?, mtime_ns = ?, ctime_ns = ?, ino = ? WHERE source = ?",
+                    (_int64(size), _int64(mtime_ns), _int64(ctime_ns), _int64(ino), source),
                 )
 
     def delete_documents(self, sources: Iterable[str] | None = None) -> None:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from feeds.errors import ConfigError
 from feeds.langtag import is_language_tag
-from feeds.urls import to_uri
+from feeds.urls import path_segment, to_uri
 
 if TYPE_CHECKING:
     from feeds.tagrules import TagRule
@@ -108,11 +108,12 @@ class Site:
             values["year"] = f"{local.year:04d}" if local else ""
             values["month"] = f"{local.month:02d}" if local else ""
             values["day"] = f"{local.day:02d}" if local else ""
+        # Folder and file names are text, not URL syntax: a "C#" folder is not a fragment.
         if "section" in names:
             parts = source_parts(source)
-            values["section"] = parts[0] if len(parts) > 1 else ""
+            values["section"] = path_segment(parts[0]) if len(parts) > 1 else ""
         if "filename" in names:
-            values["filename"] = bundle_name(source) or slug
+            values["filename"] = path_segment(bundle_name(source) or slug)
         filled = expand_permalink(self.permalink, values)
         # An empty {section} (a file at the top of the content folder) leaves "//": one segment less.
         scheme, sep, rest = filled.partition("://")

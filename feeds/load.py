@@ -123,6 +123,11 @@ class Loaded:
     full: dict[str, Document] = field(default_factory=dict)
     stats: list[Found] = field(default_factory=list)  # to read a file again when its cached row is bad
     root: str | None = None
+    # The cache's index as the last build left it: what each document was then (``feeds.build``
+    # tells an article published before from a newcomer that takes its slug).
+    previous: Mapping[str, Indexed] = field(default_factory=dict)
+    # Of the racy files (``feeds.sources.Found.racy``), the digest of the bytes read (None: unreadable).
+    racy: dict[str, str | None] = field(default_factory=dict)
 
     def use_cached(self, source: str, hit: Indexed) -> None:
         """Plan ``source`` from its cached planning fields."""
@@ -161,11 +166,22 @@ def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> 
         found = read_file(st.path, source, None, site, with_body=True, root=loaded.root) if st else Read()
         unchanged = found.digest is not None and found.digest == loaded.digests.get(source)
         if st and found.doc and found.digest and unchanged and same_planning(found.doc, wanted[source]):
-            loaded.full[source] = cache.put_document(st.size, st.mtime_ns, found.digest, found.doc)
+            loaded.full[source] = store(cache, st, found.digest, found.doc)
         else:
             bad.append(source)
     if bad:
         raise StaleIndex(bad)
+
+
+def store(cache: Cache, st: Found, file_digest: str, doc: Document) -> Document:
+    """``cache.put_document`` of ``doc``, read from the file of ``st`` (as ``Found.recorded``)."""
+    size, mtime_ns, ctime_ns, ino = st.recorded()
+    return cache.put_document(size, mtime_ns, file_digest, doc, ctime_ns, ino)
+
+
+def touch(cache: Cache, st: Found) -> None:
+    """``cache.touch_document`` for the file of ``st``, whose bytes are as cached (as ``Found.recorded``)."""
+    cache.touch_document(st.source, *st.recorded())
 
 
 def same_planning(doc: Planned, planned: Planned) -> bool:
@@ -185,26 +201,31 @@ def load(
     refused: Mapping[str, str] | None = None,
     root: str | None = None,
     progress: Progress = NO_PROGRESS,
+    previous: Mapping[str, Indexed] | None = None,
 ) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
     A file that no longer parses keeps its last good version from the cache, so an editor's
     half-saved file or a typo never takes a published entry out of the feeds. So does a file that
     ``discover`` now refuses (``refused``: source -> path, such as a file swapped for a broken
-    symlink or one pointing outside the content folder): it broke, it was not deleted. No body stays in
-    memory: with a cache each is stored there as it arrives, without one the file is read again
-    if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
-    outside it when opened is not read. ``progress`` counts the files read, as they come back.
+    symlink or one pointing outside the content folder), and every file below a folder it refuses:
+    it broke, it was not deleted. No body stays in memory: with a cache each is stored there as it
+    arrives, without one the file is read again if its entry is rendered. With ``root`` (the
+    content folder, resolved), a file that resolves outside it when opened is not read.
+    ``progress`` counts the files read, as they come back.
+    ``previous``: the index the last build left, when the cache's index is no longer that.
     """
     from feeds.parallel import imap_indexes
 
     cached = cache.index()
-    loaded = Loaded(stats=stats, root=root)
+    loaded = Loaded(stats=stats, root=root, previous=cached if previous is None else previous)
     stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
-        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
+        if hit and hit.stat() == st.stat():
             loaded.use_cached(st.source, hit)
+            if st.racy:
+                loaded.racy[st.source] = hit.digest
         else:
             stale.append(st)
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
@@ -215,17 +236,19 @@ def load(
     results = progress.track(READING, len(stale), imap_indexes(read, len(stale)))
     for st, found in zip(stale, results, strict=True):
         hit = cached.get(st.source)
+        if st.racy:
+            loaded.racy[st.source] = found.digest
         if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
         if found.same and hit:
-            cache.touch_document(st.source, st.size, st.mtime_ns)
+            touch(cache, st)
             loaded.use_cached(st.source, hit)
         elif found.doc is not None and found.digest is not None:
             doc = found.doc
             if found.body_at is not None:
                 loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root)
             elif cache.enabled:
-                doc = cache.put_document(st.size, st.mtime_ns, found.digest, doc)
+                doc = store(cache, st, found.digest, doc)
             loaded.docs.append(doc)
             loaded.full[st.source] = doc
             loaded.digests[st.source] = found.digest
@@ -234,8 +257,32 @@ def load(
             loaded.errors.append(found.error)
             if hit:  # unreadable or invalid now: publish the last good version
                 loaded.keep_last_good(st.source, hit, st.path)
-    for source, label in sorted((refused or {}).items()):
-        if hit := cached.get(source):
-            loaded.keep_last_good(source, hit, printable(label))
-    cache.delete_documents(set(cached) - {st.source for st in stats} - set(refused or {}))
+    listed = {st.source for st in stats}
+    kept = _below_refused(cached, refused or {}, listed)
+    for source, label in kept.items():
+        loaded.keep_last_good(source, cached[source], printable(label))
+    cache.delete_documents(set(cached) - listed - set(kept))
     return loaded
+
+
+def _below_refused(cached: Mapping[str, Indexed], refused: Mapping[str, str], listed: set[str]) -> dict[str, str]:
+    """The cached sources that ``refused`` (source -> how errors name it) covers, each with its
+    label, in order: a refused file, and every file below a refused folder (one swapped for a
+    symbolic link out of the content folder, or one that cannot be listed). Either broke; neither
+    was deleted."""
+    found: dict[str, str] = {}
+    if not refused:
+        return found
+    from bisect import bisect_left
+
+    ordered = sorted(cached)  # each folder's files are then one run, however many are refused
+    for source, label in refused.items():
+        if source in cached and source not in listed:
+            found[source] = label
+        prefix = source.rstrip("/") + "/"
+        i = bisect_left(ordered, prefix)
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            if ordered[i] not in listed:
+                found[ordered[i]] = label.rstrip("/") + "/" + ordered[i][len(prefix) :]
+            i += 1
+    return dict(sorted(found.items()))

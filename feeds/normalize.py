@@ -35,6 +35,7 @@ _SCALAR = (str, int, float, date)  # what a text field may be written as: `title
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
 _NAME_ADDRESS = re.compile(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>")
+_AUTHOR_URL = re.compile(r"(?i:https?)://[^/?#\s]+[^\s]*|(?i:mailto):[^\s]+")
 _TAG_SEPARATORS = re.compile(r"[;,]")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
@@ -93,7 +94,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         title=title,
         published=published,
         updated=updated,
-        authors=_authors(meta),
+        authors=_authors(meta, source, line(AUTHORS)),
         tags=tags,
         summary=summary or None,
         language=_language(meta, title, summary, parsed.body, site, source, line(LANGUAGE)),
@@ -190,7 +191,7 @@ def _date(raw: Any, key: str | None, source: str, line: int | None, site: Site) 
         raise ContentError(source, f"field {key!r}: {exc}", line) from exc
 
 
-def _authors(meta: dict[str, Any]) -> tuple[Author, ...]:
+def _authors(meta: dict[str, Any], source: str, line: int | None) -> tuple[Author, ...]:
     found: list[Author] = []
     for key in AUTHORS:
         value = meta.get(key)
@@ -198,8 +199,18 @@ def _authors(meta: dict[str, Any]) -> tuple[Author, ...]:
             continue
         for author in _author_list(value, plural=key == "authors"):
             if author.name and all(a.name != author.name for a in found):
-                found.append(author)
+                found.append(_published_url(author, source, line))
     return tuple(found)
+
+
+def _published_url(author: Author, source: str, line: int | None) -> Author:
+    # Readers make an author's URL a link: a javascript: one would run in them, and a relative
+    # one has nothing it is relative to in a feed.
+    if author.url is None or _AUTHOR_URL.fullmatch(author.url):
+        return author
+    where = f"{source}:{line}" if line else source
+    log.warning("%s: author url %r is not an absolute http(s) or mailto: URL; published without it", where, author.url)
+    return Author(author.name, author.email, None)
 
 
 def _author_list(value: Any, *, plural: bool) -> list[Author]:

@@ -26,13 +26,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from feeds.cache import Cache
-from feeds.sources import Found
+from feeds.sources import Found, listed_source
 
 if TYPE_CHECKING:  # imported when a plan is read
     from feeds.tags import Tag
 
 KEY = "plan"  # its row in the cache's state table
-VERSION = 2  # 2: the files' sizes and mtimes
+VERSION = 3  # 2: the files' sizes and mtimes; 3: and their ctimes and inodes
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,8 @@ class Plan:
         return dict(self.tags)
 
     def changed(self, files: str, stats: Sequence[Found]) -> list[Found] | None:
-        """The files of ``stats`` (whose ``listing`` is ``files``) with another size or mtime than
-        planned; None if a file was added, removed or renamed since."""
+        """The files of ``stats`` (whose ``listing`` is ``files``) with another stat than planned
+        (or racy then); None if a file was added, removed or renamed since."""
         if files == self.files:
             return []
         now, then = files.split("\0"), self.files.split("\0")
@@ -86,7 +86,7 @@ class Plan:
         changed = []
         for st, line, old in zip(stats, now, then, strict=True):
             if line != old:
-                if line.split(" ", 2)[2] != old.split(" ", 2)[-1]:
+                if listed_source(line) != listed_source(old):
                     return None
                 changed.append(st)
         return changed

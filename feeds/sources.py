@@ -64,15 +64,44 @@ class Text:
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Found:
-    """A candidate article and its stat, as the cache compares it (made 10,000s of times per run)."""
+    """A candidate article and its stat, as the cache compares it (made 10,000s of times per run).
+
+    Size and mtime alone miss an edit that keeps both (a tool that restores the mtime, a file
+    renamed over this one): the change time and the inode catch those. ``racy``: changed in the
+    second the build began, so a later edit in that second may leave every field as it is (git's
+    "racy" files): such a file is recorded so that the next build reads it again.
+    """
 
     path: str  # a str, not a Path: at 10,000 files, making Paths was a third of a no-change run
     source: str  # relative to the content folder, with forward slashes
     size: int
     mtime_ns: int
+    ctime_ns: int = 0
+    ino: int = 0
+    racy: bool = False
+
+    def stat(self) -> tuple[int, int, int, int]:
+        """What the cache compares: size, mtime, ctime and inode."""
+        return self.size, self.mtime_ns, self.ctime_ns, self.ino
+
+    def recorded(self) -> tuple[int, int, int, int]:
+        """What the cache is to remember of the file: its ``stat``, or for a racy file one that no
+        file's matches (size -1), so that the next build reads it again."""
+        return (-1 if self.racy else self.size), self.mtime_ns, self.ctime_ns, self.ino
 
 
-def discover(content_dir: Path, skip: Iterable[Path] = ()) -> tuple[list[Found], list[ContentError]]:
+RACY_SLACK_NS = 100_000_000  # the kernel's file times come from a clock that may lag the wall clock
+
+
+def racy_since(now_ns: int) -> int:
+    """The earliest mtime of a file that is racy for a build that began at ``now_ns``: the
+    start of the second it began in (file systems keep whole seconds, some of them)."""
+    return (now_ns - RACY_SLACK_NS) // 1_000_000_000 * 1_000_000_000
+
+
+def discover(
+    content_dir: Path, skip: Iterable[Path] = (), racy_from: int | None = None
+) -> tuple[list[Found], list[ContentError]]:
     """Every candidate article below ``content_dir`` sorted by relative path, and what was refused.
 
     Hidden files and folders, editor backups and assets are skipped silently, and so are the
@@ -80,7 +109,7 @@ def discover(content_dir: Path, skip: Iterable[Path] = ()) -> tuple[list[Found],
     articles, wherever they live). Symbolic links are followed only when they stay inside
     ``content_dir``: a link out, a broken link or a loop is refused with a message, and never
     read. A cron run with nothing to do spends most of its time here, so it is one scandir walk
-    with one stat per file.
+    with one stat per file. A file whose mtime is ``racy_from`` (ns) or later is ``racy``.
     """
     root = str(content_dir.resolve())
     skipped = _identities(skip)
@@ -113,20 +142,33 @@ def discover(content_dir: Path, skip: Iterable[Path] = ()) -> tuple[list[Found],
                 refused.append(ContentError(entry.path, "skipped: symbolic link points outside the content folder"))
                 continue
             if stat.S_ISREG(st.st_mode):
-                found.append(Found(entry.path, prefix + _text_name(name), st.st_size, st.st_mtime_ns))
+                mtime, ino = st.st_mtime_ns, st.st_ino
+                if ino >= 1 << 63:  # as the cache's signed 64-bit column holds it, or it never matches
+                    ino -= 1 << 64
+                racy = racy_from is not None and mtime >= racy_from
+                found.append(Found(entry.path, prefix + _text_name(name), st.st_size, mtime, st.st_ctime_ns, ino, racy))
     found.sort(key=lambda f: f.source)
     found = _unique_sources(found, refused)
     refused.sort(key=lambda e: e.path)
     return found, refused
 
 
-def listing(stats: Sequence[Found]) -> str:
+def listing(stats: Sequence[Found], recorded: bool = False) -> str:
     """The listed files and their stats, as one text: what the plan (and a no-change run) compares.
 
-    One record per file, "size mtime source", NUL between records (no file name holds one).
-    Cheaper to make than any structure: a no-change run makes it for 100,000 files.
+    One record per file, "size mtime ctime inode source", NUL between records (no file name holds
+    one). Cheaper to make than any structure: a no-change run makes it for 100,000 files.
+    ``recorded``: as the build is to remember it, racy files with the size -1 (``Found.recorded``),
+    which no listing matches.
     """
-    return "\0".join([f"{st.size} {st.mtime_ns} {st.source}" for st in stats])
+    if recorded and any(st.racy for st in stats):
+        return "\0".join([f"{st.recorded()[0]} {st.mtime_ns} {st.ctime_ns} {st.ino} {st.source}" for st in stats])
+    return "\0".join([f"{st.size} {st.mtime_ns} {st.ctime_ns} {st.ino} {st.source}" for st in stats])
+
+
+def listed_source(record: str) -> str:
+    """The source of one record of a ``listing``."""
+    return record.split(" ", 4)[-1]
 
 
 def _identities(folders: Iterable[Path]) -> set[tuple[int, int]]:

@@ -36,6 +36,14 @@ def to_uri(iri: str) -> str:
     )
 
 
+def path_segment(name: str) -> str:
+    """A file or folder name as text in a URL path: the characters ``to_uri`` would take as URL
+    syntax ("%", "?", "#") percent-encoded; the rest is left to ``to_uri``, as before."""
+    if "%" not in name and "?" not in name and "#" not in name:
+        return name
+    return name.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+
+
 def _stands_alone(url: str) -> bool:
     # Whether urljoin must leave ``url`` as it is: a scheme and a host, or a scheme without one
     # (mailto:, tag:, …). Not the validator's RFC 3987 test (feeds.validate.iri.is_absolute).

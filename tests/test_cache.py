@@ -49,7 +49,7 @@ def test_the_light_index_holds_every_planning_field(tmp_path: Path) -> None:
     cache = Cache.open(tmp_path / "cache")
     try:
         cache.put_document(10, 20, "digest", dataclasses.replace(FULL, body="본문"))
-        assert cache.index()["news/a.txt"] == (10, 20, "digest", meta(FULL))
+        assert cache.index()["news/a.txt"] == (10, 20, "digest", meta(FULL), 0, 0)
         assert all(getattr(meta(FULL), name) == getattr(FULL, name) for name in Meta._fields)
     finally:
         cache.close()

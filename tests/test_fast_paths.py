@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,11 @@ def _bundle_name_by_pathlib(source: str) -> str:
     return path.parent.name if path.stem in ("index", "_index") and len(path.parts) > 1 else path.stem
 
 
+def _as_text(name: str) -> str:
+    """A file or folder name in a URL path: "%", "?" and "#" are text there, not URL syntax."""
+    return re.sub(r"[%?#]", lambda m: f"%{ord(m.group()):02X}", name)
+
+
 def _permalink_by_pathlib(site: object, slug: str, published: object, source: str) -> str:
     """Site.permalink_for as it was: every value worked out, the paths made with pathlib."""
     import re
@@ -142,8 +148,8 @@ def _permalink_by_pathlib(site: object, slug: str, published: object, source: st
         "year": f"{local.year:04d}" if local else "",
         "month": f"{local.month:02d}" if local else "",
         "day": f"{local.day:02d}" if local else "",
-        "section": path.parts[0] if len(path.parts) > 1 else "",
-        "filename": _bundle_name_by_pathlib(source) or slug,
+        "section": _as_text(path.parts[0]) if len(path.parts) > 1 else "",
+        "filename": _as_text(_bundle_name_by_pathlib(source) or slug),
     }
     filled = re.sub(r"\{([^{}]*)\}", lambda m: values[m.group(1)], site.permalink)  # type: ignore[attr-defined]
     scheme, sep, rest = filled.partition("://")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from feeds.errors import ConfigError
 from feeds.pages import BUILTIN_TEMPLATES
@@ -27,7 +28,16 @@ def _environment(templates: Path | None) -> jinja2.Environment:
     )
     env.filters["rfc822"] = _rfc822
     env.filters["isodate"] = lambda value: value.date().isoformat() if isinstance(value, datetime) else ""
+    env.filters["xml_comment"] = _xml_comment
     return env
+
+
+def _xml_comment(value: object) -> Markup:
+    """``value`` escaped for the inside of an XML comment, which may not hold "--"."""
+    text = str(escape(value))
+    while "--" in text:
+        text = text.replace("--", "- -")
+    return Markup(text)
 
 
 def _rfc822(value: object) -> str:
