@@ -53,7 +53,8 @@ _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files,
 class BuildResult:
     read: int = 0
     published: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): drafts, future
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): drafts, future, pages
+    others: list[tuple[str, str]] = field(default_factory=list)  # (file, why): a site folder's other files
     errors: list[ContentError] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # bad files whose last good version was published
     written: list[str] = field(default_factory=list)  # paths under out/
@@ -68,6 +69,7 @@ class BuildResult:
             "read": self.read,
             "published": self.published,
             "skipped": len(self.skipped),
+            "other_files": len(self.others),
             "rejected": len(self.errors),
             "kept_last_good": len(self.kept),
             "written": len(self.written),
@@ -135,34 +137,52 @@ def select(
 
 
 _INDEX_PAGE = "a Hugo section page (_index), not an article"
+# A project's own files, which sit in many a site folder: never articles, whatever their extension.
+_PROJECT_FILES = ("readme", "license", "licence", "changelog", "contributing")
+_PROJECT_FILE = (
+    "a README, LICENSE, CHANGELOG or CONTRIBUTING file, not an article; the exclude setting leaves out others"
+)
 
 
-def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tuple[str, str]]]:
-    """The files that may be articles, and the pages that are not, with why (a note, not an error)."""
-    from fnmatch import fnmatchcase
-
+def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The files that may be articles; the pages that are not, with why (a note, not an error); and
+    the site folder's other files known by name alone, with why (counted, listed with -v)."""
     kept: list[Found] = []
     skipped: list[tuple[str, str]] = []
-    if not site.exclude:  # the usual case, and 100,000 files' worth of generators saved on every edit
-        for st in stats:
-            if st.source.rpartition("/")[2].startswith("_index."):
-                skipped.append((st.source, _INDEX_PAGE))
-            else:
-                kept.append(st)
-        return kept, skipped
+    others: list[tuple[str, str]] = []
     for st in stats:
-        name = st.source.rsplit("/", 1)[-1]
-        pattern = next(
-            (g for g in site.exclude if fnmatchcase(st.source, g) or fnmatchcase(st.source, g.rstrip("/") + "/*")),
-            None,
-        )
-        if pattern is not None:
+        name = st.source.rpartition("/")[2]
+        if site.exclude and (pattern := excluded_by(st.source, site.exclude)) is not None:
             skipped.append((st.source, f"excluded by the setting exclude = {pattern!r}"))
         elif name.startswith("_index."):
             skipped.append((st.source, _INDEX_PAGE))
+        elif name.partition(".")[0].lower() in _PROJECT_FILES:
+            others.append((st.source, _PROJECT_FILE))
         else:
             kept.append(st)
-    return kept, skipped
+    return kept, skipped, others
+
+
+def excluded_by(source: str, patterns: Iterable[str]) -> str | None:
+    """The first of the ``exclude`` globs that leaves out ``source`` (relative, forward slashes), or None.
+
+    A glob without "/" matches a name at any depth: the file's, or a folder's on its path
+    (``README.md``, ``drafts``, ``*.txt``). One with "/" matches the path from the content folder,
+    or a folder of it (``post/drafts``); a leading ``**/`` matches any folders or none (``**/drafts/**``).
+    """
+    from fnmatch import fnmatchcase
+
+    parts = source.split("/")
+    for pattern in patterns:
+        glob = pattern.strip("/")
+        if "/" not in glob:
+            if any(fnmatchcase(part, glob) for part in parts):
+                return pattern
+            continue
+        globs = (glob, glob[3:]) if glob.startswith("**/") else (glob,)
+        if any(fnmatchcase(source, g) or fnmatchcase(source, g + "/*") for g in globs):
+            return pattern
+    return None
 
 
 def reject_duplicates(
@@ -362,6 +382,7 @@ def _last_result(state: dict[str, Any]) -> BuildResult:
         read=int(state["read"]),
         published=int(state["published"]),
         skipped=[(str(s[0]), str(s[1])) for s in state["skipped"]],
+        others=[(str(s[0]), str(s[1])) for s in state.get("others", [])],
         errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
         kept=[str(k) for k in state["kept"]],
         due=datetime.fromisoformat(state["due"]) if state["due"] else None,
@@ -374,6 +395,7 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
         "read": result.read,
         "published": result.published,
         "skipped": result.skipped,
+        "others": result.others,
         "errors": [(e.path, e.message, e.line) for e in result.errors],
         "kept": result.kept,
         "due": result.due.isoformat() if result.due else None,
@@ -383,12 +405,17 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
 def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
     """Plan from every document (parsed, or from the cache's light index) and write what changed."""
     site, content_dir, cache = run.site, run.content_dir, run.cache
-    stats, pages = not_articles(run.stats, site)
+    stats, pages, others = not_articles(run.stats, site)
     from feeds.load import load
 
     loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress)
-    result = BuildResult(read=len(run.stats), kept=loaded.kept)
+    result = BuildResult(kept=loaded.kept, others=sorted(others + loaded.others))
+    result.read = len(run.stats) - len(result.others)
     published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
+    if run.strict:  # a page may be a post whose date was forgotten: --strict says so
+        refused = refused + [error for _, _, error in loaded.pages]
+    else:
+        pages += [(source, why) for source, why, _ in loaded.pages]
     result.skipped = sorted(pages + result.skipped)
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
     published, duplicates = reject_duplicates(published, content_dir, by_slug)
@@ -433,7 +460,7 @@ def _edit_build(run: _Run) -> BuildResult | None:
     edits = _edits(changed, run.cache, run.site, run.root)
     if edits is None:
         return None
-    result.read = len(run.stats)
+    result.read = len(run.stats) - len(result.others)
     if not _write_edits(run, replace(plan, files=run.files), edits, result):
         return None
     log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))

@@ -19,6 +19,11 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 LOG_FORMAT = "%(levelname)s: %(message)s"
+# Said once after the rejected files: most rejections in a new site folder are files that are no articles.
+REJECTED_HINT = (
+    "feeds: a file that is not an article can be left out with the exclude setting, "
+    'e.g. exclude = ["notes.md", "**/drafts/**"]'
+)
 
 
 class OneLineFormatter(logging.Formatter):
@@ -241,9 +246,14 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         print(error, file=sys.stderr)
     for label in result.kept:
         print(f"{printable(label)}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
+    if result.errors:
+        print(REJECTED_HINT, file=sys.stderr)
     if not args.quiet and not args.summary_json:
         for source, why in result.skipped:
             print(printable(f"skipped {args.content / source}: {why}"))
+        if args.verbose:
+            for source, why in result.others:
+                print(printable(f"skipped {args.content / source}: {why}"))
     if args.strict and result.errors:
         print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
     if args.summary_json:
@@ -252,7 +262,9 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         feeds = len(result.written) + len(result.unchanged)
         print(
             f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
-            f"{len(result.errors)} rejected; {feeds} files in {printable(str(args.out))} "
+            f"{len(result.errors)} rejected"
+            + (f", {len(result.others)} other files skipped" if result.others else "")
+            + f"; {feeds} files in {printable(str(args.out))} "
             f"({len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
             + ("; nothing changed since the last build" if result.nothing_changed else "")

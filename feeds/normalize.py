@@ -13,7 +13,7 @@ from feeds import mojibake
 from feeds.config import Site, bundle_name
 from feeds.dates import parse_date
 from feeds.document import Author, Document
-from feeds.errors import ContentError, DateError
+from feeds.errors import ContentError, DateError, MissingField, PageError, RedirectStub
 from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
 from feeds.langtag import is_language_tag
 from feeds.migrate import references
@@ -38,6 +38,9 @@ _NAME_ADDRESS = re.compile(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>")
 _TAG_SEPARATORS = re.compile(r"[;,]")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+FRONT_MATTER = "frontmatter"  # feeds.readers.frontmatter.NAME (formats "frontmatter-yaml", …), not imported
+# Keys of front matter that sends readers elsewhere (Jekyll's jekyll-redirect-from, Hugo, Eleventy).
+REDIRECT = ("redirect", "redirect_to", "redirect_url", "redirecturl", "redirect_uri")
 
 
 def to_document(parsed: Parsed, source: str, site: Site, label: str | None = None) -> Document:
@@ -53,7 +56,6 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
 
     _check_types(meta, source, parsed.lines)
 
-    title = _title(meta, source, line(TITLE))
     # Jekyll's "published: false" is a switch, not a date: the document is not an article yet.
     switch = meta.get("published")
     unpublished = False
@@ -64,8 +66,18 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     published_key, published_raw = _first(meta, PUBLISHED)
     if (published_raw is None or published_raw == "") and name_date is not None:
         published_key, published_raw = "file name", name_date
-    if published_raw is None or published_raw == "":
-        raise ContentError(
+    undated = published_raw is None or published_raw == ""
+    if undated and parsed.format.startswith(FRONT_MATTER):
+        # Front matter with no date at all is how sites write their pages (about, contact) and
+        # redirect stubs: not a post, and nothing a build should fail on.
+        first = min(parsed.lines.values(), default=1)
+        redirect = next((k for k in REDIRECT if k in meta), None)
+        if redirect is not None and not _text(meta.get("title")):
+            raise RedirectStub(source, f"front matter that only redirects ({redirect!r}), not an article", first)
+        raise PageError(source, f"a page, not a post: its front matter has no date ({', '.join(PUBLISHED)})", first)
+    title = _title(meta, source, line(TITLE))
+    if undated:
+        raise MissingField(
             source,
             f"missing published date (expected one of: {', '.join(PUBLISHED)}, or a file name like "
             "2025-03-10-my-post.md)",
@@ -152,7 +164,7 @@ def _text_slow(text: str) -> str:
 def _title(meta: dict[str, Any], source: str, line: int | None) -> str:
     title = _text(meta.get("title"))
     if not title:
-        raise ContentError(source, "missing title (expected a 'title' key or a first line)", line or 1)
+        raise MissingField(source, "missing title (expected a 'title' key or a first line)", line or 1)
     return title
 
 
