@@ -9,11 +9,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from feeds import __version__
 from feeds.errors import ConfigError, DiskError, FeedsError, printable
 from feeds.lock import LockedError
 from feeds.progress import NO_PROGRESS, Progress
+
+if TYPE_CHECKING:
+    from feeds.config import Settings
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
@@ -85,22 +89,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="build out/ from content/",
         description="Read every article in the content folder and write the main and per-tag RSS and Atom feeds.",
     )
-    build.add_argument(
-        "--content", type=Path, default=Path("content"), metavar="DIR", help="folder of articles (default: content)"
-    )
-    build.add_argument(
-        "--out",
-        type=Path,
-        default=Path("out"),
-        metavar="DIR",
-        help="output folder, served at the site url (default: out)",
-    )
-    build.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="TOML file with the site settings at its top level (default: [tool.feeds] of ./pyproject.toml)",
-    )
+    _folders(build)
     build.add_argument(
         "--include-future",
         action="store_true",
@@ -108,9 +97,6 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     build.add_argument("--strict", action="store_true", help="write nothing if any file is rejected")
     build.add_argument("--validate", action="store_true", help="validate the output after writing it")
-    build.add_argument(
-        "--cache", type=Path, metavar="PATH", help="cache folder (default: .feeds-cache beside the output folder)"
-    )
     build.add_argument("--no-cache", action="store_true", help="read and render everything, remember nothing")
     build.add_argument(
         "--wait",
@@ -134,11 +120,19 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     serve.add_argument("--watch", action="store_true", help="build now and rebuild when anything changes")
     serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="how often --watch looks (1)")
-    serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="with --watch: articles")
-    serve.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="folder to serve (default: out)")
-    serve.add_argument("--config", type=Path, metavar="FILE", help="with --watch: the site settings, as for build")
+    _folders(serve)
     serve.add_argument("--include-future", action="store_true", help="with --watch: as for build")
     _verbosity(serve)
+
+    config = commands.add_parser(
+        "config",
+        formatter_class=HelpFormatter,
+        help="print the settings in force, where each came from, and check them",
+        description="Print every setting in force and where it came from: default, file (feeds.toml, "
+        "pyproject.toml's [tool.feeds] or --config) or flag; then check them. Exit 2 on a problem.",
+    )
+    _folders(config)
+    _verbosity(config)
 
     validate = commands.add_parser(
         "validate",
@@ -152,6 +146,32 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     validate.add_argument("--site-url", metavar="URL", help="the URL out/ is served at (default: inferred)")
     _verbosity(validate)
     return parser.parse_args(argv)
+
+
+def _folders(parser: argparse.ArgumentParser) -> None:
+    """The options that say where the settings and folders are: each overrides the settings file."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with the site settings at its top level "
+        "(default: ./feeds.toml, else [tool.feeds] of ./pyproject.toml)",
+    )
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR", help="folder of articles (default: the settings' content, else content)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="output folder, served at the site url (default: the settings' out, else out)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="PATH",
+        help="cache folder (default: the settings' cache, else .feeds-cache beside the output folder)",
+    )
 
 
 def _verbosity(parser: argparse.ArgumentParser) -> None:
@@ -174,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args, handler)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "config":
+            return _config(args)
         return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
     except LockedError as exc:
         print(f"feeds: {exc}", file=sys.stderr)
@@ -208,14 +230,34 @@ def _resolved(folder: Path, key: str) -> Path:
         raise ConfigError(f"{str(folder)!r} is in a loop of symbolic links", key=key) from exc
 
 
+def _settings(args: argparse.Namespace) -> tuple[Settings, dict[str, str]]:
+    """The settings in force, with ``args.content``, ``args.out`` and ``args.cache`` filled in: a flag,
+    else the settings file, else the default. Returns where each folder came from."""
+    from feeds.build import default_cache_dir
+    from feeds.config import PATH_KEYS, load_settings
+
+    settings = load_settings(args.config)
+    origins = {}
+    for key in PATH_KEYS:
+        if getattr(args, key) is not None:
+            origins[key] = "flag"
+        elif key in settings.folders:
+            setattr(args, key, settings.folders[key])
+            origins[key] = "file"
+        else:
+            setattr(args, key, default_cache_dir(args.out) if key == "cache" else Path(key))
+            origins[key] = "default"
+    return settings, origins
+
+
 def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     import json
 
-    from feeds.build import build, default_cache_dir, now
-    from feeds.config import load_site
+    from feeds.build import build, now
     from feeds.parallel import workers
 
-    site = load_site(args.config)
+    settings, _ = _settings(args)
+    site = settings.site
     if not args.content.is_dir():
         what = "is not a folder" if args.content.exists() else "does not exist"
         raise ConfigError(f"content folder {str(args.content)!r} {what}", key="--content")
@@ -227,7 +269,7 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         raise ConfigError(f"output folder {str(args.out)!r} is the content folder; choose another --out", key="--out")
     now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
     workers()
-    cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
+    cache_dir = None if args.no_cache else args.cache
     progress = _progress(args, handler)
     try:
         result = build(
@@ -286,17 +328,16 @@ def _serve(args: argparse.Namespace) -> int:
         raise ConfigError(f"must be from 0.1 to 3600 seconds, got {args.interval}", key="--interval")
     stop = threading.Event()
     if args.watch:
-        from feeds.build import build, default_cache_dir
-        from feeds.config import load_site
+        from feeds.build import build
 
-        site = load_site(args.config)
+        site = _settings(args)[0].site
         if not args.content.is_dir():
             raise ConfigError(f"content folder {str(args.content)!r} does not exist", key="--content")
 
         def rebuild() -> None:
             result = build(
                 site, args.content, args.out, include_future=args.include_future,
-                cache_dir=default_cache_dir(args.out), wait=60.0,
+                cache_dir=args.cache, wait=60.0,
             )  # fmt: skip
             for error in result.errors:
                 print(error, file=sys.stderr, flush=True)
@@ -305,6 +346,11 @@ def _serve(args: argparse.Namespace) -> int:
                 print(f"rebuilt: {changed} file(s) changed: {', '.join(result.written + result.removed)}", flush=True)
 
         rebuild()
+    elif args.out is None:
+        try:
+            _settings(args)
+        except ConfigError:
+            args.out = Path("out")  # serving a folder needs no settings
     if not args.out.is_dir():
         raise ConfigError(f"output folder {str(args.out)!r} does not exist; run feeds build (or --watch)", key="--out")
     try:
@@ -322,6 +368,59 @@ def _serve(args: argparse.Namespace) -> int:
         stop.set()
         server.server_close()
     return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> int:
+    """``feeds config``: every setting in force, where it came from, then the folders checked."""
+    import json
+
+    from feeds.config import KEYS, PATH_KEYS
+
+    settings, origins = _settings(args)
+    print(f"# settings from {printable(str(settings.file))}")
+    shown = _effective(settings)
+    width = max(map(len, KEYS))
+    for key in KEYS:
+        if key in PATH_KEYS:
+            value: object = str(getattr(args, key))
+            origin = origins[key]
+        else:
+            value = settings.table[key] if key in settings.table else shown.get(key)
+            origin = "file" if key in settings.table else "default"
+        text = "(none)" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        print(printable(f"{key:<{width}} = {text}  # {origin}"))
+    problems = []
+    if not args.content.is_dir():
+        what = "is not a folder" if args.content.exists() else "does not exist"
+        problems.append(f"content: folder {str(args.content)!r} {what}")
+    if args.out.exists() and not args.out.is_dir():
+        problems.append(f"out: {str(args.out)!r} is not a folder")
+    for problem in problems:
+        print(f"feeds: error: {printable(problem)}", file=sys.stderr)
+    return EXIT_USAGE if problems else EXIT_OK
+
+
+def _effective(settings: Settings) -> dict[str, object]:
+    """The value in force of each setting the file leaves out, as the file would write it."""
+    site = settings.site
+    return {
+        "title": site.title,
+        "url": site.url,
+        "description": site.description,
+        "author": site.author,
+        "language": site.language,
+        "timezone": site.timezone.key,
+        "permalink": site.permalink,
+        "max_items": site.max_items,
+        "tag_aliases": dict(site.tag_aliases),
+        "tag_rules": {},
+        "folder_tags": site.folder_tags,
+        "exclude": list(site.exclude),
+        "excerpt_separator": site.excerpt_separator,
+        "site_variables": dict(site.site_variables),
+        "templates": None,
+        "xsl": site.xsl,
+    }
 
 
 def _validate(paths: Sequence[Path], output_format: str, strict: bool, site_url: str | None, quiet: bool) -> int:
