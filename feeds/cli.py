@@ -124,6 +124,23 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     serve.add_argument("--include-future", action="store_true", help="with --watch: as for build")
     _verbosity(serve)
 
+    init = commands.add_parser(
+        "init",
+        formatter_class=HelpFormatter,
+        help="make a new site: feeds.toml, content/ with a sample post, .gitignore lines",
+        description="Make DIR (default: the current folder) a site: a commented feeds.toml with the settings "
+        "below, content/ with one sample post (unless content/ holds files already), and .gitignore lines for "
+        "out/ and the cache. Never overwrites a file: exit 2 if DIR has a feeds.toml.",
+    )
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR")
+    init.add_argument("--title", help="the site's title (default: the folder's name)")
+    init.add_argument(
+        "--url", default="https://example.com/", help="where out/ will be published (default: https://example.com/)"
+    )
+    init.add_argument("--language", default="en", help="BCP 47 language tag of the posts (default: en)")
+    init.add_argument("--timezone", default="UTC", help="IANA time zone of dates written without one (default: UTC)")
+    _verbosity(init)
+
     config = commands.add_parser(
         "config",
         formatter_class=HelpFormatter,
@@ -196,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "config":
             return _config(args)
+        if args.command == "init":
+            return _init(args)
         return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
     except LockedError as exc:
         print(f"feeds: {exc}", file=sys.stderr)
@@ -367,6 +386,17 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         stop.set()
         server.server_close()
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from feeds.build import now
+    from feeds.init import init, next_steps
+
+    made = init(args.folder, args.title, args.url, args.language, args.timezone, now())
+    if not args.quiet:
+        for line in next_steps(made):
+            print(printable(line))
     return EXIT_OK
 
 

@@ -162,7 +162,7 @@ def find_settings(config: Path | None = None, cwd: Path | None = None) -> tuple[
     ``[tool.feeds]`` of ``cwd/pyproject.toml``."""
     if config is not None:
         return config, _read_toml(config, f"--config {config}")
-    here = cwd or Path.cwd()
+    here = cwd or Path()  # relative, as the user sees it: "out", not "/home/me/site/out"
     own = here / SETTINGS_FILE
     if own.is_file():
         return own, _read_toml(own, str(own))
@@ -171,7 +171,7 @@ def find_settings(config: Path | None = None, cwd: Path | None = None) -> tuple[
         raise ConfigError(
             f"no {SETTINGS_FILE} or pyproject.toml here and no --config FILE given; "
             f"feeds init writes a {SETTINGS_FILE} to start from",
-            source=str(here),
+            source=str(here.absolute()),
         )
     table = _read_toml(source, str(source)).get("tool", {}).get("feeds")
     if not isinstance(table, dict):
