@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 _TAG_FEED = re.compile(r"tags/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")")
 _TITLE = re.compile(rb"<title>([^<]*)</title>")
+LOCK_FILE = ".feeds-lock"
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
@@ -102,15 +103,14 @@ def now() -> datetime:
 
 
 def lock_path(out_dir: Path) -> Path:
-    """The lock of builds of ``out_dir``: a hidden file beside it, named after its resolved path.
+    """The lock of builds of ``out_dir``: a hidden file inside it, there only while a build runs.
 
-    Beside, not inside: ``out/`` is published as it is, and stale-file removal never looks
-    outside it. Not in the cache: two builds of one ``out/`` with different ``--cache`` must
-    exclude each other, and so must builds that reach ``out/`` through a symlink (hence resolved).
-    The folder need not exist yet: its parent must, as it must for the build to write it.
+    Inside, where a build can always write (a web root may be the only folder it can), never
+    beside ``out/``. Not in the cache: two builds of one ``out/`` with different ``--cache`` must
+    exclude each other. A file inside the folder is the same file by whatever path the folder is
+    reached (a symbolic link, a bind mount): the lock follows the folder's device and inode.
     """
-    out = out_dir.resolve()
-    return out.parent / f".{out.name or 'root'}.feeds-lock"
+    return out_dir / LOCK_FILE
 
 
 def default_cache_dir(out_dir: Path) -> Path:

@@ -23,11 +23,6 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 LOG_FORMAT = "%(levelname)s: %(message)s"
-# Said once after the rejected files: most rejections in a new site folder are files that are no articles.
-REJECTED_HINT = (
-    "feeds: a file that is not an article can be left out with the exclude setting, "
-    'e.g. exclude = ["notes.md", "**/drafts/**"]'
-)
 
 
 class OneLineFormatter(logging.Formatter):
@@ -307,8 +302,6 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         print(error, file=sys.stderr)
     for label in result.kept:
         print(f"{printable(label)}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
-    if result.errors:
-        print(REJECTED_HINT, file=sys.stderr)
     if not args.quiet and not args.summary_json:
         for source, why in result.skipped:
             print(printable(f"skipped {args.content / source}: {why}"))
