@@ -119,14 +119,16 @@ def default_cache_dir(out_dir: Path) -> Path:
 
 # --------------------------------------------------------------------------- selecting
 def select(
-    docs: Iterable[Planned], at: datetime, include_future: bool
+    docs: Iterable[Planned], at: datetime, include_future: bool, drafts: bool = False
 ) -> tuple[list[Planned], list[tuple[str, str]], datetime | None]:
-    """The documents to publish, why the others are left out, and when the next future one is due."""
+    """The documents to publish, why the others are left out, and when the next future one is due.
+
+    ``drafts``: drafts are published too (a preview, into another out/)."""
     kept: list[Planned] = []
     skipped: list[tuple[str, str]] = []
     due: datetime | None = None
     for doc in docs:
-        if doc.draft:
+        if doc.draft and not drafts:
             skipped.append((doc.source, "draft"))
         elif doc.published > at and not include_future:
             skipped.append((doc.source, f"dated in the future ({doc.published.isoformat()})"))
@@ -236,6 +238,7 @@ def build(
     cache_dir: Path | None = None,
     wait: float = 0.0,
     progress: Progress = NO_PROGRESS,
+    drafts: bool = False,
 ) -> BuildResult:
     """Read ``content_dir`` and bring ``out_dir`` up to date; with ``strict``, errors write nothing.
 
@@ -247,14 +250,16 @@ def build(
     with exclusive(lock_path(out_dir), wait):
         cache = Cache.open(cache_dir)
         try:
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, own, progress)
+            return _build_locked(
+                site, content_dir, out_dir, include_future, strict, at or now(), cache, own, progress, drafts
+            )
         except sqlite3.Error as exc:
             # The cache broke under us (disk full, corrupted page): it only ever saves work, so
             # drop it and build from the files alone.
             log.warning("cache failed (%s); building without it", exc)
             cache.discard()
             return _build_locked(
-                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own, progress
+                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own, progress, drafts
             )
         finally:
             cache.close()
@@ -279,11 +284,16 @@ class _Run:
     # fingerprint of this build is made from.
     site_fp: str  # site_fingerprint(site)
     templates: list[tuple[str, int, int]]  # templates_state(site)
+    drafts: bool = False  # drafts are published too
+
+    def options(self) -> tuple[object, ...]:
+        """The options a build's output depends on (drafts only when set: older caches stay valid)."""
+        return (self.include_future, self.strict, *(("drafts",) if self.drafts else ()))
 
     def plan_key(self) -> str:
         """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
         (in every feed's fingerprint), these options."""
-        return _fingerprint(self.site_fp, self.templates, self.include_future, self.strict)
+        return _fingerprint(self.site_fp, self.templates, *self.options())
 
     def feeds_base(self) -> str:
         """What every feed's files depend on beyond the feed: the site, and its templates (a tag
@@ -301,6 +311,7 @@ def _build_locked(
     cache: Cache,
     cache_dir: Path,
     progress: Progress = NO_PROGRESS,
+    drafts: bool = False,
 ) -> BuildResult:
     # Our own output and cache are never content, even when they live inside the content folder.
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir))
@@ -310,7 +321,7 @@ def _build_locked(
     # or no longer, not the last run's errors replayed.
     inputs = _fingerprint(
         site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
-        templates, [str(error) for error in refused],
+        templates, [str(error) for error in refused], *(("drafts",) if drafts else ()),
     )  # fmt: skip
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
@@ -322,8 +333,9 @@ def _build_locked(
         return unchanged
     root = os.path.realpath(content_dir)
     run = _Run(
-        site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates
-    )
+        site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates,
+        drafts,
+    )  # fmt: skip
     with cache.transaction():
         result = None if refused else _edit_build(run)
         while result is None:
@@ -411,7 +423,7 @@ def _full_build(run: _Run, refused: list[ContentError]) -> BuildResult:
     loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress)
     result = BuildResult(kept=loaded.kept, others=sorted(others + loaded.others))
     result.read = len(run.stats) - len(result.others)
-    published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
+    published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future, run.drafts)
     if run.strict:  # a page may be a post whose date was forgotten: --strict says so
         refused = refused + [error for _, _, error in loaded.pages]
     else:

@@ -90,6 +90,11 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="publish entries dated after now (now = SOURCE_DATE_EPOCH when set)",
     )
+    build.add_argument(
+        "--drafts",
+        action="store_true",
+        help="publish drafts too (draft: true, published: false), for a preview: give it another --out",
+    )
     build.add_argument("--strict", action="store_true", help="write nothing if any file is rejected")
     build.add_argument("--validate", action="store_true", help="validate the output after writing it")
     build.add_argument("--no-cache", action="store_true", help="read and render everything, remember nothing")
@@ -117,6 +122,7 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="how often --watch looks (1)")
     _folders(serve)
     serve.add_argument("--include-future", action="store_true", help="with --watch: as for build")
+    serve.add_argument("--drafts", action="store_true", help="with --watch: publish drafts too, as for build")
     _verbosity(serve)
 
     init = commands.add_parser(
@@ -291,6 +297,7 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
             args.content,
             args.out,
             include_future=args.include_future,
+            drafts=args.drafts,
             strict=args.strict,
             cache_dir=cache_dir,
             wait=args.wait,
@@ -348,7 +355,7 @@ def _serve(args: argparse.Namespace) -> int:
 
         def rebuild() -> None:
             result = build(
-                site, args.content, args.out, include_future=args.include_future,
+                site, args.content, args.out, include_future=args.include_future, drafts=args.drafts,
                 cache_dir=args.cache, wait=60.0,
             )  # fmt: skip
             for error in result.errors:
@@ -443,6 +450,8 @@ def _effective(settings: Settings) -> dict[str, object]:
         "site_variables": dict(site.site_variables),
         "templates": None,
         "xsl": site.xsl,
+        "fields": {name: list(keys) for name, keys in site.fields.items()},
+        "summary_only": site.summary_only,
     }
 
 

@@ -62,8 +62,12 @@ KEYS = (
     "site_variables",
     "templates",
     "xsl",
+    "fields",
+    "summary_only",
     *PATH_KEYS,
 )
+# The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
+FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
 
@@ -85,6 +89,8 @@ class Site:
     site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
     templates: Path | None = None  # a folder of templates overriding the built-in ones (feeds.pages)
     xsl: bool = False  # write out/feed.xsl and point RSS and Atom at it, for browsers that still do XSLT
+    fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
+    summary_only: bool = False  # feeds carry each entry's summary, not its full content
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
@@ -292,6 +298,10 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     xsl = table.get("xsl", False)
     if not isinstance(xsl, bool):
         raise fail("xsl", f"must be true or false, got {xsl!r}")
+    summary_only = table.get("summary_only", False)
+    if not isinstance(summary_only, bool):
+        raise fail("summary_only", f"must be true or false, got {summary_only!r}")
+    fields = _fields(table.get("fields", {}), fail)
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -316,7 +326,28 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         site_variables={k: str(v) for k, v in variables.items()},
         templates=templates_dir,
         xsl=xsl,
+        fields=fields,
+        summary_only=summary_only,
     )
+
+
+def _fields(table: Any, fail: Any) -> dict[str, tuple[str, ...]]:
+    """``[fields]``: each field's own keys, lower-cased as readers give them."""
+    example = 'e.g. title = ["newstitle"], date = ["published_at"]'
+    if not isinstance(table, dict):
+        raise fail("fields", f"must be a table of field = [keys], {example}")
+    fields = {}
+    for name, keys in table.items():
+        if name not in FIELD_NAMES:
+            close = _close(name, FIELD_NAMES)
+            guess = f" (did you mean {close[0]!r}?)" if close else ""
+            raise fail("fields", f"unknown field {name!r}{guess}; known: {', '.join(FIELD_NAMES)}")
+        if isinstance(keys, str):
+            keys = [keys]
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and k.strip() for k in keys):
+            raise fail("fields", f"{name} must be a list of front matter keys, {example}")
+        fields[name] = tuple(dict.fromkeys(k.strip().lower() for k in keys))
+    return fields
 
 
 def _close(word: str, choices: Sequence[str]) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -50,6 +51,8 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     """
     meta = {str(k).lower(): v for k, v in parsed.meta.items()}
     doc_source, source = source, label or source
+    if site.fields:
+        parsed = _own_keys(parsed, meta, site.fields)
 
     def line(keys: Iterable[str]) -> int | None:
         return next((parsed.lines[k] for k in keys if k in parsed.lines), None)
@@ -118,6 +121,29 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         references=references(parsed.body, parsed.format, doc_source) if parsed.markup == "markdown" else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
+
+
+# Where each [fields] name is read from: its first key (the others are read as before).
+_FIELD_KEYS = {"title": TITLE, "date": PUBLISHED, "updated": UPDATED, "author": AUTHORS, "tags": TAGS,
+               "summary": SUMMARY, "slug": SLUG, "link": LINK, "language": LANGUAGE, "draft": DRAFT}  # fmt: skip
+
+
+def _own_keys(parsed: Parsed, meta: dict[str, Any], fields: Mapping[str, tuple[str, ...]]) -> Parsed:
+    """The site's own keys ([fields]) read as the field's: the first present wins over the usual ones.
+
+    ``meta`` is changed in place; the returned Parsed's lines follow it, so errors point at the
+    line the value was written on.
+    """
+    lines = dict(parsed.lines)
+    for name, keys in fields.items():
+        key = next((k for k in keys if meta.get(k) is not None), None)
+        if key is None:
+            continue
+        usual = _FIELD_KEYS[name]
+        meta[usual[0]] = meta[key]  # the key read first
+        if key in lines:
+            lines[usual[0]] = lines[key]
+    return replace(parsed, lines=lines)
 
 
 def _no_mojibake(fields: Iterable[tuple[str, str]], source: str, lines: dict[str, int]) -> None:
