@@ -23,6 +23,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 LOG_FORMAT = "%(levelname)s: %(message)s"
+KEPT = "the last good version stays in the feeds until the file is fixed"
 
 
 class OneLineFormatter(logging.Formatter):
@@ -308,7 +309,7 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     for label in result.kept:
-        print(f"{printable(label)}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
+        print(f"{printable(label)}: {KEPT}", file=sys.stderr)
     if not args.quiet and not args.summary_json:
         for source, why in result.skipped:
             print(printable(f"skipped {args.content / source}: {why}"))
@@ -360,6 +361,8 @@ def _serve(args: argparse.Namespace) -> int:
             )  # fmt: skip
             for error in result.errors:
                 print(error, file=sys.stderr, flush=True)
+            for label in result.kept:
+                print(f"{printable(label)}: {KEPT}", file=sys.stderr, flush=True)
             if (result.written or result.removed) and not args.quiet:
                 changed = len(result.written) + len(result.removed)
                 print(f"rebuilt: {changed} file(s) changed: {', '.join(result.written + result.removed)}", flush=True)

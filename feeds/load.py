@@ -178,8 +178,7 @@ class Loaded:
     def keep_last_good(self, source: str, hit: Indexed, label: str) -> None:
         """``source`` broke (``label`` names it): publish its cached version until it is fixed."""
         self.use_cached(source, hit)
-        self.kept.append(printable(label))
-        log.warning("%s: keeping its last good version in the feeds until it is fixed", label)
+        self.kept.append(printable(label))  # the command says so, once, after the file's error
 
 
 def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> None:
