@@ -1,4 +1,4 @@
-"""Command line: ``feeds build`` and ``feeds validate``. The only module that prints or exits."""
+"""Command line: feeds init, build, serve, config and validate. The only module that prints or exits."""
 
 from __future__ import annotations
 
@@ -70,20 +70,52 @@ class HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
 
 
+class RawEpilogFormatter(HelpFormatter):
+    """HelpFormatter, with the epilog (exit codes, environment) kept as laid out."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith(("exit codes:", "environment")):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+EXIT_CODES = """exit codes:
+  0  done: every article published, or left out on purpose (drafts, pages, other files)
+  1  some files rejected (each named on stderr): the rest published, and a rejected file's last good version
+  2  a bad option or setting, or a missing folder: nothing read
+  3  another build of the same output folder did not finish within --wait
+  4  the disk refused a write (full, read-only): the feeds in place are left whole
+"""
+ENVIRONMENT = """
+environment:
+  SOURCE_DATE_EPOCH  "now", in whole seconds since 1970 (reproducible builds; future-dated posts)
+  FEEDS_WORKERS      how many processes read and render (default: the CPUs available)
+  TERM=dumb          no progress bar on a terminal (nor on a pipe, with -q or --summary-json)
+  COLUMNS            the width of this help
+"""
+
+
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="feeds",
-        description="Publish RSS 2.0 and Atom 1.0 feeds from a folder of mixed-format articles.",
-        formatter_class=HelpFormatter,
+        description="Publish RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds, with a page per feed and an OPML list "
+        "of them, from a folder of mixed-format articles. Start with: feeds init",
+        epilog=EXIT_CODES + ENVIRONMENT,
+        formatter_class=RawEpilogFormatter,
     )
     parser.add_argument("--version", action="version", version=f"feeds {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
         "build",
-        formatter_class=HelpFormatter,
-        help="build out/ from content/",
-        description="Read every article in the content folder and write the main and per-tag RSS and Atom feeds.",
+        formatter_class=RawEpilogFormatter,
+        help="build out/ from content/: RSS, Atom, JSON Feed, pages, OPML",
+        description="Read every article in the content folder and write, into the output folder, the main and "
+        "per-tag feeds in RSS 2.0 (rss.xml), Atom 1.0 (atom.xml) and JSON Feed 1.1 (feed.json), a page for each "
+        "(index.html) and an OPML list of them (feeds.opml), changing only what changed. Files that are not "
+        "articles (README, LICENSE, data, code, pages without a date) "
+        "are skipped, not rejected.",
+        epilog=EXIT_CODES + ENVIRONMENT,
     )
     _folders(build)
     build.add_argument(
@@ -113,7 +145,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     serve = commands.add_parser(
         "serve",
-        formatter_class=HelpFormatter,
+        formatter_class=RawEpilogFormatter,
+        epilog="exit codes:\n  0  stopped (Ctrl-C)\n  2  a bad option or setting, or the port is taken\n" + ENVIRONMENT,
         help="serve out/ on 127.0.0.1 (feed media types, ETag/304, gzip); --watch rebuilds on change",
         description="Serve the output folder on 127.0.0.1 the way a feed reader expects it served. "
         "With --watch, build first and rebuild whenever the content, settings or templates change.",
@@ -128,7 +161,9 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     init = commands.add_parser(
         "init",
-        formatter_class=HelpFormatter,
+        formatter_class=RawEpilogFormatter,
+        epilog="exit codes:\n  0  written\n  2  DIR has a feeds.toml already, or a setting is wrong (nothing written)"
+        "\n  4  the disk refused a write",
         help="make a new site: feeds.toml, content/ with a sample post, .gitignore lines",
         description="Make DIR (default: the current folder) a site: a commented feeds.toml with the settings "
         "below, content/ with one sample post (unless content/ holds files already), and .gitignore lines for "
@@ -145,7 +180,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     config = commands.add_parser(
         "config",
-        formatter_class=HelpFormatter,
+        formatter_class=RawEpilogFormatter,
+        epilog="exit codes:\n  0  the settings are good\n  2  a problem (named on stderr)",
         help="print the settings in force, where each came from, and check them",
         description="Print every setting in force and where it came from: default, file (feeds.toml, "
         "pyproject.toml's [tool.feeds] or --config) or flag; then check them. Exit 2 on a problem.",
@@ -155,9 +191,12 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     validate = commands.add_parser(
         "validate",
-        formatter_class=HelpFormatter,
+        formatter_class=RawEpilogFormatter,
         help="check feeds as validators and feed readers see them",
-        description="Validate RSS 2.0 and Atom 1.0 files, or every *.xml in a folder (plus cross-feed consistency).",
+        description="Validate RSS 2.0, Atom 1.0 and JSON Feed 1.1 files, or every *.xml and feed.json in a "
+        "folder (plus cross-feed consistency).",
+        epilog="exit codes:\n  0  valid (warnings allowed unless --strict)\n  1  errors found\n"
+        "  2  a path that does not exist, or a bad option",
     )
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
