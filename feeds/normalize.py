@@ -39,6 +39,8 @@ _NAME_ADDRESS = re.compile(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>")
 _TAG_SEPARATORS = re.compile(r"[;,]")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+# Said with every error that may be of a file that is no article: the setting that leaves it out.
+NOT_AN_ARTICLE = "; if it is not an article, list it in the exclude setting"
 FRONT_MATTER = "frontmatter"  # feeds.readers.frontmatter.NAME (formats "frontmatter-yaml", …), not imported
 # Keys of front matter that sends readers elsewhere (Jekyll's jekyll-redirect-from, Hugo, Eleventy).
 REDIRECT = ("redirect", "redirect_to", "redirect_url", "redirecturl", "redirect_uri")
@@ -83,7 +85,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         raise MissingField(
             source,
             f"missing published date (expected one of: {', '.join(PUBLISHED)}, or a file name like "
-            "2025-03-10-my-post.md)",
+            f"2025-03-10-my-post.md){NOT_AN_ARTICLE}",
             line(PUBLISHED) or min(parsed.lines.values(), default=1),
         )
     published = _date(published_raw, published_key, source, parsed.lines.get(published_key or ""), site)
@@ -190,7 +192,7 @@ def _text_slow(text: str) -> str:
 def _title(meta: dict[str, Any], source: str, line: int | None) -> str:
     title = _text(meta.get("title"))
     if not title:
-        raise MissingField(source, "missing title (expected a 'title' key or a first line)", line or 1)
+        raise MissingField(source, f"missing title (expected a 'title' key or a first line){NOT_AN_ARTICLE}", line or 1)
     return title
 
 
