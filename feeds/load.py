@@ -275,18 +275,21 @@ def load(
             loaded.docs.append(doc)
             loaded.full[st.source] = doc
             loaded.digests[st.source] = found.digest
-        elif found.skip is not None:
+        elif found.skip is not None and not (hit and found.skip[0] == PAGE):
             kind, why = found.skip
             assert found.error is not None
             if kind == PAGE:
                 loaded.pages.append((st.source, why, ContentError(found.error.path, why, found.error.line)))
-            else:
+            else:  # a redirect stub where a post was is a post moved: its entry goes
                 loaded.others.append((st.source, why))
             if hit:
                 not_articles.append(st.source)
         else:
+            # A published post that lost its date is a post broken, not a page: it stays an error.
             assert found.error is not None
-            loaded.errors.append(found.error)
+            loaded.errors.append(
+                found.error if found.skip is None else ContentError(found.error.path, found.skip[1], found.error.line)
+            )
             if hit:  # unreadable or invalid now: publish the last good version
                 loaded.keep_last_good(st.source, hit, st.path)
     for source, label in sorted((refused or {}).items()):

@@ -157,3 +157,24 @@ def test_cached_runs_keep_the_count(tmp_path: Path) -> None:
     (content / "2025-03-10-post.md").write_text(POST + "More.\n", encoding="utf-8")
     edited = build(site_with(), content, tmp_path / "out", at=AT, cache_dir=cache)
     assert edited.others == first.others and edited.errors == []
+
+
+def test_a_published_post_that_loses_its_date_is_an_error_not_a_page(tmp_path: Path) -> None:
+    content = folder(tmp_path, {})
+    cache = tmp_path / "cache"
+    assert build(site_with(), content, tmp_path / "out", at=AT, cache_dir=cache).published == 1
+    (content / "2025-03-10-post.md").rename(content / "post.md")  # the name's date goes too
+    assert build(site_with(), content, tmp_path / "out", at=AT, cache_dir=cache).published == 1
+    (content / "post.md").write_text("---\ntitle: A post\n---\nHello.\n", encoding="utf-8")
+    result = build(site_with(), content, tmp_path / "out", at=AT, cache_dir=cache)
+    assert [Path(e.path).name for e in result.errors] == ["post.md"] and "page" in result.errors[0].message
+    assert result.published == 1 and len(result.kept) == 1  # its last good version stays
+
+
+def test_a_post_moved_away_leaves_a_redirect_stub_and_its_entry_goes(tmp_path: Path) -> None:
+    content = folder(tmp_path, {"old.md": "---\ntitle: Old\ndate: 2025-01-01\n---\nx\n"})
+    cache = tmp_path / "cache"
+    assert build(site_with(), content, tmp_path / "out", at=AT, cache_dir=cache).published == 2
+    (content / "old.md").write_text("---\nredirect_to: /posts/new/\n---\n", encoding="utf-8")
+    result = build(site_with(), content, tmp_path / "out", at=AT, cache_dir=cache)
+    assert result.errors == [] and result.published == 1 and [s for s, _ in result.others] == ["old.md"]
