@@ -70,6 +70,8 @@ class Made:
 def init(folder: Path, title: str | None, url: str, language: str, timezone: str, today: datetime) -> Made:
     """Make ``folder`` a site: raises ConfigError for a bad setting or a feeds.toml already there."""
     settings_file = folder / SETTINGS_FILE
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{folder} is a file, not a folder to make a site in")
     if settings_file.exists():
         raise ConfigError(f"{settings_file} already exists; feeds init never overwrites a file")
     name = title or (folder.resolve().name or "My site")

@@ -52,3 +52,9 @@ def test_init_checks_the_settings_before_writing(tmp_path: Path, capsys: pytest.
     assert "did you mean 'Asia/Seoul'?" in capsys.readouterr().err
     assert main(["init", str(tmp_path / "x"), "--url", "example.com"]) == 2
     assert not (tmp_path / "x").exists()
+
+
+def test_init_into_a_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x").write_text("")
+    assert main(["init", str(tmp_path / "x")]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
