@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 _TAG_FEED = re.compile(r"tags/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")")
 _TITLE = re.compile(rb"<title>([^<]*)</title>")
+LOCK_FILE = ".feeds-lock"
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
@@ -54,7 +55,8 @@ _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files,
 class BuildResult:
     read: int = 0
     published: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): drafts, future
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why): drafts, future, pages
+    others: list[tuple[str, str]] = field(default_factory=list)  # (file, why): a site folder's other files
     errors: list[ContentError] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # bad files whose last good version was published
     written: list[str] = field(default_factory=list)  # paths under out/
@@ -69,6 +71,7 @@ class BuildResult:
             "read": self.read,
             "published": self.published,
             "skipped": len(self.skipped),
+            "other_files": len(self.others),
             "rejected": len(self.errors),
             "kept_last_good": len(self.kept),
             "written": len(self.written),
@@ -101,15 +104,14 @@ def now() -> datetime:
 
 
 def lock_path(out_dir: Path) -> Path:
-    """The lock of builds of ``out_dir``: a hidden file beside it, named after its resolved path.
+    """The lock of builds of ``out_dir``: a hidden file inside it, there only while a build runs.
 
-    Beside, not inside: ``out/`` is published as it is, and stale-file removal never looks
-    outside it. Not in the cache: two builds of one ``out/`` with different ``--cache`` must
-    exclude each other, and so must builds that reach ``out/`` through a symlink (hence resolved).
-    The folder need not exist yet: its parent must, as it must for the build to write it.
+    Inside, where a build can always write (a web root may be the only folder it can), never
+    beside ``out/``. Not in the cache: two builds of one ``out/`` with different ``--cache`` must
+    exclude each other. A file inside the folder is the same file by whatever path the folder is
+    reached (a symbolic link, a bind mount): the lock follows the folder's device and inode.
     """
-    out = out_dir.resolve()
-    return out.parent / f".{out.name or 'root'}.feeds-lock"
+    return out_dir / LOCK_FILE
 
 
 def default_cache_dir(out_dir: Path) -> Path:
@@ -118,14 +120,16 @@ def default_cache_dir(out_dir: Path) -> Path:
 
 # --------------------------------------------------------------------------- selecting
 def select(
-    docs: Iterable[Planned], at: datetime, include_future: bool
+    docs: Iterable[Planned], at: datetime, include_future: bool, drafts: bool = False
 ) -> tuple[list[Planned], list[tuple[str, str]], datetime | None]:
-    """The documents to publish, why the others are left out, and when the next future one is due."""
+    """The documents to publish, why the others are left out, and when the next future one is due.
+
+    ``drafts``: drafts are published too (a preview, into another out/)."""
     kept: list[Planned] = []
     skipped: list[tuple[str, str]] = []
     due: datetime | None = None
     for doc in docs:
-        if doc.draft:
+        if doc.draft and not drafts:
             skipped.append((doc.source, "draft"))
         elif doc.published > at and not include_future:
             skipped.append((doc.source, f"dated in the future ({doc.published.isoformat()})"))
@@ -136,34 +140,56 @@ def select(
 
 
 _INDEX_PAGE = "a Hugo section page (_index), not an article"
+# A project's own files, which sit in many a site folder: never articles, whatever their extension.
+_PROJECT_FILES = ("readme", "license", "licence", "changelog", "contributing")
+_PROJECT_INITIALS = frozenset("rRlLcC")
+_PROJECT_FILE = (
+    "a README, LICENSE, CHANGELOG or CONTRIBUTING file, not an article; the exclude setting leaves out others"
+)
 
 
-def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tuple[str, str]]]:
-    """The files that may be articles, and the pages that are not, with why (a note, not an error)."""
-    from fnmatch import fnmatchcase
-
+def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The files that may be articles; the pages that are not, with why (a note, not an error); and
+    the site folder's other files known by name alone, with why (counted, listed with -v)."""
     kept: list[Found] = []
     skipped: list[tuple[str, str]] = []
-    if not site.exclude:  # the usual case, and 100,000 files' worth of generators saved on every edit
-        for st in stats:
-            if st.source.rpartition("/")[2].startswith("_index."):
-                skipped.append((st.source, _INDEX_PAGE))
-            else:
-                kept.append(st)
-        return kept, skipped
+    others: list[tuple[str, str]] = []
+    exclude = site.exclude
     for st in stats:
-        name = st.source.rsplit("/", 1)[-1]
-        pattern = next(
-            (g for g in site.exclude if fnmatchcase(st.source, g) or fnmatchcase(st.source, g.rstrip("/") + "/*")),
-            None,
-        )
-        if pattern is not None:
-            skipped.append((st.source, f"excluded by the setting exclude = {pattern!r}"))
-        elif name.startswith("_index."):
-            skipped.append((st.source, _INDEX_PAGE))
+        source = st.source
+        name = source[source.rfind("/") + 1 :]
+        first = name[:1]  # most names start with none of these: one test, not three (100,000s of files)
+        if exclude and (pattern := excluded_by(source, exclude)) is not None:
+            skipped.append((source, f"excluded by the setting exclude = {pattern!r}"))
+        elif first == "_" and name.startswith("_index."):
+            skipped.append((source, _INDEX_PAGE))
+        elif first in _PROJECT_INITIALS and name.partition(".")[0].lower() in _PROJECT_FILES:
+            others.append((source, _PROJECT_FILE))
         else:
             kept.append(st)
-    return kept, skipped
+    return kept, skipped, others
+
+
+def excluded_by(source: str, patterns: Iterable[str]) -> str | None:
+    """The first of the ``exclude`` globs that leaves out ``source`` (relative, forward slashes), or None.
+
+    A glob without "/" matches a name at any depth: the file's, or a folder's on its path
+    (``README.md``, ``drafts``, ``*.txt``). One with "/" matches the path from the content folder,
+    or a folder of it (``post/drafts``); a leading ``**/`` matches any folders or none (``**/drafts/**``).
+    """
+    from fnmatch import fnmatchcase
+
+    parts = source.split("/")
+    for pattern in patterns:
+        glob = pattern.strip("/")
+        if "/" not in glob:
+            if any(fnmatchcase(part, glob) for part in parts):
+                return pattern
+            continue
+        globs = (glob, glob[3:]) if glob.startswith("**/") else (glob,)
+        if any(fnmatchcase(source, g) or fnmatchcase(source, g + "/*") for g in globs):
+            return pattern
+    return None
 
 
 def reject_duplicates(
@@ -317,6 +343,7 @@ def build(
     cache_dir: Path | None = None,
     wait: float = 0.0,
     progress: Progress = NO_PROGRESS,
+    drafts: bool = False,
 ) -> BuildResult:
     """Read ``content_dir`` and bring ``out_dir`` up to date; with ``strict``, errors write nothing.
 
@@ -328,14 +355,16 @@ def build(
     with exclusive(lock_path(out_dir), wait):
         cache = Cache.open(cache_dir)
         try:
-            return _build_locked(site, content_dir, out_dir, include_future, strict, at or now(), cache, own, progress)
+            return _build_locked(
+                site, content_dir, out_dir, include_future, strict, at or now(), cache, own, progress, drafts
+            )
         except sqlite3.Error as exc:
             # The cache broke under us (disk full, corrupted page): it only ever saves work, so
             # drop it and build from the files alone.
             log.warning("cache failed (%s); building without it", exc)
             cache.discard()
             return _build_locked(
-                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own, progress
+                site, content_dir, out_dir, include_future, strict, at or now(), Cache(None), own, progress, drafts
             )
         finally:
             cache.close()
@@ -363,15 +392,20 @@ class _Run:
     # The racy files this build read (``Found.racy``), with the digest of the bytes it read (None:
     # unreadable): a no-change run reads them again before it trusts that nothing changed.
     racy: dict[str, str | None] = field(default_factory=dict)
+    drafts: bool = False  # drafts are published too
 
     def recorded_files(self) -> str:
         """``files`` as a plan is to remember it: racy files' records match no later listing."""
         return listing(self.stats, recorded=True) if any(st.racy for st in self.stats) else self.files
 
+    def options(self) -> tuple[object, ...]:
+        """The options a build's output depends on (drafts only when set: older caches stay valid)."""
+        return (self.include_future, self.strict, *(("drafts",) if self.drafts else ()))
+
     def plan_key(self) -> str:
         """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
         (in every feed's fingerprint), these options."""
-        return _fingerprint(self.site_fp, self.templates, self.include_future, self.strict)
+        return _fingerprint(self.site_fp, self.templates, *self.options())
 
     def feeds_base(self) -> str:
         """What every feed's files depend on beyond the feed: the site, and its templates (a tag
@@ -389,6 +423,7 @@ def _build_locked(
     cache: Cache,
     cache_dir: Path,
     progress: Progress = NO_PROGRESS,
+    drafts: bool = False,
 ) -> BuildResult:
     # Our own output and cache are never content, even when they live inside the content folder.
     stats, refused = discover(content_dir, skip=(out_dir, cache_dir), racy_from=racy_since(time.time_ns()))
@@ -398,7 +433,7 @@ def _build_locked(
     # or no longer, not the last run's errors replayed.
     inputs = _fingerprint(
         site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
-        templates, [str(error) for error in refused],
+        templates, [str(error) for error in refused], *(("drafts",) if drafts else ()),
     )  # fmt: skip
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
@@ -410,8 +445,9 @@ def _build_locked(
     if unchanged is not None:
         return unchanged
     run = _Run(
-        site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates
-    )
+        site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates,
+        drafts=drafts,
+    )  # fmt: skip
     with cache.transaction():
         result = None if refused else _edit_build(run)
         previous = None
@@ -516,6 +552,7 @@ def _last_result(state: dict[str, Any]) -> BuildResult:
         read=int(state["read"]),
         published=int(state["published"]),
         skipped=[(str(s[0]), str(s[1])) for s in state["skipped"]],
+        others=[(str(s[0]), str(s[1])) for s in state.get("others", [])],
         errors=[ContentError(p, m, ln) for p, m, ln in state["errors"]],
         kept=[str(k) for k in state["kept"]],
         due=datetime.fromisoformat(state["due"]) if state["due"] else None,
@@ -528,6 +565,7 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
         "read": result.read,
         "published": result.published,
         "skipped": result.skipped,
+        "others": result.others,
         "errors": [(e.path, e.message, e.line) for e in result.errors],
         "kept": result.kept,
         "due": result.due.isoformat() if result.due else None,
@@ -540,14 +578,19 @@ def _full_build(run: _Run, refused: list[ContentError], previous: Mapping[str, I
     ``previous``: the cache's index as the last build left it, when this build has written to it
     already (it plans again, after a StaleIndex)."""
     site, content_dir, cache = run.site, run.content_dir, run.cache
-    stats, pages = not_articles(run.stats, site)
+    stats, pages, others = not_articles(run.stats, site)
     from feeds.load import load
 
     loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous)
     run.racy.clear()
     run.racy.update(loaded.racy)
-    result = BuildResult(read=len(run.stats), kept=loaded.kept)
-    published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future)
+    result = BuildResult(kept=loaded.kept, others=sorted(others + loaded.others))
+    result.read = len(run.stats) - len(result.others)
+    published, result.skipped, result.due = select(loaded.docs, run.at, run.include_future, run.drafts)
+    if run.strict:  # a page may be a post whose date was forgotten: --strict says so
+        refused = refused + [error for _, _, error in loaded.pages]
+    else:
+        pages += [(source, why) for source, why, _ in loaded.pages]
     result.skipped = sorted(pages + result.skipped)
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
     published, duplicates = reject_duplicates(published, content_dir, by_slug, _established(run, loaded))
@@ -602,7 +645,7 @@ def _edit_build(run: _Run) -> BuildResult | None:
     edits = _edits(changed, run.cache, run.site, run.root)
     if edits is None:
         return None
-    result.read = len(run.stats)
+    result.read = len(run.stats) - len(result.others)
     if not _write_edits(run, replace(plan, files=run.files), edits, result):
         return None
     run.racy.update(edits.racy)

@@ -1,4 +1,4 @@
-"""Command line: ``feeds build`` and ``feeds validate``. The only module that prints or exits."""
+"""Command line: feeds init, build, serve, config and validate. The only module that prints or exits."""
 
 from __future__ import annotations
 
@@ -18,11 +18,14 @@ from feeds.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
     from feeds.build import BuildResult
+    from feeds.config import Settings
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a program that SIGPIPE ended
 MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 LOG_FORMAT = "%(levelname)s: %(message)s"
+KEPT = "the last good version stays in the feeds until the file is fixed"
 
 
 class OneLineFormatter(logging.Formatter):
@@ -69,47 +72,66 @@ class HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
 
 
+class RawEpilogFormatter(HelpFormatter):
+    """HelpFormatter, with the epilog (exit codes, environment) kept as laid out."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith(("exit codes:", "environment")):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+EXIT_CODES = """exit codes:
+  0  done: every article published, or left out on purpose (drafts, pages, other files)
+  1  some files rejected (each named on stderr): the rest published, and a rejected file's last good version
+  2  a bad option or setting, or a missing folder: nothing read
+  3  another build of the same output folder did not finish within --wait
+  4  the disk refused a write (full, read-only): the feeds in place are left whole
+"""
+ENVIRONMENT = """
+environment:
+  SOURCE_DATE_EPOCH  "now", in whole seconds since 1970 (reproducible builds; future-dated posts)
+  FEEDS_WORKERS      how many processes read and render (default: the CPUs available)
+  TERM=dumb          no progress bar on a terminal (nor on a pipe, with -q or --summary-json)
+  COLUMNS            the width of this help
+"""
+
+
 def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="feeds",
-        description="Publish RSS 2.0 and Atom 1.0 feeds from a folder of mixed-format articles.",
-        formatter_class=HelpFormatter,
+        description="Publish RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds, with a page per feed and an OPML list "
+        "of them, from a folder of mixed-format articles. Start with: feeds init",
+        epilog=EXIT_CODES + ENVIRONMENT,
+        formatter_class=RawEpilogFormatter,
     )
     parser.add_argument("--version", action="version", version=f"feeds {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
         "build",
-        formatter_class=HelpFormatter,
-        help="build out/ from content/",
-        description="Read every article in the content folder and write the main and per-tag RSS and Atom feeds.",
+        formatter_class=RawEpilogFormatter,
+        help="build out/ from content/: RSS, Atom, JSON Feed, pages, OPML",
+        description="Read every article in the content folder and write, into the output folder, the main and "
+        "per-tag feeds in RSS 2.0 (rss.xml), Atom 1.0 (atom.xml) and JSON Feed 1.1 (feed.json), a page for each "
+        "(index.html) and an OPML list of them (feeds.opml), changing only what changed. Files that are not "
+        "articles (README, LICENSE, data, code, pages without a date) "
+        "are skipped, not rejected.",
+        epilog=EXIT_CODES + ENVIRONMENT,
     )
-    build.add_argument(
-        "--content", type=Path, default=Path("content"), metavar="DIR", help="folder of articles (default: content)"
-    )
-    build.add_argument(
-        "--out",
-        type=Path,
-        default=Path("out"),
-        metavar="DIR",
-        help="output folder, served at the site url (default: out)",
-    )
-    build.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="TOML file with the site settings at its top level (default: [tool.feeds] of ./pyproject.toml)",
-    )
+    _folders(build)
     build.add_argument(
         "--include-future",
         action="store_true",
         help="publish entries dated after now (now = SOURCE_DATE_EPOCH when set)",
     )
+    build.add_argument(
+        "--drafts",
+        action="store_true",
+        help="publish drafts too (draft: true, published: false), for a preview: give it another --out",
+    )
     build.add_argument("--strict", action="store_true", help="write nothing if any file is rejected")
     build.add_argument("--validate", action="store_true", help="validate the output after writing it")
-    build.add_argument(
-        "--cache", type=Path, metavar="PATH", help="cache folder (default: .feeds-cache beside the output folder)"
-    )
     build.add_argument("--no-cache", action="store_true", help="read and render everything, remember nothing")
     build.add_argument(
         "--wait",
@@ -125,7 +147,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     serve = commands.add_parser(
         "serve",
-        formatter_class=HelpFormatter,
+        formatter_class=RawEpilogFormatter,
+        epilog="exit codes:\n  0  stopped (Ctrl-C)\n  2  a bad option or setting, or the port is taken\n" + ENVIRONMENT,
         help="serve out/ on 127.0.0.1 (feed media types, ETag/304, gzip); --watch rebuilds on change",
         description="Serve the output folder on 127.0.0.1 the way a feed reader expects it served. "
         "With --watch, build first and rebuild whenever the content, settings or templates change.",
@@ -140,17 +163,49 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     serve.add_argument("--watch", action="store_true", help="build now and rebuild when anything changes")
     serve.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="how often --watch looks (1)")
-    serve.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="with --watch: articles")
-    serve.add_argument("--out", type=Path, default=Path("out"), metavar="DIR", help="folder to serve (default: out)")
-    serve.add_argument("--config", type=Path, metavar="FILE", help="with --watch: the site settings, as for build")
+    _folders(serve)
     serve.add_argument("--include-future", action="store_true", help="with --watch: as for build")
+    serve.add_argument("--drafts", action="store_true", help="with --watch: publish drafts too, as for build")
     _verbosity(serve)
+
+    init = commands.add_parser(
+        "init",
+        formatter_class=RawEpilogFormatter,
+        epilog="exit codes:\n  0  written\n  2  DIR has a feeds.toml already, or a setting is wrong (nothing written)"
+        "\n  4  the disk refused a write",
+        help="make a new site: feeds.toml, content/ with a sample post, .gitignore lines",
+        description="Make DIR (default: the current folder) a site: a commented feeds.toml with the settings "
+        "below, content/ with one sample post (unless content/ holds files already), and .gitignore lines for "
+        "out/ and the cache. Never overwrites a file: exit 2 if DIR has a feeds.toml.",
+    )
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR")
+    init.add_argument("--title", help="the site's title (default: the folder's name)")
+    init.add_argument(
+        "--url", default="https://example.com/", help="where out/ will be published (default: https://example.com/)"
+    )
+    init.add_argument("--language", default="en", help="BCP 47 language tag of the posts (default: en)")
+    init.add_argument("--timezone", default="UTC", help="IANA time zone of dates written without one (default: UTC)")
+    _verbosity(init)
+
+    config = commands.add_parser(
+        "config",
+        formatter_class=RawEpilogFormatter,
+        epilog="exit codes:\n  0  the settings are good\n  2  a problem (named on stderr)",
+        help="print the settings in force, where each came from, and check them",
+        description="Print every setting in force and where it came from: default, file (feeds.toml, "
+        "pyproject.toml's [tool.feeds] or --config) or flag; then check them. Exit 2 on a problem.",
+    )
+    _folders(config)
+    _verbosity(config)
 
     validate = commands.add_parser(
         "validate",
-        formatter_class=HelpFormatter,
+        formatter_class=RawEpilogFormatter,
         help="check feeds as validators and feed readers see them",
-        description="Validate RSS 2.0 and Atom 1.0 files, or every *.xml in a folder (plus cross-feed consistency).",
+        description="Validate RSS 2.0, Atom 1.0 and JSON Feed 1.1 files, or every *.xml and feed.json in a "
+        "folder (plus cross-feed consistency).",
+        epilog="exit codes:\n  0  valid (warnings allowed unless --strict)\n  1  errors found\n"
+        "  2  a path that does not exist, or a bad option",
     )
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
@@ -158,6 +213,32 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     validate.add_argument("--site-url", metavar="URL", help="the URL out/ is served at (default: inferred)")
     _verbosity(validate)
     return parser.parse_args(argv)
+
+
+def _folders(parser: argparse.ArgumentParser) -> None:
+    """The options that say where the settings and folders are: each overrides the settings file."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with the site settings at its top level "
+        "(default: ./feeds.toml, else [tool.feeds] of ./pyproject.toml)",
+    )
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR", help="folder of articles (default: the settings' content, else content)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="output folder, served at the site url (default: the settings' out, else out)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="PATH",
+        help="cache folder (default: the settings' cache, else .feeds-cache beside the output folder)",
+    )
 
 
 def _verbosity(parser: argparse.ArgumentParser) -> None:
@@ -180,7 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args, handler)
         if args.command == "serve":
             return _serve(args)
+        if args.command == "config":
+            return _config(args)
+        if args.command == "init":
+            return _init(args)
         return _validate(args.paths, args.output_format, args.strict, args.site_url, args.quiet)
+    except BrokenPipeError:
+        # The reader of our output went away (``feeds config | head``): stop as a program killed by
+        # SIGPIPE would, without a traceback, and keep the exit's flush of stdout from failing again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except LockedError as exc:
         print(f"feeds: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -214,14 +305,34 @@ def _resolved(folder: Path, key: str) -> Path:
         raise ConfigError(f"{str(folder)!r} is in a loop of symbolic links", key=key) from exc
 
 
+def _settings(args: argparse.Namespace) -> tuple[Settings, dict[str, str]]:
+    """The settings in force, with ``args.content``, ``args.out`` and ``args.cache`` filled in: a flag,
+    else the settings file, else the default. Returns where each folder came from."""
+    from feeds.build import default_cache_dir
+    from feeds.config import PATH_KEYS, load_settings
+
+    settings = load_settings(args.config)
+    origins = {}
+    for key in PATH_KEYS:
+        if getattr(args, key) is not None:
+            origins[key] = "flag"
+        elif key in settings.folders:
+            setattr(args, key, settings.folders[key])
+            origins[key] = "file"
+        else:
+            setattr(args, key, default_cache_dir(args.out) if key == "cache" else Path(key))
+            origins[key] = "default"
+    return settings, origins
+
+
 def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     import json
 
-    from feeds.build import build, default_cache_dir, now
-    from feeds.config import load_site
+    from feeds.build import build, now
     from feeds.parallel import workers
 
-    site = load_site(args.config)
+    settings, _ = _settings(args)
+    site = settings.site
     if not args.content.is_dir():
         what = "is not a folder" if args.content.exists() else "does not exist"
         raise ConfigError(f"content folder {str(args.content)!r} {what}", key="--content")
@@ -233,7 +344,7 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         raise ConfigError(f"output folder {str(args.out)!r} is the content folder; choose another --out", key="--out")
     now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
     workers()
-    cache_dir = None if args.no_cache else (args.cache or default_cache_dir(args.out))
+    cache_dir = None if args.no_cache else args.cache
     progress = _progress(args, handler)
     try:
         result = build(
@@ -241,6 +352,7 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
             args.content,
             args.out,
             include_future=args.include_future,
+            drafts=args.drafts,
             strict=args.strict,
             cache_dir=cache_dir,
             wait=args.wait,
@@ -251,10 +363,13 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     for label in result.kept:
-        print(f"{printable(label)}: the last good version stays in the feeds until the file is fixed", file=sys.stderr)
+        print(f"{printable(label)}: {KEPT}", file=sys.stderr)
     if not args.quiet and not args.summary_json:
         for source, why in result.skipped:
             print(printable(f"skipped {args.content / source}: {why}"))
+        if args.verbose:
+            for source, why in result.others:
+                print(printable(f"skipped {args.content / source}: {why}"))
     if args.strict and result.errors:
         print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
     if args.summary_json:
@@ -263,7 +378,9 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
         feeds = len(result.written) + len(result.unchanged)
         print(
             f"read {result.read} documents: {result.published} published, {len(result.skipped)} skipped, "
-            f"{len(result.errors)} rejected; {feeds} files in {printable(str(args.out))} "
+            f"{len(result.errors)} rejected"
+            + (f", {len(result.others)} other files skipped" if result.others else "")
+            + f"; {feeds} files in {printable(str(args.out))} "
             f"({len(result.written)} written, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed)"
             + ("; nothing changed since the last build" if result.nothing_changed else "")
@@ -288,14 +405,16 @@ def _serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     watcher = None
     if args.watch:
-        from feeds.build import build, default_cache_dir
-        from feeds.config import Site, load_site
+        from feeds.build import build
+        from feeds.config import Site
         from feeds.serve import Watcher
+
+        settings = _settings(args)[0]  # fills in args.content, args.out and args.cache
 
         def run(site: Site) -> BuildResult:
             return build(
-                site, args.content, args.out, include_future=args.include_future,
-                cache_dir=default_cache_dir(args.out), wait=60.0,
+                site, args.content, args.out, include_future=args.include_future, drafts=args.drafts,
+                cache_dir=args.cache, wait=60.0,
             )  # fmt: skip
 
         def say(line: str) -> None:
@@ -305,11 +424,16 @@ def _serve(args: argparse.Namespace) -> int:
         def warn(line: str) -> None:
             print(line, file=sys.stderr, flush=True)
 
-        settings_file = args.config if args.config is not None else Path.cwd() / "pyproject.toml"
-        watcher = Watcher(settings_file, lambda: load_site(args.config), run, say, warn)
+        settings_file = settings.file if settings.file is not None else Path("pyproject.toml")
+        watcher = Watcher(settings_file, lambda: _settings(args)[0].site, run, say, warn)
         if not args.content.is_dir():
             raise ConfigError(f"content folder {str(args.content)!r} does not exist", key="--content")
         watcher.first()
+    elif args.out is None:
+        try:
+            _settings(args)
+        except ConfigError:
+            args.out = Path("out")  # serving a folder needs no settings
     if not args.out.is_dir():
         raise ConfigError(f"output folder {str(args.out)!r} does not exist; run feeds build (or --watch)", key="--out")
     try:
@@ -329,6 +453,74 @@ def _serve(args: argparse.Namespace) -> int:
         stop.set()
         server.server_close()
     return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from feeds.build import now
+    from feeds.init import init, next_steps
+
+    made = init(args.folder, args.title, args.url, args.language, args.timezone, now())
+    if not args.quiet:
+        for line in next_steps(made):
+            print(printable(line))
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace) -> int:
+    """``feeds config``: every setting in force, where it came from, then the folders checked."""
+    import json
+
+    from feeds.config import KEYS, PATH_KEYS
+
+    settings, origins = _settings(args)
+    print(f"# settings from {printable(str(settings.file))}")
+    shown = _effective(settings)
+    width = max(map(len, KEYS))
+    for key in KEYS:
+        if key in PATH_KEYS:
+            value: object = str(getattr(args, key))
+            origin = origins[key]
+        else:
+            value = settings.table[key] if key in settings.table else shown.get(key)
+            origin = "file" if key in settings.table else "default"
+        text = "(none)" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        print(printable(f"{key:<{width}} = {text}  # {origin}"))
+    problems = []
+    if not args.content.is_dir():
+        what = "is not a folder" if args.content.exists() else "does not exist"
+        problems.append(f"content: folder {str(args.content)!r} {what}")
+    if args.out.exists() and not args.out.is_dir():
+        problems.append(f"out: {str(args.out)!r} is not a folder")
+    for problem in problems:
+        print(f"feeds: error: {printable(problem)}", file=sys.stderr)
+    return EXIT_USAGE if problems else EXIT_OK
+
+
+def _effective(settings: Settings) -> dict[str, object]:
+    """The value in force of each setting the file leaves out, as the file would write it."""
+    site = settings.site
+    return {
+        "title": site.title,
+        "url": site.url,
+        "description": site.description,
+        "author": site.author,
+        "language": site.language,
+        "timezone": site.timezone.key,
+        "permalink": site.permalink,
+        "max_items": site.max_items,
+        "tag_aliases": dict(site.tag_aliases),
+        "tag_rules": {},
+        "folder_tags": site.folder_tags,
+        "exclude": list(site.exclude),
+        "excerpt_separator": site.excerpt_separator,
+        "site_variables": dict(site.site_variables),
+        "templates": None,
+        "xsl": site.xsl,
+        "fields": {name: list(keys) for name, keys in site.fields.items()},
+        "summary_only": site.summary_only,
+        "markdown": site.markdown,
+        "markdown_by_folder": dict(site.markdown_by_folder),
+    }
 
 
 def _validate(paths: Sequence[Path], output_format: str, strict: bool, site_url: str | None, quiet: bool) -> int:

@@ -1,11 +1,11 @@
-"""Site settings: ``[tool.feeds]`` of ./pyproject.toml, or a TOML file given with --config."""
+"""Site settings: a TOML file given with --config, else ./feeds.toml, else ``[tool.feeds]`` of ./pyproject.toml."""
 
 from __future__ import annotations
 
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -42,6 +42,9 @@ _HOST = re.compile(
     r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?|[0-9a-f:.]+"
 )
 
+# Folders the settings file may name, relative to it; flags override them.
+PATH_KEYS = ("content", "out", "cache")
+SETTINGS_FILE = "feeds.toml"
 KEYS = (
     "title",
     "url",
@@ -61,7 +64,12 @@ KEYS = (
     "xsl",
     "markdown",
     "markdown_by_folder",
+    "fields",
+    "summary_only",
+    *PATH_KEYS,
 )
+# The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
+FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
 
@@ -86,6 +94,8 @@ class Site:
     markdown: str = "python-markdown"  # the Markdown engine (feeds.markup.MARKDOWN_ENGINES)
     # (glob, engine) pairs in the order written: the first whose glob matches a document's path wins.
     markdown_by_folder: tuple[tuple[str, str], ...] = ()
+    fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
+    summary_only: bool = False  # feeds carry each entry's summary, not its full content
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -160,28 +170,72 @@ def expand_permalink(pattern: str, values: Mapping[str, str]) -> str:
     return "".join(pieces)
 
 
-def load_site(config: Path | None = None, cwd: Path | None = None) -> Site:
-    """Read the settings from ``config`` (top-level keys) or ``cwd/pyproject.toml`` ([tool.feeds])."""
+@dataclass(frozen=True)
+class Settings:
+    """The settings in force: the site, the file they came from, and the folders it names."""
+
+    site: Site
+    file: Path | None  # None: given as a mapping
+    table: Mapping[str, Any]  # as written in the file
+    folders: Mapping[str, Path]  # of PATH_KEYS, those the file names, relative to its folder
+
+
+def find_settings(config: Path | None = None, cwd: Path | None = None) -> tuple[Path, dict[str, Any]]:
+    """The settings file and its table: ``config`` (top-level keys), else ``cwd/feeds.toml``, else
+    ``[tool.feeds]`` of ``cwd/pyproject.toml``."""
     if config is not None:
-        source = config
-        table = _read_toml(config, f"--config {config}")
-    else:
-        source = (cwd or Path.cwd()) / "pyproject.toml"
-        if not source.is_file():
-            raise ConfigError("no pyproject.toml here and no --config FILE given", source=str(source))
-        table = _read_toml(source, str(source)).get("tool", {}).get("feeds")
-        if not isinstance(table, dict):
-            raise ConfigError("has no [tool.feeds] table with the site settings", source=str(source))
-    return site_from_mapping(table, source=str(source))
+        return config, _read_toml(config, f"--config {config}")
+    here = cwd or Path()  # relative, as the user sees it: "out", not "/home/me/site/out"
+    own = here / SETTINGS_FILE
+    if own.is_file():
+        return own, _read_toml(own, str(own))
+    source = here / "pyproject.toml"
+    if not source.is_file():
+        raise ConfigError(
+            f"no {SETTINGS_FILE} or pyproject.toml here and no --config FILE given; "
+            f"feeds init writes a {SETTINGS_FILE} to start from",
+            source=str(here.absolute()),
+        )
+    table = _read_toml(source, str(source)).get("tool", {}).get("feeds")
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"has no [tool.feeds] table with the site settings (nor is there a {SETTINGS_FILE} here)",
+            source=str(source),
+        )
+    return source, table
+
+
+def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settings:
+    """The settings of ``find_settings``, checked, with the folders they name."""
+    source, table = find_settings(config, cwd)
+    site = site_from_mapping(table, source=str(source))
+    folders = {}
+    for key in PATH_KEYS:
+        value = table.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value.strip() or _control_character(value):
+            raise ConfigError(
+                f"must be a folder name, relative to this file, got {value!r}", key=key, source=str(source)
+            )
+        # Relative to the settings file, so a cron job started from anywhere finds the same folders.
+        folders[key] = source.parent / value.strip()
+    return Settings(site, source, table, folders)
+
+
+def load_site(config: Path | None = None, cwd: Path | None = None) -> Site:
+    """The site of ``load_settings``."""
+    return load_settings(config, cwd).site
 
 
 def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     """Validate the settings table and fill in the defaults."""
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise ConfigError(
-            f"unknown setting(s) {', '.join(map(repr, unknown))}; known: {', '.join(KEYS)}", source=source
-        )
+        guesses = [
+            f"{key!r} (did you mean {close[0]!r}?)" if (close := _close(key, KEYS)) else repr(key) for key in unknown
+        ]
+        raise ConfigError(f"unknown setting(s) {', '.join(guesses)}; known: {', '.join(KEYS)}", source=source)
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(message, key=key, source=source)
@@ -211,7 +265,9 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     try:
         tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise fail("timezone", f"unknown IANA time zone {tz_name!r}") from exc
+        guess = zone_guess(tz_name)
+        hint = f" (did you mean {guess!r}?)" if guess else "; IANA names are like 'Asia/Seoul' or 'Europe/Paris'"
+        raise fail("timezone", f"unknown IANA time zone {tz_name!r}{hint}") from exc
     permalink = get_str("permalink", "{url}posts/{slug}/")
     assert permalink is not None
     _check_permalink(permalink, url, fail)
@@ -260,6 +316,10 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     if not isinstance(xsl, bool):
         raise fail("xsl", f"must be true or false, got {xsl!r}")
     markdown, markdown_by_folder = _markdown_settings(table, fail)
+    summary_only = table.get("summary_only", False)
+    if not isinstance(summary_only, bool):
+        raise fail("summary_only", f"must be true or false, got {summary_only!r}")
+    fields = _fields(table.get("fields", {}), fail)
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -286,6 +346,8 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         xsl=xsl,
         markdown=markdown,
         markdown_by_folder=markdown_by_folder,
+        fields=fields,
+        summary_only=summary_only,
     )
 
 
@@ -309,6 +371,50 @@ def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[
         if not isinstance(engine, str) or engine not in MARKDOWN_ENGINES:
             raise fail("markdown_by_folder", f"{glob!r} must be {known}, got {engine!r}")
     return markdown, tuple((glob.strip(), engine) for glob, engine in by_folder.items())
+
+
+def _fields(table: Any, fail: Any) -> dict[str, tuple[str, ...]]:
+    """``[fields]``: each field's own keys, lower-cased as readers give them."""
+    example = 'e.g. title = ["newstitle"], date = ["published_at"]'
+    if not isinstance(table, dict):
+        raise fail("fields", f"must be a table of field = [keys], {example}")
+    fields = {}
+    for name, keys in table.items():
+        if name not in FIELD_NAMES:
+            close = _close(name, FIELD_NAMES)
+            guess = f" (did you mean {close[0]!r}?)" if close else ""
+            raise fail("fields", f"unknown field {name!r}{guess}; known: {', '.join(FIELD_NAMES)}")
+        if isinstance(keys, str):
+            keys = [keys]
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and k.strip() for k in keys):
+            raise fail("fields", f"{name} must be a list of front matter keys, {example}")
+        fields[name] = tuple(dict.fromkeys(k.strip().lower() for k in keys))
+    return fields
+
+
+def _close(word: str, choices: Sequence[str]) -> list[str]:
+    from difflib import get_close_matches
+
+    return get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
+
+
+def zone_guess(name: str) -> str | None:
+    """The IANA time zone ``name`` most likely means: a city alone (``Seoul``), a case slip, a typo."""
+    from zoneinfo import available_timezones
+
+    zones = sorted(available_timezones())
+    wanted = name.strip().replace(" ", "_").lower()
+    for zone in zones:
+        if zone.lower() == wanted:
+            return zone
+    for zone in zones:
+        if zone.rpartition("/")[2].lower() == wanted:
+            return zone
+    cities = {zone.rpartition("/")[2].lower(): zone for zone in zones}
+    close = _close(wanted, list(cities)) or _close(wanted, [z.lower() for z in zones])
+    if not close:
+        return None
+    return cities.get(close[0]) or next(zone for zone in zones if zone.lower() == close[0])
 
 
 def _control_character(text: str) -> str | None:

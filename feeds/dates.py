@@ -212,6 +212,9 @@ _HANDLERS: tuple[Callable[[str], datetime | None], ...] = (
 )
 
 
+_OUT_OF_RANGE = re.compile(r"^(?:year|month|day|hour|minute|second) (?:is out of range|must be in)")
+
+
 def _error(value: object, problem: str = "") -> DateError:
     return DateError(f"unrecognised date {value!r} ({problem + '; ' if problem else ''}{_EXPECTED})")
 
@@ -227,14 +230,21 @@ def _split_zone(text: str, value: object) -> tuple[str, timezone | None]:
     return match["rest"], ZONE_ABBREVIATIONS[name]
 
 
-def _parse_text(text: str) -> datetime | None:
+def _parse_text(text: str, value: object) -> datetime | None:
+    impossible = None
     for handler in _HANDLERS:
         try:
             result = handler(text)
-        except (ValueError, OverflowError, OSError):
+        except (ValueError, OverflowError, OSError) as exc:
+            # A date of the right shape with a field out of range (2025-02-30): said as YAML's
+            # loader says it, so one kind of impossible date gets one message whatever reads it.
+            if impossible is None and isinstance(exc, ValueError) and _OUT_OF_RANGE.search(str(exc)):
+                impossible = DateError(f"{exc} ({value!r})")
             continue
         if result is not None:
             return result
+    if impossible is not None:
+        raise impossible
     return None
 
 
@@ -309,7 +319,7 @@ def _parse_date(value: object, tz: tzinfo) -> datetime:
         raise _error(value)
     # split() with no argument also splits on U+00A0 and U+3000, which Korean news pages emit.
     text, zone = _split_zone(" ".join(text.replace("\ufeff", "").split()), value)
-    result = _parse_text(text) if text else None
+    result = _parse_text(text, value) if text else None
     if result is None:
         raise _error(value)
     if zone is not None:

@@ -74,6 +74,22 @@ class UnknownFormatError(ContentError):
     """No reader recognises the file's content."""
 
 
+class UnreadableText(ContentError):
+    """Bytes that are not text feeds can read (empty, binary, an unknown encoding)."""
+
+
+class MissingField(ContentError):
+    """A document without a title or a published date: not (yet) an article."""
+
+
+class PageError(MissingField):
+    """Front matter without any date: a page (an about page), not a post."""
+
+
+class RedirectStub(ContentError):
+    """Front matter that only redirects elsewhere: a stub, not an article."""
+
+
 class FrontMatterError(ContentError):
     """Front matter that does not parse or is not a mapping."""
 

@@ -21,7 +21,16 @@ from dataclasses import dataclass, field, replace
 from feeds.cache import Cache, Indexed, StaleIndex, digest
 from feeds.config import Site
 from feeds.document import Document, Planned, meta
-from feeds.errors import ContentError, printable
+from feeds.errors import (
+    ContentError,
+    FrontMatterError,
+    MissingField,
+    PageError,
+    RedirectStub,
+    UnknownFormatError,
+    UnreadableText,
+    printable,
+)
 from feeds.progress import NO_PROGRESS, READING, Progress
 from feeds.sources import Found, read_bytes
 
@@ -82,6 +91,41 @@ class Read:
     gone: bool = False  # deleted since it was listed
     same: bool = False  # bytes equal to the cached version's: not parsed again
     body_at: int | None = None  # doc came without its body, which starts here in the decoded text
+    skip: tuple[str, str] | None = None  # (PAGE or OTHER, why): error is no error, the file is no article
+
+
+# What a file that is not an article is: a page (a notice; --strict makes it an error), or another
+# of a site folder's files (counted, listed with -v).
+PAGE, OTHER = "page", "other"
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
+EXCLUDE_HINT = "the exclude setting leaves such files out unread"
+_WHY_NOT: tuple[tuple[type[ContentError], str], ...] = (
+    (UnknownFormatError, "no reader recognises it"),
+    (FrontMatterError, "its front matter does not parse"),
+    (MissingField, "it has no title or no date"),
+    (UnreadableText, ""),  # the error's own message says why
+)
+
+
+def not_an_article(exc: ContentError, source: str) -> tuple[str, str] | None:
+    """Whether the error ``exc`` that reading ``source`` met says the file is not an article, and why.
+
+    A site folder holds pages, redirect stubs, data, code and fragments beside its posts. A file
+    with an article's extension that cannot be read stays an error: nothing is lost silently.
+    """
+    if isinstance(exc, RedirectStub):
+        return OTHER, f"{exc.message}; {EXCLUDE_HINT}"
+    article = source.lower().endswith(ARTICLE_SUFFIXES)
+    if isinstance(exc, PageError) and article:
+        return PAGE, f"{exc.message}; give it a date to publish it, or list it in the exclude setting"
+    if article:
+        return None
+    why = next((why or exc.message for kind, why in _WHY_NOT if isinstance(exc, kind)), None)
+    if why is None:
+        return None  # it declared itself an article (a title and a date, say) and something in it is wrong
+    suffix = source.rpartition("/")[2].rpartition(".")
+    ext = f"'.{suffix[2]}'" if suffix[1] and suffix[0] else "a name without an extension"
+    return OTHER, f"not an article: {why}, and {ext} is not an article's; {EXCLUDE_HINT}"
 
 
 def read_file(
@@ -93,14 +137,14 @@ def read_file(
     except FileNotFoundError:
         return Read(gone=True)
     except ContentError as exc:
-        return Read(error=exc)
+        return Read(error=exc, skip=not_an_article(exc, source))
     file_digest = digest(data)
     if file_digest == known_digest:
         return Read(file_digest, same=True)
     try:
         doc, body_at = parse(data, source, site, path)
     except ContentError as exc:
-        return Read(file_digest, error=exc)
+        return Read(file_digest, error=exc, skip=not_an_article(exc, source))
     if with_body or body_at is None:
         return Read(file_digest, doc=doc)
     # The body stays behind: the parent holds 100,000s of documents, and reads a body again only to
@@ -117,6 +161,8 @@ class Loaded:
     refs: dict[str, BodyRef] = field(default_factory=dict)  # bodies not in the cache
     errors: list[ContentError] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    pages: list[tuple[str, str, ContentError]] = field(default_factory=list)  # (source, why, as an error)
+    others: list[tuple[str, str]] = field(default_factory=list)  # (source, why): no articles, no errors
     # Full documents: those parsed by this build, and those fetched from the cache (``fetch``).
     # Bodies left out (body None: in the cache, or at refs), but for the rare one that is not a
     # tail of its text and was loaded without a cache.
@@ -137,8 +183,7 @@ class Loaded:
     def keep_last_good(self, source: str, hit: Indexed, label: str) -> None:
         """``source`` broke (``label`` names it): publish its cached version until it is fixed."""
         self.use_cached(source, hit)
-        self.kept.append(printable(label))
-        log.warning("%s: keeping its last good version in the feeds until it is fixed", label)
+        self.kept.append(printable(label))  # the command says so, once, after the file's error
 
 
 def fetch(loaded: Loaded, docs: Iterable[Planned], site: Site, cache: Cache) -> None:
@@ -220,6 +265,7 @@ def load(
     cached = cache.index()
     loaded = Loaded(stats=stats, root=root, previous=cached if previous is None else previous)
     stale: list[Found] = []
+    not_articles: list[str] = []  # cached as articles once: no longer
     for st in stats:
         hit = cached.get(st.source)
         if hit and hit.stat() == st.stat():
@@ -252,16 +298,28 @@ def load(
             loaded.docs.append(doc)
             loaded.full[st.source] = doc
             loaded.digests[st.source] = found.digest
-        else:
+        elif found.skip is not None and not (hit and found.skip[0] == PAGE):
+            kind, why = found.skip
             assert found.error is not None
-            loaded.errors.append(found.error)
+            if kind == PAGE:
+                loaded.pages.append((st.source, why, ContentError(found.error.path, why, found.error.line)))
+            else:  # a redirect stub where a post was is a post moved: its entry goes
+                loaded.others.append((st.source, why))
+            if hit:
+                not_articles.append(st.source)
+        else:
+            # A published post that lost its date is a post broken, not a page: it stays an error.
+            assert found.error is not None
+            loaded.errors.append(
+                found.error if found.skip is None else ContentError(found.error.path, found.skip[1], found.error.line)
+            )
             if hit:  # unreadable or invalid now: publish the last good version
                 loaded.keep_last_good(st.source, hit, st.path)
     listed = {st.source for st in stats}
     kept = _below_refused(cached, refused or {}, listed)
     for source, label in kept.items():
         loaded.keep_last_good(source, cached[source], printable(label))
-    cache.delete_documents(set(cached) - listed - set(kept))
+    cache.delete_documents(set(cached) - listed - set(kept) | set(not_articles))
     return loaded
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,7 @@ from feeds import mojibake
 from feeds.config import Site, bundle_name
 from feeds.dates import is_zero_date, parse_date
 from feeds.document import Author, Document
-from feeds.errors import ContentError, DateError
+from feeds.errors import ContentError, DateError, MissingField, PageError, RedirectStub
 from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
 from feeds.langtag import is_language_tag
 from feeds.migrate import references
@@ -39,6 +40,11 @@ _AUTHOR_URL = re.compile(r"(?i:https?)://[^/?#\s]+[^\s]*|(?i:mailto):[^\s]+")
 _TAG_SEPARATORS = re.compile(r"[;,]")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+# Said with every error that may be of a file that is no article: the setting that leaves it out.
+NOT_AN_ARTICLE = "; if it is not an article, list it in the exclude setting"
+FRONT_MATTER = "frontmatter"  # feeds.readers.frontmatter.NAME (formats "frontmatter-yaml", …), not imported
+# Keys of front matter that sends readers elsewhere (Jekyll's jekyll-redirect-from, Hugo, Eleventy).
+REDIRECT = ("redirect", "redirect_to", "redirect_url", "redirecturl", "redirect_uri")
 
 
 def to_document(parsed: Parsed, source: str, site: Site, label: str | None = None) -> Document:
@@ -48,13 +54,14 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     """
     meta = {str(k).lower(): v for k, v in parsed.meta.items()}
     doc_source, source = source, label or source
+    if site.fields:
+        parsed = _own_keys(parsed, meta, site.fields)
 
     def line(keys: Iterable[str]) -> int | None:
         return next((parsed.lines[k] for k in keys if k in parsed.lines), None)
 
     _check_types(meta, source, parsed.lines)
 
-    title = _title(meta, source, line(TITLE))
     # Jekyll's "published: false" is a switch, not a date: the document is not an article yet.
     switch = meta.get("published")
     unpublished = False
@@ -65,13 +72,25 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     published_key, published_raw = _first_date(meta, PUBLISHED)
     if (published_raw is None or published_raw == "") and name_date is not None:
         published_key, published_raw = "file name", name_date
-    if published_raw is None or published_raw == "":
-        zero = next((k for k in PUBLISHED if is_zero_date(meta.get(k))), None)
-        raise ContentError(
+    undated = published_raw is None or published_raw == ""
+    zero = next((k for k in PUBLISHED if is_zero_date(meta.get(k))), None) if undated else None
+    hugo_zero = f"field {zero!r}: 0001-01-01 is Hugo's 'no date'; " if zero else ""
+    if undated and parsed.format.startswith(FRONT_MATTER):
+        # Front matter with no date at all is how sites write their pages (about, contact) and
+        # redirect stubs: not a post, and nothing a build should fail on.
+        first = min(parsed.lines.values(), default=1)
+        redirect = next((k for k in REDIRECT if k in meta), None)
+        if redirect is not None and not _text(meta.get("title")):
+            raise RedirectStub(source, f"front matter that only redirects ({redirect!r}), not an article", first)
+        raise PageError(
+            source, f"a page, not a post: its front matter has no date ({hugo_zero}{', '.join(PUBLISHED)})", first
+        )
+    title = _title(meta, source, line(TITLE))
+    if undated:
+        raise MissingField(
             source,
-            "missing published date ("
-            + (f"field {zero!r}: 0001-01-01 is Hugo's 'no date'; " if zero else "")
-            + f"expected one of: {', '.join(PUBLISHED)}, or a file name like 2025-03-10-my-post.md)",
+            f"missing published date ({hugo_zero}expected one of: {', '.join(PUBLISHED)}, or a file name like "
+            f"2025-03-10-my-post.md){NOT_AN_ARTICLE}",
             line(PUBLISHED) or min(parsed.lines.values(), default=1),
         )
     published = _date(published_raw, published_key, source, parsed.lines.get(published_key or ""), site)
@@ -109,6 +128,29 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         references=references(parsed.body, parsed.format, doc_source) if parsed.markup == "markdown" else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
+
+
+# Where each [fields] name is read from: its first key (the others are read as before).
+_FIELD_KEYS = {"title": TITLE, "date": PUBLISHED, "updated": UPDATED, "author": AUTHORS, "tags": TAGS,
+               "summary": SUMMARY, "slug": SLUG, "link": LINK, "language": LANGUAGE, "draft": DRAFT}  # fmt: skip
+
+
+def _own_keys(parsed: Parsed, meta: dict[str, Any], fields: Mapping[str, tuple[str, ...]]) -> Parsed:
+    """The site's own keys ([fields]) read as the field's: the first present wins over the usual ones.
+
+    ``meta`` is changed in place; the returned Parsed's lines follow it, so errors point at the
+    line the value was written on.
+    """
+    lines = dict(parsed.lines)
+    for name, keys in fields.items():
+        key = next((k for k in keys if meta.get(k) is not None), None)
+        if key is None:
+            continue
+        usual = _FIELD_KEYS[name]
+        meta[usual[0]] = meta[key]  # the key read first
+        if key in lines:
+            lines[usual[0]] = lines[key]
+    return replace(parsed, lines=lines)
 
 
 def _no_mojibake(fields: Iterable[tuple[str, str]], source: str, lines: dict[str, int]) -> None:
@@ -180,7 +222,7 @@ def _text_slow(text: str) -> str:
 def _title(meta: dict[str, Any], source: str, line: int | None) -> str:
     title = _text(meta.get("title"))
     if not title:
-        raise ContentError(source, "missing title (expected a 'title' key or a first line)", line or 1)
+        raise MissingField(source, f"missing title (expected a 'title' key or a first line){NOT_AN_ARTICLE}", line or 1)
     return title
 
 

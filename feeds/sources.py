@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from feeds.errors import ContentError
+from feeds.errors import ContentError, UnreadableText
 from feeds.lazyre import LazyPattern
 
 log = logging.getLogger(__name__)
@@ -264,7 +264,7 @@ def read_bytes(path: str | Path, label: str | None = None, root: str | None = No
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
-        raise ContentError(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
+        raise UnreadableText(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
     return data
 
 
@@ -313,14 +313,14 @@ def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
     repaired when the repair is exact, with a warning unless ``quiet``, and refused otherwise.
     """
     if not data.strip():
-        raise ContentError(name, "file is empty")
+        raise UnreadableText(name, "file is empty")
     utf8 = None  # the UTF-8 bytes the text came from, which the cheap tests below look at
     if data.startswith(codecs.BOM_UTF8):
         text, encoding, utf8 = _strict(data[3:], "utf-8", name), "utf-8-sig", data
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _strict(data, "utf-16", name), "utf-16"
     elif data.find(b"\x00", 0, 8192) != -1:
-        raise ContentError(name, "binary file (contains NUL bytes), not a text article")
+        raise UnreadableText(name, "binary file (contains NUL bytes), not a text article")
     else:
         try:
             text, encoding, utf8 = data.decode("utf-8"), "utf-8", data
@@ -385,7 +385,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ContentError(name, f"invalid {encoding} byte {data[exc.start]:#04x}", line) from exc
+        raise UnreadableText(name, f"invalid {encoding} byte {data[exc.start]:#04x}", line) from exc
 
 
 def _legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
@@ -413,7 +413,7 @@ def _legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str
     if _HANGUL.search(text):  # not Windows-1252 either: Korean with rare syllables, as before
         return text, "cp949"
     line = data[: utf8_error.start].count(b"\n") + 1
-    raise ContentError(
+    raise UnreadableText(
         name,
         f"not UTF-8 (invalid byte {data[utf8_error.start]:#04x}), nor CP949/EUC-KR Korean text, nor "
         "Windows-1252; save the file as UTF-8",

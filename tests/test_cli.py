@@ -135,3 +135,17 @@ def test_help_is_as_wide_as_argparse_makes_it(columns: str | None, monkeypatch: 
     for parser in (ours, stock):
         parser.add_argument("--content", metavar="DIR", help="folder of articles " * 8)
     assert ours.format_help() == stock.format_help()
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    """``feeds config | head -1``: the pipe closes while feeds still writes; a quiet exit, no traceback."""
+    (tmp_path / "feeds.toml").write_text('title = "t"\nurl = "https://example.org/"\n', encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "feeds", "config"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before feeds writes a line
+    with process.stderr:
+        stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from feeds.build import build, lock_path
+from feeds.build import LOCK_FILE, build, lock_path
 from feeds.cli import main
 from feeds.config import load_site
 from feeds.lock import exclusive
@@ -61,8 +61,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 
 def published(out: Path) -> dict[str, bytes]:
-    """Every output file, without the hidden temporary files a killed build may leave."""
-    return {rel: data for rel, data in tree(out).items() if not rel.endswith(".tmp")}
+    """Every output file, without the hidden temporary files and lock a killed build may leave."""
+    return {rel: data for rel, data in tree(out).items() if not rel.endswith(".tmp") and rel != LOCK_FILE}
 
 
 def command(config: Path, content: Path, tmp_path: Path, *extra: str) -> list[str]:
@@ -79,12 +79,15 @@ def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> Non
         else:
             ET.fromstring(data)  # well-formed
         assert data in (clean["A"].get(rel), clean["B"].get(rel)), f"{rel} is neither version"
-    # A killed build may leave its hidden temporary file; readers never ask for it, and the next
-    # build removes it. Anything else would be a stray.
+    # A killed build may leave its hidden temporary file and its lock (empty); readers never ask
+    # for them, and the next build removes them. Anything else would be a stray.
     strays = [
         p
         for p in out.rglob("*")
-        if p.is_file() and p.suffix not in (".xml", ".json", ".html", ".opml") and not p.name.endswith(".tmp")
+        if p.is_file()
+        and p.suffix not in (".xml", ".json", ".html", ".opml")
+        and not p.name.endswith(".tmp")
+        and p.relative_to(out).as_posix() != LOCK_FILE
     ]
     assert not strays
 
@@ -115,6 +118,7 @@ def kill_during_builds(
     subprocess.run(command(config, content, tmp_path), check=True)
     assert published(tmp_path / "out") == clean["B" if state == other else "A"]
     assert not list((tmp_path / "out").rglob("*.tmp")), "temporary files left after a complete build"
+    assert not (tmp_path / "out" / LOCK_FILE).exists(), "the lock left after a complete build"
 
 
 def test_kill_9_never_leaves_a_torn_feed(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
@@ -204,14 +208,14 @@ def test_builds_while_another_holds_the_lock_wait_or_exit_3(
         impatient = subprocess.run(command(config, content, tmp_path, "--wait", "0"), capture_output=True, text=True)
         assert impatient.returncode == 3, impatient.stderr
         assert "another feeds build holds" in impatient.stderr
-        assert not out.exists()
+        assert published(out) == {}  # the lock is inside out/, and nothing else is
         # One waits: it says so (at -v), and writes nothing while the lock is held.
         verbose = [arg if arg != "-q" else "-v" for arg in command(config, content, tmp_path, "--wait", "120")]
         patient = subprocess.Popen(verbose, stderr=subprocess.PIPE, text=True)
         assert patient.stderr is not None
         waiting = patient.stderr.readline()
         assert "waiting up to 120 s" in waiting, waiting
-        assert patient.poll() is None and not out.exists()
+        assert patient.poll() is None and published(out) == {}
     finally:
         holder.communicate("")  # the other build finishes
     assert patient.wait(timeout=120) == 0, patient.stderr.read()

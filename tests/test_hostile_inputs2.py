@@ -75,9 +75,8 @@ CASES: dict[str, Case] = {
         text("long.md", "---\ntitle: " + "9" * 4000 + "\ndate: 2025-01-01\n---\nx\n"), None, status=0, published=3
     ),
     # 2: Hugo's zero date is no date; a date no offset can write is out of range
-    "2-hugo-zero-date": Case(
-        data("zero_date.md"), "missing published date (field 'date': 0001-01-01 is Hugo's 'no date'", 3
-    ),
+    # Front matter without a date is a page, not a post (--strict makes it an error): below.
+    "2-hugo-zero-date": Case(data("zero_date.md"), None, status=0),
     "2-hugo-zero-date-named": Case(data("zero_date.md", "2025-03-01-zero.md"), None, status=0, published=3),
     "2-hugo-zero-lastmod": Case(data("zero_lastmod.md"), None, status=0, published=3),
     "2-year-1-east": Case(
@@ -126,6 +125,26 @@ def test_hostile_input(
         assert errors[0].startswith(where + ": "), (errors[0], where)
         assert case.message in errors[0], errors[0]
     assert_good_feeds(tmp_path / "out", case.published)
+
+
+def test_hugo_zero_date_is_no_date(
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hugo's zero date is no date: front matter with nothing else is a page, which --strict refuses,
+    and either way the notice says why the date was not taken."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")
+    data("zero_date.md")(content, tmp_path)
+    config = write_site_toml(tmp_path / "site.toml")
+    argv = ["build", "--content", str(content), "--out", str(tmp_path / "out"), "--config", str(config)]
+    assert main(argv) == 0
+    shown = capsys.readouterr()
+    assert "zero_date.md:" in shown.out + shown.err
+    assert "a page, not a post" in shown.out + shown.err
+    assert "0001-01-01 is Hugo's 'no date'" in shown.out + shown.err
+    assert_good_feeds(tmp_path / "out", 2)
+    assert main([*argv, "--strict"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith(str(content))]
+    assert len(errors) == 1 and "0001-01-01 is Hugo's 'no date'" in errors[0], errors
 
 
 def test_far_future_east_is_published_when_asked(

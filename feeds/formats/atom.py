@@ -91,7 +91,8 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
             fe.author({k: v for k, v in (("name", author.name), ("email", author.email), ("uri", author.url)) if v})
         fe.summary(entry.summary, type="text")
         # type="html" escapes the markup; feedgen's type="CDATA" would be invalid Atom.
-        fe.content(entry.content, type="html")
+        if not site.summary_only:
+            fe.content(entry.content, type="html")
         for name in entry.categories:
             fe.category(term=name)
         if doc.publication:

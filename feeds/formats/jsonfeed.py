@@ -91,9 +91,12 @@ def _item(entry: Entry, site: Site) -> dict[str, Any]:
         "id": doc.id,
         "url": doc.link,
         "title": doc.title,
-        "content_html": entry.content,
-        "summary": entry.summary,
     }
+    if site.summary_only:  # JSON Feed requires content: a summary-only feed's is the summary, as text
+        item["content_text"] = entry.summary
+    else:
+        item["content_html"] = entry.content
+    item["summary"] = entry.summary
     if image := entry.image:
         item["image"] = image.url
     item |= {

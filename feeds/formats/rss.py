@@ -66,7 +66,8 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
         # <description> is HTML to RSS readers: escape the plain-text summary so "a < b" stays text.
         # feedgen writes content:encoded only when a description is set too.
         fe.description(html.escape(entry.summary, quote=False))
-        fe.content(entry.content)
+        if not feed.site.summary_only:
+            fe.content(entry.content)
         for name in entry.categories:
             fe.category(term=name)
         fe.dc.dc_creator([a.name for a in entry_authors(entry, feed.site)])

@@ -83,6 +83,6 @@ def read(text: str, path: str) -> Parsed:
         "unknown format: expected front matter ('---', '+++' or '{' on line 1), a 'Key: value' "
         "header (Title:, Date:, …), or a news article (a title, then a date line like "
         f"'입력 2025-03-10 14:30' or '2025-03-10 홍길동 기자': {news.why_not(text)}); "
-        f"line 1 is {first[:60]!r}",
+        f"line 1 is {first[:60]!r}; if it is not an article, list it in the exclude setting",
         1,
     )

@@ -423,6 +423,14 @@ def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int])
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         line = mark.line + 2 if mark is not None else 2  # +1 for 1-based, +1 for the opening fence
+        # PyYAML's cause ("while scanning a quoted scalar") and where it started, which is where
+        # the mistake is: an unclosed quote's problem is only found at the end of the front matter.
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start is not None and start.line + 2 < line:
+            problem = f"{context} starting on this line: {problem} (line {line})"
+            line = start.line + 2
+        elif context:
+            problem = f"{problem} ({context})"
         raise FrontMatterError(path, f"invalid YAML front matter: {problem}", line) from exc
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
