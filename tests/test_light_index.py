@@ -70,7 +70,7 @@ def change(what: str, out: Path, content: Path) -> None:
         raise AssertionError(what)
 
 
-@pytest.mark.parametrize("what", ["edit", "add", "delete", "retag"])
+@pytest.mark.parametrize("what", sweep(["edit", "add", "delete", "retag"], keep=3))
 def test_incremental_build_of_a_few_hundred_documents_equals_a_clean_build(
     what: str, small_windows: Site, content: Path, tmp_path: Path
 ) -> None:
