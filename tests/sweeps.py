@@ -56,12 +56,16 @@ def file_sweep(files: Sequence[Path], values: Sequence[object] | None = None, ke
 def briefly(*tests: Callable[..., None], inputs: int = 100) -> Callable[..., None]:
     """A test that tries each Hypothesis test of ``tests`` (each marked exhaustive, for its full run)
     on ``inputs`` inputs made from fixed random bytes, as an external fuzzer would: the default
-    run's taste of the fuzz runs. A failure raises what the test raised."""
+    run's taste of the fuzz runs. A failure raises what the test raised. Hypothesis skips an
+    input too short for an example, or one the test rejects: most must make one."""
 
     @pytest.mark.parametrize("test", tests, ids=[test.__name__ for test in tests])
     def test_fuzz_runs_briefly(test: Callable[..., None]) -> None:
         rng = random.Random(test.__name__)
-        for _ in range(inputs):
-            test.hypothesis.fuzz_one_input(rng.randbytes(512))  # type: ignore[attr-defined]
+        ran = sum(
+            test.hypothesis.fuzz_one_input(rng.randbytes(4096)) is not None  # type: ignore[attr-defined]
+            for _ in range(inputs)
+        )
+        assert ran * 2 > inputs, f"only {ran} of {inputs} inputs made an example"
 
     return test_fuzz_runs_briefly
