@@ -6,9 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# Runs every benchmark scenario at N = 200: CI's (.ci/run), for its length.
+@pytest.mark.slow
 def test_bench_smoke(tmp_path: Path) -> None:
     # With the tests' own generator: the benchmark's, in ../shared, is not part of the project.
     results = tmp_path / "results.md"

@@ -20,6 +20,7 @@ from feeds.sources import decode, discover
 
 from .conftest import DATA, tree
 from .corpus import generate
+from .sweeps import exhaustive
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 READER_CASES = sorted(p for p in (DATA / "readers").iterdir() if not p.name.endswith((".expected.json", ".source")))
@@ -81,6 +82,7 @@ def _parent_only(method: Callable[..., Any], parent: int) -> Callable[..., Any]:
     return checked
 
 
+@exhaustive  # a corpus large enough to fork workers, built four ways
 def test_parallel_and_in_process_builds_write_the_same_bytes(
     tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:

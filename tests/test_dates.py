@@ -13,6 +13,8 @@ from feeds import dates
 from feeds.dates import parse_date
 from feeds.errors import DateError
 
+from .sweeps import briefly, exhaustive
+
 KST = ZoneInfo("Asia/Seoul")
 NEW_YORK = ZoneInfo("America/New_York")
 EST = timezone(timedelta(hours=-5))
@@ -164,6 +166,7 @@ def test_parse_date_rejects(raw: object) -> None:
 MONTH_WORDS = ["Jan", "jan", "January", "FEB", "Sept", "Sep", "September", "May", "Mayo", "Ju", "Dec", "Decem", "Mon"]
 
 
+@exhaustive
 @settings(max_examples=400, deadline=None)
 @given(
     st.sampled_from(MONTH_WORDS),
@@ -179,3 +182,7 @@ def test_english_day_shortcut_reads_what_dateutil_reads(month: str, day: int, ye
         return  # an impossible day: a miss, and the next handler decides as before
     if fast is not None:
         assert fast == dates._parse_english(text), text
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(test_english_day_shortcut_reads_what_dateutil_reads)

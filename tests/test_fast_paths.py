@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from feeds import sources
 from feeds.errors import ContentError
 
+from .sweeps import briefly, exhaustive, file_sweep, sweep
+
 DATA = Path(__file__).parent / "data"
 FILES = sorted(p for p in DATA.rglob("*") if p.is_file())
 
@@ -35,6 +37,9 @@ EDGES = [
     "한글 제목\n\n2025-03-10 홍길동 기자\n".encode("utf-16"),
     "한글 제목\n\n2025-03-10 홍길동 기자\n\x01".encode("cp949"),
 ]
+# Every file of tests/data, a few of each folder in the default run; the edge cases always.
+FILE_BYTES = file_sweep(FILES, [p.read_bytes() for p in FILES])
+EDGE_BYTES = [pytest.param(data, id=repr(data)) for data in EDGES]
 
 
 def _decoded(data: bytes) -> object:
@@ -45,7 +50,7 @@ def _decoded(data: bytes) -> object:
     return (text.text, text.encoding)
 
 
-@pytest.mark.parametrize("data", [p.read_bytes() for p in FILES] + EDGES, ids=[*map(str, FILES), *map(repr, EDGES)])
+@pytest.mark.parametrize("data", [*FILE_BYTES, *EDGE_BYTES])
 def test_decode_fast_tests_agree_with_the_scans(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _decoded(data)
     monkeypatch.setattr(sources, "_no_latin1_letters", lambda utf8: False)
@@ -53,7 +58,7 @@ def test_decode_fast_tests_agree_with_the_scans(data: bytes, monkeypatch: pytest
     assert _decoded(data) == fast
 
 
-@pytest.mark.parametrize("data", [p.read_bytes() for p in FILES] + EDGES, ids=[*map(str, FILES), *map(repr, EDGES)])
+@pytest.mark.parametrize("data", [*FILE_BYTES, *EDGE_BYTES])
 def test_decode_fast_tests_answer_as_the_regexes(data: bytes) -> None:
     from feeds.mojibake import _GATE
     from feeds.xmlchars import FORBIDDEN
@@ -83,6 +88,7 @@ _ANY_CHAR = st.one_of(
 )
 
 
+@exhaustive
 @given(st.text(_ANY_CHAR, max_size=60))
 @settings(max_examples=500, deadline=None)
 def test_letter_counts_are_the_regexes_counts(text: str) -> None:
@@ -92,7 +98,7 @@ def test_letter_counts_are_the_regexes_counts(text: str) -> None:
     assert normalize._OTHER_LETTER_COUNT.count(text) == _findall_count(normalize._OTHER_LETTER_RANGES, text)
 
 
-@pytest.mark.parametrize("path", FILES, ids=str)
+@pytest.mark.parametrize("path", file_sweep(FILES))
 def test_letter_counts_on_test_data(path: Path) -> None:
     from feeds import normalize
 
@@ -113,6 +119,7 @@ _SPACEY = st.text(
 )
 
 
+@exhaustive
 @given(_SPACEY)
 @settings(max_examples=1000, deadline=None)
 def test_text_fast_path_is_the_slow_one(value: str) -> None:
@@ -167,6 +174,7 @@ _SOURCES = st.lists(
 ).map("/".join)
 
 
+@exhaustive
 @given(_SOURCES)
 @settings(max_examples=1000, deadline=None)
 def test_bundle_name_is_pathlibs(source: str) -> None:
@@ -175,6 +183,7 @@ def test_bundle_name_is_pathlibs(source: str) -> None:
     assert bundle_name(source) == _bundle_name_by_pathlib(source)
 
 
+@exhaustive
 @given(
     _SOURCES,
     st.sampled_from(
@@ -226,6 +235,7 @@ def test_is_caption_is_the_caption_search_on_test_data(chunk: int) -> None:
             assert is_caption(s) == (CAPTION.search(s) is not None), s
 
 
+@exhaustive
 @given(_CAPTIONISH)
 @settings(max_examples=2000, deadline=None)
 def test_is_caption_is_the_caption_search(s: str) -> None:
@@ -262,13 +272,14 @@ def _split_fenced_now(text: str, kind: str) -> tuple[str, str, int] | str:
         return exc.message
 
 
-@pytest.mark.parametrize("path", FILES, ids=str)
+@pytest.mark.parametrize("path", file_sweep(FILES))
 def test_split_fenced_on_test_data(path: Path) -> None:
     text = path.read_bytes().decode("utf-8", "replace")
     for kind in ("yaml", "toml"):
         assert _split_fenced_now(text, kind) == _split_fenced_by_lines(text, kind)
 
 
+@exhaustive
 @given(
     st.lists(
         st.sampled_from(["---", "+++", "----  ", "...", "... ", "title: x", "", " ", "\r", "---x", "+++\t", "body"]),
@@ -292,6 +303,7 @@ _KOREANISH = st.text(
 )
 
 
+@exhaustive
 @given(_KOREANISH)
 @settings(max_examples=2000, deadline=None)
 def test_mostly_hangul_is_the_counts_comparison(sample: str) -> None:
@@ -302,7 +314,7 @@ def test_mostly_hangul_is_the_counts_comparison(sample: str) -> None:
     assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
 
 
-@pytest.mark.parametrize("path", FILES, ids=str)
+@pytest.mark.parametrize("path", file_sweep(FILES))
 def test_mostly_hangul_on_test_data(path: Path) -> None:
     from feeds import normalize
 
@@ -314,6 +326,7 @@ def test_mostly_hangul_on_test_data(path: Path) -> None:
         assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
 
 
+@exhaustive
 @given(st.text(st.sampled_from("ab\n\r "), max_size=12), st.integers(-3, 12))
 @settings(max_examples=1000, deadline=None)
 def test_from_line_is_split_and_join(text: str, number: int) -> None:
@@ -361,17 +374,18 @@ def _yaml_by_simple(fm_text: str) -> object:
     return None if simple is None else repr(simple)
 
 
-def _yaml_front_matters() -> list[str]:
+def _yaml_front_matters() -> list[object]:
     from feeds.errors import FrontMatterError
     from feeds.readers.frontmatter import _BOUNDARIES, _split_fenced
 
-    found = []
+    found, folders = [], []
     for path in FILES:
         text = path.read_bytes().decode("utf-8", "replace")
         if _BOUNDARIES["yaml"].match(text):
             with contextlib.suppress(FrontMatterError):  # not front matter: tested elsewhere
                 found.append(_split_fenced(text, "yaml", str(path))[0])
-    return found
+                folders.append(path.parent)
+    return sweep(found, families=folders)
 
 
 @pytest.mark.parametrize("fm_text", _yaml_front_matters())
@@ -444,6 +458,7 @@ _YAML_LISTS = st.tuples(
 
 
 # Mostly lines _simple_yaml may read, so that most texts are not declined for one line among them.
+@exhaustive
 @given(
     st.lists(
         st.one_of(_YAML_GOOD_LINES, _YAML_GOOD_LINES, _YAML_GOOD_LINES, _YAML_LISTS, _YAML_ANY_LINES),
@@ -488,3 +503,17 @@ def test_simple_yaml_is_pyyamls(lines: list[str]) -> None:
 def test_simple_yaml_is_pyyamls_at_the_edges(fm_text: str) -> None:
     simple = _yaml_by_simple(fm_text)
     assert simple is None or simple == _yaml_by_pyyaml(fm_text)
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(
+    test_letter_counts_are_the_regexes_counts,
+    test_text_fast_path_is_the_slow_one,
+    test_bundle_name_is_pathlibs,
+    test_permalink_for_is_what_it_was,
+    test_is_caption_is_the_caption_search,
+    test_split_fenced_is_what_it_was,
+    test_mostly_hangul_is_the_counts_comparison,
+    test_from_line_is_split_and_join,
+    test_simple_yaml_is_pyyamls,
+)

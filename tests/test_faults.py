@@ -21,6 +21,7 @@ from feeds.config import load_site
 from feeds.lock import exclusive
 
 from .conftest import tree, write_site_toml
+from .sweeps import exhaustive
 
 DOCS = 120
 
@@ -121,6 +122,12 @@ def kill_during_builds(
     assert not (tmp_path / "out" / LOCK_FILE).exists(), "the lock left after a complete build"
 
 
+def test_kill_9_a_few_times(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    # The default run's taste of the kill -9 tests below: CI runs them all, up to 200 kills.
+    kill_during_builds(3, versions, tmp_path)
+
+
+@exhaustive
 def test_kill_9_never_leaves_a_torn_feed(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
     kill_during_builds(12, versions, tmp_path)
 
@@ -130,6 +137,7 @@ def test_kill_9_many_times(versions: tuple[Path, dict[str, dict[str, bytes]]], t
     kill_during_builds(200, versions, tmp_path)
 
 
+@exhaustive
 def test_kill_9_during_edits_that_keep_the_plan(
     versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path
 ) -> None:
@@ -143,7 +151,20 @@ def test_kill_9_many_times_during_edits_that_keep_the_plan(
     kill_during_builds(100, versions, tmp_path, other="C")
 
 
+def test_reader_never_sees_a_torn_file_in_two_builds(
+    versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path
+) -> None:
+    # The default run's taste of the test below, which CI runs.
+    read_while_building(2, versions, tmp_path)
+
+
+@exhaustive
 def test_reader_never_sees_a_torn_file(versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    read_while_building(8, versions, tmp_path)
+
+
+def read_while_building(builds: int, versions: tuple[Path, dict[str, dict[str, bytes]]], tmp_path: Path) -> None:
+    """Build A and B in turn, ``builds`` times, while a thread reads the feeds as fast as it can."""
     config, clean = versions
     content, out = tmp_path / "content", tmp_path / "out"
     write_state(content, "A")
@@ -172,7 +193,7 @@ def test_reader_never_sees_a_torn_file(versions: tuple[Path, dict[str, dict[str,
     thread = threading.Thread(target=reader)
     thread.start()
     try:
-        for i in range(8):
+        for i in range(builds):
             write_state(content, "B" if i % 2 == 0 else "A")
             subprocess.run(command(config, content, tmp_path), check=True)
     finally:

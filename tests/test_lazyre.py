@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from feeds import lazyre
 from feeds.lazyre import LazyPattern
 
+from .sweeps import briefly, exhaustive
+
 # A character class of the kind that made compiling costly, groups, and a flag.
 PATTERN = r"(?P<word>[가-힣]+|[a-z]+)\s*(?P<end>기자|REPORTER)?"
 FLAGS = re.IGNORECASE
@@ -55,6 +57,7 @@ def _spans(found: re.Match[str] | list[re.Match[str]] | None) -> list[object]:
     return [m and (m.span(), m.groupdict()) for m in matches]
 
 
+@exhaustive
 @given(TEXTS, st.integers(0, 5), st.integers(0, 40))
 @settings(max_examples=300, deadline=None)
 def test_answers_are_the_compiled_patterns(text: str, pos: int, endpos: int) -> None:
@@ -76,3 +79,7 @@ def test_a_bad_pattern_fails_on_first_use_each_time() -> None:
     for _ in range(2):
         with pytest.raises(re.error):
             lazy.search("가")
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(test_answers_are_the_compiled_patterns)

@@ -17,6 +17,7 @@ from feeds.config import Site
 
 from .conftest import tree
 from .corpus import generate
+from .sweeps import sweep
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 N = 100
@@ -69,7 +70,7 @@ def change(what: str, out: Path, content: Path) -> None:
         raise AssertionError(what)
 
 
-@pytest.mark.parametrize("what", ["edit", "add", "delete", "retag"])
+@pytest.mark.parametrize("what", sweep(["edit", "add", "delete", "retag"], keep=3))
 def test_incremental_build_of_a_few_hundred_documents_equals_a_clean_build(
     what: str, small_windows: Site, content: Path, tmp_path: Path
 ) -> None:
@@ -101,14 +102,17 @@ def test_an_edit_reads_in_full_only_the_documents_shown(
 
 @pytest.mark.parametrize(
     "damage",
-    [
-        "UPDATE metas SET meta = x'00ff00'",  # garbled: not a meta at all
-        "UPDATE metas SET meta = '[1, 2]'",  # JSON of another shape
-        "UPDATE metas SET meta = replace(meta, '/posts/', '/elsewhere/')",  # every link moved
-        "UPDATE documents SET doc = replace(doc, '/posts/', '/elsewhere/')",  # full rows disagree
-        "UPDATE documents SET doc = '[]'",
-        "DELETE FROM documents",  # the index without its documents
-    ],
+    sweep(
+        [
+            "UPDATE metas SET meta = x'00ff00'",  # garbled: not a meta at all
+            "UPDATE metas SET meta = '[1, 2]'",  # JSON of another shape
+            "UPDATE metas SET meta = replace(meta, '/posts/', '/elsewhere/')",  # every link moved
+            "UPDATE documents SET doc = replace(doc, '/posts/', '/elsewhere/')",  # full rows disagree
+            "UPDATE documents SET doc = '[]'",
+            "DELETE FROM documents",  # the index without its documents
+        ],
+        keep=3,
+    ),
 )
 def test_a_damaged_index_never_reaches_the_output(
     damage: str, small_windows: Site, content: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
@@ -130,13 +134,15 @@ def test_a_damaged_index_never_reaches_the_output(
 
 @pytest.mark.parametrize(
     "damage",
-    [
-        "UPDATE outputs SET path = CAST(path AS BLOB)",  # paths as bytes
-        "UPDATE outputs SET size = 'big', mtime_ns = x'00'",  # numbers that are not
-        "UPDATE outputs SET fingerprint = x'00ff'",
-        "UPDATE outputs SET mtime_ns = 1.5",
-        "UPDATE outputs SET path = 'tags/' || hex(randomblob(4)) || '/' || path",  # feeds never written
-    ],
+    sweep(
+        [
+            "UPDATE outputs SET path = CAST(path AS BLOB)",  # paths as bytes
+            "UPDATE outputs SET size = 'big', mtime_ns = x'00'",  # numbers that are not
+            "UPDATE outputs SET fingerprint = x'00ff'",
+            "UPDATE outputs SET mtime_ns = 1.5",
+            "UPDATE outputs SET path = 'tags/' || hex(randomblob(4)) || '/' || path",  # feeds never written
+        ]
+    ),
 )
 def test_a_damaged_output_record_never_breaks_a_build(
     damage: str, small_windows: Site, content: Path, tmp_path: Path

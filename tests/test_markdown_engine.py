@@ -25,6 +25,7 @@ from feeds.markup.markdown import (
     render as render_markdown,
 )
 from tests.corpus import generate
+from tests.sweeps import briefly, exhaustive
 
 DATA = Path(__file__).parent / "data"
 
@@ -149,6 +150,7 @@ PATTERNS = [p.getCompiledRegExp() for p in stock().inlinePatterns]
 SPECIAL = "[]()!`\\*_<>&#;:/@^  \n\t\"'=.abcx0{}|~-"
 
 
+@exhaustive
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=SPECIAL, max_size=60))
 def test_a_pattern_never_matches_without_its_characters(text: str) -> None:
@@ -158,6 +160,7 @@ def test_a_pattern_never_matches_without_its_characters(text: str) -> None:
             assert any(c in text for c in chars), pattern.pattern
 
 
+@exhaustive
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=SPECIAL, max_size=40), max_size=8))
 def test_generated_markdown_renders_as_stock(lines: list[str]) -> None:
@@ -171,6 +174,7 @@ LINE_STARTS += ["* * *", "___", "=", "-", "[a]: /x", "[a]:\n/y", "\r", "\x02", "
 BLOCK_TEXT = "ab *c_-=#>]:[]\r\t \x02"
 
 
+@exhaustive
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(LINE_STARTS), st.text(alphabet=BLOCK_TEXT, max_size=12)), max_size=10))
 def test_generated_blocks_render_as_stock(lines: list[tuple[str, str]]) -> None:
@@ -199,6 +203,7 @@ REFERENCE_TOKENS = ["[a]", "[a][]", "[A] [a]", "[a][b]", "![a]", "![a][a]", "![b
 REFERENCE_TOKENS += ["\n", "\n\n", "\n\n[a]: /y", "\n\n[b]: </z> 'T'", "\n[a]:", "*", "`"]
 
 
+@exhaustive
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(REFERENCE_TOKENS), max_size=16))
 def test_generated_reference_links_render_as_stock(tokens: list[str]) -> None:
@@ -209,6 +214,7 @@ def test_generated_reference_links_render_as_stock(tokens: list[str]) -> None:
 LINK_TOKENS = ["[a](", "![a](", "[a]", "(", ")", ")", '"', "'", " ", "x", "<", ">", "\\", "\n", "&amp;", "`", "*"]
 
 
+@exhaustive
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LINK_TOKENS), max_size=16))
 def test_generated_inline_links_render_as_stock(tokens: list[str]) -> None:
@@ -240,6 +246,7 @@ def test_every_markdown_test_document_renders_as_stock() -> None:
         assert_same(text)
 
 
+@exhaustive
 def test_generated_corpus_renders_as_stock(tmp_path: Path) -> None:
     generate(tmp_path, 400)
     for path in sorted(tmp_path.iterdir()):
@@ -394,3 +401,13 @@ def test_a_blank_abbreviation_renders_and_does_not_hang() -> None:
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(
+    test_a_pattern_never_matches_without_its_characters,
+    test_generated_markdown_renders_as_stock,
+    test_generated_blocks_render_as_stock,
+    test_generated_reference_links_render_as_stock,
+    test_generated_inline_links_render_as_stock,
+)

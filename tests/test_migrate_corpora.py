@@ -17,8 +17,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import feedparser
+import pytest
 
-from feeds.build import build
+from feeds.build import BuildResult, build
 from feeds.config import load_site
 from feeds.validate import validate_paths
 
@@ -69,14 +70,20 @@ def test_jekyll_expected_file_is_current(update_golden: bool) -> None:
     assert got == (JEKYLL / "expected.json").read_text(encoding="utf-8")
 
 
-def test_jekyll_posts_keep_their_urls_and_dates(tmp_path: Path) -> None:
-    site = load_site(JEKYLL / "site.toml")
-    result = build(site, JEKYLL / "_posts", tmp_path / "out", at=AT)
+@pytest.fixture(scope="module")
+def jekyll(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path]:
+    """Jekyll's posts built once, and the output folder: the tests below only read it."""
+    out = tmp_path_factory.mktemp("jekyll") / "out"
+    return build(load_site(JEKYLL / "site.toml"), JEKYLL / "_posts", out, at=AT), out
+
+
+def test_jekyll_posts_keep_their_urls_and_dates(jekyll: tuple[BuildResult, Path]) -> None:
+    result, out = jekyll
     expected = json.loads((JEKYLL / "expected.json").read_text(encoding="utf-8"))
     assert len(expected) == 101 and result.published == 101 and result.skipped == []
     # The one post whose date no standard reads ("18:30:22 2023 -0800": the year twice).
     assert [f"{Path(e.path).name}:{e.line}" for e in result.errors] == ["2023-01-29-jekyll-3-9-3-released.markdown:3"]
-    feed = entries(tmp_path / "out" / "atom.xml")
+    feed = entries(out / "atom.xml")
     assert sorted(feed) == sorted(e["link"] for e in expected.values())
     for name, want in expected.items():
         entry = feed[want["link"]]
@@ -90,13 +97,12 @@ def _raw_blocks(source: Path) -> str:
     return "\n".join(_RAW.findall(source.read_text(encoding="utf-8")))
 
 
-def test_jekyll_no_liquid_outside_raw_blocks(tmp_path: Path) -> None:
-    site = load_site(JEKYLL / "site.toml")
-    build(site, JEKYLL / "_posts", tmp_path / "out", at=AT)
+def test_jekyll_no_liquid_outside_raw_blocks(jekyll: tuple[BuildResult, Path]) -> None:
+    _, out = jekyll
     expected = json.loads((JEKYLL / "expected.json").read_text(encoding="utf-8"))
     by_link = {want["link"]: name for name, want in expected.items()}
     leaks = []
-    for feed in sorted((tmp_path / "out").rglob("*.xml")):
+    for feed in sorted(out.rglob("*.xml")):
         for link, entry in entries(feed).items():
             raw = _raw_blocks(JEKYLL / "_posts" / by_link[link])
             for part in [*entry.get("content", []), {"value": entry.get("summary", "")}]:
@@ -105,10 +111,9 @@ def test_jekyll_no_liquid_outside_raw_blocks(tmp_path: Path) -> None:
     assert leaks == []
 
 
-def test_jekyll_liquid_conversions(tmp_path: Path) -> None:
-    site = load_site(JEKYLL / "site.toml")
-    build(site, JEKYLL / "_posts", tmp_path / "out", at=AT)
-    feed = entries(tmp_path / "out" / "atom.xml")
+def test_jekyll_liquid_conversions(jekyll: tuple[BuildResult, Path]) -> None:
+    _, out = jekyll
+    feed = entries(out / "atom.xml")
     # {% post_url %} to a post in the folder: its permalink.
     turns_2 = feed["https://jekyllrb.com/news/2014/05/06/jekyll-turns-2-0-0/"].content[0].value
     assert 'href="https://jekyllrb.com/news/2013/05/05/jekyll-1-0-0-released/"' in turns_2
@@ -118,15 +123,14 @@ def test_jekyll_liquid_conversions(tmp_path: Path) -> None:
     v101 = feed["https://jekyllrb.com/news/2013/05/08/jekyll-1-0-1-released/"].content[0].value
     assert 'href="https://github.com/jekyll/jekyll/issues/1037"' in v101
     # {% highlight ruby %}: a code block; {% raw %}: verbatim.
-    all_html = (tmp_path / "out" / "atom.xml").read_text(encoding="utf-8")
+    all_html = (out / "atom.xml").read_text(encoding="utf-8")
     assert 'class="language-ruby"' in html.unescape(all_html)
     assert "{% include my-logo@2x.svg %}" in html.unescape(all_html)
 
 
-def test_jekyll_feeds_validate(tmp_path: Path) -> None:
-    site = load_site(JEKYLL / "site.toml")
-    build(site, JEKYLL / "_posts", tmp_path / "out", at=AT)
-    findings = validate_paths([tmp_path / "out"], site_url=site.url)
+def test_jekyll_feeds_validate(jekyll: tuple[BuildResult, Path]) -> None:
+    _, out = jekyll
+    findings = validate_paths([out], site_url=load_site(JEKYLL / "site.toml").url)
     assert [f"{f.path}:{f.line}: {f.code}" for f in findings if f.level == "error"] == []
 
 

@@ -21,6 +21,7 @@ from feeds.errors import ContentError
 from feeds.sources import decode
 
 from .conftest import DATA, write_site_toml
+from .sweeps import sweep
 
 CASES_DIR = DATA / "mojibake"
 CASES = sorted(p for p in CASES_DIR.glob("*.txt") if not p.name.endswith(".expected.txt"))
@@ -64,7 +65,9 @@ def _plain(data: bytes, name: str, monkeypatch: pytest.MonkeyPatch) -> str:
             return f"error: {exc}"
 
 
-@pytest.mark.parametrize("path", OTHER_FILES, ids=[p.relative_to(DATA).as_posix() for p in OTHER_FILES])
+@pytest.mark.parametrize(
+    "path", sweep(OTHER_FILES, [p.relative_to(DATA).as_posix() for p in OTHER_FILES], [p.parent for p in OTHER_FILES])
+)
 def test_correct_files_pass_unchanged(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = path.read_bytes()
     try:

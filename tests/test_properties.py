@@ -24,12 +24,14 @@ from feeds.render import content_html
 from feeds.validate import validate_paths
 
 from .conftest import TEST_SITE
+from .sweeps import briefly, exhaustive
 
 SITE = site_from_mapping(TEST_SITE)
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 PREFIXES = ["", "---\n", "+++\n", "{", "Title: x\nDate: 2025-01-01\n\n", "제목\n\n요약\n\n2025-03-10 홍길동 기자\n"]
 
 
+@exhaustive
 @given(st.sampled_from(PREFIXES), st.text())
 @settings(max_examples=300, deadline=None)
 def test_any_text_parses_or_gets_a_content_error(prefix: str, text: str) -> None:
@@ -42,6 +44,7 @@ def test_any_text_parses_or_gets_a_content_error(prefix: str, text: str) -> None
     content_html(doc)
 
 
+@exhaustive
 @given(st.binary(max_size=2000))
 @settings(max_examples=200, deadline=None)
 def test_any_bytes_parse_or_get_a_content_error(data: bytes) -> None:
@@ -74,6 +77,7 @@ def _may_be_mojibake(meta: dict[str, object], body: str) -> bool:
     return any(mojibake.suspect(" ".join(t.split())) or mojibake.suspect(t) for t in texts)
 
 
+@exhaustive
 @given(st.lists(st.tuples(documents, bodies), min_size=1, max_size=6))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_documents_build_feeds_that_validate(posts: list[tuple[dict[str, object], str]]) -> None:
@@ -107,6 +111,7 @@ _trees = st.recursive(
 )
 
 
+@exhaustive
 @given(_trees, st.integers(min_value=0, max_value=1200), st.sampled_from(["yaml", "json"]))
 @settings(max_examples=100, deadline=None)
 def test_nested_front_matter_parses_or_gets_a_content_error(tree: object, depth: int, kind: str) -> None:
@@ -124,6 +129,7 @@ def test_nested_front_matter_parses_or_gets_a_content_error(tree: object, depth:
     pickle.dumps(doc)  # what a worker sends back, and what 500 levels once made a RecursionError
 
 
+@exhaustive
 @given(
     st.integers(min_value=1, max_value=12),  # levels of aliases
     st.integers(min_value=1, max_value=12),  # aliases per level
@@ -149,6 +155,7 @@ _file_names = st.binary(min_size=1, max_size=40).filter(
 )
 
 
+@exhaustive
 @given(st.lists(_file_names, min_size=1, max_size=5, unique=True))
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_file_names_build_feeds_that_validate(names: list[bytes]) -> None:
@@ -166,6 +173,7 @@ def test_any_file_names_build_feeds_that_validate(names: list[bytes]) -> None:
         assert errors == [], (errors, result.errors)
 
 
+@exhaustive
 @given(st.text(max_size=20) | st.sampled_from(["a.png", "a.PnG.md", "x.tar.gz", "..a", "a.", "a..CSS", ".md"]))
 @settings(max_examples=500, deadline=None)
 def test_skipped_names_are_those_with_an_asset_suffix(name: str) -> None:
@@ -174,3 +182,16 @@ def test_skipped_names_are_those_with_an_asset_suffix(name: str) -> None:
 
     backup = name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swo", ".bak", ".tmp", ".orig"))
     assert _skipped_name(name) == (backup or os.path.splitext(name)[1].lower() in ASSET_SUFFIXES)
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(
+    test_any_text_parses_or_gets_a_content_error,
+    test_any_bytes_parse_or_get_a_content_error,
+    test_any_documents_build_feeds_that_validate,
+    test_nested_front_matter_parses_or_gets_a_content_error,
+    test_aliased_yaml_is_bounded,
+    test_any_file_names_build_feeds_that_validate,
+    test_skipped_names_are_those_with_an_asset_suffix,
+    inputs=10,
+)

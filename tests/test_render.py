@@ -13,6 +13,8 @@ import feeds.render
 import feeds.urls
 from feeds.render import absolutize
 
+from .sweeps import briefly, exhaustive
+
 BASE = "https://example.org/posts/hello/"
 
 
@@ -71,6 +73,7 @@ def test_only_real_url_attributes_change(fragment: str, expected: str | None) ->
 URL_CHARS = "aZ09./:?#@!$&'()*+,;=%~-_ 한é<>\"[]{}|\\^`"
 
 
+@exhaustive
 @settings(max_examples=500, deadline=None)
 @given(
     st.sampled_from(["https://", "http://", "HTTPS://", "", "//", "/"]),
@@ -113,6 +116,7 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@exhaustive
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=25).map("".join))
 def test_start_tags_are_html_parsers(text: str) -> None:
@@ -120,3 +124,7 @@ def test_start_tags_are_html_parsers(text: str) -> None:
     oracle.feed(text)
     oracle.close()
     assert list(feeds.render._start_tags(text)) == oracle.tags
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(test_the_plain_url_shortcut_changes_nothing, test_start_tags_are_html_parsers)

@@ -28,6 +28,7 @@ from feeds.formats.common import with_stylesheet
 
 from .conftest import SEEDS, TEST_SITE
 from .corpus import generate
+from .sweeps import briefly, exhaustive, sweep
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 NEWS = Path(__file__).parent / "data" / "news"
@@ -66,7 +67,7 @@ def assert_spliced_equals_whole(feeds: list[Feed], out: Path) -> None:
             assert written == whole(feed, filename), f"{feed.folder}{filename}"
 
 
-@pytest.mark.parametrize("xsl", [False, True])
+@pytest.mark.parametrize("xsl", sweep([False, True], keep=1))
 def test_generated_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xsl: bool) -> None:
     content = tmp_path / "content"
     generate(content, 300)
@@ -101,6 +102,7 @@ json_values = st.recursive(
 )
 
 
+@exhaustive
 @given(st.dictionaries(text, json_values, max_size=5))
 @settings(max_examples=300, deadline=None)
 def test_json_writer_equals_json_dumps(value: dict[str, Any]) -> None:
@@ -126,3 +128,7 @@ def test_text_that_looks_like_an_entry_tag_stays_inside_its_entry(
     for name in ("rss.xml", "atom.xml"):
         data = (tmp_path / "out" / "tags" / "x" / name).read_bytes()
         assert data.count(b"<entry") + data.count(b"<item>") == 3, name  # the three real ones
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(test_json_writer_equals_json_dumps)

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from feeds.slugs import MAX_SLUG_BYTES, slugify
 from feeds.tags import index_tags, tag_key
 
+from .sweeps import briefly, exhaustive
+
 
 @pytest.mark.parametrize(
     ("text", "slug"),
@@ -101,6 +103,7 @@ def test_tags_without_letters_still_get_a_safe_slug(text: str, slug: str) -> Non
 LONG_TAG = st.text(alphabet=st.sampled_from("aZ 가힣-_.é😀/"), min_size=1, max_size=400)
 
 
+@exhaustive
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(LONG_TAG, max_size=4), max_size=6))
 def test_every_slug_is_one_short_distinct_stable_folder_name(doc_tags: list[list[str]]) -> None:
@@ -120,3 +123,7 @@ def test_long_tags_sharing_a_prefix_stay_apart() -> None:
     assert len(index[a].slug.encode()) == 100 + 9 and index[a].slug.startswith("a" * 100 + "-")
     assert index[b].slug.startswith("a" * 100 + "-") and index[a].slug != index[b].slug
     assert index[hangul].slug.startswith("가" * 33 + "-") and len(index[hangul].slug.encode()) == 99 + 9
+
+
+# The fuzz runs above are exhaustive: the default run tries each on a few inputs.
+test_fuzz_runs_briefly = briefly(test_every_slug_is_one_short_distinct_stable_folder_name)

@@ -16,6 +16,7 @@ from feeds.validate import validate_paths
 
 from .conftest import SEEDS, TEST_SITE
 from .corpus import generate
+from .sweeps import exhaustive
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -27,6 +28,7 @@ def test_seed_site_validates_clean(tmp_path: Path, site: Site) -> None:
     assert [f for f in findings if f.level != "info"] == []
 
 
+@exhaustive  # every document of a generated corpus: the seed site above is the default run's
 def test_generated_corpus_validates_clean(tmp_path: Path) -> None:
     made = {Path(g.name).stem: g for g in generate(tmp_path / "content", 1000)}
     site = site_from_mapping({**TEST_SITE, "language": "ko", "max_items": 20})
