@@ -42,6 +42,9 @@ _HOST = re.compile(
     r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?|[0-9a-f:.]+"
 )
 
+DOCUMENT_TIMEOUT = 10.0  # seconds: a document that takes longer is that file's error
+MAX_DOCUMENT_TIMEOUT = 3600
+
 KEYS = (
     "title",
     "url",
@@ -59,6 +62,7 @@ KEYS = (
     "site_variables",
     "templates",
     "xsl",
+    "document_timeout",
 )
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
@@ -81,6 +85,7 @@ class Site:
     site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
     templates: Path | None = None  # a folder of templates overriding the built-in ones (feeds.pages)
     xsl: bool = False  # write out/feed.xsl and point RSS and Atom at it, for browsers that still do XSLT
+    document_timeout: float = DOCUMENT_TIMEOUT  # seconds one document's conversion may take (feeds.guard)
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
@@ -242,6 +247,14 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     xsl = table.get("xsl", False)
     if not isinstance(xsl, bool):
         raise fail("xsl", f"must be true or false, got {xsl!r}")
+    timeout = table.get("document_timeout", DOCUMENT_TIMEOUT)
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not 0 < timeout <= MAX_DOCUMENT_TIMEOUT  # NaN fails this too
+    ):
+        limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
+        raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -266,6 +279,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         site_variables={k: str(v) for k, v in variables.items()},
         templates=templates_dir,
         xsl=xsl,
+        document_timeout=float(timeout),
     )
 
 

@@ -185,6 +185,7 @@ def load(
     refused: Mapping[str, str] | None = None,
     root: str | None = None,
     progress: Progress = NO_PROGRESS,
+    failed: Mapping[str, tuple[str, ContentError]] | None = None,
 ) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
@@ -195,15 +196,23 @@ def load(
     memory: with a cache each is stored there as it arrives, without one the file is read again
     if its entry is rendered. With ``root`` (the content folder, resolved), a file that resolves
     outside it when opened is not read. ``progress`` counts the files read, as they come back.
-    """
-    from feeds.parallel import imap_indexes
 
+    Each file is read inside the guard (``feeds.guard``): whatever it raises, or a parse that
+    overruns ``site.document_timeout``, is that file's error. ``failed`` (source -> (digest,
+    error)) names the versions whose rendering failed earlier in this build: rejected like a file
+    that does not parse, they keep their last good version.
+    """
+    from feeds.guard import guarded_imap
+    from feeds.parallel import MIN_ITEMS, workers
+
+    failed = failed or {}
     cached = cache.index()
     loaded = Loaded(stats=stats, root=root)
     stale: list[Found] = []
     for st in stats:
         hit = cached.get(st.source)
-        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns):
+        bad = failed.get(st.source)
+        if hit and (hit.size, hit.mtime_ns) == (st.size, st.mtime_ns) and not (bad and bad[0] == hit.digest):
             loaded.use_cached(st.source, hit)
         else:
             stale.append(st)
@@ -212,11 +221,21 @@ def load(
     def read(i: int) -> Read:
         return read_file(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
-    results = progress.track(READING, len(stale), imap_indexes(read, len(stale)))
-    for st, found in zip(stale, results, strict=True):
+    # Below MIN_ITEMS files one worker: it is there to be killed, not to spread the work.
+    procs = workers() if len(stale) >= MIN_ITEMS else 1
+    guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs)
+    results = progress.track(READING, len(stale), guarded)
+    for st, outcome in zip(stale, results, strict=True):
+        found = outcome if isinstance(outcome, Read) else Read(error=outcome)
         hit = cached.get(st.source)
         if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
+        bad = failed.get(st.source)
+        if bad and found.digest == bad[0]:
+            loaded.errors.append(bad[1])
+            if hit and hit.digest != found.digest:
+                loaded.keep_last_good(st.source, hit, st.path)
+            continue
         if found.same and hit:
             cache.touch_document(st.source, st.size, st.mtime_ns)
             loaded.use_cached(st.source, hit)
