@@ -22,19 +22,19 @@ this process: exceptions are still each file's error, but an endless loop cannot
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import pickle
 import signal
+import struct
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from feeds.errors import ContentError, FeedsError
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +88,11 @@ def guarded_imap(
     is raised here, as it would be without the guard. ``procs`` is how many workers
     (``feeds.parallel.workers()`` when None); one is enough for the time budget.
     """
-    from feeds.parallel import _can_fork, workers
+    from feeds.parallel import workers
 
     if count <= 0:
         return
-    if not _can_fork():
+    if not can_fork():
         yield from _in_process(task, count, label)
         return
     pool = _Pool(task, count, label, timeout, min(count, procs or workers()))
@@ -100,6 +100,14 @@ def guarded_imap(
         yield from pool.run()
     finally:
         pool.close()
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked: not on Windows, and not while other threads run (a fork
+    copies the locks they hold, held, into a child where no thread will release them)."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _in_process(task: Callable[[int], R], count: int, label: Callable[[int], str]) -> Iterator[R | GuardError]:
@@ -118,8 +126,9 @@ def _in_process(task: Callable[[int], R], count: int, label: Callable[[int], str
 
 @dataclass
 class _Worker:
-    proc: BaseProcess
-    conn: Connection
+    pid: int
+    to_worker: int  # the pipe's write end: indexes go there
+    from_worker: int  # read end: answers come back
     held: deque[int] = field(default_factory=deque)  # sent, not answered yet; the first is worked on
     since: float = 0.0  # when it started on held[0]
 
@@ -128,9 +137,6 @@ class _Pool:
     def __init__(
         self, task: Callable[[int], Any], count: int, label: Callable[[int], str], timeout: float, size: int
     ) -> None:
-        import multiprocessing
-
-        self.context = multiprocessing.get_context("fork")
         self.task, self.count, self.label, self.timeout = task, count, label, timeout
         self.size = size
         self.todo: deque[int] = deque(range(count))
@@ -161,22 +167,25 @@ class _Pool:
                 if not worker.held:
                     worker.since = time.monotonic()
                 worker.held.append(i)
-                worker.conn.send(i)
+                _send(worker.to_worker, i)
 
     def _collect(self) -> None:
-        from multiprocessing.connection import wait
+        import select
 
         busy = [w for w in self.workers if w.held]
         assert busy, "guard: documents left, none in hand"
-        now = time.monotonic()
         first = min(w.since for w in busy) + self.timeout
-        ready = set(wait([w.conn for w in busy], timeout=max(0.0, first - now)))
+        poll = select.poll()
+        for worker in busy:
+            poll.register(worker.from_worker, select.POLLIN)
+        wait_ms = max(0, int((first - time.monotonic()) * 1000) + 1)
+        ready = {fd for fd, _ in poll.poll(wait_ms)}
         now = time.monotonic()
         for worker in busy:
-            if worker.conn in ready:
+            if worker.from_worker in ready:
                 try:
-                    answer = worker.conn.recv()
-                except (EOFError, OSError):
+                    answer = _receive(worker.from_worker)
+                except EOFError:
                     self._replace(worker, self._died(worker))
                     continue
                 i = worker.held.popleft()
@@ -197,13 +206,14 @@ class _Pool:
         return GuardError(self.label(i), value)
 
     def _died(self, worker: _Worker) -> str:
-        worker.proc.join(5)
-        code = worker.proc.exitcode
-        if code == -signal.SIGKILL:
-            return "its conversion was killed (out of memory?); not published"
-        if code is not None and code < 0:
-            return f"its conversion crashed (signal {signal.Signals(-code).name}); not published"
-        return f"its conversion stopped (exit status {code}); not published"
+        status = _reap(worker.pid, kill=False)
+        worker.pid = 0
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == signal.SIGKILL:
+                return "its conversion was killed (out of memory?); not published"
+            return f"its conversion crashed (signal {signal.Signals(sig).name}); not published"
+        return f"its conversion stopped (exit status {os.waitstatus_to_exitcode(status)}); not published"
 
     def _replace(self, worker: _Worker, why: str) -> None:
         """``worker`` failed its first document: that document gets ``why``, the others it held go
@@ -215,23 +225,79 @@ class _Pool:
         self.workers.remove(worker)
 
     def _start(self) -> _Worker:
-        parent_end, child_end = self.context.Pipe()
-        proc = self.context.Process(target=_serve, args=(child_end, self.task), daemon=True)
-        proc.start()
-        child_end.close()  # the parent keeps none of it: the worker's death reads as EOF
-        return _Worker(proc, parent_end)
+        import sys
+
+        down_read, down_write = os.pipe()
+        up_read, up_write = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # or the worker's first write repeats what they hold
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns into the caller's code
+            status = 0
+            try:
+                for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
+                    os.close(fd)
+                _serve(down_read, up_write, self.task)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(down_read)
+        os.close(up_write)  # the worker alone holds it: its death reads as EOF
+        return _Worker(pid, down_write, up_read)
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
-        if worker.proc.is_alive():
-            worker.proc.kill()
-        worker.proc.join()
-        worker.conn.close()
+        if worker.pid:
+            _reap(worker.pid, kill=True)
+            worker.pid = 0
+        os.close(worker.to_worker)
+        os.close(worker.from_worker)
 
     def close(self) -> None:
         for worker in self.workers:
             self._stop(worker)
         self.workers.clear()
+
+
+def _reap(pid: int, kill: bool) -> int:
+    """Wait for the worker ``pid`` to end (killing it first if ``kill``); its wait status."""
+    if kill:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    while True:
+        try:
+            return os.waitpid(pid, 0)[1]
+        except InterruptedError:  # pragma: no cover  (retried by Python itself since 3.5)
+            continue
+        except ChildProcessError:  # reaped already (a SIGCHLD handler of an embedding program)
+            return 0
+
+
+_HEADER = struct.Struct("!Q")
+
+
+def _send(fd: int, obj: object) -> None:
+    data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)  # first: a result that does not pickle sends nothing
+    view = memoryview(_HEADER.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _receive(fd: int) -> Any:
+    (size,) = _HEADER.unpack(_read(fd, _HEADER.size))
+    return pickle.loads(_read(fd, size))
+
+
+def _read(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 @dataclass(frozen=True)
@@ -241,13 +307,13 @@ class _Raise:
     error: BaseException
 
 
-def _serve(conn: Connection, task: Callable[[int], Any]) -> None:
+def _serve(down: int, up: int, task: Callable[[int], Any]) -> None:
     """A worker: run ``task`` on each index the parent sends, answer each, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
     while True:
         try:
-            i = conn.recv()
-        except (EOFError, OSError):
+            i = _receive(down)
+        except EOFError:
             return
         answer: tuple[str, Any]
         try:
@@ -259,7 +325,7 @@ def _serve(conn: Connection, task: Callable[[int], Any]) -> None:
         except Exception as exc:  # any exception is the document's
             answer = ("error", describe(exc))
         try:
-            conn.send(answer)
+            _send(up, answer)
         except Exception as exc:  # a result that does not pickle: nested too deeply
-            conn.send(("error", describe(exc)))
+            _send(up, ("error", describe(exc)))
         del answer

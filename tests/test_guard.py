@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import feeds.guard
 import feeds.load
-import feeds.parallel
 import feeds.render
 from feeds.cli import main
 from feeds.config import site_from_mapping
@@ -212,7 +212,7 @@ def test_one_process_still_has_a_time_budget(
 def test_without_fork_an_exception_is_still_the_files_error(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(feeds.parallel, "_can_fork", lambda: False)
+    monkeypatch.setattr(feeds.guard, "can_fork", lambda: False)
     path = put(content, "deep-list.md", DEEP["deep-list.md"])
     status, stderr = build_cli(tmp_path, capsys, timeout=SLOW_MACHINE)
     assert status == 1
@@ -248,14 +248,21 @@ def test_results_come_back_in_order_with_failures_in_their_place(procs: int) -> 
             assert result == i * i
 
 
-def test_no_worker_outlives_its_stage() -> None:
-    import multiprocessing
+def _children() -> set[str]:
+    me = os.getpid()
+    return set(Path(f"/proc/{me}/task/{me}/children").read_text().split())
 
-    before = set(multiprocessing.active_children())
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the children from /proc (Linux)")
+def test_no_worker_outlives_its_stage() -> None:
+    before = _children()
     iterator: Iterator[object] = guarded_imap(_slow_on(set(), set()), 100, str, 5, 2)
     assert next(iterator) == 0
-    del iterator  # a consumer that stops early: its workers go with it
-    assert set(multiprocessing.active_children()) == before
+    assert len(_children() - before) == 2
+    del iterator  # a consumer that stops early: its workers go with it, killed and reaped
+    assert _children() == before
+    assert list(guarded_imap(_slow_on({1}, set()), 3, str, 0.2, 1))[::2] == [0, 4]
+    assert _children() == before
 
 
 @pytest.mark.parametrize(
