@@ -147,7 +147,9 @@ class _Pool:
         following = 0
         while following < self.count:
             while following in self.done:
-                result = self.done.pop(following)
+                result, records = self.done.pop(following)
+                for record in records:  # what the worker logged, here, in order, through our handlers
+                    logging.getLogger(record.name).handle(record)
                 if isinstance(result, _Raise):
                     raise result.error
                 yield result
@@ -189,7 +191,7 @@ class _Pool:
                     self._replace(worker, self._died(worker))
                     continue
                 i = worker.held.popleft()
-                self.done[i] = self._result(i, answer)
+                self.done[i] = (self._result(i, answer[:2]), answer[2])
                 worker.since = now
             elif now - worker.since >= self.timeout:
                 self._replace(worker, timed_out(self.timeout))
@@ -219,7 +221,7 @@ class _Pool:
         """``worker`` failed its first document: that document gets ``why``, the others it held go
         back to the front of the queue, and a new worker takes its place."""
         i = worker.held.popleft()
-        self.done[i] = GuardError(self.label(i), why)
+        self.done[i] = (GuardError(self.label(i), why), [])
         self.todo.extendleft(reversed(worker.held))
         self._stop(worker)
         self.workers.remove(worker)
@@ -310,6 +312,8 @@ class _Raise:
 def _serve(down: int, up: int, task: Callable[[int], Any]) -> None:
     """A worker: run ``task`` on each index the parent sends, answer each, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
+    records = _Records()
+    logging.getLogger().handlers = [records]  # sent to the parent with each answer
     while True:
         try:
             i = _receive(down)
@@ -324,8 +328,26 @@ def _serve(down: int, up: int, task: Callable[[int], Any]) -> None:
             answer = ("raise", exc)
         except Exception as exc:  # any exception is the document's
             answer = ("error", describe(exc))
+        logged, records.taken = records.taken, []
         try:
-            _send(up, answer)
+            _send(up, (*answer, logged))
         except Exception as exc:  # a result that does not pickle: nested too deeply
-            _send(up, ("error", describe(exc)))
+            _send(up, ("error", describe(exc), logged))
         del answer
+
+
+class _Records(logging.Handler):
+    """A worker's log records, kept to travel to the parent: its handlers (a test's, the progress
+    bar's) then see them as if the work had been done there, in the documents' order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.taken: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Made plain so that it pickles: the message formatted, no traceback object.
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.taken.append(record)
