@@ -41,6 +41,9 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 _IN_HAND = 2  # documents a worker holds: the one it works on, and the next, so it never waits for us
+# A document's conversion may take this much memory (address space) beyond what its worker had
+# when forked: a 10 MB Markdown article, the largest read, peaks at ~550 MB.
+DOCUMENT_MEMORY = 2 * 1024**3
 _AHEAD = 64  # results held back per worker at most, waiting for an earlier slow one to be yielded
 
 
@@ -239,6 +242,7 @@ class _Pool:
             try:
                 for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
                     os.close(fd)
+                _bound_memory()
                 _serve(down_read, up_write, self.task)
             except BaseException:
                 status = 1
@@ -260,6 +264,30 @@ class _Pool:
         for worker in self.workers:
             self._stop(worker)
         self.workers.clear()
+
+
+def _bound_memory() -> None:
+    """Let this worker's address space grow by DOCUMENT_MEMORY at most: past it an allocation
+    raises MemoryError, the document's error. And should the machine run out of memory first, the
+    kernel kills a worker (that document's error too), not the build."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")
+    except OSError:
+        pass  # not Linux
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + DOCUMENT_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or limit < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError, ImportError):
+        pass  # no /proc or no resource module: the kernel's limits alone
 
 
 def _reap(pid: int, kill: bool) -> int:

@@ -31,7 +31,7 @@ import feeds.render
 from feeds.cli import main
 from feeds.config import site_from_mapping
 from feeds.errors import ConfigError
-from feeds.guard import GuardError, guarded_imap
+from feeds.guard import DOCUMENT_MEMORY, GuardError, guarded_imap
 
 from .conftest import TEST_SITE, write_site_toml
 
@@ -246,6 +246,20 @@ def test_results_come_back_in_order_with_failures_in_their_place(procs: int) -> 
             )
         else:
             assert result == i * i
+
+
+def _greedy(i: int) -> int:
+    if i == 1:
+        hog = bytearray(DOCUMENT_MEMORY + 1024**3)
+        return len(hog)
+    return i
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").is_file(), reason="the bound is set on Linux")
+def test_a_document_past_the_memory_bound_is_the_files_error() -> None:
+    out = list(guarded_imap(_greedy, 3, lambda i: f"doc-{i}", 30, 1))
+    assert out[0] == 0 and out[2] == 2
+    assert str(out[1]) == "doc-1: ran out of memory while being converted; not published"
 
 
 def _children() -> set[str]:
