@@ -221,6 +221,11 @@ def load(
     def read(i: int) -> Read:
         return read_file(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
+    if stale:
+        # Imported here, before the workers fork: once, not again in each worker (and in each
+        # one that replaces a killed worker).
+        import feeds.normalize
+        import feeds.readers  # noqa: F401
     # Below MIN_ITEMS files one worker: it is there to be killed, not to spread the work.
     procs = workers() if len(stale) >= MIN_ITEMS else 1
     guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs)
