@@ -122,6 +122,7 @@ def _in_process(task: Callable[[int], R], count: int, label: Callable[[int], str
         except FeedsError:
             raise
         except Exception as exc:  # that is the point: any exception is the file's
+            log.debug("%s: conversion failed", label(i), exc_info=True)  # where, for a bug report (-vv)
             yield GuardError(label(i), describe(exc))
         else:
             yield result
@@ -193,6 +194,8 @@ class _Pool:
                 except EOFError:
                     self._replace(worker, self._died(worker))
                     continue
+                except Exception as exc:  # read whole, but does not unpickle: this answer alone is lost
+                    answer = ("error", describe(exc), [])
                 i = worker.held.popleft()
                 self.done[i] = (self._result(i, answer[:2]), answer[2])
                 worker.since = now
@@ -243,7 +246,7 @@ class _Pool:
                 for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
                     os.close(fd)
                 _bound_memory()
-                _serve(down_read, up_write, self.task)
+                _serve(down_read, up_write, self.task, self.label)
             except BaseException:
                 status = 1
             finally:
@@ -337,7 +340,7 @@ class _Raise:
     error: BaseException
 
 
-def _serve(down: int, up: int, task: Callable[[int], Any]) -> None:
+def _serve(down: int, up: int, task: Callable[[int], Any], label: Callable[[int], str]) -> None:
     """A worker: run ``task`` on each index the parent sends, answer each, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
     records = _Records()
@@ -355,6 +358,7 @@ def _serve(down: int, up: int, task: Callable[[int], Any]) -> None:
         except FeedsError as exc:
             answer = ("raise", exc)
         except Exception as exc:  # any exception is the document's
+            log.debug("%s: conversion failed", label(i), exc_info=True)  # where, for a bug report (-vv)
             answer = ("error", describe(exc))
         logged, records.taken = records.taken, []
         try:
