@@ -8,7 +8,8 @@ process, and
   OverflowError, a bug of ours) becomes that file's ContentError;
 - a document that takes longer than ``document_timeout`` seconds has its worker killed and
   replaced, and is that file's error; the other documents go on in the new worker;
-- a worker that dies (a crash in C code, the kernel's out-of-memory killer) is that file's error.
+- a worker that dies (a crash in C code, the kernel's out-of-memory killer) is that file's error;
+- a worker may grow by ``DOCUMENT_MEMORY``: past it, MemoryError is the document's error.
 
 Worker processes, not ``signal.alarm``: a signal handler only runs between Python bytecodes, so
 it cannot stop a regular expression or a C parser that never returns, and a killed process
@@ -220,6 +221,8 @@ class _Pool:
             sig = os.WTERMSIG(status)
             if sig == signal.SIGKILL:
                 return "its conversion was killed (out of memory?); not published"
+            if sig == getattr(signal, "SIGXCPU", None):  # _limit_cpu's, before our deadline was seen
+                return timed_out(self.timeout)
             return f"its conversion crashed (signal {signal.Signals(sig).name}); not published"
         return f"its conversion stopped (exit status {os.waitstatus_to_exitcode(status)}); not published"
 
@@ -246,7 +249,7 @@ class _Pool:
                 for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
                     os.close(fd)
                 _bound_memory()
-                _serve(down_read, up_write, self.task, self.label)
+                _serve(down_read, up_write, self.task, self.label, self.timeout)
             except BaseException:
                 status = 1
             finally:
@@ -291,6 +294,22 @@ def _bound_memory() -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (OSError, ValueError, ImportError):
         pass  # no /proc or no resource module: the kernel's limits alone
+
+
+def _limit_cpu(timeout: float) -> None:
+    """Let the document about to be converted use ``timeout`` seconds of CPU and a little more:
+    the parent kills its worker at ``timeout`` (wall clock), but a parent killed first (kill -9)
+    cannot, and the kernel then stops a worker that would otherwise spin on for good."""
+    try:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft = int(usage.ru_utime + usage.ru_stime + timeout) + 2
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard == resource.RLIM_INFINITY or soft <= hard:
+            resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no resource module (not Unix): the parent's deadline alone
 
 
 def _reap(pid: int, kill: bool) -> int:
@@ -340,7 +359,7 @@ class _Raise:
     error: BaseException
 
 
-def _serve(down: int, up: int, task: Callable[[int], Any], label: Callable[[int], str]) -> None:
+def _serve(down: int, up: int, task: Callable[[int], Any], label: Callable[[int], str], timeout: float) -> None:
     """A worker: run ``task`` on each index the parent sends, answer each, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
     records = _Records()
@@ -351,6 +370,7 @@ def _serve(down: int, up: int, task: Callable[[int], Any], label: Callable[[int]
         except EOFError:
             return
         answer: tuple[str, Any]
+        _limit_cpu(timeout)
         try:
             answer = ("ok", task(i))
         except ContentError as exc:

@@ -283,6 +283,42 @@ def test_no_worker_outlives_its_stage() -> None:
     assert _children() == before
 
 
+_ORPHAN = """
+import os, re, signal, sys
+from feeds.guard import guarded_imap
+
+def killed(*_):
+    me = os.getpid()
+    print(open(f"/proc/{me}/task/{me}/children").read().strip(), flush=True)
+    os.kill(me, signal.SIGKILL)
+
+signal.signal(signal.SIGALRM, killed)
+signal.setitimer(signal.ITIMER_REAL, 0.5)
+list(guarded_imap(lambda i: re.match(r"(a|aa)*b", "a" * 200), 1, str, 1, 1))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the children from /proc (Linux)")
+def test_a_worker_whose_build_was_killed_stops_after_its_time_budget() -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _ORPHAN], capture_output=True, text=True, timeout=60)
+    assert run.returncode == -signal.SIGKILL
+    (pid,) = map(int, run.stdout.split())
+    deadline = time.monotonic() + 40
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(pid)
+
+
 @pytest.mark.parametrize(
     ("value", "ok"),
     [(10, True), (2.5, True), (3600, True), (0, False), (-1, False), (3601, False), ("10", False), (True, False)],
