@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -327,8 +328,13 @@ def _fingerprint(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
+# Settings that change no output: a new time budget must not throw the cache away (the last good
+# versions in it). It is among a build's inputs, so a file that timed out is read again.
+_NOT_OUTPUT = frozenset({"document_timeout"})
+
+
 def site_fingerprint(site: Site) -> str:
-    return _fingerprint(__version__, {k: str(v) for k, v in asdict(site).items()})
+    return _fingerprint(__version__, {k: str(v) for k, v in asdict(site).items() if k not in _NOT_OUTPUT})
 
 
 # --------------------------------------------------------------------------- the build
@@ -433,7 +439,7 @@ def _build_locked(
     # or no longer, not the last run's errors replayed.
     inputs = _fingerprint(
         site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
-        templates, [str(error) for error in refused], *(("drafts",) if drafts else ()),
+        templates, [str(error) for error in refused], site.document_timeout, *(("drafts",) if drafts else ()),
     )  # fmt: skip
     if cache.get("site") != site_fp:
         with cache.transaction():  # documents were normalized for another site: none can be reused
@@ -448,12 +454,13 @@ def _build_locked(
         site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates,
         drafts=drafts,
     )  # fmt: skip
+    failed: dict[str, tuple[str, ContentError]] = {}  # versions that failed to render: source -> (digest, error)
     with cache.transaction():
-        result = None if refused else _edit_build(run)
+        result = None if refused else _undone_if_render_fails(run, failed, lambda: _edit_build(run))
         previous = None
         while result is None:
             try:
-                result = _full_build(run, refused, previous)
+                result = _undone_if_render_fails(run, failed, partial(_full_build, run, refused, previous, failed))
             except StaleIndex as exc:  # before anything is written; each round forgets rows for good
                 log.warning("cache: %s; reading them again", exc)
                 cache.delete_documents(exc.sources)
@@ -469,6 +476,25 @@ def _build_locked(
 
 
 RACY = "racy"  # the cache's state row: _Run.racy of the last build that planned
+
+
+def _undone_if_render_fails(
+    run: _Run, failed: dict[str, tuple[str, ContentError]], attempt: Callable[[], BuildResult | None]
+) -> BuildResult | None:
+    """``attempt()``; or, when a document fails to render, None: what the attempt put in the cache
+    is undone (its documents' last good rows are back) and ``failed`` holds the document, which
+    the next attempt rejects, as it would a file that does not parse."""
+    from feeds.guard import RenderFailed
+
+    try:
+        with run.cache.savepoint():
+            return attempt()
+    except RenderFailed as exc:
+        if all(failed.get(source) == failure for source, failure in exc.failures.items()):
+            raise AssertionError(f"rejected documents rendered again: {sorted(exc.failures)}") from exc
+        failed.update(exc.failures)
+        log.debug("%s; planning again without them", exc)
+        return None
 
 
 def _unchanged_result(
@@ -572,16 +598,22 @@ def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
     }
 
 
-def _full_build(run: _Run, refused: list[ContentError], previous: Mapping[str, Indexed] | None = None) -> BuildResult:
+def _full_build(
+    run: _Run,
+    refused: list[ContentError],
+    previous: Mapping[str, Indexed] | None = None,
+    failed: dict[str, tuple[str, ContentError]] | None = None,
+) -> BuildResult:
     """Plan from every document (parsed, or from the cache's light index) and write what changed.
 
     ``previous``: the cache's index as the last build left it, when this build has written to it
-    already (it plans again, after a StaleIndex)."""
+    already (it plans again, after a StaleIndex). The versions of ``failed`` (source -> (digest,
+    error)) failed to render, and are rejected."""
     site, content_dir, cache = run.site, run.content_dir, run.cache
     stats, pages, others = not_articles(run.stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous)
+    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous, failed)
     run.racy.clear()
     run.racy.update(loaded.racy)
     result = BuildResult(kept=loaded.kept, others=sorted(others + loaded.others))
@@ -668,14 +700,22 @@ class _Edits:
 
 def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
     """What the changed files are now, or None if one is gone, broken or has new planning fields."""
-    from feeds.load import read_file, same_planning
+    from feeds.guard import guarded_imap
+    from feeds.load import Read, read_file, same_planning
 
     edits = _Edits(old=cache.index([st.source for st in changed]))
-    for st in changed:
-        hit = edits.old.get(st.source)
-        if hit is None:
-            return None  # a new file, or a row that does not decode: the full build reads it
-        found = read_file(st.path, st.source, hit.digest, site, with_body=True, root=root)
+    if any(st.source not in edits.old for st in changed):
+        return None  # a new file, or a row that does not decode: the full build reads it
+
+    def read(i: int) -> Read:
+        st = changed[i]
+        return read_file(st.path, st.source, edits.old[st.source].digest, site, with_body=True, root=root)
+
+    guarded = guarded_imap(read, len(changed), lambda i: changed[i].path, site.document_timeout, procs=1)
+    for st, found in zip(changed, guarded, strict=True):
+        if not isinstance(found, Read):
+            return None  # it failed: the full build reports it
+        hit = edits.old[st.source]
         if st.racy:
             edits.racy[st.source] = found.digest
         if found.same:

@@ -204,6 +204,21 @@ class Cache:
             raise
         self._db.execute("COMMIT")
 
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the open transaction that is undone, alone, if it raises."""
+        if self._db is None:
+            yield
+            return
+        self._db.execute("SAVEPOINT part")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO part")
+            self._db.execute("RELEASE part")
+            raise
+        self._db.execute("RELEASE part")
+
     # ---------------------------------------------------------------- state
     def get(self, key: str) -> str | None:
         if self._db is None:

@@ -45,6 +45,9 @@ _HOST = re.compile(
 # Folders the settings file may name, relative to it; flags override them.
 PATH_KEYS = ("content", "out", "cache")
 SETTINGS_FILE = "feeds.toml"
+DOCUMENT_TIMEOUT = 10.0  # seconds: a document that takes longer is that file's error
+MAX_DOCUMENT_TIMEOUT = 3600
+
 KEYS = (
     "title",
     "url",
@@ -67,6 +70,7 @@ KEYS = (
     "fields",
     "summary_only",
     *PATH_KEYS,
+    "document_timeout",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -96,6 +100,7 @@ class Site:
     markdown_by_folder: tuple[tuple[str, str], ...] = ()
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
     summary_only: bool = False  # feeds carry each entry's summary, not its full content
+    document_timeout: float = DOCUMENT_TIMEOUT  # seconds one document's conversion may take (feeds.guard)
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -320,6 +325,14 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     if not isinstance(summary_only, bool):
         raise fail("summary_only", f"must be true or false, got {summary_only!r}")
     fields = _fields(table.get("fields", {}), fail)
+    timeout = table.get("document_timeout", DOCUMENT_TIMEOUT)
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not 0 < timeout <= MAX_DOCUMENT_TIMEOUT  # NaN fails this too
+    ):
+        limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
+        raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -348,6 +361,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         markdown_by_folder=markdown_by_folder,
         fields=fields,
         summary_only=summary_only,
+        document_timeout=float(timeout),
     )
 
 

@@ -17,6 +17,7 @@ from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
 if TYPE_CHECKING:
     from feeds.feedsets import Entry, Feed, FeedPlan
+    from feeds.guard import RenderFailed
     from feeds.tags import Tag
 
 
@@ -36,6 +37,7 @@ class Entries:
         self.settings = "" if settings == ({}, None) else hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
         self.built: dict[str, Entry] = {}
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
+        self._paths: dict[str, str] | None = None  # source -> path, for errors (_label)
 
     def categories(self, doc: Planned) -> tuple[str, ...]:
         from feeds.tags import tag_key
@@ -59,9 +61,14 @@ class Entries:
             from feeds.render import excerpt, split_more
 
             doc = self.document(planned)
-            content, before_marker = split_more(self._content(doc))
-            summary = doc.summary or before_marker or excerpt(content) or doc.title
-            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, entry_image(doc, content))
+            html = self._content(doc)
+            try:
+                content, before_marker = split_more(html)
+                summary = doc.summary or before_marker or excerpt(content) or doc.title
+                image = entry_image(doc, content)
+            except Exception as exc:  # whatever one document does fails it alone
+                raise self._failed({doc.source: exc}) from exc
+            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, image)
         return self.built[planned.source]
 
     def feed(self, plan: FeedPlan) -> Feed:
@@ -77,7 +84,7 @@ class Entries:
         cached = self.cache.html(key) if key else None
         if cached is not None:
             return cached
-        html, cacheable = self._render(doc, self._stored_bodies([doc]))
+        ((html, cacheable),) = self._render_guarded([doc], self._stored_bodies([doc]))
         if key and cacheable:
             self.cache.put_html(key, html)
         return html
@@ -99,7 +106,6 @@ class Entries:
     def render_ahead(self, docs: Iterable[Planned], progress: Progress = NO_PROGRESS) -> None:
         """Render, across processes, the HTML of every document not cached yet, counting each in ``progress``."""
         from feeds.markup import renderer
-        from feeds.parallel import imap_indexes
 
         todo: dict[str, Planned] = {}
         for doc in docs:
@@ -113,13 +119,55 @@ class Entries:
         for markup in sorted({doc.markup for doc in pending}):
             renderer(markup)  # imported here, before the fork: a markup's one-time checks run once
         stored = self._stored_bodies(pending)
-        results = progress.track(
-            RENDERING, len(pending), imap_indexes(lambda i: self._render(pending[i], stored), len(pending))
-        )
+        results = self._render_guarded(pending, stored, progress)
         for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
             if cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
+
+    def _render_guarded(
+        self, docs: list[Document], stored: dict[str, str], progress: Progress = NO_PROGRESS
+    ) -> list[tuple[str, bool]]:
+        """``_render`` of each of ``docs``, inside the guard (``feeds.guard``): in worker processes
+        that are killed past ``document_timeout``. RenderFailed names every document that failed."""
+        from feeds.guard import guarded_imap
+        from feeds.parallel import MIN_ITEMS, workers
+
+        procs = workers() if len(docs) >= MIN_ITEMS else 1  # one worker: there to be killed
+        guarded = guarded_imap(
+            lambda i: self._render(docs[i], stored),
+            len(docs),
+            lambda i: self._label(docs[i].source),
+            self.site.document_timeout,
+            procs,
+        )
+        results: list[tuple[str, bool]] = []
+        failures: dict[str, BaseException] = {}
+        for doc, outcome in zip(docs, progress.track(RENDERING, len(docs), guarded), strict=True):
+            if isinstance(outcome, BaseException):
+                failures[doc.source] = outcome
+            else:
+                results.append(outcome)
+        if failures:
+            raise self._failed(failures)
+        return results
+
+    def _label(self, source: str) -> str:
+        """The file ``source`` was read from, as errors name it."""
+        if self._paths is None:  # made once, and only when a document failed
+            self._paths = {st.source: st.path for st in self.loaded.stats}
+        return self._paths.get(source, source)
+
+    def _failed(self, failures: dict[str, BaseException]) -> RenderFailed:
+        """RenderFailed for ``failures`` (source -> what it raised, a ContentError naming it or not)."""
+        from feeds.errors import ContentError
+        from feeds.guard import GuardError, RenderFailed, describe
+
+        named: dict[str, tuple[str, ContentError]] = {}
+        for source, exc in failures.items():
+            error = exc if isinstance(exc, ContentError) else GuardError(self._label(source), describe(exc))
+            named[source] = (self.digests.get(source, ""), error)
+        return RenderFailed(named)
 
     def dependencies(self, doc: Planned) -> str:
         """What ``doc``'s HTML depends on besides its file and link: the links of the documents it

@@ -247,6 +247,7 @@ def load(
     root: str | None = None,
     progress: Progress = NO_PROGRESS,
     previous: Mapping[str, Indexed] | None = None,
+    failed: Mapping[str, tuple[str, ContentError]] | None = None,
 ) -> Loaded:
     """Documents for every file: from the cache when its bytes did not change, else parsed.
 
@@ -257,18 +258,26 @@ def load(
     it broke, it was not deleted. No body stays in memory: with a cache each is stored there as it
     arrives, without one the file is read again if its entry is rendered. With ``root`` (the
     content folder, resolved), a file that resolves outside it when opened is not read.
-    ``progress`` counts the files read, as they come back.
-    ``previous``: the index the last build left, when the cache's index is no longer that.
-    """
-    from feeds.parallel import imap_indexes
+    ``progress`` counts the files read, as they come back. ``previous``: the index the last build
+    left, when the cache's index is no longer that.
 
+    Each file is read inside the guard (``feeds.guard``): whatever it raises, or a parse that
+    overruns ``site.document_timeout``, is that file's error. ``failed`` (source -> (digest,
+    error)) names the versions whose rendering failed earlier in this build: rejected like a file
+    that does not parse, they keep their last good version.
+    """
+    from feeds.guard import guarded_imap
+    from feeds.parallel import MIN_ITEMS, workers
+
+    failed = failed or {}
     cached = cache.index()
     loaded = Loaded(stats=stats, root=root, previous=cached if previous is None else previous)
     stale: list[Found] = []
     not_articles: list[str] = []  # cached as articles once: no longer
     for st in stats:
         hit = cached.get(st.source)
-        if hit and hit.stat() == st.stat():
+        bad = failed.get(st.source)
+        if hit and hit.stat() == st.stat() and not (bad and bad[0] == hit.digest):
             loaded.use_cached(st.source, hit)
             if st.racy:
                 loaded.racy[st.source] = hit.digest
@@ -279,13 +288,28 @@ def load(
     def read(i: int) -> Read:
         return read_file(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
 
-    results = progress.track(READING, len(stale), imap_indexes(read, len(stale)))
-    for st, found in zip(stale, results, strict=True):
+    if stale:
+        # Imported here, before the workers fork: once, not again in each worker (and in each
+        # one that replaces a killed worker).
+        import feeds.normalize
+        import feeds.readers  # noqa: F401
+    # Below MIN_ITEMS files one worker: it is there to be killed, not to spread the work.
+    procs = workers() if len(stale) >= MIN_ITEMS else 1
+    guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs)
+    results = progress.track(READING, len(stale), guarded)
+    for st, outcome in zip(stale, results, strict=True):
+        found = outcome if isinstance(outcome, Read) else Read(error=outcome)
         hit = cached.get(st.source)
         if st.racy:
             loaded.racy[st.source] = found.digest
         if found.gone:
             continue  # deleted while we were building: gone, like any deleted file
+        bad = failed.get(st.source)
+        if bad and found.digest == bad[0]:
+            loaded.errors.append(bad[1])
+            if hit and hit.digest != found.digest:
+                loaded.keep_last_good(st.source, hit, st.path)
+            continue
         if found.same and hit:
             touch(cache, st)
             loaded.use_cached(st.source, hit)

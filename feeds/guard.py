@@ -1,0 +1,405 @@
+"""One document, one failure: each document's work runs inside a guard.
+
+Whatever one file holds, the worst it can do is fail itself. Decoding, parsing, the Jekyll, Hugo
+and Pelican conversions, Markdown or news rendering: each document's work runs in a worker
+process, and
+
+- any exception it raises (RecursionError from a list nested 1,000 deep, MemoryError,
+  OverflowError, a bug of ours) becomes that file's ContentError;
+- a document that takes longer than ``document_timeout`` seconds has its worker killed and
+  replaced, and is that file's error; the other documents go on in the new worker;
+- a worker that dies (a crash in C code, the kernel's out-of-memory killer) is that file's error;
+- a worker may grow by ``DOCUMENT_MEMORY``: past it, MemoryError is the document's error.
+
+Worker processes, not ``signal.alarm``: a signal handler only runs between Python bytecodes, so
+it cannot stop a regular expression or a C parser that never returns, and a killed process
+always stops. They are long-lived (forked once per stage, not per document) and each has at most
+two documents in hand, so the deadline is that of the one it works on; results come back in input
+order. Forked, they share the parent's memory: only an index and the result cross a pipe.
+
+Where fork is not available, or other threads run (forking them can deadlock), the work runs in
+this process: exceptions are still each file's error, but an endless loop cannot be stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import signal
+import struct
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from feeds.errors import ContentError, FeedsError
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+_IN_HAND = 2  # documents a worker holds: the one it works on, and the next, so it never waits for us
+# A document's conversion may take this much memory (address space) beyond what its worker had
+# when forked: a 10 MB Markdown article, the largest read, peaks at ~550 MB.
+DOCUMENT_MEMORY = 2 * 1024**3
+_AHEAD = 64  # results held back per worker at most, waiting for an earlier slow one to be yielded
+
+
+class GuardError(ContentError):
+    """A document whose conversion raised, overran its time budget or killed its worker."""
+
+
+class RenderFailed(Exception):  # control flow, like StaleIndex: not an error shown
+    """Documents whose rendering failed (source -> (digest of the file's bytes, error)): the build
+    forgets what it did and plans again without those versions, as if they had not parsed."""
+
+    def __init__(self, failures: dict[str, tuple[str, ContentError]]) -> None:
+        super().__init__(f"{len(failures)} document(s) failed to render")
+        self.failures = failures
+
+
+def describe(exc: BaseException) -> str:
+    """What went wrong in a document's conversion, for its one-line error."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to convert (Python's recursion limit); not published"
+    if isinstance(exc, MemoryError):
+        return "ran out of memory while being converted; not published"
+    text = " ".join(str(exc).split())
+    if len(text) > 200:
+        text = text[:200] + "…"
+    # Not the user's mistake as such: no reader error names it. Say what it was, on one line.
+    return f"cannot be converted ({type(exc).__name__}{': ' + text if text else ''}); not published"
+
+
+def timed_out(timeout: float) -> str:
+    return f"took longer than {timeout:g} s (document_timeout) to convert; not published"
+
+
+def guarded_imap(
+    task: Callable[[int], R],
+    count: int,
+    label: Callable[[int], str],
+    timeout: float,
+    procs: int | None = None,
+) -> Iterator[R | GuardError]:
+    """``task(i)`` for each ``i`` in ``range(count)``, in order, or the GuardError that names
+    ``label(i)`` when it raised, overran ``timeout`` seconds or killed its worker.
+
+    A FeedsError other than a ContentError (a setting, the disk) is not a document's fault: it
+    is raised here, as it would be without the guard. ``procs`` is how many workers
+    (``feeds.parallel.workers()`` when None); one is enough for the time budget.
+    """
+    from feeds.parallel import workers
+
+    if count <= 0:
+        return
+    if not can_fork():
+        yield from _in_process(task, count, label)
+        return
+    pool = _Pool(task, count, label, timeout, min(count, procs or workers()))
+    try:
+        yield from pool.run()
+    finally:
+        pool.close()
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked: not on Windows, and not while other threads run (a fork
+    copies the locks they hold, held, into a child where no thread will release them)."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _in_process(task: Callable[[int], R], count: int, label: Callable[[int], str]) -> Iterator[R | GuardError]:
+    for i in range(count):
+        try:
+            result = task(i)
+        except ContentError as exc:
+            yield GuardError(exc.path, exc.message, exc.line)
+        except FeedsError:
+            raise
+        except Exception as exc:  # that is the point: any exception is the file's
+            log.debug("%s: conversion failed", label(i), exc_info=True)  # where, for a bug report (-vv)
+            yield GuardError(label(i), describe(exc))
+        else:
+            yield result
+
+
+@dataclass
+class _Worker:
+    pid: int
+    to_worker: int  # the pipe's write end: indexes go there
+    from_worker: int  # read end: answers come back
+    held: deque[int] = field(default_factory=deque)  # sent, not answered yet; the first is worked on
+    since: float = 0.0  # when it started on held[0]
+
+
+class _Pool:
+    def __init__(
+        self, task: Callable[[int], Any], count: int, label: Callable[[int], str], timeout: float, size: int
+    ) -> None:
+        self.task, self.count, self.label, self.timeout = task, count, label, timeout
+        self.size = size
+        self.todo: deque[int] = deque(range(count))
+        self.done: dict[int, Any] = {}
+        self.workers: list[_Worker] = []
+
+    def run(self) -> Iterator[Any]:
+        following = 0
+        while following < self.count:
+            while following in self.done:
+                result, records = self.done.pop(following)
+                for record in records:  # what the worker logged, here, in order, through our handlers
+                    logging.getLogger(record.name).handle(record)
+                if isinstance(result, _Raise):
+                    raise result.error
+                yield result
+                following += 1
+            if following >= self.count:
+                return
+            self._hand_out(following)
+            self._collect()
+
+    def _hand_out(self, following: int) -> None:
+        limit = following + _AHEAD * self.size  # what a slow document holds back stays bounded
+        while len(self.workers) < self.size and self.todo and self.todo[0] < limit:
+            self.workers.append(self._start())
+        for worker in self.workers:
+            while len(worker.held) < _IN_HAND and self.todo and self.todo[0] < limit:
+                i = self.todo.popleft()
+                if not worker.held:
+                    worker.since = time.monotonic()
+                worker.held.append(i)
+                _send(worker.to_worker, i)
+
+    def _collect(self) -> None:
+        import select
+
+        busy = [w for w in self.workers if w.held]
+        assert busy, "guard: documents left, none in hand"
+        first = min(w.since for w in busy) + self.timeout
+        poll = select.poll()
+        for worker in busy:
+            poll.register(worker.from_worker, select.POLLIN)
+        wait_ms = max(0, int((first - time.monotonic()) * 1000) + 1)
+        ready = {fd for fd, _ in poll.poll(wait_ms)}
+        now = time.monotonic()
+        for worker in busy:
+            if worker.from_worker in ready:
+                try:
+                    answer = _receive(worker.from_worker)
+                except EOFError:
+                    self._replace(worker, self._died(worker))
+                    continue
+                except Exception as exc:  # read whole, but does not unpickle: this answer alone is lost
+                    answer = ("error", describe(exc), [])
+                i = worker.held.popleft()
+                self.done[i] = (self._result(i, answer[:2]), answer[2])
+                worker.since = now
+            elif now - worker.since >= self.timeout:
+                self._replace(worker, timed_out(self.timeout))
+
+    def _result(self, i: int, answer: tuple[str, Any]) -> Any:
+        kind, value = answer
+        if kind == "ok":
+            return value
+        if kind == "content":
+            path, message, line = value
+            return GuardError(path, message, line)
+        if kind == "raise":
+            return _Raise(value)
+        return GuardError(self.label(i), value)
+
+    def _died(self, worker: _Worker) -> str:
+        status = _reap(worker.pid, kill=False)
+        worker.pid = 0
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            if sig == signal.SIGKILL:
+                return "its conversion was killed (out of memory?); not published"
+            if sig == getattr(signal, "SIGXCPU", None):  # _limit_cpu's, before our deadline was seen
+                return timed_out(self.timeout)
+            return f"its conversion crashed (signal {signal.Signals(sig).name}); not published"
+        return f"its conversion stopped (exit status {os.waitstatus_to_exitcode(status)}); not published"
+
+    def _replace(self, worker: _Worker, why: str) -> None:
+        """``worker`` failed its first document: that document gets ``why``, the others it held go
+        back to the front of the queue, and a new worker takes its place."""
+        i = worker.held.popleft()
+        self.done[i] = (GuardError(self.label(i), why), [])
+        self.todo.extendleft(reversed(worker.held))
+        self._stop(worker)
+        self.workers.remove(worker)
+
+    def _start(self) -> _Worker:
+        import sys
+
+        down_read, down_write = os.pipe()
+        up_read, up_write = os.pipe()
+        for stream in (sys.stdout, sys.stderr):  # or the worker's first write repeats what they hold
+            stream.flush()
+        pid = os.fork()
+        if pid == 0:  # the worker: it never returns into the caller's code
+            status = 0
+            try:
+                for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
+                    os.close(fd)
+                _bound_memory()
+                _serve(down_read, up_write, self.task, self.label, self.timeout)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(down_read)
+        os.close(up_write)  # the worker alone holds it: its death reads as EOF
+        return _Worker(pid, down_write, up_read)
+
+    @staticmethod
+    def _stop(worker: _Worker) -> None:
+        if worker.pid:
+            _reap(worker.pid, kill=True)
+            worker.pid = 0
+        os.close(worker.to_worker)
+        os.close(worker.from_worker)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            self._stop(worker)
+        self.workers.clear()
+
+
+def _bound_memory() -> None:
+    """Let this worker's address space grow by DOCUMENT_MEMORY at most: past it an allocation
+    raises MemoryError, the document's error. And should the machine run out of memory first, the
+    kernel kills a worker (that document's error too), not the build."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")
+    except OSError:
+        pass  # not Linux
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + DOCUMENT_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or limit < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError, ImportError):
+        pass  # no /proc or no resource module: the kernel's limits alone
+
+
+def _limit_cpu(timeout: float) -> None:
+    """Let the document about to be converted use ``timeout`` seconds of CPU and a little more:
+    the parent kills its worker at ``timeout`` (wall clock), but a parent killed first (kill -9)
+    cannot, and the kernel then stops a worker that would otherwise spin on for good."""
+    try:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft = int(usage.ru_utime + usage.ru_stime + timeout) + 2
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        if hard == resource.RLIM_INFINITY or soft <= hard:
+            resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no resource module (not Unix): the parent's deadline alone
+
+
+def _reap(pid: int, kill: bool) -> int:
+    """Wait for the worker ``pid`` to end (killing it first if ``kill``); its wait status."""
+    if kill:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    while True:
+        try:
+            return os.waitpid(pid, 0)[1]
+        except InterruptedError:  # pragma: no cover  (retried by Python itself since 3.5)
+            continue
+        except ChildProcessError:  # reaped already (a SIGCHLD handler of an embedding program)
+            return 0
+
+
+_HEADER = struct.Struct("!Q")
+
+
+def _send(fd: int, obj: object) -> None:
+    data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)  # first: a result that does not pickle sends nothing
+    view = memoryview(_HEADER.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _receive(fd: int) -> Any:
+    (size,) = _HEADER.unpack(_read(fd, _HEADER.size))
+    return pickle.loads(_read(fd, size))
+
+
+def _read(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+@dataclass(frozen=True)
+class _Raise:
+    """A FeedsError that is not the document's (a setting, the disk): raised in the parent."""
+
+    error: BaseException
+
+
+def _serve(down: int, up: int, task: Callable[[int], Any], label: Callable[[int], str], timeout: float) -> None:
+    """A worker: run ``task`` on each index the parent sends, answer each, until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
+    records = _Records()
+    logging.getLogger().handlers = [records]  # sent to the parent with each answer
+    while True:
+        try:
+            i = _receive(down)
+        except EOFError:
+            return
+        answer: tuple[str, Any]
+        _limit_cpu(timeout)
+        try:
+            answer = ("ok", task(i))
+        except ContentError as exc:
+            answer = ("content", (exc.path, exc.message, exc.line))
+        except FeedsError as exc:
+            answer = ("raise", exc)
+        except Exception as exc:  # any exception is the document's
+            log.debug("%s: conversion failed", label(i), exc_info=True)  # where, for a bug report (-vv)
+            answer = ("error", describe(exc))
+        logged, records.taken = records.taken, []
+        try:
+            _send(up, (*answer, logged))
+        except Exception as exc:  # a result that does not pickle: nested too deeply
+            _send(up, ("error", describe(exc), logged))
+        del answer
+
+
+class _Records(logging.Handler):
+    """A worker's log records, kept to travel to the parent: its handlers (a test's, the progress
+    bar's) then see them as if the work had been done there, in the documents' order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.taken: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Made plain so that it pickles: the message formatted, no traceback object.
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.taken.append(record)
