@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
+
+from feeds.errors import ContentError
 
 if TYPE_CHECKING:
     from feeds.config import Site
@@ -39,9 +41,35 @@ class Job:
 
     def warn(self, body: str, offset: int, message: str) -> None:
         """Log ``message`` naming the file and the line of ``offset`` in ``body``."""
-        line = self.doc.body_line + body.count("\n", 0, offset)
-        where = self.links.label(self.doc.source) if self.links else self.doc.source
-        log.warning("%s:%d: %s", where, line, message)
+        log.warning("%s:%d: %s", self._where(), self._line(body, offset), message)
+
+    def fail(self, body: str, offset: int, message: str) -> NoReturn:
+        """Give up on this file: ContentError naming it and the line of ``offset`` in ``body``."""
+        raise ContentError(self._where(), message, self._line(body, offset))
+
+    def _where(self) -> str:
+        return self.links.label(self.doc.source) if self.links else self.doc.source
+
+    def _line(self, body: str, offset: int) -> int:
+        return self.doc.body_line + body.count("\n", 0, offset)
+
+
+class Next:
+    """Where ``marker`` next occurs in ``text`` at or after a position, asked in increasing order.
+
+    A scanner that looked for the end of each opening it meets (``{%`` to ``%}``) would read the
+    rest of the text again for every unclosed one; this reads it once in all.
+    """
+
+    def __init__(self, text: str, marker: str) -> None:
+        self.text = text
+        self.marker = marker
+        self.at: int | None = None  # the last answer; -1: there is none after it either
+
+    def find(self, pos: int) -> int:
+        if self.at is None or (self.at != -1 and self.at < pos):
+            self.at = self.text.find(self.marker, pos)
+        return self.at
 
 
 def code_block(code: str, lang: str = "") -> str:
