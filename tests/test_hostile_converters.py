@@ -7,6 +7,7 @@ time bound is a hang bound (far above what the work takes), not a performance go
 
 from __future__ import annotations
 
+import logging
 import signal
 import time
 from collections.abc import Iterator
@@ -64,7 +65,10 @@ def fill(unit: str, size: int = SIZE) -> str:
 JEKYLL = ("2025-01-01-a.md", "---\ntitle: T\n---\n")
 HUGO = ("post/a.md", "+++\ntitle = 'T'\ndate = 2025-01-01\n+++\n")
 PELICAN = ("a.md", "Title: T\nDate: 2025-01-01\n\n")
-NESTED_SHORTCODES = "".join(f"{{{{< s{i} >}}}}" for i in range(SIZE // 24)) + "x" + "{{< /s0 >}}"
+DEPTH = SIZE // 24
+NESTED_SHORTCODES = "".join(f"{{{{< s{i} >}}}}" for i in range(DEPTH)) + "".join(
+    f"{{{{< /s{i} >}}}}" for i in reversed(range(DEPTH))
+)
 
 
 # --------------------------------------------------------------------------- linear scans
@@ -143,7 +147,7 @@ def test_expansion_past_the_bounds_is_the_files_error(
 ) -> None:
     source, front = kind
     d = doc(source, front + body)
-    with bounded(), pytest.raises(ContentError, match=rf"^{source}:4: .*{says}") as caught:
+    with bounded(), pytest.raises(ContentError, match=rf"^{source}:{front.count(chr(10)) + 1}: .*{says}") as caught:
         transform(d, site_from_mapping(SITE), Links([d]))
     assert "\n" not in str(caught.value)
 
@@ -240,3 +244,12 @@ def test_more_marker_after_code_is_the_summary() -> None:
     d = doc(PELICAN[0], PELICAN[1] + body)
     content, summary = split_more(marked_html(d, site_from_mapping(SITE), Links([d])))
     assert summary is not None and summary.endswith("Still intro.") and content.count("&lt;!--more--&gt;") == 2
+
+
+def test_warnings_about_one_file_are_capped(caplog: pytest.LogCaptureFixture) -> None:
+    d = doc(HUGO[0], HUGO[1] + "{{< unknown >}}\n" * 100)
+    with caplog.at_level(logging.WARNING, logger="feeds.migrate"):
+        transform(d, site_from_mapping(SITE), Links([d]))
+    lines = caplog.text.splitlines()
+    assert len(lines) == 21 and "post/a.md:24: unknown shortcode" in lines[19]
+    assert lines[20].endswith("post/a.md:25: more warnings about this file left out")
