@@ -94,6 +94,15 @@ LINEAR: list[tuple[str, tuple[str, str], str]] = [
     ("hugo: an inline shortcode of unclosed actions", HUGO, "{{< a.inline >}}" + fill("{{") + "{{< /a.inline >}}"),
     ("hugo: an inline shortcode of unclosed scripts", HUGO, "{{< a.inline >}}" + fill("<script") + "{{< /a.inline >}}"),
     ("pelican: links", PELICAN, fill("{filename}x.md ")),
+    ("pelican: links among unclosed fences", PELICAN, fill("```x y\n{index}\n")),
+    ("pelican: links among fences", PELICAN, fill("```\n{index}\n")),
+    (
+        "pelican: links among backtick runs of every length",
+        PELICAN,
+        "".join("`" * k + " {index} " for k in range(1, 440)),
+    ),
+    ("pelican: links in indented lines", PELICAN, fill("\n    {index}\n- a\n")),
+    ("summary marker in code spans", PELICAN, fill("`<!--more-->` ") + "<!--more-->"),
 ]
 
 
@@ -248,7 +257,14 @@ def test_more_marker_in_code_is_not_the_summary() -> None:
     body = "Intro.\n\n```html\n<p>One</p>\n<!--more-->\n<p>Two</p>\n```\n\nRest.\n"
     d = doc(PELICAN[0], PELICAN[1] + body)
     content, summary = split_more(marked_html(d, site_from_mapping(SITE), Links([d])))
-    assert summary is None and "&lt;!--more--&gt;" in content
+    assert summary is None and "&lt;p&gt;One&lt;/p&gt;\n&lt;!--more--&gt;\n&lt;p&gt;Two&lt;/p&gt;" in content
+
+
+def test_jekyll_excerpt_separator_in_code_is_not_the_summary() -> None:
+    body = "Intro.\n\n    <!--cut--> in indented code\n\nMore `<!--cut-->`.\n\n<!--cut-->\n\nRest.\n"
+    d = doc(JEKYLL[0], "---\ntitle: T\nexcerpt_separator: <!--cut-->\n---\n" + body)
+    content, summary = split_more(marked_html(d, site_from_mapping(SITE), Links([d])))
+    assert summary == "Intro. <!--cut--> in indented code More <!--cut-->." and "Rest." in content
 
 
 def test_more_marker_after_code_is_the_summary() -> None:
