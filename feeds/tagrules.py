@@ -22,6 +22,9 @@ from feeds.errors import ConfigError
 PATTERN_PREFIX = "re:"
 FIRST_PARAGRAPHS = 3  # the lede and what follows it: where a news article says what it is about
 MAX_SCAN = 4000  # characters of body looked at, however long the paragraphs
+# Past this many keywords they are all looked for in one pass: a search per keyword costs about
+# 2 µs on a news article, a pass of the automaton about 250 µs whatever their number.
+ONE_PASS_FROM = 100
 
 
 @dataclass(frozen=True)
@@ -75,10 +78,15 @@ def matches(
         found += [Match(folder, "folder") for folder in PurePosixPath(source).parts[:-1] if folder.strip()]
     if rules:
         text = fold("\n".join([title[:MAX_SCAN], (summary or "")[:MAX_SCAN], _first_paragraphs(body)]))
-        keywords = _keywords(rules).found(text)
+        automaton = _keywords(rules)
+        keywords = automaton.found(text) if automaton else None
         for rule in rules:
             for term in rule.terms:
-                if (fold(term) in keywords) if not term.startswith(PATTERN_PREFIX) else _compile(term).search(text):
+                if keywords is None or term.startswith(PATTERN_PREFIX):
+                    hit = _compile(term).search(text) is not None
+                else:
+                    hit = fold(term) in keywords
+                if hit:
                     found.append(Match(rule.tag, term))
                     break
     seen: set[str] = set()
@@ -189,8 +197,10 @@ def _LATIN(ch: str) -> bool:
 
 
 @lru_cache(maxsize=16)  # every document is matched against the same rules
-def _keywords(rules: tuple[TagRule, ...]) -> _Keywords:
-    return _Keywords({fold(t) for rule in rules for t in rule.terms if not t.startswith(PATTERN_PREFIX)})
+def _keywords(rules: tuple[TagRule, ...]) -> _Keywords | None:
+    """The rules' keywords in one automaton; None for a few, which are faster searched one by one."""
+    keywords = {fold(t) for rule in rules for t in rule.terms if not t.startswith(PATTERN_PREFIX)}
+    return _Keywords(keywords) if len(keywords) > ONE_PASS_FROM else None
 
 
 @lru_cache(maxsize=4096)  # every document is matched against the same few terms

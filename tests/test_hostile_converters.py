@@ -281,3 +281,16 @@ def test_warnings_about_one_file_are_capped(caplog: pytest.LogCaptureFixture) ->
     lines = caplog.text.splitlines()
     assert len(lines) == 21 and "post/a.md:24: unknown shortcode" in lines[19]
     assert lines[20].endswith("post/a.md:25: more warnings about this file left out")
+
+
+@pytest.mark.parametrize(
+    "title", ["오픈AI의 발표", "AI봇 출시", "He said so", "ＯｐｅｎＡＩ 발표", "MAIN 뉴스", "the ai1 and ai"]
+)
+def test_many_keywords_match_as_few_do(title: str) -> None:
+    few = {"OpenAI": ["오픈AI", "OpenAI"], "AI": ["AI", "인공지능"], "One": ["ai1"]}
+    many = {**few, "Filler": [f"필러{i}" for i in range(200)]}
+    tags = [
+        [(m.tag, m.why) for m in matches(parse_rules(rules, "feeds.toml"), False, "a.txt", title, None, "본문")]
+        for rules in (few, many)
+    ]
+    assert tags[0] == tags[1]
