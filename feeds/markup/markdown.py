@@ -160,9 +160,7 @@ class SkippingInlineProcessor(InlineProcessor):  # type: ignore[misc]
         self._patterns = [
             (
                 p,
-                frozenset()
-                if no_references and type(p) in _REFERENCE_TYPES
-                else required_chars(p.getCompiledRegExp()),
+                frozenset() if no_references and type(p) in _REFERENCE_TYPES else required_chars(p.getCompiledRegExp()),
             )
             for p in self.inlinePatterns
         ]
