@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from feeds.migrate import liquid, pelican, shortcodes
+from feeds.migrate.code import find_outside
 from feeds.migrate.common import Job
 
 if TYPE_CHECKING:
@@ -73,10 +74,11 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
             body = shortcodes.render(body, job)
         body = pelican.render(body, job)
     separator = doc.extra.get("excerpt_separator") or site.excerpt_separator
-    if isinstance(separator, str) and separator.strip() and separator != MORE and separator in body:
-        body = body.replace(separator, f"\n\n{MORE}\n\n", 1)
-    elif "<" in body and MORE in body:
+    if not (isinstance(separator, str) and separator.strip() and separator != MORE and separator in body):
         # On a block of its own, as Hugo's Markdown reads it: not the end of a paragraph line, which
         # would turn a following "---" into a heading underline.
-        body = body.replace(MORE, f"\n\n{MORE}\n\n", 1)
+        separator = MORE if "<" in body and MORE in body else None
+    if separator is not None and (at := find_outside(body, separator)) >= 0:
+        # The first outside code: a code sample that shows the marker is not where the summary ends.
+        body = f"{body[:at]}\n\n{MORE}\n\n{body[at + len(separator) :]}"
     return job.restore(body) if job.stash else body

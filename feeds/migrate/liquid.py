@@ -12,26 +12,47 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NoReturn
 from urllib.parse import quote, urljoin
 
 from feeds.lazyre import LazyPattern
-from feeds.migrate.common import Job, code_block
+from feeds.migrate.common import Job, Next, code_block
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
-_TOKEN = LazyPattern(r"\{%(-?)\s*(\w+)\s*(.*?)\s*(-?)%\}|\{\{(?![<%])(-?)\s*(.*?)\s*(-?)\}\}", re.S)
 _SITE_URL_PAIR = LazyPattern(r"\{\{-?\s*site\.url\s*-?\}\}\s*\{\{-?\s*site\.baseurl\s*-?\}\}")
-_REFERENCE = LazyPattern(r"\{%-?\s*(link|post_url)\s+(.*?)\s*-?%\}", re.S)
+_REFERENCE_START = LazyPattern(r"\{%-?\s*(link|post_url)\s+")
 _VERBATIM = ("raw", "highlight", "comment")
 _ARG = LazyPattern(r"""'[^']*'|"[^"]*"|[^\s,:|'"]+|\|""")
 _RANGE = LazyPattern(r"\(\s*(\S+)\s*\.\.\s*(\S+)\s*\)")
+# The loop's collection may not end in a space: else each space of a long run would be tried
+# as its end, each trying the rest of the run as the space before "reversed".
+_LOOP = LazyPattern(r"(\w+)\s++in\s++(.+?)(?<!\s)(\s+reversed)?(?:\s+(?:limit|offset):.*)?")
+_SPACE = LazyPattern(r"\s*")
+_WORD = LazyPattern(r"\w+")
+
+# What one body may expand to. Liquid itself stops nesting at 100; the others are far above what
+# a post's loops make, and far below what would exhaust a renderer's memory.
+MAX_DEPTH = 100
+MAX_ITERATIONS = 100_000  # loop iterations in all, nested ones included
+MAX_OUTPUT = 1_000_000  # characters of text made, and of any one value
 
 
 def references(body: str) -> list[str]:
     """The documents ``{% link %}`` and ``{% post_url %}`` name (``kind\\x1fpath``)."""
     if "{%" not in body:
         return []
-    return [f"{kind}\x1f{path.strip()}" for kind, path in _REFERENCE.findall(body)]
+    found = []
+    ends = Next(body, "%}")
+    pos = 0
+    while (m := _REFERENCE_START.search(body, pos)) is not None:
+        close = ends.find(m.end())
+        if close < 0:
+            break
+        path, _ = _strip_dash(body[m.end() : close])
+        found.append(f"{m.group(1)}\x1f{path.strip()}")
+        pos = close + 2
+    return found
 
 
 def render(body: str, job: Job) -> str:
@@ -39,7 +60,7 @@ def render(body: str, job: Job) -> str:
         return body
     # Jekyll sites write "{{ site.url }}{{ site.baseurl }}/x": both together are the site's URL once.
     body = _SITE_URL_PAIR.sub("{{ site.url }}", body)
-    nodes, _, _ = _parse(body, 0, frozenset(), job)
+    nodes, _, _ = _parse(_Tokens(body), 0, frozenset(), job)
     site = job.site
     root = site.url.rstrip("/")
     scope: dict[str, Any] = {
@@ -61,39 +82,117 @@ def render(body: str, job: Job) -> str:
 Node = tuple[Any, ...]
 
 
-def _parse(src: str, pos: int, ends: frozenset[str], job: Job) -> tuple[list[Node], int, str | None]:
+@dataclass(frozen=True)
+class _Token:
+    """A ``{% name args %}`` tag (``name`` set) or a ``{{ expression }}`` output (``name`` None)."""
+
+    start: int
+    end: int
+    name: str | None
+    args: str  # a tag's arguments, or an output's expression
+    trim_before: bool  # "{%-": the text before loses its trailing whitespace
+    trim_after: bool  # "-%}": the text after loses its leading whitespace
+
+
+class _Tokens:
+    """The tags and outputs of a text, in order, each ending at the first ``%}`` or ``}}`` after it.
+
+    Read the way Liquid's tokenizer does, in one pass: an opening never closed makes no token, and
+    the search for its end is not repeated for the next one.
+    """
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.tag_ends = Next(src, "%}")
+        self.output_ends = Next(src, "}}")
+
+    def next(self, pos: int) -> _Token | None:
+        src = self.src
+        while (at := src.find("{", pos)) >= 0:
+            pos = at + 1
+            second = src[at + 1 : at + 2]
+            if second == "%":
+                token = self._tag(at)
+            elif second == "{" and src[at + 2 : at + 3] not in ("<", "%"):  # "{{<", "{{%": Hugo's
+                token = self._output(at)
+            else:
+                continue
+            if token is not None:
+                return token
+        return None
+
+    def _tag(self, at: int) -> _Token | None:
+        close = self.tag_ends.find(at + 2)
+        if close < 0:
+            return None
+        src = self.src
+        trim = src.startswith("-", at + 2)
+        word = _WORD.match(src, _after_space(src, at + 2 + trim, close), close)
+        if word is None:
+            return None
+        args, trim_after = _strip_dash(src[word.end() : close])
+        return _Token(at, close + 2, word.group(), args, trim, trim_after)
+
+    def _output(self, at: int) -> _Token | None:
+        close = self.output_ends.find(at + 2)
+        if close < 0:
+            return None
+        inner = self.src[at + 2 : close]
+        trim = inner.startswith("-")
+        expression, trim_after = _strip_dash(inner[trim:])
+        return _Token(at, close + 2, None, expression, trim, trim_after)
+
+
+def _after_space(src: str, pos: int, end: int | None = None) -> int:
+    m = _SPACE.match(src, pos, len(src) if end is None else end)
+    return m.end() if m else pos
+
+
+def _strip_dash(inner: str) -> tuple[str, bool]:
+    """``inner`` without its surrounding whitespace and a final "-", and whether it had that "-"."""
+    inner = inner.lstrip()
+    dash = inner.endswith("-")
+    return (inner[:-1] if dash else inner).rstrip(), dash
+
+
+def _parse(
+    tokens: _Tokens, pos: int, ends: frozenset[str], job: Job, depth: int = 0
+) -> tuple[list[Node], int, str | None]:
+    src = tokens.src
     nodes: list[Node] = []
     while True:
-        m = _TOKEN.search(src, pos)
+        m = tokens.next(pos)
         if m is None:
             nodes.append(("text", src[pos:]))
             return nodes, len(src), None
-        text = src[pos : m.start()]
-        if m.group(1) == "-" or m.group(5) == "-":
+        text = src[pos : m.start]
+        if m.trim_before:
             text = text.rstrip()
         nodes.append(("text", text))
-        pos = m.end()
-        if m.group(4) == "-" or m.group(7) == "-":
-            pos = len(src) - len(src[pos:].lstrip())
-        if m.group(2) is None:
-            nodes.append(("out", m.group(6), m.start()))
+        pos = m.end
+        if m.trim_after:
+            pos = _after_space(src, pos)
+        if m.name is None:
+            nodes.append(("out", m.args, m.start))
             continue
-        name, args = m.group(2), m.group(3)
+        name, args = m.name, m.args
         if name in ends:
             return nodes, pos, name
         if name in _VERBATIM:
-            end = re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}").search(src, m.end())
+            end = re.compile(r"\{%-?\s*end" + name + r"\s*-?%\}").search(src, m.end)
             if end is None:
-                job.warn(src, m.start(), f"{{% {name} %}} is never closed; the rest of the text is kept as it is")
-                nodes.append(("verbatim", name, args, src[m.end() :], m.start()))
+                job.warn(src, m.start, f"{{% {name} %}} is never closed; the rest of the text is kept as it is")
+                nodes.append(("verbatim", name, args, src[m.end :], m.start))
                 return nodes, len(src), None
-            nodes.append(("verbatim", name, args, src[m.end() : end.start()], m.start()))
+            nodes.append(("verbatim", name, args, src[m.end : end.start()], m.start))
             pos = end.end()
         elif name == "for":
-            children, pos, _ = _parse(src, pos, frozenset({"endfor"}), job)
-            nodes.append(("for", args, children, m.start()))
+            if depth >= MAX_DEPTH:
+                job.fail(src, m.start, f"Liquid blocks nested more than {MAX_DEPTH} deep")
+            children, pos, _ = _parse(tokens, pos, frozenset({"endfor"}), job, depth + 1)
+            nodes.append(("for", args, children, m.start))
         else:
-            nodes.append(("tag", name, args, m.start()))
+            nodes.append(("tag", name, args, m.start))
 
 
 class _Renderer:
@@ -101,22 +200,35 @@ class _Renderer:
         self.src = src
         self.job = job
         self.scope = scope
+        self.made = 0  # characters of text made so far, in all
+        self.iterations = 0  # loop iterations so far, in all
+        self.at = 0  # offset of the node being rendered, for messages
 
     def run(self, nodes: list[Node]) -> str:
         out: list[str] = []
         for node in nodes:
             kind = node[0]
-            if kind == "text":
-                out.append(node[1])
-            elif kind == "out":
-                out.append(_to_text(self.evaluate(node[1], node[2])))
-            elif kind == "verbatim":
-                out.append(self.verbatim(node[1], node[2], node[3]))
-            elif kind == "for":
+            if kind == "for":  # its text is counted as its children make it
                 out.append(self.loop(node[1], node[2], node[3]))
+                continue
+            if kind == "text":
+                piece = node[1]
             else:
-                out.append(self.tag(node[1], node[2], node[3]))
+                self.at = node[-1]
+                if kind == "out":
+                    piece = _to_text(self.evaluate(node[1], node[2]))
+                elif kind == "verbatim":
+                    piece = self.verbatim(node[1], node[2], node[3])
+                else:
+                    piece = self.tag(node[1], node[2], node[3])
+            self.made += len(piece)
+            if self.made > MAX_OUTPUT:
+                self.fail(f"Liquid makes more than {MAX_OUTPUT:,} characters of text here")
+            out.append(piece)
         return "".join(out)
+
+    def fail(self, message: str, offset: int | None = None) -> NoReturn:
+        self.job.fail(self.src, self.at if offset is None else offset, message)
 
     def verbatim(self, name: str, args: str, content: str) -> str:
         if name == "comment":
@@ -127,7 +239,7 @@ class _Renderer:
         return self.job.keep(content)
 
     def loop(self, args: str, children: list[Node], offset: int) -> str:
-        m = re.fullmatch(r"(\w+)\s+in\s+(.+?)(\s+reversed)?(?:\s+(?:limit|offset):.*)?", args.strip())
+        m = _LOOP.fullmatch(args.strip())
         if m is None:
             self.job.warn(self.src, offset, f"cannot read the Liquid loop {{% for {args} %}}; its content is kept once")
             return self.run(children)
@@ -139,8 +251,13 @@ class _Renderer:
         items = list(items)
         if m.group(3):
             items.reverse()
+        self.iterations += len(items)
+        if self.iterations > MAX_ITERATIONS:
+            message = f"Liquid loops here run more than {MAX_ITERATIONS:,} times in all"
+            self.fail(message, offset)
         out = []
         for index, item in enumerate(items):
+            self.at = offset
             self.scope[m.group(1)] = item
             self.scope["forloop"] = {"index": index + 1, "index0": index, "first": index == 0}
             out.append(self.run(children))
@@ -178,14 +295,22 @@ class _Renderer:
         if token[:1] in ("'", '"'):
             return token[1:-1]
         if re.fullmatch(r"-?\d+", token):
-            return int(token)
+            try:
+                return int(token)
+            except ValueError:  # more digits than Python converts
+                self.fail(f"Liquid number {token[:20]}… is too long", offset)
         if token in ("true", "false"):
             return token == "true"
         if token in ("nil", "null", "empty"):
             return None
-        if (m := _RANGE.fullmatch(token)) is not None:
-            low, high = self.value(m.group(1), offset), self.value(m.group(2), offset)
-            return list(range(int(low or 0), int(high or 0) + 1))
+        if token[:1] == "(" and token[-1:] == ")" and (m := _RANGE.fullmatch(token)) is not None:
+            try:
+                low, high = int(self.value(m.group(1), offset) or 0), int(self.value(m.group(2), offset) or 0)
+            except (TypeError, ValueError):
+                self.fail(f"Liquid range {token} needs whole numbers at both ends", offset)
+            if high - low >= MAX_ITERATIONS:
+                self.fail(f"Liquid range {token} has more than {MAX_ITERATIONS:,} items", offset)
+            return list(range(low, high + 1))
         value: Any = self.scope
         for part in re.split(r"\.|\[|\]", token):
             if not part:
@@ -232,7 +357,21 @@ class _Renderer:
         if name not in filters:
             self.job.warn(self.src, offset, f"unsupported Liquid filter {name!r} ignored")
             return value
-        return filters[name]()
+        # What replace and join would make, known before it is made: a text "replace"d into each
+        # gap of another, or a long list joined by a long text, is the product of two sizes.
+        if name == "replace" and args:
+            gaps = text.count(first) if first else len(text) + 1
+            size = len(text) + gaps * (len(_to_text(args[1]) if len(args) > 1 else "") - len(first))
+        elif name == "join" and isinstance(value, list):
+            size = sum(len(_to_text(v)) for v in value) + max(len(value) - 1, 0) * len(first)
+        else:
+            size = 0
+        if size > MAX_OUTPUT:
+            self.fail(f"Liquid filter {name!r} would make more than {MAX_OUTPUT:,} characters", offset)
+        result = filters[name]()
+        if isinstance(result, str | list) and len(result) > MAX_OUTPUT:
+            self.fail(f"Liquid filter {name!r} makes more than {MAX_OUTPUT:,} characters", offset)
+        return result
 
 
 def _to_text(value: Any) -> str:

@@ -3,7 +3,8 @@
 ``{filename}`` names a document: it becomes that document's link. ``{static}`` and ``{attach}``
 name a file Pelican copies as it is: it becomes the site URL plus its path under the content
 folder. A path that starts with "/" is from the content folder, else from the linking document's
-folder. The older ``|filename|`` spelling is read too.
+folder. The older ``|filename|`` spelling is read too. Code (blocks and spans) is left alone,
+as Pelican, which rewrites only link targets, leaves it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from urllib.parse import urljoin
 
 from feeds.lazyre import LazyPattern
+from feeds.migrate.code import code_spans, inside
 from feeds.migrate.common import Job
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
@@ -29,7 +31,13 @@ def render(body: str, job: Job) -> str:
     if "{" not in body:
         return body
 
+    code: list[tuple[int, int]] | None = None
+
     def link(m: re.Match[str]) -> str:
+        nonlocal code
+        code = code_spans(body) if code is None else code
+        if inside(code, m.start()):
+            return m.group()  # a code sample that prints "{index}": Pelican leaves it too
         kind, target = m.group(1), m.group(2)
         if kind == "index":
             return job.site.url + target
