@@ -37,8 +37,8 @@ FLOORS = NEWS2 / "floors.json"
 FIELDS = ("dates", "title", "deck", "reporters", "outlet", "captions", "closings", "rejected")
 EXPECTED_KEYS = {"title", "published", "updated", "authors", "outlet", "captions", "tags", "deck", "closing"}
 
-# Articles of which the reader loses a line today, with the line and why (strict xfail: a fix
-# makes the run fail until the case is taken off this list).
+# Dated articles of which the reader loses lines today (all of them where it refuses the article),
+# with why (strict xfail: a fix makes the run fail until the case is taken off this list).
 KNOWN_DROPS: dict[str, str] = {
     "cbs_1": "refused: board field labels (번 호, 글쓴이, 날 짜) on the date line are not known words",
     "icngg_1": "refused: line 2 (the association's name, a bar, 발행일시 and a date) is not read as a date line",
