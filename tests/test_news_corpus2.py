@@ -40,6 +40,8 @@ EXPECTED_KEYS = {"title", "published", "updated", "authors", "outlet", "captions
 # Dated articles of which the reader loses lines today (all of them where it refuses the article),
 # with why (strict xfail: a fix makes the run fail until the case is taken off this list).
 KNOWN_DROPS: dict[str, str] = {
+    "hani21_3": "the issue number alone under the headline (1119) is dropped as page junk",
+    "khan_2": "refused: a board line of labelled fields (제목 …, 게시일 …, 조회수 …) is not read as a head",
     "cbs_1": "refused: board field labels (번 호, 글쓴이, 날 짜) on the date line are not known words",
     "icngg_1": "refused: line 2 (the association's name, a bar, 발행일시 and a date) is not read as a date line",
     "moyiza_1": "refused: the bracketed category and a stray 일 glued to the date (2012.06.02일) on the date line",
