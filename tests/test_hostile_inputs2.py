@@ -20,7 +20,7 @@ from feeds.errors import DateError
 from feeds.validate import validate_paths
 
 from .conftest import DATA, write_site_toml
-from .test_hostile_input import GOOD, Case, Make, assert_good_feeds, assert_one_line_messages, build_cli, text
+from .test_hostile_input import GOOD, Case, Make, assert_good_feeds, build_cli, check_case, text
 
 HOSTILE = DATA / "hostile_inputs"
 LONG = "9" * 5000  # more digits than int() and str() take (sys.get_int_max_str_digits: 4300)
@@ -109,22 +109,7 @@ def test_hostile_input(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")
-    case = CASES[name]
-    case.make(content, tmp_path / "outside")
-    status, stderr = build_cli(tmp_path, capsys, *(["--no-cache"] if cache == "no-cache" else []))
-    assert "Traceback" not in stderr
-    assert status == case.status, stderr
-    assert_one_line_messages(stderr, content)
-    if case.message is None:
-        assert not [line for line in stderr.splitlines() if not line.startswith("WARNING:")], stderr
-    else:
-        errors = [line for line in stderr.splitlines() if line.startswith(str(content))]
-        assert len(errors) == 1, stderr
-        shown = next(p.name for p in content.iterdir() if p.name not in GOOD)
-        where = f"{content}/{shown}" + (f":{case.line}" if case.line else "")
-        assert errors[0].startswith(where + ": "), (errors[0], where)
-        assert case.message in errors[0], errors[0]
-    assert_good_feeds(tmp_path / "out", case.published)
+    check_case(CASES[name], cache, content, tmp_path, capsys)
 
 
 def test_hugo_zero_date_is_no_date(
