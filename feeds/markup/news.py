@@ -19,6 +19,7 @@ from feeds.readers.news import (
     HASHTAGS,
     NOTE,
     SEPARATED_CREDIT,
+    is_photo_credit,
     plain,
 )
 
@@ -79,6 +80,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
+    if is_photo_credit(s) or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
+        return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits
     if len(s) <= 200 and NOTE.search(s):
         return "note"
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
@@ -120,6 +123,10 @@ def _caption_zone(lines: list[str]) -> int:
         if seen == ZONE_LINES:
             break
     return 0
+
+
+def _credit_below(lines: list[str], i: int) -> bool:
+    return i + 1 < len(lines) and bool(lines[i + 1]) and is_photo_credit(plain(lines[i + 1]))
 
 
 def _first(lines: list[str]) -> int:

@@ -45,7 +45,7 @@ _DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요�
 _CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
 _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-_TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*\(\s*{_CLOCK}\s*\))?"
+_TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?"
@@ -80,8 +80,21 @@ REPORTERS = (
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 _REPORTER = LazyPattern(REPORTERS)
-_ROLE_ONLY = LazyPattern(_ROLE)
+# Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
+# "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
+_HEAD_ROLE = (
+    r"(?:명예기자|시민기자|발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+)
+_HEAD_REPORTER = LazyPattern(
+    rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
+    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+    # the role first, as a sign-off prints it: "발행인 홍길동"
+    rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
+)
+_SIGNATURE = LazyPattern(rf"(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+{_HEAD_ROLE}\s+[가-힣]{{2,4}}")
+_ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
+_HEAD_ROLE_WORDS = LazyPattern("발행인|편집|주필|대표|연구|교수|변호사")
 _ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
 _ROLE_AT_END = LazyPattern(_ROLE + "$")
 _NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
@@ -99,7 +112,7 @@ _SECTION_PREFIX = LazyPattern(
 _JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
     r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
-    r"|진행|출연|사회|취재|촬영|편집|글|사진|영상"
+    r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|의견\s*\d*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
@@ -109,10 +122,22 @@ _JUNK_WORD = LazyPattern(
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
-    r"|테크|유통|건강|세계|북한)",
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|Array|undefined|null|NaN)",
     re.IGNORECASE,
 )
 _BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s]{2,20})")
+# A name in Latin script, as the Korean editions of foreign outlets print it: two or three
+# capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
+_OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
+_LATIN_NAME = LazyPattern(
+    rf"(?:[A-Z][a-z]+|[A-Z]{{1,3}}\.?)(?: (?:[A-Z][a-z]+|[A-Z]\.)){{0,1}} (?!{_OUTLET_WORD}$)[A-Z][a-z]+"
+)
+_LATIN_BYLINE = LazyPattern(
+    r"(?P<name>(?:[A-Z][a-z]+|[A-Z]{1,3}\.?)(?: [A-Z][a-z]+){1,2})"
+    r"\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2})"
+)
+_WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})")
+_DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 _COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
 _BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
 # A name printed without a role ("유룡 2023. 9. 9. 07:04") starts with a family name: these cover
@@ -127,9 +152,11 @@ _SECTION = LazyPattern(
     r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트)(?:부|팀|면)?"
 )
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
-_WORDS = LazyPattern(r"[\s/·|]+")
+_WORDS = LazyPattern(r"[\s/·|•]+")
 _PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
 _OUTLET_MAX = 20
+_FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
+_SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
 _SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
 
 # --- the body's dateline, byline and closing line --------------------------------------------
@@ -210,11 +237,30 @@ def is_caption(s: str) -> bool:
 # sit (before the dateline or byline) or set off by a separator ("… 있다. /뉴시스").
 _CREDITS = (
     r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
-    r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공)(?:\s*(?:자료)?사진)?"
+    r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공"
+    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*)?화면\s*캡[처쳐])(?:\s*(?:자료)?사진)?"
 )
+# A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
+# "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
+_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20})?)\s*")
+_PHOTO_AGENCY = LazyPattern(
+    r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
+)
+
+
+def is_photo_credit(s: str) -> bool:
+    """Whether ``s`` is a copyright sign and a photographer or photo agency: a caption's credit."""
+    m = _PHOTO_CREDIT.fullmatch(s) if ("ⓒ" in s or "©" in s) else None
+    if m is None:
+        return False
+    who = m.group("who")
+    last = who.rsplit(" ", 1)[-1]
+    return _PHOTO_AGENCY.fullmatch(who) is not None or (_is_bare_name(last) and not _is_outlet(last))
+
+
 CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
-CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?{_CREDITS}\s*[)\]]?$")
-SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*{_CREDITS}\s*$")
+CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?[(\[]?{_CREDITS}\s*[)\]]?$")
+SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*[(\[]?{_CREDITS}\s*[)\]]?$")
 NOTE = LazyPattern(
     r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
     r"|무단\s*전재|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"
@@ -333,6 +379,9 @@ def _window(text: str) -> list[tuple[int, str]]:
 def _head(text: str) -> _Head | None:
     window = _window(text)
     infos = _without_lone_names(window, [_classify(s) for _, s in window])
+    glued = _glued_reporter(window, infos)
+    if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
+        infos[0] = _Line(authors=[{"name": glued}])
     # The title is the first line that is not metadata or page junk; a printer-friendly page
     # puts its date line before it.
     t = next((i for i, info in enumerate(infos) if info is None), None)
@@ -361,13 +410,22 @@ def _head(text: str) -> _Head | None:
     if any(_MARKDOWN.search(s) for s in deck):
         return None
     body_index = last + 1
+    if _signed_off(deck):
+        # Paragraphs above the date line: it is a letter's sign-off, and the text starts under
+        # the title. The date and the signature stay in the text, and are read as its head.
+        meta, where = _meta(rest[first : last + 1], infos[first : last + 1])
+        if "date" not in meta:
+            return None
+        return _Head(title, title_line, [], _lead(rest), meta, where, rest[0][0])
     if not deck:
         # A deck printed after the date line: short lines that are not a sentence or a caption,
         # set off by a blank line (a line right above the text is a photo's caption).
         end = body_index
-        while end < len(rest) - 1 and end - body_index < 3 and _deck_like(rest[end][1], DECK_LINE_MAX):
+        while end < len(rest) - 1 and end - body_index < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
             end += 1
-        if end > body_index and rest[end][0] > rest[end - 1][0] + 1:
+        # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them.
+        series = end - body_index == 2 and _SERIES_LABEL.fullmatch(rest[body_index][1]) is not None
+        if end > body_index and (rest[end][0] > rest[end - 1][0] + 1 or series):
             deck = [s for _, s in rest[body_index:end]]
             body_index = end
     head_lines = [line for line, _ in before] + rest[first : last + 1]
@@ -377,6 +435,21 @@ def _head(text: str) -> _Head | None:
     summary = deck or _lead(rest[body_index:])
     body_line = rest[body_index][0] if body_index < len(rest) else head_lines[-1][0] + 1
     return _Head(title, title_line, deck, summary, meta, where, body_line)
+
+
+def _signed_off(deck: list[str]) -> bool:
+    """Whether the lines above the date line are a text's paragraphs, not a deck: more than three
+    lines, some of them sentences (a letter from the editor, signed and dated at its foot)."""
+    return len(deck) > 3 and sum(1 for s in deck if _SENTENCE_END.search(s)) >= 2
+
+
+def _glued_reporter(window: list[tuple[int, str]], infos: list[_Line | None]) -> str | None:
+    """The reporter of a first line that is a section and a name glued ("경제정혜인"), above the title."""
+    if len(window) < 3 or infos[0] is not None or infos[1] is not None:
+        return None
+    m = _SECTION_PREFIX.match(window[0][1])
+    name = window[0][1][m.end() :] if m else ""
+    return name if len(name) == 3 and _is_bare_name(name) and not _is_outlet(name) else None
 
 
 def _dated_entries(infos: list[_Line | None], first: int, last: int) -> bool:
@@ -496,28 +569,21 @@ def _classify(s: str) -> _Line | None:
         return None  # a sentence
     maybe_date = _MAYBE_DATE.search(s)
     maybe_reporter = _ANY_ROLE_WORD.search(s) is not None
-    if not maybe_date and not maybe_reporter:
-        if len(s) <= 12 and _LABEL_ONLY.fullmatch(s):
-            return _Line(label_only=s)
-        if len(s) <= 60 and all(_JUNK_WORD.fullmatch(word) for word in _WORDS.split(s) if word):
-            return _Line()
-        # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
-        alone = _BULLET_OUTLET.fullmatch(s) if s[0] == "•" else _COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
-        if alone:
-            return _Line(outlet=alone.group("outlet"))
-        if len(s) <= 12 and " " not in s and _is_outlet(s):
-            return _Line(outlet=s)  # "뉴스1" alone above the date line
-        if len(s) <= 4 and _is_bare_name(s):
-            return _Line(outlet=s) if _is_outlet(s) else _Line(authors=[{"name": s}], weak=True)
-        return None
+    # A writer's title other than a reporter's counts beside a date or after a bullet only.
+    head_role = (maybe_date or s[0] == "•" or "|" in s or _is_signature(s)) and _HEAD_ROLE_WORDS.search(s) is not None
+    if not maybe_date and not maybe_reporter and not head_role:
+        return _classify_wordy(s)
     info = _Line()
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
-    if maybe_reporter:
+    for pattern, on in ((_REPORTER, maybe_reporter), (_HEAD_REPORTER, head_role)):
+        if not on:
+            continue
         kept, prev = [], 0
-        for m in _REPORTER.finditer(rest):
-            info.authors.extend(_authors(m.group("names"), m.group("email")))
+        for m in pattern.finditer(rest):
+            names = m.group("names") or m.group("after")
+            info.authors.extend(_authors(names, m.groupdict().get("email")))
             kept.append(rest[prev : m.start()])
             prev = m.end()
         rest = " | ".join([*kept, rest[prev:]])
@@ -525,20 +591,72 @@ def _classify(s: str) -> _Line | None:
         return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
     rest = _EMAIL_RE.sub(" | ", rest)
     for piece in _PIECES.split(rest):
-        piece = piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*")
-        if not piece or _JUNK.match(piece):
-            continue
-        if len(piece) > _OUTLET_MAX or _SENTENCE_END.search(piece):
-            return None  # more than metadata: a sentence that mentions a date or a reporter
-        if _is_outlet(piece) or re.search(re.escape(piece) + r"\s*,", rest):
-            info.outlet = info.outlet or piece  # "테크데일리, 오세훈 기자, 2025-01-02"
-        elif _is_bare_name(piece) and not _SECTION_PREFIX.match(piece):
-            info.authors.append({"name": piece})  # a name without a role: "유룡 2023. 9. 9. 07:04"
-        elif not _SECTION.fullmatch(piece):
+        kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
+        if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.
             return None
+        if kind[0] == "outlet":
+            info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
+        elif kind[0] == "author":
+            info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
     return info
+
+
+def _is_signature(s: str) -> bool:
+    """A letter's signature: the outlet, the writer's title and name ("한빛신문 발행인 홍길동")."""
+    m = _SIGNATURE.fullmatch(s)
+    return m is not None and _is_outlet(m.group("outlet"))
+
+
+def _piece(piece: str, line: str) -> tuple[str, str] | None:
+    """What one piece of a metadata line is: ("junk", …), ("outlet", name), ("author", name), or None (text)."""
+    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk.
+    while " " in piece and not _JUNK.match(piece) and _JUNK.match(piece.split(" ", 1)[0]):
+        piece = piece.split(" ", 1)[1]
+    if not piece or _JUNK.match(piece):
+        return ("junk", piece)
+    if len(piece) > _OUTLET_MAX or _SENTENCE_END.search(piece):
+        return None  # more than metadata: a sentence that mentions a date or a reporter
+    if _LATIN_NAME.fullmatch(piece):
+        return ("author", piece)  # "Peter Wayner | InfoWorld 2024.03.05"
+    if _is_outlet(piece) or re.search(re.escape(piece) + r"\s*,", line):
+        return ("outlet", piece)
+    if _is_bare_name(piece) and not _SECTION_PREFIX.match(piece):
+        return ("author", piece)
+    if _SECTION.fullmatch(piece):
+        return ("junk", piece)
+    return None
+
+
+def _classify_wordy(s: str) -> _Line | None:
+    """A head line with no date and no role: a label, page junk, an outlet, a name, or text (None)."""
+    if len(s) <= 12 and _LABEL_ONLY.fullmatch(s):
+        return _Line(label_only=s)
+    if len(s) <= 60 and all(_JUNK_WORD.fullmatch(word) for word in _WORDS.split(s) if word):
+        return _Line()
+    writer = _WRITER_LABEL.fullmatch(s)
+    if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
+        who = writer.group("who")
+        if _is_bare_name(who):
+            return _Line(authors=[{"name": who}])
+        desk = _DESK.sub("", who)
+        return _Line(outlet=desk) if _is_outlet(desk) else None
+    latin = _LATIN_BYLINE.fullmatch(s)
+    if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
+        return _Line(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
+    # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
+    alone = _BULLET_OUTLET.fullmatch(s) if s[0] == "•" else _COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
+    if alone:
+        name = alone.group("outlet")
+        if s[0] == "•" and _is_bare_name(name) and not _is_outlet(name):
+            return _Line(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
+        return _Line(outlet=name)
+    if len(s) <= 12 and " " not in s and _is_outlet(s):
+        return _Line(outlet=s)  # "뉴스1" alone above the date line
+    if len(s) <= 4 and _is_bare_name(s):
+        return _Line(outlet=s) if _is_outlet(s) else _Line(authors=[{"name": s}], weak=True)
+    return None
 
 
 def _is_bare_name(s: str) -> bool:
@@ -559,7 +677,10 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
     if not dates:
         return [], s
     ends = [m.start() for m in dates[1:]] + [len(s)]
-    postfix = not _LABEL_BEFORE.search(s, 0, dates[0].start()) and _LABEL_AFTER.match(s, dates[0].end(), ends[0])
+    # The lookahead past the label must see the next date: "14:17 수정 : 2022.08.19 14:44" is the
+    # next stamp's label, not this one's.
+    after_first = _LABEL_AFTER.match(s, dates[0].end())
+    postfix = not _LABEL_BEFORE.search(s, 0, dates[0].start()) and after_first and after_first.end() <= ends[0]
     stamps: list[tuple[str | None, str]] = []
     rest: list[str] = []
     prev = 0
@@ -581,7 +702,7 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
                     word -= 1
                 if word < start and not _ROLE_AT_END.search(s[word:start]):
                     start = word
-        stamps.append((label, m.group()))
+        stamps.append((label, m.group().replace("[", "(").replace("]", ")")))  # "[13:46]" as feeds.dates reads it
         rest.append(s[prev:start])
         prev = stop
     rest.append(s[prev:])
@@ -604,10 +725,15 @@ def _cut_section(name: str) -> str:
     return cut if 2 <= len(cut) <= 4 else name[-3:]
 
 
-def _deck_like(s: str, longest: int = 200) -> bool:
+def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
+    """Whether ``s`` may be a deck line: short, no sentence, caption, byline or closing.
+
+    Below the date line (``after``), a deck may end in "…다" without a full stop ("열 곳 가운데
+    여섯 곳이 다시 문을 열었다"): the body's sentences end in one.
+    """
     return (
         len(s) <= longest
-        and not _SENTENCE_END.search(s)
+        and not (_FULL_STOP if after else _SENTENCE_END).search(s)
         and not is_caption(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
@@ -647,6 +773,6 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             reporters = _authors(c.group("names"), c.group("email") or (after and after.group("email")))
             closing_outlet = c.groupdict().get("outlet")
         copyright = _COPYRIGHT.search(tail[i])
-        if copyright and not closing_outlet:
+        if copyright and not closing_outlet and not is_photo_credit(tail[i]):
             closing_outlet = copyright.group("outlet")
     return outlet or closing_outlet, reporters
