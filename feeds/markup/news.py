@@ -1,15 +1,16 @@
 """The body of a plain-text news article as HTML: paragraphs, subheadings, captions and notes.
 
 What each line *is* (a caption, a copyright note, a hashtag line, a byline) is read with the
-patterns of ``feeds.readers.news``, the module that recognises these articles; nothing here drops
-a line: captions become ``<figure><figcaption>``, closing notes ``<small>``, hashtags stay text.
+patterns of ``feeds.readers.newswords``, the words the news reader knows articles by; nothing
+here drops a line: captions become ``<figure><figcaption>``, closing notes ``<small>``, hashtags
+stay text.
 """
 
 from __future__ import annotations
 
 import html
 
-from feeds.readers.news import (
+from feeds.readers.newswords import (
     BYLINE,
     CAPTION,
     CLOSING,

@@ -1,0 +1,192 @@
+"""What each line of a news article's head is, from its features, with a table of weights.
+
+HEAD_PLACEHOLDER
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from feeds.readers.newswords import (
+    ANY_ROLE_WORD,
+    BULLET_OUTLET,
+    COMMA_OUTLET,
+    DATE_STAMP,
+    DESK,
+    EMAIL_RE,
+    HEAD_REPORTER,
+    HEAD_ROLE_WORDS,
+    JUNK,
+    JUNK_WORD,
+    LABEL_AFTER,
+    LABEL_BEFORE,
+    LABEL_ONLY,
+    LATIN_BYLINE,
+    LATIN_NAME,
+    MAYBE_DATE,
+    OUTLET_MAX,
+    PIECES,
+    REPORTER,
+    ROLE_AT_END,
+    SECTION,
+    SECTION_PREFIX,
+    SENTENCE_END,
+    SIGNATURE,
+    WORDS,
+    WRITER_LABEL,
+    is_bare_name,
+    is_caption,
+    is_outlet,
+    split_authors,
+)
+
+
+@dataclass
+class HeadLine:
+    """What one head line holds."""
+
+    stamps: list[tuple[str | None, str]] = field(default_factory=list)  # (label, date as written)
+    authors: list[dict[str, str]] = field(default_factory=list)
+    outlet: str | None = None
+    label_only: str | None = None  # a label whose date is on the next line
+    weak: bool = False  # a bare name, which may as well be a photo's subject
+
+
+def classify(s: str) -> HeadLine | None:
+    """The metadata a head line holds, or None when it is anything else (title, deck, body)."""
+    # Cheap tests first: detection runs this on the first lines of every file not claimed before.
+    if len(s) > 200 or "다." in s:
+        return None  # a sentence
+    maybe_date = MAYBE_DATE.search(s)
+    maybe_reporter = ANY_ROLE_WORD.search(s) is not None
+    # A writer's title other than a reporter's counts beside a date or after a bullet only.
+    head_role = (maybe_date or s[0] == "•" or "|" in s or _is_signature(s)) and HEAD_ROLE_WORDS.search(s) is not None
+    if not maybe_date and not maybe_reporter and not head_role:
+        return _classify_wordy(s)
+    info = HeadLine()
+    rest = s
+    if maybe_date:
+        info.stamps, rest = _stamps(s)
+    for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
+        if not on:
+            continue
+        kept, prev = [], 0
+        for m in pattern.finditer(rest):
+            names = m.group("names") or m.group("after")
+            info.authors.extend(split_authors(names, m.groupdict().get("email")))
+            kept.append(rest[prev : m.start()])
+            prev = m.end()
+        rest = " | ".join([*kept, rest[prev:]])
+    if (not info.stamps and not info.authors) or is_caption(s):
+        return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
+    rest = EMAIL_RE.sub(" | ", rest)
+    for piece in PIECES.split(rest):
+        kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
+        if kind is None:
+            # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
+            # weather. The line is text, which must stay in the document, not metadata.
+            return None
+        if kind[0] == "outlet":
+            info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
+        elif kind[0] == "author":
+            info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
+    return info
+
+
+def _is_signature(s: str) -> bool:
+    """A letter's signature: the outlet, the writer's title and name ("한빛신문 발행인 홍길동")."""
+    m = SIGNATURE.fullmatch(s)
+    return m is not None and is_outlet(m.group("outlet"))
+
+
+def _piece(piece: str, line: str) -> tuple[str, str] | None:
+    """What one piece of a metadata line is: ("junk", …), ("outlet", name), ("author", name), or None (text)."""
+    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk.
+    while " " in piece and not JUNK.match(piece) and JUNK.match(piece.split(" ", 1)[0]):
+        piece = piece.split(" ", 1)[1]
+    if not piece or JUNK.match(piece):
+        return ("junk", piece)
+    if len(piece) > OUTLET_MAX or SENTENCE_END.search(piece):
+        return None  # more than metadata: a sentence that mentions a date or a reporter
+    if LATIN_NAME.fullmatch(piece):
+        return ("author", piece)  # "Peter Wayner | InfoWorld 2024.03.05"
+    if is_outlet(piece) or re.search(re.escape(piece) + r"\s*,", line):
+        return ("outlet", piece)
+    if is_bare_name(piece) and not SECTION_PREFIX.match(piece):
+        return ("author", piece)
+    if SECTION.fullmatch(piece):
+        return ("junk", piece)
+    return None
+
+
+def _classify_wordy(s: str) -> HeadLine | None:
+    """A head line with no date and no role: a label, page junk, an outlet, a name, or text (None)."""
+    if len(s) <= 12 and LABEL_ONLY.fullmatch(s):
+        return HeadLine(label_only=s)
+    if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
+        return HeadLine()
+    writer = WRITER_LABEL.fullmatch(s)
+    if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
+        who = writer.group("who")
+        if is_bare_name(who):
+            return HeadLine(authors=[{"name": who}])
+        desk = DESK.sub("", who)
+        return HeadLine(outlet=desk) if is_outlet(desk) else None
+    latin = LATIN_BYLINE.fullmatch(s)
+    if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
+        return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
+    # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
+    alone = BULLET_OUTLET.fullmatch(s) if s[0] == "•" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
+    if alone:
+        name = alone.group("outlet")
+        if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
+            return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
+        return HeadLine(outlet=name)
+    if len(s) <= 12 and " " not in s and is_outlet(s):
+        return HeadLine(outlet=s)  # "뉴스1" alone above the date line
+    if len(s) <= 4 and is_bare_name(s):
+        return HeadLine(outlet=s) if is_outlet(s) else HeadLine(authors=[{"name": s}], weak=True)
+    return None
+
+
+def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
+    """The (label, date) stamps of a line, and the line without them.
+
+    A label comes before its date ("입력 2024.04.05", "입력 | 2024.04.05", "…20:11수정 2024…"),
+    or, on a line that starts with an unlabelled date, after it ("2024.04.05 09:40 입력 | …").
+    """
+    dates = list(DATE_STAMP.finditer(s))
+    if not dates:
+        return [], s
+    ends = [m.start() for m in dates[1:]] + [len(s)]
+    # The lookahead past the label must see the next date: "14:17 수정 : 2022.08.19 14:44" is the
+    # next stamp's label, not this one's.
+    after_first = LABEL_AFTER.match(s, dates[0].end())
+    postfix = not LABEL_BEFORE.search(s, 0, dates[0].start()) and after_first and after_first.end() <= ends[0]
+    stamps: list[tuple[str | None, str]] = []
+    rest: list[str] = []
+    prev = 0
+    for m, end in zip(dates, ends, strict=True):
+        start, stop = m.start(), m.end()
+        label = None
+        if postfix:
+            after = LABEL_AFTER.match(s, stop, end)
+            if after:
+                label, stop = after.group("label"), after.end()
+        else:
+            before = LABEL_BEFORE.search(s, prev, start)
+            if before:
+                label, start = before.group("label"), before.start()
+                # A section glued to the label ("일반입력 :2011/…") goes with it; a role
+                # ("기자입력 : …") stays for the reporter pattern.
+                word = start
+                while word > prev and "가" <= s[word - 1] <= "힣":
+                    word -= 1
+                if word < start and not ROLE_AT_END.search(s[word:start]):
+                    start = word
+        stamps.append((label, m.group().replace("[", "(").replace("]", ")")))  # "[13:46]" as feeds.dates reads it
+        rest.append(s[prev:start])
+        prev = stop
+    rest.append(s[prev:])
+    return stamps, " | ".join(rest)
