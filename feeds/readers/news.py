@@ -201,8 +201,9 @@ def _head(text: str) -> _Head | None:
 
 def _signed_off(deck: list[str]) -> bool:
     """Whether the lines above the date line are a text's paragraphs, not a deck: more than three
-    lines, some of them sentences (a letter from the editor, signed and dated at its foot)."""
-    return len(deck) > 3 and sum(1 for s in deck if SENTENCE_END.search(s)) >= 2
+    lines, two of them or more ending in a full stop, as a deck's lines seldom do (a letter from
+    the editor, signed and dated at its foot)."""
+    return len(deck) > 3 and sum(1 for s in deck if FULL_STOP.search(s)) >= 2
 
 
 def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> str | None:

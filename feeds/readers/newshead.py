@@ -1,11 +1,19 @@
-"""What each line of a news article's head is, from its features, with a table of weights.
+"""What each line of a news article's head holds: date stamps, writers, the outlet, or text.
 
-HEAD_PLACEHOLDER
+``classify`` reads one of the first lines of a text. A line of date stamps (with their labels),
+reporters and other writers (``홍길동 기자``, ``홍길동 발행인``, ``• 홍길동 선임연구원``), e-mail
+addresses, an outlet's name and page junk is metadata, whatever its order and separators; a line
+with any other word is text (None), which ``feeds.readers.news`` places as the title, the deck or
+the body. Stamps and writers are cut out by pattern (``feeds.readers.newswords``); what is left
+between the separators is decided piece by piece with a table: each piece gets the class its
+features weigh most for (``PIECE_FEATURES``, ``WEIGHTS``), so that a new outlet's shape is one
+feature or one weight, and each row can be measured on the corpus (tests/test_news_head_table.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from feeds.readers.newswords import (
@@ -100,24 +108,57 @@ def _is_signature(s: str) -> bool:
     return m is not None and is_outlet(m.group("outlet"))
 
 
+# --- the pieces of a metadata line ------------------------------------------------------------
+# Once its stamps, reporters and e-mail addresses are cut out, what is left of a head line between
+# its separators are pieces: each gets the class its features weigh most for. "text" is a word of
+# a headline, a sentence or a CSV row; one piece of text makes the whole line text, kept in the
+# document, never metadata.
+PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
+    "label or button": lambda piece, line: JUNK.match(piece),  # 입력, 기사원문, 댓글 3, 의견 0, 뉴욕=
+    "long": lambda piece, line: len(piece) > OUTLET_MAX,
+    "sentence end": lambda piece, line: SENTENCE_END.search(piece),  # …했다, …요.
+    "Latin name": lambda piece, line: LATIN_NAME.fullmatch(piece),  # Peter Wayner, JR Raphael
+    "outlet word": lambda piece, line: is_outlet(piece),  # 뉴스1, 문화일보, YTN, 한겨레
+    "before a comma": lambda piece, line: re.search(re.escape(piece) + r"\s*,", line),  # "테크데일리, 오세훈 기자"
+    "Hangul name": lambda piece, line: is_bare_name(piece),  # 유룡: a family name and one to three syllables
+    "section prefix": lambda piece, line: SECTION_PREFIX.match(piece),  # 경제…, 정치…
+    "section": lambda piece, line: SECTION.fullmatch(piece),  # 정치, 종합, 앵커리포트
+}
+# (feature, class, weight): the class of a piece is the one whose features add up to most.
+WEIGHTS: tuple[tuple[str, str, int], ...] = (
+    ("label or button", "junk", 200),  # a label or a button is never a name nor an outlet
+    ("long", "text", 100),  # longer than any outlet's name: a headline or a sentence
+    ("sentence end", "text", 100),
+    ("Latin name", "author", 70),  # before "outlet word", which reads "Peter Wayner" as an outlet
+    ("outlet word", "outlet", 30),
+    ("before a comma", "outlet", 30),  # the outlet leads a flattened "매체, 기자, 날짜"
+    ("Hangul name", "author", 20),  # below "outlet word": "정원뉴스" is no one's name
+    ("section prefix", "author", -25),  # "사회", "경제홍길": a section, or one glued to a name
+    ("section", "junk", 10),
+)
+PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
+BASE = {"text": 5}  # a piece nothing speaks for is text
+
+
+def score_piece(piece: str, line: str) -> tuple[str, list[str]]:
+    """The class of one piece of a metadata line, and the features that were found in it."""
+    found = [name for name, test in PIECE_FEATURES.items() if test(piece, line)]
+    totals = dict.fromkeys(PIECE_CLASSES, 0) | BASE
+    for feature, kind, weight in WEIGHTS:
+        if feature in found:
+            totals[kind] += weight
+    return max(PIECE_CLASSES, key=lambda kind: totals[kind]), found
+
+
 def _piece(piece: str, line: str) -> tuple[str, str] | None:
     """What one piece of a metadata line is: ("junk", …), ("outlet", name), ("author", name), or None (text)."""
     # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk.
     while " " in piece and not JUNK.match(piece) and JUNK.match(piece.split(" ", 1)[0]):
         piece = piece.split(" ", 1)[1]
-    if not piece or JUNK.match(piece):
+    if not piece:
         return ("junk", piece)
-    if len(piece) > OUTLET_MAX or SENTENCE_END.search(piece):
-        return None  # more than metadata: a sentence that mentions a date or a reporter
-    if LATIN_NAME.fullmatch(piece):
-        return ("author", piece)  # "Peter Wayner | InfoWorld 2024.03.05"
-    if is_outlet(piece) or re.search(re.escape(piece) + r"\s*,", line):
-        return ("outlet", piece)
-    if is_bare_name(piece) and not SECTION_PREFIX.match(piece):
-        return ("author", piece)
-    if SECTION.fullmatch(piece):
-        return ("junk", piece)
-    return None
+    kind, _ = score_piece(piece, line)
+    return None if kind == "text" else (kind, piece)
 
 
 def _classify_wordy(s: str) -> HeadLine | None:

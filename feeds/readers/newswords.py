@@ -38,7 +38,7 @@ IS_UPDATE = LazyPattern(_UPDATED_LABEL)
 
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
-    r"(?:선임기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
+    r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
     r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커)"
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
@@ -56,7 +56,7 @@ REPORTER = LazyPattern(REPORTERS)
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
 _HEAD_ROLE = (
-    r"(?:명예기자|시민기자|발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+    r"(?:발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
 )
 HEAD_REPORTER = LazyPattern(
     rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
