@@ -55,9 +55,7 @@ REPORTERS = (
 REPORTER = LazyPattern(REPORTERS)
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
-_HEAD_ROLE = (
-    r"(?:발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
-)
+_HEAD_ROLE = r"(?:발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
 HEAD_REPORTER = LazyPattern(
     rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
