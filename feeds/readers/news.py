@@ -140,7 +140,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = _without_lone_names(window, [classify(s) for _, s in window])
+    infos = _without_lone_names(window, _classified(window))
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -197,6 +197,16 @@ def _head(text: str) -> _Head | None:
     summary = deck or _lead(rest[body_index:])
     body_line = rest[body_index][0] if body_index < len(rest) else head_lines[-1][0] + 1
     return _Head(title, title_line, deck, summary, meta, where, body_line)
+
+
+def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
+    """Each line's metadata; a line right under a date line may be its writer's signature."""
+    infos: list[HeadLine | None] = []
+    for i, (n, s) in enumerate(window):
+        info = classify(s)
+        below = i > 0 and window[i - 1][0] == n - 1 and (above := infos[i - 1]) is not None and above.stamps
+        infos.append(classify(s, below_date=True) if info is None and below else info)
+    return infos
 
 
 def _signed_off(deck: list[str]) -> bool:

@@ -61,15 +61,20 @@ class HeadLine:
     weak: bool = False  # a bare name, which may as well be a photo's subject
 
 
-def classify(s: str) -> HeadLine | None:
-    """The metadata a head line holds, or None when it is anything else (title, deck, body)."""
+def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
+    """The metadata a head line holds, or None when it is anything else (title, deck, body).
+
+    A line right under a date line (``below_date``) may be a signature ("홍길동 발행인").
+    """
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
     maybe_date = MAYBE_DATE.search(s)
     maybe_reporter = ANY_ROLE_WORD.search(s) is not None
-    # A writer's title other than a reporter's counts beside a date or after a bullet only.
-    head_role = (maybe_date or s[0] == "•" or "|" in s or _is_signature(s)) and HEAD_ROLE_WORDS.search(s) is not None
+    # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
+    head_role = HEAD_ROLE_WORDS.search(s) is not None and bool(
+        maybe_date or s[0] == "•" or "|" in s or _is_signature(s, below_date)
+    )
     if not maybe_date and not maybe_reporter and not head_role:
         return _classify_wordy(s)
     info = HeadLine()
@@ -102,10 +107,11 @@ def classify(s: str) -> HeadLine | None:
     return info
 
 
-def _is_signature(s: str) -> bool:
-    """A letter's signature: the outlet, the writer's title and name ("한빛신문 발행인 홍길동")."""
+def _is_signature(s: str, below_date: bool) -> bool:
+    """A letter's signature: the writer's title and name, after the outlet ("한빛신문 발행인 홍길동")
+    or under the date; alone, "홍길동 대표" is whom a headline is about."""
     m = SIGNATURE.fullmatch(s)
-    return m is not None and is_outlet(m.group("outlet"))
+    return m is not None and (is_outlet(m.group("outlet")) if m.group("outlet") else below_date)
 
 
 # --- the pieces of a metadata line ------------------------------------------------------------

@@ -62,7 +62,9 @@ HEAD_REPORTER = LazyPattern(
     # the role first, as a sign-off prints it: "발행인 홍길동"
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
 )
-SIGNATURE = LazyPattern(rf"(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+{_HEAD_ROLE}\s+[가-힣]{{2,4}}")
+SIGNATURE = LazyPattern(
+    rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
+)
 ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
 HEAD_ROLE_WORDS = LazyPattern("발행인|편집|주필|대표|연구|교수|변호사")
@@ -209,13 +211,14 @@ def is_caption(s: str) -> bool:
 _CREDITS = (
     r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
     r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공"
-    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*)?화면\s*캡[처쳐])(?:\s*(?:자료)?사진)?"
+    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*)?(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
 )
 # A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
 # "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
 _PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20})?)\s*")
 _PHOTO_AGENCY = LazyPattern(
     r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
+    r"|픽사베이|Pixabay|언스플래시|Unsplash"
 )
 
 

@@ -1,0 +1,45 @@
+"""Variants of the head and caption shapes real pages print (tests/data/readers/news_shape_* hold
+one whole article of each): the writer signing a letter, credits under photos."""
+
+from __future__ import annotations
+
+import pytest
+
+from feeds.readers import read
+from feeds.readers.newswords import CREDIT_ONLY, SEPARATED_CREDIT, is_photo_credit
+
+LETTER = (
+    "창간 30주년을 맞아\n\n"
+    "독자 여러분, 안녕하세요.\n오늘로 창간 30주년을 맞았습니다.\n그동안 감사했습니다.\n앞으로도 보답하겠습니다.\n"
+    "2022년 5월17일\n{signature}\n"
+)
+
+
+@pytest.mark.parametrize("signature", ["한빛신문 발행인 홍길동", "발행인 홍길동", "홍길동 발행인"])
+def test_a_letter_signed_under_its_date(signature: str) -> None:
+    parsed = read(LETTER.format(signature=signature), "a.txt")
+    assert parsed.meta["authors"] == [{"name": "홍길동"}]
+    assert parsed.body.startswith("독자 여러분")  # the paragraphs above the date stay the text
+
+
+@pytest.mark.parametrize(
+    "line", ["ⓒGetty Images", "ⓒGettyImagesBank", "ⓒ 게티이미지뱅크", "ⓒ 홍길동", "ⓒ시사IN 홍길동", "© Unsplash"]
+)
+def test_a_photo_credit(line: str) -> None:
+    assert is_photo_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["ⓒ 정원뉴스", "ⓒ 한겨레", "ⓒ 시사IN", "ⓒ 연합뉴스", "ⓒ 한빛일보 무단전재 및 재배포 금지"]
+)
+def test_a_copyright_closing_is_no_photo_credit(line: str) -> None:
+    assert not is_photo_credit(line)
+
+
+@pytest.mark.parametrize(
+    "credit", ["평양사진공동취재단", "사진공동취재단", "유튜브 화면캡처", "유튜브 캡처", "방송 화면 캡처"]
+)
+def test_credits_outside_the_agencies(credit: str) -> None:
+    assert CREDIT_ONLY.fullmatch(credit)
+    assert SEPARATED_CREDIT.search(f"행사장 모습. {credit}")
+    assert SEPARATED_CREDIT.search(f"행사장 모습. [{credit}]")
