@@ -3,10 +3,16 @@ one whole article of each): the writer signing a letter, credits under photos.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from feeds.config import Site
 from feeds.readers import read
-from feeds.readers.newswords import CREDIT_ONLY, SEPARATED_CREDIT, is_photo_credit
+from feeds.readers.newswords import CREDIT_ONLY, LATIN_BYLINE, SEPARATED_CREDIT, is_photo_credit
+from feeds.render import content_html
+
+from .conftest import read_document
 
 LETTER = (
     "창간 30주년을 맞아\n\n"
@@ -43,3 +49,30 @@ def test_credits_outside_the_agencies(credit: str) -> None:
     assert CREDIT_ONLY.fullmatch(credit)
     assert SEPARATED_CREDIT.search(f"행사장 모습. {credit}")
     assert SEPARATED_CREDIT.search(f"행사장 모습. [{credit}]")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "outlet"),
+    [
+        ("Peter Wayner | InfoWorld", "Peter Wayner", "InfoWorld"),
+        ("Steven J. Vaughan-Nichols | ZDNET", "Steven J. Vaughan-Nichols", "ZDNET"),
+        ("Jon Gold | Network World", "Jon Gold", "Network World"),
+    ],
+)
+def test_a_latin_byline(line: str, name: str, outlet: str) -> None:
+    m = LATIN_BYLINE.fullmatch(line)
+    assert m and (m.group("name"), m.group("outlet")) == (name, outlet)
+
+
+@pytest.mark.parametrize("counter", ["의견 0", "댓글 12", "조회수 1,234", "조회 87"])
+def test_a_counter_beside_the_date(counter: str) -> None:
+    parsed = read(f"제목입니다\n입력 2024.03.05 13:45 {counter}\n\n본문입니다.\n", "a.txt")
+    assert parsed.meta["date"] == "2024.03.05 13:45"
+    assert "publication" not in parsed.meta
+
+
+def test_a_credit_at_the_end_of_a_caption(tmp_path: Path, site: Site) -> None:
+    text = "제목입니다\n입력 2024.03.05 13:45\n\n시민들이 정원을 둘러보고 있다. ⓒ홍길동\n\n본문입니다.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    html = content_html(read_document(tmp_path / "a.txt", tmp_path, site))
+    assert html.startswith("<figure><figcaption>시민들이 정원을 둘러보고 있다. ⓒ홍길동</figcaption></figure>")

@@ -20,6 +20,7 @@ from feeds.readers.newswords import (
     HASHTAGS,
     NOTE,
     SEPARATED_CREDIT,
+    ends_in_photo_credit,
     is_photo_credit,
     plain,
 )
@@ -81,7 +82,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
-    if is_photo_credit(s) or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
+    if is_photo_credit(s) or ends_in_photo_credit(s) or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits
     if len(s) <= 200 and NOTE.search(s):
         return "note"

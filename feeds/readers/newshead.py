@@ -20,6 +20,7 @@ from feeds.readers.newswords import (
     ANY_ROLE_WORD,
     BULLET_OUTLET,
     COMMA_OUTLET,
+    COUNTER,
     DATE_STAMP,
     DESK,
     EMAIL_RE,
@@ -93,7 +94,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         rest = " | ".join([*kept, rest[prev:]])
     if (not info.stamps and not info.authors) or is_caption(s):
         return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
-    rest = EMAIL_RE.sub(" | ", rest)
+    rest = COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest))
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
         if kind is None:

@@ -85,7 +85,7 @@ SECTION_PREFIX = LazyPattern(
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
     r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
-    r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|의견\s*\d*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
+    r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
@@ -102,12 +102,14 @@ BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s]{2,20})")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
 # capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
 _OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
-LATIN_NAME = LazyPattern(
-    rf"(?:[A-Z][a-z]+|[A-Z]{{1,3}}\.?)(?: (?:[A-Z][a-z]+|[A-Z]\.)){{0,1}} (?!{_OUTLET_WORD}$)[A-Z][a-z]+"
+_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # Raphael, Vaughan-Nichols
+_LATIN_NAME = (
+    rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
 )
+LATIN_NAME = LazyPattern(_LATIN_NAME)
+COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천)\s*\d[\d,]*")  # "조회수 1,234": its comma is no separator
 LATIN_BYLINE = LazyPattern(
-    r"(?P<name>(?:[A-Z][a-z]+|[A-Z]{1,3}\.?)(?: [A-Z][a-z]+){1,2})"
-    r"\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2})"
+    rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
 )
 WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
@@ -220,6 +222,12 @@ _PHOTO_AGENCY = LazyPattern(
     r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
     r"|픽사베이|Pixabay|언스플래시|Unsplash"
 )
+
+
+def ends_in_photo_credit(s: str) -> bool:
+    """Whether a line ends in a photo's credit after its caption ("… 둘러보고 있다. ⓒ홍길동")."""
+    sign = max(s.rfind("ⓒ"), s.rfind("©"))
+    return sign > 0 and s[sign - 1] in " ./" and is_photo_credit(s[sign:])
 
 
 def is_photo_credit(s: str) -> bool:
