@@ -1,18 +1,21 @@
-"""The head reader's table of piece features and weights, measured on every news text we hold.
+"""The head reader's decisions, measured on every news text we hold.
 
 Each row of ``newshead.WEIGHTS`` must decide at least one piece of a real or modelled head line
-(taking it out changes that piece's class), or it is dead weight; and the writers' titles the
-real pages print beside a date are read as writers.
+(taking it out changes that piece's class), or it is dead weight; each article's first lines get
+one title and one run of date lines; and the writers' titles the real pages print beside a date
+are read as writers.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from feeds.readers import news, newshead, read
+from feeds.readers.newshead import Kind
 from feeds.sources import decode
 
 from .conftest import DATA
@@ -62,6 +65,26 @@ def decisions() -> tuple[Counter[str], Counter[int]]:
         i for features in pieces for i in range(len(newshead.WEIGHTS)) if _winner(features, i) != _winner(features)
     )
     return found, decided
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_one_title_and_one_run_of_date_lines(path: Path) -> None:
+    text = decode(path.read_bytes(), str(path), quiet=True).text
+    head = news._head(text)
+    if head is None:
+        return  # an undated page, rejected (tests/test_news_corpus.py checks which)
+    kinds = [kind for _, kind in head.classes]
+    assert kinds.count(Kind.TITLE) == 1
+    dated = [i for i, kind in enumerate(kinds) if kind == Kind.DATE_LINE]
+    assert dated, "no date line"
+    between = kinds[dated[0] : dated[-1] + 1]
+    assert Kind.BODY not in between and Kind.TITLE not in between
+
+
+def classes_measured() -> Counter[str]:
+    """How many lines of the texts got each class."""
+    heads = (news._head(decode(p.read_bytes(), str(p), quiet=True).text) for p in TEXTS)
+    return Counter(str(kind) for head in heads if head for _, kind in head.classes)
 
 
 def test_every_feature_has_a_weight() -> None:

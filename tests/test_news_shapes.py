@@ -76,3 +76,11 @@ def test_a_credit_at_the_end_of_a_caption(tmp_path: Path, site: Site) -> None:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     html = content_html(read_document(tmp_path / "a.txt", tmp_path, site))
     assert html.startswith("<figure><figcaption>시민들이 정원을 둘러보고 있다. ⓒ홍길동</figcaption></figure>")
+
+
+def test_a_printer_pages_paragraphs_are_no_deck() -> None:
+    # The date line above the title; the paragraphs under it are the text, not its summary.
+    text = "프린트하기 닫기\n2026년 01월 19일 18:21 김지영 기자\n\n제목입니다\n\n첫 문단입니다.\n\n둘째 문단입니다.\n"
+    parsed = read(text, "a.txt")
+    assert "summary" not in parsed.meta
+    assert parsed.body.startswith("첫 문단입니다.")

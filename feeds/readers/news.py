@@ -11,15 +11,19 @@
 
     MS, 자체 모델 'MAI' 개발, 기술 독립 선언               <- subheading
 
-The head is read by what each line *is*, not by where it stands: among the first lines, a line
-made only of date stamps (labelled 입력, 수정, … or not), reporters, an outlet's name and page
-junk is metadata, whatever its order and separators; the lines between the title and those are
-the deck. A line with any other word is text, never metadata (a CSV row, a diary's date and
-weather), and date lines apart with text between are a log's entries, not an article's head: no
-line of a file is ever dropped. Everything after the head is the body, rendered by ``feeds.markup.news``: every line of
-it reaches the HTML. The body's dateline or byline (``(서울=연합뉴스) 홍길동 기자 =``), a
-closing reporter line and the copyright line name the outlet and reporters when the head does
-not. tests/data/news holds real articles of many outlets, with what each page shows.
+The head is read by what each line *is*, not by where it stands. Each of the first lines is
+read on its own (``feeds.readers.newshead``): a line made only of date stamps (labelled 입력,
+수정, … or not), writers, an outlet's name and page junk is metadata, whatever its order and
+separators; a line with any other word is text, never metadata (a CSV row, a diary's date and
+weather). Then the lines get their class together (``_plan``): the first text line is the
+title, one run of metadata lines holding a stamp is the date line, the text lines between them
+(or set off right under the date line) are the deck, and the rest is the body, in its place.
+Date lines apart with text between are a log's entries, not an article's head; paragraphs above
+the date line make it a letter's sign-off. No line of a file is ever dropped. The body is
+rendered by ``feeds.markup.news``: every line of it reaches the HTML. The body's dateline or
+byline (``(서울=연합뉴스) 홍길동 기자 =``), a closing reporter line and the copyright line name
+the outlet and reporters when the head does not. tests/data/news holds real articles of many
+outlets, with what each page shows.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed, from_line
-from feeds.readers.newshead import HeadLine, classify
+from feeds.readers.newshead import HeadLine, Kind, classify
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BYLINE,
@@ -73,6 +77,7 @@ class _Head:
     meta: dict[str, Any]
     lines: dict[str, int]
     body_line: int
+    classes: tuple[tuple[tuple[int, str], Kind], ...]  # each line of the window, and what it is
 
 
 def detect(text: str) -> bool:
@@ -144,59 +149,86 @@ def _head(text: str) -> _Head | None:
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
-    # The title is the first line that is not metadata or page junk; a printer-friendly page
-    # puts its date line before it.
+    classes = _plan(window, infos)
+    if classes is None:
+        return None
+    title_line, title = next(line for line, kind in zip(window, classes, strict=True) if kind == Kind.TITLE)
+    deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
+    if any(MARKDOWN.search(s) for s in deck):
+        return None
+    head = [i for i, kind in enumerate(classes) if kind.is_metadata]
+    meta, where = _meta([window[i] for i in head], [infos[i] for i in head])
+    if "date" not in meta:
+        return None
+    body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
+    body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
+    summary = deck or _lead(window[body:])
+    return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
+
+
+def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[Kind] | None:
+    """The class of each line of the window, decided together; None when the text is no article.
+
+    The title is the first line that is not metadata or page junk (a printer-friendly page puts
+    its date line before it). One run of metadata lines holding a date stamp is the date line;
+    the text lines between the title and it, or set off right under it, are the deck. Date lines
+    apart with text between are a log's entries, and paragraphs above the date line make it a
+    letter's sign-off, whose head is under the text.
+    """
     t = next((i for i, info in enumerate(infos) if info is None), None)
-    if t is None or t + 1 >= len(window):
+    if t is None or t + 1 >= len(window) or len(window[t][1]) > 300 or MARKDOWN.search(window[t][1]):
         return None
-    title_line, title = window[t]
-    if len(title) > 300 or MARKDOWN.search(title):
+    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
+    rest, after = window[t + 1 :], infos[t + 1 :]
+    first, last = _metadata_block(rest, after)
+    if first is None and Kind.DATE_LINE not in classes:
         return None
-    before = [(window[i], infos[i]) for i in range(t)]
-    rest, infos = window[t + 1 :], infos[t + 1 :]
-    first, last = _metadata_block(rest, infos)
-    if first is None and not any(info and info.stamps for _, info in before):
-        return None
-    if first is not None and _dated_entries(infos, first, last):
+    if first is not None and _dated_entries(after, first, last):
         return None
     # A bare name right above the text is a photo's subject ("| 박성웅 |"), not the reporter.
     while first is not None and last > first:
-        info = infos[last]
+        info = after[last]
         if info is None or not info.weak or (last + 1 < len(rest) and rest[last + 1][0] > rest[last][0] + 1):
             break
         last -= 1
-    if first is None:
-        first, last = 0, -1  # all the metadata was above the title
-    deck = [s for (_, s), info in zip(rest[:first], infos[:first], strict=True) if info is None]
-    deck += [s for (_, s), info in zip(rest[first:last], infos[first:last], strict=True) if info is None]
-    if any(MARKDOWN.search(s) for s in deck):
-        return None
-    body_index = last + 1
+    if first is None:  # all the metadata was above the title
+        end = _deck_after(rest, 0)
+        classes[t + 1 : t + 1 + end] = [Kind.DECK] * end
+        return classes
+    for i in range(last + 1):
+        classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
+    deck = [s for (_, s), info in zip(rest[: last + 1], after[: last + 1], strict=True) if info is None]
     if _signed_off(deck):
         # Paragraphs above the date line: it is a letter's sign-off, and the text starts under
         # the title. The date and the signature stay in the text, and are read as its head.
-        meta, where = _meta(rest[first : last + 1], infos[first : last + 1])
-        if "date" not in meta:
-            return None
-        return _Head(title, title_line, [], _lead(rest), meta, where, rest[0][0])
+        classes[t + 1 : t + 1 + first] = [Kind.BODY] * first
+        return classes
     if not deck:
-        # A deck printed after the date line: short lines that are not a sentence or a caption,
-        # set off by a blank line (a line right above the text is a photo's caption).
-        end = body_index
-        while end < len(rest) - 1 and end - body_index < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
-            end += 1
-        # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them.
-        series = end - body_index == 2 and SERIES_LABEL.fullmatch(rest[body_index][1]) is not None
-        if end > body_index and (rest[end][0] > rest[end - 1][0] + 1 or series):
-            deck = [s for _, s in rest[body_index:end]]
-            body_index = end
-    head_lines = [line for line, _ in before] + rest[first : last + 1]
-    meta, where = _meta(head_lines, [info for _, info in before] + infos[first : last + 1])
-    if "date" not in meta:
-        return None
-    summary = deck or _lead(rest[body_index:])
-    body_line = rest[body_index][0] if body_index < len(rest) else head_lines[-1][0] + 1
-    return _Head(title, title_line, deck, summary, meta, where, body_line)
+        end = _deck_after(rest, last + 1)
+        classes[t + 2 + last : t + 1 + end] = [Kind.DECK] * (end - last - 1)
+    return classes
+
+
+def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
+    """Where the text starts after a deck printed under the date line: short lines that are not a
+    sentence or a caption, set off by a blank line (a line right above the text is a photo's
+    caption); ``start`` when there is none."""
+    end = start
+    while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
+        end += 1
+    # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them.
+    series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
+    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series) else start
+
+
+def _metadata_class(info: HeadLine | None) -> Kind:
+    if info is None:
+        return Kind.BODY
+    if info.stamps:
+        return Kind.DATE_LINE
+    if info.authors:
+        return Kind.BYLINE
+    return Kind.OUTLET if info.outlet else Kind.PAGE_JUNK
 
 
 def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from feeds.readers.newswords import (
     ANY_ROLE_WORD,
@@ -49,6 +50,23 @@ from feeds.readers.newswords import (
     is_outlet,
     split_authors,
 )
+
+
+class Kind(StrEnum):
+    """What one of the first lines of an article is. The body's lines keep their place in the
+    text; the page's captions among them are told by ``feeds.markup.news``."""
+
+    TITLE = "title"
+    DECK = "deck"
+    DATE_LINE = "date line"
+    BYLINE = "byline"
+    OUTLET = "outlet"
+    PAGE_JUNK = "page junk"
+    BODY = "body"
+
+    @property
+    def is_metadata(self) -> bool:
+        return self in (Kind.DATE_LINE, Kind.BYLINE, Kind.OUTLET, Kind.PAGE_JUNK)
 
 
 @dataclass
