@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed, from_line
-from feeds.readers.newshead import HeadLine, Kind, classify
+from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BYLINE,
@@ -46,6 +46,7 @@ from feeds.readers.newswords import (
     DATELINE,
     FULL_STOP,
     HASHTAGS,
+    HEAD_ROLE_WORDS,
     IS_UPDATE,
     MARKDOWN,
     NOTE,
@@ -156,7 +157,7 @@ def _head(text: str) -> _Head | None:
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None
-    head = [i for i, kind in enumerate(classes) if kind.is_metadata]
+    head = [i for i, kind in enumerate(classes) if kind in METADATA]
     meta, where = _meta([window[i] for i in head], [infos[i] for i in head])
     if "date" not in meta:
         return None
@@ -237,7 +238,8 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
     for i, (n, s) in enumerate(window):
         info = classify(s)
         below = i > 0 and window[i - 1][0] == n - 1 and (above := infos[i - 1]) is not None and above.stamps
-        infos.append(classify(s, below_date=True) if info is None and below else info)
+        signs = info is None and below and HEAD_ROLE_WORDS.search(s) is not None
+        infos.append(classify(s, below_date=True) if signs else info)
     return infos
 
 

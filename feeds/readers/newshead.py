@@ -64,9 +64,8 @@ class Kind(StrEnum):
     PAGE_JUNK = "page junk"
     BODY = "body"
 
-    @property
-    def is_metadata(self) -> bool:
-        return self in (Kind.DATE_LINE, Kind.BYLINE, Kind.OUTLET, Kind.PAGE_JUNK)
+
+METADATA = frozenset({Kind.DATE_LINE, Kind.BYLINE, Kind.OUTLET, Kind.PAGE_JUNK})  # the head's fields
 
 
 @dataclass
@@ -91,9 +90,9 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     maybe_date = MAYBE_DATE.search(s)
     maybe_reporter = ANY_ROLE_WORD.search(s) is not None
     # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
-    head_role = HEAD_ROLE_WORDS.search(s) is not None and bool(
-        maybe_date or s[0] == "•" or "|" in s or _is_signature(s, below_date)
-    )
+    placed = bool(maybe_date) or s[0] == "•" or "|" in s
+    head_role = (placed or len(s) <= _SIGNATURE_MAX) and HEAD_ROLE_WORDS.search(s) is not None
+    head_role = head_role and (placed or _is_signature(s, below_date))
     if not maybe_date and not maybe_reporter and not head_role:
         return _classify_wordy(s)
     info = HeadLine()
@@ -124,6 +123,9 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         elif kind[0] == "author":
             info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
     return info
+
+
+_SIGNATURE_MAX = 30  # "한빛신문 발행인 홍길동": longer lines are never a signature alone
 
 
 def _is_signature(s: str, below_date: bool) -> bool:
@@ -192,14 +194,14 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine(label_only=s)
     if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
         return HeadLine()
-    writer = WRITER_LABEL.fullmatch(s)
+    writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
         if is_bare_name(who):
             return HeadLine(authors=[{"name": who}])
         desk = DESK.sub("", who)
         return HeadLine(outlet=desk) if is_outlet(desk) else None
-    latin = LATIN_BYLINE.fullmatch(s)
+    latin = LATIN_BYLINE.fullmatch(s) if "|" in s or "/" in s else None
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
     # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
