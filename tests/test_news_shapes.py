@@ -84,3 +84,20 @@ def test_a_printer_pages_paragraphs_are_no_deck() -> None:
     parsed = read(text, "a.txt")
     assert "summary" not in parsed.meta
     assert parsed.body.startswith("첫 문단입니다.")
+
+
+def test_a_deck_of_points_ending_in_full_stops_is_no_letter() -> None:
+    text = (
+        "내년 예산 5% 늘린다\n\n- 복지 예산 8% 증액.\n- 국방 예산 4% 증액.\n- 연구개발 예산 동결.\n"
+        "- 지방 교부금 3% 증액.\n입력 2024.08.27 10:00\n홍길동 기자\n\n정부가 내년 예산안을 발표했다.\n"
+    )
+    parsed = read(text, "a.txt")
+    assert parsed.meta["summary"].startswith("- 복지 예산")
+    assert parsed.body.startswith("정부가")
+
+
+def test_a_columns_closing_credit_keeps_its_last_paragraph(tmp_path: Path, site: Site) -> None:
+    text = "제목입니다\n입력 2024.03.05 13:45\n\n첫 문단입니다.\n\n마지막 문단입니다.\nⓒ 홍길동\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    html = content_html(read_document(tmp_path / "a.txt", tmp_path, site))
+    assert html.endswith("<p>마지막 문단입니다.</p>\n<p><small>ⓒ 홍길동</small></p>")

@@ -82,8 +82,9 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
-    if is_photo_credit(s) or ends_in_photo_credit(s) or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
-        return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits
+    credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
+    if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
+        return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
         return "note"
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
@@ -128,7 +129,11 @@ def _caption_zone(lines: list[str]) -> int:
 
 
 def _credit_below(lines: list[str], i: int) -> bool:
-    return i + 1 < len(lines) and bool(lines[i + 1]) and is_photo_credit(plain(lines[i + 1]))
+    """Whether a photo's credit is glued under line ``i``, with more text after it: the last line
+    of an article is its closing ("ⓒ 홍길동" under a column), not a photo's credit."""
+    if not (i + 1 < len(lines) and lines[i + 1] and is_photo_credit(plain(lines[i + 1]))):
+        return False
+    return any(lines[i + 2 :])
 
 
 def _first(lines: list[str]) -> int:

@@ -245,9 +245,13 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
 
 def _signed_off(deck: list[str]) -> bool:
     """Whether the lines above the date line are a text's paragraphs, not a deck: more than three
-    lines, two of them or more ending in a full stop, as a deck's lines seldom do (a letter from
-    the editor, signed and dated at its foot)."""
-    return len(deck) > 3 and sum(1 for s in deck if FULL_STOP.search(s)) >= 2
+    lines, two of them or more ending in a full stop and led by no list mark, as a deck's points
+    are (a letter from the editor, signed and dated at its foot)."""
+    sentences = sum(1 for s in deck if FULL_STOP.search(s) and s[0] not in _LIST_MARKS)
+    return len(deck) > 3 and sentences >= 2
+
+
+_LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
 
 
 def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> str | None:
