@@ -22,7 +22,7 @@ import pytest
 
 from feeds import readers
 from feeds.errors import UnknownFormatError
-from feeds.readers import news
+from feeds.readers import news, newswords
 from feeds.sources import decode
 
 from .conftest import DATA
@@ -58,7 +58,14 @@ def _is_page_chrome(word: str) -> bool:
         not word
         or any(
             pattern.fullmatch(word)
-            for pattern in (news._LABEL_ONLY, news._ROLE_ONLY, news._JUNK_WORD, news._JUNK, news._SECTION, _WEEKDAY)
+            for pattern in (
+                newswords.LABEL_ONLY,
+                newswords.ROLE_ONLY,
+                newswords.JUNK_WORD,
+                newswords.JUNK,
+                newswords.SECTION,
+                _WEEKDAY,
+            )
         )
         or any(_is_page_chrome(word[:i]) and _is_page_chrome(word[i:]) for i in range(1, len(word)))
     )
@@ -77,7 +84,7 @@ def dropped(path: Path) -> list[str]:
     fields = sorted({v for v in _values(meta) if v}, key=len, reverse=True)
     lost = []
     for line in head:
-        s = news.plain(line)
+        s = newswords.plain(line)
         if not s or s == meta["title"] or s in summary:
             continue
         rest = s

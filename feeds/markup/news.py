@@ -1,15 +1,16 @@
 """The body of a plain-text news article as HTML: paragraphs, subheadings, captions and notes.
 
 What each line *is* (a caption, a copyright note, a hashtag line, a byline) is read with the
-patterns of ``feeds.readers.news``, the module that recognises these articles; nothing here drops
-a line: captions become ``<figure><figcaption>``, closing notes ``<small>``, hashtags stay text.
+patterns of ``feeds.readers.newswords``, the words the news reader knows articles by; nothing
+here drops a line: captions become ``<figure><figcaption>``, closing notes ``<small>``, hashtags
+stay text.
 """
 
 from __future__ import annotations
 
 import html
 
-from feeds.readers.news import (
+from feeds.readers.newswords import (
     BYLINE,
     CAPTION,
     CLOSING,
@@ -19,6 +20,8 @@ from feeds.readers.news import (
     HASHTAGS,
     NOTE,
     SEPARATED_CREDIT,
+    ends_in_photo_credit,
+    is_photo_credit,
     plain,
 )
 
@@ -79,6 +82,9 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
+    credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
+    if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
+        return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
         return "note"
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
@@ -120,6 +126,14 @@ def _caption_zone(lines: list[str]) -> int:
         if seen == ZONE_LINES:
             break
     return 0
+
+
+def _credit_below(lines: list[str], i: int) -> bool:
+    """Whether a photo's credit is glued under line ``i``, with more text after it: the last line
+    of an article is its closing ("ⓒ 홍길동" under a column), not a photo's credit."""
+    if not (i + 1 < len(lines) and lines[i + 1] and is_photo_credit(plain(lines[i + 1]))):
+        return False
+    return any(lines[i + 2 :])
 
 
 def _first(lines: list[str]) -> int:

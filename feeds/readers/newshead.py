@@ -1,0 +1,260 @@
+"""What each line of a news article's head holds: date stamps, writers, the outlet, or text.
+
+``classify`` reads one of the first lines of a text. A line of date stamps (with their labels),
+reporters and other writers (``홍길동 기자``, ``홍길동 발행인``, ``• 홍길동 선임연구원``), e-mail
+addresses, an outlet's name and page junk is metadata, whatever its order and separators; a line
+with any other word is text (None), which ``feeds.readers.news`` places as the title, the deck or
+the body. Stamps and writers are cut out by pattern (``feeds.readers.newswords``); what is left
+between the separators is decided piece by piece with a table: each piece gets the class its
+features weigh most for (``PIECE_FEATURES``, ``WEIGHTS``), so that a new outlet's shape is one
+feature or one weight, and each row can be measured on the corpus (tests/test_news_head_table.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from feeds.readers.newswords import (
+    ANY_ROLE_WORD,
+    BULLET_OUTLET,
+    COMMA_OUTLET,
+    COUNTER,
+    DATE_STAMP,
+    DESK,
+    EMAIL_RE,
+    HEAD_REPORTER,
+    HEAD_ROLE_WORDS,
+    JUNK,
+    JUNK_WORD,
+    LABEL_AFTER,
+    LABEL_BEFORE,
+    LABEL_ONLY,
+    LATIN_BYLINE,
+    LATIN_NAME,
+    MAYBE_DATE,
+    OUTLET_MAX,
+    PIECES,
+    REPORTER,
+    ROLE_AT_END,
+    SECTION,
+    SECTION_PREFIX,
+    SENTENCE_END,
+    SIGNATURE,
+    WORDS,
+    WRITER_LABEL,
+    is_bare_name,
+    is_caption,
+    is_outlet,
+    split_authors,
+)
+
+
+class Kind(StrEnum):
+    """What one of the first lines of an article is. The body's lines keep their place in the
+    text; the page's captions among them are told by ``feeds.markup.news``."""
+
+    TITLE = "title"
+    DECK = "deck"
+    DATE_LINE = "date line"
+    BYLINE = "byline"
+    OUTLET = "outlet"
+    PAGE_JUNK = "page junk"
+    BODY = "body"
+
+
+METADATA = frozenset({Kind.DATE_LINE, Kind.BYLINE, Kind.OUTLET, Kind.PAGE_JUNK})  # the head's fields
+
+
+@dataclass
+class HeadLine:
+    """What one head line holds."""
+
+    stamps: list[tuple[str | None, str]] = field(default_factory=list)  # (label, date as written)
+    authors: list[dict[str, str]] = field(default_factory=list)
+    outlet: str | None = None
+    label_only: str | None = None  # a label whose date is on the next line
+    weak: bool = False  # a bare name, which may as well be a photo's subject
+
+
+def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
+    """The metadata a head line holds, or None when it is anything else (title, deck, body).
+
+    A line right under a date line (``below_date``) may be a signature ("홍길동 발행인").
+    """
+    # Cheap tests first: detection runs this on the first lines of every file not claimed before.
+    if len(s) > 200 or "다." in s:
+        return None  # a sentence
+    maybe_date = MAYBE_DATE.search(s)
+    maybe_reporter = ANY_ROLE_WORD.search(s) is not None
+    # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
+    placed = bool(maybe_date) or s[0] == "•" or "|" in s
+    head_role = (placed or len(s) <= _SIGNATURE_MAX) and HEAD_ROLE_WORDS.search(s) is not None
+    head_role = head_role and (placed or _is_signature(s, below_date))
+    if not maybe_date and not maybe_reporter and not head_role:
+        return _classify_wordy(s)
+    info = HeadLine()
+    rest = s
+    if maybe_date:
+        info.stamps, rest = _stamps(s)
+    for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
+        if not on:
+            continue
+        kept, prev = [], 0
+        for m in pattern.finditer(rest):
+            names = m.group("names") or m.group("after")
+            info.authors.extend(split_authors(names, m.groupdict().get("email")))
+            kept.append(rest[prev : m.start()])
+            prev = m.end()
+        rest = " | ".join([*kept, rest[prev:]])
+    if (not info.stamps and not info.authors) or is_caption(s):
+        return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
+    rest = COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest))
+    for piece in PIECES.split(rest):
+        kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
+        if kind is None:
+            # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
+            # weather. The line is text, which must stay in the document, not metadata.
+            return None
+        if kind[0] == "outlet":
+            info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
+        elif kind[0] == "author":
+            info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
+    return info
+
+
+_SIGNATURE_MAX = 30  # "한빛신문 발행인 홍길동": longer lines are never a signature alone
+
+
+def _is_signature(s: str, below_date: bool) -> bool:
+    """A letter's signature: the writer's title and name, after the outlet ("한빛신문 발행인 홍길동")
+    or under the date; alone, "홍길동 대표" is whom a headline is about."""
+    m = SIGNATURE.fullmatch(s)
+    return m is not None and (is_outlet(m.group("outlet")) if m.group("outlet") else below_date)
+
+
+# --- the pieces of a metadata line ------------------------------------------------------------
+# Once its stamps, reporters and e-mail addresses are cut out, what is left of a head line between
+# its separators are pieces: each gets the class its features weigh most for. "text" is a word of
+# a headline, a sentence or a CSV row; one piece of text makes the whole line text, kept in the
+# document, never metadata.
+PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
+    "label or button": lambda piece, line: JUNK.match(piece),  # 입력, 기사원문, 댓글 3, 의견 0, 뉴욕=
+    "long": lambda piece, line: len(piece) > OUTLET_MAX,
+    "sentence end": lambda piece, line: SENTENCE_END.search(piece),  # …했다, …요.
+    "Latin name": lambda piece, line: LATIN_NAME.fullmatch(piece),  # Peter Wayner, JR Raphael
+    "outlet word": lambda piece, line: is_outlet(piece),  # 뉴스1, 문화일보, YTN, 한겨레
+    "before a comma": lambda piece, line: re.search(re.escape(piece) + r"\s*,", line),  # "테크데일리, 오세훈 기자"
+    "Hangul name": lambda piece, line: is_bare_name(piece),  # 유룡: a family name and one to three syllables
+    "section prefix": lambda piece, line: SECTION_PREFIX.match(piece),  # 경제…, 정치…
+    "section": lambda piece, line: SECTION.fullmatch(piece),  # 정치, 종합, 앵커리포트
+}
+# (feature, class, weight): the class of a piece is the one whose features add up to most.
+WEIGHTS: tuple[tuple[str, str, int], ...] = (
+    ("label or button", "junk", 200),  # a label or a button is never a name nor an outlet
+    ("long", "text", 100),  # longer than any outlet's name: a headline or a sentence
+    ("sentence end", "text", 100),
+    ("Latin name", "author", 70),  # before "outlet word", which reads "Peter Wayner" as an outlet
+    ("outlet word", "outlet", 30),
+    ("before a comma", "outlet", 30),  # the outlet leads a flattened "매체, 기자, 날짜"
+    ("Hangul name", "author", 20),  # below "outlet word": "정원뉴스" is no one's name
+    ("section prefix", "author", -25),  # "사회", "경제홍길": a section, or one glued to a name
+    ("section", "junk", 10),
+)
+PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
+BASE = {"text": 5}  # a piece nothing speaks for is text
+
+
+def score_piece(piece: str, line: str) -> tuple[str, list[str]]:
+    """The class of one piece of a metadata line, and the features that were found in it."""
+    found = [name for name, test in PIECE_FEATURES.items() if test(piece, line)]
+    totals = dict.fromkeys(PIECE_CLASSES, 0) | BASE
+    for feature, kind, weight in WEIGHTS:
+        if feature in found:
+            totals[kind] += weight
+    return max(PIECE_CLASSES, key=lambda kind: totals[kind]), found
+
+
+def _piece(piece: str, line: str) -> tuple[str, str] | None:
+    """What one piece of a metadata line is: ("junk", …), ("outlet", name), ("author", name), or None (text)."""
+    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk.
+    while " " in piece and not JUNK.match(piece) and JUNK.match(piece.split(" ", 1)[0]):
+        piece = piece.split(" ", 1)[1]
+    if not piece:
+        return ("junk", piece)
+    kind, _ = score_piece(piece, line)
+    return None if kind == "text" else (kind, piece)
+
+
+def _classify_wordy(s: str) -> HeadLine | None:
+    """A head line with no date and no role: a label, page junk, an outlet, a name, or text (None)."""
+    if len(s) <= 12 and LABEL_ONLY.fullmatch(s):
+        return HeadLine(label_only=s)
+    if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
+        return HeadLine()
+    writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
+    if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
+        who = writer.group("who")
+        if is_bare_name(who):
+            return HeadLine(authors=[{"name": who}])
+        desk = DESK.sub("", who)
+        return HeadLine(outlet=desk) if is_outlet(desk) else None
+    latin = LATIN_BYLINE.fullmatch(s) if "|" in s or "/" in s else None
+    if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
+        return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
+    # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
+    alone = BULLET_OUTLET.fullmatch(s) if s[0] == "•" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
+    if alone:
+        name = alone.group("outlet")
+        if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
+            return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
+        return HeadLine(outlet=name)
+    if len(s) <= 12 and " " not in s and is_outlet(s):
+        return HeadLine(outlet=s)  # "뉴스1" alone above the date line
+    if len(s) <= 4 and is_bare_name(s):
+        return HeadLine(outlet=s) if is_outlet(s) else HeadLine(authors=[{"name": s}], weak=True)
+    return None
+
+
+def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
+    """The (label, date) stamps of a line, and the line without them.
+
+    A label comes before its date ("입력 2024.04.05", "입력 | 2024.04.05", "…20:11수정 2024…"),
+    or, on a line that starts with an unlabelled date, after it ("2024.04.05 09:40 입력 | …").
+    """
+    dates = list(DATE_STAMP.finditer(s))
+    if not dates:
+        return [], s
+    ends = [m.start() for m in dates[1:]] + [len(s)]
+    # The lookahead past the label must see the next date: "14:17 수정 : 2022.08.19 14:44" is the
+    # next stamp's label, not this one's.
+    after_first = LABEL_AFTER.match(s, dates[0].end())
+    postfix = not LABEL_BEFORE.search(s, 0, dates[0].start()) and after_first and after_first.end() <= ends[0]
+    stamps: list[tuple[str | None, str]] = []
+    rest: list[str] = []
+    prev = 0
+    for m, end in zip(dates, ends, strict=True):
+        start, stop = m.start(), m.end()
+        label = None
+        if postfix:
+            after = LABEL_AFTER.match(s, stop, end)
+            if after:
+                label, stop = after.group("label"), after.end()
+        else:
+            before = LABEL_BEFORE.search(s, prev, start)
+            if before:
+                label, start = before.group("label"), before.start()
+                # A section glued to the label ("일반입력 :2011/…") goes with it; a role
+                # ("기자입력 : …") stays for the reporter pattern.
+                word = start
+                while word > prev and "가" <= s[word - 1] <= "힣":
+                    word -= 1
+                if word < start and not ROLE_AT_END.search(s[word:start]):
+                    start = word
+        stamps.append((label, m.group().replace("[", "(").replace("]", ")")))  # "[13:46]" as feeds.dates reads it
+        rest.append(s[prev:start])
+        prev = stop
+    rest.append(s[prev:])
+    return stamps, " | ".join(rest)

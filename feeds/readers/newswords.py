@@ -1,0 +1,297 @@
+"""The words of Korean news pages: date stamps, roles, names, outlets, page junk, captions, credits.
+
+Shared by the head reader (``feeds.readers.news`` and the line features of
+``feeds.readers.newshead``) and the body's rendering (``feeds.markup.news``). Each pattern finds
+one kind of thing as pages print it; deciding what a line *is* from them is the readers' work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from feeds.lazyre import LazyPattern
+
+# --- date stamps -----------------------------------------------------------------------------
+# A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
+# here); these patterns only have to find where it starts and ends.
+_DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요일)?"
+_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
+_KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
+_ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
+_ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
+DATE = (
+    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?"
+    r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
+)
+_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
+_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도)"
+_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
+# The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
+# starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
+DATE_STAMP = LazyPattern(DATE)
+MAYBE_DATE = LazyPattern(r"\d{4}\s*(?:[-./]|년)")  # cheap: most lines have no date at all
+LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
+LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
+LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
+IS_UPDATE = LazyPattern(_UPDATED_LABEL)
+
+# --- reporters -------------------------------------------------------------------------------
+_ROLE = (
+    r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
+    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커)"
+)
+# A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
+# page ("경제홍길동 기자") is caught and cut off, not read as a seven-syllable name.
+_NAME = r"[가-힣]{2,7}?"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Several names ("홍길동·김철수 기자", "홍길동, 김철수 기자") are each 2-4 syllables.
+_NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
+# The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
+REPORTERS = (
+    rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
+    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+)
+REPORTER = LazyPattern(REPORTERS)
+# Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
+# "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
+_HEAD_ROLE = r"(?:발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+HEAD_REPORTER = LazyPattern(
+    rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
+    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+    # the role first, as a sign-off prints it: "발행인 홍길동"
+    rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
+)
+SIGNATURE = LazyPattern(
+    rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
+)
+ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
+_ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
+HEAD_ROLE_WORDS = LazyPattern("발행인|편집|주필|대표|연구|교수|변호사")
+ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
+ROLE_AT_END = LazyPattern(_ROLE + "$")
+_NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
+PLACE_SEPARATORS = LazyPattern(r"[=/]")
+EMAIL_RE = LazyPattern(_EMAIL)
+# Section names pages print in front of a reporter's name; cut off when glued to it.
+SECTION_PREFIX = LazyPattern(
+    r"^(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역"
+    r"|오피니언|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
+)
+
+# --- the rest of a metadata line -------------------------------------------------------------
+# What a page prints beside the date and reporter: buttons and labels flattened into the text,
+# and stock tickers. None of it is the outlet.
+JUNK = LazyPattern(
+    r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
+    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
+    r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
+    r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
+    r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
+)
+# A line of nothing but buttons, or the site's address: page junk, part of the head.
+JUNK_WORD = LazyPattern(
+    r"(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
+    r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
+    r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
+    r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|Array|undefined|null|NaN)",
+    re.IGNORECASE,
+)
+BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s]{2,20})")
+# A name in Latin script, as the Korean editions of foreign outlets print it: two or three
+# capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
+_OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
+_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # Raphael, Vaughan-Nichols
+_LATIN_NAME = (
+    rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
+)
+LATIN_NAME = LazyPattern(_LATIN_NAME)
+COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천)\s*\d[\d,]*")  # "조회수 1,234": its comma is no separator
+LATIN_BYLINE = LazyPattern(
+    rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
+)
+WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})")
+DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
+COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
+_BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
+# A name printed without a role ("유룡 2023. 9. 9. 07:04") starts with a family name: these cover
+# nearly every Korean. A word beside a date that starts with none (a diary's 맑음) is no name.
+_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염"
+    "여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상갈"
+)
+# The sections and programme names a page prints beside the date ("앵커리포트 2026.02.11 …").
+SECTION = LazyPattern(
+    r"(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
+    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트)(?:부|팀|면)?"
+)
+_KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
+WORDS = LazyPattern(r"[\s/·|•]+")
+PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
+OUTLET_MAX = 20
+FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
+SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
+SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
+
+# --- the body's dateline, byline and closing line --------------------------------------------
+_OPEN = r"[\[［【〔(（<〈]"
+_CLOSE = r"[\]］】〕)）>〉]"
+BYLINE = LazyPattern(
+    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"\s*{_ROLE}\s*{_CLOSE}"
+    rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
+    rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
+)
+CLOSING_REPORTER = LazyPattern(
+    rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
+)
+# "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
+DATELINE = LazyPattern(
+    rf"^[가-힣A-Za-z]{{1,10}}\s*=\s*(?:글\s*[·ㆍ]?\s*(?:사진\s*)?=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
+)
+# "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
+CLOSING_OUTLET_REPORTER = LazyPattern(
+    rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
+    rf"\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
+)
+# "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
+COPYRIGHT = LazyPattern(
+    r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyright|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})",
+    re.IGNORECASE,
+)
+ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
+# In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
+OUTLET_LIKE = LazyPattern(
+    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
+    r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
+    r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
+)
+
+# --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
+_CAPTION_WORD = (
+    r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
+)
+_END = r"\s*[|│]?\s*$"  # a flattened page may leave a separator after the credit
+CAPTION = LazyPattern(
+    # (사진=…) [사진=…] 〈사진=…〉 (사진 = …) at the end of the line
+    rf"{_OPEN}\s*{_CAPTION_WORD}\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}{_END}"
+    # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
+    rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}{_END}"
+    # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "…/사진제공=공주소방서"
+    rf"|(?:^|[\s./])사진\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
+    # a photographer's credit: "… 2024.4.5 [공동취재] photo@yna.co.kr"
+    rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
+    # a line led by a triangle
+    r"|^\s*[▲△]"
+    # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
+    rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
+)
+_CLOSERS = frozenset("]］】〕)）>〉")  # _CLOSE's characters
+
+
+def is_caption(s: str) -> bool:
+    """``CAPTION.search(s)``, without the search where it cannot match.
+
+    Searching a paragraph for CAPTION tries every alternative at every character: the byline
+    paragraph of every article cost ~50 us. Each alternative needs something cheap to see: a
+    closing bracket ending the line (before an optional separator), "사진", an address's "@", a
+    leading triangle, or a copyright sign.
+    """
+    end = s.rstrip()
+    if end[-1:] in ("|", "│"):
+        end = end[:-1].rstrip()
+    if not (end[-1:] in _CLOSERS or "사진" in s or "@" in s or "©" in s or "ⓒ" in s or s.lstrip()[:1] in ("▲", "△")):
+        return False
+    return CAPTION.search(s) is not None
+
+
+# A caption without a caption word: a short line that ends in a photo credit. Only where captions
+# sit (before the dateline or byline) or set off by a separator ("… 있다. /뉴시스").
+_CREDITS = (
+    r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
+    r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공"
+    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*)?(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
+)
+# A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
+# "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
+_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20})?)\s*")
+_PHOTO_AGENCY = LazyPattern(
+    r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
+    r"|픽사베이|Pixabay|언스플래시|Unsplash"
+)
+
+
+def ends_in_photo_credit(s: str) -> bool:
+    """Whether a line ends in a photo's credit after its caption ("… 둘러보고 있다. ⓒ홍길동")."""
+    sign = max(s.rfind("ⓒ"), s.rfind("©"))
+    return sign > 0 and s[sign - 1] in " ./" and is_photo_credit(s[sign:])
+
+
+def is_photo_credit(s: str) -> bool:
+    """Whether ``s`` is a copyright sign and a photographer or photo agency: a caption's credit."""
+    m = _PHOTO_CREDIT.fullmatch(s) if ("ⓒ" in s or "©" in s) else None
+    if m is None:
+        return False
+    who = m.group("who")
+    last = who.rsplit(" ", 1)[-1]
+    return _PHOTO_AGENCY.fullmatch(who) is not None or (is_bare_name(last) and not is_outlet(last))
+
+
+CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
+CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?[(\[]?{_CREDITS}\s*[)\]]?$")
+SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*[(\[]?{_CREDITS}\s*[)\]]?$")
+NOTE = LazyPattern(
+    r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
+    r"|무단\s*전재|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"
+    r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
+    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴)",
+    re.IGNORECASE,
+)
+HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
+_HASHTAG = LazyPattern(r"#([^\s#]+)")
+CLOSING = tuple(".!?。…:;,)]」』>")
+# A Markdown file's head: never a news article's.
+MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\(|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
+
+
+def plain(line: str) -> str:
+    """The line with its runs of whitespace (U+00A0, U+3000, tabs…) as single spaces."""
+    line = line.strip()
+    # Other spaces than " " are not printable: most lines need no work, and are told fast.
+    return " ".join(line.split()) if "  " in line or not line.isprintable() else line
+
+
+def hashtags(body: str) -> list[str]:
+    """The tags of the body's hashtag lines (``#네이버 #노사갈등``)."""
+    found: list[str] = []
+    for line in body.split("\n"):
+        if "#" in line and HASHTAGS.match(line):
+            found.extend(t for t in _HASHTAG.findall(line) if t not in found)
+    return found
+
+
+def is_bare_name(s: str) -> bool:
+    return _BARE_NAME.fullmatch(s) is not None and s[0] in _SURNAMES
+
+
+def is_outlet(name: str) -> bool:
+    return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
+
+
+def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
+    # "[아시아경제 김혜원 기자, 나주석 기자]": the role repeated between names is not a name
+    split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
+    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n)]
+    if email and len(found) == 1:
+        found[0]["email"] = email
+    return found
+
+
+def _cut_section(name: str) -> str:
+    if len(name) <= 4:
+        return name
+    cut = SECTION_PREFIX.sub("", name)
+    return cut if 2 <= len(cut) <= 4 else name[-3:]
