@@ -105,6 +105,11 @@ def read(text: str, path: str) -> Parsed:
     tags = hashtags(body)
     if tags:
         meta["tags"] = tags
+    # Page lines that are none of the head's fields (an issue number, a view counter) are kept in
+    # the document's extra metadata: no line of the text is lost, though none of them is published.
+    page = [s for (_, s), kind in head.classes if kind is Kind.PAGE_JUNK]
+    if page:
+        meta["page_lines"] = page
     lines = {"title": head.title_line, **head.lines}
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
 
