@@ -59,6 +59,8 @@ KEYS = (
     "site_variables",
     "templates",
     "xsl",
+    "article_pages",
+    "static",
 )
 _SLASHES = re.compile(r"(?<!:)/{2,}")
 
@@ -81,6 +83,9 @@ class Site:
     site_variables: Mapping[str, str] = field(default_factory=dict)  # Liquid's {{ site.NAME }}
     templates: Path | None = None  # a folder of templates overriding the built-in ones (feeds.pages)
     xsl: bool = False  # write out/feed.xsl and point RSS and Atom at it, for browsers that still do XSLT
+    # A page for each article at its link (feeds.sitefiles); false when another generator makes them.
+    article_pages: bool = True
+    static: Path | None = None  # a folder copied into out/ as it is (favicon, robots.txt, shared files)
 
     def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
         """The pattern filled in for a document: ``source`` is its path under the content folder."""
@@ -249,6 +254,15 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         templates_dir = Path(templates) if source == "config" else Path(source).parent / templates
         if not templates_dir.is_dir():
             raise fail("templates", f"must name a folder of templates; {str(templates_dir)!r} is not one")
+    article_pages = table.get("article_pages", True)
+    if not isinstance(article_pages, bool):
+        raise fail("article_pages", f"must be true or false, got {article_pages!r}")
+    static = get_str("static")
+    static_dir = None
+    if static is not None:
+        static_dir = Path(static) if source == "config" else Path(source).parent / static
+        if not static_dir.is_dir():
+            raise fail("static", f"must name a folder to copy into the output; {str(static_dir)!r} is not one")
     return Site(
         title=title,
         url=url,
@@ -266,6 +280,8 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         site_variables={k: str(v) for k, v in variables.items()},
         templates=templates_dir,
         xsl=xsl,
+        article_pages=article_pages,
+        static=static_dir,
     )
 
 

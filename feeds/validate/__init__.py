@@ -33,6 +33,8 @@ _OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
 # What a folder is searched for. Only JSON files named feed.json: a site's other JSON files
 # (manifests, search indexes) are not feeds.
 FOLDER_PATTERNS = ("*.xml", "feed.json")
+# XML files a build writes that are not feeds: a folder search leaves them out.
+NOT_FEEDS = frozenset(("sitemap.xml",))
 
 
 def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader_check: bool = True) -> list[Finding]:
@@ -57,7 +59,9 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
 
     for path in paths:
         if path.is_dir():
-            found = sorted(p for pattern in FOLDER_PATTERNS for p in path.rglob(pattern) if p.is_file())
+            found = sorted(
+                p for pattern in FOLDER_PATTERNS for p in path.rglob(pattern) if p.is_file() and p.name not in NOT_FEEDS
+            )
             if not found:
                 findings.append(
                     Finding(
