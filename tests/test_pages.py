@@ -86,7 +86,7 @@ def test_tag_entry_counts_cover_every_article(tmp_path: Path, site: Site) -> Non
     build(Site(**{**site.__dict__, "max_items": 2}), content, tmp_path / "out", at=AT)
     opml = etree.parse(str(tmp_path / "out" / "feeds.opml"))
     counts = {o.get("text"): o.get("description").rsplit("(", 1)[1] for o in opml.iter("outline")}
-    assert counts == {"Test site": "6 articles)", "many": "5 articles)", "few": "1 articles)"}
+    assert counts == {"Test site": "6 articles)", "many": "5 articles)", "few": "1 article)"}
     text = "".join(parse_html5((tmp_path / "out" / "index.html").read_bytes()).itertext())
     assert "articles: 5" in text and "articles: 1" in text
 
@@ -102,7 +102,10 @@ def test_opml_lists_every_feed_once(content: Path, tmp_path: Path, site: Site) -
     assert [o.get("type") for o in outlines] == ["rss"] * 4
     paths = sorted(url_to_path(o.get("xmlUrl"), out).relative_to(out).as_posix() for o in outlines)
     assert paths == sorted(p.relative_to(out).as_posix() for p in out.rglob("rss.xml"))
-    assert all(o.get("text") and o.get("title") and o.get("htmlUrl") == "https://example.com/" for o in outlines)
+    assert all(o.get("text") and o.get("title") for o in outlines)
+    # Each feed's page: the site for the main feed, the tag's page for a tag's.
+    assert all(o.get("htmlUrl") == o.get("xmlUrl").removesuffix("rss.xml") for o in outlines)
+    assert all((url_to_path(o.get("htmlUrl"), out) / "index.html").is_file() for o in outlines)
 
 
 def test_pages_are_incremental_and_removed_tags_leave_them(content: Path, tmp_path: Path, site: Site) -> None:
