@@ -257,3 +257,16 @@ def test_robots_names_the_sitemap_at_a_host_root(site: Site, tmp_path: Path) -> 
     (tmp_path / "content" / "posts" / "trip" / "index.md").write_text("---\ntitle: T\ndate: 2025-05-01\n---\n\nNew.\n")
     build_fixture(root_site, tmp_path)
     assert (out / "robots.txt").read_text() == "User-agent: *\nDisallow: /private/\n"
+
+
+def test_an_empty_feed_claims_no_date(site: Site, tmp_path: Path) -> None:
+    """A site with nothing published yet: RSS leaves its optional date out rather than say 1970."""
+    content, out = tmp_path / "content", tmp_path / "out"
+    content.mkdir()
+    assert not build(site, content, out, at=AT).errors
+    rss = (out / "rss.xml").read_text(encoding="utf-8")
+    assert "<lastBuildDate>" not in rss and "1970" not in rss
+    assert "1970" not in (out / "feeds.opml").read_text(encoding="utf-8")
+    assert "lastmod" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+    findings = validate_paths([out], site_url=URL)
+    assert [f for f in findings if f.level == "error"] == []
