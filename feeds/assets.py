@@ -38,11 +38,13 @@ class Asset:
     source: str  # relative to that folder, with forward slashes
 
 
-def urls(entry: Entry) -> list[str]:
-    """Every URL the entry's page and feed items name: in its content, and its picture."""
+def urls(entry: Entry, site_url: str) -> list[str]:
+    """Every URL under ``site_url`` the entry's page and feed items name: in its content (whose
+    links are absolute), and its picture."""
+    found: list[str] = [entry.image.url] if entry.image is not None else []
+    if site_url not in entry.content:  # most articles: no link to the site's own files
+        return [url for url in found if url.startswith(site_url)]
     from html.parser import HTMLParser  # here: only a build that renders an article needs it
-
-    found: list[str] = []
 
     class Links(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -59,9 +61,7 @@ def urls(entry: Entry) -> list[str]:
     parser = Links(convert_charrefs=True)
     parser.feed(entry.content)
     parser.close()
-    if entry.image is not None:
-        found.append(entry.image.url)
-    return list(dict.fromkeys(found))
+    return [url for url in dict.fromkeys(found) if url.startswith(site_url)]
 
 
 def out_path(site: Site, url: str) -> str | None:

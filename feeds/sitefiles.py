@@ -191,7 +191,7 @@ def publish(
     state.articles = dict(sorted(new.items()))
     state.static = _static_listing(ctx.site)
     records.update(_copy_assets(ctx, state, previous, set(records), result))
-    records.update(_write_sitemap(ctx, state, view, previous, set(records), result))
+    records.update(_write_sitemap(ctx, state, view, wrote, set(records), result))
     result.removed.extend(_remove_stale(ctx.out_dir, wrote, set(records) | ctx.reserved))
     _remove_temp_files(ctx.out_dir, [*wrote, *records])
     ctx.cache.put(STATE_KEY, state.dump())
@@ -241,25 +241,45 @@ def _articles(
         todo.append((doc, fp, page))
     if not todo:
         return records
-    from feeds.write import safe_paths, write_if_changed
+    from feeds.write import safe_paths
 
     targets = safe_paths(ctx.out_dir, [page for _, _, page in todo if page])
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start : start + CHUNK]
         entries.fetch(doc for doc, _, _ in chunk)
         entries.render_ahead((doc for doc, _, _ in chunk), ctx.progress)
+        pages: dict[str, tuple[bytes, str]] = {}
         for doc, fp, page in chunk:
             entry = entries(doc)
-            used, missing = _assets_of(ctx, doc, assets.urls(entry), taken)
+            used, missing = _assets_of(ctx, doc, assets.urls(entry, ctx.site.url), taken)
             new[doc.source] = Article(fp, page, doc.link, doc.updated.isoformat(), used, missing)
             if page is not None:
                 tags = [tag_links[c] for c in entry.categories if c in tag_links]
-                data = articles.render(ctx.site, entry, view.main, tags)
-                written = write_if_changed(targets[page], data)
-                (result.written if written else result.unchanged).append(page)
-                records[page] = _record(targets[page], ARTICLE + fp)
+                pages[page] = (articles.render(ctx.site, entry, view.main, tags), ARTICLE + fp)
+        records.update(_write_batch(targets, pages, result))
         entries.forget(doc.source for doc, _, _ in chunk)
     return records
+
+
+def _write_batch(
+    targets: Mapping[str, Path], files: Mapping[str, tuple[bytes, str]], result: Outcome
+) -> dict[str, OutputRecord]:
+    """Write ``files`` (path -> bytes, fingerprint) whose bytes changed, flushed to disk together
+    (``feeds.write.commit``: one flush per file, one at a time, cost seconds per thousand files)."""
+    from feeds.write import commit, discard, stage_if_changed
+
+    staged: list[tuple[str, Path]] = []
+    try:
+        for rel, (data, _) in files.items():
+            tmp = stage_if_changed(targets[rel], data)
+            (result.written if tmp else result.unchanged).append(rel)
+            if tmp:
+                staged.append((tmp, targets[rel]))
+        commit(staged)
+    except BaseException:
+        discard(staged)
+        raise
+    return {rel: _record(targets[rel], fingerprint) for rel, (_, fingerprint) in files.items()}
 
 
 def _assets_of(
@@ -306,7 +326,7 @@ def _copy_assets(
     ctx: Context, state: State, previous: dict[str, OutputRecord], taken: set[str], result: Outcome
 ) -> dict[str, OutputRecord]:
     """Copy every file an article uses, and the static folder, where it is not there yet as it is."""
-    from feeds.write import safe_paths, write_if_changed
+    from feeds.write import commit, discard, safe_paths
 
     wanted: dict[str, tuple[str, str, str]] = {}  # out -> origin, source, full path
     if ctx.site.static is not None:
@@ -323,53 +343,86 @@ def _copy_assets(
     records: dict[str, OutputRecord] = {}
     copied: dict[str, tuple[str, str, int, int, str]] = {}
     targets = safe_paths(ctx.out_dir, sorted(wanted))
-    for out in sorted(wanted):
-        origin, source, full = wanted[out]
-        root = os.path.realpath(ctx.site.static) if origin == assets.STATIC and ctx.site.static else ctx.root
-        (size, mtime), record = assets.stats([full])[0], previous.get(out)
-        known = state.copied.get(out)
-        if (
-            record is not None
-            and known is not None
-            and known[:4] == (origin, source, size, mtime)
-            and _still_written(record, record.fingerprint, targets[out])
-            and record.fingerprint.startswith(ASSET)
-        ):
-            records[out], copied[out] = record, known
-            result.unchanged.append(out)
-            continue
-        read = assets.read_inside(full, root)
-        if read is None:
-            log.warning("%s: not copied to %s: not a file inside its folder", full, out)
-            copied[out] = (origin, source, -1, 0, "")  # looked for again when it appears
-            continue
-        data, st = read
-        written = write_if_changed(targets[out], data)
-        (result.written if written else result.unchanged).append(out)
-        sha = assets.digest(data)
-        records[out] = _record(targets[out], ASSET + sha)
-        copied[out] = (origin, source, st.st_size, st.st_mtime_ns, sha)
+    staged: list[tuple[str, Path]] = []
+    fingerprints: dict[str, str] = {}
+    try:
+        for out in sorted(wanted):
+            _copy_one(
+                ctx, out, wanted[out], targets[out], state, previous, result, records, copied, staged, fingerprints
+            )
+        commit(staged)  # flushed together: see _write_batch
+    except BaseException:
+        discard(staged)
+        raise
+    records.update({out: _record(targets[out], fp) for out, fp in fingerprints.items()})
     state.copied = copied
     return records
+
+
+def _copy_one(
+    ctx: Context,
+    out: str,
+    want: tuple[str, str, str],
+    target: Path,
+    state: State,
+    previous: dict[str, OutputRecord],
+    result: Outcome,
+    records: dict[str, OutputRecord],
+    copied: dict[str, tuple[str, str, int, int, str]],
+    staged: list[tuple[str, Path]],
+    fingerprints: dict[str, str],
+) -> None:
+    """One file of ``_copy_assets``: kept as it is (added to ``records``), staged, or missing."""
+    from feeds.write import stage_if_changed
+
+    origin, source, full = want
+    root = os.path.realpath(ctx.site.static) if origin == assets.STATIC and ctx.site.static else ctx.root
+    (size, mtime), record = assets.stats([full])[0], previous.get(out)
+    known = state.copied.get(out)
+    if (
+        record is not None
+        and known is not None
+        and known[:4] == (origin, source, size, mtime)
+        and _still_written(record, record.fingerprint, target)
+        and record.fingerprint.startswith(ASSET)
+    ):
+        records[out], copied[out] = record, known
+        result.unchanged.append(out)
+        return
+    read = assets.read_inside(full, root)
+    if read is None:
+        log.warning("%s: not copied to %s: not a file inside its folder", full, out)
+        copied[out] = (origin, source, -1, 0, "")  # looked for again when it appears
+        return
+    data, st = read
+    tmp = stage_if_changed(target, data)
+    (result.written if tmp else result.unchanged).append(out)
+    if tmp:
+        staged.append((tmp, target))
+    sha = assets.digest(data)
+    fingerprints[out] = ASSET + sha
+    copied[out] = (origin, source, st.st_size, st.st_mtime_ns, sha)
 
 
 def _write_sitemap(
     ctx: Context,
     state: State,
     view: SiteView,
-    previous: dict[str, OutputRecord],
+    wrote: dict[str, str],
     taken: set[str],
     result: Outcome,
 ) -> dict[str, OutputRecord]:
-    """sitemap.xml of the site's pages, and robots.txt naming it where crawlers read one."""
+    """sitemap.xml of the site's pages, and robots.txt naming it where crawlers read one: not
+    where a file of the site's own is (``taken``), or a robots.txt feeds did not write."""
     from feeds.write import safe_paths, write_if_changed
 
     pages: list[tuple[str, datetime | None]] = [(link.folder_url, link.updated) for link in view.feeds]
     by_link = sorted((a.link, a.updated) for a in state.articles.values() if a.page is not None)
     pages += [(link, datetime.fromisoformat(updated)) for link, updated in by_link]
-    files = {sitemap.FILENAME: (SITEMAP, sitemap.render(pages))}
+    files = {} if sitemap.FILENAME in taken else {sitemap.FILENAME: (SITEMAP, sitemap.render(pages))}
     robots = ctx.out_dir / sitemap.ROBOTS
-    if sitemap.robots_wanted(ctx.site.url) and sitemap.ROBOTS not in taken and sitemap.ours(str(robots)):
+    ours = sitemap.ours(str(robots)) or wrote.get(sitemap.ROBOTS, "").startswith(ASSET)  # a static copy that went
+    if sitemap.robots_wanted(ctx.site.url) and sitemap.ROBOTS not in taken and ours:
         files[sitemap.ROBOTS] = (ROBOTS, sitemap.robots(ctx.site.url))
     records = {}
     targets = safe_paths(ctx.out_dir, [rel for rel in files if rel not in ctx.reserved])

@@ -270,3 +270,18 @@ def test_an_empty_feed_claims_no_date(site: Site, tmp_path: Path) -> None:
     assert "lastmod" not in (out / "sitemap.xml").read_text(encoding="utf-8")
     findings = validate_paths([out], site_url=URL)
     assert [f for f in findings if f.level == "error"] == []
+
+
+def test_the_sites_own_robots_and_sitemap_win(site: Site, tmp_path: Path) -> None:
+    static = tmp_path / "static"
+    shutil.copytree(SOURCE / "static", static)
+    (static / "robots.txt").write_text("User-agent: *\n")
+    (static / "sitemap.xml").write_text("<urlset/>\n")
+    root_site = replace(site, url="https://example.org/", static=static)
+    _, out, _ = build_fixture(root_site, tmp_path)
+    assert (out / "robots.txt").read_text() == "User-agent: *\n"
+    assert (out / "sitemap.xml").read_text() == "<urlset/>\n"
+    (static / "robots.txt").unlink()  # the static file goes: its copy goes, and feeds' own comes
+    _, _, result = build_fixture(root_site, tmp_path)
+    assert (out / "robots.txt").read_text().startswith("# Written by feeds")
+    assert "robots.txt" in result.written
