@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from feeds import assets, sitemap
-from feeds.cache import Cache, OutputRecord
+from feeds.cache import Cache, OutputRecord, StaleIndex
 from feeds.config import Site
 from feeds.errors import DiskError
 from feeds.pages import articles
@@ -185,8 +185,13 @@ def publish(
             else:
                 damaged.append(source)
         rows = ctx.cache.index(damaged) if damaged else {}
+        entries.digests.update({s: row.digest for s, row in rows.items() if s not in entries.digests})
+        try:
+            entries.fetch(row.meta for row in rows.values())
+        except StaleIndex as exc:  # the cache disagrees with the files: the next full build writes them
+            log.warning("cache: %s; their article pages wait for a full build", exc)
+            rows = {s: row for s, row in rows.items() if s not in exc.sources}
         docs = [doc for doc in docs if doc.source in state.articles] + [rows[s].meta for s in damaged if s in rows]
-        digests = {**{s: row.digest for s, row in rows.items()}, **digests}
     records.update(_articles(ctx, entries, view, docs, digests, state, new, previous, result))
     state.articles = dict(sorted(new.items()))
     state.static = _static_listing(ctx.site)

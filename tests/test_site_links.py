@@ -285,3 +285,13 @@ def test_the_sites_own_robots_and_sitemap_win(site: Site, tmp_path: Path) -> Non
     _, _, result = build_fixture(root_site, tmp_path)
     assert (out / "robots.txt").read_text().startswith("# Written by feeds")
     assert "robots.txt" in result.written
+
+
+def test_a_removed_page_or_copy_comes_back(site: Site, tmp_path: Path) -> None:
+    _, out, _ = build_fixture(site, tmp_path)
+    want = tree(out)
+    (out / "posts" / "talk" / "index.html").unlink()
+    (out / "images" / "shared.png").write_bytes(b"damaged")
+    _, _, result = build_fixture(site, tmp_path)
+    assert sorted(result.written) == ["images/shared.png", "posts/talk/index.html"]
+    assert tree(out) == want
