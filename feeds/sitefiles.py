@@ -424,7 +424,9 @@ def _write_sitemap(
     pages: list[tuple[str, datetime | None]] = [(link.folder_url, link.updated) for link in view.feeds]
     by_link = sorted((a.link, a.updated) for a in state.articles.values() if a.page is not None)
     pages += [(link, datetime.fromisoformat(updated)) for link, updated in by_link]
-    files = {} if sitemap.FILENAME in taken else {sitemap.FILENAME: (SITEMAP, sitemap.render(pages))}
+    files = (
+        {} if sitemap.FILENAME in taken else {k: (SITEMAP, v) for k, v in sitemap.sitemaps(ctx.site.url, pages).items()}
+    )
     robots = ctx.out_dir / sitemap.ROBOTS
     ours = sitemap.ours(str(robots)) or wrote.get(sitemap.ROBOTS, "").startswith(ASSET)  # a static copy that went
     if sitemap.robots_wanted(ctx.site.url) and sitemap.ROBOTS not in taken and ours:

@@ -295,3 +295,23 @@ def test_a_removed_page_or_copy_comes_back(site: Site, tmp_path: Path) -> None:
     _, _, result = build_fixture(site, tmp_path)
     assert sorted(result.written) == ["images/shared.png", "posts/talk/index.html"]
     assert tree(out) == want
+
+
+def test_a_large_site_gets_a_sitemap_index(site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protocol allows 50,000 URLs to a sitemap: more, and sitemap.xml is an index of parts."""
+    from feeds import sitemap
+
+    monkeypatch.setattr(sitemap, "MAX_URLS", 3)
+    _, out, _ = build_fixture(site, tmp_path)
+    root = etree.parse(str(out / "sitemap.xml")).getroot()
+    assert root.tag == f"{SITEMAP_NS}sitemapindex"
+    parts = [s.findtext(f"{SITEMAP_NS}loc") for s in root]
+    assert parts == [URL + "sitemap-1.xml", URL + "sitemap-2.xml", URL + "sitemap-3.xml"]
+    listed = [u.findtext(f"{SITEMAP_NS}loc") for p in parts for u in etree.parse(str(file_of(p, out))).getroot()]
+    assert {file_of(url, out) for url in listed} == set(out.rglob("index.html")) and len(listed) == 8
+    assert all(file_of(url, out).is_file() for url in named_urls(out))
+    assert [f for f in validate_paths([out], site_url=URL) if f.level == "error"] == []
+    monkeypatch.setattr(sitemap, "MAX_URLS", 50_000)  # as if the site shrank to fit one sitemap again
+    shutil.rmtree(tmp_path / "content" / "posts" / "talk")
+    _, _, result = build_fixture(site, tmp_path)
+    assert sorted(r for r in result.removed if r.startswith("sitemap")) == [f"sitemap-{n}.xml" for n in (1, 2, 3)]
