@@ -144,13 +144,20 @@ def file_digest(path: str) -> str | None:
         return None
 
 
-def static_files(folder: str) -> Iterator[tuple[str, str]]:
+def static_files(folder: str, out_dir: str) -> Iterator[tuple[str, str]]:
     """(path under ``folder`` with forward slashes, full path) of every file to copy, sorted; hidden
-    files and folders are left out, and so is a symbolic link that leads out of the folder."""
-    root = os.path.realpath(folder)
+    files and folders are left out, and so are a symbolic link that leads out of the folder and
+    the output folder ``out_dir`` (when it is inside: never copied into itself)."""
+    root, out = os.path.realpath(folder), os.path.realpath(out_dir)
     found = []
     for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(top, d)))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and not os.path.islink(os.path.join(top, d))
+            and os.path.realpath(os.path.join(top, d)) != out
+        )
         prefix = os.path.relpath(top, folder).replace(os.sep, "/")
         for name in files:
             if name.startswith("."):

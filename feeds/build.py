@@ -298,7 +298,9 @@ def _build_locked(
             cache.delete_documents()
             cache.replace_outputs({})
             cache.put("site", site_fp)
-    unchanged = _unchanged_result(cache, inputs, at, out_dir) if sources_unchanged(cache, site, content_dir) else None
+    unchanged = (
+        _unchanged_result(cache, inputs, at, out_dir) if sources_unchanged(cache, site, content_dir, out_dir) else None
+    )
     if unchanged is not None:
         return unchanged
     root = os.path.realpath(content_dir)

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATE_KEY = "site_files"
+STATE_KEY = "site_files"  # each article's page and assets
+SOURCES_KEY = "site_sources"  # the files copied and looked for
 # The first word of an output record's fingerprint: which of this module's files it is.
 ARTICLE, ASSET, SITEMAP, ROBOTS = "article ", "asset ", "sitemap ", "robots "
 KINDS = (ARTICLE, ASSET, SITEMAP, ROBOTS)
@@ -76,28 +77,30 @@ class State:
     # out -> origin, source, its size and mtime when copied, and the bytes' digest ((-1, 0, ""): missing)
     copied: dict[str, tuple[str, str, int, int, str]] = field(default_factory=dict)
     static: str = ""  # the static folder's listing, hashed
+    missing: list[str] = field(default_factory=list)  # every article's missing files, as last saved
 
-    def dump(self) -> str:
-        return json.dumps(
-            {
-                "articles": {
-                    s: [a.fp, a.page, a.link, a.updated, a.assets, a.missing] for s, a in self.articles.items()
-                },
-                "copied": self.copied,
-                "static": self.static,
-            },
-            ensure_ascii=False,
-            sort_keys=True,
-        )
+    def save(self, cache: Cache) -> None:
+        """Two entries: what a run with nothing to do checks (``sources_unchanged``) apart from the
+        articles, which it need not decode (a few MB at 100,000 articles)."""
+        articles = {s: [a.fp, a.page, a.link, a.updated, a.assets, a.missing] for s, a in self.articles.items()}
+        missing = sorted({m for a in self.articles.values() for m in a.missing})
+        sources = {"copied": self.copied, "missing": missing, "static": self.static}
+        cache.put(STATE_KEY, json.dumps(articles, ensure_ascii=False, sort_keys=True))
+        cache.put(SOURCES_KEY, json.dumps(sources, ensure_ascii=False, sort_keys=True))
 
     @classmethod
-    def load(cls, text: str | None) -> State:
-        """The remembered state; an empty one if there is none or it does not decode (the cache is
-        never trusted: everything is then rendered and compared again)."""
+    def load(cls, cache: Cache, articles: bool = True) -> State:
+        """The remembered state (without the articles: ``articles`` False); an empty one if there
+        is none or it does not decode (the cache is never trusted: everything is then rendered
+        and compared again)."""
         try:
-            raw = json.loads(text or "{}")
-            state = cls(static=str(raw.get("static", "")))
-            for source, (fp, page, link, updated, used, missing) in raw.get("articles", {}).items():
+            raw = json.loads(cache.get(SOURCES_KEY) or "{}")
+            state = cls(static=str(raw.get("static", "")), missing=[str(m) for m in raw.get("missing", [])])
+            for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
+                state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
+            if not articles:
+                return state
+            for source, (fp, page, link, updated, used, missing) in json.loads(cache.get(STATE_KEY) or "{}").items():
                 state.articles[str(source)] = Article(
                     str(fp),
                     None if page is None else str(page),
@@ -106,28 +109,25 @@ class State:
                     [(str(o), str(s)) for o, s in used],
                     [str(m) for m in missing],
                 )
-            for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
-                state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
             return state
         except (ValueError, TypeError, AttributeError):
             return cls()
 
 
-def sources_unchanged(cache: Cache, site: Site, content_dir: Path) -> bool:
+def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path) -> bool:
     """Whether every file the last build copied or looked for is as it was: else a build whose
     articles did not change must still run, to copy an edited picture or a new static file."""
     if not cache.enabled:
         return False
-    state = State.load(cache.get(STATE_KEY))
+    state = State.load(cache, articles=False)
     paths, want = [], []
     for origin, source, size, mtime, _ in state.copied.values():
         paths.append(_origin_path(site, content_dir, origin, source))
         want.append((size, mtime))
-    for article in state.articles.values():
-        for source in article.missing:
-            paths.append(os.path.join(content_dir, source))
-            want.append((-1, 0))
-    return assets.stats(paths) == want and state.static == _static_listing(site)
+    for source in state.missing:
+        paths.append(os.path.join(content_dir, source))
+        want.append((-1, 0))
+    return assets.stats(paths) == want and state.static == _static_listing(site, out_dir)
 
 
 @dataclass
@@ -161,7 +161,7 @@ def publish(
     ones (an edit build): every other article is as the last build left it, unless its page was
     changed or removed behind our back (then it is read from the cache and written again).
     """
-    state = State.load(ctx.cache.get(STATE_KEY))
+    state = State.load(ctx.cache)
     # What the last build wrote, by the records and by the state: a changed site setting empties
     # the records (the build starts again), never the state.
     wrote = {a.page: ARTICLE for a in state.articles.values() if a.page}
@@ -194,12 +194,12 @@ def publish(
         docs = [doc for doc in docs if doc.source in state.articles] + [rows[s].meta for s in damaged if s in rows]
     records.update(_articles(ctx, entries, view, docs, digests, state, new, previous, result))
     state.articles = dict(sorted(new.items()))
-    state.static = _static_listing(ctx.site)
+    state.static = _static_listing(ctx.site, ctx.out_dir)
     records.update(_copy_assets(ctx, state, previous, set(records), result))
     records.update(_write_sitemap(ctx, state, view, wrote, set(records), result))
     result.removed.extend(_remove_stale(ctx.out_dir, wrote, set(records) | ctx.reserved))
     _remove_temp_files(ctx.out_dir, [*wrote, *records])
-    ctx.cache.put(STATE_KEY, state.dump())
+    state.save(ctx.cache)
     return records
 
 
@@ -294,6 +294,7 @@ def _assets_of(
     found, and the content paths looked for in vain (a dead link, until the file appears)."""
     used: list[tuple[str, str]] = []
     missing: list[str] = []
+    out_dir = os.path.realpath(ctx.out_dir) + os.sep  # inside the content folder, it is no content
     for url in urls:
         out = assets.out_path(ctx.site, url)
         if out is None or out in ctx.reserved or out in pages:
@@ -303,7 +304,9 @@ def _assets_of(
             (
                 c
                 for c in candidates
-                if c not in ctx.listed and assets.inside(os.path.join(ctx.content_dir, c), ctx.root)
+                if c not in ctx.listed
+                and (real := assets.inside(os.path.join(ctx.content_dir, c), ctx.root))
+                and not real.startswith(out_dir)
             ),
             None,
         )
@@ -319,10 +322,10 @@ def _origin_path(site: Site, content_dir: Path, origin: str, source: str) -> str
     return os.path.join(folder, source)
 
 
-def _static_listing(site: Site) -> str:
+def _static_listing(site: Site, out_dir: Path) -> str:
     if site.static is None:
         return ""
-    found = list(assets.static_files(str(site.static)))
+    found = list(assets.static_files(str(site.static), str(out_dir)))
     listing = list(zip([rel for rel, _ in found], assets.stats(full for _, full in found), strict=True))
     return hashlib.sha256(json.dumps(listing, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -335,7 +338,7 @@ def _copy_assets(
 
     wanted: dict[str, tuple[str, str, str]] = {}  # out -> origin, source, full path
     if ctx.site.static is not None:
-        for rel, full in assets.static_files(str(ctx.site.static)):
+        for rel, full in assets.static_files(str(ctx.site.static), str(ctx.out_dir)):
             wanted[rel] = (assets.STATIC, rel, full)
     for source, article in state.articles.items():
         for out, used in article.assets:

@@ -315,3 +315,19 @@ def test_a_large_site_gets_a_sitemap_index(site: Site, tmp_path: Path, monkeypat
     shutil.rmtree(tmp_path / "content" / "posts" / "talk")
     _, _, result = build_fixture(site, tmp_path)
     assert sorted(r for r in result.removed if r.startswith("sitemap")) == [f"sitemap-{n}.xml" for n in (1, 2, 3)]
+
+
+def test_an_output_folder_inside_static_or_content_is_never_copied(site: Site, tmp_path: Path) -> None:
+    static = tmp_path / "static"
+    shutil.copytree(SOURCE / "static", static)
+    content = tmp_path / "content"
+    shutil.copytree(SOURCE / "content", content)
+    out = static / "out"
+    for _ in range(2):
+        assert not build(replace(site, static=static), content, out, at=AT).errors
+    assert not (out / "out").exists() and (out / "favicon.ico").is_file()
+    (content / "posts" / "trip" / "index.md").write_text(
+        "---\ntitle: T\ndate: 2025-05-01\n---\n\n![](../../out/rss.xml)\n"
+    )
+    assert not build(site, content, content / "out", at=AT).errors
+    assert not (content / "out" / "out").exists()
