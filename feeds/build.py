@@ -31,7 +31,7 @@ from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
-from feeds.sitefiles import is_site_file, sources_unchanged
+from feeds.sitefiles import is_site_file, remembered, sources_unchanged
 from feeds.sources import Found, discover, listing
 
 if TYPE_CHECKING:
@@ -520,6 +520,8 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     feed_files = {rel for rel, record in previous.items() if not is_site_file(record)}
     if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != feed_files:
         return False  # the plan is not of the feeds the last build wrote
+    if not remembered(cache, previous):
+        return False  # nor are the site files what it remembers (feeds.sitefiles)
     records, dirty = _unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
     known = {id(plans[i]) for i in needed}
     if any(id(plan) not in known for plan, _, _ in dirty):

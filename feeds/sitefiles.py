@@ -130,6 +130,19 @@ def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path
     return assets.stats(paths) == want and state.static == _static_listing(site, out_dir)
 
 
+def remembered(cache: Cache, previous: dict[str, OutputRecord]) -> bool:
+    """Whether the state accounts for every page and copy the last build recorded: an edit build
+    relies on it for the articles it does not load, and a damaged one needs the full build."""
+    state = State.load(cache)
+    pages = {a.page for a in state.articles.values() if a.page}
+    for rel, record in previous.items():
+        if record.fingerprint.startswith(ARTICLE) and rel not in pages:
+            return False
+        if record.fingerprint.startswith(ASSET) and rel not in state.copied:
+            return False
+    return True
+
+
 @dataclass
 class Context:
     """What publishing the site files needs of the build."""

@@ -331,3 +331,16 @@ def test_an_output_folder_inside_static_or_content_is_never_copied(site: Site, t
     )
     assert not build(site, content, content / "out", at=AT).errors
     assert not (content / "out" / "out").exists()
+
+
+def test_an_edit_build_with_a_damaged_state_removes_no_page(site: Site, tmp_path: Path) -> None:
+    import sqlite3
+
+    content, out, _ = build_fixture(site, tmp_path)
+    want = tree(out)
+    db = next(p for p in (tmp_path / "cache").iterdir() if p.suffix in (".db", ".sqlite", ".sqlite3"))
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE state SET value = 'not json' WHERE key = 'site_files'")
+    (content / "posts" / "talk" / "index.md").touch()
+    _, _, result = build_fixture(site, tmp_path)
+    assert result.removed == [] and tree(out) == want
