@@ -33,6 +33,7 @@ from feeds.formats import FORMATS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
+from feeds.sitefiles import is_site_file, remembered, sources_unchanged
 from feeds.sources import Found, discover, listing, racy_since
 
 if TYPE_CHECKING:
@@ -447,7 +448,11 @@ def _build_locked(
             cache.replace_outputs({})
             cache.put("site", site_fp)
     root = os.path.realpath(content_dir)
-    unchanged = _unchanged_result(cache, inputs, at, out_dir, stats, root)
+    unchanged = (
+        _unchanged_result(cache, inputs, at, out_dir, stats, root)
+        if sources_unchanged(cache, site, content_dir, out_dir)
+        else None
+    )
     if unchanged is not None:
         return unchanged
     run = _Run(
@@ -750,6 +755,8 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     needed = shown | {main}
     if any(plan.feeds[i].links_others() for i in needed):
         return False
+    if any(found.doc is not None and found.doc.references for _, found in edits.docs.values()):
+        return False  # its article page links to other documents: so does its HTML (above)
     feeds, base = list(plan.feeds), run.feeds_base()
     for i in shown:
         feed = feeds[i].with_digests(digests)
@@ -768,8 +775,11 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     if any(tag_key(t) not in tags for source in wanted for t in rows[source].meta.tags):
         return False
     previous = cache.outputs()
-    if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != set(previous):
+    feed_files = {rel for rel, record in previous.items() if not is_site_file(record)}
+    if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != feed_files:
         return False  # the plan is not of the feeds the last build wrote
+    if not remembered(cache, previous):
+        return False  # nor are the site files what it remembers (feeds.sitefiles)
     records, dirty = _unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
     known = {id(plans[i]) for i in needed}
     if any(id(plan) not in known for plan, _, _ in dirty):
@@ -788,7 +798,8 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
     view = view_of(site, links)
     main_plan, main_fp = plans[main], feeds[main].fingerprint
-    _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result)
+    edited = [loaded.full[source] for source in edits.docs]
+    _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result, (edited, False))
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
     remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
     return True
@@ -839,7 +850,7 @@ def _write_outputs(
     records, dirty = _unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
     main = next(plan for plan in plans if not plan.folder)
     main_fp = next(feed.fingerprint for feed in planned if not feed.folder)
-    _publish(run, dirty, records, main, main_fp, view, entries, previous, result)
+    _publish(run, dirty, records, main, main_fp, view, entries, previous, result, (ordered, True))
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
     return tuple(planned), tuple(tags.items())
 
@@ -887,9 +898,11 @@ def _publish(
     entries: Entries,
     previous: dict[str, OutputRecord],
     result: BuildResult,
+    articles: tuple[Sequence[Planned], bool],
 ) -> None:
     """Render and write the ``dirty`` feeds and, if their inputs changed, the site pages; remove
-    feeds that no longer exist; record every output (``records`` holds the unchanged ones)."""
+    feeds that no longer exist; record every output (``records`` holds the unchanged ones).
+    ``articles``: every published document and True, or the edited ones and False (``feeds.sitefiles``)."""
     from feeds.write import commit, drop, restore, set_aside
 
     site, out_dir, progress = run.site, run.out_dir, run.progress
@@ -929,6 +942,7 @@ def _publish(
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
         pages_fp = _fingerprint(run.site_fp, main_fp)
         records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
+        records.update(_publish_site_files(run, view, entries, previous, result, frozenset(records), articles))
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
             _remove_temp_files(out_dir)
@@ -1004,6 +1018,24 @@ def _write_pages(
         st = targets[rel].stat()
         records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
     return records
+
+
+def _publish_site_files(
+    run: _Run,
+    view: SiteView,
+    entries: Entries,
+    previous: dict[str, OutputRecord],
+    result: BuildResult,
+    reserved: frozenset[str],
+    articles: tuple[Sequence[Planned], bool],
+) -> dict[str, OutputRecord]:
+    """Article pages, their assets, the static folder, the sitemap (``feeds.sitefiles``)."""
+    from feeds.sitefiles import Context, publish
+
+    listed = frozenset(st.source for st in run.stats)
+    base = _fingerprint(run.site_fp, run.templates)
+    ctx = Context(run.site, run.content_dir, run.root, run.out_dir, run.cache, base, listed, reserved, run.progress)
+    return publish(ctx, entries, view, articles[0], articles[1], entries.digests, previous, result)
 
 
 def _stage_format(

@@ -71,6 +71,8 @@ KEYS = (
     "summary_only",
     *PATH_KEYS,
     "document_timeout",
+    "article_pages",
+    "static",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -101,6 +103,9 @@ class Site:
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
     summary_only: bool = False  # feeds carry each entry's summary, not its full content
     document_timeout: float = DOCUMENT_TIMEOUT  # seconds one document's conversion may take (feeds.guard)
+    # A page for each article at its link (feeds.sitefiles); false when another generator makes them.
+    article_pages: bool = True
+    static: Path | None = None  # a folder copied into out/ as it is (favicon, robots.txt, shared files)
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -340,6 +345,15 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         templates_dir = Path(templates) if source == "config" else Path(source).parent / templates
         if not templates_dir.is_dir():
             raise fail("templates", f"must name a folder of templates; {str(templates_dir)!r} is not one")
+    article_pages = table.get("article_pages", True)
+    if not isinstance(article_pages, bool):
+        raise fail("article_pages", f"must be true or false, got {article_pages!r}")
+    static = get_str("static")
+    static_dir = None
+    if static is not None:
+        static_dir = Path(static) if source == "config" else Path(source).parent / static
+        if not static_dir.is_dir():
+            raise fail("static", f"must name a folder to copy into the output; {str(static_dir)!r} is not one")
     return Site(
         title=title,
         url=url,
@@ -362,6 +376,8 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         fields=fields,
         summary_only=summary_only,
         document_timeout=float(timeout),
+        article_pages=article_pages,
+        static=static_dir,
     )
 
 

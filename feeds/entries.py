@@ -193,3 +193,10 @@ class Entries:
 
     def html_keys(self, docs: Iterable[Planned]) -> set[str]:
         return {key for doc in docs if (key := self._html_key(doc))}
+
+    def forget(self, sources: Iterable[str]) -> None:
+        """Let go of the built entries (and full documents) of ``sources``: an article page is
+        written once, and a large site's HTML need not all be held at once."""
+        for source in sources:
+            self.built.pop(source, None)
+            self.loaded.full.pop(source, None)

@@ -77,6 +77,8 @@ def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> Non
             json.loads(data)
         elif rel.endswith(".html"):
             assert data.rstrip().endswith(b"</html>")
+        elif rel.endswith(".txt"):  # robots.txt
+            assert data.endswith(b"\n")
         else:
             ET.fromstring(data)  # well-formed
         assert data in (clean["A"].get(rel), clean["B"].get(rel)), f"{rel} is neither version"
@@ -86,7 +88,7 @@ def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> Non
         p
         for p in out.rglob("*")
         if p.is_file()
-        and p.suffix not in (".xml", ".json", ".html", ".opml")
+        and p.suffix not in (".xml", ".json", ".html", ".opml", ".txt")
         and not p.name.endswith(".tmp")
         and p.relative_to(out).as_posix() != LOCK_FILE
     ]

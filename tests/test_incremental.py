@@ -53,14 +53,14 @@ def test_no_change_rebuild_reads_nothing_and_touches_nothing(
     for path in content.iterdir():  # saved well before the build: none is racy (feeds.sources.Found)
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 5 * 10**9))
     first = run(site, content, tmp_path)
-    assert len(first.written) == 17 and not first.nothing_changed
+    assert len(first.written) == 17 + 3 + 2 and not first.nothing_changed  # feeds, article pages, sitemap, robots
     before = mtimes(tmp_path / "out")
     reads: list[Path] = []
     real = feeds.load.read_bytes
     monkeypatch.setattr(feeds.load, "read_bytes", lambda p, *a: reads.append(p) or real(p, *a))
     monkeypatch.setattr(feeds.sources, "read_bytes", lambda p, *a, **k: reads.append(p) or real(p, *a, **k))
     again = run(site, content, tmp_path)
-    assert again.nothing_changed and reads == [] and again.written == [] and len(again.unchanged) == 17
+    assert again.nothing_changed and reads == [] and again.written == [] and len(again.unchanged) == 22
     assert mtimes(tmp_path / "out") == before
     assert (again.read, again.published) == (first.read, first.published)
 
@@ -83,7 +83,9 @@ def test_only_changed_feeds_are_rewritten(content: Path, tmp_path: Path, site: S
     post(content, "three.md", "Three, edited", "gamma", "2025-03-01")
     result = run(site, content, tmp_path)
     assert sorted(result.written) == [
-        "atom.xml", "feed.json", "index.html", "rss.xml",  # the site's page shows the main feed's entries
+        "atom.xml", "feed.json", "index.html",  # the site's page shows the main feed's entries
+        "posts/three/index.html",  # the edited article's own page
+        "rss.xml",
         "tags/gamma/atom.xml", "tags/gamma/feed.json", "tags/gamma/index.html", "tags/gamma/rss.xml",
     ]  # fmt: skip
     after = mtimes(tmp_path / "out")
@@ -192,7 +194,7 @@ def test_site_change_rebuilds_everything(content: Path, tmp_path: Path, site: Si
 
     run(site, content, tmp_path)
     result = run(replace(site, title="Renamed site"), content, tmp_path)
-    assert len(result.written) == 17
+    assert len(result.written) == 17 + 3  # the sitemap and robots.txt do not name the site's title
     assert b"Renamed site" in (tmp_path / "out" / "rss.xml").read_bytes()
 
 

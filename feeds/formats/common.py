@@ -30,7 +30,8 @@ GENERATED_MARKERS = (
     f'"user_comment": "Written by {GENERATOR} (https://pypi.org/project/feeds/)'.encode(),
     f'<meta name="generator" content="{GENERATOR} (https://pypi.org/project/feeds/)">'.encode(),
 )
-# An empty feed still needs an "updated" date, and the wall clock would make builds differ.
+# An empty Atom feed still needs an "updated" date (RSS leaves its optional one out), and the
+# wall clock would make builds differ.
 EMPTY_FEED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
 

@@ -16,7 +16,6 @@ from feeds.feedsets import Entry, Feed
 from feeds.formats.common import (
     add_media,
     entry_authors,
-    feed_updated,
     feedgen_entries,
     feedgen_feed,
     load_extension,
@@ -55,7 +54,10 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     # feedgen writes the *last* alternate link as the channel <link>: self first, site last.
     fg.link(href=feed.url(FILENAME), rel="self", type="application/rss+xml")
     fg.link(href=feed.site.url, rel="alternate")
-    fg.lastBuildDate(feed_updated(feed))
+    if feed.updated is not None:
+        fg.lastBuildDate(feed.updated)
+    else:  # an empty feed: the element is optional, and a date of ours would be made up
+        fg._FeedGenerator__rss_lastBuildDate = None  # feedgen's default is the clock; its setter takes no None
     for entry in entries:
         doc = entry.doc
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order

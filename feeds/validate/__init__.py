@@ -10,6 +10,7 @@ runs them over files and folders.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -33,6 +34,8 @@ _OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
 # What a folder is searched for. Only JSON files named feed.json: a site's other JSON files
 # (manifests, search indexes) are not feeds.
 FOLDER_PATTERNS = ("*.xml", "feed.json")
+# XML files a build writes that are not feeds (feeds.sitemap): a folder search leaves them out.
+NOT_FEEDS = re.compile(r"sitemap(?:-[0-9]+)?\.xml")
 
 
 def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader_check: bool = True) -> list[Finding]:
@@ -67,7 +70,12 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
 
     for path in paths:
         if path.is_dir():
-            found = sorted(p for pattern in FOLDER_PATTERNS for p in path.rglob(pattern) if p.is_file())
+            found = sorted(
+                p
+                for pattern in FOLDER_PATTERNS
+                for p in path.rglob(pattern)
+                if p.is_file() and not NOT_FEEDS.fullmatch(p.name)
+            )
             if not found:
                 findings.append(
                     Finding(
