@@ -46,9 +46,11 @@ log = logging.getLogger(__name__)
 
 Links = tuple[tuple[str, str], ...]  # FeedPlan.links: (rel, folder)
 
-_PAGE = re.compile(r"(?P<base>(?:tags/(?!\.\.?/)[^/]+/)?)archive/(?P<k>[1-9][0-9]*)/")
+# Of the main feed, or of a kind's feed in its folder ("tags/<slug>/", and any kind of feed to come).
+_PAGE = re.compile(r"(?P<base>(?:(?!\.\.?/)[^/]+/(?!\.\.?/)[^/]+/)?)archive/(?P<k>[1-9][0-9]*)/")
 # An archive document's files as the build records them, for stale-file removal.
 ARCHIVE_FILE = re.compile(_PAGE.pattern + r"(?:rss\.xml|atom\.xml|feed\.json)")
+ARCHIVE_GLOBS = ("archive/*/", "*/*/archive/*/")  # where pages are, below out/
 BUDGET_KEY = "budget"  # the cache's state row: each measured current feed's inputs -> entries kept
 CUT_KEY = "budget_cut"  # the folders of the current feeds the budget cut at the last planning build
 
@@ -247,9 +249,9 @@ def archive_folders(out_dir: Path) -> list[str]:
     from feeds.formats import LABELS
 
     found: list[str] = []
-    for pattern in ("archive/*/", "tags/*/archive/*/"):
+    for pattern in ARCHIVE_GLOBS:
         for folder in out_dir.glob(pattern):
             rel = folder.relative_to(out_dir).as_posix() + "/"
-            if _PAGE.fullmatch(rel) and not folder.is_symlink() and not folder.parent.is_symlink():
+            if _PAGE.fullmatch(rel) and not any(p.is_symlink() for p in (folder, folder.parent, folder.parent.parent)):
                 found.extend(rel + name for name in LABELS)
     return found

@@ -1126,8 +1126,10 @@ def _remove_empty(folders: list[Path]) -> None:
 def _remove_temp_files(out_dir: Path) -> None:
     if not out_dir.is_dir():
         return
-    pages = (out_dir / "archive").glob("*/"), (out_dir / "tags").glob("*/archive/*/")
-    for folder in [out_dir, *((out_dir / "tags").glob("*/")), *pages[0], *pages[1]]:
+    from feeds.archives import ARCHIVE_GLOBS
+
+    pages = [folder for pattern in ARCHIVE_GLOBS for folder in out_dir.glob(pattern)]
+    for folder in [out_dir, *((out_dir / "tags").glob("*/")), *pages]:
         for path in folder.glob(".*.tmp"):
             if _TEMP_FILE.match(path.name):
                 path.unlink(missing_ok=True)
