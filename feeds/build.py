@@ -735,6 +735,7 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
 def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
     """Write the feeds that show the edited documents, as the full build would; False (and nothing
     written) if the plan turns out not to hold."""
+    from feeds.archives import budget_holds, chain_links, is_archive
     from feeds.entries import Entries
     from feeds.feedsets import FeedPlan
     from feeds.load import Loaded, store, touch
@@ -758,17 +759,19 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     if any(found.doc is not None and found.doc.references for _, found in edits.docs.values()):
         return False  # its article page links to other documents: so does its HTML (above)
     feeds, base = list(plan.feeds), run.feeds_base()
+    chains = chain_links([(f.folder, len(f.entries)) for f in feeds], site)
     for i in shown:
         feed = feeds[i].with_digests(digests)
-        feeds[i] = replace(
-            feed, fingerprint=_feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries)
-        )
+        fp = _feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries, *chains[i])
+        feeds[i] = replace(feed, fingerprint=fp)
     wanted = list(dict.fromkeys(s for i in sorted(needed) for s in plan.feeds[i].sources))
     rows = cache.index(wanted)
     if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in needed for e in plan.feeds[i].entries):
         return False  # the index moved under the plan: the full build plans again
     plans = [
-        FeedPlan(f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in needed else ())
+        FeedPlan(
+            f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in needed else (), chains[i]
+        )
         for i, f in enumerate(feeds)
     ]
     tags = plan.tag_index()
@@ -795,8 +798,14 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         assert found.doc is not None and found.digest is not None
         loaded.full[source] = store(cache, st, found.digest, found.doc)
     entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
-    links = [feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated) for f in feeds]
+    links = [
+        feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated)
+        for f in feeds
+        if not is_archive(f.folder)
+    ]
     view = view_of(site, links)
+    if not budget_holds((plans[i] for i in shown), entries, site, cache):
+        return False  # the edit changes how many entries a current feed keeps: the full build plans
     main_plan, main_fp = plans[main], feeds[main].fingerprint
     edited = [loaded.full[source] for source in edits.docs]
     _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result, (edited, False))
@@ -823,6 +832,7 @@ def _write_outputs(
 ) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
     """Plan every feed, then render and write those whose inputs changed; remove feeds that no
     longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
+    from feeds.archives import Budget, arrange, is_archive
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.migrate.links import Links
@@ -834,15 +844,23 @@ def _write_outputs(
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
     cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
-    plans = plan_feeds(ordered, site, tags)
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
-    view = site_view(site, plans, ordered, tags)
-    planned, base = [], run.feeds_base()
-    for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
-        inputs = tuple(
+    base = run.feeds_base()
+
+    def inputs_of(plan: FeedPlan) -> tuple[tuple[object, ...], ...]:
+        return tuple(
             (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs
         )
-        fp = _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs)
+
+    def key(plan: FeedPlan) -> str:
+        return _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs_of(plan), site.max_bytes)
+
+    plans = arrange(plan_feeds(ordered, site, tags), site, Budget(site, entries, cache, key))
+    view = site_view(site, [plan for plan in plans if not is_archive(plan.folder)], ordered, tags)
+    planned = []
+    for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
+        inputs = inputs_of(plan)
+        fp = _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links)
         planned.append(
             PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.tag, link.articles, link.updated)
         )
@@ -855,15 +873,23 @@ def _write_outputs(
     return tuple(planned), tuple(tags.items())
 
 
-def _feed_fingerprint(base: str, folder: str, title: str, description: str, entries: Sequence[object]) -> str:
-    """Of everything a feed's files depend on: ``_Run.feeds_base``, what the feed is, and its entries
-    (``sameplan.PlannedFeed.entries``)."""
-    return _fingerprint(base, folder, title, description, entries)
+def _feed_fingerprint(
+    base: str, folder: str, title: str, description: str, entries: Sequence[object], *more: object
+) -> str:
+    """Of everything a feed's files depend on: ``_Run.feeds_base``, what the feed is, its entries
+    (``sameplan.PlannedFeed.entries``) and ``more`` (its archive links)."""
+    return _fingerprint(base, folder, title, description, entries, *more)
 
 
 def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink]:
+    """Each plan's link as the pages list it; an archive page, which they do not list, its own."""
+    from feeds.pages.view import feed_link
+
     by_folder = {link.folder: link for link in view.feeds}
-    return [by_folder[plan.folder] for plan in plans]
+    return [
+        by_folder.get(plan.folder) or feed_link(view.site, plan.folder, plan.title, plan.description, None, 0, None)
+        for plan in plans
+    ]
 
 
 def _unchanged_and_dirty(
@@ -1098,9 +1124,11 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
     content says we generated it. A hand-made out/tags/podcast/rss.xml or out/robots.txt stays,
     whatever the cache (which is never trusted) claims.
     """
+    from feeds.archives import ARCHIVE_FILE, archive_folders
     from feeds.formats.common import generated_by_us
 
-    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel)} | {XSL_PAGE}  # the one optional page
+    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel) or ARCHIVE_FILE.fullmatch(rel)} | {XSL_PAGE}
+    candidates.update(archive_folders(out_dir))
     tags_dir = out_dir / "tags"
     if tags_dir.is_dir():
         for folder in tags_dir.iterdir():
@@ -1113,9 +1141,11 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
         if path.parent.is_symlink() or not path.parent.is_dir():
             continue
         folders[path.parent] = None
+        if ARCHIVE_FILE.fullmatch(rel):
+            folders[path.parent.parent] = None  # archive/, empty once its last page goes
         if path.is_file() and not path.is_symlink() and generated_by_us(path):
             stale.append(rel)
-    return stale, list(folders)
+    return stale, sorted(folders, key=lambda folder: -len(folder.parts))  # inner folders emptied first
 
 
 def _remove_empty(folders: list[Path]) -> None:
@@ -1128,7 +1158,10 @@ def _remove_empty(folders: list[Path]) -> None:
 def _remove_temp_files(out_dir: Path) -> None:
     if not out_dir.is_dir():
         return
-    for folder in [out_dir, *((out_dir / "tags").glob("*/"))]:
+    from feeds.archives import ARCHIVE_GLOBS
+
+    pages = [folder for pattern in ARCHIVE_GLOBS for folder in out_dir.glob(pattern)]
+    for folder in [out_dir, *((out_dir / "tags").glob("*/")), *pages]:
         for path in folder.glob(".*.tmp"):
             if _TEMP_FILE.match(path.name):
                 path.unlink(missing_ok=True)

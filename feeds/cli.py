@@ -518,6 +518,8 @@ def _effective(settings: Settings) -> dict[str, object]:
         "xsl": site.xsl,
         "fields": {name: list(keys) for name, keys in site.fields.items()},
         "summary_only": site.summary_only,
+        "archives": site.archives,
+        "max_bytes": site.max_bytes,
         "markdown": site.markdown,
         "markdown_by_folder": dict(site.markdown_by_folder),
     }

@@ -47,6 +47,8 @@ PATH_KEYS = ("content", "out", "cache")
 SETTINGS_FILE = "feeds.toml"
 DOCUMENT_TIMEOUT = 10.0  # seconds: a document that takes longer is that file's error
 MAX_DOCUMENT_TIMEOUT = 3600
+MAX_BYTES = 1_000_000  # a feed file's default size budget: the cap some aggregators enforce
+MIN_BYTES = 4096  # below this, not even an empty feed with its links is sure to fit
 
 KEYS = (
     "title",
@@ -69,6 +71,8 @@ KEYS = (
     "markdown_by_folder",
     "fields",
     "summary_only",
+    "archives",
+    "max_bytes",
     *PATH_KEYS,
     "document_timeout",
     "article_pages",
@@ -102,6 +106,8 @@ class Site:
     markdown_by_folder: tuple[tuple[str, str], ...] = ()
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
     summary_only: bool = False  # feeds carry each entry's summary, not its full content
+    archives: bool = True  # entries past max_items go into RFC 5005 archive documents (feeds.archives)
+    max_bytes: int = MAX_BYTES  # no feed file is larger (feeds.archives)
     document_timeout: float = DOCUMENT_TIMEOUT  # seconds one document's conversion may take (feeds.guard)
     # A page for each article at its link (feeds.sitefiles); false when another generator makes them.
     article_pages: bool = True
@@ -329,6 +335,12 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     summary_only = table.get("summary_only", False)
     if not isinstance(summary_only, bool):
         raise fail("summary_only", f"must be true or false, got {summary_only!r}")
+    archives = table.get("archives", True)
+    if not isinstance(archives, bool):
+        raise fail("archives", f"must be true or false, got {archives!r}")
+    max_bytes = table.get("max_bytes", MAX_BYTES)
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < MIN_BYTES:
+        raise fail("max_bytes", f"must be a whole number of bytes >= {MIN_BYTES:,}, got {max_bytes!r}")
     fields = _fields(table.get("fields", {}), fail)
     timeout = table.get("document_timeout", DOCUMENT_TIMEOUT)
     if (
@@ -375,6 +387,8 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         markdown_by_folder=markdown_by_folder,
         fields=fields,
         summary_only=summary_only,
+        archives=archives,
+        max_bytes=max_bytes,
         document_timeout=float(timeout),
         article_pages=article_pages,
         static=static_dir,

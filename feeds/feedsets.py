@@ -29,6 +29,7 @@ class Entry:
     summary: str  # plain text
     content: str  # HTML
     image: Image | None = None  # its picture (feeds.pictures), found once for every feed and format
+    summary_only: bool = False  # shown by its summary alone: a feed over its size budget (feeds.archives)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class FeedPlan:
     title: str
     description: str
     docs: tuple[Planned, ...]  # their planning fields: feeds.entries.Entries gives the full documents
+    # (rel, folder) of the RFC 5005 archive links it carries (feeds.archives): none without archives.
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Feed:
     description: str
     site: Site
     entries: tuple[Entry, ...]
+    links: tuple[tuple[str, str], ...] = ()  # FeedPlan.links
 
     @property
     def updated(self) -> datetime | None:
@@ -57,6 +61,10 @@ class Feed:
 
     def url(self, filename: str) -> str:
         return feed_url(self.site.url, self.folder, filename)
+
+    def url_of(self, folder: str, filename: str) -> str:
+        """The URL of another feed of the site (one its links name)."""
+        return feed_url(self.site.url, folder, filename)
 
 
 def newest_first(docs: Iterable[P]) -> list[P]:
@@ -67,16 +75,24 @@ def newest_first(docs: Iterable[P]) -> list[P]:
     return sorted(by_id, key=lambda d: d.published.timestamp(), reverse=True)
 
 
+def shown(site: Site) -> int | None:
+    """How many documents a kind of feed plans: all of them when older ones go into archives
+    (``feeds.archives.arrange`` cuts each feed), else the newest ``max_items``."""
+    return None if site.archives else site.max_items
+
+
 def main_feed(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
-    return [FeedPlan("", site.title, site.description, tuple(docs[: site.max_items]))]
+    return [FeedPlan("", site.title, site.description, tuple(docs[: shown(site)]))]
 
 
 def tag_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
     # By slug, which is one tag's alone: a Tag's own hash is computed in Python, 100,000s of times.
     by_slug: dict[str, list[Planned]] = defaultdict(list)
+    limit = shown(site)
     for doc in docs:  # one pass over documents, never tags x documents
         for slug in {tags[tag_key(t)].slug for t in doc.tags}:
-            if len(tagged := by_slug[slug]) < site.max_items:
+            tagged = by_slug[slug]
+            if limit is None or len(tagged) < limit:
                 tagged.append(doc)
     tag_of = {tag.slug: tag for tag in tags.values()}
     by_tag = {tag_of[slug]: tagged for slug, tagged in by_slug.items()}

@@ -42,13 +42,23 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def filenames(folder: str) -> list[str]:
-    """The files a feed in ``folder`` ("" or "tags/<slug>/") is written as."""
+    """The files a feed in ``folder`` ("" or "tags/<slug>/") is written as. An archive document
+    (``feeds.archives``) is for feed readers alone: it has no page."""
+    from feeds.archives import is_archive
+
+    if folder and is_archive(folder):
+        return list(LABELS)
     return [name for name in FORMATS if folder or name not in NOT_AT_ROOT]
 
 
-# An entry's bytes in one format that splices: the entry's source -> its bytes.
+# An entry's bytes in one format that splices: the entry's ``part_key`` -> its bytes.
 Parts = Mapping[str, bytes]
 JOB_SIZE = 128  # entries serialized in one go: large enough to amortize a generator, small enough to share out
+
+
+def part_key(entry: Entry) -> str:
+    """Which bytes of ``entry`` a feed shows: the entry's source, and whether it is cut to its summary."""
+    return entry.doc.source + "\0summary" if entry.summary_only else entry.doc.source
 
 
 def module(filename: str) -> ModuleType:
@@ -60,7 +70,7 @@ def entry_jobs(feeds: Sequence[Feed], filename: str) -> list[tuple[Entry, ...]]:
     it renders each feed whole)."""
     if not hasattr(module(filename), "render_entries"):
         return []
-    distinct = tuple({entry.doc.source: entry for feed in feeds for entry in feed.entries}.values())
+    distinct = tuple({part_key(entry): entry for feed in feeds for entry in feed.entries}.values())
     return [distinct[i : i + JOB_SIZE] for i in range(0, len(distinct), JOB_SIZE)]
 
 
@@ -71,7 +81,7 @@ def render_job(filename: str, entries: Sequence[Entry], site: Site) -> list[byte
 
 def collect_parts(jobs: Sequence[Sequence[Entry]], results: Sequence[list[bytes]]) -> Parts:
     return {
-        entry.doc.source: part
+        part_key(entry): part
         for entries, done in zip(jobs, results, strict=True)
         for entry, part in zip(entries, done, strict=True)
     }
@@ -82,6 +92,12 @@ def render_feed(feed: Feed, filename: str, parts: Parts | None) -> bytes:
     rendered whole, by a format that does not splice."""
     if parts is None:
         render: Callable[[Feed], bytes] = module(filename).render
-        return render(feed)
-    assemble: Callable[[Feed, list[bytes]], bytes] = module(filename).assemble
-    return assemble(feed, [parts[entry.doc.source] for entry in feed.entries])
+        data = render(feed)
+    else:
+        assemble: Callable[[Feed, list[bytes]], bytes] = module(filename).assemble
+        data = assemble(feed, [parts[part_key(entry)] for entry in feed.entries])
+    if filename in LABELS and len(data) > feed.site.max_bytes:
+        from feeds.archives import within_budget
+
+        return within_budget(feed, filename, data, parts)
+    return data

@@ -16,6 +16,7 @@ from typing import Any
 from feeds.config import Site
 from feeds.feedsets import Entry, Feed
 from feeds.formats.common import (
+    add_history,
     add_media,
     entry_authors,
     feed_updated,
@@ -29,6 +30,7 @@ FILENAME = "atom.xml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ENTRY = re.compile(rb"\n  <entry[ >]")
 _END = b"</feed>"
+_TYPE = "application/atom+xml"
 
 
 def render(feed: Feed) -> bytes:
@@ -74,6 +76,7 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     fg.link(href=self_url, rel="self", type="application/atom+xml")
     fg.link(href=site.url, rel="alternate", type="text/html")
     fg.author(name=site.author or site.title)
+    add_history(fg, feed, FILENAME, _TYPE)
     # A news article's outlet: Atom has no element for it (atom:source is the feed an entry was
     # copied from, not who published it), and the W3C validator accepts dc:publisher in an entry.
     # Loaded only when needed, so feeds without news keep their bytes.
@@ -91,7 +94,7 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
             fe.author({k: v for k, v in (("name", author.name), ("email", author.email), ("uri", author.url)) if v})
         fe.summary(entry.summary, type="text")
         # type="html" escapes the markup; feedgen's type="CDATA" would be invalid Atom.
-        if not site.summary_only:
+        if not (site.summary_only or entry.summary_only):
             fe.content(entry.content, type="html")
         for name in entry.categories:
             fe.category(term=name)

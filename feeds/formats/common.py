@@ -148,3 +148,44 @@ def feedgen_feed(generator: Generator, method: str, feed: Feed, parts: Sequence[
     """``feed`` as feedgen writes it, its entries' bytes (``feedgen_entries``) spliced in."""
     head = bytes(getattr(generator(feed, (), feed.entries), method)(pretty=True))
     return with_stylesheet(splice_entries(head, parts, end), feed)
+
+
+HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh: namespace
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+def add_history(fg: Any, feed: Feed, filename: str, media_type: str) -> None:
+    """The RFC 5005 elements of ``feed`` (``feeds.archives``): its archive links and, in an archive
+    document, ``<fh:archive/>``; nothing for a feed without archives. Links are Atom's, in RSS
+    too (RFC 5005, Appendix B): feedgen's RSS writes no link but the self one, neither knows fh:.
+    Feedgen writes extensions after the feed's own elements, before the entries."""
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
+
+    from feeds.archives import is_archive
+
+    archived = is_archive(feed.folder)
+    if not (feed.links or archived):
+        return
+    hrefs = [(rel, feed.url_of(folder, filename)) for rel, folder in feed.links]
+
+    def add(parent: Any) -> None:
+        from lxml import etree
+
+        for rel, href in hrefs:
+            etree.SubElement(parent, f"{{{ATOM_NS}}}link", href=href, rel=rel, type=media_type)
+        if archived:
+            etree.SubElement(parent, f"{{{HISTORY_NS}}}archive")
+
+    class History(BaseExtension):  # type: ignore[misc]
+        def extend_ns(self) -> dict[str, str]:
+            return {"fh": HISTORY_NS} if archived else {}
+
+        def extend_atom(self, root: Any) -> Any:
+            add(root)
+            return root
+
+        def extend_rss(self, root: Any) -> Any:
+            add(root[0])  # the channel
+            return root
+
+    fg.register_extension("history", History, BaseEntryExtension, atom=True, rss=True)

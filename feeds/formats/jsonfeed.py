@@ -16,6 +16,7 @@ from feeds.config import Site
 from feeds.document import Author
 from feeds.feedsets import Entry, Feed
 from feeds.formats.common import GENERATOR, entry_authors
+from feeds.urls import feed_url
 
 FILENAME = "feed.json"
 VERSION = "https://jsonfeed.org/version/1.1"
@@ -44,7 +45,7 @@ def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
 def head_of(feed: Feed) -> dict[str, Any]:
     """The feed's own keys, and no items yet."""
     site = feed.site
-    return {
+    head: dict[str, Any] = {
         "version": VERSION,
         "title": feed.title,
         "home_page_url": site.url,
@@ -52,6 +53,13 @@ def head_of(feed: Feed) -> dict[str, Any]:
         "description": feed.description,
         # For people reading the raw file; also how stale-file removal knows feeds wrote it.
         "user_comment": f"Written by {GENERATOR}. Subscribe to this feed in a feed reader.",
+    }
+    # JSON Feed has no archives, but paging: next_url leads to the older entries, which are the
+    # RFC 5005 chain's (feeds.archives), so a page's next_url never changes once it is full.
+    older = next((folder for rel, folder in feed.links if rel == "prev-archive"), None)
+    if older is not None:
+        head["next_url"] = feed_url(site.url, older, FILENAME)
+    return head | {
         "language": site.language,
         "authors": [_author(Author(site.author or site.title))],
         "items": [],
@@ -92,7 +100,8 @@ def _item(entry: Entry, site: Site) -> dict[str, Any]:
         "url": doc.link,
         "title": doc.title,
     }
-    if site.summary_only:  # JSON Feed requires content: a summary-only feed's is the summary, as text
+    # JSON Feed requires content: a summary-only entry's is the summary, as text.
+    if site.summary_only or entry.summary_only:
         item["content_text"] = entry.summary
     else:
         item["content_html"] = entry.content

@@ -14,6 +14,7 @@ from typing import Any
 from feeds.config import Site
 from feeds.feedsets import Entry, Feed
 from feeds.formats.common import (
+    add_history,
     add_media,
     entry_authors,
     feedgen_entries,
@@ -25,6 +26,7 @@ from feeds.formats.common import (
 FILENAME = "rss.xml"
 _ITEM = re.compile(rb"\n    <item>")
 _END = b"  </channel>"
+_TYPE = "application/rss+xml"
 
 
 def render(feed: Feed) -> bytes:
@@ -58,6 +60,7 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
         fg.lastBuildDate(feed.updated)
     else:  # an empty feed: the element is optional, and a date of ours would be made up
         fg._FeedGenerator__rss_lastBuildDate = None  # feedgen's default is the clock; its setter takes no None
+    add_history(fg, feed, FILENAME, _TYPE)
     for entry in entries:
         doc = entry.doc
         fe = fg.add_entry(order="append")  # the default prepends, reversing our order
@@ -68,7 +71,7 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
         # <description> is HTML to RSS readers: escape the plain-text summary so "a < b" stays text.
         # feedgen writes content:encoded only when a description is set too.
         fe.description(html.escape(entry.summary, quote=False))
-        if not feed.site.summary_only:
+        if not (feed.site.summary_only or entry.summary_only):
             fe.content(entry.content)
         for name in entry.categories:
             fe.category(term=name)

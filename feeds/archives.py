@@ -1,0 +1,264 @@
+"""RFC 5005 archived feeds, and each feed's size budget (``max_bytes``).
+
+A feed (the main one, each tag's) shows its newest ``max_items`` documents; the older ones go into
+archive documents, ``<feed>archive/<k>/``, numbered from the oldest and filled oldest first, each
+``max_items`` long but the newest. So adding a document moves one entry from the current feed onto
+the newest page: a build rewrites the current feed and that one page, and a full page never
+changes again (caches may keep it forever). The current feed links to the newest page
+(``prev-archive``); each page to the one before it, to the next once it is full (written once: a
+full newest page is followed by an empty one, so the link always leads to a page), and to its
+current feed (``current``); pages carry ``<fh:archive/>``. JSON Feed has no archives but paging:
+``next_url`` follows the same chain, newest to oldest, and never changes on a full page either.
+
+A deletion or a back-dated document shifts the pages after it: that is the one case where full
+pages are rewritten.
+
+The budget: no feed file is larger than ``max_bytes``. The oldest entries of a feed that would be
+larger are shown by their summary alone (at render time: ``within_budget``); a current feed whose
+summaries alone would still be larger keeps fewer entries, the rest going into its archives. How
+many it keeps is decided when planning (``Budget``), since the archives depend on it, from the
+entries' real bytes in every format, and remembered by the feed's inputs so that an unchanged
+feed is not measured again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from feeds.config import Site
+from feeds.feedsets import Feed, FeedPlan
+
+if TYPE_CHECKING:
+    from feeds.cache import Cache
+    from feeds.document import Author
+    from feeds.entries import Entries
+    from feeds.feedsets import Entry
+    from feeds.formats import Parts
+
+log = logging.getLogger(__name__)
+
+Links = tuple[tuple[str, str], ...]  # FeedPlan.links: (rel, folder)
+
+# Of the main feed, or of a kind's feed in its folder ("tags/<slug>/", and any kind of feed to come).
+_PAGE = re.compile(r"(?P<base>(?:(?!\.\.?/)[^/]+/(?!\.\.?/)[^/]+/)?)archive/(?P<k>[1-9][0-9]*)/")
+# An archive document's files as the build records them, for stale-file removal.
+ARCHIVE_FILE = re.compile(_PAGE.pattern + r"(?:rss\.xml|atom\.xml|feed\.json)")
+ARCHIVE_GLOBS = ("archive/*/", "*/*/archive/*/")  # where pages are, below out/
+BUDGET_KEY = "budget"  # the cache's state row: each measured current feed's inputs -> entries kept
+CUT_KEY = "budget_cut"  # the folders of the current feeds the budget cut at the last planning build
+
+
+def is_archive(folder: str) -> bool:
+    return _PAGE.fullmatch(folder) is not None
+
+
+def page_folder(base: str, k: int) -> str:
+    return f"{base}archive/{k}/"
+
+
+def links(folder: str, count: int, pages: int, site: Site) -> Links:
+    """The archive links of the feed in ``folder`` showing ``count`` entries, of a chain of ``pages`` pages."""
+    page = _PAGE.fullmatch(folder)
+    if page is None:
+        return (("prev-archive", page_folder(folder, pages)),) if pages else ()
+    base, k = page["base"], int(page["k"])
+    found = [("current", base)]
+    if k > 1:
+        found.append(("prev-archive", page_folder(base, k - 1)))
+    if count >= site.max_items:
+        found.append(("next-archive", page_folder(base, k + 1)))
+    return tuple(found)
+
+
+def chain_links(feeds: Sequence[tuple[str, int]], site: Site) -> list[Links]:
+    """``links`` of each (folder, entry count) of a whole plan, whose pages tell each chain's length."""
+    pages = Counter(page["base"] for folder, _ in feeds if (page := _PAGE.fullmatch(folder)))
+    return [links(folder, count, pages[folder], site) for folder, count in feeds]
+
+
+LinksFor = Callable[[int], Links]  # a current feed's links when it keeps that many entries
+# How many entries each current feed may keep: (feed cut at max_items, LinksFor, all its documents).
+Fits = Callable[[Sequence[tuple[FeedPlan, LinksFor, int]]], list[int]]
+
+
+def arrange(plans: Sequence[FeedPlan], site: Site, fits: Fits) -> list[FeedPlan]:
+    """Each feed of ``plans`` (all its documents, newest first) cut to what it shows, followed by
+    its archive pages (none with ``archives = false``: the documents past the cut are left out)."""
+    n = site.max_items
+
+    def links_for(plan: FeedPlan) -> LinksFor:
+        def at(kept: int) -> Links:
+            rest = len(plan.docs) - kept if site.archives else 0
+            return links(plan.folder, kept, _pages(rest, n), site)
+
+        return at
+
+    heads = [(replace(plan, docs=plan.docs[:n]), links_for(plan), len(plan.docs)) for plan in plans]
+    arranged: list[FeedPlan] = []
+    for plan, (_, at, _), kept in zip(plans, heads, fits(heads), strict=True):
+        arranged.append(replace(plan, docs=plan.docs[:kept], links=at(kept)))
+        if not site.archives:
+            continue
+        oldest_first = plan.docs[kept:][::-1]
+        pages = [oldest_first[i : i + n] for i in range(0, _pages(len(oldest_first), n) * n, n)]
+        for k, page in enumerate(pages, 1):
+            folder = page_folder(plan.folder, k)
+            arranged.append(
+                FeedPlan(folder, plan.title, plan.description, page[::-1], links(folder, len(page), len(pages), site))
+            )
+    return arranged
+
+
+def _pages(archived: int, n: int) -> int:
+    """How many pages hold ``archived`` entries, ``n`` a page: a full newest page is followed by an
+    empty one, so that the ``next-archive`` link the full page was written with never leads nowhere,
+    and the full page need not change when the next entry arrives."""
+    return archived // n + 1 if archived else 0
+
+
+class Budget:
+    """``Fits`` from the entries' real bytes: the newest entries whose summaries alone fit
+    ``max_bytes`` in every format. Each feed's answer is remembered by ``key`` (its inputs)."""
+
+    def __init__(self, site: Site, entries: Entries, cache: Cache, key: Callable[[FeedPlan], str]) -> None:
+        self.site, self.entries, self.cache, self.key = site, entries, cache, key
+        try:
+            memo = json.loads(cache.get(BUDGET_KEY) or "{}")
+        except ValueError:
+            memo = {}
+        self.memo = {k: v for k, v in memo.items() if type(v) is int} if isinstance(memo, dict) else {}
+
+    def __call__(self, heads: Sequence[tuple[FeedPlan, LinksFor, int]]) -> list[int]:
+        keys = [f"{self.key(head)} {total}" for head, _, total in heads]
+        todo = [i for i, key in enumerate(keys) if not 0 <= self.memo.get(key, -1) <= len(heads[i][0].docs)]
+        # Rendered ahead, across processes: the entries of the feeds to measure.
+        self.entries.render_ahead(doc for i in todo for doc in heads[i][0].docs)
+        for i in todo:
+            head, at, _ = heads[i]
+            self.memo[keys[i]] = fitting([self.entries(doc) for doc in head.docs], head, at, self.site)
+        kept = [self.memo[key] for key in keys]
+        cut = sorted(head.folder for (head, _, _), k in zip(heads, kept, strict=True) if k < len(head.docs))
+        self.cache.put(BUDGET_KEY, json.dumps(dict(zip(keys, kept, strict=True)), ensure_ascii=False))
+        self.cache.put(CUT_KEY, json.dumps(cut, ensure_ascii=False))
+        return kept
+
+
+def unlimited(heads: Sequence[tuple[FeedPlan, LinksFor, int]]) -> list[int]:
+    """``Fits`` that keeps every entry (a plan that measures nothing)."""
+    return [len(head.docs) for head, _, _ in heads]
+
+
+def fitting(entries: Sequence[Entry], plan: FeedPlan, at: LinksFor, site: Site) -> int:
+    """How many of ``entries`` (newest first) a feed may show with every one cut to its summary
+    and stay within ``max_bytes`` in every format."""
+    from feeds.formats import LABELS, module
+    from feeds.formats.common import entry_authors
+
+    summaries = [replace(entry, summary_only=True) for entry in entries]
+    kept = len(summaries)
+    # Most feeds are far below the budget: a bound on their size spares serializing them.
+    empty = max(
+        len(module(name).assemble(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
+        for name in LABELS
+    )
+    if empty + sum(_bound(entry, entry_authors(entry, site)) for entry in entries) <= site.max_bytes:
+        return kept
+    for filename in LABELS:
+        form = module(filename)
+        parts = form.render_entries(summaries[:kept], site)
+
+        def size(k: int) -> int:
+            feed = Feed(plan.folder, plan.title, plan.description, site, tuple(summaries[:k]), at(k))
+            return len(form.assemble(feed, parts[:k]))  # noqa: B023 (called in this iteration only)
+
+        while kept > 0 and size(kept) > site.max_bytes:
+            kept -= 1
+    return kept
+
+
+_ENTRY_MARKUP = 2048  # an entry's element names, attributes, dates and separators, in any format
+# The bytes one character of text can take in a feed: "&" is "&amp;amp;" in an RSS description
+# (HTML-escaped, then XML-escaped), a control character "\\u0001" in JSON, and UTF-8 takes 4 at most.
+_WORST = 9
+
+
+def _bound(entry: Entry, authors: Iterable[Author]) -> int:
+    """More bytes than ``entry`` cut to its summary takes in any format."""
+    doc, image = entry.doc, entry.image
+    texts = [doc.title, doc.link, doc.id, entry.summary, entry.summary, doc.publication or "", doc.language]
+    texts += entry.categories
+    texts += [part or "" for author in authors for part in (author.name, author.email, author.url)]
+    if image is not None:
+        texts += [image.url, image.url, image.type or ""]
+    return len(texts) * 64 + _ENTRY_MARKUP + _WORST * sum(map(len, texts))
+
+
+def budget_holds(plans: Iterable[FeedPlan], entries: Entries, site: Site, cache: Cache) -> bool:
+    """Whether an edit leaves each of ``plans``' current feeds (archive pages need no check) keeping
+    what it kept: none was cut by the budget, and each still fits cut to its summaries."""
+    try:
+        cut = set(json.loads(cache.get(CUT_KEY) or "[]"))
+    except (ValueError, TypeError):
+        return False
+    for plan in plans:
+        if is_archive(plan.folder):
+            continue
+        if plan.folder in cut:
+            return False
+        docs = [entries(doc) for doc in plan.docs]
+        if fitting(docs, plan, _same(plan.links), site) < len(docs):
+            return False
+    return True
+
+
+def _same(found: Links) -> LinksFor:
+    """``LinksFor`` of a feed whose entries stay as they are."""
+    return lambda _: found
+
+
+def within_budget(feed: Feed, filename: str, data: bytes, parts: Parts | None) -> bytes:
+    """``feed`` in the format of ``filename`` (``data``, over ``max_bytes``) with its oldest entries
+    cut to their summaries until it fits."""
+    from feeds.formats import module, part_key
+
+    form = module(filename)
+    entries = list(feed.entries)
+    if parts is None:
+        shown = list(form.render_entries(entries, feed.site))
+    else:
+        shown = [parts[part_key(entry)] for entry in entries]
+    short = form.render_entries([replace(entry, summary_only=True) for entry in entries], feed.site)
+    size, i = len(data), len(entries)
+    while size > feed.site.max_bytes and i > 0:
+        i -= 1
+        size += len(short[i]) - len(shown[i])
+        shown[i], entries[i] = short[i], replace(entries[i], summary_only=True)
+    data = bytes(form.assemble(replace(feed, entries=tuple(entries)), shown))
+    if len(data) > feed.site.max_bytes:
+        log.warning(
+            "%s is %d bytes, over max_bytes = %d even with every entry cut to its summary",
+            feed.folder + filename,
+            len(data),
+            feed.site.max_bytes,
+        )
+    return data
+
+
+def archive_folders(out_dir: Path) -> list[str]:
+    """The archive pages' files found in ``out_dir`` (of feeds now gone, too), for stale-file removal."""
+    from feeds.formats import LABELS
+
+    found: list[str] = []
+    for pattern in ARCHIVE_GLOBS:
+        for folder in out_dir.glob(pattern):
+            rel = folder.relative_to(out_dir).as_posix() + "/"
+            if _PAGE.fullmatch(rel) and not any(p.is_symlink() for p in (folder, folder.parent, folder.parent.parent)):
+                found.extend(rel + name for name in LABELS)
+    return found
