@@ -46,6 +46,8 @@ _HOST = re.compile(
 PATH_KEYS = ("content", "out", "cache")
 SETTINGS_FILE = "feeds.toml"
 DOCUMENT_TIMEOUT = 10.0  # seconds: a document that takes longer is that file's error
+HUB_TIMEOUT = 10.0  # seconds all the pings to the WebSub hub of one build may take together
+MAX_HUB_TIMEOUT = 600
 MAX_DOCUMENT_TIMEOUT = 3600
 
 KEYS = (
@@ -71,6 +73,9 @@ KEYS = (
     "summary_only",
     *PATH_KEYS,
     "document_timeout",
+    "author_feeds",
+    "hub",
+    "hub_timeout",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -101,6 +106,9 @@ class Site:
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
     summary_only: bool = False  # feeds carry each entry's summary, not its full content
     document_timeout: float = DOCUMENT_TIMEOUT  # seconds one document's conversion may take (feeds.guard)
+    author_feeds: bool = True  # a feed per author under out/authors/<slug>/ (feeds.feedsets)
+    hub: str | None = None  # a WebSub hub: feeds name it, and builds ping it (feeds.websub)
+    hub_timeout: float = HUB_TIMEOUT  # seconds the pings of one build may take, all together
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -333,6 +341,20 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     ):
         limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
         raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
+    author_feeds = table.get("author_feeds", True)
+    if not isinstance(author_feeds, bool):
+        raise fail("author_feeds", f"must be true or false, got {author_feeds!r}")
+    hub = get_str("hub")
+    if hub is not None and not _is_hub_url(hub):
+        raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
+    hub_timeout = table.get("hub_timeout", HUB_TIMEOUT)
+    if (
+        not isinstance(hub_timeout, int | float)
+        or isinstance(hub_timeout, bool)
+        or not 0 < hub_timeout <= MAX_HUB_TIMEOUT  # NaN fails this too
+    ):
+        limit = f"at most {MAX_HUB_TIMEOUT}"
+        raise fail("hub_timeout", f"must be a number of seconds above 0, {limit}, got {hub_timeout!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -362,7 +384,23 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         fields=fields,
         summary_only=summary_only,
         document_timeout=float(timeout),
+        author_feeds=author_feeds,
+        hub=hub,
+        hub_timeout=float(hub_timeout),
     )
+
+
+def _is_hub_url(text: str) -> bool:
+    """An absolute http(s) URL with a host, as written in a feed and posted to: no spaces or quotes."""
+    try:
+        parts = urlsplit(text)
+        return (
+            parts.scheme in ("http", "https")
+            and bool(parts.hostname)
+            and not any(ch.isspace() or ch in '"<>' for ch in text)
+        )
+    except ValueError:  # a bad port or IPv6 literal
+        return False
 
 
 def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -41,8 +41,12 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# The folders of out/ that hold one feed per name, each in a folder of its slug (feeds.feedsets).
+SUBFOLDERS = ("tags", "authors")
+
+
 def filenames(folder: str) -> list[str]:
-    """The files a feed in ``folder`` ("" or "tags/<slug>/") is written as."""
+    """The files a feed in ``folder`` ("", "tags/<slug>/" or "authors/<slug>/") is written as."""
     return [name for name in FORMATS if folder or name not in NOT_AT_ROOT]
 
 
