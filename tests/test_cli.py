@@ -27,7 +27,8 @@ def test_build_prints_summary_and_exits_0(
 ) -> None:
     assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config) == 0
     out = capsys.readouterr().out
-    assert out.startswith("read 2 documents: 2 published, 0 skipped, 0 rejected; 9 files in ")
+    # 9 files of the site and tags/ai/, 8 of the seeds' two authors
+    assert out.startswith("read 2 documents: 2 published, 0 skipped, 0 rejected; 17 files in ")
     assert (tmp_path / "out" / "atom.xml").is_file()
 
 
@@ -92,7 +93,7 @@ def test_runs_as_module(tmp_path: Path, seed_content: Path, config: Path) -> Non
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "9 files" in proc.stdout
+    assert "17 files" in proc.stdout
 
 
 def test_summary_lists_skipped_files_with_reasons(
@@ -112,7 +113,7 @@ def test_summary_json_is_one_line(
     args = ("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config, "--summary-json")
     assert run(*args) == 0
     first = json.loads(capsys.readouterr().out)
-    assert first["published"] == 2 and first["written"] == 9 and first["nothing_changed"] is False
+    assert first["published"] == 2 and first["written"] == 17 and first["nothing_changed"] is False
     assert run(*args) == 0
     again = capsys.readouterr().out
     assert again.count("\n") == 1 and json.loads(again)["nothing_changed"] is True
