@@ -54,6 +54,7 @@ def head_of(feed: Feed) -> dict[str, Any]:
         "user_comment": f"Written by {GENERATOR}. Subscribe to this feed in a feed reader.",
         "language": site.language,
         "authors": [_author(Author(site.author or site.title))],
+        **({"hubs": [{"type": "WebSub", "url": site.hub}]} if site.hub else {}),
         "items": [],
     }
 
