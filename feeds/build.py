@@ -1093,6 +1093,8 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
         folders[path.parent] = None
         if path.is_file() and not path.is_symlink() and generated_by_us(path):
             stale.append(rel)
+    # Then out/tags/ or out/authors/ itself, once its last feed went (author_feeds = false).
+    folders.update(dict.fromkeys(folder.parent for folder in list(folders) if folder.parent != out_dir))
     return stale, list(folders)
 
 
