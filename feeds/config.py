@@ -345,8 +345,13 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     if not isinstance(author_feeds, bool):
         raise fail("author_feeds", f"must be true or false, got {author_feeds!r}")
     hub = get_str("hub")
-    if hub is not None and not _is_hub_url(hub):
-        raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
+    if hub is not None:
+        if not _is_hub_url(hub):
+            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
+        try:
+            hub = to_uri(hub)  # as feeds write every URL, and as urllib can send it
+        except (ValueError, UnicodeError) as exc:  # a host IDNA refuses
+            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}") from exc
     hub_timeout = table.get("hub_timeout", HUB_TIMEOUT)
     if (
         not isinstance(hub_timeout, int | float)

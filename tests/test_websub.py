@@ -194,6 +194,11 @@ def test_without_a_hub_nothing_is_pinged_or_named(tmp_path: Path, seed_content: 
         assert b"hub" not in data.replace(b"github", b""), rel
 
 
+def test_an_iri_hub_is_written_as_a_uri() -> None:
+    site = site_from_mapping({**TEST_SITE, "hub": "https://허브.example/구독"})
+    assert site.hub == "https://xn--ov3b174b.example/%EA%B5%AC%EB%8F%85"
+
+
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
