@@ -295,7 +295,7 @@ def _published_before(cache: Cache, previous: Mapping[str, Indexed], docs: list[
 
 def _shown_in(out_dir: Path, docs: list[Planned], loaded: Loaded, cache: Cache) -> set[str]:
     """Of ``docs``, those the feeds in out/ show (a build without the cache's memory): an entry of
-    the same link and title in a JSON Feed of out/ or out/tags/*/."""
+    the same link and title in a JSON Feed of out/, out/tags/*/ or out/authors/*/."""
     shown: set[tuple[object, object]] = set()
     with contextlib.suppress(OSError):
         for path in [
@@ -952,7 +952,8 @@ def _published_slugs(cache: Cache, out_dir: Path, site: Site, kind: str = "tags"
     so that its URL never moves.
 
     The cache remembers them. Without one (``--no-cache``, a new or lost cache), they are read
-    back from out/tags/*/: a folder whose feed feeds wrote, titled "<site title>: <tag name>".
+    back from out/tags/*/ (out/authors/*/): a folder whose feed feeds wrote, titled "<site title>:
+    <tag name>".
     Either is only a hint: ``index_tags`` checks every slug.
     """
     try:
@@ -1094,7 +1095,8 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
         if path.is_file() and not path.is_symlink() and generated_by_us(path):
             stale.append(rel)
     # Then out/tags/ or out/authors/ itself, once its last feed went (author_feeds = false).
-    folders.update(dict.fromkeys(folder.parent for folder in list(folders) if folder.parent != out_dir))
+    kinds = [out_dir / kind for kind in SUBFOLDERS]
+    folders.update(dict.fromkeys(kind for kind in kinds if any(folder.parent == kind for folder in folders)))
     return stale, list(folders)
 
 
