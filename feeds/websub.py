@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from http.client import HTTPException
 from typing import Any
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
@@ -121,8 +122,10 @@ def _post(opener: OpenerDirector, hub: str, topic: str, timeout: float, total: f
         if isinstance(exc.reason, TimeoutError):
             return _late(total)
         return f"cannot reach it ({exc.reason})"
-    except (OSError, ValueError) as exc:  # a reset connection, a malformed answer
+    except OSError as exc:  # a reset connection
         return f"cannot reach it ({exc})"
+    except (HTTPException, ValueError) as exc:  # an answer that is not HTTP
+        return f"a malformed answer ({type(exc).__name__})"
     return None if 200 <= status < 300 else f"HTTP {status}"
 
 

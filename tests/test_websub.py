@@ -180,6 +180,30 @@ def test_a_hub_that_is_down_is_a_warning(
     assert err.count("WARNING") == 1
 
 
+def test_a_hub_that_answers_garbage_is_a_warning(
+    tmp_path: Path, seed_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        def answer() -> None:
+            for _ in range(12):
+                conn, _ = listener.accept()
+                with conn:
+                    conn.recv(65536)
+                    conn.sendall(b"not HTTP at all\r\n\r\n")
+
+        thread = threading.Thread(target=answer, daemon=True)
+        thread.start()
+        assert build(tmp_path, seed_content, f"http://127.0.0.1:{port}/") == 0
+        thread.join(timeout=10)
+    err = capsys.readouterr().err
+    assert "was not told of 12 of 12 changed feed(s): a malformed answer (BadStatusLine)" in err
+    assert "Traceback" not in err and "Exception in thread" not in err
+
+
 def test_drafts_previews_ping_nothing(tmp_path: Path, seed_content: Path, hub: Hub) -> None:
     assert build(tmp_path, seed_content, hub.url, "--drafts") == 0
     assert hub.pings == [] and (tmp_path / "out" / "rss.xml").is_file()
