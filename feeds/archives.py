@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from feeds.archivepaths import ARCHIVE_GLOBS, PAGE, is_archive, page_folder
 from feeds.config import Site
 from feeds.feedsets import Feed, FeedPlan
 
@@ -40,32 +40,18 @@ if TYPE_CHECKING:
     from feeds.document import Author
     from feeds.entries import Entries
     from feeds.feedsets import Entry
-    from feeds.formats import Parts
 
 log = logging.getLogger(__name__)
 
 Links = tuple[tuple[str, str], ...]  # FeedPlan.links: (rel, folder)
 
-# Of the main feed, or of a kind's feed in its folder ("tags/<slug>/", and any kind of feed to come).
-_PAGE = re.compile(r"(?P<base>(?:(?!\.\.?/)[^/]+/(?!\.\.?/)[^/]+/)?)archive/(?P<k>[1-9][0-9]*)/")
-# An archive document's files as the build records them, for stale-file removal.
-ARCHIVE_FILE = re.compile(_PAGE.pattern + r"(?:rss\.xml|atom\.xml|feed\.json)")
-ARCHIVE_GLOBS = ("archive/*/", "*/*/archive/*/")  # where pages are, below out/
 BUDGET_KEY = "budget"  # the cache's state row: each measured current feed's inputs -> entries kept
 CUT_KEY = "budget_cut"  # the folders of the current feeds the budget cut at the last planning build
 
 
-def is_archive(folder: str) -> bool:
-    return _PAGE.fullmatch(folder) is not None
-
-
-def page_folder(base: str, k: int) -> str:
-    return f"{base}archive/{k}/"
-
-
 def links(folder: str, count: int, pages: int, site: Site) -> Links:
     """The archive links of the feed in ``folder`` showing ``count`` entries, of a chain of ``pages`` pages."""
-    page = _PAGE.fullmatch(folder)
+    page = PAGE.fullmatch(folder)
     if page is None:
         return (("prev-archive", page_folder(folder, pages)),) if pages else ()
     base, k = page["base"], int(page["k"])
@@ -79,7 +65,7 @@ def links(folder: str, count: int, pages: int, site: Site) -> Links:
 
 def chain_links(feeds: Sequence[tuple[str, int]], site: Site) -> list[Links]:
     """``links`` of each (folder, entry count) of a whole plan, whose pages tell each chain's length."""
-    pages = Counter(page["base"] for folder, _ in feeds if (page := _PAGE.fullmatch(folder)))
+    pages = Counter(page["base"] for folder, _ in feeds if (page := PAGE.fullmatch(folder)))
     return [links(folder, count, pages[folder], site) for folder, count in feeds]
 
 
@@ -223,34 +209,6 @@ def _same(found: Links) -> LinksFor:
     return lambda _: found
 
 
-def within_budget(feed: Feed, filename: str, data: bytes, parts: Parts | None) -> bytes:
-    """``feed`` in the format of ``filename`` (``data``, over ``max_bytes``) with its oldest entries
-    cut to their summaries until it fits."""
-    from feeds.formats import module, part_key
-
-    form = module(filename)
-    entries = list(feed.entries)
-    if parts is None:
-        shown = list(form.render_entries(entries, feed.site))
-    else:
-        shown = [parts[part_key(entry)] for entry in entries]
-    short = form.render_entries([replace(entry, summary_only=True) for entry in entries], feed.site)
-    size, i = len(data), len(entries)
-    while size > feed.site.max_bytes and i > 0:
-        i -= 1
-        size += len(short[i]) - len(shown[i])
-        shown[i], entries[i] = short[i], replace(entries[i], summary_only=True)
-    data = bytes(form.assemble(replace(feed, entries=tuple(entries)), shown))
-    if len(data) > feed.site.max_bytes:
-        log.warning(
-            "%s is %d bytes, over max_bytes = %d even with every entry cut to its summary",
-            feed.folder + filename,
-            len(data),
-            feed.site.max_bytes,
-        )
-    return data
-
-
 def archive_folders(out_dir: Path) -> list[str]:
     """The archive pages' files found in ``out_dir`` (of feeds now gone, too), for stale-file removal."""
     from feeds.formats import LABELS
@@ -259,6 +217,6 @@ def archive_folders(out_dir: Path) -> list[str]:
     for pattern in ARCHIVE_GLOBS:
         for folder in out_dir.glob(pattern):
             rel = folder.relative_to(out_dir).as_posix() + "/"
-            if _PAGE.fullmatch(rel) and not any(p.is_symlink() for p in (folder, folder.parent, folder.parent.parent)):
+            if PAGE.fullmatch(rel) and not any(p.is_symlink() for p in (folder, folder.parent, folder.parent.parent)):
                 found.extend(rel + name for name in LABELS)
     return found

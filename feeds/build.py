@@ -29,7 +29,7 @@ from feeds import __version__
 from feeds.cache import Cache, Indexed, OutputRecord, StaleIndex
 from feeds.config import Site
 from feeds.errors import ConfigError, ContentError, DiskError
-from feeds.formats import FORMATS, Parts, filenames
+from feeds.formats import FORMATS, SUBFOLDERS, Parts, filenames
 from feeds.lock import exclusive
 from feeds.pages import XSL_PAGE, pages, templates_state
 from feeds.progress import NO_PROGRESS, SERIALIZING, WRITING, Progress
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_TAG_FEED = re.compile(r"tags/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")")
+_TAG_FEED = re.compile(
+    f"(?:{'|'.join(SUBFOLDERS)})" + r"/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")"
+)
 _TITLE = re.compile(rb"<title>([^<]*)</title>")
 LOCK_FILE = ".feeds-lock"
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
@@ -294,10 +296,13 @@ def _published_before(cache: Cache, previous: Mapping[str, Indexed], docs: list[
 
 def _shown_in(out_dir: Path, docs: list[Planned], loaded: Loaded, cache: Cache) -> set[str]:
     """Of ``docs``, those the feeds in out/ show (a build without the cache's memory): an entry of
-    the same link and title in a JSON Feed of out/ or out/tags/*/."""
+    the same link and title in a JSON Feed of out/, out/tags/*/ or out/authors/*/."""
     shown: set[tuple[object, object]] = set()
     with contextlib.suppress(OSError):
-        for path in [out_dir / "feed.json", *sorted((out_dir / "tags").glob("*/feed.json"))]:
+        for path in [
+            out_dir / "feed.json",
+            *(p for f in SUBFOLDERS for p in sorted((out_dir / f).glob("*/feed.json"))),
+        ]:
             try:
                 items = json.loads(path.read_bytes())["items"] if path.is_file() else []
             except (OSError, ValueError, KeyError, TypeError):
@@ -331,7 +336,7 @@ def _fingerprint(*parts: object) -> str:
 
 # Settings that change no output: a new time budget must not throw the cache away (the last good
 # versions in it). It is among a build's inputs, so a file that timed out is read again.
-_NOT_OUTPUT = frozenset({"document_timeout"})
+_NOT_OUTPUT = frozenset({"document_timeout", "hub_timeout"})
 
 
 def site_fingerprint(site: Site) -> str:
@@ -735,7 +740,8 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
 def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
     """Write the feeds that show the edited documents, as the full build would; False (and nothing
     written) if the plan turns out not to hold."""
-    from feeds.archives import budget_holds, chain_links, is_archive
+    from feeds.archivepaths import is_archive
+    from feeds.archives import budget_holds, chain_links
     from feeds.entries import Entries
     from feeds.feedsets import FeedPlan
     from feeds.load import Loaded, store, touch
@@ -832,18 +838,23 @@ def _write_outputs(
 ) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
     """Plan every feed, then render and write those whose inputs changed; remove feeds that no
     longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
-    from feeds.archives import Budget, arrange, is_archive
+    from feeds.archivepaths import is_archive
+    from feeds.archives import Budget, arrange
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
     from feeds.migrate.links import Links
     from feeds.pages.view import site_view
     from feeds.sameplan import PlannedFeed
-    from feeds.tags import index_tags
+    from feeds.tags import index_authors, index_tags
 
     site, cache, out_dir = run.site, run.cache, run.out_dir
     ordered = newest_first(docs)
     tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
     cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
+    authors: dict[str, Tag] = {}
+    if site.author_feeds:
+        authors = index_authors((d.author_names for d in ordered), _published_slugs(cache, out_dir, site, "authors"))
+        cache.put("author_slugs", json.dumps({k: a.slug for k, a in authors.items()}, ensure_ascii=False))
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
     base = run.feeds_base()
 
@@ -855,14 +866,14 @@ def _write_outputs(
     def key(plan: FeedPlan) -> str:
         return _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs_of(plan), site.max_bytes)
 
-    plans = arrange(plan_feeds(ordered, site, tags), site, Budget(site, entries, cache, key))
-    view = site_view(site, [plan for plan in plans if not is_archive(plan.folder)], ordered, tags)
+    plans = arrange(plan_feeds(ordered, site, tags, authors), site, Budget(site, entries, cache, key))
+    view = site_view(site, [plan for plan in plans if not is_archive(plan.folder)], ordered, tags, authors=authors)
     planned = []
     for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
         inputs = inputs_of(plan)
         fp = _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links)
         planned.append(
-            PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.tag, link.articles, link.updated)
+            PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.name, link.articles, link.updated)
         )
     previous = cache.outputs()
     records, dirty = _unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
@@ -978,15 +989,17 @@ def _publish(
     run.cache.replace_outputs(records)
 
 
-def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
-    """Each tag's key -> the slug its feeds were published under, so that its URL never moves.
+def _published_slugs(cache: Cache, out_dir: Path, site: Site, kind: str = "tags") -> dict[str, str]:
+    """Each tag's (``kind`` "authors": author's) key -> the slug its feeds were published under,
+    so that its URL never moves.
 
     The cache remembers them. Without one (``--no-cache``, a new or lost cache), they are read
-    back from out/tags/*/: a folder whose feed feeds wrote, titled "<site title>: <tag name>".
+    back from out/tags/*/ (out/authors/*/): a folder whose feed feeds wrote, titled "<site title>:
+    <tag name>".
     Either is only a hint: ``index_tags`` checks every slug.
     """
     try:
-        remembered = json.loads(cache.get("tag_slugs") or "null")
+        remembered = json.loads(cache.get(f"{kind[:-1]}_slugs") or "null")
     except ValueError:
         remembered = None
     if isinstance(remembered, dict):
@@ -999,7 +1012,7 @@ def _published_slugs(cache: Cache, out_dir: Path, site: Site) -> dict[str, str]:
     found: dict[str, str] = {}
     prefix = f"{site.title}: "
     with contextlib.suppress(OSError):
-        for folder in sorted((out_dir / "tags").iterdir()):
+        for folder in sorted((out_dir / kind).iterdir()):
             if folder.is_symlink() or not folder.is_dir():
                 continue
             head = next(filter(None, (generated_head(folder / name) for name in FORMATS)), None)
@@ -1124,16 +1137,17 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
     content says we generated it. A hand-made out/tags/podcast/rss.xml or out/robots.txt stays,
     whatever the cache (which is never trusted) claims.
     """
-    from feeds.archives import ARCHIVE_FILE, archive_folders
+    from feeds.archivepaths import ARCHIVE_FILE
+    from feeds.archives import archive_folders
     from feeds.formats.common import generated_by_us
 
     candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel) or ARCHIVE_FILE.fullmatch(rel)} | {XSL_PAGE}
     candidates.update(archive_folders(out_dir))
-    tags_dir = out_dir / "tags"
-    if tags_dir.is_dir():
-        for folder in tags_dir.iterdir():
-            if folder.is_dir() and not folder.is_symlink():
-                candidates.update(f"tags/{folder.name}/{name}" for name in FORMATS)
+    for kind in SUBFOLDERS:
+        if (kind_dir := out_dir / kind).is_dir():
+            for folder in kind_dir.iterdir():
+                if folder.is_dir() and not folder.is_symlink():
+                    candidates.update(f"{kind}/{folder.name}/{name}" for name in FORMATS)
     stale = []
     folders: dict[Path, None] = {}
     for rel in sorted(candidates - current):
@@ -1145,6 +1159,9 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
             folders[path.parent.parent] = None  # archive/, empty once its last page goes
         if path.is_file() and not path.is_symlink() and generated_by_us(path):
             stale.append(rel)
+    # Then out/tags/ or out/authors/ itself, once its last feed went (author_feeds = false).
+    kinds = [out_dir / kind for kind in SUBFOLDERS]
+    folders.update(dict.fromkeys(kind for kind in kinds if any(folder.parent == kind for folder in folders)))
     return stale, sorted(folders, key=lambda folder: -len(folder.parts))  # inner folders emptied first
 
 
@@ -1158,10 +1175,11 @@ def _remove_empty(folders: list[Path]) -> None:
 def _remove_temp_files(out_dir: Path) -> None:
     if not out_dir.is_dir():
         return
-    from feeds.archives import ARCHIVE_GLOBS
+    from feeds.archivepaths import ARCHIVE_GLOBS
 
     pages = [folder for pattern in ARCHIVE_GLOBS for folder in out_dir.glob(pattern)]
-    for folder in [out_dir, *((out_dir / "tags").glob("*/")), *pages]:
+    subfolders = (folder for kind in SUBFOLDERS for folder in (out_dir / kind).glob("*/"))
+    for folder in [out_dir, *subfolders, *pages]:
         for path in folder.glob(".*.tmp"):
             if _TEMP_FILE.match(path.name):
                 path.unlink(missing_ok=True)

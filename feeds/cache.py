@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 # 3: documents stored as JSON, never pickles; 4: documents carry the references their HTML
 # depends on, and slugs lose file-name dates; 5: a document without its body has body None, not "";
 # 6: the light index, table metas; 7: files' ctimes and inodes, author urls checked, path
-# placeholders percent-encoded).
-SCHEMA = 7
+# placeholders percent-encoded; 8: the light index holds the authors' names).
+SCHEMA = 8
 FILENAME = "cache.sqlite"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -435,7 +435,7 @@ def _doc_json(doc: Document) -> str:
 def _meta_json(doc: Document) -> str:
     return json.dumps(
         [doc.published.isoformat(), doc.updated.isoformat(), doc.id, doc.slug, doc.link, list(doc.tags), doc.draft,
-         list(doc.references)],
+         list(doc.references), list(doc.author_names)],
         ensure_ascii=False,
     )  # fmt: skip
 
@@ -449,18 +449,18 @@ def _meta_from_json(source: str, text: object) -> Meta | None:
     try:
         if type(text) is not str or type(source) is not str:
             return None
-        published, updated, doc_id, slug, link, tags, draft, references = _LIST_DECODER.decode(text)
+        published, updated, doc_id, slug, link, tags, draft, references, names = _LIST_DECODER.decode(text)
         if not (
             type(doc_id) is str and type(slug) is str and type(link) is str and type(draft) is bool
-            and type(tags) is list and type(references) is list
+            and type(tags) is list and type(references) is list and type(names) is list
         ):  # fmt: skip
             return None
-        "".join(tags), "".join(references)  # TypeError unless every item is text: a loop in C
+        "".join(tags), "".join(references), "".join(names)  # TypeError unless every item is text: a loop in C
         first = datetime.fromisoformat(published)
         last = first if updated == published else datetime.fromisoformat(updated)  # mostly the same
         if first.tzinfo is None or last.tzinfo is None:
             return None
-        return Meta(source, first, last, doc_id, slug, link, tuple(tags), draft, tuple(references))
+        return Meta(source, first, last, doc_id, slug, link, tuple(tags), draft, tuple(references), tuple(names))
     except (ValueError, TypeError, RecursionError):  # json, unpacking and date errors
         return None
 

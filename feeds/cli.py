@@ -372,8 +372,16 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
                 print(printable(f"skipped {args.content / source}: {why}"))
     if args.strict and result.errors:
         print(f"feeds: {len(result.errors)} file(s) rejected; --strict: nothing written", file=sys.stderr)
+    summary = result.summary()
+    # The hub hears of the published site only: a --drafts preview is written elsewhere, for its author.
+    if site.hub and not args.drafts and not (args.strict and result.errors):
+        from feeds.websub import publish
+
+        pinged = publish(site, result.written)
+        if pinged is not None:
+            summary["websub"] = {"told": len(pinged.accepted), "not_told": len(pinged.not_told)}
     if args.summary_json:
-        print(json.dumps(result.summary(), ensure_ascii=False, sort_keys=True))
+        print(json.dumps(summary, ensure_ascii=False, sort_keys=True))
     elif not args.quiet and not (args.strict and result.errors):
         feeds = len(result.written) + len(result.unchanged)
         print(
@@ -522,6 +530,9 @@ def _effective(settings: Settings) -> dict[str, object]:
         "max_bytes": site.max_bytes,
         "markdown": site.markdown,
         "markdown_by_folder": dict(site.markdown_by_folder),
+        "author_feeds": site.author_feeds,
+        "hub": site.hub,
+        "hub_timeout": site.hub_timeout,
     }
 
 

@@ -46,6 +46,8 @@ _HOST = re.compile(
 PATH_KEYS = ("content", "out", "cache")
 SETTINGS_FILE = "feeds.toml"
 DOCUMENT_TIMEOUT = 10.0  # seconds: a document that takes longer is that file's error
+HUB_TIMEOUT = 10.0  # seconds all the pings to the WebSub hub of one build may take together
+MAX_HUB_TIMEOUT = 600
 MAX_DOCUMENT_TIMEOUT = 3600
 MAX_BYTES = 1_000_000  # a feed file's default size budget: the cap some aggregators enforce
 MIN_BYTES = 4096  # below this, not even an empty feed with its links is sure to fit
@@ -77,6 +79,9 @@ KEYS = (
     "document_timeout",
     "article_pages",
     "static",
+    "author_feeds",
+    "hub",
+    "hub_timeout",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -112,6 +117,9 @@ class Site:
     # A page for each article at its link (feeds.sitefiles); false when another generator makes them.
     article_pages: bool = True
     static: Path | None = None  # a folder copied into out/ as it is (favicon, robots.txt, shared files)
+    author_feeds: bool = True  # a feed per author under out/authors/<slug>/ (feeds.feedsets)
+    hub: str | None = None  # a WebSub hub: feeds name it, and builds ping it (feeds.websub)
+    hub_timeout: float = HUB_TIMEOUT  # seconds the pings of one build may take, all together
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -350,6 +358,25 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     ):
         limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
         raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
+    author_feeds = table.get("author_feeds", True)
+    if not isinstance(author_feeds, bool):
+        raise fail("author_feeds", f"must be true or false, got {author_feeds!r}")
+    hub = get_str("hub")
+    if hub is not None:
+        if not _is_hub_url(hub):
+            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
+        try:
+            hub = to_uri(hub)  # as feeds write every URL, and as urllib can send it
+        except (ValueError, UnicodeError) as exc:  # a host IDNA refuses
+            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}") from exc
+    hub_timeout = table.get("hub_timeout", HUB_TIMEOUT)
+    if (
+        not isinstance(hub_timeout, int | float)
+        or isinstance(hub_timeout, bool)
+        or not 0 < hub_timeout <= MAX_HUB_TIMEOUT  # NaN fails this too
+    ):
+        limit = f"at most {MAX_HUB_TIMEOUT}"
+        raise fail("hub_timeout", f"must be a number of seconds above 0, {limit}, got {hub_timeout!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -392,7 +419,23 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         document_timeout=float(timeout),
         article_pages=article_pages,
         static=static_dir,
+        author_feeds=author_feeds,
+        hub=hub,
+        hub_timeout=float(hub_timeout),
     )
+
+
+def _is_hub_url(text: str) -> bool:
+    """An absolute http(s) URL with a host, as written in a feed and posted to: no spaces or quotes."""
+    try:
+        parts = urlsplit(text)
+        return (
+            parts.scheme in ("http", "https")
+            and bool(parts.hostname)
+            and not any(ch.isspace() or ch in '"<>' for ch in text)
+        )
+    except ValueError:  # a bad port or IPv6 literal
+        return False
 
 
 def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -48,6 +48,10 @@ class Document:
     # depends on their links too (feeds.migrate).
     references: tuple[str, ...] = ()
 
+    @property
+    def author_names(self) -> tuple[str, ...]:
+        return tuple(a.name for a in self.authors)
+
 
 class Planned(Protocol):
     """What choosing and ordering a site's entries reads of a document (select, duplicates, feed
@@ -71,6 +75,8 @@ class Planned(Protocol):
     def draft(self) -> bool: ...
     @property
     def references(self) -> tuple[str, ...]: ...
+    @property
+    def author_names(self) -> tuple[str, ...]: ...
 
 
 class Meta(NamedTuple):
@@ -87,7 +93,11 @@ class Meta(NamedTuple):
     tags: tuple[str, ...]
     draft: bool
     references: tuple[str, ...]
+    author_names: tuple[str, ...] = ()  # the document's own authors: author feeds are planned from them
 
 
 def meta(doc: Planned) -> Meta:
-    return Meta(doc.source, doc.published, doc.updated, doc.id, doc.slug, doc.link, doc.tags, doc.draft, doc.references)
+    return Meta(
+        doc.source, doc.published, doc.updated, doc.id, doc.slug, doc.link, doc.tags, doc.draft, doc.references,
+        doc.author_names,
+    )  # fmt: skip

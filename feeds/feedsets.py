@@ -1,4 +1,5 @@
-"""Which feeds a site has: the main feed and one per tag. A new kind of feed is one more function here."""
+"""Which feeds a site has: the main feed, one per tag and one per author. A new kind of feed is one
+more function here."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ class Entry:
 class FeedPlan:
     """One feed before rendering: where it lives and which documents it shows, newest first."""
 
-    folder: str  # under out/: "" or "tags/<slug>/"
+    folder: str  # under out/: "", "tags/<slug>/" or "authors/<slug>/"
     title: str
     description: str
     docs: tuple[Planned, ...]  # their planning fields: feeds.entries.Entries gives the full documents
@@ -81,35 +82,54 @@ def shown(site: Site) -> int | None:
     return None if site.archives else site.max_items
 
 
-def main_feed(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
+def main_feed(docs: Sequence[Planned], site: Site, tags: dict[str, Tag], authors: dict[str, Tag]) -> list[FeedPlan]:
     return [FeedPlan("", site.title, site.description, tuple(docs[: shown(site)]))]
 
 
-def tag_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
-    # By slug, which is one tag's alone: a Tag's own hash is computed in Python, 100,000s of times.
-    by_slug: dict[str, list[Planned]] = defaultdict(list)
-    limit = shown(site)
-    for doc in docs:  # one pass over documents, never tags x documents
-        for slug in {tags[tag_key(t)].slug for t in doc.tags}:
-            tagged = by_slug[slug]
-            if limit is None or len(tagged) < limit:
-                tagged.append(doc)
-    tag_of = {tag.slug: tag for tag in tags.values()}
-    by_tag = {tag_of[slug]: tagged for slug, tagged in by_slug.items()}
+def tag_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag], authors: dict[str, Tag]) -> list[FeedPlan]:
     return [
         FeedPlan(
-            f"tags/{tag.slug}/",
-            f"{site.title}: {tag.name}",
-            f"Articles tagged “{tag.name}” on {site.title}",
-            tuple(tagged),
+            f"tags/{tag.slug}/", f"{site.title}: {tag.name}", f"Articles tagged “{tag.name}” on {site.title}", picked
         )
-        for tag, tagged in sorted(by_tag.items(), key=lambda item: item[0].slug)
+        for tag, picked in _by_name(docs, site, tags, attrgetter("tags"))
     ]
 
 
-KINDS: tuple[Callable[[Sequence[Planned], Site, dict[str, Tag]], list[FeedPlan]], ...] = (main_feed, tag_feeds)
+def author_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag], authors: dict[str, Tag]) -> list[FeedPlan]:
+    """One feed per author the documents name. A document that names none is shown as by the
+    site's author, but makes no feed of the site's author: that would be the main feed again."""
+    if not site.author_feeds:
+        return []
+    return [
+        FeedPlan(f"authors/{a.slug}/", f"{site.title}: {a.name}", f"Articles by {a.name} on {site.title}", picked)
+        for a, picked in _by_name(docs, site, authors, attrgetter("author_names"))
+    ]
 
 
-def plan_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag]) -> list[FeedPlan]:
-    """Every feed of the site; ``docs`` must already be ``newest_first``."""
-    return [plan for kind in KINDS for plan in kind(docs, site, tags)]
+def _by_name(
+    docs: Sequence[Planned], site: Site, index: dict[str, Tag], names: Callable[[Planned], tuple[str, ...]]
+) -> list[tuple[Tag, tuple[Planned, ...]]]:
+    """Each name of ``index`` the documents have, by slug, with the documents that have it, as many
+    as a feed plans (``shown``)."""
+    # By slug, which is one name's alone: a Tag's own hash is computed in Python, 100,000s of times.
+    by_slug: dict[str, list[Planned]] = defaultdict(list)
+    limit = shown(site)
+    for doc in docs:  # one pass over documents, never names x documents
+        for slug in {tag.slug for t in names(doc) if (tag := index.get(tag_key(t)))}:
+            picked = by_slug[slug]
+            if limit is None or len(picked) < limit:
+                picked.append(doc)
+    tag_of = {tag.slug: tag for tag in index.values()}
+    return sorted(((tag_of[slug], tuple(picked)) for slug, picked in by_slug.items()), key=lambda item: item[0].slug)
+
+
+Kind = Callable[[Sequence[Planned], Site, dict[str, Tag], dict[str, Tag]], list[FeedPlan]]
+KINDS: tuple[Kind, ...] = (main_feed, tag_feeds, author_feeds)
+
+
+def plan_feeds(
+    docs: Sequence[Planned], site: Site, tags: dict[str, Tag], authors: dict[str, Tag] | None = None
+) -> list[FeedPlan]:
+    """Every feed of the site; ``docs`` must already be ``newest_first``. ``authors``: the
+    documents' authors (``feeds.tags.index_authors``)."""
+    return [plan for kind in KINDS for plan in kind(docs, site, tags, authors or {})]

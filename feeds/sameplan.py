@@ -46,7 +46,8 @@ class PlannedFeed:
     # document that links to others, the fingerprint of those links (``feeds.migrate.links``).
     entries: tuple[tuple[Any, ...], ...]
     fingerprint: str
-    # What the site pages show of it (``feeds.pages.view.FeedLink``).
+    # What the site pages show of it (``feeds.pages.view.FeedLink``): ``tag`` is its ``name``,
+    # the tag's or the author's.
     tag: str | None
     articles: int
     updated: datetime | None

@@ -1,4 +1,7 @@
-"""Tags: one tag however it is spelled, its display name, and a safe, stable slug."""
+"""Tags: one tag however it is spelled, its display name, and a safe, stable slug.
+
+Authors are named the same way (``index_authors``): one author however their name is spelled,
+and a folder under out/authors/ as safe and stable as a tag's."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ def index_tags(
     doc_tags: Iterable[Iterable[str]],
     aliases: Mapping[str, str] | None = None,
     published: Mapping[str, str] | None = None,
+    fallback: str = "tag",
 ) -> dict[str, Tag]:
     """Map every spelling's ``tag_key`` (aliases included) to its Tag, given each document's tags.
 
@@ -42,7 +46,7 @@ def index_tags(
     moves. Any other tag gets its name's slug when that is free and no other tag wants it (or it
     is the tag's own key); else the slug plus a short hash of its key, lengthened until it is
     free. So a newcomer never takes an incumbent's folder, not even by being named like a
-    hashed slug.
+    hashed slug. A name with no letter or digit gets ``fallback`` plus the hash.
     """
     alias_of = {tag_key(k): v.strip() for k, v in (aliases or {}).items()}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -75,13 +79,18 @@ def index_tags(
             taken.add(base)
     for key, base in sorted(bases.items()):
         if key not in slugs:
-            slugs[key] = _hashed(key, base or "tag", taken)
+            slugs[key] = _hashed(key, base or fallback, taken)
             taken.add(slugs[key])
     index = {key: Tag(key, names[key], slug) for key, slug in slugs.items()}
     for alias, target in alias_of.items():
         if tag_key(target) in index:
             index.setdefault(alias, index[tag_key(target)])
     return index
+
+
+def index_authors(doc_authors: Iterable[Iterable[str]], published: Mapping[str, str] | None = None) -> dict[str, Tag]:
+    """``index_tags`` for the documents' own authors' names: the folder of each under out/authors/."""
+    return index_tags(doc_authors, None, published, fallback="author")
 
 
 def _hashed(key: str, base: str, taken: set[str]) -> str:

@@ -45,7 +45,11 @@ def test_seed_site_layout(tmp_path: Path) -> None:
     site = load_site(SITES / "seeds" / "site.toml")
     build(site, SITES / "seeds" / "content", tmp_path, at=AT)
     assert sorted(tree(tmp_path)) == [
-        "atom.xml", "feed.json", "feeds.opml", "index.html",
+        "atom.xml",
+        "authors/sangyong/atom.xml", "authors/sangyong/feed.json", "authors/sangyong/index.html",
+        "authors/sangyong/rss.xml",
+        "authors/전윤미/atom.xml", "authors/전윤미/feed.json", "authors/전윤미/index.html", "authors/전윤미/rss.xml",
+        "feed.json", "feeds.opml", "index.html",
         "posts/000_6787f68949e09d7e/index.html", "posts/004_41dab7516fac43bd/index.html", "rss.xml", "sitemap.xml",
         "tags/ai/atom.xml", "tags/ai/feed.json", "tags/ai/index.html", "tags/ai/rss.xml",
     ]  # fmt: skip
@@ -85,7 +89,8 @@ def test_rebuild_leaves_unchanged_files_alone(tmp_path: Path, seed_content: Path
     build(site, seed_content, out, at=AT)
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
     result = build(site, seed_content, out, at=AT)
-    assert result.written == [] and len(result.unchanged) == 9 + 2 + 2  # feeds, article pages, sitemap, robots.txt
+    # 5 top files, 4 of tags/ai/, 8 of the seeds' two authors, 2 article pages, sitemap, robots.txt
+    assert result.written == [] and len(result.unchanged) == 17 + 2 + 2
     assert mtimes == {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
 
 
@@ -160,7 +165,7 @@ def test_hostile_tags_stay_inside_out_tags(tmp_path: Path, seed_content: Path, s
         rel = p.relative_to(out)
         top = {("rss.xml",), ("atom.xml",), ("feed.json",), ("index.html",), ("feeds.opml",)}
         top |= {("sitemap.xml",), ("robots.txt",)}
-        assert rel.parts in top or (len(rel.parts) == 3 and rel.parts[0] in ("tags", "posts")), rel
+        assert rel.parts in top or (len(rel.parts) == 3 and rel.parts[0] in ("tags", "authors", "posts")), rel
         assert rel.parts[1] not in (".", "..") if len(rel.parts) == 3 else True
 
 

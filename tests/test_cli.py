@@ -27,7 +27,8 @@ def test_build_prints_summary_and_exits_0(
 ) -> None:
     assert run("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config) == 0
     out = capsys.readouterr().out
-    assert out.startswith("read 2 documents: 2 published, 0 skipped, 0 rejected; 13 files in ")
+    # 9 files of the site and tags/ai/, 8 of the seeds' two authors, 2 article pages, sitemap, robots.txt
+    assert out.startswith("read 2 documents: 2 published, 0 skipped, 0 rejected; 21 files in ")
     assert (tmp_path / "out" / "atom.xml").is_file()
 
 
@@ -92,7 +93,7 @@ def test_runs_as_module(tmp_path: Path, seed_content: Path, config: Path) -> Non
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "13 files" in proc.stdout  # 9 feeds and pages, 2 article pages, sitemap, robots.txt
+    assert "21 files" in proc.stdout  # 9 feeds and pages, 8 of two authors, 2 article pages, sitemap, robots.txt
 
 
 def test_summary_lists_skipped_files_with_reasons(
@@ -112,7 +113,7 @@ def test_summary_json_is_one_line(
     args = ("build", "--content", seed_content, "--out", tmp_path / "out", "--config", config, "--summary-json")
     assert run(*args) == 0
     first = json.loads(capsys.readouterr().out)
-    assert first["published"] == 2 and first["written"] == 13 and first["nothing_changed"] is False
+    assert first["published"] == 2 and first["written"] == 21 and first["nothing_changed"] is False
     assert run(*args) == 0
     again = capsys.readouterr().out
     assert again.count("\n") == 1 and json.loads(again)["nothing_changed"] is True

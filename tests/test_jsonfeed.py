@@ -104,7 +104,7 @@ def test_json_feeds_validate_clean(out: Path) -> None:
     findings = validate_paths([out])
     feeds = sorted(rel for rel in tree(out) if rel.endswith((".xml", "feed.json")) and rel != "sitemap.xml")
     assert sorted(Path(p).relative_to(out).as_posix() for p in findings.files) == feeds
-    assert len(feeds) == 6
+    assert len(feeds) == 12  # the main feed, tags/ai/ and the seeds' two authors: 3 formats each
     assert [f for f in findings if f.level != "info"] == []
 
 

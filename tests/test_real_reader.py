@@ -64,7 +64,7 @@ def newsboat(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_newsboat_reloads_every_feed_with_every_entry(served: tuple[str, Path], tmp_path: Path) -> None:
     base, out = served
     feeds = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xml") if p.name != "sitemap.xml")
-    assert len(feeds) == 2 * 3  # main, AI and 뉴스: RSS and Atom each
+    assert len(feeds) == 2 * 8  # main, AI, 뉴스 and five authors: RSS and Atom each
     urls = [base + quote(f) for f in feeds]
     (tmp_path / "urls").write_text("".join(f"{url}\n" for url in urls), encoding="utf-8")
     newsboat(tmp_path, "-u", str(tmp_path / "urls"), "-x", "reload")
@@ -99,4 +99,4 @@ def test_newsboat_imports_our_opml(served: tuple[str, Path], tmp_path: Path) -> 
     assert sorted(imported) == sorted(
         "https://example.com/" + quote(p.relative_to(out).as_posix()) for p in out.rglob("rss.xml")
     )
-    assert len(imported) == 3
+    assert len(imported) == 8

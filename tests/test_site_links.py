@@ -308,7 +308,8 @@ def test_a_large_site_gets_a_sitemap_index(site: Site, tmp_path: Path, monkeypat
     parts = [s.findtext(f"{SITEMAP_NS}loc") for s in root]
     assert parts == [URL + "sitemap-1.xml", URL + "sitemap-2.xml", URL + "sitemap-3.xml"]
     listed = [u.findtext(f"{SITEMAP_NS}loc") for p in parts for u in etree.parse(str(file_of(p, out))).getroot()]
-    assert {file_of(url, out) for url in listed} == set(out.rglob("index.html")) and len(listed) == 8
+    # The site's page, three tag pages, an author's page and four article pages.
+    assert {file_of(url, out) for url in listed} == set(out.rglob("index.html")) and len(listed) == 9
     assert all(file_of(url, out).is_file() for url in named_urls(out))
     assert [f for f in validate_paths([out], site_url=URL) if f.level == "error"] == []
     monkeypatch.setattr(sitemap, "MAX_URLS", 50_000)  # as if the site shrank to fit one sitemap again

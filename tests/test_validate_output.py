@@ -60,7 +60,7 @@ def test_validate_cli_exit_codes(tmp_path: Path, site: Site, capsys: pytest.Capt
     out = tmp_path / "out"
     build(site, SEEDS, out, at=AT)
     assert main(["validate", str(out)]) == 0
-    assert capsys.readouterr().out.strip().endswith("6 files, 0 errors, 0 warnings")
+    assert capsys.readouterr().out.strip().endswith("12 files, 0 errors, 0 warnings")  # 6 of two authors
     broken = out / "atom.xml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("+09:00</published>", "</published>", 1),
                       encoding="utf-8")  # fmt: skip
@@ -78,4 +78,4 @@ def test_build_validate_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     code = main(["build", "--content", str(SEEDS), "--out", str(tmp_path / "out"), "--config", str(config),
                  "--validate", "--no-cache"])  # fmt: skip
     assert code == 0
-    assert "6 files, 0 errors, 0 warnings" in capsys.readouterr().out
+    assert "12 files, 0 errors, 0 warnings" in capsys.readouterr().out

@@ -13,13 +13,17 @@ at a time, so that it holds the bytes of one format only.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # only named here: a build with nothing to do imports none of the stages
     from feeds.config import Site
     from feeds.feedsets import Entry, Feed
+
+log = logging.getLogger(__name__)
 
 # Output file name -> the module that renders it.
 FORMATS: dict[str, str] = {
@@ -41,10 +45,14 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# The folders of out/ that hold one feed per name, each in a folder of its slug (feeds.feedsets).
+SUBFOLDERS = ("tags", "authors")
+
+
 def filenames(folder: str) -> list[str]:
-    """The files a feed in ``folder`` ("" or "tags/<slug>/") is written as. An archive document
+    """The files a feed in ``folder`` ("", "tags/<slug>/" or "authors/<slug>/") is written as. An archive document
     (``feeds.archives``) is for feed readers alone: it has no page."""
-    from feeds.archives import is_archive
+    from feeds.archivepaths import is_archive
 
     if folder and is_archive(folder):
         return list(LABELS)
@@ -97,7 +105,31 @@ def render_feed(feed: Feed, filename: str, parts: Parts | None) -> bytes:
         assemble: Callable[[Feed, list[bytes]], bytes] = module(filename).assemble
         data = assemble(feed, [parts[part_key(entry)] for entry in feed.entries])
     if filename in LABELS and len(data) > feed.site.max_bytes:
-        from feeds.archives import within_budget
-
         return within_budget(feed, filename, data, parts)
+    return data
+
+
+def within_budget(feed: Feed, filename: str, data: bytes, parts: Parts | None) -> bytes:
+    """``feed`` in the format of ``filename`` (``data``, over ``max_bytes``) with its oldest entries
+    cut to their summaries until it fits."""
+    form = module(filename)
+    entries = list(feed.entries)
+    if parts is None:
+        shown = list(form.render_entries(entries, feed.site))
+    else:
+        shown = [parts[part_key(entry)] for entry in entries]
+    short = form.render_entries([replace(entry, summary_only=True) for entry in entries], feed.site)
+    size, i = len(data), len(entries)
+    while size > feed.site.max_bytes and i > 0:
+        i -= 1
+        size += len(short[i]) - len(shown[i])
+        shown[i], entries[i] = short[i], replace(entries[i], summary_only=True)
+    data = bytes(form.assemble(replace(feed, entries=tuple(entries)), shown))
+    if len(data) > feed.site.max_bytes:
+        log.warning(
+            "%s is %d bytes, over max_bytes = %d even with every entry cut to its summary",
+            feed.folder + filename,
+            len(data),
+            feed.site.max_bytes,
+        )
     return data

@@ -161,7 +161,7 @@ def add_history(fg: Any, feed: Feed, filename: str, media_type: str) -> None:
     Feedgen writes extensions after the feed's own elements, before the entries."""
     from feedgen.ext.base import BaseEntryExtension, BaseExtension
 
-    from feeds.archives import is_archive
+    from feeds.archivepaths import is_archive
 
     archived = is_archive(feed.folder)
     if not (feed.links or archived):

@@ -62,6 +62,7 @@ def head_of(feed: Feed) -> dict[str, Any]:
     return head | {
         "language": site.language,
         "authors": [_author(Author(site.author or site.title))],
+        **({"hubs": [{"type": "WebSub", "url": site.hub}]} if site.hub else {}),
         "items": [],
     }
 

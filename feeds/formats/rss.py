@@ -43,6 +43,24 @@ def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
     return feedgen_feed(_generator, "rss_str", feed, parts, _END)
 
 
+def _add_hub(fg: Any, hub: str) -> None:
+    """WebSub's ``<atom:link rel="hub">`` after the self link: feedgen writes only the self link in RSS."""
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
+
+    class Hub(BaseExtension):  # type: ignore[misc]
+        def extend_rss(self, rss: Any) -> Any:
+            channel = rss[0]
+            link = channel.makeelement(_ATOM_LINK, {"href": hub, "rel": "hub"})
+            at = next((i for i, el in enumerate(channel) if el.tag == _ATOM_LINK), len(channel) - 1)
+            channel.insert(at + 1, link)
+            return rss
+
+    fg.register_extension("websubhub", Hub, BaseEntryExtension, atom=False, rss=True)
+
+
+_ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
+
+
 def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> Any:
     """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
     root element) that the feed's entries, ``shown``, need: the same root whichever entries it holds."""
@@ -56,6 +74,8 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     # feedgen writes the *last* alternate link as the channel <link>: self first, site last.
     fg.link(href=feed.url(FILENAME), rel="self", type="application/rss+xml")
     fg.link(href=feed.site.url, rel="alternate")
+    if feed.site.hub:
+        _add_hub(fg, feed.site.hub)
     if feed.updated is not None:
         fg.lastBuildDate(feed.updated)
     else:  # an empty feed: the element is optional, and a date of ours would be made up

@@ -28,14 +28,20 @@ class FeedFile:
 class FeedLink:
     """One feed as the site pages list it, in every format."""
 
-    folder: str  # "" or "tags/<slug>/"
+    folder: str  # "", "tags/<slug>/" or "authors/<slug>/"
     title: str
     description: str
-    tag: str | None  # the tag's display name; None for the main feed
+    tag: str | None  # the tag's display name; None for the main feed and author feeds
     articles: int  # every published article it covers, not only the newest max_items it shows
     updated: datetime | None
     files: tuple[FeedFile, ...]
     folder_url: str  # the folder's public URL
+    author: str | None = None  # the author's display name, for an author feed
+
+    @property
+    def name(self) -> str | None:
+        """What the feed is of: its tag or author (None for the main feed)."""
+        return self.tag or self.author
 
     @property
     def rss(self) -> FeedFile:
@@ -43,7 +49,7 @@ class FeedLink:
         return next((f for f in self.files if f.type == "application/rss+xml"), self.files[0])
 
     def key(self) -> tuple[object, ...]:
-        return (self.folder, self.title, self.description, self.tag, self.articles, str(self.updated))
+        return (self.folder, self.title, self.description, self.name, self.articles, str(self.updated))
 
 
 @dataclass(frozen=True)
@@ -53,10 +59,11 @@ class SiteView:
     tags: tuple[FeedLink, ...]  # most articles first, then by name
     # The main feed's entries, newest first: the site's own page shows them, as a feed page does.
     entries: tuple[Entry, ...] = ()
+    authors: tuple[FeedLink, ...] = ()  # as tags
 
     @property
     def feeds(self) -> tuple[FeedLink, ...]:
-        return (self.main, *self.tags)
+        return (self.main, *self.tags, *self.authors)
 
 
 def site_view(
@@ -65,36 +72,52 @@ def site_view(
     docs: Sequence[Any],
     tags: dict[str, Tag],
     entries: Sequence[Entry] = (),
+    authors: dict[str, Tag] | None = None,
 ) -> SiteView:
     """The pages' view of the site; ``docs`` are every published document, ``plans`` every feed,
-    ``entries`` the main feed's."""
+    ``entries`` the main feed's; ``authors`` the documents' authors (``feeds.tags.index_authors``)."""
     from feeds.tags import tag_key
 
-    per_slug = Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags})
+    names = {"tags/": tags, "authors/": authors or {}}
+    counts = {
+        "tags/": Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags}),
+        "authors/": Counter(slug for doc in docs for slug in _author_slugs(doc.author_names, names["authors/"])),
+    }
     links = []
     for plan in plans:
-        slug = plan.folder[len("tags/") : -1] if plan.folder.startswith("tags/") else None
-        tag = next((t.name for t in tags.values() if t.slug == slug), None) if slug else None
+        kind, _, rest = plan.folder.partition("/")
+        slug, kind = (rest[:-1], kind + "/") if rest else (None, "")
+        name = next((t.name for t in names[kind].values() if t.slug == slug), None) if slug else None
         updated = max((d.updated for d in plan.docs), default=None)
-        count = per_slug[slug] if slug else len(docs)
-        links.append(feed_link(site, plan.folder, plan.title, plan.description, tag, count, updated))
+        count = counts[kind][slug] if slug else len(docs)
+        links.append(feed_link(site, plan.folder, plan.title, plan.description, name, count, updated))
     return view_of(site, links, entries)
 
 
+def _author_slugs(names: Sequence[str], authors: dict[str, Tag]) -> set[str]:
+    from feeds.tags import tag_key
+
+    return {authors[key].slug for key in map(tag_key, names) if key in authors}
+
+
 def feed_link(
-    site: Site, folder: str, title: str, description: str, tag: str | None, articles: int, updated: datetime | None
+    site: Site, folder: str, title: str, description: str, name: str | None, articles: int, updated: datetime | None
 ) -> FeedLink:
-    """One feed as the pages list it; what is not given follows from the site and the folder."""
+    """One feed as the pages list it; what is not given follows from the site and the folder.
+    ``name``: the feed's tag or author (``FeedLink.name``), which the folder tells apart."""
     files = tuple(
-        FeedFile(LABELS[name][0], LABELS[name][1], feed_url(site.url, folder, name))
-        for name in FORMATS
-        if name in LABELS
+        FeedFile(LABELS[label][0], LABELS[label][1], feed_url(site.url, folder, label))
+        for label in FORMATS
+        if label in LABELS
     )
-    return FeedLink(folder, title, description, tag, articles, updated, files, feed_url(site.url, folder, ""))
+    author = folder.startswith("authors/")
+    tag, by = (None, name) if author else (name, None)
+    return FeedLink(folder, title, description, tag, articles, updated, files, feed_url(site.url, folder, ""), by)
 
 
 def view_of(site: Site, links: Sequence[FeedLink], entries: Sequence[Entry] = ()) -> SiteView:
     """The pages' view of the site from every feed's link (the main feed's among them)."""
     main = next(link for link in links if link.folder == "")
-    rest = sorted((link for link in links if link.folder), key=lambda f: (-f.articles, f.tag or "", f.folder))
-    return SiteView(site, main, tuple(rest), tuple(entries))
+    rest = sorted((link for link in links if link.folder), key=lambda f: (-f.articles, f.name or "", f.folder))
+    tags = tuple(link for link in rest if link.author is None)
+    return SiteView(site, main, tags, tuple(entries), tuple(link for link in rest if link.author is not None))
