@@ -38,13 +38,14 @@ def _is_hugo(body: str) -> bool:
 _JEKYLL_POST = re.compile(r"(?:^|/)(?:_posts/|_drafts/|\d{4}-\d{2}-\d{2}-[^/]+$)")
 
 
+def is_jekyll_post(fmt: str, source: str) -> bool:
+    """Whether the document is a Jekyll post: YAML front matter (Jekyll reads no other) and a
+    ``YYYY-MM-DD-slug`` file name or a ``_posts``/``_drafts`` folder."""
+    return fmt == "frontmatter-yaml" and _JEKYLL_POST.search(source) is not None
+
+
 def _is_liquid(body: str, fmt: str, source: str) -> bool:
-    return (
-        ("{%" in body or "{{" in body)
-        and fmt == "frontmatter-yaml"
-        and not _is_hugo(body)
-        and _JEKYLL_POST.search(source) is not None
-    )
+    return ("{%" in body or "{{" in body) and not _is_hugo(body) and is_jekyll_post(fmt, source)
 
 
 def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
