@@ -7,7 +7,9 @@ syntax may reach a feed. One module per generator, each a text transform of the 
   ``YYYY-MM-DD-slug`` file name or a ``_posts``/``_drafts`` folder. Not in every document: a post
   about Vue or Django templates elsewhere keeps its ``{{ message }}`` and ``{% block %}``;
 - ``shortcodes``: Hugo's shortcodes, in any front matter document;
-- ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document.
+- ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document;
+- ``gotemplate``: golang.org/x/website's template actions (``{{image "x.png"}}``, ``{{code}}``), in
+  YAML front matter documents that are not Jekyll posts and use them outside code.
 
 A body with Hugo shortcodes is not Liquid (Hugo's code samples hold ``{{ .Title }}``). Links to
 other documents resolve through ``links.Links``, built from every loaded document before
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from feeds.migrate import liquid, pelican, shortcodes
+from feeds.migrate import gotemplate, liquid, pelican, shortcodes
 from feeds.migrate.common import Job
 
 if TYPE_CHECKING:
@@ -48,6 +50,10 @@ def _is_liquid(body: str, fmt: str, source: str) -> bool:
     return ("{%" in body or "{{" in body) and not _is_hugo(body) and is_jekyll_post(fmt, source)
 
 
+def _is_gotemplate(body: str, fmt: str, source: str) -> bool:
+    return not _is_hugo(body) and not is_jekyll_post(fmt, source) and gotemplate.applies(body, fmt)
+
+
 def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
     """What other documents ``body`` names by path (``kind\\x1fpath``): its HTML depends on their links."""
     if "{" not in body:  # most bodies: one scan for one character, the cheapest test there is
@@ -55,6 +61,8 @@ def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
     found: list[str] = []
     if _is_liquid(body, fmt, source):
         found += liquid.references(body)
+    elif _is_gotemplate(body, fmt, source):
+        found += gotemplate.references(body, source)
     if fmt.startswith("frontmatter") and _is_hugo(body):
         found += shortcodes.references(body)
     found += pelican.references(body)
@@ -70,6 +78,8 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
     if "{" in body:
         if _is_liquid(body, doc.format, doc.source):
             body = liquid.render(body, job)
+        elif _is_gotemplate(body, doc.format, doc.source):
+            body = gotemplate.render(body, job)
         if doc.format.startswith("frontmatter"):
             body = shortcodes.render(body, job)
         body = pelican.render(body, job)

@@ -72,5 +72,15 @@ class Links:
         """What ``doc``'s HTML depends on besides its own file: the links its references resolve to."""
         if not doc.references:
             return ""
-        resolved = [(ref, self.find(ref.split("\x1f", 1)[-1], doc.source)) for ref in doc.references]
+        resolved = [(ref, self._resolve(ref, doc.source)) for ref in doc.references]
         return hashlib.sha256(repr(resolved).encode()).hexdigest()[:16]
+
+    def _resolve(self, ref: str, source: str) -> str | None:
+        kind, _, path = ref.partition("\x1f")
+        if kind != "file":
+            return self.find(path, source)
+        # A file a post includes (x/website's {{code}}): its bytes, so an edit there renders anew.
+        try:
+            return hashlib.sha256((Path(self.prefix or ".") / path).read_bytes()).hexdigest()
+        except OSError:
+            return None
