@@ -9,7 +9,8 @@ syntax may reach a feed. One module per generator, each a text transform of the 
 - ``shortcodes``: Hugo's shortcodes, in any front matter document;
 - ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document;
 - ``gotemplate``: golang.org/x/website's template actions (``{{image "x.png"}}``, ``{{code}}``), in
-  YAML front matter documents that are not Jekyll posts and use them outside code.
+  YAML front matter documents that are not Jekyll posts and use them outside code;
+- ``mdx``: MDX's ``import``/``export`` lines and JSX components, in ``.mdx`` files.
 
 A body with Hugo shortcodes is not Liquid (Hugo's code samples hold ``{{ .Title }}``). Links to
 other documents resolve through ``links.Links``, built from every loaded document before
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from feeds.migrate import gotemplate, liquid, pelican, shortcodes
+from feeds.migrate import gotemplate, liquid, mdx, pelican, shortcodes
 from feeds.migrate.common import Job
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
         raise ValueError(f"{doc.source}: converted without its body; feeds.load says where to read it")
     body: str = doc.body
     job = Job(doc, site, links)
+    if mdx.applies(doc.source):
+        body = mdx.render(body, job)
     if "{" in body:
         if _is_liquid(body, doc.format, doc.source):
             body = liquid.render(body, job)
