@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from feeds.migrate import gotemplate, liquid, mdx, pelican, shortcodes
+from feeds.migrate import docsy, gotemplate, liquid, mdx, pelican, shortcodes
 from feeds.migrate.common import Job
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
     elif _is_gotemplate(body, fmt, source):
         found += gotemplate.references(body, source)
     if fmt.startswith("frontmatter") and _is_hugo(body):
-        found += shortcodes.references(body)
+        found += shortcodes.references(body) + docsy.references(body, source)
     found += pelican.references(body)
     return tuple(dict.fromkeys(found))
 

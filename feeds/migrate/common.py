@@ -26,6 +26,7 @@ class Job:
     site: Site
     links: Links | None
     stash: list[str] = field(default_factory=list)
+    memo: dict[str, object] = field(default_factory=dict)  # what a converter found once per body (a listing)
 
     def keep(self, text: str) -> str:
         """A token for ``text``: no later pass sees it, ``restore`` puts it back before Markdown."""

@@ -77,6 +77,11 @@ class Links:
 
     def _resolve(self, ref: str, source: str) -> str | None:
         kind, _, path = ref.partition("\x1f")
+        if kind == "dir":
+            # A page bundle whose images a shortcode shows: the names of its files.
+            from feeds.migrate.docsy import listing
+
+            return hashlib.sha256("\n".join(listing(Path(self.prefix or "."), path)).encode()).hexdigest()
         if kind != "file":
             return self.find(path, source)
         # A file a post includes (x/website's {{code}}): its bytes, so an edit there renders anew.

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from feeds.lazyre import LazyPattern
+from feeds.migrate import docsy
 from feeds.migrate.common import Job, code_block
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
@@ -125,6 +126,14 @@ def _convert(
         "ref": lambda: _ref(args, job),
         "relref": lambda: _ref(args, job),
     }
+    if name in ("imgproc", "gallery"):
+        shown = docsy.imgproc(args[0], inner, job) if name == "imgproc" else docsy.gallery(args[1], job)
+        if shown is not None:
+            return shown
+        job.warn(
+            whole, offset, f"shortcode {{{{< {name} >}}}}: no file of the page bundle matches; its caption is kept"
+        )
+        return _expand(inner, job, whole, inner_at) if inner else ""
     if name in converters:
         result = converters[name]()
         if result is not None:
