@@ -98,15 +98,13 @@ def test_md_files_are_not_mdx() -> None:
         "`<A>" * 25_000,
         "import a from 'b.png'\n" * 4_500,
         "<A x={`" + "{" * 100_000,
+        "<A>\n" * 25_000,
+        "a<B " * 25_000,
     ],
 )
 def test_worst_cases_are_linear(worst: str) -> None:
     body = worst[: 100 * 1024]
     d = doc("a.mdx", f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n")
-    logging.getLogger("feeds").disabled = True
-    try:
-        started = time.perf_counter()
-        mdx.render(body, Job(d, site_from_mapping(SITE), Links([d])))
-        assert time.perf_counter() - started < 0.5
-    finally:
-        logging.getLogger("feeds").disabled = False
+    started = time.perf_counter()
+    mdx.render(body, Job(d, site_from_mapping(SITE), Links([d])))
+    assert time.perf_counter() - started < 0.5

@@ -8,7 +8,7 @@ MDX is Markdown with ES modules and JSX components. A feed reader runs none of i
 - a component with a ``src`` (``<Image src="/a.png" alt="A" />``, ``<Video src={clip} />``)
   becomes the media element its file is: ``<img>``, ``<video>`` or ``<audio>``;
 - any other component (a capitalized tag: ``<Aside>``, ``<Tweet />``) is unwrapped: its
-  children stay, its tags go, with a warning naming the line;
+  children stay, its tags go, with a warning naming the line of its first use in the post;
 - ``{/* comments */}`` are dropped.
 
 Code blocks and code spans are left as written: a post about React shows its JSX. Linear in
@@ -252,9 +252,12 @@ def _component(
             src = expression[1:-1]
     if src:
         return _media(src, attrs)
-    what = "removed" if self_closing else "its tags removed, its content kept"
-    where = job.links.label(job.doc.source) if job.links else job.doc.source
-    log.warning("%s:%d: MDX component <%s> is not HTML a feed can show: %s", where, line, name, what)
+    warned = job.memo.setdefault("mdx components", set())
+    if isinstance(warned, set) and (name, self_closing) not in warned:  # once per component in a post
+        warned.add((name, self_closing))
+        what = "removed" if self_closing else "its tags removed, its content kept"
+        where = job.links.label(job.doc.source) if job.links else job.doc.source
+        log.warning("%s:%d: MDX component <%s> is not HTML a feed can show: %s", where, line, name, what)
     return ""
 
 
