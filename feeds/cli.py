@@ -520,6 +520,7 @@ def _effective(settings: Settings) -> dict[str, object]:
         "summary_only": site.summary_only,
         "markdown": site.markdown,
         "markdown_by_folder": dict(site.markdown_by_folder),
+        "emoji": site.emoji,
     }
 
 

@@ -70,6 +70,7 @@ KEYS = (
     "markdown_by_folder",
     "fields",
     "summary_only",
+    "emoji",
     *PATH_KEYS,
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
@@ -100,6 +101,7 @@ class Site:
     markdown_by_folder: tuple[tuple[str, str], ...] = ()
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # FIELD_NAMES -> the site's own keys
     summary_only: bool = False  # feeds carry each entry's summary, not its full content
+    emoji: bool = False  # :rocket: in Markdown text is the emoji (Hugo's enableEmoji)
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -329,6 +331,9 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     if not isinstance(summary_only, bool):
         raise fail("summary_only", f"must be true or false, got {summary_only!r}")
     fields = _fields(table.get("fields", {}), fail)
+    emoji = table.get("emoji", False)
+    if not isinstance(emoji, bool):
+        raise fail("emoji", f"must be true or false, got {emoji!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -357,6 +362,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         markdown_by_folder=markdown_by_folder,
         fields=fields,
         summary_only=summary_only,
+        emoji=emoji,
     )
 
 

@@ -10,7 +10,8 @@ syntax may reach a feed. One module per generator, each a text transform of the 
 - ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document;
 - ``gotemplate``: golang.org/x/website's template actions (``{{image "x.png"}}``, ``{{code}}``), in
   YAML front matter documents that are not Jekyll posts and use them outside code;
-- ``mdx``: MDX's ``import``/``export`` lines and JSX components, in ``.mdx`` files.
+- ``mdx``: MDX's ``import``/``export`` lines and JSX components, in ``.mdx`` files;
+- ``emoji``: ``:rocket:`` shortcodes in text, in every Markdown document of a site that enables them.
 
 A body with Hugo shortcodes is not Liquid (Hugo's code samples hold ``{{ .Title }}``). Links to
 other documents resolve through ``links.Links``, built from every loaded document before
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from feeds.migrate import docsy, gotemplate, liquid, mdx, pelican, shortcodes
+from feeds.migrate import docsy, emoji, gotemplate, liquid, mdx, pelican, shortcodes
 from feeds.migrate.common import Job
 
 if TYPE_CHECKING:
@@ -86,6 +87,8 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
         if doc.format.startswith("frontmatter"):
             body = shortcodes.render(body, job)
         body = pelican.render(body, job)
+    if site.emoji and ":" in body:
+        body = emoji.render(body, job)
     separator = doc.extra.get("excerpt_separator") or site.excerpt_separator
     if isinstance(separator, str) and separator.strip() and separator != MORE and separator in body:
         body = body.replace(separator, f"\n\n{MORE}\n\n", 1)
