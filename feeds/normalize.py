@@ -134,7 +134,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         # An 'updated' before 'published' is a typo; readers would sort it oddly.
         updated = max(published, _date(updated_raw, updated_key, source, parsed.lines.get(updated_key or ""), site))
     slug = _slug(meta, name, source, line(SLUG))
-    link = _link(meta, slug, title, site, source, parsed.lines, published, doc_source)
+    link = _link(meta, slug, title, site, source, parsed, published, doc_source)
     summary_key, summary_raw = _first(meta, SUMMARY)
     summary = _text(summary_raw)
     _no_mojibake(((TITLE[0], title), (summary_key or SUMMARY[0], summary)), source, parsed.lines)
@@ -407,10 +407,11 @@ def _link(
     title: str,
     site: Site,
     source: str,
-    lines: Mapping[str, int],
+    parsed: Parsed,
     published: Any,
     doc_source: str,
 ) -> str:
+    lines = parsed.lines
     # A path key of another kind (a list, a number) is some other tool's, not a URL: passed over.
     key, raw = next(((k, _text(v)) for k in _LINK_KEYS if isinstance(v := meta.get(k), str) and v.strip()), (None, ""))
     line = lines.get(key or "")
@@ -422,7 +423,8 @@ def _link(
     if not raw:
         return to_uri(site.permalink_for(slug, published, doc_source, _slug_or_title(meta, title)))
     try:
-        link = absolute(_site_path(key, raw, slug, published, site), site.url)
+        own = key if parsed.format.startswith(FRONT_MATTER) else None  # Pelican's URL: as written, as before
+        link = absolute(_site_path(own, raw, slug, published, site), site.url)
     except ValueError as exc:  # urlsplit's "Invalid IPv6 URL" and the like
         raise ContentError(source, f"link {raw!r} is not a valid URL ({exc})", line) from exc
     if not link.startswith(("http://", "https://")):

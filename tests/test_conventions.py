@@ -213,3 +213,9 @@ def test_a_zola_site_builds(tmp_path: Path) -> None:
     assert result.published == 2 and not result.errors
     findings = validate_paths([tmp_path / "out"], site_url=site.url)
     assert [f"{f.path}:{f.line}: {f.code}" for f in findings if f.level == "error"] == []
+
+
+def test_pelicans_url_header_is_as_before() -> None:
+    # Hugo's trailing-slash rule is for front matter: Pelican's URL is the page's URL as written.
+    d = doc("a.md", "Title: A\nDate: 2025-01-01\nURL: pages/a\n\nx\n")
+    assert d.link == "https://example.org/blog/pages/a"
