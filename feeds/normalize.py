@@ -421,7 +421,9 @@ def _link(
         key, raw = next(((k, _text(meta[k])) for k in ("canonical",) if _text(meta.get(k))), (None, ""))
         line = lines.get(key or "")
     if not raw:
-        return to_uri(site.permalink_for(slug, published, doc_source, _slug_or_title(meta, title)))
+        # Hugo's :slug only where the pattern has it: a slug of every title would cost every build.
+        titled = _slug_or_title(meta, title) if "{slug_or_title}" in site.permalink else ""
+        return to_uri(site.permalink_for(slug, published, doc_source, titled))
     try:
         own = key if parsed.format.startswith(FRONT_MATTER) else None  # Pelican's URL: as written, as before
         link = absolute(_site_path(own, raw, slug, published, site), site.url)
