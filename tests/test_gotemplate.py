@@ -143,3 +143,14 @@ def test_worst_cases_are_linear(worst: str) -> None:
     gotemplate.references(body, d.source)
     gotemplate.render(body, Job(d, site_from_mapping(SITE), Links([d])))
     assert time.perf_counter() - started < 0.5
+
+
+def test_an_edit_to_an_included_file_shows_at_the_next_build(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(GO / "blog", tmp_path / "blog")
+    site = load_site(GO / "site.toml")
+    build(site, tmp_path / "blog", tmp_path / "out", at=AT)
+    (tmp_path / "blog" / "cover" / "pkg.go").write_text("package main\n\nfunc Changed() {}\n", encoding="utf-8")
+    build(site, tmp_path / "blog", tmp_path / "out", at=AT)
+    assert "func Changed() {}" in (tmp_path / "out" / "atom.xml").read_text(encoding="utf-8")
