@@ -159,7 +159,9 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         publication=_text(meta.get("publication")) or None,
         draft=_truthy(_first(meta, DRAFT)[1]) or unpublished,
         body_line=parsed.body_line,
-        references=references(parsed.body, parsed.format, doc_source) if parsed.markup == "markdown" else (),
+        references=references(parsed.body, parsed.format, doc_source, meta.get("template") is True)
+        if parsed.markup == "markdown"
+        else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
 

@@ -154,3 +154,23 @@ def test_an_edit_to_an_included_file_shows_at_the_next_build(tmp_path: Path) -> 
     (tmp_path / "blog" / "cover" / "pkg.go").write_text("package main\n\nfunc Changed() {}\n", encoding="utf-8")
     build(site, tmp_path / "blog", tmp_path / "out", at=AT)
     assert "func Changed() {}" in (tmp_path / "out" / "atom.xml").read_text(encoding="utf-8")
+
+
+def test_template_true_runs_the_actions_in_code_blocks_too() -> None:
+    # x/website's switch: with `template: true` the whole body is a template, code blocks included.
+    text = '---\ntitle: A\ndate: 2025-01-01\ntemplate: true\n---\n```\ncum {{raw "<"}}= 0.59s\n```\n'
+    assert "cum &lt;= 0.59s" in content_html(doc("blog/a.md", text), site_from_mapping(SITE), Links([]))
+
+
+def test_raw_of_a_file_puts_in_its_text(tmp_path: Path) -> None:
+    (tmp_path / "blog" / "a").mkdir(parents=True)
+    (tmp_path / "blog" / "a" / "t.html").write_text("<table><tr><td>en-US</td></tr></table>\n", encoding="utf-8")
+    d = doc("blog/a.md", '---\ntitle: A\ndate: 2025-01-01\n---\n{{raw (file "a/t.html")}}\n')
+    assert d.references == ("file\x1fblog/a/t.html",)
+    assert "<td>en-US</td>" in content_html(d, site_from_mapping(SITE), Links([d], tmp_path))
+
+
+def test_an_address_may_hold_a_dot() -> None:
+    lines = ["package main\n", "func f() {\n", "\tuserip.NewContext(ctx)\n", "}\n"]
+    assert gotemplate._line(lines, "/userip.NewContext/", 0) == 2
+    assert gotemplate._line(lines, "/a+/", 0) is None  # a real regular expression: not run

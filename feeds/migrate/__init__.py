@@ -52,18 +52,18 @@ def _is_liquid(body: str, fmt: str, source: str) -> bool:
     return ("{%" in body or "{{" in body) and not _is_hugo(body) and is_jekyll_post(fmt, source)
 
 
-def _is_gotemplate(body: str, fmt: str, source: str) -> bool:
-    return not _is_hugo(body) and not is_jekyll_post(fmt, source) and gotemplate.applies(body, fmt)
+def _is_gotemplate(body: str, fmt: str, source: str, template: bool) -> bool:
+    return not _is_hugo(body) and not is_jekyll_post(fmt, source) and gotemplate.applies(body, fmt, template)
 
 
-def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
+def references(body: str, fmt: str, source: str, template: bool = False) -> tuple[str, ...]:
     """What other documents ``body`` names by path (``kind\\x1fpath``): its HTML depends on their links."""
     if "{" not in body:  # most bodies: one scan for one character, the cheapest test there is
         return ()
     found: list[str] = []
     if _is_liquid(body, fmt, source):
         found += liquid.references(body)
-    elif _is_gotemplate(body, fmt, source):
+    elif _is_gotemplate(body, fmt, source, template):
         found += gotemplate.references(body, source)
     if fmt.startswith("frontmatter") and _is_hugo(body):
         found += shortcodes.references(body) + docsy.references(body, source)
@@ -82,7 +82,7 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
     if "{" in body:
         if _is_liquid(body, doc.format, doc.source):
             body = liquid.render(body, job)
-        elif _is_gotemplate(body, doc.format, doc.source):
+        elif _is_gotemplate(body, doc.format, doc.source, doc.extra.get("template") is True):
             body = gotemplate.render(body, job)
         if doc.format.startswith("frontmatter"):
             body = shortcodes.render(body, job)

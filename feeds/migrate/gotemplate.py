@@ -1,9 +1,10 @@
 """The Go template actions of golang.org/x/website-style blogs: ``{{image}}``, ``{{code}}``, ``{{play}}``,
 ``{{video}}`` and ``{{raw}}``, as that site renders them.
 
-Only in bodies that are such posts: YAML front matter and one of these actions, with a string
-argument, outside code blocks and spans (``{{image "x.png"}}``), the way x/website writes them.
-A Handlebars or Vue sample inside a code block is left as written. The files an action names are
+Only in bodies that are such posts: YAML front matter with x/website's ``template: true``, or one
+of these actions, with a string argument, outside code blocks and spans (``{{image "x.png"}}``).
+A Handlebars or Vue sample inside a code block does not make a post one. In such a post, the
+actions run everywhere, code blocks included, as x/website runs them. The files an action names are
 beside the post, as on that site: ``{{code "cover/pkg.go"}}`` in ``blog/cover.md`` is
 ``blog/cover/pkg.go``. Its text is included as x/website does (the lines between two
 ``/regexp/`` addresses, ``OMIT`` lines left out, tabs as four spaces), in a code block. A file that
@@ -11,47 +12,55 @@ is not there, or an action feeds does not know, is removed with a warning naming
 shown as text.
 
 Linear in the body: one scan for ``{{``, each action parsed by hand to its ``}}``. An address is
-matched as literal text (with ``^``/``$`` anchors), never as a regular expression: a pattern
-from a post must not make a build backtrack; a pattern that needs a regular expression includes
-the whole file, with a warning.
+matched as literal text with ``.`` for any character and ``^``/``$`` anchors, never as a full
+regular expression: a pattern from a post must not make a build backtrack; a pattern that needs
+one includes the whole file, with a warning. ``{{raw (file "x.html")}}`` puts in that file's text.
 """
 
 from __future__ import annotations
 
 import html
 import posixpath
+import re
 from pathlib import Path
 
 from feeds.migrate.common import Job, code_block
 
 NAMES = ("image", "code", "play", "video", "raw")
 MAX_FILE_BYTES = 1 << 20  # a source file beside a post; anything larger is not one
-_REGEX_SYNTAX = frozenset(".*+?[]()|")  # "{" only before a digit: "^}" is a brace
+MAX_ADDRESS = 200  # a /text/ address: a line's words, not a document
+FILE = "\x00file "  # an argument that is x/website's (file "name"): the file's text
+_REGEX_SYNTAX = frozenset("*+?[]()|")  # "{" only before a digit: "^}" is a brace; "." any character
 _GO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "'": "'", "a": "\a", "b": "\b", "f": "\f",
                "v": "\v"}  # fmt: skip
 
 
-def applies(body: str, fmt: str) -> bool:
-    """Whether ``body`` is an x/website-style post: one of its actions outside code."""
+def applies(body: str, fmt: str, template: bool = False) -> bool:
+    """Whether ``body`` is an x/website-style post: its front matter says ``template: true``
+    (x/website's switch) and it holds one of its actions, or one is outside code."""
     if fmt != "frontmatter-yaml" or "{{" not in body:
         return False
-    return any(_call(body, at) is not None for at in _actions(body))
+    return any(
+        _call(body, at) is not None for at in (_everywhere(body) if template else _actions(body, indented=False))
+    )
 
 
 def references(body: str, source: str) -> list[str]:
     """The files the actions include (``file\\x1fpath`` from the content folder): the HTML depends on them."""
     found = []
-    for at in _actions(body):
+    for at in _everywhere(body):
         call = _call(body, at)
         if call is not None and call[0] in ("code", "play") and call[1]:
             found.append(f"file\x1f{_beside(source, call[1][0])}")
+        elif call is not None and call[0] == "raw":
+            found += [f"file\x1f{_beside(source, a[len(FILE) :])}" for a in call[1] if a.startswith(FILE)]
     return found
 
 
 def render(body: str, job: Job) -> str:
     out: list[str] = []
     pos = 0
-    for at in _actions(body):
+    for at in _everywhere(body):
         if at < pos:
             continue
         call = _call(body, at)
@@ -65,8 +74,22 @@ def render(body: str, job: Job) -> str:
     return "".join(out)
 
 
-def _actions(body: str) -> list[int]:
-    """Where each ``{{`` outside fenced code blocks, indented code and code spans starts."""
+def _everywhere(body: str) -> list[int]:
+    """Where each ``{{`` starts: once a post is x/website's, its actions run in code blocks too, as
+    there (its ``{{raw "<"}}`` in a code block is a "<")."""
+    found = []
+    at = body.find("{{")
+    while at >= 0:
+        found.append(at)
+        at = body.find("{{", at + 2)
+    return found
+
+
+def _actions(body: str, *, indented: bool = True) -> list[int]:
+    """Where each ``{{`` outside fenced code blocks and code spans starts; ``indented``: lines
+    indented by four spaces too (a list item's, or x/website's own ``{{raw}}`` in one), which
+    x/website runs like any other. Telling whether a post is such a post reads no indented line:
+    there, an indented code sample is more likely."""
     found: list[int] = []
     fence = ""
     start = 0
@@ -79,7 +102,7 @@ def _actions(body: str) -> list[int]:
         elif indent < 4 and stripped[:3] in ("```", "~~~"):
             run = len(stripped) - len(stripped.lstrip(stripped[0]))
             fence = stripped[0] * run
-        elif "{{" in line and not line.startswith(("    ", "\t")):
+        elif "{{" in line and (indented or not line.startswith(("    ", "\t"))):
             found += _outside_spans(line, start)
         start += len(line)
     return found
@@ -133,6 +156,16 @@ def _call(body: str, at: int) -> tuple[str, list[str], int] | None:
                 return None
             args.append(body[k + 1 : end])
             k = end + 1
+        elif body.startswith("(file ", k):
+            # x/website's {{raw (file "tags.html")}}: the named file's text.
+            quote = k + 6
+            while quote < len(body) and body[quote] == " ":
+                quote += 1
+            end = body.find('"', quote + 1) if body.startswith('"', quote) else -1
+            if end < 0 or "\n" in body[quote:end] or not body.startswith(")", end + 1):
+                return None
+            args.append(FILE + _unquote(body[quote + 1 : end]))
+            k = end + 2
         elif ch.isdigit():
             end = k
             while end < len(body) and body[end].isdigit():
@@ -167,7 +200,18 @@ def _beside(source: str, name: str) -> str:
 
 def _convert(name: str, args: list[str], job: Job, body: str, at: int) -> str:
     if name == "raw":
-        return job.keep("".join(args))
+        texts = []
+        for arg in args:
+            if arg.startswith(FILE):
+                text = _read(job, _beside(job.doc.source, arg[len(FILE) :]))
+                if text is None:
+                    job.warn(
+                        body, at, f'{{{{raw (file "{arg[len(FILE) :]}")}}}}: no such file beside the post; removed'
+                    )
+                    continue
+                arg = text
+            texts.append(arg)
+        return job.keep("".join(texts))
     target = args[0]
     if name == "image":
         url = job.site.url + _beside(job.doc.source, target)
@@ -229,31 +273,26 @@ def _line(lines: list[str], address: str, start: int) -> int | None:
     if len(address) < 3 or address[0] != "/" or address[-1] != "/":
         return None
     pattern = address[1:-1].removeprefix("(?m)")
+    if len(pattern) > MAX_ADDRESS:
+        return None
     head, tail = pattern.startswith("^"), pattern.endswith("$") and not pattern.endswith("\\$")
     literal = pattern[1 if head else 0 : len(pattern) - 1 if tail else len(pattern)]
-    plain = []
+    # Literal text and ".": a pattern without repetition, which re matches without backtracking
+    # beyond its own length.
+    parts = []
     i = 0
     while i < len(literal):
         ch = literal[i]
         if ch == "\\" and i + 1 < len(literal) and not literal[i + 1].isalnum():
-            plain.append(literal[i + 1])
+            parts.append(re.escape(literal[i + 1]))
             i += 2
             continue
         if ch in _REGEX_SYNTAX or ch == "\\" or (ch == "{" and literal[i + 1 : i + 2].isdigit()):
             return None  # a real regular expression
-        plain.append(ch)
+        parts.append("." if ch == "." else re.escape(ch))
         i += 1
-    needle = "".join(plain)
+    needle = re.compile(("^" if head else "") + "".join(parts) + ("$" if tail else ""))
     for index in range(start, len(lines)):
-        line = lines[index].rstrip("\n")
-        if head and tail:
-            hit = line == needle
-        elif head:
-            hit = line.startswith(needle)
-        elif tail:
-            hit = line.endswith(needle)
-        else:
-            hit = needle in line
-        if hit:
+        if needle.search(lines[index].rstrip("\n")):
             return index
     return None
