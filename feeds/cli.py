@@ -533,6 +533,7 @@ def _effective(settings: Settings) -> dict[str, object]:
         "author_feeds": site.author_feeds,
         "hub": site.hub,
         "hub_timeout": site.hub_timeout,
+        "emoji": site.emoji,
     }
 
 

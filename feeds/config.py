@@ -34,7 +34,11 @@ PERMALINK_SAMPLES = {
     "day": "10",
     "section": "sample-section",
     "filename": "2025-03-10-sample-slug",
+    # Hugo's :slug: the front matter's slug, else the title, in lower case.
+    "slug_or_title": "sample-title",
 }
+# A pattern needs one of these: without, every document would have the same link.
+SLUG_PLACEHOLDERS = ("slug", "slug_or_title")
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # A host name after IDNA (labels of letters, digits, "-"; "_" is seen in the wild), or an IP address.
@@ -75,6 +79,7 @@ KEYS = (
     "summary_only",
     "archives",
     "max_bytes",
+    "emoji",
     *PATH_KEYS,
     "document_timeout",
     "article_pages",
@@ -120,6 +125,7 @@ class Site:
     author_feeds: bool = True  # a feed per author under out/authors/<slug>/ (feeds.feedsets)
     hub: str | None = None  # a WebSub hub: feeds name it, and builds ping it (feeds.websub)
     hub_timeout: float = HUB_TIMEOUT  # seconds the pings of one build may take, all together
+    emoji: bool = False  # :rocket: in Markdown text is the emoji (Hugo's enableEmoji)
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -132,11 +138,16 @@ class Site:
                 return engine
         return self.markdown
 
-    def permalink_for(self, slug: str, published: datetime | None = None, source: str = "") -> str:
-        """The pattern filled in for a document: ``source`` is its path under the content folder."""
+    def permalink_for(
+        self, slug: str, published: datetime | None = None, source: str = "", slug_or_title: str = ""
+    ) -> str:
+        """The pattern filled in for a document: ``source`` is its path under the content folder;
+        ``slug_or_title`` its front matter's slug, else its title, as a slug (default ``slug``)."""
         # Only what the pattern uses is worked out: this runs for every document of every build.
         names = _placeholders(self.permalink)
         values = {"url": self.url, "slug": slug}
+        if "slug_or_title" in names:
+            values["slug_or_title"] = slug_or_title or slug
         if not names.isdisjoint(("year", "month", "day")):
             local = published.astimezone(self.timezone) if published else None
             values["year"] = f"{local.year:04d}" if local else ""
@@ -377,6 +388,9 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     ):
         limit = f"at most {MAX_HUB_TIMEOUT}"
         raise fail("hub_timeout", f"must be a number of seconds above 0, {limit}, got {hub_timeout!r}")
+    emoji = table.get("emoji", False)
+    if not isinstance(emoji, bool):
+        raise fail("emoji", f"must be true or false, got {emoji!r}")
     templates = get_str("templates")
     templates_dir = None
     if templates is not None:
@@ -422,6 +436,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         author_feeds=author_feeds,
         hub=hub,
         hub_timeout=float(hub_timeout),
+        emoji=emoji,
     )
 
 
@@ -557,8 +572,8 @@ def _check_permalink(pattern: str, site_url: str, fail: Any) -> None:
     if unknown:
         known = ", ".join(f"{{{n}}}" for n in PERMALINK_SAMPLES)
         raise fail("permalink", f"unknown placeholder {{{unknown[0]}}} in {pattern!r}; known: {known}")
-    if "slug" not in names:
-        raise fail("permalink", f"must contain {{slug}}, got {pattern!r}")
+    if not any(name in names for name in SLUG_PLACEHOLDERS):
+        raise fail("permalink", f"must contain {{slug}} (or {{slug_or_title}}), got {pattern!r}")
     sample = expand_permalink(pattern, {**PERMALINK_SAMPLES, "url": site_url})
     try:
         _absolute_http(sample)

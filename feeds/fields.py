@@ -14,6 +14,10 @@ TAGS = ("tags", "tag", "keywords", "categories", "category")  # all merged, not 
 SUMMARY = ("description", "summary", "excerpt")
 SLUG = ("slug",)
 LINK = ("link", "url", "canonical")
+# A post's own path on the site, read as the generator that wrote it did (Hugo's ``url`` is in LINK):
+# Zola's ``path`` and Jekyll's and Eleventy's ``permalink``. Not fields of their own: Liquid's
+# ``{{ page.permalink }}`` still finds them among the document's other keys.
+OWN_PATHS = ("path", "permalink")
 LANGUAGE = ("lang", "language")
 DRAFT = ("draft",)
 OWN = ("publication",)  # set by readers themselves

@@ -9,15 +9,30 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from feeds import mojibake
 from feeds.config import Site, bundle_name
 from feeds.dates import is_zero_date, parse_date
 from feeds.document import Author, Document
 from feeds.errors import ContentError, DateError, MissingField, PageError, RedirectStub
-from feeds.fields import AUTHORS, DRAFT, KNOWN_KEYS, LANGUAGE, LINK, OWN, PUBLISHED, SLUG, SUMMARY, TAGS, TITLE, UPDATED
+from feeds.fields import (
+    AUTHORS,
+    DRAFT,
+    KNOWN_KEYS,
+    LANGUAGE,
+    LINK,
+    OWN,
+    OWN_PATHS,
+    PUBLISHED,
+    SLUG,
+    SUMMARY,
+    TAGS,
+    TITLE,
+    UPDATED,
+)
 from feeds.langtag import is_language_tag
-from feeds.migrate import references
+from feeds.migrate import is_jekyll_post, references
 from feeds.readers import Parsed
 from feeds.slugs import slugify
 from feeds.tagrules import matches
@@ -38,8 +53,22 @@ _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list")
 _NAME_ADDRESS = re.compile(r"(.*?)\s*<([^<>@\s]+@[^<>\s]+)>")
 _AUTHOR_URL = re.compile(r"(?i:https?)://[^/?#\s]+[^\s]*|(?i:mailto):[^\s]+")
 _TAG_SEPARATORS = re.compile(r"[;,]")
+# Jekyll splits a string of its plural keys on white space; a comma left by a writer who thought
+# them comma-separated separates too. Its singular keys are one tag or category each.
+_JEKYLL_SPLIT = frozenset({"tags", "categories"})
+_JEKYLL_SINGLE = frozenset({"tag", "category"})
+_JEKYLL_SEPARATORS = re.compile(r"[\s,;]+")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
 _DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+# The same date in a path-like key, as a folder chain or a name's start: Zola's "posts/2019/09/11/x",
+# "2030-01-01-x", a WordPress-style "/2012/03/04/x/".
+_PATH_DATE = re.compile(r"(?:^|/)(\d{4})([/-])(\d{2})\2(\d{2})(?:[/-]|$)")
+# Keys whose value is a path on the site, in the order the first present one sets the link.
+_LINK_KEYS = ("link", "url", *OWN_PATHS, "canonical")
+# A file name's extension at the end of a URL path: Hugo then adds no "/" (about.html stays a file).
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]+$")
+# Template syntax or placeholders other than Jekyll's date and title ones: a permalink feeds cannot fill in.
+_UNFILLED = re.compile(r"\{[{%]|:(?!(?:year|month|day|title|slug)\b)[a-z_]+")
 # Said with every error that may be of a file that is no article: the setting that leaves it out.
 NOT_AN_ARTICLE = "; if it is not an article, list it in the exclude setting"
 FRONT_MATTER = "frontmatter"  # feeds.readers.frontmatter.NAME (formats "frontmatter-yaml", …), not imported
@@ -68,10 +97,15 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     if isinstance(switch, bool) or (isinstance(switch, str) and switch.strip().lower() in ("true", "false")):
         del meta["published"]
         unpublished = not _truthy(switch)
+    if meta.get("permalink") is False:
+        # Eleventy's "permalink: false": the file is data for other pages, never a page itself.
+        raise PageError(source, "'permalink: false': Eleventy writes no page for it", line(("permalink",)) or 1)
     name, name_date = _file_name(doc_source)
     published_key, published_raw = _first_date(meta, PUBLISHED)
     if (published_raw is None or published_raw == "") and name_date is not None:
         published_key, published_raw = "file name", name_date
+    if published_raw is None or published_raw == "":
+        published_key, published_raw = _path_date(meta)
     undated = published_raw is None or published_raw == ""
     zero = next((k for k in PUBLISHED if is_zero_date(meta.get(k))), None) if undated else None
     hugo_zero = f"field {zero!r}: 0001-01-01 is Hugo's 'no date'; " if zero else ""
@@ -100,11 +134,11 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         # An 'updated' before 'published' is a typo; readers would sort it oddly.
         updated = max(published, _date(updated_raw, updated_key, source, parsed.lines.get(updated_key or ""), site))
     slug = _slug(meta, name, source, line(SLUG))
-    link = _link(meta, slug, site, source, line(LINK), published, doc_source)
+    link = _link(meta, slug, title, site, source, parsed, published, doc_source)
     summary_key, summary_raw = _first(meta, SUMMARY)
     summary = _text(summary_raw)
     _no_mojibake(((TITLE[0], title), (summary_key or SUMMARY[0], summary)), source, parsed.lines)
-    tags = _tags(meta)
+    tags = _tags(meta, jekyll=is_jekyll_post(parsed.format, doc_source))
     if site.tag_rules or site.folder_tags:
         tags = _tags_with_rules(tags, site, doc_source, source, title, summary, parsed.body)
     return Document(
@@ -125,7 +159,9 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         publication=_text(meta.get("publication")) or None,
         draft=_truthy(_first(meta, DRAFT)[1]) or unpublished,
         body_line=parsed.body_line,
-        references=references(parsed.body, parsed.format, doc_source) if parsed.markup == "markdown" else (),
+        references=references(parsed.body, parsed.format, doc_source, meta.get("template") is True)
+        if parsed.markup == "markdown"
+        else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
 
@@ -234,14 +270,15 @@ def _date(raw: Any, key: str | None, source: str, line: int | None, site: Site) 
 
 
 def _authors(meta: dict[str, Any], source: str, line: int | None) -> tuple[Author, ...]:
+    # The first key present is the authors, as for every other field: "author" beside "authors" is
+    # a theme's byline for the same people, not more of them.
+    key, value = _first(meta, AUTHORS)
     found: list[Author] = []
-    for key in AUTHORS:
-        value = meta.get(key)
-        if value is None:
-            continue
-        for author in _author_list(value, plural=key == "authors"):
-            if author.name and all(a.name != author.name for a in found):
-                found.append(_published_url(author, source, line))
+    if value is None:
+        return ()
+    for author in _author_list(value, plural=key == "authors"):
+        if author.name and all(a.name != author.name for a in found):
+            found.append(_published_url(author, source, line))
     return tuple(found)
 
 
@@ -255,15 +292,18 @@ def _published_url(author: Author, source: str, line: int | None) -> Author:
     return Author(author.name, author.email, None)
 
 
-def _author_list(value: Any, *, plural: bool) -> list[Author]:
+def _author_list(value: Any, *, plural: bool, item: bool = False) -> list[Author]:
     if isinstance(value, dict):
         name = _text(value.get("name"))
         email = _text(value.get("email")) or None
         url = _text(value.get("url") or value.get("uri") or value.get("link")) or None
         return [Author(name or (email or ""), email, url)]
     if isinstance(value, list | tuple):
-        return [a for item in value for a in _author_list(item, plural=False)]
+        return [a for entry in value for a in _author_list(entry, plural=False, item=True)]
     text = _text(value)
+    if item:
+        # A list already separates the authors: an item is one name, whatever it holds.
+        return [_author_from_text(text)] if text else []
     # Pelican: "Last, First; Other, Name" -- ";" separates authors whenever it is present, so
     # the commas inside names survive. Without ";", only a plural key splits on commas.
     if ";" in text:
@@ -283,14 +323,24 @@ def _author_from_text(text: str) -> Author:
     return Author(text)
 
 
-def _tags(meta: dict[str, Any]) -> tuple[str, ...]:
+def _tags(meta: dict[str, Any], *, jekyll: bool = False) -> tuple[str, ...]:
+    """Every tag of every tag key, merged. ``jekyll``: the document is a Jekyll post, whose plural
+    keys' strings are space-separated lists (``tags: android tip`` is two tags), as Jekyll reads them."""
     seen: dict[str, str] = {}
-    for key in TAGS:
-        value = meta.get(key)
+    # Zola's taxonomies are a table of their own: [taxonomies] tags = ["rust", "web"].
+    taxonomies = meta.get("taxonomies")
+    pairs = [(key, meta.get(key)) for key in TAGS]
+    if isinstance(taxonomies, dict):
+        pairs += [(key, taxonomies.get(key)) for key in TAGS if _is_text_list(taxonomies.get(key))]
+    for key, value in pairs:
         if value is None:
             continue
         if isinstance(value, list | tuple):
             items = value
+        elif jekyll and key in _JEKYLL_SPLIT:
+            items = _JEKYLL_SEPARATORS.split(str(value))
+        elif jekyll and key in _JEKYLL_SINGLE:
+            items = [value]
         else:
             text = str(value)
             items = _TAG_SEPARATORS.split(text) if ";" in text else text.split(",")
@@ -344,19 +394,77 @@ def _slug(meta: dict[str, Any], name: str, source: str, line: int | None) -> str
     return slug
 
 
+def _path_date(meta: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The date a path-like key's value carries (``posts/2019/09/11/x``), read as a file name's."""
+    for key in ("url", *OWN_PATHS):
+        value = meta.get(key)
+        if isinstance(value, str) and (m := _PATH_DATE.search(value)) is not None:
+            return key, f"{m.group(1)}-{m.group(3)}-{m.group(4)}"
+    return None, None
+
+
 def _link(
-    meta: dict[str, Any], slug: str, site: Site, source: str, line: int | None, published: Any, doc_source: str
+    meta: dict[str, Any],
+    slug: str,
+    title: str,
+    site: Site,
+    source: str,
+    parsed: Parsed,
+    published: Any,
+    doc_source: str,
 ) -> str:
-    raw = _text(_first(meta, LINK)[1])
+    lines = parsed.lines
+    # A path key of another kind (a list, a number) is some other tool's, not a URL: passed over.
+    key, raw = next(((k, _text(v)) for k in _LINK_KEYS if isinstance(v := meta.get(k), str) and v.strip()), (None, ""))
+    line = lines.get(key or "")
+    if key == "permalink" and _UNFILLED.search(raw):
+        where = f"{source}:{line}" if line else source
+        log.info("%s: permalink %r is a template feeds does not run; the site's permalink is used", where, raw)
+        key, raw = next(((k, _text(meta[k])) for k in ("canonical",) if _text(meta.get(k))), (None, ""))
+        line = lines.get(key or "")
     if not raw:
-        return to_uri(site.permalink_for(slug, published, doc_source))
+        # Hugo's :slug only where the pattern has it: a slug of every title would cost every build.
+        titled = _slug_or_title(meta, title) if "{slug_or_title}" in site.permalink else ""
+        return to_uri(site.permalink_for(slug, published, doc_source, titled))
     try:
-        link = absolute(raw, site.url)
+        own = key if parsed.format.startswith(FRONT_MATTER) else None  # Pelican's URL: as written, as before
+        link = absolute(_site_path(own, raw, slug, published, site), site.url)
     except ValueError as exc:  # urlsplit's "Invalid IPv6 URL" and the like
         raise ContentError(source, f"link {raw!r} is not a valid URL ({exc})", line) from exc
     if not link.startswith(("http://", "https://")):
         raise ContentError(source, f"link {raw!r} is not an http(s) URL", line)
     return link
+
+
+def _site_path(key: str | None, raw: str, slug: str, published: Any, site: Site) -> str:
+    """A post's own URL key's value as the generator that wrote it read it, to resolve against the site's URL.
+
+    Hugo's ``url``, Zola's ``path`` and Jekyll's and Eleventy's ``permalink`` are paths from the
+    site's root (``site.url``), with or without a leading "/"; an absolute URL stays as it is.
+    """
+    if key not in ("url", *OWN_PATHS) or urlsplit(raw).scheme:
+        return raw
+    path = raw.lstrip("/")
+    if key == "url":
+        # Hugo: "articles/x" is the folder articles/x/, "articles/x.html" a file.
+        if not path.endswith("/") and not _EXTENSION.search(path.rpartition("/")[2]):
+            path += "/"
+    elif key == "path":
+        path = path.rstrip("/") + "/" if path else ""  # Zola's page paths always end with "/"
+    else:
+        if ":" in path:  # Jekyll's :year, :month, :day, :title and :slug
+            local = published.astimezone(site.timezone)
+            values = {"year": f"{local.year:04d}", "month": f"{local.month:02d}", "day": f"{local.day:02d}",
+                      "title": slug, "slug": slug}  # fmt: skip
+            path = re.sub(r":(year|month|day|title|slug)\b", lambda m: values[m.group(1)], path)
+        if path.endswith("/index.html") or path == "index.html":
+            path = path[: -len("index.html")]  # Eleventy's output file; its URL is the folder
+    return site.url + path
+
+
+def _slug_or_title(meta: dict[str, Any], title: str) -> str:
+    """Hugo's ``:slug``: the front matter's slug, else the title, as a path segment in lower case, as Hugo's."""
+    return slugify(_text(meta.get("slug")) or title, keep="_.+~")
 
 
 def _language(

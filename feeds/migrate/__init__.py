@@ -7,7 +7,11 @@ syntax may reach a feed. One module per generator, each a text transform of the 
   ``YYYY-MM-DD-slug`` file name or a ``_posts``/``_drafts`` folder. Not in every document: a post
   about Vue or Django templates elsewhere keeps its ``{{ message }}`` and ``{% block %}``;
 - ``shortcodes``: Hugo's shortcodes, in any front matter document;
-- ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document.
+- ``pelican``: Pelican's ``{filename}``/``{static}`` links, in every Markdown document;
+- ``gotemplate``: golang.org/x/website's template actions (``{{image "x.png"}}``, ``{{code}}``), in
+  YAML front matter documents that are not Jekyll posts and use them outside code;
+- ``mdx``: MDX's ``import``/``export`` lines and JSX components, in ``.mdx`` files;
+- ``emoji``: ``:rocket:`` shortcodes in text, in every Markdown document of a site that enables them.
 
 A body with Hugo shortcodes is not Liquid (Hugo's code samples hold ``{{ .Title }}``). Links to
 other documents resolve through ``links.Links``, built from every loaded document before
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from feeds.migrate import liquid, pelican, shortcodes
+from feeds.migrate import docsy, emoji, gotemplate, liquid, mdx, pelican, shortcodes
 from feeds.migrate.code import find_outside
 from feeds.migrate.common import Job
 
@@ -39,24 +43,31 @@ def _is_hugo(body: str) -> bool:
 _JEKYLL_POST = re.compile(r"(?:^|/)(?:_posts/|_drafts/|\d{4}-\d{2}-\d{2}-[^/]+$)")
 
 
+def is_jekyll_post(fmt: str, source: str) -> bool:
+    """Whether the document is a Jekyll post: YAML front matter (Jekyll reads no other) and a
+    ``YYYY-MM-DD-slug`` file name or a ``_posts``/``_drafts`` folder."""
+    return fmt == "frontmatter-yaml" and _JEKYLL_POST.search(source) is not None
+
+
 def _is_liquid(body: str, fmt: str, source: str) -> bool:
-    return (
-        ("{%" in body or "{{" in body)
-        and fmt == "frontmatter-yaml"
-        and not _is_hugo(body)
-        and _JEKYLL_POST.search(source) is not None
-    )
+    return ("{%" in body or "{{" in body) and not _is_hugo(body) and is_jekyll_post(fmt, source)
 
 
-def references(body: str, fmt: str, source: str) -> tuple[str, ...]:
+def _is_gotemplate(body: str, fmt: str, source: str, template: bool) -> bool:
+    return not _is_hugo(body) and not is_jekyll_post(fmt, source) and gotemplate.applies(body, fmt, template)
+
+
+def references(body: str, fmt: str, source: str, template: bool = False) -> tuple[str, ...]:
     """What other documents ``body`` names by path (``kind\\x1fpath``): its HTML depends on their links."""
     if "{" not in body:  # most bodies: one scan for one character, the cheapest test there is
         return ()
     found: list[str] = []
     if _is_liquid(body, fmt, source):
         found += liquid.references(body)
+    elif _is_gotemplate(body, fmt, source, template):
+        found += gotemplate.references(body, source)
     if fmt.startswith("frontmatter") and _is_hugo(body):
-        found += shortcodes.references(body)
+        found += shortcodes.references(body) + docsy.references(body, source)
     found += pelican.references(body)
     return tuple(dict.fromkeys(found))
 
@@ -67,12 +78,18 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
         raise ValueError(f"{doc.source}: converted without its body; feeds.load says where to read it")
     body: str = doc.body
     job = Job(doc, site, links)
+    if mdx.applies(doc.source):
+        body = mdx.render(body, job)
     if "{" in body:
         if _is_liquid(body, doc.format, doc.source):
             body = liquid.render(body, job)
+        elif _is_gotemplate(body, doc.format, doc.source, doc.extra.get("template") is True):
+            body = gotemplate.render(body, job)
         if doc.format.startswith("frontmatter"):
             body = shortcodes.render(body, job)
         body = pelican.render(body, job)
+    if site.emoji and ":" in body:
+        body = emoji.render(body, job)
     separator = doc.extra.get("excerpt_separator") or site.excerpt_separator
     if not (isinstance(separator, str) and separator.strip() and separator != MORE and separator in body):
         # On a block of its own, as Hugo's Markdown reads it: not the end of a paragraph line, which

@@ -33,6 +33,7 @@ class Job:
     stash: list[str] = field(default_factory=list)
     warnings: int = 0
     _counted: tuple[str | None, int, int] = (None, 0, 0)  # a text, an offset in it, its newlines before it
+    memo: dict[str, object] = field(default_factory=dict)  # what a converter found once per body (a listing)
 
     def keep(self, text: str) -> str:
         """A token for ``text``: no later pass sees it, ``restore`` puts it back before Markdown."""

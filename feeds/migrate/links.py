@@ -72,5 +72,39 @@ class Links:
         """What ``doc``'s HTML depends on besides its own file: the links its references resolve to."""
         if not doc.references:
             return ""
-        resolved = [(ref, self.find(ref.split("\x1f", 1)[-1], doc.source)) for ref in doc.references]
+        resolved = [(ref, self._resolve(ref, doc.source)) for ref in doc.references]
         return hashlib.sha256(repr(resolved).encode()).hexdigest()[:16]
+
+    def _resolve(self, ref: str, source: str) -> str | None:
+        kind, _, path = ref.partition("\x1f")
+        if kind == "dir":
+            # A page bundle whose images a shortcode shows: the names of its files.
+            return hashlib.sha256("\n".join(listing(Path(self.prefix or "."), path)).encode()).hexdigest()
+        if kind != "file":
+            return self.find(path, source)
+        # A file a post includes (x/website's {{code}}): its bytes, so an edit there renders anew.
+        try:
+            return hashlib.sha256((Path(self.prefix or ".") / path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+
+MAX_RESOURCES = 1000  # files beside one page; more is not a bundle
+
+
+def listing(root: Path, folder: str) -> list[str]:
+    """The files under ``root/folder`` (none of them the page itself), as sorted paths from it."""
+    base = (root / folder).resolve()
+    if not base.is_relative_to(root.resolve()):
+        return []
+    found: list[str] = []
+    try:
+        for path in sorted(base.rglob("*")):
+            if len(found) >= MAX_RESOURCES:
+                break
+            name = path.relative_to(base).as_posix()
+            if path.is_file() and not path.is_symlink() and name not in ("index.md", "index.markdown"):
+                found.append(name)
+    except OSError:
+        return found
+    return found

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from feeds.lazyre import LazyPattern
+from feeds.migrate import docsy
 from feeds.migrate.common import Job, Next, code_block
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
@@ -247,6 +248,18 @@ def _convert(
         "ref": lambda: _ref(args, job),
         "relref": lambda: _ref(args, job),
     }
+    if name in ("imgproc", "gallery"):
+        shown = docsy.imgproc(args[0], inner, job) if name == "imgproc" else docsy.gallery(args[1], job)
+        if shown is not None:
+            return shown
+        job.warn(
+            whole, offset, f"shortcode {{{{< {name} >}}}}: no file of the page bundle matches; its caption is kept"
+        )
+        if not span or not inner:
+            return ""
+        if depth >= MAX_DEPTH:
+            job.fail(whole, offset, f"shortcodes nested more than {MAX_DEPTH} deep")
+        return _expand(scan, job, span[0], span[1], depth + 1)
     if name in converters:
         result = converters[name]()
         if result is not None:
