@@ -44,6 +44,7 @@ from feeds.readers.newswords import (
     CREDIT_END,
     DATE_STAMP,
     DATELINE,
+    DESK_AFTER,
     FULL_STOP,
     HASHTAGS,
     HEAD_ROLE_WORDS,
@@ -55,6 +56,8 @@ from feeds.readers.newswords import (
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
+    SIGN_OFF,
+    TITLE_LABEL,
     hashtags,
     is_bare_name,
     is_caption,
@@ -105,9 +108,12 @@ def read(text: str, path: str) -> Parsed:
     tags = hashtags(body)
     if tags:
         meta["tags"] = tags
-    # Page lines that are none of the head's fields (an issue number, a view counter) are kept in
-    # the document's extra metadata: no line of the text is lost, though none of them is published.
-    page = [s for (_, s), kind in head.classes if kind is Kind.PAGE_JUNK]
+    # Page lines that are none of the head's fields (an issue number, a view counter, a second
+    # outlet line naming the desk) are kept in the document's extra metadata: no line of the text
+    # is lost, though none of them is published.
+    outlet_line = head.lines.get("publication")
+    page = [s for (n, s), kind in head.classes
+            if kind is Kind.PAGE_JUNK or (kind is Kind.OUTLET and n != outlet_line)]  # fmt: skip
     if page:
         meta["page_lines"] = page
     lines = {"title": head.title_line, **head.lines}
@@ -155,15 +161,17 @@ def _head(text: str) -> _Head | None:
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
-    classes = _plan(window, infos)
+    classes = _plan(window, infos, ends=_ends_in(text, window))
     if classes is None:
         return None
-    title_line, title = next(line for line, kind in zip(window, classes, strict=True) if kind == Kind.TITLE)
+    title_line, title = _title(window, infos, classes)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None
     head = [i for i, kind in enumerate(classes) if kind in METADATA]
-    meta, where = _meta([window[i] for i in head], [infos[i] for i in head])
+    # A date that is page junk (a magazine's cover date above the headline) dates nothing.
+    read = [HeadLine() if classes[i] is Kind.PAGE_JUNK else infos[i] for i in head]
+    meta, where = _meta([window[i] for i in head], read)
     if "date" not in meta:
         return None
     body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
@@ -172,7 +180,24 @@ def _head(text: str) -> _Head | None:
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
 
 
-def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[Kind] | None:
+def _ends_in(text: str, window: list[tuple[int, str]]) -> bool:
+    """Whether the window holds the text's last line: its lowest lines may be a letter's sign-off."""
+    if not window:
+        return True
+    below = text.split("\n", window[-1][0])
+    return len(below) <= window[-1][0] or not below[-1].strip()
+
+
+def _title(window: list[tuple[int, str]], infos: list[HeadLine | None], classes: list[Kind]) -> tuple[int, str]:
+    """The title's line and text: the title line without a board's label ("[제목] : …"), or the
+    headline a board's row of fields holds."""
+    for (n, s), kind in zip(window, classes, strict=True):
+        if kind == Kind.TITLE:
+            return n, TITLE_LABEL.sub("", s) or s
+    return next((n, info.title) for (n, _), info in zip(window, infos, strict=True) if info and info.title)
+
+
+def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: bool = False) -> list[Kind] | None:
     """The class of each line of the window, decided together; None when the text is no article.
 
     The title is the first line that is not metadata or page junk (a printer-friendly page puts
@@ -184,13 +209,28 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[K
     t = next((i for i, info in enumerate(infos) if info is None), None)
     if t is None or t + 1 >= len(window) or len(window[t][1]) > 300 or MARKDOWN.search(window[t][1]):
         return None
+    if any(info and info.title and info.stamps for info in infos[:t]):
+        # A board's row of fields holds the headline and the date: the short lines under it are the deck.
+        classes = [_metadata_class(info) for info in infos[:t]] + [Kind.BODY] * (len(window) - t)
+        end = _deck_after(window[t:], 0)
+        headline = next(info.title for info in infos[:t] if info and info.title)
+        # The notice's own heading repeats the headline ("[알림] …"): the text starts there.
+        end = next((i for i in range(end) if headline in window[t + i][1]), end)
+        classes[t : t + end] = [Kind.DECK] * end
+        return classes
     classes = [_metadata_class(info) for info in infos[:t]] + [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
     rest, after = window[t + 1 :], infos[t + 1 :]
     first, last = _metadata_block(rest, after)
     if first is None and Kind.DATE_LINE not in classes:
         return None
-    if first is not None and _dated_entries(after, first, last):
+    if first is not None and _dated_entries(rest, after, first, last, ends=ends):
         return None
+    if first is not None and any(_labelled(info) for info in after[first : last + 1]):
+        # A date above the headline without a label, when a labelled stamp is under it: the cover
+        # date of a magazine's issue, not when the article was published or updated.
+        for i, info in enumerate(infos[:t]):
+            if info and info.stamps and not _labelled(info):
+                classes[i] = Kind.PAGE_JUNK
     # A bare name right above the text is a photo's subject ("| 박성웅 |"), not the reporter.
     while first is not None and last > first:
         info = after[last]
@@ -213,6 +253,10 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[K
         end = _deck_after(rest, last + 1)
         classes[t + 2 + last : t + 1 + end] = [Kind.DECK] * (end - last - 1)
     return classes
+
+
+def _labelled(info: HeadLine | None) -> bool:
+    return info is not None and any(label for label, _ in info.stamps)
 
 
 def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
@@ -268,14 +312,22 @@ def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None])
     return name if len(name) == 3 and is_bare_name(name) and not is_outlet(name) else None
 
 
-def _dated_entries(infos: list[HeadLine | None], first: int, last: int) -> bool:
+def _dated_entries(
+    rest: list[tuple[int, str]], infos: list[HeadLine | None], first: int, last: int, *, ends: bool
+) -> bool:
     """Whether date lines come apart, text between or after them: a log's or a changelog's entries.
 
     An article's head has its stamps together (입력 and 수정 on a line each, or on one line); a
-    short article may close with its date line again, with nothing after it.
+    short article may close with its date line again, with nothing after it, or with a letter's
+    sign-off: a date and a signature of a few short lines ending the text.
     """
     stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
-    return any(i > last and None in infos[i + 1 :] for i in stamped) or any(
+
+    def signed(i: int) -> bool:
+        below = [s for _, s in rest[i + 1 :]]
+        return ends and len(below) <= 3 and all(len(s) <= 30 and not SENTENCE_END.search(s) for s in below)
+
+    return any(i > last and None in infos[i + 1 :] and not signed(i) for i in stamped) or any(
         infos[j] is None
         for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
         for j in range(a + 1, b)
@@ -410,7 +462,7 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         if m:
             # "(서울=연합뉴스)", "[공주/CTN]", "[교육타임즈/충남교육]": the part that is an outlet
             parts = [p.strip() for p in PLACE_SEPARATORS.split((m.group("pub1") or m.group("pub2")).strip())]
-            outlet = next((p for p in parts if OUTLET_LIKE.search(p)), parts[-1])
+            outlet = DESK_AFTER.sub("", next((p for p in parts if OUTLET_LIKE.search(p)), parts[-1]))
             reporters = split_authors(m.group("names1") or m.group("names2"), None)
             break
         d = DATELINE.match(s)
@@ -428,4 +480,7 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         copyright = COPYRIGHT.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]):
             closing_outlet = copyright.group("outlet")
+    if not reporters and len(tail) > 1 and DATE_STAMP.fullmatch(tail[-2]):
+        signer = SIGN_OFF.fullmatch(tail[-1])  # a letter signed under its date: "2012. 10.22" / "국회의원 강기윤"
+        reporters = [{"name": signer.group("name")}] if signer else []
     return outlet or closing_outlet, reporters

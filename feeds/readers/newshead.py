@@ -19,11 +19,14 @@ from enum import StrEnum
 
 from feeds.readers.newswords import (
     ANY_ROLE_WORD,
+    BOARD_FIELDS,
+    BOARD_LABEL,
     BULLET_OUTLET,
     COMMA_OUTLET,
     COUNTER,
     DATE_STAMP,
     DESK,
+    DESK_ACCOUNT,
     EMAIL_RE,
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
@@ -34,7 +37,9 @@ from feeds.readers.newswords import (
     LABEL_ONLY,
     LATIN_BYLINE,
     LATIN_NAME,
+    MASTHEAD,
     MAYBE_DATE,
+    ORGANISATION,
     OUTLET_MAX,
     PIECES,
     REPORTER,
@@ -77,6 +82,7 @@ class HeadLine:
     outlet: str | None = None
     label_only: str | None = None  # a label whose date is on the next line
     weak: bool = False  # a bare name, which may as well be a photo's subject
+    title: str | None = None  # a board's row of fields may hold the headline ("제목 …")
 
 
 def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
@@ -87,6 +93,9 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
+    board = _board(s) if BOARD_LABEL.match(s) else None
+    if board is not None:
+        return board
     maybe_date = MAYBE_DATE.search(s)
     maybe_reporter = ANY_ROLE_WORD.search(s) is not None
     # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
@@ -105,7 +114,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         kept, prev = [], 0
         for m in pattern.finditer(rest):
             names = m.group("names") or m.group("after")
-            info.authors.extend(split_authors(names, m.groupdict().get("email")))
+            email = m.groupdict().get("email") or m.groupdict().get("email_after")
+            info.authors.extend(split_authors(names, email))
             kept.append(rest[prev : m.start()])
             prev = m.end()
         rest = " | ".join([*kept, rest[prev:]])
@@ -150,6 +160,9 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "Hangul name": lambda piece, line: is_bare_name(piece),  # 유룡: a family name and one to three syllables
     "section prefix": lambda piece, line: SECTION_PREFIX.match(piece),  # 경제…, 정치…
     "section": lambda piece, line: SECTION.fullmatch(piece),  # 정치, 종합, 앵커리포트
+    "organisation": lambda piece, line: ORGANISATION.fullmatch(piece),  # 인천경기기자협회
+    "desk or account": lambda piece, line: DESK_ACCOUNT.fullmatch(piece),  # 편집국, 협동조합팀1
+    "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -162,6 +175,9 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("Hangul name", "author", 20),  # below "outlet word": "정원뉴스" is no one's name
     ("section prefix", "author", -25),  # "사회", "경제홍길": a section, or one glued to a name
     ("section", "junk", 10),
+    ("organisation", "outlet", 30),  # an association's or a foundation's own page
+    ("desk or account", "junk", 60),  # a desk or a team's account posting: no outlet, no one's name
+    ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -186,6 +202,30 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("junk", piece)
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
+
+
+def _board(s: str) -> HeadLine | None:
+    """A board's row of labelled fields: its date, writer and headline; counters and numbers are
+    page junk. None when it is no such row (one label, or a date field holding no date)."""
+    fields = list(BOARD_LABEL.finditer(s))
+    if len(fields) < 2:
+        return None
+    info = HeadLine()
+    for m, end in zip(fields, [f.start() for f in fields[1:]] + [len(s)], strict=True):
+        kind = BOARD_FIELDS["".join(m.group("label").split())]
+        value = s[m.end() : end].strip(" :：|")
+        if kind == "date":
+            stamps, rest = _stamps(value)
+            if not stamps or rest.strip(" |"):
+                return None
+            info.stamps.extend(stamps)
+        elif kind == "writer":
+            name = value.split("(", 1)[0].strip()  # "장주희(cbspr)": the name and the account
+            if is_bare_name(name):
+                info.authors.append({"name": name})
+        elif kind == "title":
+            info.title = value or None
+    return info
 
 
 def _classify_wordy(s: str) -> HeadLine | None:
@@ -213,6 +253,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine(outlet=name)
     if len(s) <= 12 and " " not in s and is_outlet(s):
         return HeadLine(outlet=s)  # "뉴스1" alone above the date line
+    masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
+    if masthead and is_outlet(masthead.group("outlet")):
+        return HeadLine(outlet=masthead.group("outlet"))  # "주간동아 685": the magazine and its issue
     if len(s) <= 4 and is_bare_name(s):
         return HeadLine(outlet=s) if is_outlet(s) else HeadLine(authors=[{"name": s}], weak=True)
     return None

@@ -21,7 +21,7 @@ _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 DATE = (
-    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?"
+    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
     r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
@@ -61,6 +61,7 @@ HEAD_REPORTER = LazyPattern(
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
     # the role first, as a sign-off prints it: "발행인 홍길동"
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
+    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email_after>{_EMAIL})\s*[)>\]]?)?"
 )
 SIGNATURE = LazyPattern(
     rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
@@ -107,9 +108,36 @@ _LATIN_NAME = (
     rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
 )
 LATIN_NAME = LazyPattern(_LATIN_NAME)
-COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천)\s*\d[\d,]*")  # "조회수 1,234": its comma is no separator
+# "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
+COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
     rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
+)
+# A board's row of labelled fields, its labels sometimes spaced out ("번 호 3 글쓴이 장주희(cbspr) 날 짜
+# 2018-03-26 …", "제목 새해 이렇게 바뀝니다 게시일 2023.12.27 20:31 조회수 1215"): the label's kind of value.
+BOARD_FIELDS = {
+    "제목": "title", "글쓴이": "writer", "작성자": "writer", "날짜": "date", "게시일": "date", "등록일": "date",
+    "작성일": "date", "번호": "junk", "조회": "junk", "조회수": "junk", "추천": "junk", "추천수": "junk",
+    "첨부": "junk", "첨부파일": "junk",
+}  # fmt: skip
+BOARD_LABEL = LazyPattern(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(r"\s?".join(label) for label in sorted(BOARD_FIELDS, key=len, reverse=True))
+    + r")\s*[:：]?(?=\s|\d|$)"
+)
+TITLE_LABEL = LazyPattern(r"^[\[【]?\s*제\s?목\s*[\]】]?\s*[:：]\s*")  # "[제목] : CBS 아침뉴스 대대적 개편"
+# An organisation publishing its own page: an association, a foundation, a union ("인천경기기자협회").
+ORGANISATION = LazyPattern(r"[가-힣A-Za-z0-9]{1,16}(?:협회|연합회|협의회|재단|조합|학회|연구소|위원회|센터|공단|노조)")
+# A desk or a team's account, no outlet ("협동조합팀1", "편집국"); after an outlet's name, its desk
+# ("일요시사 정치팀").
+DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|편집국|보도국|편집부|취재부|뉴스부)\d*")
+DESK_AFTER = LazyPattern(r"\s+[가-힣]{1,6}(?:팀|부)$")
+# A magazine's masthead with its issue number, above the headline ("주간동아 685", "월간조선 제 512호").
+MASTHEAD = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:제\s*)?\d{1,5}\s*호?")
+# A letter's signature under its sign-off date at the end: the signer's title and name.
+SIGN_OFF = LazyPattern(
+    r"(?:[가-힣A-Za-z0-9]{2,12}\s+)?(?:발행인|편집인|편집국장|편집장|대표|국회의원|의원|회장|이사장|위원장|시장|군수|구청장|도지사"
+    r"|교육감|총장|원장|사장)\s+(?P<name>[가-힣]{2,4})"
 )
 WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
@@ -124,7 +152,7 @@ _SURNAMES = frozenset(
 # The sections and programme names a page prints beside the date ("앵커리포트 2026.02.11 …").
 SECTION = LazyPattern(
     r"(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
-    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트)(?:부|팀|면)?"
+    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트|기타)(?:부|팀|면)?"
 )
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
 WORDS = LazyPattern(r"[\s/·|•]+")
@@ -167,6 +195,7 @@ ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 OUTLET_LIKE = LazyPattern(
     r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
+    r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
