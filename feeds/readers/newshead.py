@@ -234,6 +234,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine(label_only=s)
     if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
         return HeadLine()
+    if s[0] == "•" and COUNTER.fullmatch(s[1:].strip()):
+        return HeadLine()  # "• 조회수 512"
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
@@ -250,7 +252,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         name = alone.group("outlet")
         if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
             return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
-        return HeadLine(outlet=name)
+        # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
+        return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
     if len(s) <= 12 and " " not in s and is_outlet(s):
         return HeadLine(outlet=s)  # "뉴스1" alone above the date line
     masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
