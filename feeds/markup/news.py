@@ -22,6 +22,7 @@ from feeds.readers.newswords import (
     SEPARATED_CREDIT,
     ends_in_photo_credit,
     is_photo_credit,
+    is_sign_credit,
     plain,
 )
 
@@ -83,6 +84,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
+    credit = credit or (is_sign_credit(s) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
@@ -126,6 +128,12 @@ def _caption_zone(lines: list[str]) -> int:
         if seen == ZONE_LINES:
             break
     return 0
+
+
+def text_after(lines: list[str], i: int) -> bool:
+    """Whether text follows line ``i``, not only closing notes: "ⓒSBS" between paragraphs credits
+    the photo above it; under the last paragraph it is the outlet's copyright."""
+    return any(line and not NOTE.search(line) for line in lines[i + 1 :])
 
 
 def _credit_below(lines: list[str], i: int) -> bool:

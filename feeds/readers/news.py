@@ -63,6 +63,7 @@ from feeds.readers.newswords import (
     is_caption,
     is_outlet,
     is_photo_credit,
+    is_sign_credit,
     plain,
     split_authors,
 )
@@ -237,9 +238,13 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         if info is None or not info.weak or (last + 1 < len(rest) and rest[last + 1][0] > rest[last][0] + 1):
             break
         last -= 1
-    if first is None:  # all the metadata was above the title
-        end = _deck_after(rest, 0)
-        classes[t + 1 : t + 1 + end] = [Kind.DECK] * end
+    if first is None:  # the date line was above the title; a byline may be under it
+        lead = 0
+        while lead < len(after) and (info := after[lead]) is not None and not info.weak:
+            classes[t + 1 + lead] = _metadata_class(info)
+            lead += 1
+        end = _deck_after(rest, lead)
+        classes[t + 1 + lead : t + 1 + end] = [Kind.DECK] * (end - lead)
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
@@ -478,9 +483,15 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             reporters = split_authors(c.group("names"), c.group("email") or (after and after.group("email")))
             closing_outlet = c.groupdict().get("outlet")
         copyright = COPYRIGHT.search(tail[i])
-        if copyright and not closing_outlet and not is_photo_credit(tail[i]):
+        if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
     if not reporters and len(tail) > 1 and DATE_STAMP.fullmatch(tail[-2]):
         signer = SIGN_OFF.fullmatch(tail[-1])  # a letter signed under its date: "2012. 10.22" / "국회의원 강기윤"
         reporters = [{"name": signer.group("name")}] if signer else []
     return outlet or closing_outlet, reporters
+
+
+def _mid_credit(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a copyright sign and a name with text under it: a photo's credit, no
+    closing that names the outlet."""
+    return is_sign_credit(lines[i]) and any(not NOTE.search(line) for line in lines[i + 1 :])

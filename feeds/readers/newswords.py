@@ -270,6 +270,12 @@ def is_photo_credit(s: str) -> bool:
     return _PHOTO_AGENCY.fullmatch(who) is not None or (is_bare_name(last) and not is_outlet(last))
 
 
+def is_sign_credit(s: str) -> bool:
+    """Whether ``s`` is only a copyright sign and a name or two ("ⓒSBS", "ⓒMicrosoft", "ⓒ 홍길동"): a
+    photo's credit when text follows it, the outlet's copyright when it ends the article."""
+    return ("ⓒ" in s or "©" in s) and _PHOTO_CREDIT.fullmatch(s) is not None
+
+
 CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
 CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?[(\[]?{_CREDITS}\s*[)\]]?$")
 SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*[(\[]?{_CREDITS}\s*[)\]]?$")
