@@ -37,6 +37,7 @@ from feeds.readers import Parsed, from_line
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newswords import (
     ALONE_EMAIL,
+    BROADCAST_SIGN_OFF,
     BYLINE,
     CLOSING_OUTLET_REPORTER,
     CLOSING_REPORTER,
@@ -485,6 +486,10 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         copyright = COPYRIGHT.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
+    aired = BROADCAST_SIGN_OFF.search(tail[-1]) if tail and not reporters and "입니다" in tail[-1] else None
+    if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
+        reporters = [{"name": aired.group("name")}]
+        closing_outlet = closing_outlet or aired.group("outlet")
     if not reporters and len(tail) > 1 and DATE_STAMP.fullmatch(tail[-2]):
         signer = SIGN_OFF.fullmatch(tail[-1])  # a letter signed under its date: "2012. 10.22" / "국회의원 강기윤"
         reporters = [{"name": signer.group("name")}] if signer else []
