@@ -43,6 +43,7 @@ from feeds.readers.newswords import (
     CLOSING_REPORTER,
     COPYRIGHT,
     CREDIT_END,
+    CUES,
     DATE_STAMP,
     DATELINE,
     DESK_AFTER,
@@ -52,6 +53,7 @@ from feeds.readers.newswords import (
     IS_UPDATE,
     MARKDOWN,
     NOTE,
+    OPENING_OUTLET,
     OUTLET_LIKE,
     PLACE_SEPARATORS,
     SECTION_PREFIX,
@@ -450,6 +452,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
         and not BYLINE.match(s)
         and not NOTE.search(s)
         and not HASHTAGS.match(s)
+        and not CUES.fullmatch(s)
     )
 
 
@@ -475,14 +478,18 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         if d:
             reporters = split_authors(d.group("names"), d.group("email"))
             break
+        opening = OPENING_OUTLET.match(s) if outlet is None else None
+        if opening and (is_outlet(opening.group("outlet")) or opening.group("desk")):
+            outlet = opening.group("outlet")  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
     closing_outlet = None
     for i in reversed(range(len(tail))):
         c = CLOSING_REPORTER.match(tail[i]) or CLOSING_OUTLET_REPORTER.match(tail[i])
         if c and not reporters:
             # "홍길동 기자" with the address on the next line
             after = ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
-            reporters = split_authors(c.group("names"), c.group("email") or (after and after.group("email")))
-            closing_outlet = c.groupdict().get("outlet")
+            email = c.group("email") or c.groupdict().get("lead") or (after and after.group("email"))
+            reporters = split_authors(c.group("names"), email)
+            closing_outlet = c.groupdict().get("outlet") or closing_outlet
         copyright = COPYRIGHT.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")

@@ -39,7 +39,8 @@ IS_UPDATE = LazyPattern(_UPDATED_LABEL)
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
     r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
-    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커)"
+    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커"
+    r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
 # page ("경제홍길동 기자") is caught and cut off, not read as a seven-syllable name.
@@ -173,7 +174,8 @@ BYLINE = LazyPattern(
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
 )
 CLOSING_REPORTER = LazyPattern(
-    rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    # the address may lead: "fnjung@fnnews.com 정기현 기자"
+    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
@@ -199,10 +201,20 @@ COPYRIGHT = LazyPattern(
 )
 ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
+# The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …"
+OPENING_OUTLET = LazyPattern(
+    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
+)
+# A broadcast's cues and labels, no deck: "[KBS 대전] [앵커]", "◀ 앵커 ▶", "<리포트>"
+CUES = LazyPattern(
+    r"(?:\s*[\[【<〈][^\]】>〉]{1,12}[\]】>〉]){2,}\s*"
+    r"|\s*[\[【<〈◀]\s*(?:앵커|리포트|앵커\s*멘트|기자|인터뷰)\s*[\]】>〉▶]\s*"
+)
 OUTLET_LIKE = LazyPattern(
     r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
+    r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
@@ -326,7 +338,8 @@ def is_outlet(name: str) -> bool:
 def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     # "[아시아경제 김혜원 기자, 나주석 기자]": the role repeated between names is not a name
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
-    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n)]
+    # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
+    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
