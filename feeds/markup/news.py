@@ -81,6 +81,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
+    if repeated(lines, i):
+        return "caption"  # a photo's alt text and its caption, the same words line after line
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
@@ -128,6 +130,11 @@ def _caption_zone(lines: list[str]) -> int:
         if seen == ZONE_LINES:
             break
     return 0
+
+
+def repeated(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is printed again right above or under itself."""
+    return any(0 <= j < len(lines) and lines[j] == lines[i] for j in (i - 1, i + 1))
 
 
 def text_after(lines: list[str], i: int) -> bool:

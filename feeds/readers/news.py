@@ -273,10 +273,14 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     caption); ``start`` when there is none."""
     end = start
     while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
+        if rest[end][1] == rest[end + 1][1]:
+            break  # a line printed twice is a photo's alt text and caption: the text starts there
         end += 1
-    # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them.
+    # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
+    # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series) else start
+    photo = end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]
+    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
 
 
 def _metadata_class(info: HeadLine | None) -> Kind:
