@@ -30,6 +30,7 @@ from feeds.readers.newswords import (
     EMAIL_RE,
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
+    ISSUE,
     JUNK,
     JUNK_WORD,
     LABEL_AFTER,
@@ -104,6 +105,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     head_role = head_role and (placed or _is_signature(s, below_date))
     if not maybe_date and not maybe_reporter and not head_role:
         return _classify_wordy(s)
+    if maybe_date and len(s) <= 12 and ISSUE.fullmatch(s):
+        return HeadLine()  # "2015년 7월호": which issue, page junk
     info = HeadLine()
     rest = s
     if maybe_date:
@@ -234,8 +237,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine(label_only=s)
     if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
         return HeadLine()
-    if s[0] == "•" and COUNTER.fullmatch(s[1:].strip()):
-        return HeadLine()  # "• 조회수 512"
+    if COUNTER.fullmatch(s.lstrip("• ")):
+        return HeadLine()  # "• 조회수 512", "조회수 : 13552"
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")

@@ -25,7 +25,7 @@ DATE = (
     r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
-_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영)"
+_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
@@ -56,7 +56,9 @@ REPORTERS = (
 REPORTER = LazyPattern(REPORTERS)
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
-_HEAD_ROLE = r"(?:발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+_HEAD_ROLE = (
+    r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+)
 HEAD_REPORTER = LazyPattern(
     rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
@@ -69,7 +71,7 @@ SIGNATURE = LazyPattern(
 )
 ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
-HEAD_ROLE_WORDS = LazyPattern("발행인|편집|주필|대표|연구|교수|변호사")
+HEAD_ROLE_WORDS = LazyPattern("발행인|발기인|편집|주필|대표|연구|교수|변호사")
 ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
 ROLE_AT_END = LazyPattern(_ROLE + "$")
 _NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
@@ -97,7 +99,8 @@ JUNK_WORD = LazyPattern(
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
-    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|Array|undefined|null|NaN)",
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|Array|undefined|null|NaN"
+    r"|창간사|신년사|축사|기념사|발간사)",  # the kind of a letter, printed as its section
     re.IGNORECASE,
 )
 # "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
@@ -134,6 +137,8 @@ ORGANISATION = LazyPattern(r"[가-힣A-Za-z0-9]{1,16}(?:협회|연합회|협의�
 # ("일요시사 정치팀").
 DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|편집국|보도국|편집부|취재부|뉴스부)\d*")
 DESK_AFTER = LazyPattern(r"\s+[가-힣]{1,6}(?:팀|부)$")
+# An issue of a monthly or a quarterly, printed above the headline: "2015년 7월호", "2020년 봄호"
+ISSUE = LazyPattern(r"\d{4}\s*년\s*(?:\d{1,2}\s*월|봄|여름|가을|겨울)\s*호")
 # A magazine's masthead with its issue number, above the headline ("주간동아 685", "월간조선 제 512호").
 MASTHEAD = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:제\s*)?\d{1,5}\s*호?")
 # A letter's signature under its sign-off date at the end: the signer's title and name.
@@ -141,7 +146,8 @@ SIGN_OFF = LazyPattern(
     r"(?:[가-힣A-Za-z0-9]{2,12}\s+)?(?:발행인|편집인|편집국장|편집장|대표|국회의원|의원|회장|이사장|위원장|시장|군수|구청장|도지사"
     r"|교육감|총장|원장|사장)\s+(?P<name>[가-힣]{2,4})"
 )
-WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})")
+# "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
+WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
 _BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
