@@ -64,6 +64,7 @@ def _is_page_chrome(word: str) -> bool:
                 newswords.JUNK_WORD,
                 newswords.JUNK,
                 newswords.SECTION,
+                newswords.ENGLISH_SECTION,
                 _WEEKDAY,
             )
         )

@@ -180,7 +180,7 @@ def _head(text: str) -> _Head | None:
         return None
     body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
-    summary = deck or _lead(window[body:])
+    summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
 
 
@@ -279,7 +279,7 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
     # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    photo = end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]
+    photo = (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1])
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
 
 
@@ -316,11 +316,14 @@ _LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
 
 
 def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> str | None:
-    """The reporter of a first line that is a section and a name glued ("경제정혜인"), above the title."""
+    """The reporter of a first line above the title: a section and a name glued ("경제정혜인"), or
+    a name alone ("박윤수") with the headline and the date line under it, no line apart."""
     if len(window) < 3 or infos[0] is not None or infos[1] is not None:
         return None
     m = SECTION_PREFIX.match(window[0][1])
     name = window[0][1][m.end() :] if m else ""
+    if not name and infos[2] is not None and window[1][0] == window[0][0] + 1:
+        name = window[0][1]  # a name alone right above the headline, the date line right under it
     return name if len(name) == 3 and is_bare_name(name) and not is_outlet(name) else None
 
 
@@ -387,13 +390,14 @@ def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -
     return None, -1
 
 
-def _lead(lines: list[tuple[int, str]]) -> list[str]:
-    """A deck printed after the photo under the head: the summary, though it stays in the body."""
+def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
+    """A deck printed after the photo under the head: the summary, though it stays in the body.
+    The headline printed again over the text is no deck."""
     i = 0
     while i < min(len(lines), 2) and (is_caption(lines[i][1]) or CREDIT_END.search(lines[i][1])):
         i += 1
     lead: list[str] = []
-    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX):
+    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX) and lines[i][1] != title:
         lead.append(lines[i][1])
         i += 1
     set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line

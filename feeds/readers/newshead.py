@@ -28,6 +28,7 @@ from feeds.readers.newswords import (
     DESK,
     DESK_ACCOUNT,
     EMAIL_RE,
+    ENGLISH_SECTION,
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
     ISSUE,
@@ -165,6 +166,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "section": lambda piece, line: SECTION.fullmatch(piece),  # 정치, 종합, 앵커리포트
     "organisation": lambda piece, line: ORGANISATION.fullmatch(piece),  # 인천경기기자협회
     "desk or account": lambda piece, line: DESK_ACCOUNT.fullmatch(piece),  # 편집국, 협동조합팀1
+    "English section": lambda piece, line: ENGLISH_SECTION.fullmatch(piece),  # Travel, Sports
     "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
@@ -180,6 +182,7 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("section", "junk", 10),
     ("organisation", "outlet", 30),  # an association's or a foundation's own page
     ("desk or account", "junk", 60),  # a desk or a team's account posting: no outlet, no one's name
+    ("English section", "junk", 40),  # a section's English name is no outlet, though capitalised
     ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie

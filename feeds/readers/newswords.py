@@ -166,6 +166,11 @@ _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세�
 WORDS = LazyPattern(r"[\s/·|•]+")
 PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
 OUTLET_MAX = 20
+# A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
+ENGLISH_SECTION = LazyPattern(
+    r"(?:News|Travel|Culture|Sports?|Economy|Politics|World|Life(?:style)?|Business|Entertainment|Opinion"
+    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo)"
+)
 FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
 SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
 SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
@@ -240,6 +245,8 @@ CAPTION = LazyPattern(
     rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
     # a line led by a triangle
     r"|^\s*[▲△]"
+    # a credit after a bar, alone: "사진ㅣJTBC", "사진|연합뉴스", the bar misprinted as I ("사진IJTBC")
+    r"|^사진\s*[ㅣ|│I]\s*[A-Z가-힣][^\s]{0,19}$"
     # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
     rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
