@@ -41,6 +41,7 @@ from feeds.readers.newswords import (
     LATIN_NAME,
     MASTHEAD,
     MAYBE_DATE,
+    NAME_OUTLET_ROLE,
     ORGANISATION,
     OUTLET_MAX,
     PIECES,
@@ -112,6 +113,11 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
+    # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
+    between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
+    if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
+        info.outlet = between.group("outlet")
+        rest = rest[: between.start("outlet")] + rest[between.end() :]
     for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
         if not on:
             continue
@@ -260,8 +266,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
             return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
         return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
-    if len(s) <= 12 and " " not in s and is_outlet(s):
-        return HeadLine(outlet=s)  # "뉴스1" alone above the date line
+    if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s):
+        return HeadLine(outlet=s)  # "뉴스1" alone above the date line; "사진ㅣ한빛방송" is a photo's credit
     masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
     if masthead and is_outlet(masthead.group("outlet")):
         return HeadLine(outlet=masthead.group("outlet"))  # "주간동아 685": the magazine and its issue

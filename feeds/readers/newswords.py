@@ -54,6 +54,10 @@ REPORTERS = (
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 REPORTER = LazyPattern(REPORTERS)
+# The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"
+NAME_OUTLET_ROLE = LazyPattern(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s*(?={_ROLE})"
+)
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
 _HEAD_ROLE = (
