@@ -56,6 +56,7 @@ from feeds.readers.newswords import (
     OPENING_OUTLET,
     OUTLET_LIKE,
     PLACE_SEPARATORS,
+    REGARDS,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
@@ -398,6 +399,8 @@ def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
         i += 1
     lead: list[str] = []
     while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX) and lines[i][1] != title:
+        if is_bare_name(lines[i][1]) and not lead:
+            break  # a name alone under the headline is its writer's, no deck
         lead.append(lines[i][1])
         i += 1
     set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line
@@ -505,10 +508,32 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
         reporters = [{"name": aired.group("name")}]
         closing_outlet = closing_outlet or aired.group("outlet")
-    if not reporters and len(tail) > 1 and DATE_STAMP.fullmatch(tail[-2]):
-        signer = SIGN_OFF.fullmatch(tail[-1])  # a letter signed under its date: "2012. 10.22" / "국회의원 강기윤"
-        reporters = [{"name": signer.group("name")}] if signer else []
+    if not reporters:
+        signer, signed_for = _signature(tail)
+        reporters, closing_outlet = signer, closing_outlet or signed_for
     return outlet or closing_outlet, reporters
+
+
+def _signature(tail: list[str]) -> tuple[list[dict[str, str]], str | None]:
+    """The writer and outlet of a letter signed under its date at the end: "2012. 10.22" /
+    "국회의원 강기윤", or "2022년 5월17일" / "디지털데일리 배상" / "윤상호" / "crow@ddaily.co.kr"."""
+    last_lines = range(len(tail) - 1, max(len(tail) - 5, 0) - 1, -1)
+    dated = next((i for i in last_lines if DATE_STAMP.fullmatch(tail[i])), None)
+    if dated is None:
+        return [], None
+    writer: dict[str, str] = {}
+    outlet = None
+    for line in tail[dated + 1 :]:
+        signer, regards, email = SIGN_OFF.fullmatch(line), REGARDS.fullmatch(line), ALONE_EMAIL.fullmatch(line)
+        if signer or (is_bare_name(line) and not is_outlet(line)):
+            writer = {"name": signer.group("name") if signer else line}
+        elif regards and is_outlet(regards.group("outlet")):
+            outlet = regards.group("outlet")
+        elif email and writer:
+            writer["email"] = email.group("email")
+        else:
+            return [], None  # more than a signature: the date is no sign-off
+    return ([writer] if writer else []), outlet
 
 
 def _mid_credit(lines: list[str], i: int) -> bool:
