@@ -19,6 +19,7 @@ from feeds.readers.newswords import (
     DATELINE,
     HASHTAGS,
     NOTE,
+    PHOTOGRAPHER_END,
     SEPARATED_CREDIT,
     ends_in_photo_credit,
     is_photo_credit,
@@ -91,6 +92,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
         return "note"
+    if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
+        return "caption"  # the photo under the head, signed by its photographer
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
         return "p"
     ends_block = i + 1 == len(lines) or not lines[i + 1]

@@ -279,7 +279,7 @@ def is_caption(s: str) -> bool:
 _CREDITS = (
     r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
     r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공"
-    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*)?(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
+    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*){0,2}(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
 )
 # A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
 # "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
@@ -312,14 +312,16 @@ def is_sign_credit(s: str) -> bool:
     return ("ⓒ" in s or "©" in s) and _PHOTO_CREDIT.fullmatch(s) is not None
 
 
+# A caption signed by its photographer: "… 질의응답 시간을 갖고 있다. 김동주 기자 zoo@donga.com"
+PHOTOGRAPHER_END = LazyPattern(rf"[.)]\s*[가-힣]{{2,4}}\s*기자\s+{_EMAIL}\s*$")
 CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
 CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?[(\[]?{_CREDITS}\s*[)\]]?$")
 SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*[(\[]?{_CREDITS}\s*[)\]]?$")
 NOTE = LazyPattern(
     r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
-    r"|무단\s*전재|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"
+    r"|무단\s*전재(?!했)|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"  # "무단전재했기 때문" is a story
     r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
-    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴)",
+    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴|프린트|인쇄)",
     re.IGNORECASE,
 )
 HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
