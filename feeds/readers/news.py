@@ -61,6 +61,7 @@ from feeds.readers.newswords import (
     SENTENCE_END,
     SERIES_LABEL,
     SIGN_OFF,
+    SPEAKER_CUE,
     TITLE_LABEL,
     hashtags,
     is_bare_name,
@@ -495,6 +496,8 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         opening = OPENING_OUTLET.match(s) if outlet is None else None
         if opening and (is_outlet(opening.group("outlet")) or opening.group("desk")):
             outlet = opening.group("outlet")  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
+    if not reporters:  # a transcript: the anchor's and the reporter's cues name them
+        reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
     closing_outlet = None
     for i in reversed(range(len(tail))):
         c = CLOSING_REPORTER.match(tail[i]) or CLOSING_OUTLET_REPORTER.match(tail[i])
