@@ -256,7 +256,10 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
-    deck = [s for (_, s), info in zip(rest[: last + 1], after[: last + 1], strict=True) if info is None]
+        if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
+            classes[t + 1 + i] = Kind.PAGE_JUNK  # a programme's label among the head's lines: "[뉴스외전]"
+    block = zip(rest[: last + 1], classes[t + 1 : t + 2 + last], strict=True)
+    deck = [s for (_, s), kind in block if kind == Kind.DECK]
     if _signed_off(deck):
         # Paragraphs above the date line: it is a letter's sign-off, and the text starts under
         # the title. The date and the signature stay in the text, and are read as its head.
@@ -266,6 +269,9 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         end = _deck_after(rest, last + 1)
         classes[t + 2 + last : t + 1 + end] = [Kind.DECK] * (end - last - 1)
     return classes
+
+
+_PROGRAMME_MAX = 14
 
 
 def _labelled(info: HeadLine | None) -> bool:

@@ -24,6 +24,7 @@ from feeds.readers.newswords import (
     BULLET_OUTLET,
     COMMA_OUTLET,
     COUNTER,
+    CREDITS,
     DATE_STAMP,
     DESK,
     DESK_ACCOUNT,
@@ -246,6 +247,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine(label_only=s)
     if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
         return HeadLine()
+    if CREDITS.fullmatch(s):
+        return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
     if COUNTER.fullmatch(s.lstrip("• ")):
         return HeadLine()  # "• 조회수 512", "조회수 : 13552"
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None

@@ -152,6 +152,7 @@ SIGN_OFF = LazyPattern(
 )
 # "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
 REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
+CREDITS = LazyPattern(r"(?:출연|진행|구성|연출)\s*[:：]\s*[^\s:：].{0,40}")  # a programme's credits
 WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
