@@ -56,7 +56,8 @@ _RFC822 = LazyPattern(
 )
 _WEEKDAY = r"(?: ?\((?:[월화수목금토일]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)| ?[월화수목금토일]요일)?"
 _NUMERIC = LazyPattern(
-    r"(?P<y>\d{4}) ?(?P<sep>[./-]) ?(?P<m>\d{1,2}) ?(?P=sep) ?(?P<d>\d{1,2})\.?"
+    # a stray 일 may be glued to the day, as a portal copy prints it: "2012.06.02일 13:50"
+    r"(?P<y>\d{4}) ?(?P<sep>[./-]) ?(?P<m>\d{1,2}) ?(?P=sep) ?(?P<d>\d{1,2})\.?(?:일(?![가-힣]))?"
     + _WEEKDAY
     + r"(?: (?:(?P<ap1>오전|오후|AM|PM) ?)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"(?: ?(?P<ap2>AM|PM))?)?",

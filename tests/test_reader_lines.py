@@ -64,6 +64,7 @@ def _is_page_chrome(word: str) -> bool:
                 newswords.JUNK_WORD,
                 newswords.JUNK,
                 newswords.SECTION,
+                newswords.ENGLISH_SECTION,
                 _WEEKDAY,
             )
         )
@@ -90,6 +91,8 @@ def dropped(path: Path) -> list[str]:
         rest = s
         for value in fields:
             rest = rest.replace(value, " ")
+        # A board's field labels, spaced out or not ("번 호", "날 짜", "[제목] :"), are page chrome.
+        rest = newswords.BOARD_LABEL.sub(" ", newswords.TITLE_LABEL.sub(" ", rest.strip()))
         if not all(_is_page_chrome(word) for word in _SEPARATORS.split(rest) if word):
             lost.append(line)
     return lost

@@ -19,9 +19,11 @@ from feeds.readers.newswords import (
     DATELINE,
     HASHTAGS,
     NOTE,
+    PHOTOGRAPHER_END,
     SEPARATED_CREDIT,
     ends_in_photo_credit,
     is_photo_credit,
+    is_sign_credit,
     plain,
 )
 
@@ -80,13 +82,18 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
+    if repeated(lines, i):
+        return "caption"  # a photo's alt text and its caption, the same words line after line
     if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
+    credit = credit or (is_sign_credit(s) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
         return "note"
+    if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
+        return "caption"  # the photo under the head, signed by its photographer
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
         return "p"
     ends_block = i + 1 == len(lines) or not lines[i + 1]
@@ -126,6 +133,17 @@ def _caption_zone(lines: list[str]) -> int:
         if seen == ZONE_LINES:
             break
     return 0
+
+
+def repeated(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is printed again right above or under itself."""
+    return any(0 <= j < len(lines) and lines[j] == lines[i] for j in (i - 1, i + 1))
+
+
+def text_after(lines: list[str], i: int) -> bool:
+    """Whether text follows line ``i``, not only closing notes: "ⓒSBS" between paragraphs credits
+    the photo above it; under the last paragraph it is the outlet's copyright."""
+    return any(line and not NOTE.search(line) for line in lines[i + 1 :])
 
 
 def _credit_below(lines: list[str], i: int) -> bool:

@@ -37,29 +37,38 @@ from feeds.readers import Parsed, from_line
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newswords import (
     ALONE_EMAIL,
+    BROADCAST_SIGN_OFF,
     BYLINE,
     CLOSING_OUTLET_REPORTER,
     CLOSING_REPORTER,
     COPYRIGHT,
     CREDIT_END,
+    CUES,
     DATE_STAMP,
     DATELINE,
+    DESK_AFTER,
     FULL_STOP,
     HASHTAGS,
     HEAD_ROLE_WORDS,
     IS_UPDATE,
     MARKDOWN,
     NOTE,
+    OPENING_OUTLET,
     OUTLET_LIKE,
     PLACE_SEPARATORS,
+    REGARDS,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
+    SIGN_OFF,
+    SPEAKER_CUE,
+    TITLE_LABEL,
     hashtags,
     is_bare_name,
     is_caption,
     is_outlet,
     is_photo_credit,
+    is_sign_credit,
     plain,
     split_authors,
 )
@@ -105,9 +114,12 @@ def read(text: str, path: str) -> Parsed:
     tags = hashtags(body)
     if tags:
         meta["tags"] = tags
-    # Page lines that are none of the head's fields (an issue number, a view counter) are kept in
-    # the document's extra metadata: no line of the text is lost, though none of them is published.
-    page = [s for (_, s), kind in head.classes if kind is Kind.PAGE_JUNK]
+    # Page lines that are none of the head's fields (an issue number, a view counter, a second
+    # outlet line naming the desk) are kept in the document's extra metadata: no line of the text
+    # is lost, though none of them is published.
+    outlet_line = head.lines.get("publication")
+    page = [s for (n, s), kind in head.classes
+            if kind is Kind.PAGE_JUNK or (kind is Kind.OUTLET and n != outlet_line)]  # fmt: skip
     if page:
         meta["page_lines"] = page
     lines = {"title": head.title_line, **head.lines}
@@ -155,24 +167,46 @@ def _head(text: str) -> _Head | None:
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
-    classes = _plan(window, infos)
+    classes = _plan(window, infos, ends=_ends_in(text, window))
     if classes is None:
         return None
-    title_line, title = next(line for line, kind in zip(window, classes, strict=True) if kind == Kind.TITLE)
+    title_line, title = _title(window, infos, classes)
+    first_text = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
+    if 0 < first_text < len(classes) and classes[first_text - 1] in METADATA and window[first_text][1] == title:
+        classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head (a print view)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None
     head = [i for i, kind in enumerate(classes) if kind in METADATA]
-    meta, where = _meta([window[i] for i in head], [infos[i] for i in head])
+    # A date that is page junk (a magazine's cover date above the headline) dates nothing.
+    read = [HeadLine() if classes[i] is Kind.PAGE_JUNK else infos[i] for i in head]
+    meta, where = _meta([window[i] for i in head], read)
     if "date" not in meta:
         return None
     body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
-    summary = deck or _lead(window[body:])
+    summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
 
 
-def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[Kind] | None:
+def _ends_in(text: str, window: list[tuple[int, str]]) -> bool:
+    """Whether the window holds the text's last line: its lowest lines may be a letter's sign-off."""
+    if not window:
+        return True
+    below = text.split("\n", window[-1][0])
+    return len(below) <= window[-1][0] or not below[-1].strip()
+
+
+def _title(window: list[tuple[int, str]], infos: list[HeadLine | None], classes: list[Kind]) -> tuple[int, str]:
+    """The title's line and text: the title line without a board's label ("[제목] : …"), or the
+    headline a board's row of fields holds."""
+    for (n, s), kind in zip(window, classes, strict=True):
+        if kind == Kind.TITLE:
+            return n, TITLE_LABEL.sub("", s) or s
+    return next((n, info.title) for (n, _), info in zip(window, infos, strict=True) if info and info.title)
+
+
+def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: bool = False) -> list[Kind] | None:
     """The class of each line of the window, decided together; None when the text is no article.
 
     The title is the first line that is not metadata or page junk (a printer-friendly page puts
@@ -184,26 +218,48 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[K
     t = next((i for i, info in enumerate(infos) if info is None), None)
     if t is None or t + 1 >= len(window) or len(window[t][1]) > 300 or MARKDOWN.search(window[t][1]):
         return None
+    if any(info and info.title and info.stamps for info in infos[:t]):
+        # A board's row of fields holds the headline and the date: the short lines under it are the deck.
+        classes = [_metadata_class(info) for info in infos[:t]] + [Kind.BODY] * (len(window) - t)
+        end = _deck_after(window[t:], 0)
+        headline = next(info.title for info in infos[:t] if info and info.title)
+        # The notice's own heading repeats the headline ("[알림] …"): the text starts there.
+        end = next((i for i in range(end) if headline in window[t + i][1]), end)
+        classes[t : t + end] = [Kind.DECK] * end
+        return classes
     classes = [_metadata_class(info) for info in infos[:t]] + [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
     rest, after = window[t + 1 :], infos[t + 1 :]
     first, last = _metadata_block(rest, after)
     if first is None and Kind.DATE_LINE not in classes:
         return None
-    if first is not None and _dated_entries(after, first, last):
+    if first is not None and _dated_entries(rest, after, first, last, ends=ends):
         return None
+    if first is not None and any(_labelled(info) for info in after[first : last + 1]):
+        # A date above the headline without a label, when a labelled stamp is under it: the cover
+        # date of a magazine's issue, not when the article was published or updated.
+        for i, info in enumerate(infos[:t]):
+            if info and info.stamps and not _labelled(info):
+                classes[i] = Kind.PAGE_JUNK
     # A bare name right above the text is a photo's subject ("| 박성웅 |"), not the reporter.
     while first is not None and last > first:
         info = after[last]
         if info is None or not info.weak or (last + 1 < len(rest) and rest[last + 1][0] > rest[last][0] + 1):
             break
         last -= 1
-    if first is None:  # all the metadata was above the title
-        end = _deck_after(rest, 0)
-        classes[t + 1 : t + 1 + end] = [Kind.DECK] * end
+    if first is None:  # the date line was above the title; a byline may be under it
+        lead = 0
+        while lead < len(after) and (info := after[lead]) is not None and not info.weak:
+            classes[t + 1 + lead] = _metadata_class(info)
+            lead += 1
+        end = _deck_after(rest, lead)
+        classes[t + 1 + lead : t + 1 + end] = [Kind.DECK] * (end - lead)
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
-    deck = [s for (_, s), info in zip(rest[: last + 1], after[: last + 1], strict=True) if info is None]
+        if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
+            classes[t + 1 + i] = Kind.PAGE_JUNK  # a programme's label among the head's lines: "[뉴스외전]"
+    block = zip(rest[: last + 1], classes[t + 1 : t + 2 + last], strict=True)
+    deck = [s for (_, s), kind in block if kind == Kind.DECK]
     if _signed_off(deck):
         # Paragraphs above the date line: it is a letter's sign-off, and the text starts under
         # the title. The date and the signature stay in the text, and are read as its head.
@@ -215,16 +271,27 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[K
     return classes
 
 
+_PROGRAMME_MAX = 14
+
+
+def _labelled(info: HeadLine | None) -> bool:
+    return info is not None and any(label for label, _ in info.stamps)
+
+
 def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     """Where the text starts after a deck printed under the date line: short lines that are not a
     sentence or a caption, set off by a blank line (a line right above the text is a photo's
     caption); ``start`` when there is none."""
     end = start
     while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
+        if rest[end][1] == rest[end + 1][1]:
+            break  # a line printed twice is a photo's alt text and caption: the text starts there
         end += 1
-    # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them.
+    # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
+    # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series) else start
+    photo = (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1])
+    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
 
 
 def _metadata_class(info: HeadLine | None) -> Kind:
@@ -260,22 +327,33 @@ _LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
 
 
 def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> str | None:
-    """The reporter of a first line that is a section and a name glued ("경제정혜인"), above the title."""
+    """The reporter of a first line above the title: a section and a name glued ("경제정혜인"), or
+    a name alone ("박윤수") with the headline and the date line under it, no line apart."""
     if len(window) < 3 or infos[0] is not None or infos[1] is not None:
         return None
     m = SECTION_PREFIX.match(window[0][1])
     name = window[0][1][m.end() :] if m else ""
+    if not name and infos[2] is not None and window[1][0] == window[0][0] + 1:
+        name = window[0][1]  # a name alone right above the headline, the date line right under it
     return name if len(name) == 3 and is_bare_name(name) and not is_outlet(name) else None
 
 
-def _dated_entries(infos: list[HeadLine | None], first: int, last: int) -> bool:
+def _dated_entries(
+    rest: list[tuple[int, str]], infos: list[HeadLine | None], first: int, last: int, *, ends: bool
+) -> bool:
     """Whether date lines come apart, text between or after them: a log's or a changelog's entries.
 
     An article's head has its stamps together (입력 and 수정 on a line each, or on one line); a
-    short article may close with its date line again, with nothing after it.
+    short article may close with its date line again, with nothing after it, or with a letter's
+    sign-off: a date and a signature of a few short lines ending the text.
     """
     stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
-    return any(i > last and None in infos[i + 1 :] for i in stamped) or any(
+
+    def signed(i: int) -> bool:
+        below = [s for _, s in rest[i + 1 :]]
+        return ends and len(below) <= 3 and all(len(s) <= 30 and not SENTENCE_END.search(s) for s in below)
+
+    return any(i > last and None in infos[i + 1 :] and not signed(i) for i in stamped) or any(
         infos[j] is None
         for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
         for j in range(a + 1, b)
@@ -323,13 +401,16 @@ def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -
     return None, -1
 
 
-def _lead(lines: list[tuple[int, str]]) -> list[str]:
-    """A deck printed after the photo under the head: the summary, though it stays in the body."""
+def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
+    """A deck printed after the photo under the head: the summary, though it stays in the body.
+    The headline printed again over the text is no deck."""
     i = 0
     while i < min(len(lines), 2) and (is_caption(lines[i][1]) or CREDIT_END.search(lines[i][1])):
         i += 1
     lead: list[str] = []
-    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX):
+    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX) and lines[i][1] != title:
+        if is_bare_name(lines[i][1]) and not lead:
+            break  # a name alone under the headline is its writer's, no deck
         lead.append(lines[i][1])
         i += 1
     set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line
@@ -392,6 +473,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
         and not BYLINE.match(s)
         and not NOTE.search(s)
         and not HASHTAGS.match(s)
+        and not CUES.fullmatch(s)
     )
 
 
@@ -410,22 +492,63 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         if m:
             # "(서울=연합뉴스)", "[공주/CTN]", "[교육타임즈/충남교육]": the part that is an outlet
             parts = [p.strip() for p in PLACE_SEPARATORS.split((m.group("pub1") or m.group("pub2")).strip())]
-            outlet = next((p for p in parts if OUTLET_LIKE.search(p)), parts[-1])
+            outlet = DESK_AFTER.sub("", next((p for p in parts if OUTLET_LIKE.search(p)), parts[-1]))
             reporters = split_authors(m.group("names1") or m.group("names2"), None)
             break
         d = DATELINE.match(s)
         if d:
             reporters = split_authors(d.group("names"), d.group("email"))
             break
+        opening = OPENING_OUTLET.match(s) if outlet is None else None
+        if opening and (is_outlet(opening.group("outlet")) or opening.group("desk")):
+            outlet = opening.group("outlet")  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
+    if not reporters:  # a transcript: the anchor's and the reporter's cues name them
+        reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
     closing_outlet = None
     for i in reversed(range(len(tail))):
         c = CLOSING_REPORTER.match(tail[i]) or CLOSING_OUTLET_REPORTER.match(tail[i])
         if c and not reporters:
             # "홍길동 기자" with the address on the next line
             after = ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
-            reporters = split_authors(c.group("names"), c.group("email") or (after and after.group("email")))
-            closing_outlet = c.groupdict().get("outlet")
+            email = c.group("email") or c.groupdict().get("lead") or (after and after.group("email"))
+            reporters = split_authors(c.group("names"), email)
+            closing_outlet = c.groupdict().get("outlet") or closing_outlet
         copyright = COPYRIGHT.search(tail[i])
-        if copyright and not closing_outlet and not is_photo_credit(tail[i]):
+        if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
+    aired = BROADCAST_SIGN_OFF.search(tail[-1]) if tail and not reporters and "입니다" in tail[-1] else None
+    if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
+        reporters = [{"name": aired.group("name")}]
+        closing_outlet = closing_outlet or aired.group("outlet")
+    if not reporters:
+        signer, signed_for = _signature(tail)
+        reporters, closing_outlet = signer, closing_outlet or signed_for
     return outlet or closing_outlet, reporters
+
+
+def _signature(tail: list[str]) -> tuple[list[dict[str, str]], str | None]:
+    """The writer and outlet of a letter signed under its date at the end: "2012. 10.22" /
+    "국회의원 강기윤", or "2022년 5월17일" / "디지털데일리 배상" / "윤상호" / "crow@ddaily.co.kr"."""
+    last_lines = range(len(tail) - 1, max(len(tail) - 5, 0) - 1, -1)
+    dated = next((i for i in last_lines if DATE_STAMP.fullmatch(tail[i])), None)
+    if dated is None:
+        return [], None
+    writer: dict[str, str] = {}
+    outlet = None
+    for line in tail[dated + 1 :]:
+        signer, regards, email = SIGN_OFF.fullmatch(line), REGARDS.fullmatch(line), ALONE_EMAIL.fullmatch(line)
+        if signer or (is_bare_name(line) and not is_outlet(line)):
+            writer = {"name": signer.group("name") if signer else line}
+        elif regards and is_outlet(regards.group("outlet")):
+            outlet = regards.group("outlet")
+        elif email and writer:
+            writer["email"] = email.group("email")
+        else:
+            return [], None  # more than a signature: the date is no sign-off
+    return ([writer] if writer else []), outlet
+
+
+def _mid_credit(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a copyright sign and a name with text under it: a photo's credit, no
+    closing that names the outlet."""
+    return is_sign_credit(lines[i]) and any(not NOTE.search(line) for line in lines[i + 1 :])

@@ -19,14 +19,20 @@ from enum import StrEnum
 
 from feeds.readers.newswords import (
     ANY_ROLE_WORD,
+    BOARD_FIELDS,
+    BOARD_LABEL,
     BULLET_OUTLET,
     COMMA_OUTLET,
     COUNTER,
+    CREDITS,
     DATE_STAMP,
     DESK,
+    DESK_ACCOUNT,
     EMAIL_RE,
+    ENGLISH_SECTION,
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
+    ISSUE,
     JUNK,
     JUNK_WORD,
     LABEL_AFTER,
@@ -34,7 +40,10 @@ from feeds.readers.newswords import (
     LABEL_ONLY,
     LATIN_BYLINE,
     LATIN_NAME,
+    MASTHEAD,
     MAYBE_DATE,
+    NAME_OUTLET_ROLE,
+    ORGANISATION,
     OUTLET_MAX,
     PIECES,
     REPORTER,
@@ -77,6 +86,7 @@ class HeadLine:
     outlet: str | None = None
     label_only: str | None = None  # a label whose date is on the next line
     weak: bool = False  # a bare name, which may as well be a photo's subject
+    title: str | None = None  # a board's row of fields may hold the headline ("제목 …")
 
 
 def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
@@ -87,6 +97,9 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
+    board = _board(s) if BOARD_LABEL.match(s) else None
+    if board is not None:
+        return board
     maybe_date = MAYBE_DATE.search(s)
     maybe_reporter = ANY_ROLE_WORD.search(s) is not None
     # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
@@ -95,17 +108,25 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     head_role = head_role and (placed or _is_signature(s, below_date))
     if not maybe_date and not maybe_reporter and not head_role:
         return _classify_wordy(s)
+    if maybe_date and len(s) <= 12 and ISSUE.fullmatch(s):
+        return HeadLine()  # "2015년 7월호": which issue, page junk
     info = HeadLine()
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
+    # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
+    between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
+    if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
+        info.outlet = between.group("outlet")
+        rest = rest[: between.start("outlet")] + rest[between.end() :]
     for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
         if not on:
             continue
         kept, prev = [], 0
         for m in pattern.finditer(rest):
             names = m.group("names") or m.group("after")
-            info.authors.extend(split_authors(names, m.groupdict().get("email")))
+            email = m.groupdict().get("email") or m.groupdict().get("email_after")
+            info.authors.extend(split_authors(names, email))
             kept.append(rest[prev : m.start()])
             prev = m.end()
         rest = " | ".join([*kept, rest[prev:]])
@@ -150,6 +171,10 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "Hangul name": lambda piece, line: is_bare_name(piece),  # 유룡: a family name and one to three syllables
     "section prefix": lambda piece, line: SECTION_PREFIX.match(piece),  # 경제…, 정치…
     "section": lambda piece, line: SECTION.fullmatch(piece),  # 정치, 종합, 앵커리포트
+    "organisation": lambda piece, line: ORGANISATION.fullmatch(piece),  # 인천경기기자협회
+    "desk or account": lambda piece, line: DESK_ACCOUNT.fullmatch(piece),  # 편집국, 협동조합팀1
+    "English section": lambda piece, line: ENGLISH_SECTION.fullmatch(piece),  # Travel, Sports
+    "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -162,6 +187,10 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("Hangul name", "author", 20),  # below "outlet word": "정원뉴스" is no one's name
     ("section prefix", "author", -25),  # "사회", "경제홍길": a section, or one glued to a name
     ("section", "junk", 10),
+    ("organisation", "outlet", 30),  # an association's or a foundation's own page
+    ("desk or account", "junk", 60),  # a desk or a team's account posting: no outlet, no one's name
+    ("English section", "junk", 40),  # a section's English name is no outlet, though capitalised
+    ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -188,12 +217,40 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     return None if kind == "text" else (kind, piece)
 
 
+def _board(s: str) -> HeadLine | None:
+    """A board's row of labelled fields: its date, writer and headline; counters and numbers are
+    page junk. None when it is no such row (one label, or a date field holding no date)."""
+    fields = list(BOARD_LABEL.finditer(s))
+    if len(fields) < 2:
+        return None
+    info = HeadLine()
+    for m, end in zip(fields, [f.start() for f in fields[1:]] + [len(s)], strict=True):
+        kind = BOARD_FIELDS["".join(m.group("label").split())]
+        value = s[m.end() : end].strip(" :：|")
+        if kind == "date":
+            stamps, rest = _stamps(value)
+            if not stamps or rest.strip(" |"):
+                return None
+            info.stamps.extend(stamps)
+        elif kind == "writer":
+            name = value.split("(", 1)[0].strip()  # "장주희(cbspr)": the name and the account
+            if is_bare_name(name):
+                info.authors.append({"name": name})
+        elif kind == "title":
+            info.title = value or None
+    return info
+
+
 def _classify_wordy(s: str) -> HeadLine | None:
     """A head line with no date and no role: a label, page junk, an outlet, a name, or text (None)."""
     if len(s) <= 12 and LABEL_ONLY.fullmatch(s):
         return HeadLine(label_only=s)
     if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
         return HeadLine()
+    if CREDITS.fullmatch(s):
+        return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
+    if COUNTER.fullmatch(s.lstrip("• ")):
+        return HeadLine()  # "• 조회수 512", "조회수 : 13552"
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
@@ -210,9 +267,13 @@ def _classify_wordy(s: str) -> HeadLine | None:
         name = alone.group("outlet")
         if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
             return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
-        return HeadLine(outlet=name)
-    if len(s) <= 12 and " " not in s and is_outlet(s):
-        return HeadLine(outlet=s)  # "뉴스1" alone above the date line
+        # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
+        return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
+    if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s):
+        return HeadLine(outlet=s)  # "뉴스1" alone above the date line; "사진ㅣ한빛방송" is a photo's credit
+    masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
+    if masthead and is_outlet(masthead.group("outlet")):
+        return HeadLine(outlet=masthead.group("outlet"))  # "주간동아 685": the magazine and its issue
     if len(s) <= 4 and is_bare_name(s):
         return HeadLine(outlet=s) if is_outlet(s) else HeadLine(authors=[{"name": s}], weak=True)
     return None

@@ -21,11 +21,11 @@ _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 DATE = (
-    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?"
+    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
     r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
-_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도)"
+_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
@@ -39,7 +39,8 @@ IS_UPDATE = LazyPattern(_UPDATED_LABEL)
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
     r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
-    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커)"
+    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커"
+    r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
 # page ("경제홍길동 기자") is caught and cut off, not read as a seven-syllable name.
@@ -53,21 +54,28 @@ REPORTERS = (
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 REPORTER = LazyPattern(REPORTERS)
+# The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"
+NAME_OUTLET_ROLE = LazyPattern(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s*(?={_ROLE})"
+)
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
-_HEAD_ROLE = r"(?:발행인|편집인|편집국장|편집장|주필|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+_HEAD_ROLE = (
+    r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+)
 HEAD_REPORTER = LazyPattern(
     rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
     # the role first, as a sign-off prints it: "발행인 홍길동"
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
+    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email_after>{_EMAIL})\s*[)>\]]?)?"
 )
 SIGNATURE = LazyPattern(
     rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
 )
 ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
-HEAD_ROLE_WORDS = LazyPattern("발행인|편집|주필|대표|연구|교수|변호사")
+HEAD_ROLE_WORDS = LazyPattern("발행인|발기인|편집|주필|대표|연구|교수|변호사")
 ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
 ROLE_AT_END = LazyPattern(_ROLE + "$")
 _NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
@@ -95,10 +103,12 @@ JUNK_WORD = LazyPattern(
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
-    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|Array|undefined|null|NaN)",
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|Array|undefined|null|NaN"
+    r"|창간사|신년사|축사|기념사|발간사)",  # the kind of a letter, printed as its section
     re.IGNORECASE,
 )
-BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s]{2,20})")
+# "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
+BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
 # capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
 _OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
@@ -107,11 +117,43 @@ _LATIN_NAME = (
     rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
 )
 LATIN_NAME = LazyPattern(_LATIN_NAME)
-COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천)\s*\d[\d,]*")  # "조회수 1,234": its comma is no separator
+# "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
+COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
     rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
 )
-WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})")
+# A board's row of labelled fields, its labels sometimes spaced out ("번 호 3 글쓴이 장주희(cbspr) 날 짜
+# 2018-03-26 …", "제목 새해 이렇게 바뀝니다 게시일 2023.12.27 20:31 조회수 1215"): the label's kind of value.
+BOARD_FIELDS = {
+    "제목": "title", "글쓴이": "writer", "작성자": "writer", "날짜": "date", "게시일": "date", "등록일": "date",
+    "작성일": "date", "번호": "junk", "조회": "junk", "조회수": "junk", "추천": "junk", "추천수": "junk",
+    "첨부": "junk", "첨부파일": "junk",
+}  # fmt: skip
+BOARD_LABEL = LazyPattern(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(r"\s?".join(label) for label in sorted(BOARD_FIELDS, key=len, reverse=True))
+    + r")\s*[:：]?(?=\s|\d|$)"
+)
+TITLE_LABEL = LazyPattern(r"^[\[【]?\s*제\s?목\s*[\]】]?\s*[:：]\s*")  # "[제목] : CBS 아침뉴스 대대적 개편"
+# An organisation publishing its own page: an association, a foundation, a union ("인천경기기자협회").
+ORGANISATION = LazyPattern(r"[가-힣A-Za-z0-9]{1,16}(?:협회|연합회|협의회|재단|조합|학회|연구소|위원회|센터|공단|노조)")
+# A desk or a team's account, no outlet ("협동조합팀1", "편집국"); after an outlet's name, its desk
+# ("일요시사 정치팀").
+DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|편집국|보도국|편집부|취재부|뉴스부)\d*")
+DESK_AFTER = LazyPattern(r"\s+[가-힣]{1,6}(?:팀|부)$")
+# An issue of a monthly or a quarterly, printed above the headline: "2015년 7월호", "2020년 봄호"
+ISSUE = LazyPattern(r"\d{4}\s*년\s*(?:\d{1,2}\s*월|봄|여름|가을|겨울)\s*호")
+# A magazine's masthead with its issue number, above the headline ("주간동아 685", "월간조선 제 512호").
+MASTHEAD = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:제\s*)?\d{1,5}\s*호?")
+# A letter's signature under its sign-off date at the end: the signer's title and name.
+SIGN_OFF = LazyPattern(
+    r"(?:[가-힣A-Za-z0-9]{2,12}\s+)?(?:발행인|편집인|편집국장|편집장|대표|국회의원|의원|회장|이사장|위원장|시장|군수|구청장|도지사"
+    r"|교육감|총장|원장|사장)\s+(?P<name>[가-힣]{2,4})"
+)
+# "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
+REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
+CREDITS = LazyPattern(r"(?:출연|진행|구성|연출)\s*[:：]\s*[^\s:：].{0,40}")  # a programme's credits
+WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
 _BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
@@ -124,12 +166,17 @@ _SURNAMES = frozenset(
 # The sections and programme names a page prints beside the date ("앵커리포트 2026.02.11 …").
 SECTION = LazyPattern(
     r"(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
-    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트)(?:부|팀|면)?"
+    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트|기타)(?:부|팀|면)?"
 )
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
 WORDS = LazyPattern(r"[\s/·|•]+")
 PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
 OUTLET_MAX = 20
+# A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
+ENGLISH_SECTION = LazyPattern(
+    r"(?:News|Travel|Culture|Sports?|Economy|Politics|World|Life(?:style)?|Business|Entertainment|Opinion"
+    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo)"
+)
 FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
 SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
 SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'”’)]?$")
@@ -144,7 +191,8 @@ BYLINE = LazyPattern(
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
 )
 CLOSING_REPORTER = LazyPattern(
-    rf"^[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    # the address may lead: "fnjung@fnnews.com 정기현 기자"
+    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
@@ -152,6 +200,14 @@ DATELINE = LazyPattern(
     rf"^[가-힣A-Za-z]{{1,10}}\s*=\s*(?:글\s*[·ㆍ]?\s*(?:사진\s*)?=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*$"
 )
+# A broadcast report's last sentence names the station and the reporter: "KBS 뉴스 신강문입니다.",
+# "뉴욕에서 TV조선 홍연주입니다."
+BROADCAST_SIGN_OFF = LazyPattern(
+    r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|MBC|KBS|SBS))"
+    r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
+)
+# A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
+SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
 CLOSING_OUTLET_REPORTER = LazyPattern(
     rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
@@ -164,9 +220,20 @@ COPYRIGHT = LazyPattern(
 )
 ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
+# The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …"
+OPENING_OUTLET = LazyPattern(
+    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
+)
+# A broadcast's cues and labels, no deck: "[KBS 대전] [앵커]", "◀ 앵커 ▶", "<리포트>"
+CUES = LazyPattern(
+    r"(?:\s*[\[【<〈][^\]】>〉]{1,12}[\]】>〉]){2,}\s*"
+    r"|\s*[\[【<〈◀]\s*(?:앵커|리포트|앵커\s*멘트|기자|인터뷰)\s*[\]】>〉▶]\s*"
+)
 OUTLET_LIKE = LazyPattern(
     r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
+    r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
+    r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
@@ -186,6 +253,8 @@ CAPTION = LazyPattern(
     rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
     # a line led by a triangle
     r"|^\s*[▲△]"
+    # a credit after a bar, alone: "사진ㅣJTBC", "사진|연합뉴스", the bar misprinted as I ("사진IJTBC")
+    r"|^사진\s*[ㅣ|│I]\s*[A-Z가-힣][^\s]{0,19}$"
     # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
     rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
@@ -213,7 +282,7 @@ def is_caption(s: str) -> bool:
 _CREDITS = (
     r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
     r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공"
-    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*)?(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
+    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*){0,2}(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
 )
 # A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
 # "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
@@ -240,14 +309,22 @@ def is_photo_credit(s: str) -> bool:
     return _PHOTO_AGENCY.fullmatch(who) is not None or (is_bare_name(last) and not is_outlet(last))
 
 
+def is_sign_credit(s: str) -> bool:
+    """Whether ``s`` is only a copyright sign and a name or two ("ⓒSBS", "ⓒMicrosoft", "ⓒ 홍길동"): a
+    photo's credit when text follows it, the outlet's copyright when it ends the article."""
+    return ("ⓒ" in s or "©" in s) and _PHOTO_CREDIT.fullmatch(s) is not None
+
+
+# A caption signed by its photographer: "… 질의응답 시간을 갖고 있다. 김동주 기자 zoo@donga.com"
+PHOTOGRAPHER_END = LazyPattern(rf"[.)]\s*[가-힣]{{2,4}}\s*기자\s+{_EMAIL}\s*$")
 CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
 CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?[(\[]?{_CREDITS}\s*[)\]]?$")
 SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*[(\[]?{_CREDITS}\s*[)\]]?$")
 NOTE = LazyPattern(
     r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
-    r"|무단\s*전재|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"
+    r"|무단\s*전재(?!했)|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"  # "무단전재했기 때문" is a story
     r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
-    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴)",
+    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴|프린트|인쇄)",
     re.IGNORECASE,
 )
 HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
@@ -284,7 +361,8 @@ def is_outlet(name: str) -> bool:
 def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     # "[아시아경제 김혜원 기자, 나주석 기자]": the role repeated between names is not a name
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
-    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n)]
+    # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
+    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
