@@ -36,7 +36,6 @@ KNOWN_DROPS: dict[str, str] = {
     "heraldcorp_1": "refused: the section name joined to the time by a bar (뉴스종합| 2024-07-17 17:54)",
     "huffpost_1": "refused: a stamp written out in Korean with KST above the headline (… 40분 KST | 업데이트됨 …)",
     "jejumbc_1": "refused: a stamp written out with seconds, an age and a view counter (… 55초 1달 전 | 조회수 …)",
-    "kwnews_1": "refused: the headline is itself a date ([신간 소개]2019년 3월 8일) and no stamp line follows",
     "osen_1": "refused: a space after the colon of the time (발행 2013.04.10 15: 36)",
     "ysmbc_1": "refused: the title and its stamp on one line (전통 문화의 향기 등록일 : 2018-03-15 12:00)",
 }
