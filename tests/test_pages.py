@@ -88,7 +88,7 @@ def test_tag_entry_counts_cover_every_article(tmp_path: Path, site: Site) -> Non
     counts = {o.get("text"): o.get("description").rsplit("(", 1)[1] for o in opml.iter("outline")}
     assert counts == {"Test site": "6 articles)", "many": "5 articles)", "few": "1 article)"}
     text = "".join(parse_html5((tmp_path / "out" / "index.html").read_bytes()).itertext())
-    assert "articles: 5" in text and "articles: 1" in text
+    assert "5 articles" in text and "1 article" in text
 
 
 def test_opml_lists_every_feed_once(content: Path, tmp_path: Path, site: Site) -> None:

@@ -1,4 +1,5 @@
-"""Jinja2 set-up for the site pages: autoescaped, the site's templates before the built-in ones."""
+"""Jinja2 set-up for the site pages: autoescaped, the site's templates before the built-in ones,
+their words from the catalog of the site's language (``feeds.i18n``)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import jinja2
 from markupsafe import Markup, escape
 
 from feeds.errors import ConfigError
+from feeds.i18n import catalog
 from feeds.pages import BUILTIN_TEMPLATES
 
 
 @cache
-def _environment(templates: Path | None) -> jinja2.Environment:
+def _environment(templates: Path | None, language: str) -> jinja2.Environment:
     folders = [str(templates)] if templates is not None else []
     env = jinja2.Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader([*folders, str(BUILTIN_TEMPLATES)]),
         # Every page is HTML or XML: escape everything a template prints unless marked safe.
         autoescape=True,
@@ -29,7 +32,21 @@ def _environment(templates: Path | None) -> jinja2.Environment:
     env.filters["rfc822"] = _rfc822
     env.filters["isodate"] = lambda value: value.date().isoformat() if isinstance(value, datetime) else ""
     env.filters["xml_comment"] = _xml_comment
+    words = catalog(language)
+    # newstyle: ``_("%(n)s", n=...)`` formats and escapes its arguments itself.
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["longdate"] = lambda value: words.date(value) if isinstance(value, datetime) else ""
+    env.globals["ui_lang"] = words.language
+    env.globals["ui_lang_attr"] = lambda page_language: _lang_attr(words.language, page_language)
     return env
+
+
+def _lang_attr(words: str, page: object) -> Markup:
+    """`` lang="en"`` on the interface words when the page is in another language (a French site
+    shows the English catalog), so screen readers pronounce them right; nothing when they agree."""
+    if str(page).lower().split("-", 1)[0] == words.split("-", 1)[0]:
+        return Markup("")
+    return Markup(' lang="{}"').format(words)
 
 
 def _xml_comment(value: object) -> Markup:
@@ -51,7 +68,8 @@ def _rfc822(value: object) -> str:
 def render(template: str, templates: Path | None, **context: Any) -> bytes:
     """The page; a broken template (most likely a site's own) is a ConfigError naming file and line."""
     try:
-        return _environment(templates).get_template(template).render(**context).encode("utf-8")
+        language = context["site"].language if "site" in context else "en"
+        return _environment(templates, language).get_template(template).render(**context).encode("utf-8")
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or template}:{exc.lineno}"
         raise ConfigError(f"{where}: template error: {exc.message}", key="templates") from exc
