@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import html5lib
 import pytest
@@ -53,7 +53,7 @@ def get(url: str) -> tuple[int, str, bytes]:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
     try:
-        connection.request("GET", parts.path or "/")
+        connection.request("GET", quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~"))
         response = connection.getresponse()
         return response.status, response.getheader("Content-Type") or "", response.read()
     finally:
@@ -122,7 +122,7 @@ def test_every_link_of_the_preview_stays_on_it(preview: str) -> None:
         assert SITE_URL.encode() not in body and SITE_URL.replace("/", "\\/").encode() not in body, url
         for link in links(url, media_type, body):
             assert link.startswith(preview), f"{url} names {link}"
-            queue.append(link.split("#", 1)[0])
+            queue.append(urljoin(link, quote(urlsplit(link).path, safe="/%:@!$&'()*+,;=-._~")).split("#", 1)[0])
     assert urlsplit(preview).hostname == "127.0.0.1"
     # the crawl reached every kind of file: pages, feeds, article pages, pictures, PDFs
     paths = {urlsplit(url).path for url in seen}

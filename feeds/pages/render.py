@@ -3,6 +3,8 @@ their words from the catalog of the site's language (``feeds.i18n``)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -32,6 +34,7 @@ def _environment(templates: Path | None, language: str) -> jinja2.Environment:
     env.filters["rfc822"] = _rfc822
     env.filters["isodate"] = lambda value: value.date().isoformat() if isinstance(value, datetime) else ""
     env.filters["xml_comment"] = _xml_comment
+    env.filters["iri"] = iri
     words = catalog(language)
     # newstyle: ``_("%(n)s", n=...)`` formats and escapes its arguments itself.
     env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
@@ -47,6 +50,28 @@ def _lang_attr(words: str, page: object) -> Markup:
     if str(page).lower().split("-", 1)[0] == words.split("-", 1)[0]:
         return Markup("")
     return Markup(' lang="{}"').format(words)
+
+
+_ENCODED_UTF8 = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+_HIDDEN = frozenset(("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp", "Zs"))
+
+
+def iri(url: object) -> str:
+    """``url`` as people read it (RFC 3987 3.2): its percent-encoded UTF-8 decoded, so a Korean
+    tag's feed shows ``tags/여행/rss.xml``. Only non-ASCII is decoded (an encoded "/", "%" or
+    space stays as it is, keeping the address the same), and nothing invisible or bidirectional
+    is: such a character stays encoded, so what is shown is what a reader will fetch."""
+
+    def decode(match: re.Match[str]) -> str:
+        try:
+            text = bytes.fromhex(match.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        if any(unicodedata.category(c) in _HIDDEN or unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+            return match.group()
+        return text
+
+    return _ENCODED_UTF8.sub(decode, str(url))
 
 
 def _xml_comment(value: object) -> Markup:
