@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 CONTENT = "content"  # the origins of an asset: the content folder, or the static one
 STATIC = "static"
+SETTINGS = "settings"  # a file a setting names (icon, logo), by its own path
 _URL_ATTRS = frozenset(("href", "src", "poster", "data"))
 
 

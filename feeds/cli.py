@@ -412,6 +412,11 @@ def _serve(args: argparse.Namespace) -> int:
         raise ConfigError(f"must be from 0.1 to 3600 seconds, got {args.interval}", key="--interval")
     stop = threading.Event()
     watcher = None
+    built_for: str | None = None  # the site's url, when the settings can be read
+
+    def site_url() -> str | None:
+        return watcher.site.url if watcher is not None else built_for
+
     if args.watch:
         from feeds.build import build
         from feeds.config import Site
@@ -437,15 +442,16 @@ def _serve(args: argparse.Namespace) -> int:
         if not args.content.is_dir():
             raise ConfigError(f"content folder {str(args.content)!r} does not exist", key="--content")
         watcher.first()
-    elif args.out is None:
+    else:
         try:
-            _settings(args)
+            built_for = _settings(args)[0].site.url
         except ConfigError:
-            args.out = Path("out")  # serving a folder needs no settings
+            if args.out is None:
+                args.out = Path("out")  # serving a folder needs no settings
     if not args.out.is_dir():
         raise ConfigError(f"output folder {str(args.out)!r} does not exist; run feeds build (or --watch)", key="--out")
     try:
-        server = make_server(args.out, args.port, args.bind)
+        server = make_server(args.out, args.port, args.bind, site_url=site_url)
     except OSError as exc:
         where = f"[{args.bind}]" if ":" in args.bind else args.bind
         key = "--bind" if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL else "--port"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -87,6 +87,8 @@ KEYS = (
     "author_feeds",
     "hub",
     "hub_timeout",
+    "icon",
+    "logo",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -126,6 +128,12 @@ class Site:
     hub: str | None = None  # a WebSub hub: feeds name it, and builds ping it (feeds.websub)
     hub_timeout: float = HUB_TIMEOUT  # seconds the pings of one build may take, all together
     emoji: bool = False  # :rocket: in Markdown text is the emoji (Hugo's enableEmoji)
+    # The site's small square icon (favicon; Atom icon, JSON Feed favicon) and its larger logo (Atom
+    # logo, RSS image, JSON Feed icon): their URLs, and the files copied into out/ when local.
+    icon: str | None = None
+    icon_file: Path | None = None
+    logo: str | None = None
+    logo_file: Path | None = None
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -407,6 +415,10 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         static_dir = Path(static) if source == "config" else Path(source).parent / static
         if not static_dir.is_dir():
             raise fail("static", f"must name a folder to copy into the output; {str(static_dir)!r} is not one")
+    images = {}
+    for key in ("icon", "logo"):
+        value = get_str(key)
+        images[key] = (None, None) if value is None else _image(key, value, url, source, fail)
     return Site(
         title=title,
         url=url,
@@ -437,7 +449,31 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         hub=hub,
         hub_timeout=float(hub_timeout),
         emoji=emoji,
+        icon=images["icon"][0],
+        icon_file=images["icon"][1],
+        logo=images["logo"][0],
+        logo_file=images["logo"][1],
     )
+
+
+IMAGE_SUFFIXES = (".png", ".svg", ".ico", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+
+
+def _image(
+    key: str, value: str, site_url: str, source: str, fail: Callable[[str, str], ConfigError]
+) -> tuple[str, Path | None]:
+    """An ``icon`` or ``logo`` setting: an absolute http(s) URL, used as it is, or an image file
+    (relative to the settings file) published at the top of out/ under its own name."""
+    from urllib.parse import quote
+
+    if value.startswith(("http://", "https://")):
+        if not _is_hub_url(value):
+            raise fail(key, f"must be an image file or an absolute http(s) URL, got {value!r}")
+        return value, None
+    path = Path(value) if source == "config" else Path(source).parent / value
+    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+        raise fail(key, f"must name an image file ({', '.join(IMAGE_SUFFIXES)}) or be a URL; {str(path)!r} is not one")
+    return site_url + quote(path.name), path
 
 
 def _is_hub_url(text: str) -> bool:

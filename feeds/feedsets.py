@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from feeds.config import Site
 from feeds.document import Document, Planned
+from feeds.i18n import words
 from feeds.tags import Tag, tag_key
 from feeds.urls import feed_url
 
@@ -89,7 +90,10 @@ def main_feed(docs: Sequence[Planned], site: Site, tags: dict[str, Tag], authors
 def tag_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag], authors: dict[str, Tag]) -> list[FeedPlan]:
     return [
         FeedPlan(
-            f"tags/{tag.slug}/", f"{site.title}: {tag.name}", f"Articles tagged “{tag.name}” on {site.title}", picked
+            f"tags/{tag.slug}/",
+            f"{site.title}: {tag.name}",
+            words(site.language, "Articles tagged “%(tag)s” on %(site)s", tag=tag.name, site=site.title),
+            picked,
         )
         for tag, picked in _by_name(docs, site, tags, attrgetter("tags"))
     ]
@@ -101,7 +105,12 @@ def author_feeds(docs: Sequence[Planned], site: Site, tags: dict[str, Tag], auth
     if not site.author_feeds:
         return []
     return [
-        FeedPlan(f"authors/{a.slug}/", f"{site.title}: {a.name}", f"Articles by {a.name} on {site.title}", picked)
+        FeedPlan(
+            f"authors/{a.slug}/",
+            f"{site.title}: {a.name}",
+            words(site.language, "Articles by %(author)s on %(site)s", author=a.name, site=site.title),
+            picked,
+        )
         for a, picked in _by_name(docs, site, authors, attrgetter("author_names"))
     ]
 

@@ -4,6 +4,12 @@ rebuilds while it serves, so an article saved in an editor reaches a reader seco
 
 For previewing on one's own machine, not for the public internet (it binds to 127.0.0.1 unless told
 otherwise, and answers only requests made to its own names).
+
+Given the site's ``url``, the preview stays local: every text file is sent with that URL replaced
+by the preview's own address, so the pages' links, the feeds' entry links, the article pages,
+pictures and ``feed.xsl`` all lead back to the preview, not to the production site. Rewriting
+while serving, rather than building a second tree with another ``url``, previews the very bytes
+``feeds build`` wrote (one build, one out/), and costs a ``bytes.replace`` per request.
 """
 
 from __future__ import annotations
@@ -115,6 +121,8 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.FORBIDDEN)
             return
         media_type = content_type(name)
+        if media_type.startswith(_TEXT_TYPES):
+            data = self._local(data)
         compress = len(data) >= _GZIP_MIN and media_type.startswith(_TEXT_TYPES) and self._accepts_gzip()
         # One ETag per representation: the same bytes always give the same tag, gzip or not.
         etag = '"' + hashlib.sha256(data).hexdigest()[:32] + ('-gz"' if compress else '"')
@@ -159,6 +167,20 @@ class Handler(SimpleHTTPRequestHandler):
         if not real.is_relative_to(root) or not real.is_file():
             return HTTPStatus.NOT_FOUND
         return real, path
+
+    def _local(self, data: bytes) -> bytes:
+        """``data`` with the site's URL made the preview's own address (the name the request used,
+        which ``host_allowed`` has checked is ours)."""
+        site_url = self.server.site_url()  # type: ignore[attr-defined]
+        if not site_url:
+            return data
+        host = self.headers.get("Host") or url_of(self.server).removeprefix("http://").rstrip("/")  # type: ignore[arg-type]
+        here = f"http://{host.strip()}/"
+        old = site_url.encode("utf-8")
+        data = data.replace(old, here.encode("utf-8"))
+        # JSON Feed may write "/" as "\/"; the same URL, the same rewrite.
+        escaped = old.replace(b"/", b"\\/")
+        return data.replace(escaped, here.encode("utf-8").replace(b"/", b"\\/")) if escaped in data else data
 
     def _validators(self, etag: str, last_modified: str) -> None:
         self.send_header("ETag", etag)
@@ -205,8 +227,14 @@ class PreviewServer(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(
-        self, address: tuple[str, int], handler: Callable[..., Handler], idle_timeout: float, max_connections: int
+        self,
+        address: tuple[str, int],
+        handler: Callable[..., Handler],
+        idle_timeout: float,
+        max_connections: int,
+        site_url: Callable[[], str | None] = lambda: None,
     ) -> None:
+        self.site_url = site_url  # read per request: --watch may read new settings
         self.address_family = socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)[0][0]
         self.idle_timeout = idle_timeout
         self._slots = threading.BoundedSemaphore(max_connections)
@@ -296,16 +324,18 @@ def make_server(
     *,
     timeout: float = IDLE_TIMEOUT,
     max_connections: int = MAX_CONNECTIONS,
+    site_url: Callable[[], str | None] = lambda: None,
 ) -> PreviewServer:
     """A server for ``out_dir`` on ``host`` (not yet serving; call ``serve_forever``). Port 0 picks
     a free one. ``timeout`` is how long a connection may stay silent, ``max_connections`` how many
-    are served at once (the others wait their turn)."""
+    are served at once (the others wait their turn). ``site_url`` gives the URL out/ is built for,
+    which the served text then shows as the preview's own address (None: sent as it is)."""
     directory = str(out_dir.resolve())
 
     def handler(*args: object, **kwargs: object) -> Handler:
         return Handler(*args, directory=directory, **kwargs)  # type: ignore[arg-type]
 
-    return PreviewServer((host, port), handler, timeout, max_connections)
+    return PreviewServer((host, port), handler, timeout, max_connections, site_url)
 
 
 @dataclass(frozen=True)

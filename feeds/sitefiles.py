@@ -331,6 +331,8 @@ def _assets_of(
 
 
 def _origin_path(site: Site, content_dir: Path, origin: str, source: str) -> str:
+    if origin == assets.SETTINGS:
+        return source
     folder = site.static if origin == assets.STATIC and site.static is not None else content_dir
     return os.path.join(folder, source)
 
@@ -353,6 +355,9 @@ def _copy_assets(
     if ctx.site.static is not None:
         for rel, full in assets.static_files(str(ctx.site.static), str(ctx.out_dir)):
             wanted[rel] = (assets.STATIC, rel, full)
+    for image in (ctx.site.icon_file, ctx.site.logo_file):
+        if image is not None:  # published where config.site_from_mapping said: the top of out/, by name
+            wanted.setdefault(image.name, (assets.SETTINGS, str(image), str(image)))
     for source, article in state.articles.items():
         for out, used in article.assets:
             if out not in wanted:
@@ -398,6 +403,8 @@ def _copy_one(
 
     origin, source, full = want
     root = os.path.realpath(ctx.site.static) if origin == assets.STATIC and ctx.site.static else ctx.root
+    if origin == assets.SETTINGS:
+        root = os.path.dirname(os.path.realpath(full))
     (size, mtime), record = assets.stats([full])[0], previous.get(out)
     known = state.copied.get(out)
     if (

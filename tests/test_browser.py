@@ -1,5 +1,5 @@
 """A real browser: headless Chromium (Debian's chromium + chromium-driver, driven by selenium) loads
-the discovery page and a feed page from ``feeds serve`` and we assert on what it rendered.
+the discovery page, a feed page and an article page from ``feeds serve`` and we assert on what it rendered.
 
 Screenshots go to $FEEDS_ARTIFACTS when set (docs/output.md's come from FEEDS_ARTIFACTS=docs/screenshots),
 else to the test's temporary folder.
@@ -135,6 +135,50 @@ def test_feed_page_shows_korean_entries(browser: object, site_url: str, tmp_path
     driver.save_screenshot(str(artifacts(tmp_path) / "feed-page.png"))  # type: ignore[attr-defined]
 
 
+def article_url(site_url: str) -> str:
+    """The page of the Korean AI article: the first item's link in the main feed that names it."""
+    with urlopen(site_url + "rss.xml", timeout=10) as response:
+        items = etree.fromstring(response.read()).iter("item")
+    return next(str(item.findtext("link")) for item in items if item.findtext("title") == KOREAN_TITLE)
+
+
+def test_article_page_renders(browser: object, site_url: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    driver.get(article_url(site_url))  # type: ignore[attr-defined]
+    heading = driver.find_element(By.TAG_NAME, "h1")  # type: ignore[attr-defined]
+    assert heading.text == KOREAN_TITLE and heading.is_displayed()
+    content = driver.find_element(By.CSS_SELECTOR, "article .content")  # type: ignore[attr-defined]
+    assert content.is_displayed() and len(content.text) > 100
+    tags = driver.find_elements(By.CSS_SELECTOR, "ul.article-tags a[rel=tag]")  # type: ignore[attr-defined]
+    assert tags and all(status_and_type(a.get_attribute("href"))[0] == 200 for a in tags)
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")  # type: ignore[attr-defined]
+    driver.save_screenshot(str(artifacts(tmp_path) / "article.png"))  # type: ignore[attr-defined]
+
+
+def test_pages_on_a_desktop_and_in_dark_mode(browser: object, site_url: str, tmp_path: Path) -> None:
+    driver = browser
+    pages = {"index": site_url, "feed-page": site_url + "tags/ai/", "article": article_url(site_url)}
+    driver.set_window_size(1280, 900)  # type: ignore[attr-defined]
+    try:
+        for name, url in pages.items():
+            driver.get(url)  # type: ignore[attr-defined]
+            main_width = driver.execute_script("return document.querySelector('main').offsetWidth")  # type: ignore[attr-defined]
+            assert main_width < 800  # a readable measure, not a line across the screen
+            driver.save_screenshot(str(artifacts(tmp_path) / f"{name}-desktop.png"))  # type: ignore[attr-defined]
+        driver.execute_cdp_cmd(  # type: ignore[attr-defined]
+            "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]}
+        )
+        driver.get(pages["article"])  # type: ignore[attr-defined]
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")  # type: ignore[attr-defined]
+        assert background == "rgb(20, 20, 22)"
+        driver.save_screenshot(str(artifacts(tmp_path) / "article-dark.png"))  # type: ignore[attr-defined]
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})  # type: ignore[attr-defined]
+        driver.set_window_size(412, 915)  # type: ignore[attr-defined]
+
+
 def axe_source() -> str:
     """axe-core (npm), from $AXE_CORE_JS or ./node_modules, where .ci/run installs it."""
     candidates = [os.environ.get("AXE_CORE_JS", ""), "node_modules/axe-core/axe.min.js"]
@@ -149,11 +193,11 @@ def axe_source() -> str:
     pytest.skip(message)
 
 
-@pytest.mark.parametrize("page", ["", "tags/ai/"])
+@pytest.mark.parametrize("page", ["", "tags/ai/", "article"])
 def test_pages_have_no_serious_accessibility_violations(browser: object, site_url: str, page: str) -> None:
     source = axe_source()
     driver = browser
-    driver.get(site_url + page)  # type: ignore[attr-defined]
+    driver.get(article_url(site_url) if page == "article" else site_url + page)  # type: ignore[attr-defined]
     driver.execute_script(source)  # type: ignore[attr-defined]
     driver.set_script_timeout(60)  # type: ignore[attr-defined]
     results = driver.execute_async_script(  # type: ignore[attr-defined]

@@ -77,6 +77,10 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     fg.link(href=site.url, rel="alternate", type="text/html")
     if site.hub:  # WebSub: subscribers' readers may ask the hub to push this feed's changes
         fg.link(href=site.hub, rel="hub")
+    if site.icon:
+        fg.icon(site.icon)
+    if site.logo:
+        fg.logo(site.logo)
     fg.author(name=site.author or site.title)
     add_history(fg, feed, FILENAME, _TYPE)
     # A news article's outlet: Atom has no element for it (atom:source is the feed an entry was

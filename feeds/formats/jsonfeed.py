@@ -51,6 +51,9 @@ def head_of(feed: Feed) -> dict[str, Any]:
         "home_page_url": site.url,
         "feed_url": feed.url(FILENAME),
         "description": feed.description,
+        # JSON Feed's icon is the large one (512 by 512), its favicon the small one.
+        **({"icon": site.logo or site.icon} if site.logo or site.icon else {}),
+        **({"favicon": site.icon} if site.icon else {}),
         # For people reading the raw file; also how stale-file removal knows feeds wrote it.
         "user_comment": f"Written by {GENERATOR}. Subscribe to this feed in a feed reader.",
     }

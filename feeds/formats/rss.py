@@ -76,6 +76,8 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     fg.link(href=feed.site.url, rel="alternate")
     if feed.site.hub:
         _add_hub(fg, feed.site.hub)
+    if feed.site.logo or feed.site.icon:  # RSS has one image: the logo, else the icon
+        fg.image(url=feed.site.logo or feed.site.icon, title=feed.title, link=feed.site.url)
     if feed.updated is not None:
         fg.lastBuildDate(feed.updated)
     else:  # an empty feed: the element is optional, and a date of ours would be made up
