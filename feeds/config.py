@@ -87,6 +87,7 @@ KEYS = (
     "author_feeds",
     "hub",
     "hub_timeout",
+    "id_ledger",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -126,6 +127,7 @@ class Site:
     hub: str | None = None  # a WebSub hub: feeds name it, and builds ping it (feeds.websub)
     hub_timeout: float = HUB_TIMEOUT  # seconds the pings of one build may take, all together
     emoji: bool = False  # :rocket: in Markdown text is the emoji (Hugo's enableEmoji)
+    id_ledger: Path | None = None  # the TOML file that pins each entry's id (feeds.ledger)
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -407,6 +409,13 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         static_dir = Path(static) if source == "config" else Path(source).parent / static
         if not static_dir.is_dir():
             raise fail("static", f"must name a folder to copy into the output; {str(static_dir)!r} is not one")
+    ledger = get_str("id_ledger")
+    ledger_path = None
+    if ledger is not None:
+        # Relative to the settings file, like templates: committed beside the content it pins.
+        ledger_path = Path(ledger) if source == "config" else Path(source).parent / ledger
+        if not ledger.strip() or ledger_path.is_dir():
+            raise fail("id_ledger", f"must name a file (created by the first build), got {ledger!r}")
     return Site(
         title=title,
         url=url,
@@ -437,6 +446,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         hub=hub,
         hub_timeout=float(hub_timeout),
         emoji=emoji,
+        id_ledger=ledger_path,
     )
 
 

@@ -61,6 +61,9 @@ class Entries:
             from feeds.render import excerpt, split_more
 
             doc = self.document(planned)
+            if (doc.id, doc.published, doc.updated) != (planned.id, planned.published, planned.updated):
+                # As planned: the id ledger pins ids and first-seen dates (feeds.ledger).
+                doc = replace(doc, id=planned.id, published=planned.published, updated=planned.updated)
             html = self._content(doc)
             try:
                 content, before_marker = split_more(html)

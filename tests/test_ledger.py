@@ -1,0 +1,154 @@
+"""The id ledger: published ids survive renames, new slugs, permalink patterns and domains."""
+
+from __future__ import annotations
+
+import json
+import logging
+import tomllib
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from feeds.build import BuildResult, build
+from feeds.config import Site, load_settings
+from feeds.validate import validate_paths
+
+AT = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+
+
+def post(folder: Path, name: str, title: str, date: str, slug: str | None = None) -> None:
+    meta: dict[str, object] = {"title": title, "date": date, "tags": ["alpha"]}
+    if slug:
+        meta["slug"] = slug
+    (folder / name).write_text(json.dumps(meta) + "\n\nBody of " + title + ".\n", encoding="utf-8")
+
+
+def settings(tmp_path: Path, ledger: bool = True, **more: str) -> Site:
+    lines = {
+        "title": "T",
+        "url": "https://example.com/",
+        "language": "en",
+        "timezone": "Asia/Seoul",
+        "permalink": "{url}posts/{slug}/",
+    }
+    lines.update(more)
+    if ledger:
+        lines["id_ledger"] = "ids.toml"
+    text = "".join(f"{k} = {json.dumps(v)}\n" for k, v in lines.items())
+    (tmp_path / "feeds.toml").write_text(text, encoding="utf-8")
+    return load_settings(tmp_path / "feeds.toml").site
+
+
+def run(site: Site, tmp_path: Path, at: datetime = AT) -> BuildResult:
+    result = build(site, tmp_path / "content", tmp_path / "out", at=at, cache_dir=tmp_path / "cache")
+    assert not result.errors, result.errors
+    return result
+
+
+def ids(out: Path) -> dict[str, str]:
+    """Each entry's title -> its id, as a reader sees them (Atom, RSS and JSON Feed agree)."""
+    found: dict[str, dict[str, str]] = {}
+    for name in ("atom.xml", "rss.xml"):
+        parsed = feedparser.parse((out / name).read_bytes())
+        found[name] = {e.title: e.id for e in parsed.entries}
+    items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
+    found["feed.json"] = {item["title"]: item["id"] for item in items}
+    assert found["atom.xml"] == found["rss.xml"] == found["feed.json"]
+    return found["atom.xml"]
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    post(folder, "one.md", "One", "2025-01-01T10:00:00+09:00")
+    post(folder, "two.md", "Two", "2025-02-01T11:00:00+09:00", slug="second")
+    post(folder, "three.md", "Three", "2025-03-01T12:00:00+09:00")
+    return folder
+
+
+def test_ids_survive_rename_slug_permalink_and_domain(tmp_path: Path, content: Path) -> None:
+    run(settings(tmp_path), tmp_path)
+    first = ids(tmp_path / "out")
+    assert first["One"] == "https://example.com/posts/one/"
+    ledger = (tmp_path / "ids.toml").read_text(encoding="utf-8")
+    assert sorted(tomllib.loads(ledger)) == ["one.md", "three.md", "two.md"]
+    (content / "one.md").rename(content / "first.md")  # renamed: found by its bytes
+    post(content, "two.md", "Two", "2025-02-01T11:00:00+09:00", slug="deuxieme")  # found by its path
+    run(settings(tmp_path), tmp_path)
+    assert ids(tmp_path / "out") == first
+    run(settings(tmp_path, permalink="{url}{year}/{slug}.html"), tmp_path)
+    assert ids(tmp_path / "out") == first
+    site = settings(tmp_path, url="https://new.example.org/blog/", permalink="{url}{year}/{slug}.html")
+    run(site, tmp_path)
+    out = tmp_path / "out"
+    assert ids(out) == first
+    links = {e.title: e.link for e in feedparser.parse((out / "atom.xml").read_bytes()).entries}
+    assert links["One"] == "https://new.example.org/blog/2025/first.html"  # the link moves, the id stays
+    assert sorted(tomllib.loads((tmp_path / "ids.toml").read_text(encoding="utf-8"))) == [
+        "first.md",
+        "three.md",
+        "two.md",
+    ]
+    assert [f for f in validate_paths([out], site_url=site.url) if f.level == "error"] == []
+
+
+def test_ledger_written_only_when_it_changes(tmp_path: Path, content: Path) -> None:
+    run(settings(tmp_path), tmp_path)
+    path = tmp_path / "ids.toml"
+    before = path.stat().st_mtime_ns, path.read_bytes()
+    post(content, "three.md", "Three, edited", "2025-03-01T12:00:00+09:00")  # same path, same id: new hash
+    run(settings(tmp_path), tmp_path)
+    assert path.read_bytes() != before[1]
+    after = path.stat().st_mtime_ns, path.read_bytes()
+    run(settings(tmp_path), tmp_path, at=AT.replace(hour=10))
+    draft = {"title": "Four", "date": "2025-04-01", "draft": True}
+    (tmp_path / "content" / "four.md").write_text(json.dumps(draft) + "\n\nNot yet.\n", encoding="utf-8")
+    run(settings(tmp_path), tmp_path, at=AT.replace(hour=11))
+    assert (path.stat().st_mtime_ns, path.read_bytes()) == after
+    assert not list(tmp_path.glob(".ids.toml.*"))  # no temp file left beside it
+
+
+def test_warns_when_a_published_id_would_change_without_ledger(
+    tmp_path: Path, content: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = settings(tmp_path, ledger=False)
+    run(site, tmp_path)
+    before = ids(tmp_path / "out")
+    caplog.clear()
+    (content / "one.md").rename(content / "first.md")
+    with caplog.at_level(logging.WARNING):
+        run(site, tmp_path)
+    assert ids(tmp_path / "out")["One"] != before["One"]
+    warned = [r.getMessage() for r in caplog.records if "its id changes" in r.getMessage()]
+    assert warned == [
+        "first.md: its id changes from https://example.com/posts/one/ to https://example.com/posts/first/: "
+        "readers will show it as a new entry (an id_ledger setting keeps ids across moves)"
+    ]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        run(replace(site, url="https://example.net/"), tmp_path)
+    assert len([r for r in caplog.records if "its id changes" in r.getMessage()]) == 3
+    assert not (tmp_path / "ids.toml").exists()
+
+
+def test_no_warning_with_ledger(tmp_path: Path, content: Path, caplog: pytest.LogCaptureFixture) -> None:
+    run(settings(tmp_path), tmp_path)
+    (content / "one.md").rename(content / "first.md")
+    with caplog.at_level(logging.WARNING):
+        run(settings(tmp_path, url="https://example.net/"), tmp_path)
+    assert not [r for r in caplog.records if "its id changes" in r.getMessage()]
+
+
+def test_broken_ledger_is_a_clear_error(tmp_path: Path, content: Path) -> None:
+    from feeds.errors import ConfigError
+
+    (tmp_path / "ids.toml").write_text('["one.md"]\nhash = "x"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="needs id"):
+        run(settings(tmp_path), tmp_path)
+    (tmp_path / "ids.toml").write_text("[[[", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        run(settings(tmp_path), tmp_path)
