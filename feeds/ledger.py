@@ -124,10 +124,10 @@ def write(path: Path, text: str) -> bool:
 
 # --------------------------------------------------------------------------- pinning
 def date_only(doc: Planned, site: Site) -> bool:
-    """Whether ``doc`` was dated without a time of day: dates are read as midnight in the site's
-    zone, and an article never said it was published at exactly 00:00:00 otherwise."""
-    local = doc.published.astimezone(site.timezone)
-    return local.time() == time() and doc.updated == doc.published
+    """Whether ``doc`` was dated without a time of day. A date alone is read as midnight in the
+    site's zone (``feeds.dates``), and no other trace of it is kept: an article that gives
+    00:00:00 itself is taken as date-only too, and gets the time it was first published."""
+    return doc.published.astimezone(site.timezone).time() == time()
 
 
 def _with(doc: _DOCS, **fields: Any) -> _DOCS:
@@ -203,7 +203,9 @@ def pin(
                     seen += timedelta(seconds=1)
                 seen_times.add(seen)
                 row.first_seen = seen
-            fields["published"] = fields["updated"] = row.first_seen
+            fields["published"] = row.first_seen
+            # An update of its own is kept; none, or an earlier one, is the first-seen time.
+            fields["updated"] = row.first_seen if doc.updated == doc.published else max(doc.updated, row.first_seen)
         else:
             row.first_seen = None
         rows[source] = row

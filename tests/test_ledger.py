@@ -152,3 +152,71 @@ def test_broken_ledger_is_a_clear_error(tmp_path: Path, content: Path) -> None:
     (tmp_path / "ids.toml").write_text("[[[", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         run(settings(tmp_path), tmp_path)
+
+
+# --------------------------------------------------------------------------- first-seen dates
+def published(out: Path) -> dict[str, str]:
+    """Each entry's title -> its atom:updated, as written (what DuplicateUpdated compares)."""
+    return {e.title: e.updated for e in feedparser.parse((out / "atom.xml").read_bytes()).entries}
+
+
+def duplicate_updated(out: Path) -> list[str]:
+    return [f.message for f in validate_paths([out / "atom.xml"]) if "DuplicateUpdated" in str(f)]
+
+
+def dated(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    post(folder, "morning.md", "Morning", "2026-11-01")
+    return folder
+
+
+def test_date_only_articles_get_the_time_they_were_first_published(tmp_path: Path) -> None:
+    content = dated(tmp_path)
+    run(settings(tmp_path), tmp_path)  # 18:30 in Seoul
+    post(content, "evening.md", "Evening", "2026-11-01")
+    run(settings(tmp_path), tmp_path, at=AT.replace(hour=11, minute=5))  # 20:05 in Seoul
+    out = tmp_path / "out"
+    assert published(out) == {"Evening": "2026-11-01T20:05:00+09:00", "Morning": "2026-11-01T18:30:00+09:00"}
+    assert [e.title for e in feedparser.parse((out / "rss.xml").read_bytes()).entries] == ["Evening", "Morning"]
+    assert duplicate_updated(out) == []
+    ledger = tomllib.loads((tmp_path / "ids.toml").read_text(encoding="utf-8"))
+    assert ledger["morning.md"]["first_seen"].isoformat() == "2026-11-01T18:30:00+09:00"
+    post(content, "morning.md", "Morning, edited", "2026-11-01")  # an edit keeps the time
+    run(settings(tmp_path), tmp_path, at=AT.replace(hour=12))
+    assert published(out)["Morning, edited"] == "2026-11-01T18:30:00+09:00"
+
+
+def test_date_only_articles_of_one_build_are_a_second_apart(tmp_path: Path) -> None:
+    content = dated(tmp_path)
+    post(content, "noon.md", "Noon", "2026-11-01")
+    post(content, "old.md", "Old", "2024-05-03")  # its own date, the build's time of day
+    post(content, "timed.md", "Timed", "2026-10-31T07:15:00+09:00")  # a time of its own: as written
+    run(settings(tmp_path), tmp_path)
+    assert published(tmp_path / "out") == {
+        "Morning": "2026-11-01T18:30:00+09:00",
+        "Noon": "2026-11-01T18:30:01+09:00",
+        "Old": "2024-05-03T18:30:00+09:00",
+        "Timed": "2026-10-31T07:15:00+09:00",
+    }
+    assert duplicate_updated(tmp_path / "out") == []
+
+
+def test_without_ledger_date_only_articles_stay_at_midnight(tmp_path: Path) -> None:
+    content = dated(tmp_path)
+    post(content, "noon.md", "Noon", "2026-11-01")
+    run(settings(tmp_path, ledger=False), tmp_path)
+    assert set(published(tmp_path / "out").values()) == {"2026-11-01T00:00:00+09:00"}
+    assert len(duplicate_updated(tmp_path / "out")) == 1
+
+
+def test_first_seen_honours_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from feeds.cli import main
+
+    dated(tmp_path)
+    settings(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(AT.timestamp())))
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--config", "feeds.toml", "-q"]) == 0
+    ledger = tomllib.loads((tmp_path / "ids.toml").read_text(encoding="utf-8"))
+    assert ledger["morning.md"]["first_seen"].isoformat() == "2026-11-01T18:30:00+09:00"
