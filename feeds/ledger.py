@@ -13,12 +13,14 @@ id changes under readers.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 import logging
 import os
 import tempfile
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -157,7 +159,21 @@ class Pending:
     text: str
 
     def save(self) -> None:
-        write(self.path, self.text)
+        if not _READ_ONLY.get():
+            write(self.path, self.text)
+
+
+_READ_ONLY = contextvars.ContextVar("ledger_read_only", default=False)
+
+
+@contextlib.contextmanager
+def read_only() -> Iterator[None]:
+    """Builds inside it read the ledger and never write it (``feeds build --dry-run``)."""
+    token = _READ_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _READ_ONLY.reset(token)
 
 
 def pin(
