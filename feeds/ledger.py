@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from feeds.errors import ConfigError
 
@@ -139,16 +139,19 @@ def _with(doc: _DOCS, **fields: Any) -> _DOCS:
     return replace(doc, **fields)  # type: ignore[type-var]
 
 
-def _moved(
-    digest: str, rows: Mapping[str, _ROW], present: set[str], taken: set[str], hash_of: Callable[[_ROW], str]
-) -> str | None:
-    """The source of ``rows`` whose file had bytes ``digest`` and is gone: the file moved to here."""
-    if not digest:
-        return None
-    for source, row in rows.items():
-        if source not in present and source not in taken and hash_of(row) == digest:
-            return source
-    return None
+class _Gone(Generic[_ROW]):
+    """The rows of files no longer read, by the hash of their bytes: where a moved file was."""
+
+    def __init__(self, rows: Mapping[str, _ROW], present: set[str], hash_of: Callable[[_ROW], str]) -> None:
+        self.by_hash: dict[str, list[str]] = {}
+        for source in sorted(rows):
+            if source not in present and (digest := hash_of(rows[source])):
+                self.by_hash.setdefault(digest, []).append(source)
+
+    def claim(self, digest: str) -> str | None:
+        """The first source whose file had bytes ``digest``, taken: no two files claim one row."""
+        sources = self.by_hash.get(digest) if digest else None
+        return sources.pop(0) if sources else None
 
 
 @dataclass
@@ -187,18 +190,16 @@ def pin(
     share a date, in the order of their paths.
     """
     rows = dict(previous)
-    present = set(digests)
-    taken: set[str] = set()
+    gone = _Gone(rows, set(digests), lambda row: row.hash)
     ids_in_use: dict[str, str] = {}  # id -> the source that holds it in this build
     seen_times = {row.first_seen for row in rows.values() if row.first_seen is not None}
     by_source = {doc.source: doc for doc in docs}
     out: dict[str, _DOCS] = {}
-    for doc in docs:
-        if doc.source not in rows:
-            old = _moved(digests.get(doc.source, ""), rows, present, taken, lambda r: r.hash)
+    for source in sorted(by_source):
+        if source not in rows:
+            old = gone.claim(digests.get(source, ""))
             if old is not None:
-                taken.add(old)
-                rows[doc.source] = rows.pop(old)
+                rows[source] = rows.pop(old)
     clock = at.astimezone(site.timezone).timetz().replace(microsecond=0)
     for source in sorted(by_source):
         doc = by_source[source]
@@ -259,15 +260,12 @@ def warn_changed_ids(cache: Cache, docs: Sequence[Planned], digests: Mapping[str
         for source, row in before.items()
         if isinstance(row, list) and len(row) == 2 and all(isinstance(x, str) for x in row)
     }
-    present = set(digests)
-    taken: set[str] = set()
+    gone = _Gone(remembered, set(digests), lambda row: row[1])
     changed: list[tuple[str, str, str]] = []
     for doc in sorted(docs, key=lambda d: d.source):
         old = doc.source if doc.source in remembered else None
         if old is None:
-            old = _moved(digests.get(doc.source, ""), remembered, present, taken, lambda r: r[1])
-            if old is not None:
-                taken.add(old)
+            old = gone.claim(digests.get(doc.source, ""))
         if old is not None and remembered[old][0] != doc.id:
             changed.append((doc.source, remembered[old][0], doc.id))
     advice = "" if ledger else " (an id_ledger setting keeps ids across moves)"

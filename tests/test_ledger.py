@@ -220,3 +220,23 @@ def test_first_seen_honours_source_date_epoch(tmp_path: Path, monkeypatch: pytes
     assert main(["build", "--config", "feeds.toml", "-q"]) == 0
     ledger = tomllib.loads((tmp_path / "ids.toml").read_text(encoding="utf-8"))
     assert ledger["morning.md"]["first_seen"].isoformat() == "2026-11-01T18:30:00+09:00"
+
+
+def test_a_copy_gets_an_id_of_its_own_and_moves_are_found_together(tmp_path: Path, content: Path) -> None:
+    import shutil
+
+    run(settings(tmp_path), tmp_path)
+    first = ids(tmp_path / "out")
+    (content / "2025").mkdir()
+    for name in ("one.md", "two.md", "three.md"):  # a site sorted into folders at once
+        (content / name).rename(content / "2025" / name)
+    post(content, "copy.md", "Copy", "2025-03-02T12:00:00+09:00")
+    run(settings(tmp_path), tmp_path)
+    now = ids(tmp_path / "out")
+    assert now == first | {"Copy": "https://example.com/posts/copy/"}
+    shutil.copy(content / "2025" / "one.md", content / "uno.md")  # the same bytes, the original still read
+    result = run(settings(tmp_path), tmp_path)
+    assert result.published == 5
+    ledger = tomllib.loads((tmp_path / "ids.toml").read_text(encoding="utf-8"))
+    assert ledger["uno.md"]["id"] == "https://example.com/posts/uno/"
+    assert ledger["2025/one.md"]["id"] == first["One"]
