@@ -1032,7 +1032,7 @@ def _published_slugs(cache: Cache, out_dir: Path, site: Site, kind: str = "tags"
 
 def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
     # Only for documents that link to others, so other feeds' fingerprints stay as they were.
-    deps = entries.dependencies(doc)
+    deps = entries.dependencies(doc) + entries.pinned(doc)  # ledger: its ids and dates too
     return (deps,) if deps else ()
 
 

@@ -177,6 +177,13 @@ class Entries:
         names (``{% link %}``, ``ref``, ``{filename}``). Empty for most documents."""
         return self.links.fingerprint(doc)
 
+    def pinned(self, doc: Planned) -> str:
+        """What the id ledger (``feeds.ledger``) sets of ``doc`` beyond its file: a feed showing it
+        is written again when that changes. Empty without a ledger."""
+        if self.site.id_ledger is None:
+            return ""
+        return f" id={doc.id} published={doc.published.isoformat()} updated={doc.updated.isoformat()}"
+
     def _html_key(self, doc: Planned) -> str | None:
         file_digest = self.digests.get(doc.source)
         return self.html_key(doc, file_digest) if file_digest else None

@@ -240,3 +240,15 @@ def test_a_copy_gets_an_id_of_its_own_and_moves_are_found_together(tmp_path: Pat
     ledger = tomllib.loads((tmp_path / "ids.toml").read_text(encoding="utf-8"))
     assert ledger["uno.md"]["id"] == "https://example.com/posts/uno/"
     assert ledger["2025/one.md"]["id"] == first["One"]
+
+
+def test_a_hand_edit_of_the_ledger_reaches_the_feeds_with_the_next_change(tmp_path: Path, content: Path) -> None:
+    run(settings(tmp_path), tmp_path)
+    path = tmp_path / "ids.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("https://example.com/posts/one/", "tag:example.com,2025:one"), encoding="utf-8")
+    four = {"title": "Four", "date": "2025-04-01T12:00:00+09:00", "tags": ["beta"]}
+    (content / "four.md").write_text(json.dumps(four) + "\n\nIn another tag's feed.\n", encoding="utf-8")
+    run(settings(tmp_path), tmp_path)
+    assert ids(tmp_path / "out")["One"] == "tag:example.com,2025:one"
+    assert ids(tmp_path / "out" / "tags" / "alpha")["One"] == "tag:example.com,2025:one"  # no other change there
