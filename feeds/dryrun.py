@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 FEED_FILE = "feed.json"  # the format compared: every feed has one, and it is plain JSON
 FIELDS = ("title", "content", "date", "link", "id")  # what a change is told by, in this order
+MATCHED_BY = FIELDS[:-1]  # an entry whose id changed is found by these...
+MATCHING = 2  # ...at least this many of them the same
 
 
 @dataclass(frozen=True)
@@ -207,31 +209,35 @@ def _entries(path: Path) -> list[Shown]:
 
 
 def compare(before: Mapping[str, Shown], after: Mapping[str, Shown]) -> FeedChanges:
-    """The entries of ``after`` that are new, changed or gone since ``before``. An entry is the
-    same entry by its id; failing that, by its link, its content or its title (a moved file,
-    whose id changes, is a change of id, not an entry that leaves and one that appears)."""
-    changes = FeedChanges()
-    gone = {i: e for i, e in before.items() if i not in after}
+    """The entries of ``after`` (in its order) that are new, changed or gone since ``before``. An
+    entry is the same entry by its id; failing that, by agreeing in at least two of its title,
+    content, date and link: a moved file, whose id changes, is a change of id, not an entry that
+    leaves and one that appears, and two short articles with one body are not one entry."""
+    gone = [e for i, e in before.items() if i not in after]
     new = [e for i, e in after.items() if i not in before]
-    pairs = [(after[i], before[i]) for i in after if i in before]
-    for key in ("link", "content", "title"):
-        unclaimed: dict[str, Shown] = {}
-        for entry in gone.values():
-            value = getattr(entry, key)
-            if value:
-                unclaimed.setdefault(value, entry)
-        still_new = []
-        for entry in new:
-            then = unclaimed.pop(getattr(entry, key), None) if getattr(entry, key) else None
-            if then is None:
-                still_new.append(entry)
-            else:
-                pairs.append((entry, then))
-                del gone[then.id]
-        new = still_new
-    for now, then in pairs:
-        differences = now.differences(then)
-        if differences:
-            changes.change.append((now, then, differences))
-    changes.appear, changes.leave = new, list(gone.values())
+    having: dict[tuple[str, str], list[int]] = {}  # (field, value) -> the gone entries with it
+    for g, old in enumerate(gone):
+        for name in MATCHED_BY:
+            having.setdefault((name, getattr(old, name)), []).append(g)
+    candidates = []
+    for n, now in enumerate(new):
+        sharing = {g for name in MATCHED_BY for g in having.get((name, getattr(now, name)), ())}
+        for g in sharing:
+            score = sum(getattr(now, name) == getattr(gone[g], name) for name in MATCHED_BY)
+            if score >= MATCHING:
+                candidates.append((-score, n, g))
+    was: dict[str, Shown] = {}  # new id -> the gone entry it is
+    claimed: set[int] = set()
+    for _, n, g in sorted(candidates):
+        if new[n].id not in was and g not in claimed:
+            was[new[n].id] = gone[g]
+            claimed.add(g)
+    changes = FeedChanges()
+    for entry in after.values():
+        then = before.get(entry.id) or was.get(entry.id)
+        if then is None:
+            changes.appear.append(entry)
+        elif differences := entry.differences(then):
+            changes.change.append((entry, then, differences))
+    changes.leave = [old for g, old in enumerate(gone) if g not in claimed]
     return changes

@@ -97,3 +97,18 @@ def test_dry_run_before_the_first_build(tmp_path: Path, site: Path, capsys: pyte
         "  + Two (https://example.com/posts/two/)",
         "  + One (https://example.com/posts/one/)",
     ]
+
+
+def test_entries_are_matched_by_what_they_show_when_their_ids_change() -> None:
+    from feeds.dryrun import Shown, compare
+
+    def entry(id: str, title: str, content: str = "hi", date: str = "d1", link: str = "") -> Shown:
+        return Shown(id, title, content, date, link or id)
+
+    before = {e.id: e for e in [entry("a", "A"), entry("x", "X", "gone")]}
+    after = {e.id: e for e in [entry("b", "B", date="d2"), entry("c", "A")]}  # a moved to c; b is new
+    changes = compare(before, after)
+    assert [e.id for e in changes.appear] == ["b"]  # the same body alone does not make it a
+    assert [(now.id, then.id, fields) for now, then, fields in changes.change] == [("c", "a", ["link", "id"])]
+    assert [e.id for e in changes.leave] == ["x"]
+    assert not compare(after, after)
