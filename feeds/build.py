@@ -641,7 +641,7 @@ def _full_build(
     _remember_duplicates(cache, duplicates, content_dir)
     from feeds.ledger import apply as pin_ids  # ledger: ids kept across moves, published ids checked
 
-    published, ledger = pin_ids(site, cache, published, loaded.digests, run.at)  # ledger
+    published, ledger = pin_ids(site, cache, published, loaded.digests, run.at, drafts=run.drafts)  # ledger
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if run.strict and result.errors:

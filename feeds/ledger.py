@@ -232,16 +232,17 @@ def pin(
 
 # --------------------------------------------------------------------------- the build's part
 def apply(
-    site: Site, cache: Cache, docs: Sequence[_DOCS], digests: Mapping[str, str], at: datetime
+    site: Site, cache: Cache, docs: Sequence[_DOCS], digests: Mapping[str, str], at: datetime, *, drafts: bool = False
 ) -> tuple[list[_DOCS], Pending | None]:
     """``docs`` as the build publishes them: with the ledger's ids and first-seen times when the
     site has one; warns of every published id that changes. Returns what to save once the build
-    has written its output (None: no ledger)."""
+    has written its output (None: no ledger, or a build with ``drafts``, a preview that publishes
+    nothing: its drafts must not be pinned at the time they were previewed)."""
     pending = None
     published = list(docs)
     if site.id_ledger is not None:
         published, rows = pin(site, docs, digests, at, previous=read(site.id_ledger))
-        pending = Pending(site.id_ledger, dump(rows))
+        pending = None if drafts else Pending(site.id_ledger, dump(rows))
     warn_changed_ids(cache, published, digests, ledger=site.id_ledger is not None)
     return published, pending
 

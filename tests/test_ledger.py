@@ -252,3 +252,17 @@ def test_a_hand_edit_of_the_ledger_reaches_the_feeds_with_the_next_change(tmp_pa
     run(settings(tmp_path), tmp_path)
     assert ids(tmp_path / "out")["One"] == "tag:example.com,2025:one"
     assert ids(tmp_path / "out" / "tags" / "alpha")["One"] == "tag:example.com,2025:one"  # no other change there
+
+
+def test_a_drafts_preview_reads_the_ledger_and_never_writes_it(tmp_path: Path, content: Path) -> None:
+    site = settings(tmp_path)
+    run(site, tmp_path)
+    ledger = (tmp_path / "ids.toml").read_bytes()
+    (content / "one.md").rename(content / "first.md")
+    draft = {"title": "Draft", "date": "2026-11-01", "draft": True}
+    (content / "draft.md").write_text(json.dumps(draft) + "\n\nNot yet.\n", encoding="utf-8")
+    preview = tmp_path / "preview"
+    result = build(site, content, preview, at=AT, cache_dir=tmp_path / "preview-cache", drafts=True)
+    assert result.published == 4
+    assert (tmp_path / "ids.toml").read_bytes() == ledger
+    assert ids(preview)["One"] == "https://example.com/posts/one/"  # as pinned
