@@ -266,3 +266,18 @@ def test_a_drafts_preview_reads_the_ledger_and_never_writes_it(tmp_path: Path, c
     assert result.published == 4
     assert (tmp_path / "ids.toml").read_bytes() == ledger
     assert ids(preview)["One"] == "https://example.com/posts/one/"  # as pinned
+
+
+@pytest.mark.parametrize("stored", ['[["one.md"], "x", "y"]', "[1, 2]", "{}", "not json"])
+def test_remembered_ids_of_a_tampered_cache_are_ignored(tmp_path: Path, content: Path, stored: str) -> None:
+    from feeds.cache import Cache
+    from feeds.ledger import PUBLISHED_IDS
+
+    site = settings(tmp_path, ledger=False)
+    run(site, tmp_path)
+    cache = Cache.open(tmp_path / "cache")
+    cache.put(PUBLISHED_IDS, stored)
+    cache.close()
+    (content / "one.md").rename(content / "first.md")
+    run(site, tmp_path)
+    assert ids(tmp_path / "out")["One"] == "https://example.com/posts/first/"
