@@ -466,7 +466,9 @@ def _build_locked(
     )  # fmt: skip
     failed: dict[str, tuple[str, ContentError]] = {}  # versions that failed to render: source -> (digest, error)
     with cache.transaction():
-        result = None if refused else _undone_if_render_fails(run, failed, lambda: _edit_build(run))
+        # ledger: a site with an id ledger plans every build, the ledger pinning each document
+        quick = not refused and site.id_ledger is None
+        result = _undone_if_render_fails(run, failed, lambda: _edit_build(run)) if quick else None
         previous = None
         while result is None:
             try:
@@ -637,12 +639,17 @@ def _full_build(
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
     published, duplicates = reject_duplicates(published, content_dir, by_slug, _established(run, loaded))
     _remember_duplicates(cache, duplicates, content_dir)
+    from feeds.ledger import apply as pin_ids  # ledger: ids kept across moves, published ids checked
+
+    published, ledger = pin_ids(site, cache, published, loaded.digests, run.at, drafts=run.drafts)  # ledger
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if run.strict and result.errors:
         return result
     try:
         feeds, tags = _write_outputs(run, published, loaded, result)
+        if ledger is not None:  # ledger: kept once the output it pins is written
+            ledger.save()
     except StaleIndex as exc:
         # Planned again, from an index this build has written to: what the last build left is this one's.
         exc.previous = loaded.previous
@@ -1025,7 +1032,7 @@ def _published_slugs(cache: Cache, out_dir: Path, site: Site, kind: str = "tags"
 
 def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
     # Only for documents that link to others, so other feeds' fingerprints stay as they were.
-    deps = entries.dependencies(doc)
+    deps = entries.dependencies(doc) + entries.pinned(doc)  # ledger: its ids and dates too
     return (deps,) if deps else ()
 
 

@@ -18,7 +18,7 @@ from feeds.progress import NO_PROGRESS, Progress
 
 if TYPE_CHECKING:
     from feeds.build import BuildResult
-    from feeds.config import Settings
+    from feeds.config import Settings, Site
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a program that SIGPIPE ended
@@ -133,6 +133,11 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     build.add_argument("--strict", action="store_true", help="write nothing if any file is rejected")
     build.add_argument("--validate", action="store_true", help="validate the output after writing it")
     build.add_argument("--no-cache", action="store_true", help="read and render everything, remember nothing")
+    build.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="write nothing; print, per feed, the entries that would appear, change or leave",
+    )
     build.add_argument(
         "--wait",
         type=float,
@@ -325,6 +330,31 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, dict[str, str]]:
     return settings, origins
 
 
+def _dry_run(args: argparse.Namespace, site: Site, cache_dir: Path | None) -> int:
+    """``feeds build --dry-run``: what the build would change in the feeds (``feeds.dryrun``), written nowhere."""
+    import json
+
+    from feeds.dryrun import preview
+
+    found = preview(
+        site,
+        args.content,
+        args.out,
+        cache_dir=cache_dir,
+        include_future=args.include_future,
+        strict=args.strict,
+        drafts=args.drafts,
+    )
+    for error in found.result.errors:
+        print(error, file=sys.stderr)
+    if args.summary_json:
+        print(json.dumps(found.as_json(), ensure_ascii=False, sort_keys=True))
+    elif not args.quiet:
+        for line in found.lines(args.out):
+            print(printable(line))
+    return EXIT_CONTENT if found.result.errors else EXIT_OK
+
+
 def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     import json
 
@@ -345,6 +375,8 @@ def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
     workers()
     cache_dir = None if args.no_cache else args.cache
+    if args.dry_run:
+        return _dry_run(args, site, cache_dir)
     progress = _progress(args, handler)
     try:
         result = build(
@@ -419,7 +451,6 @@ def _serve(args: argparse.Namespace) -> int:
 
     if args.watch:
         from feeds.build import build
-        from feeds.config import Site
         from feeds.serve import Watcher
 
         settings = _settings(args)[0]  # fills in args.content, args.out and args.cache
@@ -540,6 +571,8 @@ def _effective(settings: Settings) -> dict[str, object]:
         "hub": site.hub,
         "hub_timeout": site.hub_timeout,
         "emoji": site.emoji,
+        "document_timeout": site.document_timeout,
+        "article_pages": site.article_pages,
     }
 
 

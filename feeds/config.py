@@ -89,6 +89,7 @@ KEYS = (
     "hub_timeout",
     "icon",
     "logo",
+    "id_ledger",
 )
 # The fields a site may find under keys of its own ([fields] title = ["newstitle"]).
 FIELD_NAMES = ("title", "date", "updated", "author", "tags", "summary", "slug", "link", "language", "draft")
@@ -134,6 +135,7 @@ class Site:
     icon_file: Path | None = None
     logo: str | None = None
     logo_file: Path | None = None
+    id_ledger: Path | None = None  # the TOML file that pins each entry's id (feeds.ledger)
 
     def markdown_for(self, source: str) -> str:
         """The Markdown engine the settings give the document at ``source`` (its front matter may say otherwise)."""
@@ -419,6 +421,13 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     for key in ("icon", "logo"):
         value = get_str(key)
         images[key] = (None, None) if value is None else _image(key, value, url, source, fail)
+    ledger = get_str("id_ledger")
+    ledger_path = None
+    if ledger is not None:
+        # Relative to the settings file, like templates: committed beside the content it pins.
+        ledger_path = Path(ledger) if source == "config" else Path(source).parent / ledger
+        if not ledger.strip() or ledger_path.is_dir():
+            raise fail("id_ledger", f"must name a file (created by the first build), got {ledger!r}")
     return Site(
         title=title,
         url=url,
@@ -453,6 +462,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         icon_file=images["icon"][1],
         logo=images["logo"][0],
         logo_file=images["logo"][1],
+        id_ledger=ledger_path,
     )
 
 

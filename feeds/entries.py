@@ -61,6 +61,9 @@ class Entries:
             from feeds.render import excerpt, split_more
 
             doc = self.document(planned)
+            if (doc.id, doc.published, doc.updated) != (planned.id, planned.published, planned.updated):
+                # As planned: the id ledger pins ids and first-seen dates (feeds.ledger).
+                doc = replace(doc, id=planned.id, published=planned.published, updated=planned.updated)
             html = self._content(doc)
             try:
                 content, before_marker = split_more(html)
@@ -173,6 +176,13 @@ class Entries:
         """What ``doc``'s HTML depends on besides its file and link: the links of the documents it
         names (``{% link %}``, ``ref``, ``{filename}``). Empty for most documents."""
         return self.links.fingerprint(doc)
+
+    def pinned(self, doc: Planned) -> str:
+        """What the id ledger (``feeds.ledger``) sets of ``doc`` beyond its file: a feed showing it
+        is written again when that changes. Empty without a ledger."""
+        if self.site.id_ledger is None:
+            return ""
+        return f" id={doc.id} published={doc.published.isoformat()} updated={doc.updated.isoformat()}"
 
     def _html_key(self, doc: Planned) -> str | None:
         file_digest = self.digests.get(doc.source)
