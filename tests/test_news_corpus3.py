@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from feeds.config import Site
 
 from .conftest import DATA, read_document
-from .test_news_corpus2 import FIELDS, check_sidecars, expected_of, lost_lines, measure, source_of, table
+from .test_news_corpus2 import FIELDS, check_sidecars, expected_of, line_cases, lost_lines, measure, source_of, table
 
 NEWS3 = DATA / "news3"
 CASES = sorted(NEWS3.glob("*.txt"))
@@ -53,18 +52,7 @@ def test_accuracy_per_field_stays_above_its_floor(site: Site) -> None:
     assert not below, f"accuracy below its floor (field: (now, floor)): {below}"
 
 
-def _line_cases() -> list[Any]:
-    params = []
-    for case in CASES:
-        if expected_of(case).get("rejected"):
-            continue
-        reason = KNOWN_DROPS.get(case.stem)
-        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-        params.append(pytest.param(case, id=case.stem, marks=marks))
-    return params
-
-
-@pytest.mark.parametrize("case", _line_cases())
+@pytest.mark.parametrize("case", line_cases(CASES, KNOWN_DROPS))
 def test_no_line_of_an_article_is_lost(case: Path, site: Site) -> None:
     doc = read_document(case, NEWS3, site)
     assert lost_lines(doc, case.read_text(encoding="utf-8")) == []
