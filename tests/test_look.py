@@ -50,4 +50,17 @@ def test_golden_pages_show_readable_addresses_and_link_encoded_ones() -> None:
     for path in GOLDEN.rglob("*.html"):
         data = path.read_text(encoding="utf-8")
         assert data.count("<style>") == 1, path  # one stylesheet, inline: no request for it
-        assert "<script" not in data and '<link rel="stylesheet"' not in data, path
+        # No request for a script or a stylesheet: the one script is the copy buttons', inline.
+        assert "<script src" not in data and '<link rel="stylesheet"' not in data, path
+        assert data.count("<script") == (1 if 'class="copy"' in data else 0), path
+
+
+def test_copy_buttons_stay_hidden_without_javascript() -> None:
+    """Each address has a copy button, hidden until the page's one script finds a clipboard: without
+    JavaScript the address field, selectable as it is, is the way to copy."""
+    page = parse_html5((GOLDEN / "index.html").read_bytes())
+    buttons = [b for b in page.iter(f"{HTML_NS}button") if b.get("class") == "copy"]
+    inputs = list(page.iter(f"{HTML_NS}input"))
+    assert buttons and len(buttons) == len(inputs)
+    for button, field in zip(buttons, inputs, strict=True):
+        assert button.get("hidden") is not None and button.get("data-url") == field.get("value")
