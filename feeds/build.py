@@ -13,9 +13,11 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,11 +25,12 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from feeds import __version__
 from feeds.cache import Cache, Indexed, OutputRecord, StaleIndex
-from feeds.config import Site
+from feeds.config import Site, default_cache_dir, load_settings, resolve_folders, site_from_mapping
 from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.formats import FORMATS, SUBFOLDERS, Parts, filenames
 from feeds.lock import exclusive
@@ -116,10 +119,6 @@ def lock_path(out_dir: Path) -> Path:
     reached (a symbolic link, a bind mount): the lock follows the folder's device and inode.
     """
     return out_dir / LOCK_FILE
-
-
-def default_cache_dir(out_dir: Path) -> Path:
-    return out_dir.absolute().parent / ".feeds-cache"
 
 
 # --------------------------------------------------------------------------- selecting
@@ -362,7 +361,9 @@ def build(
     ``cache_dir`` None builds from scratch, remembering nothing. The lock is the output folder's
     (``lock_path``), whatever the cache: two builds of one ``out/`` never run at once. ``progress``
     hears of the files read, the bodies rendered, the entries serialized and the feeds written.
+    Bad arguments (``check_arguments``) raise ConfigError before anything is locked or read.
     """
+    check_arguments(content_dir, out_dir, wait, at)
     own = cache_dir or default_cache_dir(out_dir)  # never read as content, even with --no-cache
     with exclusive(lock_path(out_dir), wait):
         cache = Cache.open(cache_dir)
@@ -380,6 +381,87 @@ def build(
             )
         finally:
             cache.close()
+
+
+def build_site(
+    content: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] | None = None,
+    *,
+    site: Site | Mapping[str, Any] | None = None,
+    config: str | os.PathLike[str] | None = None,
+    cache: str | os.PathLike[str] | bool = True,
+    include_future: bool = False,
+    drafts: bool = False,
+    strict: bool = False,
+    wait: float = 60.0,
+) -> BuildResult:
+    """``feeds build`` from Python: read ``content`` and bring ``out`` up to date. This is ``feeds.build``.
+
+    ``site`` is the settings: a ``Site`` (``feeds.load_site``), a mapping written as ``feeds.toml``
+    is, or None to load them as ``feeds build`` does (``config``, else ``feeds.toml``, else
+    ``[tool.feeds]`` of ``pyproject.toml``, in the current folder); then the folders default to the
+    ones the settings file names. ``cache`` True keeps the cache the settings name (else
+    ``.feeds-cache`` beside ``out``), a path keeps it there, False remembers nothing.
+
+    Returns the ``BuildResult``: the files rejected (``errors``: each a ``ContentError`` naming its
+    file and line), written, unchanged and removed. Bad arguments (a missing content folder, ``out``
+    the content folder itself, a bad setting) raise ``ConfigError`` before anything is read; another
+    build of the same ``out`` past ``wait`` seconds raises ``LockedError``, and a disk that refuses
+    a write ``DiskError``: all ``feeds.errors.FeedsError``::
+
+        >>> import feeds
+        >>> result = feeds.build("content", "out", site={"title": "Notes", "url": "https://notes.example.org/"})
+        >>> [str(error) for error in result.errors]
+        []
+        >>> feeds.build("content", "content", site={"title": "Notes", "url": "https://notes.example.org/"})
+        Traceback (most recent call last):
+        feeds.errors.ConfigError: --out: output folder 'content' is the content folder; choose another --out
+    """
+    settings = None
+    if site is None:
+        settings = load_settings(None if config is None else Path(config))
+        site = settings.site
+    elif config is not None:
+        raise TypeError("give the settings as site= or as a config= file, not both")
+    elif not isinstance(site, Site):
+        site = site_from_mapping(site, source="site")
+    given = {"content": content, "out": out, "cache": None if isinstance(cache, bool) else cache}
+    folders, _ = resolve_folders(settings, {key: None if path is None else Path(path) for key, path in given.items()})
+    return build(
+        site, folders["content"], folders["out"], include_future=include_future, drafts=drafts, strict=strict,
+        cache_dir=folders["cache"] if cache is not False else None, wait=wait,
+    )  # fmt: skip
+
+
+MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
+
+
+def check_arguments(content_dir: Path, out_dir: Path, wait: float, at: datetime | None = None) -> None:
+    """ConfigError unless a build may start: the content folder is a folder, the output folder is
+    not a file nor the content folder itself (the next build would read its own output), the wait
+    is a number of seconds, and SOURCE_DATE_EPOCH (unless ``at`` is given) and FEEDS_WORKERS are good.
+    """
+    from feeds.parallel import workers
+
+    if not content_dir.is_dir():
+        what = "is not a folder" if content_dir.exists() else "does not exist"
+        raise ConfigError(f"content folder {str(content_dir)!r} {what}", key="--content")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ConfigError(f"output folder {str(out_dir)!r} is not a folder", key="--out")
+    if not (math.isfinite(wait) and 0 <= wait <= MAX_WAIT):
+        raise ConfigError(f"must be a number of seconds from 0 to {MAX_WAIT:,}, got {wait}", key="--wait")
+    if _resolved(out_dir, "--out") == _resolved(content_dir, "--content"):
+        raise ConfigError(f"output folder {str(out_dir)!r} is the content folder; choose another --out", key="--out")
+    if at is None:
+        now()
+    workers()
+
+
+def _resolved(folder: Path, key: str) -> Path:
+    try:
+        return folder.resolve()
+    except RuntimeError as exc:  # pathlib's word for ELOOP
+        raise ConfigError(f"{str(folder)!r} is in a loop of symbolic links", key=key) from exc
 
 
 @dataclass(frozen=True)
@@ -1183,3 +1265,13 @@ def _remove_temp_files(out_dir: Path) -> None:
         for path in folder.glob(".*.tmp"):
             if _TEMP_FILE.match(path.name):
                 path.unlink(missing_ok=True)
+
+
+class _Callable(ModuleType):
+    """``feeds.build`` is this module (the name is taken by it the moment it is imported), and
+    calling it builds: ``feeds.build(content, out, site=...)`` is ``build_site``."""
+
+    __call__ = staticmethod(build_site)
+
+
+sys.modules[__name__].__class__ = _Callable

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import unicodedata
@@ -258,9 +259,45 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
     return Settings(site, source, table, folders)
 
 
-def load_site(config: Path | None = None, cwd: Path | None = None) -> Site:
-    """The site of ``load_settings``."""
-    return load_settings(config, cwd).site
+def load_site(config: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Site:
+    """The site's settings, checked and completed with the defaults, found as ``feeds build`` finds them.
+
+    ``config`` is a settings file (its top-level keys), or a folder to look in for a ``feeds.toml``,
+    else the ``[tool.feeds]`` table of its ``pyproject.toml``; None looks in ``cwd`` (default: the
+    current folder). Bad settings raise ConfigError, naming the file and the key. This is
+    ``feeds.load_site``::
+
+        >>> import feeds
+        >>> site = feeds.load_site("myblog")  # myblog/feeds.toml
+        >>> site.title, site.url
+        ('My notes', 'https://notes.example.org/')
+    """
+    if config is not None and os.path.isdir(config):
+        return load_settings(None, Path(config)).site
+    return load_settings(None if config is None else Path(config), cwd).site
+
+
+def default_cache_dir(out_dir: Path) -> Path:
+    return out_dir.absolute().parent / ".feeds-cache"
+
+
+def resolve_folders(
+    settings: Settings | None, given: Mapping[str, Path | None]
+) -> tuple[dict[str, Path], dict[str, str]]:
+    """The content, output and cache folders in force, and where each came from: as ``given`` (a
+    "flag"), else as the settings ``file`` names it, else the "default" (content, out, and the cache
+    beside the output folder). The command line and ``feeds.build`` find them the same way."""
+    found: dict[str, Path] = {}
+    origins: dict[str, str] = {}
+    for key in PATH_KEYS:  # out before cache: the default cache is beside the output folder
+        value = given.get(key)
+        if value is not None:
+            found[key], origins[key] = Path(value), "flag"
+        elif settings is not None and key in settings.folders:
+            found[key], origins[key] = settings.folders[key], "file"
+        else:
+            found[key], origins[key] = default_cache_dir(found["out"]) if key == "cache" else Path(key), "default"
+    return found, origins
 
 
 def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
