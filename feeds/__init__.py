@@ -23,12 +23,15 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "build", "load_site", "validate"]
 
 
+# feeds.build and feeds.validate are modules that can be called (their __call__ is the function): a
+# module takes its name on its package the moment it is imported, so a function of that name here
+# would not last past the first build. By name, so that importing feeds imports neither.
+CALLABLE_MODULES = {"build": "feeds.build", "validate": "feeds.validate"}
+
+
 def __getattr__(name: str) -> Any:
-    # feeds.build and feeds.validate are modules that can be called (their __call__ is the function):
-    # a module takes its name on its package the moment it is imported, so a function of that name
-    # here would not last past the first build.
-    if name in ("build", "validate"):
-        return importlib.import_module(f"{__name__}.{name}")
+    if name in CALLABLE_MODULES:
+        return importlib.import_module(CALLABLE_MODULES[name])
     if name == "load_site":
         from feeds.config import load_site
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from feeds.errors import FeedsError, printable
-from feeds.formats import LABELS
+from feeds.mediatypes import LABELS
 
 if TYPE_CHECKING:
     from feeds.build import BuildResult

@@ -2,7 +2,9 @@
 
 Every import counts: at module level, under ``if TYPE_CHECKING``, and inside functions. A lazy
 import (inside a function) is there to keep start-up fast, not to hide a cycle: it still makes one
-module depend on another, so it must point the same way as the rest.
+module depend on another, so it must point the same way as the rest. So does a registry's module
+named in a string (``FORMATS``, ``READERS``, ``MARKUPS``: imported by ``importlib`` when first
+needed): the module whose table names it depends on it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ def import_graph(root: Path) -> dict[str, set[str]]:
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str] = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in modules:
+                targets.add(node.value)  # a module named in a registry, for importlib
+            elif isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
@@ -78,6 +82,38 @@ def test_no_import_cycle_between_feeds_modules() -> None:
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
+def imported_by_name(path: Path) -> list[str]:
+    """The arguments of ``import_module`` calls in ``path`` that make a name: such a module is named
+    nowhere whole, so no test could see the import."""
+    made = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and (node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", ""))
+            == "import_module"
+            and node.args
+            and not isinstance(node.args[0], (ast.Constant, ast.Subscript, ast.Name))
+        ):
+            made.append(ast.unparse(node.args[0]))
+    return made
+
+
+def test_feeds_modules_imported_by_name_are_named_whole() -> None:
+    made = {str(path.relative_to(FEEDS.parent)): imported_by_name(path) for path in sorted(FEEDS.rglob("*.py"))}
+    # Other packages' modules may be made from a name (Python-Markdown's extensions, feedgen's).
+    feeds_made = {
+        path: [m for m in names if not m.startswith(("f'markdown.", "f'feedgen."))] for path, names in made.items()
+    }
+    assert {path: names for path, names in feeds_made.items() if names} == {}
+
+
+def test_a_registry_is_an_import() -> None:
+    graph = import_graph(FEEDS)
+    assert "feeds.pages.feedpage" in graph["feeds.formats"]
+    assert "feeds.readers.news" in graph["feeds.readers"]
+    assert "feeds.markup.markdown" in graph["feeds.markup"]
+
+
 def test_a_cycle_is_found(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
     (package / "sub").mkdir(parents=True)
@@ -89,3 +125,14 @@ def test_a_cycle_is_found(tmp_path: Path) -> None:
     assert find_cycle(import_graph(package)) == ["pkg.a", "pkg.sub.b", "pkg.c", "pkg.a"]
     (package / "c.py").write_text("x = 1\n")
     assert find_cycle(import_graph(package)) is None
+    (package / "c.py").write_text('TABLE = {"a": "pkg.a"}\nx = 1\n')  # imported by importlib, by name
+    assert find_cycle(import_graph(package)) == ["pkg.a", "pkg.sub.b", "pkg.c", "pkg.a"]
+
+
+def test_every_feed_file_is_an_output_in_every_folder() -> None:
+    # The feed page and the discovery page list LABELS without asking FORMATS (which names the page).
+    from feeds.formats import FORMATS, NOT_AT_ROOT
+    from feeds.mediatypes import LABELS
+
+    assert list(LABELS) == [name for name in FORMATS if name in LABELS]
+    assert not NOT_AT_ROOT & LABELS.keys()
