@@ -106,7 +106,12 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--version", action="version", version=f"feeds {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_build_command, _serve_command, _init_command, _config_command, _validate_command):
+        add(commands)
+    return parser.parse_args(argv)
 
+
+def _build_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser(
         "build",
         formatter_class=RawEpilogFormatter,
@@ -144,6 +149,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     _verbosity(build)
 
+
+def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = commands.add_parser(
         "serve",
         formatter_class=RawEpilogFormatter,
@@ -167,6 +174,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     serve.add_argument("--drafts", action="store_true", help="with --watch: publish drafts too, as for build")
     _verbosity(serve)
 
+
+def _init_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = commands.add_parser(
         "init",
         formatter_class=RawEpilogFormatter,
@@ -186,6 +195,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     init.add_argument("--timezone", default="UTC", help="IANA time zone of dates written without one (default: UTC)")
     _verbosity(init)
 
+
+def _config_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     config = commands.add_parser(
         "config",
         formatter_class=RawEpilogFormatter,
@@ -197,6 +208,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     _folders(config)
     _verbosity(config)
 
+
+def _validate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate = commands.add_parser(
         "validate",
         formatter_class=RawEpilogFormatter,
@@ -211,7 +224,6 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--site-url", metavar="URL", help="the URL out/ is served at (default: inferred)")
     _verbosity(validate)
-    return parser.parse_args(argv)
 
 
 def _folders(parser: argparse.ArgumentParser) -> None:

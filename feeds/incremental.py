@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +26,8 @@ from feeds.sources import Found
 
 if TYPE_CHECKING:
     from feeds.load import Read
-    from feeds.sameplan import Plan
+    from feeds.pages.view import SiteView
+    from feeds.sameplan import Plan, PlannedFeed
 
 log = logging.getLogger(__name__)
 
@@ -177,13 +179,11 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
 def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
     """Write the feeds that show the edited documents, as the full build would; False (and nothing
     written) if the plan turns out not to hold."""
-    from feeds.archivepaths import is_archive
     from feeds.archives import budget_holds, chain_links
     from feeds.entries import Entries
     from feeds.feedsets import FeedPlan
     from feeds.load import Loaded, store, touch
     from feeds.migrate.links import Links
-    from feeds.pages.view import feed_link, view_of
     from feeds.sameplan import remember, showing
     from feeds.tags import tag_key
 
@@ -241,12 +241,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         assert found.doc is not None and found.digest is not None
         loaded.full[source] = store(cache, st, found.digest, found.doc)
     entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
-    links = [
-        feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated)
-        for f in feeds
-        if not is_archive(f.folder)
-    ]
-    view = view_of(site, links)
+    view = _site_view(site, feeds)
     if not budget_holds((plans[i] for i in shown), entries, site, cache):
         return False  # the edit changes how many entries a current feed keeps: the full build plans
     main_plan, main_fp = plans[main], feeds[main].fingerprint
@@ -255,3 +250,16 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
     remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
     return True
+
+
+def _site_view(site: Site, feeds: Sequence[PlannedFeed]) -> SiteView:
+    """The feeds as the site's pages list them: every one but the archive documents."""
+    from feeds.archivepaths import is_archive
+    from feeds.pages.view import feed_link, view_of
+
+    links = [
+        feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated)
+        for f in feeds
+        if not is_archive(f.folder)
+    ]
+    return view_of(site, links)

@@ -136,3 +136,57 @@ def test_every_feed_file_is_an_output_in_every_folder() -> None:
 
     assert list(LABELS) == [name for name in FORMATS if name in LABELS]
     assert not NOT_AT_ROOT & LABELS.keys()
+
+
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 80
+# Modules allowed past the limits, each with its reason. Prefer none.
+LONG_MODULES: dict[str, str] = {}
+
+
+def sizes(root: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Lines of each module, and of each function (``path:qualified.name``), over ``root``."""
+    modules: dict[str, int] = {}
+    functions: dict[str, int] = {}
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).as_posix()
+        text = path.read_text(encoding="utf-8")
+        modules[rel] = len(text.splitlines())
+
+        def visit(node: ast.AST, prefix: str, rel: str = rel) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    name = f"{prefix}{child.name}"
+                    if not isinstance(child, ast.ClassDef):
+                        start = min([child.lineno, *(d.lineno for d in child.decorator_list)])
+                        functions[f"{rel}:{name}"] = (child.end_lineno or child.lineno) - start + 1
+                    visit(child, name + ".")
+                else:
+                    visit(child, prefix)
+
+        visit(ast.parse(text), "")
+    return modules, functions
+
+
+def test_no_module_nor_function_too_long() -> None:
+    modules, functions = sizes(FEEDS)
+    assert len(modules) > 40 and len(functions) > 500  # every module was read, nested functions too
+    long_modules = {rel: n for rel, n in modules.items() if n > MAX_MODULE_LINES and rel not in LONG_MODULES}
+    long_functions = {
+        name: n
+        for name, n in functions.items()
+        if n > MAX_FUNCTION_LINES and name.partition(":")[0] not in LONG_MODULES
+    }
+    assert long_modules == {}, f"split by job: no module over {MAX_MODULE_LINES} lines"
+    assert long_functions == {}, f"split: no function over {MAX_FUNCTION_LINES} lines"
+
+
+def test_sizes_are_counted(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "a.py").write_text(
+        "class C:\n    @staticmethod\n    def f() -> None:\n        def g() -> None:\n            pass\n"
+    )
+    modules, functions = sizes(package)
+    assert modules == {"pkg/a.py": 5}
+    assert functions == {"pkg/a.py:C.f": 4, "pkg/a.py:C.f.g": 2}
