@@ -55,7 +55,7 @@ def parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, i
 
 @dataclass(frozen=True)
 class BodyRef:
-    """Where to read a document's body again: the build keeps only the metadata of 10,000s of files."""
+    """Where to read a document's body again: the build keeps only the metadata of every file."""
 
     path: str
     source: str
@@ -147,7 +147,7 @@ def read_file(
         return Read(file_digest, error=exc, skip=not_an_article(exc, source))
     if with_body or body_at is None:
         return Read(file_digest, doc=doc)
-    # The body stays behind: the parent holds 100,000s of documents, and reads a body again only to
+    # The body stays behind: the parent holds every document, and reads a body again only to
     # render it.
     return Read(file_digest, doc=replace(doc, body=None), body_at=body_at)
 

@@ -66,7 +66,7 @@ def not_articles(stats: list[Found], site: Site) -> tuple[list[Found], list[tupl
     for st in stats:
         source = st.source
         name = source[source.rfind("/") + 1 :]
-        first = name[:1]  # most names start with none of these: one test, not three (100,000s of files)
+        first = name[:1]  # most names start with none of these: one test, not three, for every file
         if exclude and (pattern := excluded_by(source, exclude)) is not None:
             skipped.append((source, f"excluded by the setting exclude = {pattern!r}"))
         elif first == "_" and name.startswith("_index."):

@@ -10,6 +10,7 @@ needed): the module whose table names it depends on it.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 FEEDS = Path(__file__).resolve().parents[1] / "feeds"
@@ -190,3 +191,17 @@ def test_sizes_are_counted(tmp_path: Path) -> None:
     modules, functions = sizes(package)
     assert modules == {"pkg/a.py": 5}
     assert functions == {"pkg/a.py:C.f": 4, "pkg/a.py:C.f.g": 2}
+
+
+MEASURED = re.compile(r"issue #?[0-9]+|[0-9.]+ ?(ms|s)\b")
+
+
+def test_comments_say_why_not_how_long() -> None:
+    # Measured figures go stale where nobody re-measures them: they live in bench/results.md.
+    found = [
+        f"{path.relative_to(FEEDS.parent)}:{number}: {line.strip()}"
+        for path in sorted(FEEDS.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if MEASURED.search(line)
+    ]
+    assert found == []

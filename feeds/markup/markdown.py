@@ -1,7 +1,8 @@
 """Python-Markdown with ``extra``, made fast without changing a byte of its HTML.
 
-Profiling a 10,000-document build (issue 5) put Markdown at more than half the CPU time, and two
-things in it that do no work on most documents:
+Markdown is most of a full build's CPU time, and most of what Python-Markdown does there does
+nothing on most documents. Each of these skips such work, with the same result
+(bench/results.md has what each one bought):
 
 - **The inline pass tries every pattern on every text.** With ``extra`` that is 15 patterns on
   each of ~100,000 text nodes, through a ``Registry`` lookup and a method call each, though a
@@ -14,31 +15,24 @@ things in it that do no work on most documents:
 - **Every extension of ``extra`` runs on every document.** Each only acts on text that holds its
   syntax: a table needs ``|``, a footnote ``[^``, an abbreviation ``*[``, an attribute list
   ``{``. A document is rendered by an instance with only the extensions whose syntax it holds.
-
-Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. Five more
-(issue 13), measured as CPU time on the 829 front-matter bodies (~2.5 kB) of a 3,000-document
-bench corpus, before and after in one process:
-
 - **Every block processor is tried on every block.** Most documents have no header, quote, rule,
   bullet, indented code or link reference, yet each paragraph is tested by all of them, through a
   ``Registry`` that is re-sorted and copied for every block. ``SkippingBlockParser`` keeps, for
   each document, only the processors whose syntax it holds (``#``, ``>``, ``]:``, four spaces,
-  ...: ``_BLOCK_MARKS``), in a plain list: 1.89 -> 1.65 ms per body, with the last item below.
+  ...: ``_BLOCK_MARKS``), in a plain list.
 - **Reference links are looked for in documents that define none.** ``[text]`` is tried by four
   reference patterns, whose ``handleMatch`` makes no node for an id not in ``md.references``; a
-  document without definitions skips them: 1.65 -> 1.58 ms per body (most bodies have links).
+  document without definitions skips them (most bodies have links, few define references).
 - **A link's address is read a character at a time.** ``LinkInlineProcessor.getLink`` walks it
   to balance parentheses and find a title; up to the first ``)``, text without ``(`` or a quote
-  leaves that walk nothing to do, and ``_PlainLinkMixin`` slices it: 1.58 -> 1.53 ms.
+  leaves that walk nothing to do, and ``_PlainLinkMixin`` slices it.
 - **Two passes over the whole tree do little on most documents.** The unescape pass restores what
   a backslash escaped, so it is not run on a body without one (``SkippingUnescapeTreeprocessor``);
   and ``is_block_level``, asked for every element, searches a list of 60 names, where ``_Markdown``
-  looks in a set made from it for each document: together 1.53 -> 1.43 ms.
+  looks in a set made from it for each document.
 - **Text without a placeholder still goes through the placeholder loop.**
   ``InlineProcessor.__processPlaceholders`` then only appends it to its parent's text or tail,
-  which ``SkippingInlineProcessor`` does directly: about 0.02 ms of the first step.
-
-In all 1.89 -> 1.43 ms per bench body (stock Python-Markdown: 3.5 ms).
+  which ``SkippingInlineProcessor`` does directly.
 
 The tests compare the output with stock Python-Markdown (``extra`` and ``sane_lists``) on every
 test document, a document using every feature, generated corpora and hypothesis-generated text
@@ -208,7 +202,7 @@ class _BracketTextMixin:
 
     It walks from a ``[`` to the ``]`` that balances it, a character at a time; for a ``[`` that
     is never balanced, to the end of the text. A line of ``[`` was thus walked once for each of
-    them: 30 KB took 46 s. This walks from bracket to bracket; past ``_WALK`` of them it lists the
+    them, quadratic in the line's length. This walks from bracket to bracket; past ``_WALK`` of them it lists the
     text's brackets once (each pattern's later calls on it look there) and finds the same ``]``:
     the first after ``index`` where the depth falls one below the depth at ``index``. Its
     callers read the text only of a balanced ``[``; of another this gives none (copying the
@@ -412,8 +406,8 @@ def _extension(name: str) -> Extension:
     """The built-in extension ``name`` (as ``extra`` names them), from its module.
 
     Named by a string, Python-Markdown first looks the name up among the installed packages' entry
-    points: importing importlib.metadata and reading every distribution's metadata, 75 ms at each
-    start of a build, more than rendering 30 bodies. The built-in extensions are what those names
+    points: importing importlib.metadata and reading every distribution's metadata, at each start
+    of a build, which costs more than rendering dozens of bodies. The built-in extensions are what those names
     resolve to, and their modules are where they live.
     """
     extension: Extension = importlib.import_module(f"markdown.extensions.{name}").makeExtension()

@@ -162,7 +162,7 @@ def _check_feed(root: etree._Element, out: Collector) -> SeenFeed | None:
             root,
             f"the root element <{tag.localname}> (namespace "
             f"{tag.namespace or 'none'}) is neither RSS 2.0 <rss> nor Atom 1.0 "
-            "<feed>; only those two formats are checked",
+            "<feed>, the XML feed formats checked (a JSON Feed is checked as feed.json)",
         )
     return None
 
