@@ -32,13 +32,20 @@ from typing import Any
 from feeds.cache import Cache, Indexed, StaleIndex
 from feeds.config import Site, default_cache_dir, load_settings, resolve_folders, site_from_mapping
 from feeds.errors import ConfigError, ContentError
-from feeds.incremental import _edit_build, _unchanged_result
+from feeds.incremental import edit_build, unchanged_result
 from feeds.lock import exclusive
 from feeds.pages import templates_state
 from feeds.progress import NO_PROGRESS, Progress
-from feeds.publish import _write_outputs
-from feeds.run import LOCK_FILE, RACY, BuildResult, _fingerprint, _result_state, _Run, lock_path, now, site_fingerprint
-from feeds.selection import _established, _remember_duplicates, _sources, not_articles, reject_duplicates, select
+from feeds.publish import write_outputs
+from feeds.run import LOCK_FILE, RACY, BuildResult, Run, fingerprint, lock_path, now, result_state, site_fingerprint
+from feeds.selection import (
+    established_for,
+    not_articles,
+    refused_sources,
+    reject_duplicates,
+    remember_duplicates,
+    select,
+)
 from feeds.sitefiles import sources_unchanged
 from feeds.sources import discover, listing, racy_since
 
@@ -195,7 +202,7 @@ def _build_locked(
     files, templates = listing(stats), templates_state(site)
     # The refused files too: one that appears or goes with nothing else changed must be reported,
     # or no longer, not the last run's errors replayed.
-    inputs = _fingerprint(
+    inputs = fingerprint(
         site_fp, include_future, strict, hashlib.sha256(files.encode("utf-8", "surrogatepass")).hexdigest(),
         templates, [str(error) for error in refused], site.document_timeout, *(("drafts",) if drafts else ()),
     )  # fmt: skip
@@ -206,19 +213,19 @@ def _build_locked(
             cache.put("site", site_fp)
     root = os.path.realpath(content_dir)
     unchanged = (
-        _unchanged_result(cache, inputs, at, out_dir, stats, root)
+        unchanged_result(cache, inputs, at, out_dir, stats, root)
         if sources_unchanged(cache, site, content_dir, out_dir)
         else None
     )
     if unchanged is not None:
         return unchanged
-    run = _Run(
+    run = Run(
         site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates,
         drafts=drafts,
     )  # fmt: skip
     failed: dict[str, tuple[str, ContentError]] = {}  # versions that failed to render: source -> (digest, error)
     with cache.transaction():
-        result = None if refused else _undone_if_render_fails(run, failed, lambda: _edit_build(run))
+        result = None if refused else _undone_if_render_fails(run, failed, lambda: edit_build(run))
         previous = None
         while result is None:
             try:
@@ -229,7 +236,7 @@ def _build_locked(
                 previous = exc.previous
         if not (strict and result.errors):
             cache.put("inputs", inputs)
-            cache.put("result", json.dumps(_result_state(result, at), ensure_ascii=False))
+            cache.put("result", json.dumps(result_state(result, at), ensure_ascii=False))
             if run.racy:
                 cache.put(RACY, json.dumps(run.racy, ensure_ascii=False))
             else:
@@ -238,7 +245,7 @@ def _build_locked(
 
 
 def _undone_if_render_fails(
-    run: _Run, failed: dict[str, tuple[str, ContentError]], attempt: Callable[[], BuildResult | None]
+    run: Run, failed: dict[str, tuple[str, ContentError]], attempt: Callable[[], BuildResult | None]
 ) -> BuildResult | None:
     """``attempt()``; or, when a document fails to render, None: what the attempt put in the cache
     is undone (its documents' last good rows are back) and ``failed`` holds the document, which
@@ -257,7 +264,7 @@ def _undone_if_render_fails(
 
 
 def _full_build(
-    run: _Run,
+    run: Run,
     refused: list[ContentError],
     previous: Mapping[str, Indexed] | None = None,
     failed: dict[str, tuple[str, ContentError]] | None = None,
@@ -271,7 +278,7 @@ def _full_build(
     stats, pages, others = not_articles(run.stats, site)
     from feeds.load import load
 
-    loaded = load(stats, site, cache, _sources(refused, content_dir), run.root, run.progress, previous, failed)
+    loaded = load(stats, site, cache, refused_sources(refused, content_dir), run.root, run.progress, previous, failed)
     run.racy.clear()
     run.racy.update(loaded.racy)
     result = BuildResult(kept=loaded.kept, others=sorted(others + loaded.others))
@@ -283,14 +290,14 @@ def _full_build(
         pages += [(source, why) for source, why, _ in loaded.pages]
     result.skipped = sorted(pages + result.skipped)
     by_slug = not any(f"{{{p}}}" in site.permalink for p in ("year", "month", "day", "section", "filename"))
-    published, duplicates = reject_duplicates(published, content_dir, by_slug, _established(run, loaded))
-    _remember_duplicates(cache, duplicates, content_dir)
+    published, duplicates = reject_duplicates(published, content_dir, by_slug, established_for(run, loaded))
+    remember_duplicates(cache, duplicates, content_dir)
     result.errors = sorted(refused + loaded.errors + duplicates, key=lambda e: (e.path, e.line or 0))
     result.published = len(published)
     if run.strict and result.errors:
         return result
     try:
-        feeds, tags = _write_outputs(run, published, loaded, result)
+        feeds, tags = write_outputs(run, published, loaded, result)
     except StaleIndex as exc:
         # Planned again, from an index this build has written to: what the last build left is this one's.
         exc.previous = loaded.previous

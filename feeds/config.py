@@ -17,12 +17,12 @@ from feeds.errors import ConfigError
 from feeds.langtag import is_language_tag
 from feeds.settingtext import (
     Fail,
-    _absolute_http,
-    _close,
-    _control_character,
-    _is_hub_url,
-    _site_url,
-    _timezone,
+    absolute_http,
+    closest,
+    control_character,
+    is_hub_url,
+    normal_site_url,
+    time_zone_named,
 )
 from feeds.urls import path_segment, to_uri
 
@@ -252,7 +252,7 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
         value = table.get(key)
         if value is None:
             continue
-        if not isinstance(value, str) or not value.strip() or _control_character(value):
+        if not isinstance(value, str) or not value.strip() or control_character(value):
             raise ConfigError(
                 f"must be a folder name, relative to this file, got {value!r}", key=key, source=str(source)
             )
@@ -307,7 +307,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         guesses = [
-            f"{key!r} (did you mean {close[0]!r}?)" if (close := _close(key, KEYS)) else repr(key) for key in unknown
+            f"{key!r} (did you mean {close[0]!r}?)" if (close := closest(key, KEYS)) else repr(key) for key in unknown
         ]
         raise ConfigError(f"unknown setting(s) {', '.join(guesses)}; known: {', '.join(KEYS)}", source=source)
 
@@ -321,12 +321,12 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     raw_url = get_str("url", required=True)
     assert title is not None and raw_url is not None
     try:
-        url = _site_url(raw_url)
+        url = normal_site_url(raw_url)
     except ValueError as exc:
         raise fail("url", f"{exc}, got {raw_url!r}") from exc
     tz_name = get_str("timezone", "UTC")
     assert tz_name is not None
-    tz = _timezone(tz_name, fail)
+    tz = time_zone_named(tz_name, fail)
     permalink = get_str("permalink", "{url}posts/{slug}/")
     assert permalink is not None
     _check_permalink(permalink, url, fail)
@@ -392,7 +392,7 @@ def _string(table: Mapping[str, Any], key: str, fail: Fail, default: str | None,
         return None
     if not isinstance(value, str) or not value.strip():
         raise fail(key, f"must be a non-empty string, got {value!r}")
-    bad = _control_character(value)
+    bad = control_character(value)
     if bad:
         raise fail(key, f"must not contain control characters, got {bad} in {value!r}")
     return value.strip()
@@ -414,7 +414,7 @@ def _tag_aliases(table: Mapping[str, Any], fail: Fail) -> dict[str, str]:
     ):
         raise fail("tag_aliases", 'must be a table of tag = "Canonical name" strings')
     for alias, name in aliases.items():
-        bad = _control_character(alias + name)
+        bad = control_character(alias + name)
         if bad:
             raise fail("tag_aliases", f"must not contain control characters, got {bad} in {alias!r} = {name!r}")
     return aliases
@@ -427,7 +427,7 @@ def _tag_rules(table: Mapping[str, Any], source: str, fail: Fail) -> tuple[TagRu
 
         tag_rules = parse_rules(table["tag_rules"], source)
     for rule in tag_rules:
-        bad = _control_character(rule.tag + "".join(rule.terms))
+        bad = control_character(rule.tag + "".join(rule.terms))
         if bad:
             raise fail("tag_rules", f"must not contain control characters, got {bad} in {rule.tag!r}")
     return tag_rules
@@ -485,7 +485,7 @@ def _max_bytes(table: Mapping[str, Any], fail: Fail) -> int:
 
 def _hub(hub: str | None, fail: Fail) -> str | None:
     if hub is not None:
-        if not _is_hub_url(hub):
+        if not is_hub_url(hub):
             raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
         try:
             hub = to_uri(hub)  # as feeds write every URL, and as urllib can send it
@@ -540,7 +540,7 @@ def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[
             f'must be a table of "glob" = engine, e.g. "blog/**" = "commonmark", got {by_folder!r}',
         )
     for glob, engine in by_folder.items():
-        if not isinstance(glob, str) or not glob.strip() or _control_character(glob):
+        if not isinstance(glob, str) or not glob.strip() or control_character(glob):
             raise fail("markdown_by_folder", f"must have globs of paths under the content folder, got {glob!r}")
         if not isinstance(engine, str) or engine not in MARKDOWN_ENGINES:
             raise fail("markdown_by_folder", f"{glob!r} must be {known}, got {engine!r}")
@@ -555,7 +555,7 @@ def _fields(table: Any, fail: Any) -> dict[str, tuple[str, ...]]:
     fields = {}
     for name, keys in table.items():
         if name not in FIELD_NAMES:
-            close = _close(name, FIELD_NAMES)
+            close = closest(name, FIELD_NAMES)
             guess = f" (did you mean {close[0]!r}?)" if close else ""
             raise fail("fields", f"unknown field {name!r}{guess}; known: {', '.join(FIELD_NAMES)}")
         if isinstance(keys, str):
@@ -577,7 +577,7 @@ def _check_permalink(pattern: str, site_url: str, fail: Any) -> None:
         raise fail("permalink", f"must contain {{slug}} (or {{slug_or_title}}), got {pattern!r}")
     sample = expand_permalink(pattern, {**PERMALINK_SAMPLES, "url": site_url})
     try:
-        _absolute_http(sample)
+        absolute_http(sample)
     except ValueError as exc:
         raise fail("permalink", f"{exc}; {pattern!r} gives {sample!r}") from exc
 

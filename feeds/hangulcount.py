@@ -13,7 +13,7 @@ _OTHER_LETTER_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF
                         (0x4E00, 0x9FFF))  # fmt: skip
 
 
-def _mostly_hangul(sample: str) -> bool:
+def mostly_hangul(sample: str) -> bool:
     """Whether ``sample`` holds more Hangul (_HANGUL_RANGES) than other letters (_OTHER_LETTER_RANGES)."""
     latin = sample.encode("latin-1", "ignore")
     if len(latin) == len(sample):

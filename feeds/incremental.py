@@ -1,6 +1,6 @@
-"""The two short ways of building: nothing changed since the last build (``_unchanged_result``:
+"""The two short ways of building: nothing changed since the last build (``unchanged_result``:
 only the content folder is stat'ed), and an edit that keeps the last build's plan
-(``_edit_build``: only the edited files are read, only the feeds that show them written)."""
+(``edit_build``: only the edited files are read, only the feeds that show them written)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from feeds.config import Site
 from feeds.errors import ContentError
 from feeds.formats import filenames
 from feeds.pages import pages
-from feeds.publish import _feed_fingerprint, _publish, _unchanged_and_dirty
-from feeds.run import RACY, BuildResult, _last_result, _last_run, _Run
+from feeds.publish import feed_fingerprint, publish, unchanged_and_dirty
+from feeds.run import RACY, BuildResult, Run, last_result, last_run
 from feeds.selection import not_articles
 from feeds.sitefiles import is_site_file, remembered
 from feeds.sources import Found
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _unchanged_result(
+def unchanged_result(
     cache: Cache, inputs: str, at: datetime, out_dir: Path, stats: list[Found], root: str
 ) -> BuildResult | None:
     """The last run's result when nothing it depended on changed, else None (build).
@@ -40,7 +40,7 @@ def _unchanged_result(
     Each file's stat is as it was; but a file the last build found racy may have changed since
     with its stat as it is, so those few are read again, and must have the bytes that build read.
     """
-    if cache.get("inputs") != inputs or (state := _last_run(cache, at)) is None:
+    if cache.get("inputs") != inputs or (state := last_run(cache, at)) is None:
         return None
     if not _racy_files_as_read(cache, stats, root):
         return None
@@ -58,7 +58,7 @@ def _unchanged_result(
                     return None  # someone changed or removed our output
         finally:
             os.close(folder)
-        result = _last_result(state)
+        result = last_result(state)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     result.unchanged, result.nothing_changed = sorted(rel for rel, _, _ in outputs), True
@@ -97,17 +97,17 @@ def _racy_files_as_read(cache: Cache, stats: list[Found], root: str) -> bool:
 EDIT_MAX_FILES = 64  # more changed files than this are read in parallel, by the full build
 
 
-def _edit_build(run: _Run) -> BuildResult | None:
+def edit_build(run: Run) -> BuildResult | None:
     """The build of an edit that leaves every feed's documents as they were, from the last build's
     plan (``feeds.sameplan``); None when that may not hold, and then the full build runs. Nothing
     is written before it is known.
     """
     from feeds.sameplan import recall
 
-    if not run.cache.enabled or (state := _last_run(run.cache, run.at)) is None:
+    if not run.cache.enabled or (state := last_run(run.cache, run.at)) is None:
         return None
     try:
-        result = _last_result(state)
+        result = last_result(state)
     except (ValueError, KeyError, TypeError):
         return None
     if result.errors or result.kept:
@@ -144,7 +144,7 @@ class _Edits:
     docs: dict[str, tuple[Found, Read]] = field(default_factory=dict)  # source -> its stat, what was read
     old: dict[str, Indexed] = field(default_factory=dict)  # source -> its cached row before the edit
     touched: list[Found] = field(default_factory=list)  # a new stat, the same bytes
-    racy: dict[str, str | None] = field(default_factory=dict)  # _Run.racy of the changed files
+    racy: dict[str, str | None] = field(default_factory=dict)  # Run.racy of the changed files
 
 
 def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
@@ -176,7 +176,7 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
     return edits
 
 
-def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
+def _write_edits(run: Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
     """Write the feeds that show the edited documents, as the full build would; False (and nothing
     written) if the plan turns out not to hold."""
     from feeds.archives import budget_holds, chain_links
@@ -205,7 +205,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
     chains = chain_links([(f.folder, len(f.entries)) for f in feeds], site)
     for i in shown:
         feed = feeds[i].with_digests(digests)
-        fp = _feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries, *chains[i])
+        fp = feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries, *chains[i])
         feeds[i] = replace(feed, fingerprint=fp)
     wanted = list(dict.fromkeys(s for i in sorted(needed) for s in plan.feeds[i].sources))
     rows = cache.index(wanted)
@@ -226,7 +226,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         return False  # the plan is not of the feeds the last build wrote
     if not remembered(cache, previous):
         return False  # nor are the site files what it remembers (feeds.sitefiles)
-    records, dirty = _unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
+    records, dirty = unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
     known = {id(plans[i]) for i in needed}
     if any(id(plan) not in known for plan, _, _ in dirty):
         return False  # a feed the edit does not touch was changed or removed behind our back
@@ -246,7 +246,7 @@ def _write_edits(run: _Run, plan: Plan, edits: _Edits, result: BuildResult) -> b
         return False  # the edit changes how many entries a current feed keeps: the full build plans
     main_plan, main_fp = plans[main], feeds[main].fingerprint
     edited = [loaded.full[source] for source in edits.docs]
-    _publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result, (edited, False))
+    publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result, (edited, False))
     cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
     remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
     return True

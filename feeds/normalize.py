@@ -31,7 +31,7 @@ from feeds.fields import (
     TITLE,
     UPDATED,
 )
-from feeds.hangulcount import _mostly_hangul
+from feeds.hangulcount import mostly_hangul
 from feeds.langtag import is_language_tag
 from feeds.migrate import is_jekyll_post, references
 from feeds.readers import Parsed
@@ -484,7 +484,7 @@ def _language(
                 source, f"field {key!r}: {lang!r} is not a BCP 47 language tag (expected e.g. 'ko', 'en-US')", line
             )
         return lang
-    return "ko" if _mostly_hangul(f"{title} {summary} {body[:400]}") else site.language
+    return "ko" if mostly_hangul(f"{title} {summary} {body[:400]}") else site.language
 
 
 def _kind(value: Any, inside: bool = False) -> str:

@@ -18,7 +18,7 @@ from feeds.errors import DiskError
 from feeds.formats import FORMATS, SUBFOLDERS, Parts, filenames
 from feeds.pages import XSL_PAGE, pages
 from feeds.progress import SERIALIZING, WRITING, Progress
-from feeds.run import BuildResult, _fingerprint, _Run
+from feeds.run import BuildResult, Run, fingerprint
 
 if TYPE_CHECKING:
     from feeds.document import Planned
@@ -38,8 +38,8 @@ _TITLE = re.compile(rb"<title>([^<]*)</title>")
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
-def _write_outputs(
-    run: _Run, docs: list[Planned], loaded: Loaded, result: BuildResult
+def write_outputs(
+    run: Run, docs: list[Planned], loaded: Loaded, result: BuildResult
 ) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
     """Plan every feed, then render and write those whose inputs changed; remove feeds that no
     longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
@@ -69,32 +69,32 @@ def _write_outputs(
         )
 
     def key(plan: FeedPlan) -> str:
-        return _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs_of(plan), site.max_bytes)
+        return feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs_of(plan), site.max_bytes)
 
     plans = arrange(plan_feeds(ordered, site, tags, authors), site, Budget(site, entries, cache, key))
     view = site_view(site, [plan for plan in plans if not is_archive(plan.folder)], ordered, tags, authors=authors)
     planned = []
     for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
         inputs = inputs_of(plan)
-        fp = _feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links)
+        fp = feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links)
         planned.append(
             PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.name, link.articles, link.updated)
         )
     previous = cache.outputs()
-    records, dirty = _unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
+    records, dirty = unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
     main = next(plan for plan in plans if not plan.folder)
     main_fp = next(feed.fingerprint for feed in planned if not feed.folder)
-    _publish(run, dirty, records, main, main_fp, view, entries, previous, result, (ordered, True))
+    publish(run, dirty, records, main, main_fp, view, entries, previous, result, (ordered, True))
     cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
     return tuple(planned), tuple(tags.items())
 
 
-def _feed_fingerprint(
+def feed_fingerprint(
     base: str, folder: str, title: str, description: str, entries: Sequence[object], *more: object
 ) -> str:
-    """Of everything a feed's files depend on: ``_Run.feeds_base``, what the feed is, its entries
+    """Of everything a feed's files depend on: ``Run.feeds_base``, what the feed is, its entries
     (``sameplan.PlannedFeed.entries``) and ``more`` (its archive links)."""
-    return _fingerprint(base, folder, title, description, entries, *more)
+    return fingerprint(base, folder, title, description, entries, *more)
 
 
 def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink]:
@@ -108,7 +108,7 @@ def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink
     ]
 
 
-def _unchanged_and_dirty(
+def unchanged_and_dirty(
     feeds: Iterable[tuple[FeedPlan, PlannedFeed]], previous: dict[str, OutputRecord], out_dir: Path, result: BuildResult
 ) -> tuple[dict[str, OutputRecord], list[tuple[FeedPlan, str, dict[str, Path]]]]:
     """The records of the feeds still written as they would be now (added to ``result.unchanged``),
@@ -130,8 +130,8 @@ def _unchanged_and_dirty(
     return records, [(plan, fp, {rel: paths[rel] for rel in names}) for plan, fp, names in dirty]
 
 
-def _publish(
-    run: _Run,
+def publish(
+    run: Run,
     dirty: list[tuple[FeedPlan, str, dict[str, Path]]],
     records: dict[str, OutputRecord],
     main: FeedPlan,
@@ -182,7 +182,7 @@ def _publish(
                 (result.written if tmp else result.unchanged).append(rel)
                 st = targets[rel].stat()
                 records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
-        pages_fp = _fingerprint(run.site_fp, main_fp)
+        pages_fp = fingerprint(run.site_fp, main_fp)
         records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
         records.update(_publish_site_files(run, view, entries, previous, result, frozenset(records), articles))
     except BaseException as exc:
@@ -235,7 +235,7 @@ def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
 
 
 def _write_pages(
-    run: _Run,
+    run: Run,
     view: SiteView,
     main_fp: str,
     main_entries: Callable[[], Sequence[Entry]],
@@ -250,7 +250,7 @@ def _write_pages(
     from feeds.pages import render_pages
     from feeds.write import safe_paths, write_if_changed
 
-    fp = _fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
+    fp = fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
     targets = safe_paths(run.out_dir, pages(run.site))
     if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
         result.unchanged.extend(targets)
@@ -265,7 +265,7 @@ def _write_pages(
 
 
 def _publish_site_files(
-    run: _Run,
+    run: Run,
     view: SiteView,
     entries: Entries,
     previous: dict[str, OutputRecord],
@@ -277,7 +277,7 @@ def _publish_site_files(
     from feeds.sitefiles import Context, publish
 
     listed = frozenset(st.source for st in run.stats)
-    base = _fingerprint(run.site_fp, run.templates)
+    base = fingerprint(run.site_fp, run.templates)
     ctx = Context(run.site, run.content_dir, run.root, run.out_dir, run.cache, base, listed, reserved, run.progress)
     return publish(ctx, entries, view, articles[0], articles[1], entries.digests, previous, result)
 

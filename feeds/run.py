@@ -1,4 +1,4 @@
-"""One build run: its state (``_Run``: the settings and the files it found), its result
+"""One build run: its state (``Run``: the settings and the files it found), its result
 (``BuildResult``, and the part of it the cache keeps for a run where nothing changed), "now",
 the lock's path and the fingerprints that tell whether anything changed."""
 
@@ -88,7 +88,7 @@ def lock_path(out_dir: Path) -> Path:
     return out_dir / LOCK_FILE
 
 
-def _fingerprint(*parts: object) -> str:
+def fingerprint(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
@@ -98,11 +98,11 @@ _NOT_OUTPUT = frozenset({"document_timeout", "hub_timeout"})
 
 
 def site_fingerprint(site: Site) -> str:
-    return _fingerprint(__version__, {k: str(v) for k, v in asdict(site).items() if k not in _NOT_OUTPUT})
+    return fingerprint(__version__, {k: str(v) for k, v in asdict(site).items() if k not in _NOT_OUTPUT})
 
 
 @dataclass(frozen=True)
-class _Run:
+class Run:
     """One build: its settings and the files it found, as each way of building takes them."""
 
     site: Site
@@ -136,19 +136,19 @@ class _Run:
     def plan_key(self) -> str:
         """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
         (in every feed's fingerprint), these options."""
-        return _fingerprint(self.site_fp, self.templates, *self.options())
+        return fingerprint(self.site_fp, self.templates, *self.options())
 
     def feeds_base(self) -> str:
         """What every feed's files depend on beyond the feed: the site, and its templates (a tag
-        feed has a page made from one). The first part of each ``_feed_fingerprint``."""
-        return _fingerprint(self.site_fp, self.templates)
+        feed has a page made from one). The first part of each ``feed_fingerprint``."""
+        return fingerprint(self.site_fp, self.templates)
 
 
-RACY = "racy"  # the cache's state row: _Run.racy of the last build that planned
+RACY = "racy"  # the cache's state row: Run.racy of the last build that planned
 
 
-def _last_run(cache: Cache, at: datetime) -> dict[str, Any] | None:
-    """What the last run left (``_result_state``), if it still holds at ``at``: no future-dated
+def last_run(cache: Cache, at: datetime) -> dict[str, Any] | None:
+    """What the last run left (``result_state``), if it still holds at ``at``: no future-dated
     document has come due since, and the clock did not go back. Else None."""
     try:
         state = json.loads(cache.get("result") or "")
@@ -160,8 +160,8 @@ def _last_run(cache: Cache, at: datetime) -> dict[str, Any] | None:
         return None
 
 
-def _last_result(state: dict[str, Any]) -> BuildResult:
-    """The last run's result, from ``_result_state``; raises ValueError, KeyError or TypeError if it is not one."""
+def last_result(state: dict[str, Any]) -> BuildResult:
+    """The last run's result, from ``result_state``; raises ValueError, KeyError or TypeError if it is not one."""
     return BuildResult(
         read=int(state["read"]),
         published=int(state["published"]),
@@ -173,7 +173,7 @@ def _last_result(state: dict[str, Any]) -> BuildResult:
     )
 
 
-def _result_state(result: BuildResult, at: datetime) -> dict[str, object]:
+def result_state(result: BuildResult, at: datetime) -> dict[str, object]:
     return {
         "at": at.isoformat(),
         "read": result.read,

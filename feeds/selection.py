@@ -16,7 +16,7 @@ from feeds.cache import Cache, Indexed
 from feeds.config import Site
 from feeds.errors import ContentError
 from feeds.formats import SUBFOLDERS
-from feeds.run import _Run
+from feeds.run import Run
 from feeds.sources import Found
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def _keeper(group: list[Planned], ages: Mapping[str, int]) -> Planned | None:
 DUPLICATES = "duplicates"  # the cache's state row: the sources the last full build rejected as duplicates
 
 
-def _established(run: _Run, loaded: Loaded) -> Callable[[list[Planned]], dict[str, int]]:
+def established_for(run: Run, loaded: Loaded) -> Callable[[list[Planned]], dict[str, int]]:
     """``reject_duplicates``'s ``established``: from the cache's memory of the last build when it
     knows the documents, else from what the feeds in out/ show; a file's mtime is its age."""
 
@@ -222,10 +222,10 @@ def _shown_in(out_dir: Path, docs: list[Planned], loaded: Loaded, cache: Cache) 
     return {doc.source for doc in docs if (doc.link, titles.get(doc.source)) in shown}
 
 
-def _remember_duplicates(cache: Cache, errors: list[ContentError], content_dir: Path) -> None:
+def remember_duplicates(cache: Cache, errors: list[ContentError], content_dir: Path) -> None:
     """Keep which documents this build rejected as duplicates: they were not published, so the next
     build must not take them for established ones."""
-    rejected = sorted(_sources(errors, content_dir))
+    rejected = sorted(refused_sources(errors, content_dir))
     text = json.dumps(rejected, ensure_ascii=False) if rejected else None
     if cache.get(DUPLICATES) != text:
         if text is None:
@@ -234,7 +234,7 @@ def _remember_duplicates(cache: Cache, errors: list[ContentError], content_dir: 
             cache.put(DUPLICATES, text)
 
 
-def _sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
+def refused_sources(refused: list[ContentError], content_dir: Path) -> dict[str, str]:
     """The content-relative source of each refused file (discover names them below content_dir).
 
     Error paths are escaped for display; a name that needed escaping maps to no cached source,

@@ -22,7 +22,7 @@ _HOST = re.compile(
 )
 
 
-def _is_hub_url(text: str) -> bool:
+def is_hub_url(text: str) -> bool:
     """An absolute http(s) URL with a host, as written in a feed and posted to: no spaces or quotes."""
     try:
         parts = urlsplit(text)
@@ -35,7 +35,7 @@ def _is_hub_url(text: str) -> bool:
         return False
 
 
-def _close(word: str, choices: Sequence[str]) -> list[str]:
+def closest(word: str, choices: Sequence[str]) -> list[str]:
     from difflib import get_close_matches
 
     return get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
@@ -54,13 +54,13 @@ def zone_guess(name: str) -> str | None:
         if zone.rpartition("/")[2].lower() == wanted:
             return zone
     cities = {zone.rpartition("/")[2].lower(): zone for zone in zones}
-    close = _close(wanted, list(cities)) or _close(wanted, [z.lower() for z in zones])
+    close = closest(wanted, list(cities)) or closest(wanted, [z.lower() for z in zones])
     if not close:
         return None
     return cities.get(close[0]) or next(zone for zone in zones if zone.lower() == close[0])
 
 
-def _control_character(text: str) -> str | None:
+def control_character(text: str) -> str | None:
     """The first character a feed cannot carry or a terminal would act on (tab and newlines are text)."""
     for ch in text:
         if ch not in "\t\n\r" and (unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"):
@@ -68,21 +68,21 @@ def _control_character(text: str) -> str | None:
     return None
 
 
-def _site_url(raw: str) -> str:
+def normal_site_url(raw: str) -> str:
     """The site URL as feeds publish it: IDNA host, percent-encoded path, ending in "/".
 
     Raises ValueError (the reason) for what no encoding makes a URL others can fetch.
     """
-    url = _absolute_http(raw)
+    url = absolute_http(raw)
     parts = urlsplit(url)
     if parts.query or parts.fragment or url.endswith(("?", "#")):
         raise ValueError("must not have a query or a fragment: feed URLs are made by appending paths to it")
     return url if url.endswith("/") else url + "/"
 
 
-def _absolute_http(raw: str) -> str:
+def absolute_http(raw: str) -> str:
     """``raw`` encoded by ``to_uri``, if that is an absolute http(s) URL with a host; else ValueError."""
-    if _control_character(raw) or any(ch in raw for ch in "\t\n\r"):
+    if control_character(raw) or any(ch in raw for ch in "\t\n\r"):
         raise ValueError("must not contain control characters")
     try:
         uri = to_uri(raw)
@@ -106,7 +106,7 @@ def _absolute_http(raw: str) -> str:
     return uri
 
 
-def _timezone(name: str, fail: Fail) -> ZoneInfo:
+def time_zone_named(name: str, fail: Fail) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:

@@ -311,7 +311,7 @@ def test_mostly_hangul_is_the_counts_comparison(sample: str) -> None:
 
     hangul = _findall_count(hangulcount._HANGUL_RANGES, sample)
     other = _findall_count(hangulcount._OTHER_LETTER_RANGES, sample)
-    assert hangulcount._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
+    assert hangulcount.mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
 
 
 @pytest.mark.parametrize("path", file_sweep(FILES))
@@ -323,7 +323,7 @@ def test_mostly_hangul_on_test_data(path: Path) -> None:
         sample = text[start : start + 450]
         hangul = _findall_count(hangulcount._HANGUL_RANGES, sample)
         other = _findall_count(hangulcount._OTHER_LETTER_RANGES, sample)
-        assert hangulcount._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
+        assert hangulcount.mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
 
 
 @exhaustive
