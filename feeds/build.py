@@ -10,6 +10,9 @@ By job: ``feeds.run`` (the run's state and result), ``feeds.selection`` (what is
 ``feeds.incremental`` (a build where nothing changed, and an edit that keeps the plan),
 ``feeds.publish`` (writing the feeds and pages); this module locks, chooses the way, and builds in
 full when neither short way holds.
+
+The module can be called: ``feeds.build(content, out, site=...)`` is ``build_site``, the library's
+entry point (docs/python.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ folder and a feed reader's view.
 One module per rule family: ``xmlcheck`` (encoding, characters, entities, well-formedness),
 ``atom``, ``rss``, ``jsonfeed``, ``content`` (escaped HTML), ``mojibake`` (Korean text decoded
 with the wrong codec), ``consistency`` (across a folder) and ``reader`` (feedparser); this module
-runs them over files and folders.
+runs them over files and folders. The package can be called: ``feeds.validate(paths)`` is
+``validate``, the library's entry point (docs/python.md).
 """
 
 from __future__ import annotations
