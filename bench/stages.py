@@ -11,9 +11,9 @@ machine is shared) by wrapping the function that does it. Stages, in build order
     read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
     Markdown/HTML   Entries.render_ahead: the bodies of the entries some changed feed shows
     entries         feeds.formats.render_job: each entry serialized once per format
-    feeds           build._stage_file: each feed assembled around its entries (and its page), staged
+    feeds           publish._stage_file: each feed assembled around its entries (and its page), staged
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
-    site pages      build._write_pages: index.html, feeds.opml
+    site pages      publish._write_pages: index.html, feeds.opml
     the rest        planning, tags, fingerprints, the cache, the lock
 
 Flushes wait on the disk, which process time does not count: ``flush + rename`` also gives its wall time.
@@ -39,9 +39,9 @@ STAGES = (
     ("read + parse", "feeds.load", "load"),
     ("Markdown/HTML", "feeds.entries", "Entries.render_ahead"),
     ("entries", "feeds.formats", "render_job"),
-    ("feeds", "feeds.build", "_stage_file"),
+    ("feeds", "feeds.publish", "_stage_file"),
     ("flush + rename", "feeds.write", "commit"),
-    ("site pages", "feeds.build", "_write_pages"),
+    ("site pages", "feeds.publish", "_write_pages"),
 )
 
 

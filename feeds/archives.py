@@ -144,8 +144,9 @@ def unlimited(heads: Sequence[tuple[FeedPlan, LinksFor, int]]) -> list[int]:
 def fitting(entries: Sequence[Entry], plan: FeedPlan, at: LinksFor, site: Site) -> int:
     """How many of ``entries`` (newest first) a feed may show with every one cut to its summary
     and stay within ``max_bytes`` in every format."""
-    from feeds.formats import LABELS, module
+    from feeds.formats import module
     from feeds.formats.common import entry_authors
+    from feeds.mediatypes import LABELS
 
     summaries = [replace(entry, summary_only=True) for entry in entries]
     kept = len(summaries)
@@ -211,7 +212,7 @@ def _same(found: Links) -> LinksFor:
 
 def archive_folders(out_dir: Path) -> list[str]:
     """The archive pages' files found in ``out_dir`` (of feeds now gone, too), for stale-file removal."""
-    from feeds.formats import LABELS
+    from feeds.mediatypes import LABELS
 
     found: list[str] = []
     for pattern in ARCHIVE_GLOBS:

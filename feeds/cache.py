@@ -243,8 +243,8 @@ class Cache:
         _document_model()
         found: dict[str, Indexed] = {}
         dropped = 0
-        # The loop makes 100,000s of tuples and no cycle: a collection in the middle of it only
-        # walks them again (a tenth of its time at 100,000 documents).
+        # The loop makes a tuple per document and no cycle: a collection in the middle of it only
+        # walks them again.
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -415,7 +415,7 @@ _WHEN = {"\0datetime": datetime.fromisoformat, "\0date": date.fromisoformat, "\0
 def _document_model() -> None:
     """Bind the classes rows convert back to (``_meta_from_json``, ``_doc_from_json``), before
     the first is read. Not at the top: a no-change build reads no document, and making them
-    (frozen dataclasses) cost it 5 ms; nor in those functions, where an import costs 2 us a row."""
+    (frozen dataclasses) is a cost it need not pay; nor in those functions, which run for every row."""
     global Author, Document, Meta
     from feeds.document import Author, Document, Meta
 

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_LOCKED, EXIT_DISK = 0, 1, 2, 3, 4
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a program that SIGPIPE ended
-MAX_WAIT = 86_400  # a day: past that, a cron job's build is not waiting but stuck ("nan" waited forever)
 log = logging.getLogger("feeds")
 LOG_FORMAT = "%(levelname)s: %(message)s"
 KEPT = "the last good version stays in the feeds until the file is fixed"
@@ -49,7 +48,7 @@ def terminal_columns() -> int:
     """``shutil.get_terminal_size().columns``, without importing shutil.
 
     argparse's help formatter asks shutil for the width, and argparse makes a formatter for every
-    argument added: importing shutil (and zlib, bz2 and lzma with it) cost every run 4 ms.
+    argument added: importing shutil imports zlib, bz2 and lzma with it, on every run, for a number.
     """
     try:
         columns = int(os.environ["COLUMNS"])
@@ -107,7 +106,12 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--version", action="version", version=f"feeds {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_build_command, _serve_command, _init_command, _config_command, _validate_command):
+        add(commands)
+    return parser.parse_args(argv)
 
+
+def _build_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser(
         "build",
         formatter_class=RawEpilogFormatter,
@@ -150,6 +154,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     _verbosity(build)
 
+
+def _serve_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = commands.add_parser(
         "serve",
         formatter_class=RawEpilogFormatter,
@@ -173,6 +179,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     serve.add_argument("--drafts", action="store_true", help="with --watch: publish drafts too, as for build")
     _verbosity(serve)
 
+
+def _init_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = commands.add_parser(
         "init",
         formatter_class=RawEpilogFormatter,
@@ -192,6 +200,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     init.add_argument("--timezone", default="UTC", help="IANA time zone of dates written without one (default: UTC)")
     _verbosity(init)
 
+
+def _config_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     config = commands.add_parser(
         "config",
         formatter_class=RawEpilogFormatter,
@@ -203,6 +213,8 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     _folders(config)
     _verbosity(config)
 
+
+def _validate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     validate = commands.add_parser(
         "validate",
         formatter_class=RawEpilogFormatter,
@@ -217,7 +229,6 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--site-url", metavar="URL", help="the URL out/ is served at (default: inferred)")
     _verbosity(validate)
-    return parser.parse_args(argv)
 
 
 def _folders(parser: argparse.ArgumentParser) -> None:
@@ -303,30 +314,15 @@ def _progress(args: argparse.Namespace, handler: logging.Handler) -> Progress:
     return TerminalProgress(stream)
 
 
-def _resolved(folder: Path, key: str) -> Path:
-    try:
-        return folder.resolve()
-    except RuntimeError as exc:  # pathlib's word for ELOOP
-        raise ConfigError(f"{str(folder)!r} is in a loop of symbolic links", key=key) from exc
-
-
 def _settings(args: argparse.Namespace) -> tuple[Settings, dict[str, str]]:
     """The settings in force, with ``args.content``, ``args.out`` and ``args.cache`` filled in: a flag,
     else the settings file, else the default. Returns where each folder came from."""
-    from feeds.build import default_cache_dir
-    from feeds.config import PATH_KEYS, load_settings
+    from feeds.config import PATH_KEYS, load_settings, resolve_folders
 
     settings = load_settings(args.config)
-    origins = {}
-    for key in PATH_KEYS:
-        if getattr(args, key) is not None:
-            origins[key] = "flag"
-        elif key in settings.folders:
-            setattr(args, key, settings.folders[key])
-            origins[key] = "file"
-        else:
-            setattr(args, key, default_cache_dir(args.out) if key == "cache" else Path(key))
-            origins[key] = "default"
+    folders, origins = resolve_folders(settings, {key: getattr(args, key) for key in PATH_KEYS})
+    for key, folder in folders.items():
+        setattr(args, key, folder)
     return settings, origins
 
 
@@ -358,22 +354,11 @@ def _dry_run(args: argparse.Namespace, site: Site, cache_dir: Path | None) -> in
 def _build(args: argparse.Namespace, handler: logging.Handler) -> int:
     import json
 
-    from feeds.build import build, now
-    from feeds.parallel import workers
+    from feeds.build import build, check_arguments
 
     settings, _ = _settings(args)
     site = settings.site
-    if not args.content.is_dir():
-        what = "is not a folder" if args.content.exists() else "does not exist"
-        raise ConfigError(f"content folder {str(args.content)!r} {what}", key="--content")
-    if args.out.exists() and not args.out.is_dir():
-        raise ConfigError(f"output folder {str(args.out)!r} is not a folder", key="--out")
-    if not (math.isfinite(args.wait) and 0 <= args.wait <= MAX_WAIT):
-        raise ConfigError(f"must be a number of seconds from 0 to {MAX_WAIT:,}, got {args.wait}", key="--wait")
-    if _resolved(args.out, "--out") == _resolved(args.content, "--content"):
-        raise ConfigError(f"output folder {str(args.out)!r} is the content folder; choose another --out", key="--out")
-    now()  # a bad SOURCE_DATE_EPOCH or FEEDS_WORKERS is a usage error before anything is locked or read
-    workers()
+    check_arguments(args.content, args.out, args.wait)  # before a progress bar is drawn
     cache_dir = None if args.no_cache else args.cache
     if args.dry_run:
         return _dry_run(args, site, cache_dir)
@@ -577,13 +562,9 @@ def _effective(settings: Settings) -> dict[str, object]:
 
 
 def _validate(paths: Sequence[Path], output_format: str, strict: bool, site_url: str | None, quiet: bool) -> int:
-    from feeds.validate import exit_code, render_findings, validate_paths
+    from feeds.validate import exit_code, render_findings, validate
 
-    for path in paths:
-        if not path.exists():
-            print(f"feeds: error: {path}: no such file or folder", file=sys.stderr)
-            return EXIT_USAGE
-    findings = validate_paths(paths, site_url=site_url)
+    findings = validate(paths, site_url=site_url)
     code = exit_code(findings, strict=strict)
     if not quiet or code:
         print(render_findings(findings, output_format))  # type: ignore[arg-type]

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from feeds.errors import ConfigError
 from feeds.langtag import is_language_tag
+from feeds.settingfiles import file_settings
+from feeds.settingtext import (
+    Fail,
+    absolute_http,
+    closest,
+    control_character,
+    is_hub_url,
+    normal_site_url,
+    time_zone_named,
+)
 from feeds.urls import path_segment, to_uri
 
 if TYPE_CHECKING:
@@ -39,12 +48,7 @@ PERMALINK_SAMPLES = {
 }
 # A pattern needs one of these: without, every document would have the same link.
 SLUG_PLACEHOLDERS = ("slug", "slug_or_title")
-_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-# A host name after IDNA (labels of letters, digits, "-"; "_" is seen in the wild), or an IP address.
-_HOST = re.compile(
-    r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?|[0-9a-f:.]+"
-)
 
 # Folders the settings file may name, relative to it; flags override them.
 PATH_KEYS = ("content", "out", "cache")
@@ -259,7 +263,7 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
         value = table.get(key)
         if value is None:
             continue
-        if not isinstance(value, str) or not value.strip() or _control_character(value):
+        if not isinstance(value, str) or not value.strip() or control_character(value):
             raise ConfigError(
                 f"must be a folder name, relative to this file, got {value!r}", key=key, source=str(source)
             )
@@ -268,9 +272,45 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
     return Settings(site, source, table, folders)
 
 
-def load_site(config: Path | None = None, cwd: Path | None = None) -> Site:
-    """The site of ``load_settings``."""
-    return load_settings(config, cwd).site
+def load_site(config: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Site:
+    """The site's settings, checked and completed with the defaults, found as ``feeds build`` finds them.
+
+    ``config`` is a settings file (its top-level keys), or a folder to look in for a ``feeds.toml``,
+    else the ``[tool.feeds]`` table of its ``pyproject.toml``; None looks in ``cwd`` (default: the
+    current folder). Bad settings raise ConfigError, naming the file and the key. This is
+    ``feeds.load_site``::
+
+        >>> import feeds
+        >>> site = feeds.load_site("myblog")  # myblog/feeds.toml
+        >>> site.title, site.url
+        ('My notes', 'https://notes.example.org/')
+    """
+    if config is not None and os.path.isdir(config):
+        return load_settings(None, Path(config)).site
+    return load_settings(None if config is None else Path(config), cwd).site
+
+
+def default_cache_dir(out_dir: Path) -> Path:
+    return out_dir.absolute().parent / ".feeds-cache"
+
+
+def resolve_folders(
+    settings: Settings | None, given: Mapping[str, Path | None]
+) -> tuple[dict[str, Path], dict[str, str]]:
+    """The content, output and cache folders in force, and where each came from: as ``given`` (a
+    "flag"), else as the settings ``file`` names it, else the "default" (content, out, and the cache
+    beside the output folder). The command line and ``feeds.build`` find them the same way."""
+    found: dict[str, Path] = {}
+    origins: dict[str, str] = {}
+    for key in PATH_KEYS:  # out before cache: the default cache is beside the output folder
+        value = given.get(key)
+        if value is not None:
+            found[key], origins[key] = Path(value), "flag"
+        elif settings is not None and key in settings.folders:
+            found[key], origins[key] = settings.folders[key], "file"
+        else:
+            found[key], origins[key] = default_cache_dir(found["out"]) if key == "cache" else Path(key), "default"
+    return found, origins
 
 
 def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
@@ -278,7 +318,7 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
         guesses = [
-            f"{key!r} (did you mean {close[0]!r}?)" if (close := _close(key, KEYS)) else repr(key) for key in unknown
+            f"{key!r} (did you mean {close[0]!r}?)" if (close := closest(key, KEYS)) else repr(key) for key in unknown
         ]
         raise ConfigError(f"unknown setting(s) {', '.join(guesses)}; known: {', '.join(KEYS)}", source=source)
 
@@ -286,148 +326,40 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         return ConfigError(message, key=key, source=source)
 
     def get_str(key: str, default: str | None = None, required: bool = False) -> str | None:
-        value = table.get(key, default)
-        if value is None:
-            if required:
-                raise fail(key, "is required")
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise fail(key, f"must be a non-empty string, got {value!r}")
-        bad = _control_character(value)
-        if bad:
-            raise fail(key, f"must not contain control characters, got {bad} in {value!r}")
-        return value.strip()
+        return _string(table, key, fail, default, required)
 
     title = get_str("title", required=True)
     raw_url = get_str("url", required=True)
     assert title is not None and raw_url is not None
     try:
-        url = _site_url(raw_url)
+        url = normal_site_url(raw_url)
     except ValueError as exc:
         raise fail("url", f"{exc}, got {raw_url!r}") from exc
     tz_name = get_str("timezone", "UTC")
     assert tz_name is not None
-    try:
-        tz = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        guess = zone_guess(tz_name)
-        hint = f" (did you mean {guess!r}?)" if guess else "; IANA names are like 'Asia/Seoul' or 'Europe/Paris'"
-        raise fail("timezone", f"unknown IANA time zone {tz_name!r}{hint}") from exc
+    tz = time_zone_named(tz_name, fail)
     permalink = get_str("permalink", "{url}posts/{slug}/")
     assert permalink is not None
     _check_permalink(permalink, url, fail)
-    max_items = table.get("max_items", 50)
-    if not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1:
-        raise fail("max_items", f"must be a whole number >= 1, got {max_items!r}")
-    if max_items > MAX_ITEMS:
-        raise fail("max_items", f"must be at most {MAX_ITEMS:,} entries per feed, got {max_items:,}")
-    aliases = table.get("tag_aliases", {})
-    if not isinstance(aliases, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in aliases.items()
-    ):
-        raise fail("tag_aliases", 'must be a table of tag = "Canonical name" strings')
-    for alias, name in aliases.items():
-        bad = _control_character(alias + name)
-        if bad:
-            raise fail("tag_aliases", f"must not contain control characters, got {bad} in {alias!r} = {name!r}")
-    language = get_str("language", "en")
-    assert language is not None
-    if not is_language_tag(language):
-        raise fail("language", f"must be a BCP 47 language tag such as 'en' or 'ko-KR', got {language!r}")
-    tag_rules: tuple[TagRule, ...] = ()
-    if "tag_rules" in table:  # only then: the rules' module makes its classes and patterns as it loads
-        from feeds.tagrules import parse_rules
-
-        tag_rules = parse_rules(table["tag_rules"], source)
-    for rule in tag_rules:
-        bad = _control_character(rule.tag + "".join(rule.terms))
-        if bad:
-            raise fail("tag_rules", f"must not contain control characters, got {bad} in {rule.tag!r}")
-    folder_tags = table.get("folder_tags", False)
-    if not isinstance(folder_tags, bool):
-        raise fail("folder_tags", f"must be true or false, got {folder_tags!r}")
-    exclude = table.get("exclude", [])
-    if not isinstance(exclude, list) or not all(isinstance(g, str) and g.strip() for g in exclude):
-        raise fail("exclude", 'must be a list of glob strings, e.g. ["drafts/**", "*.txt"]')
-    separator = table.get("excerpt_separator")
-    if separator is not None and (not isinstance(separator, str) or not separator.strip()):
-        raise fail("excerpt_separator", f"must be a non-empty string, got {separator!r}")
-    variables = table.get("site_variables", {})
-    if not isinstance(variables, dict) or not all(
-        isinstance(k, str) and isinstance(v, str | int | float | bool) for k, v in variables.items()
-    ):
-        raise fail("site_variables", 'must be a table of name = "value", e.g. repository = "https://github.com/o/r"')
-    xsl = table.get("xsl", False)
-    if not isinstance(xsl, bool):
-        raise fail("xsl", f"must be true or false, got {xsl!r}")
+    max_items = _max_items(table, fail)
+    aliases = _tag_aliases(table, fail)
+    language = _language(get_str("language", "en"), fail)
+    tag_rules = _tag_rules(table, source, fail)
+    folder_tags = _flag(table, "folder_tags", fail)
+    exclude, separator, variables = _lists(table, fail)
+    xsl = _flag(table, "xsl", fail)
     markdown, markdown_by_folder = _markdown_settings(table, fail)
-    summary_only = table.get("summary_only", False)
-    if not isinstance(summary_only, bool):
-        raise fail("summary_only", f"must be true or false, got {summary_only!r}")
-    archives = table.get("archives", True)
-    if not isinstance(archives, bool):
-        raise fail("archives", f"must be true or false, got {archives!r}")
-    max_bytes = table.get("max_bytes", MAX_BYTES)
-    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < MIN_BYTES:
-        raise fail("max_bytes", f"must be a whole number of bytes >= {MIN_BYTES:,}, got {max_bytes!r}")
+    summary_only = _flag(table, "summary_only", fail)
+    archives = _flag(table, "archives", fail, default=True)
+    max_bytes = _max_bytes(table, fail)
     fields = _fields(table.get("fields", {}), fail)
-    timeout = table.get("document_timeout", DOCUMENT_TIMEOUT)
-    if (
-        not isinstance(timeout, int | float)
-        or isinstance(timeout, bool)
-        or not 0 < timeout <= MAX_DOCUMENT_TIMEOUT  # NaN fails this too
-    ):
-        limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
-        raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
-    author_feeds = table.get("author_feeds", True)
-    if not isinstance(author_feeds, bool):
-        raise fail("author_feeds", f"must be true or false, got {author_feeds!r}")
-    hub = get_str("hub")
-    if hub is not None:
-        if not _is_hub_url(hub):
-            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
-        try:
-            hub = to_uri(hub)  # as feeds write every URL, and as urllib can send it
-        except (ValueError, UnicodeError) as exc:  # a host IDNA refuses
-            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}") from exc
-    hub_timeout = table.get("hub_timeout", HUB_TIMEOUT)
-    if (
-        not isinstance(hub_timeout, int | float)
-        or isinstance(hub_timeout, bool)
-        or not 0 < hub_timeout <= MAX_HUB_TIMEOUT  # NaN fails this too
-    ):
-        limit = f"at most {MAX_HUB_TIMEOUT}"
-        raise fail("hub_timeout", f"must be a number of seconds above 0, {limit}, got {hub_timeout!r}")
-    emoji = table.get("emoji", False)
-    if not isinstance(emoji, bool):
-        raise fail("emoji", f"must be true or false, got {emoji!r}")
-    templates = get_str("templates")
-    templates_dir = None
-    if templates is not None:
-        # Relative to the config file, so a cron job started from anywhere finds the same folder.
-        templates_dir = Path(templates) if source == "config" else Path(source).parent / templates
-        if not templates_dir.is_dir():
-            raise fail("templates", f"must name a folder of templates; {str(templates_dir)!r} is not one")
-    article_pages = table.get("article_pages", True)
-    if not isinstance(article_pages, bool):
-        raise fail("article_pages", f"must be true or false, got {article_pages!r}")
-    static = get_str("static")
-    static_dir = None
-    if static is not None:
-        static_dir = Path(static) if source == "config" else Path(source).parent / static
-        if not static_dir.is_dir():
-            raise fail("static", f"must name a folder to copy into the output; {str(static_dir)!r} is not one")
-    images = {}
-    for key in ("icon", "logo"):
-        value = get_str(key)
-        images[key] = (None, None) if value is None else _image(key, value, url, source, fail)
-    ledger = get_str("id_ledger")
-    ledger_path = None
-    if ledger is not None:
-        # Relative to the settings file, like templates: committed beside the content it pins.
-        ledger_path = Path(ledger) if source == "config" else Path(source).parent / ledger
-        if not ledger.strip() or ledger_path.is_dir():
-            raise fail("id_ledger", f"must name a file (created by the first build), got {ledger!r}")
+    timeout = _document_timeout(table, fail)
+    author_feeds = _flag(table, "author_feeds", fail, default=True)
+    hub = _hub(get_str("hub"), fail)
+    hub_timeout = _hub_timeout(table, fail)
+    emoji = _flag(table, "emoji", fail)
+    article_pages = _flag(table, "article_pages", fail, default=True)
+    files = file_settings(get_str, url, source, fail)
     return Site(
         title=title,
         url=url,
@@ -443,7 +375,6 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         exclude=tuple(g.strip() for g in exclude),
         excerpt_separator=separator,
         site_variables={k: str(v) for k, v in variables.items()},
-        templates=templates_dir,
         xsl=xsl,
         markdown=markdown,
         markdown_by_folder=markdown_by_folder,
@@ -453,50 +384,135 @@ def site_from_mapping(table: Mapping[str, Any], source: str = "config") -> Site:
         max_bytes=max_bytes,
         document_timeout=float(timeout),
         article_pages=article_pages,
-        static=static_dir,
         author_feeds=author_feeds,
         hub=hub,
         hub_timeout=float(hub_timeout),
         emoji=emoji,
-        icon=images["icon"][0],
-        icon_file=images["icon"][1],
-        logo=images["logo"][0],
-        logo_file=images["logo"][1],
-        id_ledger=ledger_path,
+        **files,
     )
 
 
-IMAGE_SUFFIXES = (".png", ".svg", ".ico", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+def _string(table: Mapping[str, Any], key: str, fail: Fail, default: str | None, required: bool) -> str | None:
+    """A string setting, stripped; None when it is not set and has no default."""
+    value = table.get(key, default)
+    if value is None:
+        if required:
+            raise fail(key, "is required")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise fail(key, f"must be a non-empty string, got {value!r}")
+    bad = control_character(value)
+    if bad:
+        raise fail(key, f"must not contain control characters, got {bad} in {value!r}")
+    return value.strip()
 
 
-def _image(
-    key: str, value: str, site_url: str, source: str, fail: Callable[[str, str], ConfigError]
-) -> tuple[str, Path | None]:
-    """An ``icon`` or ``logo`` setting: an absolute http(s) URL, used as it is, or an image file
-    (relative to the settings file) published at the top of out/ under its own name."""
-    from urllib.parse import quote
-
-    if value.startswith(("http://", "https://")):
-        if not _is_hub_url(value):
-            raise fail(key, f"must be an image file or an absolute http(s) URL, got {value!r}")
-        return value, None
-    path = Path(value) if source == "config" else Path(source).parent / value
-    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
-        raise fail(key, f"must name an image file ({', '.join(IMAGE_SUFFIXES)}) or be a URL; {str(path)!r} is not one")
-    return site_url + quote(path.name), path
+def _max_items(table: Mapping[str, Any], fail: Fail) -> int:
+    max_items = table.get("max_items", 50)
+    if not isinstance(max_items, int) or isinstance(max_items, bool) or max_items < 1:
+        raise fail("max_items", f"must be a whole number >= 1, got {max_items!r}")
+    if max_items > MAX_ITEMS:
+        raise fail("max_items", f"must be at most {MAX_ITEMS:,} entries per feed, got {max_items:,}")
+    return max_items
 
 
-def _is_hub_url(text: str) -> bool:
-    """An absolute http(s) URL with a host, as written in a feed and posted to: no spaces or quotes."""
-    try:
-        parts = urlsplit(text)
-        return (
-            parts.scheme in ("http", "https")
-            and bool(parts.hostname)
-            and not any(ch.isspace() or ch in '"<>' for ch in text)
-        )
-    except ValueError:  # a bad port or IPv6 literal
-        return False
+def _tag_aliases(table: Mapping[str, Any], fail: Fail) -> dict[str, str]:
+    aliases = table.get("tag_aliases", {})
+    if not isinstance(aliases, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in aliases.items()
+    ):
+        raise fail("tag_aliases", 'must be a table of tag = "Canonical name" strings')
+    for alias, name in aliases.items():
+        bad = control_character(alias + name)
+        if bad:
+            raise fail("tag_aliases", f"must not contain control characters, got {bad} in {alias!r} = {name!r}")
+    return aliases
+
+
+def _tag_rules(table: Mapping[str, Any], source: str, fail: Fail) -> tuple[TagRule, ...]:
+    tag_rules: tuple[TagRule, ...] = ()
+    if "tag_rules" in table:  # only then: the rules' module makes its classes and patterns as it loads
+        from feeds.tagrules import parse_rules
+
+        tag_rules = parse_rules(table["tag_rules"], source)
+    for rule in tag_rules:
+        bad = control_character(rule.tag + "".join(rule.terms))
+        if bad:
+            raise fail("tag_rules", f"must not contain control characters, got {bad} in {rule.tag!r}")
+    return tag_rules
+
+
+def _language(language: str | None, fail: Fail) -> str:
+    assert language is not None  # it has a default
+    if not is_language_tag(language):
+        raise fail("language", f"must be a BCP 47 language tag such as 'en' or 'ko-KR', got {language!r}")
+    return language
+
+
+def _flag(table: Mapping[str, Any], key: str, fail: Fail, default: bool = False) -> bool:
+    """A true-or-false setting, ``default`` unless set."""
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise fail(key, f"must be true or false, got {value!r}")
+    return value
+
+
+def _document_timeout(table: Mapping[str, Any], fail: Fail) -> float | int:
+    timeout = table.get("document_timeout", DOCUMENT_TIMEOUT)
+    if (
+        not isinstance(timeout, int | float)
+        or isinstance(timeout, bool)
+        or not 0 < timeout <= MAX_DOCUMENT_TIMEOUT  # NaN fails this too
+    ):
+        limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
+        raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
+    return timeout
+
+
+def _lists(table: Mapping[str, Any], fail: Fail) -> tuple[Any, Any, Any]:
+    """``exclude``, ``excerpt_separator`` and ``site_variables``, checked in that order."""
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(g, str) and g.strip() for g in exclude):
+        raise fail("exclude", 'must be a list of glob strings, e.g. ["drafts/**", "*.txt"]')
+    separator = table.get("excerpt_separator")
+    if separator is not None and (not isinstance(separator, str) or not separator.strip()):
+        raise fail("excerpt_separator", f"must be a non-empty string, got {separator!r}")
+    variables = table.get("site_variables", {})
+    if not isinstance(variables, dict) or not all(
+        isinstance(k, str) and isinstance(v, str | int | float | bool) for k, v in variables.items()
+    ):
+        raise fail("site_variables", 'must be a table of name = "value", e.g. repository = "https://github.com/o/r"')
+    return exclude, separator, variables
+
+
+def _max_bytes(table: Mapping[str, Any], fail: Fail) -> int:
+    max_bytes = table.get("max_bytes", MAX_BYTES)
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < MIN_BYTES:
+        raise fail("max_bytes", f"must be a whole number of bytes >= {MIN_BYTES:,}, got {max_bytes!r}")
+    return max_bytes
+
+
+def _hub(hub: str | None, fail: Fail) -> str | None:
+    if hub is not None:
+        if not is_hub_url(hub):
+            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}")
+        try:
+            hub = to_uri(hub)  # as feeds write every URL, and as urllib can send it
+        except (ValueError, UnicodeError) as exc:  # a host IDNA refuses
+            raise fail("hub", f"must be an absolute http:// or https:// URL of a WebSub hub, got {hub!r}") from exc
+    return hub
+
+
+def _hub_timeout(table: Mapping[str, Any], fail: Fail) -> float | int:
+    hub_timeout = table.get("hub_timeout", HUB_TIMEOUT)
+    if (
+        not isinstance(hub_timeout, int | float)
+        or isinstance(hub_timeout, bool)
+        or not 0 < hub_timeout <= MAX_HUB_TIMEOUT  # NaN fails this too
+    ):
+        limit = f"at most {MAX_HUB_TIMEOUT}"
+        raise fail("hub_timeout", f"must be a number of seconds above 0, {limit}, got {hub_timeout!r}")
+    return hub_timeout
 
 
 def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -514,7 +530,7 @@ def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[
             f'must be a table of "glob" = engine, e.g. "blog/**" = "commonmark", got {by_folder!r}',
         )
     for glob, engine in by_folder.items():
-        if not isinstance(glob, str) or not glob.strip() or _control_character(glob):
+        if not isinstance(glob, str) or not glob.strip() or control_character(glob):
             raise fail("markdown_by_folder", f"must have globs of paths under the content folder, got {glob!r}")
         if not isinstance(engine, str) or engine not in MARKDOWN_ENGINES:
             raise fail("markdown_by_folder", f"{glob!r} must be {known}, got {engine!r}")
@@ -529,7 +545,7 @@ def _fields(table: Any, fail: Any) -> dict[str, tuple[str, ...]]:
     fields = {}
     for name, keys in table.items():
         if name not in FIELD_NAMES:
-            close = _close(name, FIELD_NAMES)
+            close = closest(name, FIELD_NAMES)
             guess = f" (did you mean {close[0]!r}?)" if close else ""
             raise fail("fields", f"unknown field {name!r}{guess}; known: {', '.join(FIELD_NAMES)}")
         if isinstance(keys, str):
@@ -538,77 +554,6 @@ def _fields(table: Any, fail: Any) -> dict[str, tuple[str, ...]]:
             raise fail("fields", f"{name} must be a list of front matter keys, {example}")
         fields[name] = tuple(dict.fromkeys(k.strip().lower() for k in keys))
     return fields
-
-
-def _close(word: str, choices: Sequence[str]) -> list[str]:
-    from difflib import get_close_matches
-
-    return get_close_matches(word.lower(), choices, n=1, cutoff=0.6)
-
-
-def zone_guess(name: str) -> str | None:
-    """The IANA time zone ``name`` most likely means: a city alone (``Seoul``), a case slip, a typo."""
-    from zoneinfo import available_timezones
-
-    zones = sorted(available_timezones())
-    wanted = name.strip().replace(" ", "_").lower()
-    for zone in zones:
-        if zone.lower() == wanted:
-            return zone
-    for zone in zones:
-        if zone.rpartition("/")[2].lower() == wanted:
-            return zone
-    cities = {zone.rpartition("/")[2].lower(): zone for zone in zones}
-    close = _close(wanted, list(cities)) or _close(wanted, [z.lower() for z in zones])
-    if not close:
-        return None
-    return cities.get(close[0]) or next(zone for zone in zones if zone.lower() == close[0])
-
-
-def _control_character(text: str) -> str | None:
-    """The first character a feed cannot carry or a terminal would act on (tab and newlines are text)."""
-    for ch in text:
-        if ch not in "\t\n\r" and (unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff"):
-            return f"U+{ord(ch):04X}"
-    return None
-
-
-def _site_url(raw: str) -> str:
-    """The site URL as feeds publish it: IDNA host, percent-encoded path, ending in "/".
-
-    Raises ValueError (the reason) for what no encoding makes a URL others can fetch.
-    """
-    url = _absolute_http(raw)
-    parts = urlsplit(url)
-    if parts.query or parts.fragment or url.endswith(("?", "#")):
-        raise ValueError("must not have a query or a fragment: feed URLs are made by appending paths to it")
-    return url if url.endswith("/") else url + "/"
-
-
-def _absolute_http(raw: str) -> str:
-    """``raw`` encoded by ``to_uri``, if that is an absolute http(s) URL with a host; else ValueError."""
-    if _control_character(raw) or any(ch in raw for ch in "\t\n\r"):
-        raise ValueError("must not contain control characters")
-    try:
-        uri = to_uri(raw)
-        parts = urlsplit(uri)
-        port = parts.port  # raises ValueError when out of range
-    except UnicodeError as exc:  # UnicodeError is a ValueError: a host label IDNA cannot encode
-        raise ValueError(f"must have a host name IDNA can encode ({exc.__cause__ or exc})") from exc
-    except ValueError as exc:  # "https://[oops"
-        raise ValueError(f"must be an absolute http(s) URL ({exc})") from exc
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ValueError("must be an absolute http(s) URL")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("must not hold a user name or password: every subscriber would see them")
-    host = parts.hostname
-    if not _HOST.fullmatch(host) or len(host) > 253 or (port == 0):
-        raise ValueError(f"must be an absolute http(s) URL with a valid host name, not {host!r}")
-    if _STRAY_PERCENT.search(uri):  # to_uri keeps "%" as the start of an escape
-        raise ValueError("has a '%' that starts no %XX escape (a literal '%' is written %25)")
-    if any(not (33 <= ord(ch) < 127) or ch in '"<>\\^`{|}' for ch in uri):
-        raise ValueError("must be an absolute http(s) URL")  # to_uri encodes these: a bug if reached
-    return uri
 
 
 def _check_permalink(pattern: str, site_url: str, fail: Any) -> None:
@@ -622,7 +567,7 @@ def _check_permalink(pattern: str, site_url: str, fail: Any) -> None:
         raise fail("permalink", f"must contain {{slug}} (or {{slug_or_title}}), got {pattern!r}")
     sample = expand_permalink(pattern, {**PERMALINK_SAMPLES, "url": site_url})
     try:
-        _absolute_http(sample)
+        absolute_http(sample)
     except ValueError as exc:
         raise fail("permalink", f"{exc}; {pattern!r} gives {sample!r}") from exc
 

@@ -133,7 +133,7 @@ def _parse_rfc822(text: str) -> datetime | None:
     match = _RFC822.fullmatch(text)
     if match is None:
         return None
-    import email.utils  # here: it imports socket, random and calendar, ~15 ms a process, for RFC 822 dates only
+    import email.utils  # here: it imports socket, random and calendar, for RFC 822 dates only
 
     parsed = email.utils.parsedate_tz(text)
     if parsed is None:
@@ -193,7 +193,7 @@ def _parse_english(text: str) -> datetime | None:
     # year it would pick the century from the wall clock.
     if not (_MONTH_NAME.search(text) and _FOUR_DIGIT_YEAR.search(text)):
         return None
-    from dateutil import parser  # here: most sites never need it, and importing it costs ~25 ms a build
+    from dateutil import parser  # here: most sites never need it, and importing it costs more than it saves
 
     first, second = (parser.parse(text, default=d, tzinfos=_dateutil_zone) for d in _DEFAULTS)
     return first if first.date() == second.date() else None

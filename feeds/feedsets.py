@@ -120,7 +120,7 @@ def _by_name(
 ) -> list[tuple[Tag, tuple[Planned, ...]]]:
     """Each name of ``index`` the documents have, by slug, with the documents that have it, as many
     as a feed plans (``shown``)."""
-    # By slug, which is one name's alone: a Tag's own hash is computed in Python, 100,000s of times.
+    # By slug, which is one name's alone: a Tag's own hash is computed in Python, for every name of every document.
     by_slug: dict[str, list[Planned]] = defaultdict(list)
     limit = shown(site)
     for doc in docs:  # one pass over documents, never names x documents

@@ -2,8 +2,8 @@
 
 Python's regex compiler builds a character class one code point at a time: a pattern holding
 ``[가-힣]`` (11,172 syllables) takes milliseconds to compile. The news reader has dozens of such
-patterns, and every process that imported it paid for all of them (about 55 ms), even a build
-that reads no news article or only one. A ``LazyPattern`` is used like the compiled pattern.
+patterns, and every process that imported it paid for all of them, even a build that reads no
+news article or only one. A ``LazyPattern`` is used like the compiled pattern.
 """
 
 from __future__ import annotations

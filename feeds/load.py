@@ -55,7 +55,7 @@ def parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, i
 
 @dataclass(frozen=True)
 class BodyRef:
-    """Where to read a document's body again: the build keeps only the metadata of 10,000s of files."""
+    """Where to read a document's body again: the build keeps only the metadata of every file."""
 
     path: str
     source: str
@@ -147,7 +147,7 @@ def read_file(
         return Read(file_digest, error=exc, skip=not_an_article(exc, source))
     if with_body or body_at is None:
         return Read(file_digest, doc=doc)
-    # The body stays behind: the parent holds 100,000s of documents, and reads a body again only to
+    # The body stays behind: the parent holds every document, and reads a body again only to
     # render it.
     return Read(file_digest, doc=replace(doc, body=None), body_at=body_at)
 
@@ -299,52 +299,66 @@ def load(
     results = progress.track(READING, len(stale), guarded)
     for st, outcome in zip(stale, results, strict=True):
         found = outcome if isinstance(outcome, Read) else Read(error=outcome)
-        hit = cached.get(st.source)
-        if st.racy:
-            loaded.racy[st.source] = found.digest
-        if found.gone:
-            continue  # deleted while we were building: gone, like any deleted file
-        bad = failed.get(st.source)
-        if bad and found.digest == bad[0]:
-            loaded.errors.append(bad[1])
-            if hit and hit.digest != found.digest:
-                loaded.keep_last_good(st.source, hit, st.path)
-            continue
-        if found.same and hit:
-            touch(cache, st)
-            loaded.use_cached(st.source, hit)
-        elif found.doc is not None and found.digest is not None:
-            doc = found.doc
-            if found.body_at is not None:
-                loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root)
-            elif cache.enabled:
-                doc = store(cache, st, found.digest, doc)
-            loaded.docs.append(doc)
-            loaded.full[st.source] = doc
-            loaded.digests[st.source] = found.digest
-        elif found.skip is not None and not (hit and found.skip[0] == PAGE):
-            kind, why = found.skip
-            assert found.error is not None
-            if kind == PAGE:
-                loaded.pages.append((st.source, why, ContentError(found.error.path, why, found.error.line)))
-            else:  # a redirect stub where a post was is a post moved: its entry goes
-                loaded.others.append((st.source, why))
-            if hit:
-                not_articles.append(st.source)
-        else:
-            # A published post that lost its date is a post broken, not a page: it stays an error.
-            assert found.error is not None
-            loaded.errors.append(
-                found.error if found.skip is None else ContentError(found.error.path, found.skip[1], found.error.line)
-            )
-            if hit:  # unreadable or invalid now: publish the last good version
-                loaded.keep_last_good(st.source, hit, st.path)
+        if _take(loaded, st, found, cached.get(st.source), failed.get(st.source), cache, root):
+            not_articles.append(st.source)
     listed = {st.source for st in stats}
     kept = _below_refused(cached, refused or {}, listed)
     for source, label in kept.items():
         loaded.keep_last_good(source, cached[source], printable(label))
     cache.delete_documents(set(cached) - listed - set(kept) | set(not_articles))
     return loaded
+
+
+def _take(
+    loaded: Loaded,
+    st: Found,
+    found: Read,
+    hit: Indexed | None,
+    bad: tuple[str, ContentError] | None,
+    cache: Cache,
+    root: str | None,
+) -> bool:
+    """Add to ``loaded`` what reading ``st`` found: its document, its error (and the last good
+    version, ``hit``), or why it is not an article. True if ``hit``, cached as an article, is one
+    no longer. ``bad``: the version whose rendering failed earlier in this build, if any."""
+    if st.racy:
+        loaded.racy[st.source] = found.digest
+    if found.gone:
+        return False  # deleted while we were building: gone, like any deleted file
+    if bad and found.digest == bad[0]:
+        loaded.errors.append(bad[1])
+        if hit and hit.digest != found.digest:
+            loaded.keep_last_good(st.source, hit, st.path)
+        return False
+    if found.same and hit:
+        touch(cache, st)
+        loaded.use_cached(st.source, hit)
+    elif found.doc is not None and found.digest is not None:
+        doc = found.doc
+        if found.body_at is not None:
+            loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root)
+        elif cache.enabled:
+            doc = store(cache, st, found.digest, doc)
+        loaded.docs.append(doc)
+        loaded.full[st.source] = doc
+        loaded.digests[st.source] = found.digest
+    elif found.skip is not None and not (hit and found.skip[0] == PAGE):
+        kind, why = found.skip
+        assert found.error is not None
+        if kind == PAGE:
+            loaded.pages.append((st.source, why, ContentError(found.error.path, why, found.error.line)))
+        else:  # a redirect stub where a post was is a post moved: its entry goes
+            loaded.others.append((st.source, why))
+        return bool(hit)
+    else:
+        # A published post that lost its date is a post broken, not a page: it stays an error.
+        assert found.error is not None
+        loaded.errors.append(
+            found.error if found.skip is None else ContentError(found.error.path, found.skip[1], found.error.line)
+        )
+        if hit:  # unreadable or invalid now: publish the last good version
+            loaded.keep_last_good(st.source, hit, st.path)
+    return False
 
 
 def _below_refused(cached: Mapping[str, Indexed], refused: Mapping[str, str], listed: set[str]) -> dict[str, str]:

@@ -31,6 +31,7 @@ from feeds.fields import (
     TITLE,
     UPDATED,
 )
+from feeds.hangulcount import mostly_hangul
 from feeds.langtag import is_language_tag
 from feeds.migrate import is_jekyll_post, references
 from feeds.readers import Parsed
@@ -41,12 +42,6 @@ from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
-# Letters that tell a language: Hangul, and the other scripts' letters (plain character ranges, not
-# Unicode categories: matching by category cost seconds at 10k docs).
-_HANGUL_RANGES = ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))
-_OTHER_LETTER_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x4FF),
-                        (0x590, 0x6FF), (0x900, 0xDFF), (0xE00, 0xEFF), (0x3040, 0x30FF), (0x3400, 0x4DBF),
-                        (0x4E00, 0x9FFF))  # fmt: skip
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
@@ -91,21 +86,12 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
 
     _check_types(meta, source, parsed.lines)
 
-    # Jekyll's "published: false" is a switch, not a date: the document is not an article yet.
-    switch = meta.get("published")
-    unpublished = False
-    if isinstance(switch, bool) or (isinstance(switch, str) and switch.strip().lower() in ("true", "false")):
-        del meta["published"]
-        unpublished = not _truthy(switch)
+    unpublished = _switched_off(meta)
     if meta.get("permalink") is False:
         # Eleventy's "permalink: false": the file is data for other pages, never a page itself.
         raise PageError(source, "'permalink: false': Eleventy writes no page for it", line(("permalink",)) or 1)
     name, name_date = _file_name(doc_source)
-    published_key, published_raw = _first_date(meta, PUBLISHED)
-    if (published_raw is None or published_raw == "") and name_date is not None:
-        published_key, published_raw = "file name", name_date
-    if published_raw is None or published_raw == "":
-        published_key, published_raw = _path_date(meta)
+    published_key, published_raw = _published_date(meta, name_date)
     undated = published_raw is None or published_raw == ""
     zero = next((k for k in PUBLISHED if is_zero_date(meta.get(k))), None) if undated else None
     hugo_zero = f"field {zero!r}: 0001-01-01 is Hugo's 'no date'; " if zero else ""
@@ -164,6 +150,26 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
     )
+
+
+def _published_date(meta: dict[str, Any], name_date: str | None) -> tuple[str | None, Any]:
+    """The published date's key and value: a date field, else the file name's date, else the path's."""
+    published_key, published_raw = _first_date(meta, PUBLISHED)
+    if (published_raw is None or published_raw == "") and name_date is not None:
+        published_key, published_raw = "file name", name_date
+    if published_raw is None or published_raw == "":
+        published_key, published_raw = _path_date(meta)
+    return published_key, published_raw
+
+
+def _switched_off(meta: dict[str, Any]) -> bool:
+    """Whether Jekyll's "published: false" says the document is not an article yet. That key is a
+    switch, not a date: it is taken out of ``meta``, true or false."""
+    switch = meta.get("published")
+    if isinstance(switch, bool) or (isinstance(switch, str) and switch.strip().lower() in ("true", "false")):
+        del meta["published"]
+        return not _truthy(switch)
+    return False
 
 
 # Where each [fields] name is read from: its first key (the others are read as before).
@@ -478,73 +484,7 @@ def _language(
                 source, f"field {key!r}: {lang!r} is not a BCP 47 language tag (expected e.g. 'ko', 'en-US')", line
             )
         return lang
-    return "ko" if _mostly_hangul(f"{title} {summary} {body[:400]}") else site.language
-
-
-def _mostly_hangul(sample: str) -> bool:
-    """Whether ``sample`` holds more Hangul (_HANGUL_RANGES) than other letters (_OTHER_LETTER_RANGES)."""
-    latin = sample.encode("latin-1", "ignore")
-    if len(latin) == len(sample):
-        return False  # no Hangul below U+0100
-    units = sample.encode("utf-16-be", "surrogatepass")
-    high = units[0::2]
-    hangul = _HANGUL_COUNT.count_latin(latin) + _HANGUL_COUNT.count_wide(units, high)
-    if not hangul:
-        return False
-    other = _OTHER_LETTER_COUNT.count_latin(latin)
-    # The other letters at or above U+0100 are at most the characters there that are not Hangul:
-    # in Korean text the Hangul outnumber those, and they need not be counted.
-    if hangul > other + len(sample) - len(latin) - hangul:
-        return True
-    return hangul > other + _OTHER_LETTER_COUNT.count_wide(units, high)
-
-
-class _Counter:
-    """Counts the characters of a text that fall in some ranges of the Basic Multilingual Plane.
-
-    What ``len(re.findall("[ranges]", text))`` gives, a few dozen times faster: that regex cost
-    about a second at 10,000 documents. The text is encoded (C loops): its characters below
-    U+0100 as Latin-1 bytes, and the rest as UTF-16 code units, split into high and low bytes.
-    A deleting bytes.translate counts the bytes in a set: the Latin-1 ones in the ranges, and
-    the high bytes of the 256-character blocks wholly inside the ranges. Blocks only partly
-    inside are few, and are checked one character at a time.
-    """
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        blocks: dict[int, set[int]] = {block: set() for block in range(0x100)}  # high byte -> low bytes
-        for low, high in ranges:
-            assert high <= 0xFFFF and (high < 0xD800 or low > 0xDFFF)
-            for block in range(low >> 8, (high >> 8) + 1):
-                blocks[block].update(range(max(low, block << 8) & 0xFF, (min(high, block << 8 | 0xFF) & 0xFF) + 1))
-        self.latin_deleted = bytes(c for c in range(0x100) if c not in blocks[0])
-        self.block_deleted = bytes([0] + [b for b in range(1, 0x100) if len(blocks[b]) < 0x100])
-        self.partial = tuple((bytes([b]), frozenset(lows)) for b, lows in blocks.items() if b and 0 < len(lows) < 0x100)
-
-    def count(self, text: str) -> int:
-        latin = text.encode("latin-1", "ignore")
-        if len(latin) == len(text):
-            return self.count_latin(latin)
-        # Surrogates (from characters beyond the BMP) have high bytes D8-DF, in no range.
-        units = text.encode("utf-16-be", "surrogatepass")
-        return self.count_latin(latin) + self.count_wide(units, units[0::2])
-
-    def count_latin(self, latin: bytes) -> int:
-        """How many of the characters below U+0100 (``latin``: the text encoded as Latin-1, others left out)."""
-        return len(latin.translate(None, self.latin_deleted))
-
-    def count_wide(self, units: bytes, high: bytes) -> int:
-        """How many at or above U+0100, given the text's UTF-16-BE ``units`` and their ``high`` bytes."""
-        found = len(high.translate(None, self.block_deleted))
-        for block, lows in self.partial:
-            at = high.find(block)
-            while at != -1:
-                found += units[2 * at + 1] in lows
-                at = high.find(block, at + 1)
-        return found
-
-
-_HANGUL_COUNT = _Counter(_HANGUL_RANGES)
-_OTHER_LETTER_COUNT = _Counter(_OTHER_LETTER_RANGES)
+    return "ko" if mostly_hangul(f"{title} {summary} {body[:400]}") else site.language
 
 
 def _kind(value: Any, inside: bool = False) -> str:

@@ -11,8 +11,8 @@ and the next one, if nothing but bodies changed, takes it back (``recall``) inst
 The plan holds, for every feed, what its fingerprint is made of (each entry's source, file digest,
 categories and the fingerprint of the links it depends on) and what the site pages say of it. A
 changed file's new digest goes into the entries that show it; the fingerprints come out as a full
-build would make them, so either kind of build can follow the other. ``feeds.build`` decides when
-the plan holds (``_edit_build``) and goes the full way for anything else.
+build would make them, so either kind of build can follow the other. ``feeds.incremental`` decides
+when the plan holds (``edit_build``), and ``feeds.build`` goes the full way for anything else.
 
 The cache is never trusted: a plan that does not decode to exactly this shape is not used.
 """

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from feeds.errors import FeedsError, printable
-from feeds.formats import LABELS
+from feeds.mediatypes import LABELS
 
 if TYPE_CHECKING:
     from feeds.build import BuildResult
@@ -73,7 +73,7 @@ def content_type(path: Path) -> str:
 
 
 class Handler(SimpleHTTPRequestHandler):
-    """GET and HEAD of files under ``directory``, with validators, 304s and gzip."""
+    """GET and HEAD of files under ``directory``, with validators, Not Modified answers and gzip."""
 
     server_version = "feeds-serve"
 
@@ -186,7 +186,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", last_modified)
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "no-cache")  # revalidate every time: cheap, with the 304s
+        self.send_header("Cache-Control", "no-cache")  # revalidate every time: cheap, with Not Modified answers
 
     def _accepts_gzip(self) -> bool:
         for part in self.headers.get("Accept-Encoding", "").split(","):

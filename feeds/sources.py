@@ -64,7 +64,7 @@ class Text:
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Found:
-    """A candidate article and its stat, as the cache compares it (made 10,000s of times per run).
+    """A candidate article and its stat, as the cache compares it (made once per file, every run).
 
     Size and mtime alone miss an edit that keeps both (a tool that restores the mtime, a file
     renamed over this one): the change time and the inode catch those. ``racy``: changed in the

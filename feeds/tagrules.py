@@ -106,7 +106,7 @@ def fold(text: str) -> str:
 # A pattern is refused if matching it can backtrack more than a few times per character of the
 # text: a repetition holding another (or an alternation), whose ways of splitting the text multiply
 # (``(a+)+$`` on a run of "a" doubles with each one), or two open-ended repetitions, whose split
-# points multiply (``.*.*x`` on 4,000 characters takes 15 s). A bounded one (``\d{4}``, ``\s?``)
+# points multiply (``.*.*x`` on a text without "x" tries every pair of them). A bounded one (``\d{4}``, ``\s?``)
 # multiplies by at most its bound; past LONG_REPEAT it counts as open-ended.
 LONG_REPEAT = 10
 

@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 from urllib.request import HTTPRedirectHandler, OpenerDirector, Request, build_opener
 
 from feeds.config import Site
-from feeds.formats import LABELS
+from feeds.mediatypes import LABELS
 from feeds.urls import feed_url
 
 log = logging.getLogger(__name__)

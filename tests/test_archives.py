@@ -15,9 +15,10 @@ import feedparser
 import pytest
 from lxml import etree
 
-from feeds.build import PLAN_REUSED, build
+from feeds.build import build
 from feeds.cli import main
 from feeds.config import Site, site_from_mapping
+from feeds.incremental import PLAN_REUSED
 from feeds.validate import validate_paths
 
 from .conftest import TEST_SITE
@@ -279,7 +280,7 @@ def test_a_current_feed_over_budget_by_its_summaries_keeps_fewer_entries(
     sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*") if p.name in FEEDS}
     assert max(sizes.values()) <= 6_000, sizes
     assert_chains_complete(site, out, 14)
-    caplog.set_level(logging.DEBUG, logger="feeds.build")
+    caplog.set_level(logging.DEBUG, logger="feeds.incremental")
     # An edit that lets the newest feed keep more plans again (the last plan does not hold).
     article(content, "huge-21", 21, "x", "Short now.")
     build(site, content, out, at=AT, cache_dir=tmp_path / "cache")

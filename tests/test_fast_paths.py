@@ -92,19 +92,19 @@ _ANY_CHAR = st.one_of(
 @given(st.text(_ANY_CHAR, max_size=60))
 @settings(max_examples=500, deadline=None)
 def test_letter_counts_are_the_regexes_counts(text: str) -> None:
-    from feeds import normalize
+    from feeds import hangulcount
 
-    assert normalize._HANGUL_COUNT.count(text) == _findall_count(normalize._HANGUL_RANGES, text)
-    assert normalize._OTHER_LETTER_COUNT.count(text) == _findall_count(normalize._OTHER_LETTER_RANGES, text)
+    assert hangulcount._HANGUL_COUNT.count(text) == _findall_count(hangulcount._HANGUL_RANGES, text)
+    assert hangulcount._OTHER_LETTER_COUNT.count(text) == _findall_count(hangulcount._OTHER_LETTER_RANGES, text)
 
 
 @pytest.mark.parametrize("path", file_sweep(FILES))
 def test_letter_counts_on_test_data(path: Path) -> None:
-    from feeds import normalize
+    from feeds import hangulcount
 
     text = path.read_bytes().decode("utf-8", "surrogateescape")
-    assert normalize._HANGUL_COUNT.count(text) == _findall_count(normalize._HANGUL_RANGES, text)
-    assert normalize._OTHER_LETTER_COUNT.count(text) == _findall_count(normalize._OTHER_LETTER_RANGES, text)
+    assert hangulcount._HANGUL_COUNT.count(text) == _findall_count(hangulcount._HANGUL_RANGES, text)
+    assert hangulcount._OTHER_LETTER_COUNT.count(text) == _findall_count(hangulcount._OTHER_LETTER_RANGES, text)
 
 
 _SPACEY = st.text(
@@ -307,23 +307,23 @@ _KOREANISH = st.text(
 @given(_KOREANISH)
 @settings(max_examples=2000, deadline=None)
 def test_mostly_hangul_is_the_counts_comparison(sample: str) -> None:
-    from feeds import normalize
+    from feeds import hangulcount
 
-    hangul = _findall_count(normalize._HANGUL_RANGES, sample)
-    other = _findall_count(normalize._OTHER_LETTER_RANGES, sample)
-    assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
+    hangul = _findall_count(hangulcount._HANGUL_RANGES, sample)
+    other = _findall_count(hangulcount._OTHER_LETTER_RANGES, sample)
+    assert hangulcount.mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
 
 
 @pytest.mark.parametrize("path", file_sweep(FILES))
 def test_mostly_hangul_on_test_data(path: Path) -> None:
-    from feeds import normalize
+    from feeds import hangulcount
 
     text = path.read_bytes().decode("utf-8", "surrogateescape")
     for start in range(0, len(text), 450):
         sample = text[start : start + 450]
-        hangul = _findall_count(normalize._HANGUL_RANGES, sample)
-        other = _findall_count(normalize._OTHER_LETTER_RANGES, sample)
-        assert normalize._mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
+        hangul = _findall_count(hangulcount._HANGUL_RANGES, sample)
+        other = _findall_count(hangulcount._OTHER_LETTER_RANGES, sample)
+        assert hangulcount.mostly_hangul(sample) == bool(hangul and hangul * 2 > hangul + other)
 
 
 @exhaustive

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import feeds.markup.markdown as engine
+from feeds.markup import regexchars
 from feeds.markup.markdown import (
     MARKDOWN_EXTENSIONS,
     SkippingBlockParser,
@@ -303,11 +304,11 @@ def _missing_apply_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _missing_re_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "sre_parse", None)
+    monkeypatch.setattr(regexchars, "sre_parse", None)
 
 
 def _changed_re_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(engine.sre_parse, "POSSESSIVE_REPEAT")
+    monkeypatch.delattr(regexchars.sre_parse, "POSSESSIVE_REPEAT")
 
 
 def _missing_extra_list(monkeypatch: pytest.MonkeyPatch) -> None:

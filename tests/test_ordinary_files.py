@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from feeds.build import build, excluded_by
+from feeds.build import build
 from feeds.cli import main
 from feeds.config import Site, site_from_mapping
+from feeds.selection import excluded_by
 
 from .conftest import TEST_SITE
 

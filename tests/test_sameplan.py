@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from feeds.build import PLAN_REUSED
 from feeds.cache import FILENAME
 from feeds.config import Site
+from feeds.incremental import PLAN_REUSED
 
 from .conftest import tree
 from .corpus import generate
@@ -34,7 +34,7 @@ def content(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    caplog.set_level(logging.DEBUG, logger="feeds.build")
+    caplog.set_level(logging.DEBUG, logger="feeds.incremental")
     return caplog
 
 

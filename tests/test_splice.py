@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from feeds import build as build_module
+from feeds import publish as publish_module
 from feeds.build import build
 from feeds.config import Site, site_from_mapping
 from feeds.feedsets import Feed
@@ -47,13 +47,13 @@ def whole(feed: Feed, filename: str) -> bytes:
 def built_feeds(monkeypatch: pytest.MonkeyPatch, site: Site, content: Path, out: Path) -> list[Feed]:
     """Build ``content`` and keep every feed the build serialized."""
     seen: dict[int, Feed] = {}
-    stage = build_module._stage_file
+    stage = publish_module._stage_file
 
     def keep(feed: Feed, *args: Any) -> Any:
         seen[id(feed)] = feed  # once per format it is written in
         return stage(feed, *args)
 
-    monkeypatch.setattr(build_module, "_stage_file", keep)
+    monkeypatch.setattr(publish_module, "_stage_file", keep)
     monkeypatch.setenv("FEEDS_WORKERS", "1")  # the feeds are seen in this process
     build(site, content, out, at=AT)
     assert seen

@@ -19,13 +19,16 @@ from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from feeds.mediatypes import LABELS
+
 if TYPE_CHECKING:  # only named here: a build with nothing to do imports none of the stages
     from feeds.config import Site
     from feeds.feedsets import Entry, Feed
 
 log = logging.getLogger(__name__)
 
-# Output file name -> the module that renders it.
+# Output file name -> the module that renders it, by name: imported only when a feed is rendered.
+# tests/test_layering.py reads these names as imports, so a cycle through them is caught too.
 FORMATS: dict[str, str] = {
     "rss.xml": "feeds.formats.rss",
     "atom.xml": "feeds.formats.atom",
@@ -36,13 +39,6 @@ FORMATS: dict[str, str] = {
 # Written only in subfolders: at the top of out/, the site's discovery page (feeds.pages) is the page,
 # and it shows the main feed's entries with the same template part (entries.html.j2).
 NOT_AT_ROOT = frozenset({"index.html"})
-
-# How pages and servers name each format: a label for people and the media type.
-LABELS: dict[str, tuple[str, str]] = {
-    "rss.xml": ("RSS", "application/rss+xml"),
-    "atom.xml": ("Atom", "application/atom+xml"),
-    "feed.json": ("JSON Feed", "application/feed+json"),
-}
 
 
 # The folders of out/ that hold one feed per name, each in a folder of its slug (feeds.feedsets).

@@ -1,7 +1,8 @@
 """Python-Markdown with ``extra``, made fast without changing a byte of its HTML.
 
-Profiling a 10,000-document build (issue 5) put Markdown at more than half the CPU time, and two
-things in it that do no work on most documents:
+Markdown is most of a full build's CPU time, and most of what Python-Markdown does there does
+nothing on most documents. Each of these skips such work, with the same result
+(bench/results.md has what each one bought):
 
 - **The inline pass tries every pattern on every text.** With ``extra`` that is 15 patterns on
   each of ~100,000 text nodes, through a ``Registry`` lookup and a method call each, though a
@@ -14,31 +15,24 @@ things in it that do no work on most documents:
 - **Every extension of ``extra`` runs on every document.** Each only acts on text that holds its
   syntax: a table needs ``|``, a footnote ``[^``, an abbreviation ``*[``, an attribute list
   ``{``. A document is rendered by an instance with only the extensions whose syntax it holds.
-
-Together they halve it: 5.7 s -> 3.0 s for the 4,148 Markdown bodies of a 10k build. Five more
-(issue 13), measured as CPU time on the 829 front-matter bodies (~2.5 kB) of a 3,000-document
-bench corpus, before and after in one process:
-
 - **Every block processor is tried on every block.** Most documents have no header, quote, rule,
   bullet, indented code or link reference, yet each paragraph is tested by all of them, through a
   ``Registry`` that is re-sorted and copied for every block. ``SkippingBlockParser`` keeps, for
   each document, only the processors whose syntax it holds (``#``, ``>``, ``]:``, four spaces,
-  ...: ``_BLOCK_MARKS``), in a plain list: 1.89 -> 1.65 ms per body, with the last item below.
+  ...: ``_BLOCK_MARKS``), in a plain list.
 - **Reference links are looked for in documents that define none.** ``[text]`` is tried by four
   reference patterns, whose ``handleMatch`` makes no node for an id not in ``md.references``; a
-  document without definitions skips them: 1.65 -> 1.58 ms per body (most bodies have links).
+  document without definitions skips them (most bodies have links, few define references).
 - **A link's address is read a character at a time.** ``LinkInlineProcessor.getLink`` walks it
   to balance parentheses and find a title; up to the first ``)``, text without ``(`` or a quote
-  leaves that walk nothing to do, and ``_PlainLinkMixin`` slices it: 1.58 -> 1.53 ms.
+  leaves that walk nothing to do, and ``_PlainLinkMixin`` slices it.
 - **Two passes over the whole tree do little on most documents.** The unescape pass restores what
   a backslash escaped, so it is not run on a body without one (``SkippingUnescapeTreeprocessor``);
   and ``is_block_level``, asked for every element, searches a list of 60 names, where ``_Markdown``
-  looks in a set made from it for each document: together 1.53 -> 1.43 ms.
+  looks in a set made from it for each document.
 - **Text without a placeholder still goes through the placeholder loop.**
   ``InlineProcessor.__processPlaceholders`` then only appends it to its parent's text or tail,
-  which ``SkippingInlineProcessor`` does directly: about 0.02 ms of the first step.
-
-In all 1.89 -> 1.43 ms per bench body (stock Python-Markdown: 3.5 ms).
+  which ``SkippingInlineProcessor`` does directly.
 
 The tests compare the output with stock Python-Markdown (``extra`` and ``sane_lists``) on every
 test document, a document using every feature, generated corpora and hypothesis-generated text
@@ -60,9 +54,8 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate
-from types import ModuleType
 from typing import Any
 
 import markdown.extensions.extra
@@ -72,69 +65,10 @@ from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 
-sre_parse: ModuleType | None
-try:
-    from re import _parser as sre_parse  # type: ignore[attr-defined,no-redef]  # private to CPython
-except ImportError:
-    sre_parse = None
+from feeds.markup import regexchars
+from feeds.markup.regexchars import required_chars
 
 log = logging.getLogger(__name__)
-
-_Chars = frozenset[str] | None  # None: the pattern might match text without any given character
-
-
-_COMMON = {" ": 4, "\n": 2, "[": 1, ".": 1, ",": 1}  # else 3 for letters and digits, 0 for the rest
-
-
-def _rank(chars: frozenset[str]) -> tuple[int, int]:
-    # Prefer few characters and rare ones: "  \n" (a line break) is best tested by "\n".
-    return (sum(_COMMON.get(c, 3 if c.isalnum() else 0) for c in chars), len(chars))
-
-
-def _best(options: list[frozenset[str]]) -> _Chars:
-    return min(options, key=_rank) if options else None
-
-
-def _required(items: Any, ignorecase: bool) -> _Chars:
-    """Characters of which one must be in any text a parsed sequence matches; None if unknown."""
-    assert sre_parse is not None  # checked by _missing_names before the fast engine is used
-    options: list[frozenset[str]] = []
-    for op, arg in items:
-        chars: _Chars = None
-        if op is sre_parse.LITERAL:
-            chars = frozenset(chr(arg))
-        elif op is sre_parse.IN:
-            if all(o is sre_parse.LITERAL for o, _ in arg):
-                chars = frozenset(chr(a) for _, a in arg)
-        elif op is sre_parse.SUBPATTERN:
-            chars = _required(arg[-1], ignorecase)
-        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT):
-            low, _, body = arg
-            chars = _required(body, ignorecase) if low >= 1 else None
-        elif op is sre_parse.ASSERT:  # a look-ahead or look-behind still looks inside the text
-            chars = _required(arg[1], ignorecase)
-        elif op is sre_parse.BRANCH:
-            alternatives = [_required(alt, ignorecase) for alt in arg[1]]
-            if all(alt is not None for alt in alternatives):
-                chars = frozenset().union(*alternatives)  # type: ignore[arg-type]
-        if chars is not None and ignorecase and any(c.lower() != c.upper() for c in chars):
-            chars = None
-        if chars:
-            options.append(chars)
-    return _best(options)
-
-
-@lru_cache(maxsize=256)
-def required_chars(pattern: re.Pattern[str]) -> _Chars:
-    """One of these characters is in every string ``pattern`` can find a match in."""
-    if sre_parse is None:
-        return None
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:
-        return None
-    return _required(parsed.data, bool(pattern.flags & re.IGNORECASE))
-
 
 # The private names of InlineProcessor that SkippingInlineProcessor calls or overrides.
 _INLINE_NAMES = ("handleInline", "applyPattern", "processPlaceholders")
@@ -268,7 +202,7 @@ class _BracketTextMixin:
 
     It walks from a ``[`` to the ``]`` that balances it, a character at a time; for a ``[`` that
     is never balanced, to the end of the text. A line of ``[`` was thus walked once for each of
-    them: 30 KB took 46 s. This walks from bracket to bracket; past ``_WALK`` of them it lists the
+    them, quadratic in the line's length. This walks from bracket to bracket; past ``_WALK`` of them it lists the
     text's brackets once (each pattern's later calls on it look there) and finds the same ``]``:
     the first after ``index`` where the depth falls one below the depth at ``index``. Its
     callers read the text only of a balanced ``[``; of another this gives none (copying the
@@ -472,8 +406,8 @@ def _extension(name: str) -> Extension:
     """The built-in extension ``name`` (as ``extra`` names them), from its module.
 
     Named by a string, Python-Markdown first looks the name up among the installed packages' entry
-    points: importing importlib.metadata and reading every distribution's metadata, 75 ms at each
-    start of a build, more than rendering 30 bodies. The built-in extensions are what those names
+    points: importing importlib.metadata and reading every distribution's metadata, at each start
+    of a build, which costs more than rendering dozens of bodies. The built-in extensions are what those names
     resolve to, and their modules are where they live.
     """
     extension: Extension = importlib.import_module(f"markdown.extensions.{name}").makeExtension()
@@ -558,12 +492,8 @@ def _convert(md: Markdown, body: str) -> str:
         del md.parser.state[:]
 
 
-# What the fast engine reads of others' internals: CPython's regular-expression parser,
-# Python-Markdown's inline loop and the list of extensions ``extra`` loads.
-_SRE_NAMES = (
-    *("parse", "LITERAL", "IN", "SUBPATTERN", "BRANCH", "ASSERT"),
-    *("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"),
-)
+# What the fast engine reads of others' internals: CPython's regular-expression parser
+# (regexchars.SRE_NAMES), Python-Markdown's inline loop and the list of extensions ``extra`` loads.
 
 # A few lines of every syntax the fast engine treats specially: inline patterns, each extension of
 # extra, and each block processor it may skip.
@@ -617,7 +547,7 @@ PROBE_UNDEFINED = "An [undefined][ref] reference, [ref], [ref][] and ![ref][], *
 
 def _missing_names() -> list[str]:
     missing = []
-    if sre_parse is None or not all(hasattr(sre_parse, name) for name in _SRE_NAMES):
+    if not regexchars.parser_usable():
         missing.append("re._parser")
     missing += [
         f"InlineProcessor.__{name}"

@@ -5,7 +5,7 @@ view of a feed is a page of its own. Written like a format: from the same ``Feed
 from __future__ import annotations
 
 from feeds.feedsets import Feed
-from feeds.formats import LABELS, filenames
+from feeds.mediatypes import LABELS
 
 FILENAME = "index.html"
 
@@ -14,7 +14,7 @@ def render(feed: Feed) -> bytes:
     from feeds.pages.render import render as render_template
     from feeds.pages.view import FeedFile
 
-    files = [
-        FeedFile(LABELS[name][0], LABELS[name][1], feed.url(name)) for name in filenames(feed.folder) if name in LABELS
-    ]
+    # Every feed file is written in every folder (only this page is left out at the top), so the
+    # page lists them all, without asking the formats' registry, which names this module.
+    files = [FeedFile(label, media_type, feed.url(name)) for name, (label, media_type) in LABELS.items()]
     return render_template("feed.html.j2", feed.site.templates, site=feed.site, feed=feed, files=files)

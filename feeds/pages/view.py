@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from feeds.config import Site
-from feeds.formats import FORMATS, LABELS
+from feeds.mediatypes import LABELS
 from feeds.urls import feed_url
 
 if TYPE_CHECKING:
@@ -106,9 +106,7 @@ def feed_link(
     """One feed as the pages list it; what is not given follows from the site and the folder.
     ``name``: the feed's tag or author (``FeedLink.name``), which the folder tells apart."""
     files = tuple(
-        FeedFile(LABELS[label][0], LABELS[label][1], feed_url(site.url, folder, label))
-        for label in FORMATS
-        if label in LABELS
+        FeedFile(label, media_type, feed_url(site.url, folder, file)) for file, (label, media_type) in LABELS.items()
     )
     author = folder.startswith("authors/")
     tag, by = (None, name) if author else (name, None)

@@ -6,8 +6,8 @@ own resolver and constructors, in a third of the time; TOML is read with ``tomll
 (python-frontmatter's ``+++`` handler needs the third-party ``toml`` package). We split the text ourselves, to keep the
 line numbers errors need, and read JSON with ``raw_decode``, which finds where a nested object
 really ends (python-frontmatter looks for a line holding only ``}``). python-frontmatter and PyYAML
-are imported with the first YAML front matter (~27 ms): a process that reads only headers, news
-articles, TOML or JSON never loads them.
+are imported with the first YAML front matter, since importing them costs more than reading many
+files: a process that reads only headers, news articles, TOML or JSON never loads them.
 """
 
 from __future__ import annotations
@@ -98,8 +98,8 @@ class _Scalars(NamedTuple):
 
 # The YAML nearly every front matter is: `key: value` lines, lists of one-line items under a
 # `key:`, and one-line lists of quoted texts (`tags: ["a", "b"]`). PyYAML's C loader still calls
-# back into Python for every node and builds a node and two marks for it: 0.13 ms a file, more
-# than all the rest of reading one. ``_simple_yaml`` reads that shape with a few regexes, and
+# back into Python for every node and builds a node and two marks for it: more than all the rest
+# of reading a file costs. ``_simple_yaml`` reads that shape with a few regexes, and
 # declines everything else (comments, nesting, other flow collections, anchors, tags, multi-line
 # or escaped values, tabs and other unusual characters), which PyYAML then loads. Plain values
 # are resolved and constructed by PyYAML's own resolver and constructors. tests/test_fast_paths.py

@@ -5,18 +5,22 @@ folder and a feed reader's view.
 One module per rule family: ``xmlcheck`` (encoding, characters, entities, well-formedness),
 ``atom``, ``rss``, ``jsonfeed``, ``content`` (escaped HTML), ``mojibake`` (Korean text decoded
 with the wrong codec), ``consistency`` (across a folder) and ``reader`` (feedparser); this module
-runs them over files and folders.
+runs them over files and folders. The package can be called: ``feeds.validate(paths)`` is
+``validate``, the library's entry point (docs/python.md).
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
 from lxml import etree
 
+from feeds.errors import ConfigError
 from feeds.validate import reader
 from feeds.validate.atom import ATOM_NS, check_atom
 from feeds.validate.consistency import FolderFeed, check_folder
@@ -28,7 +32,7 @@ from feeds.validate.report import Findings, exit_code, render_findings
 from feeds.validate.rss import check_rss
 from feeds.validate.xmlcheck import check_xml
 
-__all__ = ["Finding", "Findings", "Level", "exit_code", "render_findings", "validate_paths"]
+__all__ = ["Finding", "Findings", "Level", "exit_code", "render_findings", "validate", "validate_paths"]
 
 _OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
 # What a folder is searched for. Only JSON files named feed.json: a site's other JSON files
@@ -36,6 +40,27 @@ _OBSOLETE_ATOM = ("http://purl.org/atom/ns#",)
 FOLDER_PATTERNS = ("*.xml", "feed.json")
 # XML files a build writes that are not feeds (feeds.sitemap): a folder search leaves them out.
 NOT_FEEDS = re.compile(r"sitemap(?:-[0-9]+)?\.xml")
+
+
+def validate(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, site_url: str | None = None
+) -> list[Finding]:
+    """``feeds validate`` from Python: check feed files, or every ``*.xml`` and ``feed.json`` in a
+    folder (and the folder's feeds against each other). This is ``feeds.validate``.
+
+    Returns the findings (``Finding``: ``level`` "error" or "warning", ``code``, ``path``, ``line``,
+    ``message``), sorted by file and line; none when all is well. ``exit_code(findings)`` is what
+    ``feeds validate`` would exit with. A path that does not exist raises ``ConfigError``::
+
+        >>> import feeds
+        >>> [f for f in feeds.validate("out") if f.level == "error"]
+        []
+    """
+    found = [Path(paths)] if isinstance(paths, (str, os.PathLike)) else [Path(path) for path in paths]
+    for path in found:
+        if not path.exists():
+            raise ConfigError(f"{path}: no such file or folder")
+    return validate_paths(found, site_url=site_url)
 
 
 def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader_check: bool = True) -> list[Finding]:
@@ -138,6 +163,16 @@ def _check_feed(root: etree._Element, out: Collector) -> SeenFeed | None:
             root,
             f"the root element <{tag.localname}> (namespace "
             f"{tag.namespace or 'none'}) is neither RSS 2.0 <rss> nor Atom 1.0 "
-            "<feed>; only those two formats are checked",
+            "<feed>, the XML feed formats checked (a JSON Feed is checked as feed.json)",
         )
     return None
+
+
+class _Callable(ModuleType):
+    """``feeds.validate`` is this package (the name is taken by it the moment it is imported), and
+    calling it validates: ``feeds.validate(paths)`` is ``validate``."""
+
+    __call__ = staticmethod(validate)
+
+
+sys.modules[__name__].__class__ = _Callable

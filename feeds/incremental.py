@@ -1,0 +1,265 @@
+"""The two short ways of building: nothing changed since the last build (``unchanged_result``:
+only the content folder is stat'ed), and an edit that keeps the last build's plan
+(``edit_build``: only the edited files are read, only the feeds that show them written)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from feeds.cache import Cache, Indexed
+from feeds.config import Site
+from feeds.errors import ContentError
+from feeds.formats import filenames
+from feeds.pages import pages
+from feeds.publish import feed_fingerprint, publish, unchanged_and_dirty
+from feeds.run import RACY, BuildResult, Run, last_result, last_run
+from feeds.selection import not_articles
+from feeds.sitefiles import is_site_file, remembered
+from feeds.sources import Found
+
+if TYPE_CHECKING:
+    from feeds.load import Read
+    from feeds.pages.view import SiteView
+    from feeds.sameplan import Plan, PlannedFeed
+
+log = logging.getLogger(__name__)
+
+
+def unchanged_result(
+    cache: Cache, inputs: str, at: datetime, out_dir: Path, stats: list[Found], root: str
+) -> BuildResult | None:
+    """The last run's result when nothing it depended on changed, else None (build).
+
+    Each file's stat is as it was; but a file the last build found racy may have changed since
+    with its stat as it is, so those few are read again, and must have the bytes that build read.
+    """
+    if cache.get("inputs") != inputs or (state := last_run(cache, at)) is None:
+        return None
+    if not _racy_files_as_read(cache, stats, root):
+        return None
+    try:
+        outputs = cache.output_stats()
+        # Each stat relative to the open folder: the kernel walks one name, not the whole path
+        # (and no Path is made: one cost 3 times the stat).
+        folder = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            for rel, size, mtime_ns in outputs:
+                if type(rel) is not str:  # the cache is never trusted: a bytes path would stat too
+                    return None
+                st = os.stat(rel, dir_fd=folder)
+                if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+                    return None  # someone changed or removed our output
+        finally:
+            os.close(folder)
+        result = last_result(state)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    result.unchanged, result.nothing_changed = sorted(rel for rel, _, _ in outputs), True
+    return result
+
+
+def _racy_files_as_read(cache: Cache, stats: list[Found], root: str) -> bool:
+    """Whether the files the last build found racy still hold the bytes it read. Once none is
+    racy any more, forgets them: their stat alone tells from then on."""
+    text = cache.get(RACY)
+    if text is None:
+        return True
+    from feeds.cache import digest
+    from feeds.sources import read_bytes
+
+    try:
+        racy = json.loads(text)
+        if not isinstance(racy, dict):
+            return False
+        found = {st.source: st for st in stats if st.source in racy}
+        for source, read in racy.items():
+            if (
+                type(read) is not str
+                or source not in found
+                or digest(read_bytes(found[source].path, root=root)) != read
+            ):
+                return False
+    except (ValueError, OSError, ContentError):
+        return False
+    if not any(st.racy for st in found.values()):
+        with cache.transaction():
+            cache.forget(RACY)
+    return True
+
+
+EDIT_MAX_FILES = 64  # more changed files than this are read in parallel, by the full build
+
+
+def edit_build(run: Run) -> BuildResult | None:
+    """The build of an edit that leaves every feed's documents as they were, from the last build's
+    plan (``feeds.sameplan``); None when that may not hold, and then the full build runs. Nothing
+    is written before it is known.
+    """
+    from feeds.sameplan import recall
+
+    if not run.cache.enabled or (state := last_run(run.cache, run.at)) is None:
+        return None
+    try:
+        result = last_result(state)
+    except (ValueError, KeyError, TypeError):
+        return None
+    if result.errors or result.kept:
+        return None  # the broken files are read again, by the full build
+    plan = recall(run.cache, run.plan_key())
+    changed = plan.changed(run.files, run.stats) if plan else None
+    if plan is None or changed is None:
+        return None
+    if any(st.racy for st in run.stats) and not {st.source for st in run.stats if st.racy} <= {
+        st.source for st in changed
+    }:
+        return None  # a racy file the plan took as it is: only the full build reads it again
+    changed = not_articles(changed, run.site)[0]
+    if len(changed) > EDIT_MAX_FILES:
+        return None
+    edits = _edits(changed, run.cache, run.site, run.root)
+    if edits is None:
+        return None
+    result.read = len(run.stats) - len(result.others)
+    if not _write_edits(run, replace(plan, files=run.files), edits, result):
+        return None
+    run.racy.update(edits.racy)
+    log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
+    return result
+
+
+PLAN_REUSED = "the last build's plan held (no file added, removed or given new planning fields):"
+
+
+@dataclass
+class _Edits:
+    """The changed files of an edit that keeps the plan: those with new bytes, and those only touched."""
+
+    docs: dict[str, tuple[Found, Read]] = field(default_factory=dict)  # source -> its stat, what was read
+    old: dict[str, Indexed] = field(default_factory=dict)  # source -> its cached row before the edit
+    touched: list[Found] = field(default_factory=list)  # a new stat, the same bytes
+    racy: dict[str, str | None] = field(default_factory=dict)  # Run.racy of the changed files
+
+
+def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
+    """What the changed files are now, or None if one is gone, broken or has new planning fields."""
+    from feeds.guard import guarded_imap
+    from feeds.load import Read, read_file, same_planning
+
+    edits = _Edits(old=cache.index([st.source for st in changed]))
+    if any(st.source not in edits.old for st in changed):
+        return None  # a new file, or a row that does not decode: the full build reads it
+
+    def read(i: int) -> Read:
+        st = changed[i]
+        return read_file(st.path, st.source, edits.old[st.source].digest, site, with_body=True, root=root)
+
+    guarded = guarded_imap(read, len(changed), lambda i: changed[i].path, site.document_timeout, procs=1)
+    for st, found in zip(changed, guarded, strict=True):
+        if not isinstance(found, Read):
+            return None  # it failed: the full build reports it
+        hit = edits.old[st.source]
+        if st.racy:
+            edits.racy[st.source] = found.digest
+        if found.same:
+            edits.touched.append(st)
+        elif found.doc is None or found.digest is None or not same_planning(found.doc, hit.meta):
+            return None
+        else:
+            edits.docs[st.source] = (st, found)
+    return edits
+
+
+def _write_edits(run: Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
+    """Write the feeds that show the edited documents, as the full build would; False (and nothing
+    written) if the plan turns out not to hold."""
+    from feeds.archives import budget_holds, chain_links
+    from feeds.entries import Entries
+    from feeds.feedsets import FeedPlan
+    from feeds.load import Loaded, store, touch
+    from feeds.migrate.links import Links
+    from feeds.sameplan import remember, showing
+    from feeds.tags import tag_key
+
+    site, cache, out_dir = run.site, run.cache, run.out_dir
+    digests = {source: found.digest for source, (_, found) in edits.docs.items() if found.digest}
+    shown = set(showing(plan.feeds, digests))
+    main = next((i for i, f in enumerate(plan.feeds) if not f.folder), None)
+    if main is None:
+        return False
+    # The feeds whose entries this build may make: the changed ones and the main feed (the site
+    # page shows its entries). The HTML of one that links to other documents depends on every
+    # document's link, which only planning knows.
+    needed = shown | {main}
+    if any(plan.feeds[i].links_others() for i in needed):
+        return False
+    if any(found.doc is not None and found.doc.references for _, found in edits.docs.values()):
+        return False  # its article page links to other documents: so does its HTML (above)
+    feeds, base = list(plan.feeds), run.feeds_base()
+    chains = chain_links([(f.folder, len(f.entries)) for f in feeds], site)
+    for i in shown:
+        feed = feeds[i].with_digests(digests)
+        fp = feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries, *chains[i])
+        feeds[i] = replace(feed, fingerprint=fp)
+    wanted = list(dict.fromkeys(s for i in sorted(needed) for s in plan.feeds[i].sources))
+    rows = cache.index(wanted)
+    if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in needed for e in plan.feeds[i].entries):
+        return False  # the index moved under the plan: the full build plans again
+    plans = [
+        FeedPlan(
+            f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in needed else (), chains[i]
+        )
+        for i, f in enumerate(feeds)
+    ]
+    tags = plan.tag_index()
+    if any(tag_key(t) not in tags for source in wanted for t in rows[source].meta.tags):
+        return False
+    previous = cache.outputs()
+    feed_files = {rel for rel, record in previous.items() if not is_site_file(record)}
+    if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != feed_files:
+        return False  # the plan is not of the feeds the last build wrote
+    if not remembered(cache, previous):
+        return False  # nor are the site files what it remembers (feeds.sitefiles)
+    records, dirty = unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
+    known = {id(plans[i]) for i in needed}
+    if any(id(plan) not in known for plan, _, _ in dirty):
+        return False  # a feed the edit does not touch was changed or removed behind our back
+    # Nothing is written above this line.
+    for st in edits.touched:
+        touch(cache, st)
+    metas = [rows[s].meta for s in wanted]
+    loaded = Loaded(
+        docs=list(metas), digests={s: rows[s].digest for s in wanted} | digests, stats=run.stats, root=run.root
+    )
+    for source, (st, found) in edits.docs.items():
+        assert found.doc is not None and found.digest is not None
+        loaded.full[source] = store(cache, st, found.digest, found.doc)
+    entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
+    view = _site_view(site, feeds)
+    if not budget_holds((plans[i] for i in shown), entries, site, cache):
+        return False  # the edit changes how many entries a current feed keeps: the full build plans
+    main_plan, main_fp = plans[main], feeds[main].fingerprint
+    edited = [loaded.full[source] for source in edits.docs]
+    publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result, (edited, False))
+    cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
+    remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
+    return True
+
+
+def _site_view(site: Site, feeds: Sequence[PlannedFeed]) -> SiteView:
+    """The feeds as the site's pages list them: every one but the archive documents."""
+    from feeds.archivepaths import is_archive
+    from feeds.pages.view import feed_link, view_of
+
+    links = [
+        feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated)
+        for f in feeds
+        if not is_archive(f.folder)
+    ]
+    return view_of(site, links)

@@ -1,0 +1,390 @@
+"""Publishing: plan the feeds, render and write those whose inputs changed (each staged, then
+all renamed into place at once), the site pages likewise, and remove the feeds of tags that
+are gone; every output recorded in the cache."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from feeds.cache import Cache, OutputRecord
+from feeds.config import Site
+from feeds.errors import DiskError
+from feeds.formats import FORMATS, SUBFOLDERS, Parts, filenames
+from feeds.pages import XSL_PAGE, pages
+from feeds.progress import SERIALIZING, WRITING, Progress
+from feeds.run import BuildResult, Run, fingerprint
+
+if TYPE_CHECKING:
+    from feeds.document import Planned
+    from feeds.entries import Entries
+    from feeds.feedsets import Entry, Feed, FeedPlan
+    from feeds.load import Loaded
+    from feeds.pages.view import FeedLink, SiteView
+    from feeds.sameplan import PlannedFeed
+    from feeds.tags import Tag
+
+_TAG_FEED = re.compile(
+    f"(?:{'|'.join(SUBFOLDERS)})" + r"/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")"
+)
+
+_TITLE = re.compile(rb"<title>([^<]*)</title>")
+
+_TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
+
+
+def write_outputs(
+    run: Run, docs: list[Planned], loaded: Loaded, result: BuildResult
+) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
+    """Plan every feed, then render and write those whose inputs changed; remove feeds that no
+    longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
+    from feeds.archivepaths import is_archive
+    from feeds.archives import Budget, arrange
+    from feeds.entries import Entries
+    from feeds.feedsets import newest_first, plan_feeds
+    from feeds.migrate.links import Links
+    from feeds.pages.view import site_view
+    from feeds.sameplan import PlannedFeed
+    from feeds.tags import index_authors, index_tags
+
+    site, cache, out_dir = run.site, run.cache, run.out_dir
+    ordered = newest_first(docs)
+    tags = index_tags((d.tags for d in ordered), site.tag_aliases, _published_slugs(cache, out_dir, site))
+    cache.put("tag_slugs", json.dumps({k: t.slug for k, t in tags.items() if k == t.key}, ensure_ascii=False))
+    authors: dict[str, Tag] = {}
+    if site.author_feeds:
+        authors = index_authors((d.author_names for d in ordered), _published_slugs(cache, out_dir, site, "authors"))
+        cache.put("author_slugs", json.dumps({k: a.slug for k, a in authors.items()}, ensure_ascii=False))
+    entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
+    base = run.feeds_base()
+
+    def inputs_of(plan: FeedPlan) -> tuple[tuple[object, ...], ...]:
+        return tuple(
+            (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs
+        )
+
+    def key(plan: FeedPlan) -> str:
+        return feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs_of(plan), site.max_bytes)
+
+    plans = arrange(plan_feeds(ordered, site, tags, authors), site, Budget(site, entries, cache, key))
+    view = site_view(site, [plan for plan in plans if not is_archive(plan.folder)], ordered, tags, authors=authors)
+    planned = []
+    for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
+        inputs = inputs_of(plan)
+        fp = feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links)
+        planned.append(
+            PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.name, link.articles, link.updated)
+        )
+    previous = cache.outputs()
+    records, dirty = unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
+    main = next(plan for plan in plans if not plan.folder)
+    main_fp = next(feed.fingerprint for feed in planned if not feed.folder)
+    publish(run, dirty, records, main, main_fp, view, entries, previous, result, (ordered, True))
+    cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
+    return tuple(planned), tuple(tags.items())
+
+
+def feed_fingerprint(
+    base: str, folder: str, title: str, description: str, entries: Sequence[object], *more: object
+) -> str:
+    """Of everything a feed's files depend on: ``Run.feeds_base``, what the feed is, its entries
+    (``sameplan.PlannedFeed.entries``) and ``more`` (its archive links)."""
+    return fingerprint(base, folder, title, description, entries, *more)
+
+
+def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink]:
+    """Each plan's link as the pages list it; an archive page, which they do not list, its own."""
+    from feeds.pages.view import feed_link
+
+    by_folder = {link.folder: link for link in view.feeds}
+    return [
+        by_folder.get(plan.folder) or feed_link(view.site, plan.folder, plan.title, plan.description, None, 0, None)
+        for plan in plans
+    ]
+
+
+def unchanged_and_dirty(
+    feeds: Iterable[tuple[FeedPlan, PlannedFeed]], previous: dict[str, OutputRecord], out_dir: Path, result: BuildResult
+) -> tuple[dict[str, OutputRecord], list[tuple[FeedPlan, str, dict[str, Path]]]]:
+    """The records of the feeds still written as they would be now (added to ``result.unchanged``),
+    and the feeds to write, each with its fingerprint and its files' checked paths."""
+    from feeds.write import safe_paths
+
+    records: dict[str, OutputRecord] = {}
+    dirty = []
+    for plan, feed in feeds:
+        names = [plan.folder + name for name in filenames(plan.folder)]
+        # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
+        # paths (safe_paths).
+        if all(_still_written(previous.get(rel), feed.fingerprint, out_dir / rel) for rel in names):
+            result.unchanged.extend(names)
+            records.update((rel, previous[rel]) for rel in names)
+        else:
+            dirty.append((plan, feed.fingerprint, names))
+    paths = safe_paths(out_dir, (rel for _, _, names in dirty for rel in names))
+    return records, [(plan, fp, {rel: paths[rel] for rel in names}) for plan, fp, names in dirty]
+
+
+def publish(
+    run: Run,
+    dirty: list[tuple[FeedPlan, str, dict[str, Path]]],
+    records: dict[str, OutputRecord],
+    main: FeedPlan,
+    main_fp: str,
+    view: SiteView,
+    entries: Entries,
+    previous: dict[str, OutputRecord],
+    result: BuildResult,
+    articles: tuple[Sequence[Planned], bool],
+) -> None:
+    """Render and write the ``dirty`` feeds and, if their inputs changed, the site pages; remove
+    feeds that no longer exist; record every output (``records`` holds the unchanged ones).
+    ``articles``: every published document and True, or the edited ones and False (``feeds.sitefiles``)."""
+    from feeds.write import commit, drop, restore, set_aside
+
+    site, out_dir, progress = run.site, run.out_dir, run.progress
+    try:
+        _remove_temp_files(out_dir)
+    except OSError as exc:
+        raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
+    # Every full document this build shows, before anything is written (StaleIndex may replan).
+    entries.fetch(doc for plan in [main, *(plan for plan, _, _ in dirty)] for doc in plan.docs)
+    entries.render_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
+    # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
+    # close over these Feeds and their paths only, so none can reach the SQLite connection.
+    ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
+    done: list[list[tuple[str, str | None]]] = [[] for _ in ready]  # each feed's (file, staged copy)
+    try:
+        # Every changed feed is staged, and stale ones set aside, before any replaces its old
+        # version (and put back if one cannot): a disk fault (full, read-only, permission
+        # denied) then stops the build with the old set of feeds in place.
+        for filename in FORMATS:
+            _stage_format(filename, ready, done, site, progress)
+        staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
+        staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
+        current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(pages(site))
+        result.removed, folders = _stale(out_dir, current, previous)
+        aside = set_aside([out_dir / rel for rel in result.removed])
+        try:
+            commit([(tmp, path) for tmp, path in staged if tmp])
+        except BaseException:
+            restore(aside)
+            raise
+        drop(aside)
+        _remove_empty(folders)
+        for (_, fp, targets), feed in zip(dirty, done, strict=True):
+            for rel, tmp in feed:
+                (result.written if tmp else result.unchanged).append(rel)
+                st = targets[rel].stat()
+                records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+        pages_fp = fingerprint(run.site_fp, main_fp)
+        records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
+        records.update(_publish_site_files(run, view, entries, previous, result, frozenset(records), articles))
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
+            _remove_temp_files(out_dir)
+        if isinstance(exc, OSError):  # stat or removal: writes are DiskErrors already
+            raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot update") from exc
+        raise
+    run.cache.replace_outputs(records)
+
+
+def _published_slugs(cache: Cache, out_dir: Path, site: Site, kind: str = "tags") -> dict[str, str]:
+    """Each tag's (``kind`` "authors": author's) key -> the slug its feeds were published under,
+    so that its URL never moves.
+
+    The cache remembers them. Without one (``--no-cache``, a new or lost cache), they are read
+    back from out/tags/*/ (out/authors/*/): a folder whose feed feeds wrote, titled "<site title>:
+    <tag name>".
+    Either is only a hint: ``index_tags`` checks every slug.
+    """
+    try:
+        remembered = json.loads(cache.get(f"{kind[:-1]}_slugs") or "null")
+    except ValueError:
+        remembered = None
+    if isinstance(remembered, dict):
+        return {k: v for k, v in remembered.items() if isinstance(k, str) and isinstance(v, str)}
+    from html import unescape
+
+    from feeds.formats.common import generated_head
+    from feeds.tags import tag_key
+
+    found: dict[str, str] = {}
+    prefix = f"{site.title}: "
+    with contextlib.suppress(OSError):
+        for folder in sorted((out_dir / kind).iterdir()):
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            head = next(filter(None, (generated_head(folder / name) for name in FORMATS)), None)
+            title = _TITLE.search(head) if head else None
+            name = unescape(title.group(1).decode("utf-8", "replace")) if title else ""
+            if name.startswith(prefix):
+                found.setdefault(tag_key(name[len(prefix) :]), folder.name)
+    return found
+
+
+def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
+    # Only for documents that link to others, so other feeds' fingerprints stay as they were.
+    deps = entries.dependencies(doc) + entries.pinned(doc)  # ledger: its ids and dates too
+    return (deps,) if deps else ()
+
+
+def _write_pages(
+    run: Run,
+    view: SiteView,
+    main_fp: str,
+    main_entries: Callable[[], Sequence[Entry]],
+    previous: dict[str, OutputRecord],
+    result: BuildResult,
+) -> dict[str, OutputRecord]:
+    """The site pages (feeds.pages), written like the feeds: atomically, only when their inputs change.
+
+    ``main_fp`` covers the site and the main feed's entries (the index page shows them), which
+    ``main_entries`` builds only if the pages are rendered.
+    """
+    from feeds.pages import render_pages
+    from feeds.write import safe_paths, write_if_changed
+
+    fp = fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
+    targets = safe_paths(run.out_dir, pages(run.site))
+    if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
+        result.unchanged.extend(targets)
+        return {rel: previous[rel] for rel in targets}
+    records = {}
+    for rel, data in render_pages(replace(view, entries=tuple(main_entries()))):
+        written = write_if_changed(targets[rel], data)
+        (result.written if written else result.unchanged).append(rel)
+        st = targets[rel].stat()
+        records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
+    return records
+
+
+def _publish_site_files(
+    run: Run,
+    view: SiteView,
+    entries: Entries,
+    previous: dict[str, OutputRecord],
+    result: BuildResult,
+    reserved: frozenset[str],
+    articles: tuple[Sequence[Planned], bool],
+) -> dict[str, OutputRecord]:
+    """Article pages, their assets, the static folder, the sitemap (``feeds.sitefiles``)."""
+    from feeds.sitefiles import Context, publish
+
+    listed = frozenset(st.source for st in run.stats)
+    base = fingerprint(run.site_fp, run.templates)
+    ctx = Context(run.site, run.content_dir, run.root, run.out_dir, run.cache, base, listed, reserved, run.progress)
+    return publish(ctx, entries, view, articles[0], articles[1], entries.digests, previous, result)
+
+
+def _stage_format(
+    filename: str,
+    ready: list[tuple[Feed, dict[str, Path]]],
+    done: list[list[tuple[str, str | None]]],
+    site: Site,
+    progress: Progress,
+) -> None:
+    """Serialize in the format of ``filename`` the feeds of ``ready`` that have it, and stage the
+    files whose bytes changed, adding (path, temp file or None) to each feed's list in ``done``.
+
+    Each entry is serialized once (across processes), then spliced into every feed that shows it.
+    One format at a time: the entries' bytes in all three formats would take about 75 MB at
+    10,000 documents, and the forked workers' copies of them more.
+    """
+    from feeds.formats import collect_parts, entry_jobs, render_job
+    from feeds.parallel import imap_indexes
+
+    todo = [i for i, (feed, _) in enumerate(ready) if filename in filenames(feed.folder)]
+    jobs = entry_jobs([ready[i][0] for i in todo], filename)
+    parts = None
+    if jobs:
+        serialized = imap_indexes(lambda k: render_job(filename, jobs[k], site), len(jobs), min_items=4)
+        parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
+
+    def stage(k: int) -> tuple[str, str | None]:
+        return _stage_file(*ready[todo[k]], filename, parts)
+
+    # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
+    staged = imap_indexes(stage, len(todo), min_items=32)
+    for i, file in zip(todo, progress.track(WRITING, len(todo), staged), strict=True):
+        done[i].append(file)
+
+
+def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:
+    """Serialize ``feed`` in the format of ``filename`` and stage it if its bytes changed: (path, temp file or None)."""
+    from feeds.formats import render_feed
+    from feeds.write import stage_if_changed
+
+    rel = feed.folder + filename
+    return rel, stage_if_changed(targets[rel], render_feed(feed, filename, parts))
+
+
+def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:
+    if record is None or record.fingerprint != fingerprint:
+        return False
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns) == (record.size, record.mtime_ns)
+
+
+def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> tuple[list[str], list[Path]]:
+    """Feeds this build did not produce (those of tags that no longer exist), and their folders.
+
+    Only feeds feeds wrote: the candidates are what the cache says we wrote and the feed files of
+    out/tags/*/ (a lost cache must not leave dead tags behind), and each goes only when its own
+    content says we generated it. A hand-made out/tags/podcast/rss.xml or out/robots.txt stays,
+    whatever the cache (which is never trusted) claims.
+    """
+    from feeds.archivepaths import ARCHIVE_FILE
+    from feeds.archives import archive_folders
+    from feeds.formats.common import generated_by_us
+
+    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel) or ARCHIVE_FILE.fullmatch(rel)} | {XSL_PAGE}
+    candidates.update(archive_folders(out_dir))
+    for kind in SUBFOLDERS:
+        if (kind_dir := out_dir / kind).is_dir():
+            for folder in kind_dir.iterdir():
+                if folder.is_dir() and not folder.is_symlink():
+                    candidates.update(f"{kind}/{folder.name}/{name}" for name in FORMATS)
+    stale = []
+    folders: dict[Path, None] = {}
+    for rel in sorted(candidates - current):
+        path = out_dir / rel
+        if path.parent.is_symlink() or not path.parent.is_dir():
+            continue
+        folders[path.parent] = None
+        if ARCHIVE_FILE.fullmatch(rel):
+            folders[path.parent.parent] = None  # archive/, empty once its last page goes
+        if path.is_file() and not path.is_symlink() and generated_by_us(path):
+            stale.append(rel)
+    # Then out/tags/ or out/authors/ itself, once its last feed went (author_feeds = false).
+    kinds = [out_dir / kind for kind in SUBFOLDERS]
+    folders.update(dict.fromkeys(kind for kind in kinds if any(folder.parent == kind for folder in folders)))
+    return stale, sorted(folders, key=lambda folder: -len(folder.parts))  # inner folders emptied first
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):  # not empty (a user's file), or gone: both fine
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def _remove_temp_files(out_dir: Path) -> None:
+    if not out_dir.is_dir():
+        return
+    from feeds.archivepaths import ARCHIVE_GLOBS
+
+    pages = [folder for pattern in ARCHIVE_GLOBS for folder in out_dir.glob(pattern)]
+    subfolders = (folder for kind in SUBFOLDERS for folder in (out_dir / kind).glob("*/"))
+    for folder in [out_dir, *subfolders, *pages]:
+        for path in folder.glob(".*.tmp"):
+            if _TEMP_FILE.match(path.name):
+                path.unlink(missing_ok=True)
