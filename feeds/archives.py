@@ -96,9 +96,9 @@ def arrange(plans: Sequence[FeedPlan], site: Site, fits: Fits) -> list[FeedPlan]
         pages = [oldest_first[i : i + n] for i in range(0, _pages(len(oldest_first), n) * n, n)]
         for k, page in enumerate(pages, 1):
             folder = page_folder(plan.folder, k)
-            arranged.append(
-                FeedPlan(folder, plan.title, plan.description, page[::-1], links(folder, len(page), len(pages), site))
-            )
+            found = links(folder, len(page), len(pages), site)
+            since = max(doc.updated for doc in pages[k - 2]) if not page and k > 1 else None
+            arranged.append(FeedPlan(folder, plan.title, plan.description, page[::-1], found, since))
     return arranged
 
 

@@ -78,7 +78,8 @@ class Entries:
         """``plan`` as a finished feed, every entry built: what the output formats serialize."""
         from feeds.feedsets import Feed
 
-        return Feed(plan.folder, plan.title, plan.description, self.site, tuple(self(d) for d in plan.docs), plan.links)
+        entries = tuple(self(d) for d in plan.docs)
+        return Feed(plan.folder, plan.title, plan.description, self.site, entries, plan.links, plan.since)
 
     def _content(self, doc: Document) -> str:
         if doc.source in self.rendered:

@@ -44,6 +44,9 @@ class FeedPlan:
     docs: tuple[Planned, ...]  # their planning fields: feeds.entries.Entries gives the full documents
     # (rel, folder) of the RFC 5005 archive links it carries (feeds.archives): none without archives.
     links: tuple[tuple[str, str], ...] = ()
+    # The date of a feed with no entries to date it: an empty archive page's is the newest of the
+    # page before it, which filled as it started (feeds.archives).
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,11 @@ class Feed:
     site: Site
     entries: tuple[Entry, ...]
     links: tuple[tuple[str, str], ...] = ()  # FeedPlan.links
+    since: datetime | None = None  # FeedPlan.since
 
     @property
     def updated(self) -> datetime | None:
-        return max((e.doc.updated for e in self.entries), default=None)
+        return max((e.doc.updated for e in self.entries), default=self.since)
 
     def url(self, filename: str) -> str:
         return feed_url(self.site.url, self.folder, filename)

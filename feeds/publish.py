@@ -76,7 +76,8 @@ def write_outputs(
     planned = []
     for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
         inputs = inputs_of(plan)
-        fp = feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links)
+        since = (plan.since.isoformat(),) if plan.since else ()
+        fp = feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links, *since)
         planned.append(
             PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.name, link.articles, link.updated)
         )

@@ -183,6 +183,11 @@ def test_adding_a_document_rewrites_the_current_feed_and_at_most_one_page(
                 page = f"{base.lstrip('/')}/archive/{k}/".lstrip("/")
                 assert not any(rel.startswith(page) for rel in before), (page, "rewritten")
                 assert json.loads((out / page / "feed.json").read_bytes())["items"] == []
+                # Dated when the page before it filled, not 1970: the newest date on that page.
+                filled_page = f"{base.lstrip('/')}/archive/{filled}/".lstrip("/")
+                newest = feedparser.parse((out / filled_page / "atom.xml").read_bytes()).feed.updated
+                assert feedparser.parse((out / page / "atom.xml").read_bytes()).feed.updated == newest
+                assert "1970" not in (out / page / "rss.xml").read_text(encoding="utf-8")
         assert_chains_complete(small, out, 40 + n)
 
 
