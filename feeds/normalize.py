@@ -54,7 +54,7 @@ _JEKYLL_SPLIT = frozenset({"tags", "categories"})
 _JEKYLL_SINGLE = frozenset({"tag", "category"})
 _JEKYLL_SEPARATORS = re.compile(r"[\s,;]+")
 # Jekyll's _posts convention (also Hugo's :filename dates): "2014-05-06-jekyll-turns-2-0-0.markdown".
-_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+_DATED_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})[-_](.+)")  # Jekyll's "-", Zola's "_" too
 # The same date in a path-like key, as a folder chain or a name's start: Zola's "posts/2019/09/11/x",
 # "2030-01-01-x", a WordPress-style "/2012/03/04/x/".
 _PATH_DATE = re.compile(r"(?:^|/)(\d{4})([/-])(\d{2})\2(\d{2})(?:[/-]|$)")

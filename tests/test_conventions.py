@@ -64,6 +64,14 @@ def test_dates_in_path_url_and_permalink(front: str, date: str) -> None:
     assert doc("a.md", front).published.date().isoformat() == date
 
 
+@pytest.mark.parametrize("name", ["2022-07-21_topic.md", "2022-07-21-topic.md", "2022-07-21_topic/index.md"])
+def test_zola_takes_the_date_off_a_file_name_with_an_underscore_too(name: str) -> None:
+    # Zola's rule (its docs, "Page"): a file name or a page bundle's folder that starts with a date
+    # and "_" or "-" gives the page its date, and the rest of the name is the slug.
+    d = doc(name, '+++\ntitle = "A topic"\n+++\nx\n')
+    assert d.published.date().isoformat() == "2022-07-21" and d.slug == "topic"
+
+
 def test_no_date_anywhere_is_still_a_page() -> None:
     with pytest.raises(PageError):
         doc("about.md", '+++\ntitle = "About"\npath = "about"\n+++\nx\n')
