@@ -116,6 +116,17 @@ class OutputRecord:
     size: int
     mtime_ns: int
 
+    def still_written(self, fingerprint: str, path: Path) -> bool:
+        """Whether ``path`` is still the file this record says was written from ``fingerprint``:
+        the same inputs, and its size and mtime untouched since."""
+        if self.fingerprint != fingerprint:
+            return False
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns)
+
 
 class Cache:
     """A connection to the cache database, or a no-op stand-in when caching is off."""

@@ -122,7 +122,7 @@ def unchanged_and_dirty(
         names = [plan.folder + name for name in filenames(plan.folder)]
         # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
         # paths (safe_paths).
-        if all(_still_written(previous.get(rel), feed.fingerprint, out_dir / rel) for rel in names):
+        if all((r := previous.get(rel)) and r.still_written(feed.fingerprint, out_dir / rel) for rel in names):
             result.unchanged.extend(names)
             records.update((rel, previous[rel]) for rel in names)
         else:
@@ -253,7 +253,7 @@ def _write_pages(
 
     fp = fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
     targets = safe_paths(run.out_dir, pages(run.site))
-    if all(_still_written(previous.get(rel), fp, path) for rel, path in targets.items()):
+    if all((r := previous.get(rel)) and r.still_written(fp, path) for rel, path in targets.items()):
         result.unchanged.extend(targets)
         return {rel: previous[rel] for rel in targets}
     records = {}
@@ -323,16 +323,6 @@ def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Part
 
     rel = feed.folder + filename
     return rel, stage_if_changed(targets[rel], render_feed(feed, filename, parts))
-
-
-def _still_written(record: OutputRecord | None, fingerprint: str, path: Path) -> bool:
-    if record is None or record.fingerprint != fingerprint:
-        return False
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    return (st.st_size, st.st_mtime_ns) == (record.size, record.mtime_ns)
 
 
 def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> tuple[list[str], list[Path]]:

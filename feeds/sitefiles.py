@@ -191,7 +191,7 @@ def publish(
             record = previous.get(article.page) if article.page else None
             if article.page is None:
                 new[source] = article
-            elif record is not None and _still_written(record, ARTICLE + article.fp, ctx.out_dir / article.page):
+            elif record is not None and record.still_written(ARTICLE + article.fp, ctx.out_dir / article.page):
                 new[source] = article
                 records[article.page] = record
                 result.unchanged.append(article.page)
@@ -251,7 +251,7 @@ def _articles(
             if page is None:
                 new[doc.source] = old
                 continue
-            if record is not None and _still_written(record, ARTICLE + fp, ctx.out_dir / page):
+            if record is not None and record.still_written(ARTICLE + fp, ctx.out_dir / page):
                 new[doc.source] = old
                 records[page] = record
                 result.unchanged.append(page)
@@ -411,7 +411,7 @@ def _copy_one(
         record is not None
         and known is not None
         and known[:4] == (origin, source, size, mtime)
-        and _still_written(record, record.fingerprint, target)
+        and record.still_written(record.fingerprint, target)
         and record.fingerprint.startswith(ASSET)
     ):
         records[out], copied[out] = record, known
@@ -522,13 +522,3 @@ def _fingerprint(*parts: object) -> str:
 def _record(path: Path, fingerprint: str) -> OutputRecord:
     st = path.stat()
     return OutputRecord(fingerprint, st.st_size, st.st_mtime_ns)
-
-
-def _still_written(record: OutputRecord, fingerprint: str, path: Path) -> bool:
-    if record.fingerprint != fingerprint:
-        return False
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    return (st.st_size, st.st_mtime_ns) == (record.size, record.mtime_ns)
