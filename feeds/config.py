@@ -458,15 +458,16 @@ def _flag(table: Mapping[str, Any], key: str, fail: Fail, default: bool = False)
 
 
 def _document_timeout(table: Mapping[str, Any], fail: Fail) -> float | int:
-    timeout = table.get("document_timeout", DOCUMENT_TIMEOUT)
-    if (
-        not isinstance(timeout, int | float)
-        or isinstance(timeout, bool)
-        or not 0 < timeout <= MAX_DOCUMENT_TIMEOUT  # NaN fails this too
-    ):
-        limit = f"at most {MAX_DOCUMENT_TIMEOUT:,}"
-        raise fail("document_timeout", f"must be a number of seconds above 0, {limit}, got {timeout!r}")
-    return timeout
+    return _seconds(table, "document_timeout", DOCUMENT_TIMEOUT, MAX_DOCUMENT_TIMEOUT, fail)
+
+
+def _seconds(table: Mapping[str, Any], key: str, default: float, most: int, fail: Fail) -> float | int:
+    """A number of seconds above 0 and at most ``most``, ``default`` unless set."""
+    seconds = table.get(key, default)
+    # NaN fails the bounds too; True and False are ints to Python, not seconds.
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool) or not 0 < seconds <= most:
+        raise fail(key, f"must be a number of seconds above 0, at most {most:,}, got {seconds!r}")
+    return seconds
 
 
 def _lists(table: Mapping[str, Any], fail: Fail) -> tuple[Any, Any, Any]:
@@ -504,15 +505,7 @@ def _hub(hub: str | None, fail: Fail) -> str | None:
 
 
 def _hub_timeout(table: Mapping[str, Any], fail: Fail) -> float | int:
-    hub_timeout = table.get("hub_timeout", HUB_TIMEOUT)
-    if (
-        not isinstance(hub_timeout, int | float)
-        or isinstance(hub_timeout, bool)
-        or not 0 < hub_timeout <= MAX_HUB_TIMEOUT  # NaN fails this too
-    ):
-        limit = f"at most {MAX_HUB_TIMEOUT}"
-        raise fail("hub_timeout", f"must be a number of seconds above 0, {limit}, got {hub_timeout!r}")
-    return hub_timeout
+    return _seconds(table, "hub_timeout", HUB_TIMEOUT, MAX_HUB_TIMEOUT, fail)
 
 
 def _markdown_settings(table: Mapping[str, Any], fail: Any) -> tuple[str, tuple[tuple[str, str], ...]]:
