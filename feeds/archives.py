@@ -125,7 +125,7 @@ class Budget:
         keys = [f"{self.key(head)} {total}" for head, _, total in heads]
         todo = [i for i, key in enumerate(keys) if not 0 <= self.memo.get(key, -1) <= len(heads[i][0].docs)]
         # Rendered ahead, across processes: the entries of the feeds to measure.
-        self.entries.render_ahead(doc for i in todo for doc in heads[i][0].docs)
+        self.entries.convert_ahead(doc for i in todo for doc in heads[i][0].docs)
         for i in todo:
             head, at, _ = heads[i]
             self.memo[keys[i]] = fitting([self.entries(doc) for doc in head.docs], head, at, self.site)

@@ -1,6 +1,6 @@
 """Published assets: the files articles link to by a relative path, and the ``static`` folder.
 
-Rendering makes an article's relative links absolute against its link (``feeds.render``): an
+Rendering makes an article's relative links absolute against its link (``feeds.fragments``): an
 image written ``photo.jpg`` in ``posts/trip/index.md`` becomes ``{url}posts/trip/photo.jpg``.
 This module finds, for each such URL under the site's ``url``, the file the author meant, so
 that it can be published there byte for byte. Only regular files inside the content folder

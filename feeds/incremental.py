@@ -180,10 +180,10 @@ def _write_edits(run: Run, plan: Plan, edits: _Edits, result: BuildResult) -> bo
     """Write the feeds that show the edited documents, as the full build would; False (and nothing
     written) if the plan turns out not to hold."""
     from feeds.archives import budget_holds, chain_links
+    from feeds.dialects.links import Links
     from feeds.entries import Entries
     from feeds.feedsets import FeedPlan
     from feeds.load import Loaded, store, touch
-    from feeds.migrate.links import Links
     from feeds.sameplan import remember, showing
     from feeds.tags import tag_key
 

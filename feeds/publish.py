@@ -45,9 +45,9 @@ def write_outputs(
     longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
     from feeds.archivepaths import is_archive
     from feeds.archives import Budget, arrange
+    from feeds.dialects.links import Links
     from feeds.entries import Entries
     from feeds.feedsets import newest_first, plan_feeds
-    from feeds.migrate.links import Links
     from feeds.pages.view import site_view
     from feeds.sameplan import PlannedFeed
     from feeds.tags import index_authors, index_tags
@@ -155,7 +155,7 @@ def publish(
         raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
     # Every full document this build shows, before anything is written (StaleIndex may replan).
     entries.fetch(doc for plan in [main, *(plan for plan, _, _ in dirty)] for doc in plan.docs)
-    entries.render_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
+    entries.convert_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
     ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
@@ -248,7 +248,7 @@ def _write_pages(
     ``main_fp`` covers the site and the main feed's entries (the index page shows them), which
     ``main_entries`` builds only if the pages are rendered.
     """
-    from feeds.pages import render_pages
+    from feeds.pages import site_pages
     from feeds.write import safe_paths, write_if_changed
 
     fp = fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
@@ -257,7 +257,7 @@ def _write_pages(
         result.unchanged.extend(targets)
         return {rel: previous[rel] for rel in targets}
     records = {}
-    for rel, data in render_pages(replace(view, entries=tuple(main_entries()))):
+    for rel, data in site_pages(replace(view, entries=tuple(main_entries()))):
         written = write_if_changed(targets[rel], data)
         (result.written if written else result.unchanged).append(rel)
         st = targets[rel].stat()

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import feeds.render
+import feeds.fragments
 import feeds.urls
-from feeds.render import absolutize
+from feeds.fragments import absolutize
 
 from .sweeps import briefly, exhaustive
 
@@ -83,13 +83,13 @@ def test_the_plain_url_shortcut_changes_nothing(scheme: str, rest: str) -> None:
     fragment = f'<a href="{scheme}{rest}">x</a><img src="{scheme}example.org{rest}">'
     fast = absolutize(fragment, BASE)
     with pytest.MonkeyPatch.context() as patch:  # a pattern that never matches: every URL the long way
-        patch.setattr(feeds.render, "PLAIN_URI", re.compile(r"(?!)"))
+        patch.setattr(feeds.fragments, "PLAIN_URI", re.compile(r"(?!)"))
         patch.setattr(feeds.urls, "PLAIN_URI", re.compile(r"(?!)"))
         assert fast == absolutize(fragment, BASE)
 
 
 class _Oracle(HTMLParser):
-    """html.parser's own start tags, with where they are: what render's tokenizer must find."""
+    """html.parser's own start tags, with where they are: what fragments' tokenizer must find."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -123,7 +123,7 @@ def test_start_tags_are_html_parsers(text: str) -> None:
     oracle = _Oracle(text)
     oracle.feed(text)
     oracle.close()
-    assert list(feeds.render._start_tags(text)) == oracle.tags
+    assert list(feeds.fragments._start_tags(text)) == oracle.tags
 
 
 # The fuzz runs above are exhaustive: the default run tries each on a few inputs.

@@ -11,11 +11,11 @@ import pytest
 
 from feeds.build import build
 from feeds.config import site_from_mapping
+from feeds.dialects.links import Links
 from feeds.document import Document
 from feeds.errors import ConfigError
+from feeds.fragments import content_html, marked_html, split_more
 from feeds.load import parse
-from feeds.migrate.links import Links
-from feeds.render import content_html, marked_html, split_more
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 SITE = {"title": "T", "url": "https://example.org/blog/", "timezone": "Asia/Seoul"}

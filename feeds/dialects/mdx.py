@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 
-from feeds.migrate.common import Job, log
+from feeds.dialects.common import Job, log
 
 _VIDEO = (".mp4", ".webm", ".mov", ".m4v", ".ogv")
 _AUDIO = (".mp3", ".ogg", ".oga", ".wav", ".m4a", ".flac", ".opus")
@@ -30,7 +30,7 @@ def applies(source: str) -> bool:
     return source.lower().endswith(".mdx")
 
 
-def render(body: str, job: Job) -> str:
+def expand(body: str, job: Job) -> str:
     imports: dict[str, str] = {}
     out: list[str] = []
     line = job.doc.body_line

@@ -13,9 +13,9 @@ import posixpath
 import re
 from urllib.parse import urljoin
 
+from feeds.dialects.code import code_spans, inside
+from feeds.dialects.common import Job
 from feeds.lazyre import LazyPattern
-from feeds.migrate.code import code_spans, inside
-from feeds.migrate.common import Job
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
 _LINK = LazyPattern(r"""\{(filename|static|attach|index)\}([^\s"'<>)\]]*)""")
@@ -27,7 +27,7 @@ def references(body: str) -> list[str]:
     return [f"filename\x1f{path.split('#')[0]}" for kind, path in _LINK.findall(body) if kind == "filename"]
 
 
-def render(body: str, job: Job) -> str:
+def expand(body: str, job: Job) -> str:
     if "{" not in body:
         return body
 

@@ -24,14 +24,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from feeds.migrate import docsy, emoji, gotemplate, liquid, mdx, pelican, shortcodes
-from feeds.migrate.code import find_outside
-from feeds.migrate.common import Job
+from feeds.dialects import docsy, emoji, gotemplate, liquid, mdx, pelican, shortcodes
+from feeds.dialects.code import find_outside
+from feeds.dialects.common import Job
 
 if TYPE_CHECKING:
     from feeds.config import Site
+    from feeds.dialects.links import Links
     from feeds.document import Document
-    from feeds.migrate.links import Links
 
 MORE = "<!--more-->"  # Hugo's and WordPress's summary marker; Jekyll's excerpt_separator becomes it
 
@@ -79,17 +79,17 @@ def transform(doc: Document, site: Site, links: Links | None) -> str:
     body: str = doc.body
     job = Job(doc, site, links)
     if mdx.applies(doc.source):
-        body = mdx.render(body, job)
+        body = mdx.expand(body, job)
     if "{" in body:
         if _is_liquid(body, doc.format, doc.source):
-            body = liquid.render(body, job)
+            body = liquid.expand(body, job)
         elif _is_gotemplate(body, doc.format, doc.source, doc.extra.get("template") is True):
-            body = gotemplate.render(body, job)
+            body = gotemplate.expand(body, job)
         if doc.format.startswith("frontmatter"):
-            body = shortcodes.render(body, job)
-        body = pelican.render(body, job)
+            body = shortcodes.expand(body, job)
+        body = pelican.expand(body, job)
     if site.emoji and ":" in body:
-        body = emoji.render(body, job)
+        body = emoji.expand(body, job)
     separator = doc.extra.get("excerpt_separator") or site.excerpt_separator
     if not (isinstance(separator, str) and separator.strip() and separator != MORE and separator in body):
         # On a block of its own, as Hugo's Markdown reads it: not the end of a paragraph line, which

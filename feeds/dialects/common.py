@@ -12,10 +12,10 @@ from feeds.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from feeds.config import Site
+    from feeds.dialects.links import Links
     from feeds.document import Document
-    from feeds.migrate.links import Links
 
-log = logging.getLogger("feeds.migrate")
+log = logging.getLogger("feeds.dialects")
 
 # Private-use characters: no article holds them, and they survive every pass unchanged.
 MAX_WARNINGS = 20  # logged for one file

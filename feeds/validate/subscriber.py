@@ -1,5 +1,5 @@
-"""A reader's view: parse the feed with feedparser (what many readers and services build on) and
-check that every entry comes out with a title, link, id, date and content.
+"""A subscriber's view: parse the feed with feedparser (what many feed readers and services build
+on) and check that every entry comes out with a title, link, id, date and content.
 
 feedparser is imported only here, when a feed is checked: it is slow to import, and a build that
 does not validate never needs it.
@@ -22,7 +22,7 @@ def load_feedparser() -> ModuleType:
     return module
 
 
-def check_reader_view(feedparser: ModuleType, data: bytes, feed: SeenFeed | None, out: Collector) -> None:
+def check_subscriber_view(feedparser: ModuleType, data: bytes, feed: SeenFeed | None, out: Collector) -> None:
     # A stream, not bytes: feedparser.parse() tries to open a bytes argument as a file name.
     result: Any = feedparser.parse(io.BytesIO(data))
     if result.get("bozo"):

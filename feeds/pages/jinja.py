@@ -90,7 +90,7 @@ def _rfc822(value: object) -> str:
     return format_datetime(value)
 
 
-def render(template: str, templates: Path | None, **context: Any) -> bytes:
+def fill(template: str, templates: Path | None, **context: Any) -> bytes:
     """The page; a broken template (most likely a site's own) is a ConfigError naming file and line."""
     try:
         language = context["site"].language if "site" in context else "en"

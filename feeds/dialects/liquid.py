@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 from urllib.parse import quote, urljoin
 
+from feeds.dialects.common import Job, Next, code_block
 from feeds.lazyre import LazyPattern
-from feeds.migrate.common import Job, Next, code_block
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
 _SITE_URL_PAIR = LazyPattern(r"\{\{-?\s*site\.url\s*-?\}\}\s*\{\{-?\s*site\.baseurl\s*-?\}\}")
@@ -55,7 +55,7 @@ def references(body: str) -> list[str]:
     return found
 
 
-def render(body: str, job: Job) -> str:
+def expand(body: str, job: Job) -> str:
     if "{%" not in body and "{{" not in body:
         return body
     # Jekyll sites write "{{ site.url }}{{ site.baseurl }}/x": both together are the site's URL once.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from feeds.migrate.common import Job
+from feeds.dialects.common import Job
 
 _CODE = re.compile(r":([a-z0-9_+-]+):")
 # The start of an HTML block: a tag, a closing tag or a comment at the start of a line.
@@ -34,7 +34,7 @@ def codes() -> dict[str, str]:
     return found
 
 
-def render(body: str, job: Job) -> str:
+def expand(body: str, job: Job) -> str:
     del job  # nothing to warn about: an unknown code is text
     table = codes()
     out: list[str] = []

@@ -24,7 +24,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from feeds.migrate.common import Job, code_block
+from feeds.dialects.common import Job, code_block
 
 NAMES = ("image", "code", "play", "video", "raw")
 MAX_FILE_BYTES = 1 << 20  # a source file beside a post; anything larger is not one
@@ -57,7 +57,7 @@ def references(body: str, source: str) -> list[str]:
     return found
 
 
-def render(body: str, job: Job) -> str:
+def expand(body: str, job: Job) -> str:
     out: list[str] = []
     pos = 0
     for at in _everywhere(body):

@@ -1,6 +1,6 @@
 """Real sites moved to feeds as they are: Jekyll's own news posts and Hugo's basic example posts.
 
-The corpora, their licences and where they come from are in tests/data/migrate/*/. Each entry's
+The corpora, their licences and where they come from are in tests/data/dialects/*/. Each entry's
 link and published date are compared with ``expected.json``, computed by ``jekyll_expected`` /
 the Hugo rules below, independently of feeds' own date parsing.
 """
@@ -25,9 +25,9 @@ from feeds.validate import validate_paths
 
 from .conftest import DATA
 
-MIGRATE = DATA / "migrate"
-JEKYLL = MIGRATE / "jekyll"
-HUGO = MIGRATE / "hugo"
+DIALECTS = DATA / "dialects"
+JEKYLL = DIALECTS / "jekyll"
+HUGO = DIALECTS / "hugo"
 AT = datetime(2026, 11, 1, tzinfo=ZoneInfo("UTC"))
 _FM_DATE = re.compile(r'^date:\s*"?(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d(?::\d\d)?))?\s*([+-]\d\d:?\d\d)?"?\s*$', re.M)
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.S)

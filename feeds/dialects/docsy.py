@@ -19,8 +19,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from feeds.migrate.common import Job
-from feeds.migrate.links import listing
+from feeds.dialects.common import Job
+from feeds.dialects.links import listing
 
 _IMAGE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff")
 _BRACES = re.compile(r"\{([^{}]*)\}")

@@ -13,9 +13,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from feeds.dialects import docsy
+from feeds.dialects.common import Job, Next, code_block
 from feeds.lazyre import LazyPattern
-from feeds.migrate import docsy
-from feeds.migrate.common import Job, Next, code_block
 
 # Compiled on first use: most bodies hold none of this syntax, and a build may never need them.
 _LITERAL_START = LazyPattern(r"\{\{[<%]/\*")
@@ -58,7 +58,7 @@ def references(body: str) -> list[str]:
     return found
 
 
-def render(body: str, job: Job) -> str:
+def expand(body: str, job: Job) -> str:
     if "{{<" not in body and "{{%" not in body:
         return body
     body = _literals(body, job)

@@ -1,4 +1,4 @@
-"""Rendering a document's body to the full HTML its feed entries carry."""
+"""HTML fragments: a document's body as the full HTML its feed entries carry, its summary and plain text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from feeds.xmlchars import clean_xml_chars
 
 if TYPE_CHECKING:
     from feeds.config import Site
-    from feeds.migrate.links import Links
+    from feeds.dialects.links import Links
 
 MORE = "<!--more-->"
 
@@ -73,18 +73,18 @@ def marked_html(doc: Document, site: Site | None = None, links: Links | None = N
     """``content_html`` with the summary marker still in it, where the body has one (what is cached).
 
     Given the ``site``, a Markdown body's Jekyll, Hugo and Pelican syntax is converted first
-    (``feeds.migrate``), with other documents' links from ``links``.
+    (``feeds.dialects``), with other documents' links from ``links``.
     """
-    from feeds.markup import MARKDOWN_MARKUPS, renderer
+    from feeds.markup import MARKDOWN_MARKUPS, converter
 
     if doc.body is None:
         raise ValueError(f"{doc.source}: rendered without its body; feeds.load says where to read it")
     body = doc.body
     if site is not None and doc.markup in MARKDOWN_MARKUPS:
-        from feeds.migrate import transform
+        from feeds.dialects import transform
 
         body = transform(doc, site, links)
-    raw = renderer(doc.markup)(body)
+    raw = converter(doc.markup)(body)
     return clean_xml_chars(absolutize(raw, doc.link))
 
 
