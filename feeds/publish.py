@@ -11,7 +11,7 @@ import contextlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -183,15 +183,14 @@ def _write(
     entries.render_ahead((doc for feed, _ in dirty for doc in feed.docs), progress)
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
-    ready_feeds = [(entries.feed(feed), targets) for feed, targets in dirty]
-    done: list[list[tuple[str, str | None]]] = [[] for _ in ready_feeds]  # each feed's (file, staged copy)
+    staging = [_Staging(feed, entries.feed(feed), targets) for feed, targets in dirty]
     try:
         # Every changed feed is staged, and stale ones set aside, before any replaces its old
         # version (and put back if one cannot): a disk fault (full, read-only, permission
         # denied) then stops the build with the old set of feeds in place.
         for filename in FORMATS:
-            _stage_format(filename, ready_feeds, done, site, progress)
-        staged = [(tmp, targets[rel]) for (_, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
+            _stage_format(filename, staging, site, progress)
+        staged = [(tmp, feed.targets[rel]) for feed in staging for rel, tmp in feed.files]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
         current = {rel for _, targets in dirty for rel in targets} | set(records) | set(pages(site))
         result.removed, folders = _stale(out_dir, current, previous)
@@ -203,11 +202,11 @@ def _write(
             raise
         drop(aside)
         _remove_empty(folders)
-        for (feed, targets), files in zip(dirty, done, strict=True):
-            for rel, tmp in files:
+        for feed in staging:
+            for rel, tmp in feed.files:
                 (result.written if tmp else result.unchanged).append(rel)
-                st = targets[rel].stat()
-                records[rel] = OutputRecord(feed.fingerprint, st.st_size, st.st_mtime_ns)
+                st = feed.targets[rel].stat()
+                records[rel] = OutputRecord(feed.planned.fingerprint, st.st_size, st.st_mtime_ns)
         view = site_view(site, ready.plan.feeds)
         pages_fp = fingerprint(run.site_fp, main.fingerprint)
         records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
@@ -310,15 +309,20 @@ def _publish_site_files(
     return publish(ctx, entries, view, articles[0], articles[1], entries.digests, previous, result)
 
 
-def _stage_format(
-    filename: str,
-    ready: list[tuple[Feed, dict[str, Path]]],
-    done: list[list[tuple[str, str | None]]],
-    site: Site,
-    progress: Progress,
-) -> None:
-    """Serialize in the format of ``filename`` the feeds of ``ready`` that have it, and stage the
-    files whose bytes changed, adding (path, temp file or None) to each feed's list in ``done``.
+@dataclass(frozen=True)
+class _Staging:
+    """A feed being written: its record, the feed finished (every entry built), its files' checked
+    paths, and each file as staged: (path under out/, temp file, or None when its bytes are as they were)."""
+
+    planned: PlannedFeed
+    feed: Feed
+    targets: dict[str, Path]
+    files: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: Progress) -> None:
+    """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
+    files whose bytes changed, adding (path, temp file or None) to each feed's ``files``.
 
     Each entry is serialized once (across processes), then spliced into every feed that shows it.
     One format at a time: the entries' bytes in all three formats would take about 75 MB at
@@ -327,20 +331,20 @@ def _stage_format(
     from feeds.formats import collect_parts, entry_jobs, render_job
     from feeds.parallel import imap_indexes
 
-    todo = [i for i, (feed, _) in enumerate(ready) if filename in filenames(feed.folder)]
-    jobs = entry_jobs([ready[i][0] for i in todo], filename)
+    todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
+    jobs = entry_jobs([staging[i].feed for i in todo], filename)
     parts = None
     if jobs:
         serialized = imap_indexes(lambda k: render_job(filename, jobs[k], site), len(jobs), min_items=4)
         parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
 
     def stage(k: int) -> tuple[str, str | None]:
-        return _stage_file(*ready[todo[k]], filename, parts)
+        return _stage_file(staging[todo[k]].feed, staging[todo[k]].targets, filename, parts)
 
     # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
     staged = imap_indexes(stage, len(todo), min_items=32)
     for i, file in zip(todo, progress.track(WRITING, len(todo), staged), strict=True):
-        done[i].append(file)
+        staging[i].files.append(file)
 
 
 def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:
