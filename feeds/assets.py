@@ -22,7 +22,7 @@ from feeds.config import Site
 
 if TYPE_CHECKING:
     from feeds.document import Planned
-    from feeds.feedsets import Entry
+    from feeds.feed import Entry
 
 CONTENT = "content"  # the origins of an asset: the content folder, or the static one
 STATIC = "static"

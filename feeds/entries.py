@@ -16,8 +16,9 @@ from feeds.markup import DEFAULT_MARKDOWN
 from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry, Feed, FeedPlan
+    from feeds.feed import Entry, Feed
     from feeds.guard import RenderFailed
+    from feeds.plan import PlannedFeed
     from feeds.tags import Tag
 
 
@@ -56,7 +57,7 @@ class Entries:
 
     def __call__(self, planned: Planned) -> Entry:
         if planned.source not in self.built:
-            from feeds.feedsets import Entry
+            from feeds.feed import Entry
             from feeds.fragments import excerpt, split_more
             from feeds.pictures import entry_image
 
@@ -74,9 +75,9 @@ class Entries:
             self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, image)
         return self.built[planned.source]
 
-    def feed(self, plan: FeedPlan) -> Feed:
+    def feed(self, plan: PlannedFeed) -> Feed:
         """``plan`` as a finished feed, every entry built: what the output formats serialize."""
-        from feeds.feedsets import Feed
+        from feeds.feed import Feed
 
         entries = tuple(self(d) for d in plan.docs)
         return Feed(plan.folder, plan.title, plan.description, self.site, entries, plan.links, plan.since)

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from feeds.config import Site
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry
+    from feeds.feed import Entry
     from feeds.pages.view import FeedLink
 
 TEMPLATE = "article.html.j2"

@@ -4,7 +4,7 @@ view of a feed is a page of its own. Written like a format: from the same ``Feed
 
 from __future__ import annotations
 
-from feeds.feedsets import Feed
+from feeds.feed import Feed
 from feeds.mediatypes import LABELS
 
 FILENAME = "index.html"

@@ -1,5 +1,5 @@
 """An edit that leaves every feed's documents as they were reuses the last build's plan
-(feeds.sameplan) instead of planning every document again. Whatever path a build takes, its
+(feeds.planstore) instead of planning every document again. Whatever path a build takes, its
 output must be a from-scratch build's bytes, and the path it leaves must suit the next build."""
 
 from __future__ import annotations
