@@ -102,11 +102,15 @@ def require_binary(name: str) -> str:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, pytest.TestReport]:
-    """What a test captured, with the lone surrogates of undecodable file names escaped: pytest-xdist
-    sends each report from its worker as UTF-8, which cannot encode them."""
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """What a test captured, and why it failed, with the lone surrogates of undecodable file names
+    escaped: pytest-xdist sends each report from its worker as UTF-8, which cannot encode them."""
     report: pytest.TestReport = yield
     report.sections = [(title, _encodable(text)) for title, text in report.sections]
+    if report.longrepr is not None and (text := str(report.longrepr)) != _encodable(text):
+        report.longrepr = _encodable(text)
     return report
 
 
