@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Generator
 from dataclasses import replace
 from pathlib import Path
 
@@ -98,3 +99,20 @@ def require_binary(name: str) -> str:
             pytest.fail(message + "; CI=true, so this fails instead of skipping", pytrace=False)
         pytest.skip(message)
     return path
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """What a test captured, and why it failed, with the lone surrogates of undecodable file names
+    escaped: pytest-xdist sends each report from its worker as UTF-8, which cannot encode them."""
+    report: pytest.TestReport = yield
+    report.sections = [(title, _encodable(text)) for title, text in report.sections]
+    if report.longrepr is not None and (text := str(report.longrepr)) != _encodable(text):
+        report.longrepr = _encodable(text)
+    return report
+
+
+def _encodable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
