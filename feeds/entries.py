@@ -112,10 +112,11 @@ class Entries:
         from feeds.markup import renderer
 
         todo: dict[str, Planned] = {}
+        cached = self.cache.enabled  # without a cache no HTML is stored: no key to make
         for doc in docs:
             if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
                 continue
-            key = self._html_key(doc)
+            key = self._html_key(doc) if cached else None
             if key is None or self.cache.html(key) is None:
                 todo[doc.source] = doc
         self.fetch(todo.values())
@@ -126,7 +127,7 @@ class Entries:
         results = self._render_guarded(pending, stored, progress)
         for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
-            if cacheable and (key := self._html_key(doc)):
+            if cached and cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
 
     def _render_guarded(
@@ -203,7 +204,10 @@ class Entries:
         return f"{file_digest} {doc.link} {deps}" if deps else f"{file_digest} {doc.link}"
 
     def html_keys(self, docs: Iterable[Planned]) -> set[str]:
-        return {key for doc in docs if (key := self._html_key(doc))}
+        if not self.cache.enabled:
+            return set()
+        # A document is in several feeds (its tags', the archives'): its key is made once.
+        return {key for doc in {doc.source: doc for doc in docs}.values() if (key := self._html_key(doc))}
 
     def forget(self, sources: Iterable[str]) -> None:
         """Let go of the built entries (and full documents) of ``sources``: an article page is
