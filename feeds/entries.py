@@ -38,11 +38,17 @@ class Entries:
         self.built: dict[str, Entry] = {}
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
         self._paths: dict[str, str] | None = None  # source -> path, for errors (_label)
+        self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}  # a document's tags -> their names
 
     def categories(self, doc: Planned) -> tuple[str, ...]:
-        from feeds.tags import tag_key
+        # Asked for each feed a document is in, when its feed's fingerprint is made: made once per
+        # set of tags.
+        found = self._categories.get(doc.tags)
+        if found is None:
+            from feeds.tags import tag_key
 
-        return tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
+            found = self._categories[doc.tags] = tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
+        return found
 
     def fetch(self, docs: Iterable[Planned]) -> None:
         """Load the full documents of ``docs`` ahead, in one query (``feeds.load.fetch``)."""
