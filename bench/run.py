@@ -31,8 +31,10 @@ What it does, for each N:
      Hugo: full build                 ../shared/bench/hugo/, fresh out/
    All three use the same site: https://example.org/, Asia/Seoul, ko, 50 items per feed, title
    "Feed bench", future-dated entries included (``--include-future`` for ours). The peers write
-   feeds only, so the builds compared with them set ``article_pages = false``: our default also
-   writes a page per article (10,000 more files at N = 10,000), measured in its own row;
+   feeds only, the newest 50 entries each, so the builds compared with them set
+   ``article_pages = false`` and ``archives = false``: our default also writes a page per article
+   (10,000 more files at N = 10,000) and every older entry into archive documents (every body
+   rendered and serialized), measured in its own row;
 4. records wall time (time.perf_counter around the child) and peak memory: ``ru_maxrss`` of the
    child from ``os.wait4`` (the largest single process among the child and the processes it
    waited for), and the peak of the summed PSS of the child's whole process tree, sampled every
@@ -104,13 +106,13 @@ max_items = 50
 # Our builds' settings: the default, and the two compared with the peers, which write feeds only.
 CONFIGS = {
     "default": SITE_TOML,
-    "feeds": SITE_TOML + "article_pages = false\n",
-    "commonmark": SITE_TOML + 'article_pages = false\nmarkdown = "commonmark"\n',
+    "feeds": SITE_TOML + "article_pages = false\narchives = false\n",
+    "commonmark": SITE_TOML + 'article_pages = false\narchives = false\nmarkdown = "commonmark"\n',
 }
 CONFIG_LABELS = {
     "feeds": "feeds only, Python-Markdown",
     "commonmark": "feeds only, commonmark",
-    "default": "default settings (article pages)",
+    "default": "default settings (article pages, archives)",
 }
 
 EDIT_SENTENCE = "\n\n벤치마크가 이 문장을 덧붙였다.\n"
