@@ -68,10 +68,9 @@ def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEM
         return
     _TASK = task
     try:
+        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
-
-        import gc
 
         # A worker's garbage collector must leave the objects it shares with us alone (see
         # feeds.guard._inherited_untouched): frozen in each worker as it starts.
