@@ -147,15 +147,17 @@ def fitting(entries: Sequence[Entry], plan: PlannedFeed, at: LinksFor, site: Sit
     from feeds.formats.common import entry_authors
     from feeds.mediatypes import LABELS
 
-    summaries = [replace(entry, summary_only=True) for entry in entries]
-    kept = len(summaries)
+    kept = len(entries)
     # Most feeds are far below the budget: a bound on their size spares serializing them.
-    empty = max(
-        len(module(name).assemble(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
-        for name in LABELS
-    )
-    if empty + sum(_bound(entry, entry_authors(entry, site)) for entry in entries) <= site.max_bytes:
-        return kept
+    bound = sum(_bound(entry, entry_authors(entry, site)) for entry in entries)
+    if bound <= site.max_bytes:  # else the feed's head could not make it fit: spared too
+        empty = max(
+            len(module(name).assemble(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
+            for name in LABELS
+        )
+        if empty + bound <= site.max_bytes:
+            return kept
+    summaries = [replace(entry, summary_only=True) for entry in entries]
     for filename in LABELS:
         form = module(filename)
         parts = form.render_entries(summaries[:kept], site)

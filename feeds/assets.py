@@ -104,6 +104,10 @@ def candidates(site: Site, doc: Planned, url: str) -> list[str]:
 
 def inside(path: str, root: str) -> str | None:
     """``path`` resolved, if it is a regular file inside ``root`` (resolved); else None."""
+    try:
+        os.stat(path)  # one call: most candidates are not there, and their realpath lstats every folder
+    except OSError:
+        return None  # what the realpath would lead to cannot be stat'ed either
     real = os.path.realpath(path)
     if not real.startswith(root.rstrip(os.sep) + os.sep):
         return None

@@ -39,11 +39,17 @@ class Entries:
         self.built: dict[str, Entry] = {}
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
         self._paths: dict[str, str] | None = None  # source -> path, for errors (_label)
+        self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}  # a document's tags -> their names
 
     def categories(self, doc: Planned) -> tuple[str, ...]:
-        from feeds.tags import tag_key
+        # Asked for each feed a document is in, when its feed's fingerprint is made: made once per
+        # set of tags.
+        found = self._categories.get(doc.tags)
+        if found is None:
+            from feeds.tags import tag_key
 
-        return tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
+            found = self._categories[doc.tags] = tuple(dict.fromkeys(self.tags[tag_key(t)].name for t in doc.tags))
+        return found
 
     def fetch(self, docs: Iterable[Planned]) -> None:
         """Load the full documents of ``docs`` ahead, in one query (``feeds.load.fetch``)."""
@@ -113,10 +119,11 @@ class Entries:
         from feeds.markup import converter
 
         todo: dict[str, Planned] = {}
+        cached = self.cache.enabled  # without a cache no HTML is stored: no key to make
         for doc in docs:
             if doc.source in todo or doc.source in self.built or doc.source in self.rendered:
                 continue
-            key = self._html_key(doc)
+            key = self._html_key(doc) if cached else None
             if key is None or self.cache.html(key) is None:
                 todo[doc.source] = doc
         self.fetch(todo.values())
@@ -127,7 +134,7 @@ class Entries:
         results = self._convert_guarded(pending, stored, progress)
         for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
-            if cacheable and (key := self._html_key(doc)):
+            if cached and cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
 
     def _convert_guarded(
@@ -204,7 +211,10 @@ class Entries:
         return f"{file_digest} {doc.link} {deps}" if deps else f"{file_digest} {doc.link}"
 
     def html_keys(self, docs: Iterable[Planned]) -> set[str]:
-        return {key for doc in docs if (key := self._html_key(doc))}
+        if not self.cache.enabled:
+            return set()
+        # A document is in several feeds (its tags', the archives'): its key is made once.
+        return {key for doc in {doc.source: doc for doc in docs}.values() if (key := self._html_key(doc))}
 
     def forget(self, sources: Iterable[str]) -> None:
         """Let go of the built entries (and full documents) of ``sources``: an article page is

@@ -245,6 +245,7 @@ class _Pool:
         pid = os.fork()
         if pid == 0:  # the worker: it never returns into the caller's code
             status = 0
+            _inherited_untouched()
             try:
                 for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
                     os.close(fd)
@@ -270,6 +271,18 @@ class _Pool:
         for worker in self.workers:
             self._stop(worker)
         self.workers.clear()
+
+
+def _inherited_untouched() -> None:
+    """Keep this worker's garbage collector off the objects it shares with the parent.
+
+    A collection walks every object it tracks and writes to each one's header: in a forked
+    worker that copies every page the parent's documents, plans and modules sit on (copy on
+    write). Frozen, they are left alone; what the worker makes itself is collected as usual.
+    """
+    import gc
+
+    gc.freeze()
 
 
 def _bound_memory() -> None:

@@ -68,10 +68,15 @@ def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEM
         return
     _TASK = task
     try:
+        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=procs, mp_context=multiprocessing.get_context("fork")) as pool:
+        # A worker's garbage collector must leave the objects it shares with us alone (see
+        # feeds.guard._inherited_untouched): frozen in each worker as it starts.
+        with ProcessPoolExecutor(
+            max_workers=procs, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
+        ) as pool:
             yield from pool.map(_run_task, range(count), chunksize=max(1, count // (procs * 8)))
     finally:
         _TASK = None

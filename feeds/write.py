@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -34,17 +35,36 @@ def safe_paths(out_dir: Path, relatives: Iterable[str]) -> dict[str, Path]:
     only when it is a symbolic link itself.
     """
     root = _resolved(out_dir, ".", out_dir)
-    folders: dict[str, Path] = {}
+    folders: dict[str, Path] = {"": root}
+
+    def resolved_folder(folder: str, relative: str) -> Path:
+        # A folder is its resolved parent and its name, unless it is a symbolic link (or cannot
+        # be looked at): one lstat, where a realpath lstats every folder from the root down.
+        found = folders.get(folder)
+        if found is not None:
+            return found
+        above, _, name = folder.rpartition("/")
+        if name in ("", ".", ".."):
+            found = _resolved(root / folder, relative, out_dir)
+        else:
+            path = resolved_folder(above, relative) / name
+            try:
+                is_link = stat.S_ISLNK(os.lstat(path).st_mode)
+            except FileNotFoundError:
+                is_link = False  # not made yet: resolved, it is where it will be made
+            except OSError:
+                is_link = True  # the slow way says what is wrong with it
+            found = _resolved(path, relative, out_dir) if is_link else path
+        folders[folder] = found
+        return found
+
     paths = {}
     for relative in relatives:
         folder, _, name = relative.rpartition("/")
         if name in ("", ".", ".."):  # not a file name: the whole path, the slow way
             path = _resolved(root / relative, relative, out_dir)
         else:
-            parent = folders.get(folder)
-            if parent is None:
-                parent = folders[folder] = _resolved(root / folder, relative, out_dir)
-            path = parent / name
+            path = resolved_folder(folder, relative) / name
             if path.is_symlink():
                 path = _resolved(path, relative, out_dir)
         if not path.is_relative_to(root) or path == root:
@@ -84,8 +104,11 @@ def stage(path: Path, data: bytes) -> str:
     the build while every old feed is still in place.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError:  # most folders are there: made (or found wanting) only when the file cannot be
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise DiskError.from_os_error(path, exc) from exc
     try:

@@ -12,7 +12,6 @@ import html
 
 from feeds.readers.newswords import (
     BYLINE,
-    CAPTION,
     CLOSING,
     CREDIT_END,
     CREDIT_ONLY,
@@ -22,6 +21,7 @@ from feeds.readers.newswords import (
     PHOTOGRAPHER_END,
     SEPARATED_CREDIT,
     ends_in_photo_credit,
+    is_caption,
     is_photo_credit,
     is_sign_credit,
     plain,
@@ -84,7 +84,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if repeated(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line
-    if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
+    if (is_caption(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
     credit = credit or (is_sign_credit(s) and text_after(lines, i))

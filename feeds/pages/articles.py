@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from markupsafe import Markup
+
 from feeds.config import Site
 
 if TYPE_CHECKING:
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from feeds.pages.view import FeedLink
 
 TEMPLATE = "article.html.j2"
+FEED_FILES = "feed-files.html.j2"
 DESCRIPTION_CHARS = 300  # what link previews show of the summary, and a little more
 
 
@@ -45,4 +48,23 @@ def article_page(site: Site, entry: Entry, main: FeedLink, tags: Sequence[FeedLi
     summary = " ".join(entry.summary.split())
     if len(summary) > DESCRIPTION_CHARS:
         summary = summary[: DESCRIPTION_CHARS - 1].rstrip() + "…"
-    return fill(TEMPLATE, site.templates, site=site, entry=entry, main=main, tags=tuple(tags), description=summary)
+    # The site's feeds are the same on every page: with the built-in templates, listed once.
+    shared = {"main_files": _feed_files(site, main)} if site.templates is None else {}
+    return fill(
+        TEMPLATE, site.templates, site=site, entry=entry, main=main, tags=tuple(tags), description=summary, **shared
+    )
+
+
+_LISTED: dict[tuple[str, FeedLink], Markup] = {}
+
+
+def _feed_files(site: Site, main: FeedLink) -> Markup:
+    """The built-in list of the feed ``main``'s files, as every article page shows it."""
+    from feeds.pages.jinja import fill
+
+    key = (site.language, main)
+    if key not in _LISTED:
+        if len(_LISTED) > 8:  # a long-running process (serve --watch) builds again and again
+            _LISTED.clear()
+        _LISTED[key] = Markup(fill(FEED_FILES, None, site=site, files=main.files).decode("utf-8"))
+    return _LISTED[key]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,9 @@ def _environment(templates: Path | None, language: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,  # a typo in a site's template fails loudly, not silently empty
+        # Only a site's own templates can change while a process runs (``feeds serve --watch``): the
+        # built-in ones are not checked for changes (a stat of each at every page).
+        auto_reload=templates is not None,
     )
     env.filters["rfc822"] = _rfc822
     env.filters["isodate"] = lambda value: value.date().isoformat() if isinstance(value, datetime) else ""
@@ -61,17 +64,22 @@ def iri(url: object) -> str:
     tag's feed shows ``tags/여행/rss.xml``. Only non-ASCII is decoded (an encoded "/", "%" or
     space stays as it is, keeping the address the same), and nothing invisible or bidirectional
     is: such a character stays encoded, so what is shown is what a reader will fetch."""
+    return _iri(str(url))
 
-    def decode(match: re.Match[str]) -> str:
-        try:
-            text = bytes.fromhex(match.group().replace("%", "")).decode("utf-8")
-        except UnicodeDecodeError:
-            return match.group()
-        if any(unicodedata.category(c) in _HIDDEN or unicodedata.bidirectional(c) in ("R", "AL") for c in text):
-            return match.group()
-        return text
 
-    return _ENCODED_UTF8.sub(decode, str(url))
+@lru_cache(maxsize=4096)  # every article page shows the same few feed addresses
+def _iri(url: str) -> str:
+    return _ENCODED_UTF8.sub(_decoded, url)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    try:
+        text = bytes.fromhex(match.group().replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
+    if any(unicodedata.category(c) in _HIDDEN or unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return match.group()
+    return text
 
 
 def _xml_comment(value: object) -> Markup:
