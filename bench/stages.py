@@ -10,7 +10,7 @@ machine is shared) by wrapping the function that does it. Stages, in build order
     start-up        Python and the imports before the build starts
     read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
     Markdown/HTML   Entries.render_ahead: the bodies of the entries some changed feed shows
-    entries         feeds.formats.render_job: each entry serialized once per format
+    entries         feeds.formats.make_job: each entry built once per format
     feeds           publish._stage_file: each feed assembled around its entries (and its page), staged
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
     site pages      publish._write_pages: index.html, feeds.opml
@@ -38,7 +38,7 @@ START_CPU = time.process_time()  # Python's own start-up is before this line: se
 STAGES = (
     ("read + parse", "feeds.load", "load"),
     ("Markdown/HTML", "feeds.entries", "Entries.render_ahead"),
-    ("entries", "feeds.formats", "render_job"),
+    ("entries", "feeds.formats", "make_job"),
     ("feeds", "feeds.publish", "_stage_file"),
     ("flush + rename", "feeds.write", "commit"),
     ("site pages", "feeds.publish", "_write_pages"),
@@ -76,7 +76,7 @@ def measure(content: Path, config: Path, out: Path, cache: Path | None) -> dict[
     build_start = time.process_time()
     result = build(site, content, out, include_future=True, cache_dir=cache)
     total = time.process_time()
-    # Nested stages: render_job runs inside no other stage; _stage_file does not call commit.
+    # Nested stages: make_job runs inside no other stage; _stage_file does not call commit.
     rows = {"start-up": imports}
     rows.update({stage: cpu for stage, (cpu, _) in spent.items()})
     rows["the rest"] = (total - build_start) - sum(cpu for cpu, _ in spent.values()) + (build_start - imports)

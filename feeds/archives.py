@@ -152,18 +152,18 @@ def fitting(entries: Sequence[Entry], plan: FeedPlan, at: LinksFor, site: Site) 
     kept = len(summaries)
     # Most feeds are far below the budget: a bound on their size spares serializing them.
     empty = max(
-        len(module(name).assemble(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
+        len(module(name).serialize(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
         for name in LABELS
     )
     if empty + sum(_bound(entry, entry_authors(entry, site)) for entry in entries) <= site.max_bytes:
         return kept
     for filename in LABELS:
         form = module(filename)
-        parts = form.render_entries(summaries[:kept], site)
+        parts = form.make_entries(summaries[:kept], site)
 
         def size(k: int) -> int:
             feed = Feed(plan.folder, plan.title, plan.description, site, tuple(summaries[:k]), at(k))
-            return len(form.assemble(feed, parts[:k]))  # noqa: B023 (called in this iteration only)
+            return len(form.serialize(feed, parts[:k]))  # noqa: B023 (called in this iteration only)
 
         while kept > 0 and size(kept) > site.max_bytes:
             kept -= 1

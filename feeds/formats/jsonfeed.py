@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from json.encoder import encode_basestring as _encode_string  # the C one, as json.dumps uses
-from typing import Any
+from typing import Any, NamedTuple
 
 from feeds.config import Site
 from feeds.document import Author
@@ -23,23 +23,22 @@ VERSION = "https://jsonfeed.org/version/1.1"
 MEDIA_TYPE = "application/feed+json"
 
 
-def render(feed: Feed) -> bytes:
-    return assemble(feed, render_entries(feed.entries, feed.site))
+def make_entries(entries: Sequence[Entry], site: Site) -> list[Written]:
+    """Each entry as the item it is in any JSON Feed that shows it, written once: a JSON value's
+    text depends on nothing around it but its depth, unlike an XML element's (its namespaces)."""
+    return [Written(_pretty(_item(entry, site), _ITEM_NEWLINE)) for entry in entries]
 
 
-def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
-    """Each entry as the item it is in any JSON Feed that shows it: indented for its depth."""
-    return [(_ITEM_INDENT + _pretty(_item(entry, site), "\n" + _ITEM_INDENT)).encode("utf-8") for entry in entries]
+def serialize(feed: Feed, items: Sequence[Written]) -> bytes:
+    """``feed`` with its items (``make_entries``), in its order: the bytes
+    ``json.dumps(..., indent=2)`` gives for the whole feed."""
+    return _dumps(head_of(feed) | {"items": list(items)}) + b"\n"
 
 
-def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
-    """``feed`` with its items already serialized (``render_entries``), in its order: the bytes
-    ``json.dumps(..., indent=2)`` gives for the whole feed, whose items are the last key."""
-    head = _dumps(head_of(feed))
-    if not parts:
-        return head + b"\n"
-    at = head.rindex(b"[]")
-    return b"".join((head[:at], b"[\n", b",\n".join(parts), b"\n  ]", head[at + 2 :], b"\n"))
+class Written(NamedTuple):
+    """A JSON value already written by ``_pretty``, at the depth of a feed's items."""
+
+    text: str
 
 
 def head_of(feed: Feed) -> dict[str, Any]:
@@ -80,6 +79,8 @@ def _dumps(value: dict[str, Any]) -> bytes:
 def _pretty(value: object, newline: str) -> str:
     if isinstance(value, str):
         return _encode_string(value)
+    if isinstance(value, Written):
+        return value.text
     inner = newline + "  "
     if isinstance(value, dict):
         if not value:
@@ -94,7 +95,7 @@ def _pretty(value: object, newline: str) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
 
 
-_ITEM_INDENT = "    "  # items sit two levels deep: {"items": [ {...} ]}
+_ITEM_NEWLINE = "\n    "  # items sit two levels deep: {"items": [ {...} ]}
 
 
 def _item(entry: Entry, site: Site) -> dict[str, Any]:

@@ -1,7 +1,9 @@
-"""Each entry serialized once and spliced into every feed gives the bytes of the feed serialized whole.
+"""Each entry built once and shared by every feed that shows it gives the bytes of the feed serialized whole.
 
-The reference is the plain way: one feedgen generator holding all of a feed's entries (RSS, Atom),
-one ``json.dumps(..., indent=2)`` of the whole feed (JSON Feed). Sites: the generated corpus (every
+RSS and Atom share each entry's lxml element (feedgen's ``rss_entry()``, ``atom_entry()``), JSON
+Feed each item's text. The reference is the plain way: one feedgen generator holding all of a
+feed's entries (RSS, Atom), one ``json.dumps(..., indent=2)`` of the whole feed (JSON Feed); and an
+entry's bytes are the same in every feed that shows it. Sites: the generated corpus (every
 Markdown syntax, pictures, tags in many feeds), the seeds and the real Korean news corpus (their
 outlets are ``dc:publisher``), documents in another language than the site's (``xml:lang``), and
 ``xsl = true``.
@@ -10,7 +12,9 @@ outlets are ``dc:publisher``), documents in another language than the site's (``
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +27,7 @@ from feeds import publish as publish_module
 from feeds.build import build
 from feeds.config import Site, site_from_mapping
 from feeds.feedsets import Feed
-from feeds.formats import atom, jsonfeed, rss
+from feeds.formats import atom, jsonfeed, part_key, rss
 from feeds.formats.common import with_stylesheet
 
 from .conftest import SEEDS, TEST_SITE
@@ -37,9 +41,9 @@ NEWS = Path(__file__).parent / "data" / "news"
 def whole(feed: Feed, filename: str) -> bytes:
     """``feed`` serialized the plain way, all entries in one go."""
     if filename == "rss.xml":
-        return with_stylesheet(bytes(rss._generator(feed, feed.entries, feed.entries).rss_str(pretty=True)), feed)
+        return with_stylesheet(bytes(rss._generator(feed, feed.entries).rss_str(pretty=True)), feed)
     if filename == "atom.xml":
-        return with_stylesheet(bytes(atom._generator(feed, feed.entries, feed.entries).atom_str(pretty=True)), feed)
+        return with_stylesheet(bytes(atom._generator(feed, feed.entries).atom_str(pretty=True)), feed)
     document = jsonfeed.head_of(feed) | {"items": [jsonfeed._item(entry, feed.site) for entry in feed.entries]}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -60,11 +64,37 @@ def built_feeds(monkeypatch: pytest.MonkeyPatch, site: Site, content: Path, out:
     return list(seen.values())
 
 
-def assert_spliced_equals_whole(feeds: list[Feed], out: Path) -> None:
-    for feed in feeds:
-        for filename in ("rss.xml", "atom.xml", "feed.json"):
+# Where an entry starts and where the last one ends in a written feed, to compare entries' bytes
+# between feeds (the build itself never cuts its output).
+CUTS = {
+    "atom.xml": (re.compile(rb"\n  <entry[ >]"), b"</feed>"),
+    "rss.xml": (re.compile(rb"\n    <item>"), b"  </channel>"),
+    "feed.json": (re.compile(rb"\n    \{"), b"\n  ]"),
+}
+
+
+def entry_bytes(data: bytes, filename: str) -> list[bytes]:
+    start, end = CUTS[filename]
+    after = data.find(b'\n  "items": [') if filename == "feed.json" else 0  # the feed's authors are dicts too
+    starts = [match.start() + 1 for match in start.finditer(data, after)]
+    ends = [*starts[1:], data.rindex(end)] if starts else []
+    return [data[a:b].rstrip(b",\n") for a, b in zip(starts, ends, strict=True)]
+
+
+def assert_shared_equals_whole(feeds: list[Feed], out: Path) -> None:
+    """Every feed is written as it is serialized whole, and each entry (in its full or its summary
+    version) takes the same bytes in every feed that shows it."""
+    for filename in ("rss.xml", "atom.xml", "feed.json"):
+        seen: dict[str, set[bytes]] = defaultdict(set)
+        for feed in feeds:
             written = (out / feed.folder / filename).read_bytes()
             assert written == whole(feed, filename), f"{feed.folder}{filename}"
+            shown = entry_bytes(written, filename)
+            assert len(shown) == len(feed.entries), f"{feed.folder}{filename}"
+            for entry, data in zip(feed.entries, shown, strict=True):
+                seen[part_key(entry)].add(data)
+        assert seen
+        assert all(len(versions) == 1 for versions in seen.values()), filename
 
 
 @pytest.mark.parametrize("xsl", sweep([False, True], keep=1))
@@ -81,7 +111,7 @@ def test_generated_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xsl: 
     assert any(entry.image for feed in feeds for entry in feed.entries)
     assert any(entry.doc.language != site.language for feed in feeds for entry in feed.entries)
     assert any(len(feed.entries) > 1 for feed in feeds if feed.folder)
-    assert_spliced_equals_whole(feeds, tmp_path / "out")
+    assert_shared_equals_whole(feeds, tmp_path / "out")
 
 
 def test_news_and_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,7 +121,7 @@ def test_news_and_seeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         shutil.copy(seed, content)
     feeds = built_feeds(monkeypatch, site_from_mapping(TEST_SITE), content, tmp_path / "out")
     assert any(entry.doc.publication for feed in feeds for entry in feed.entries)
-    assert_spliced_equals_whole(feeds, tmp_path / "out")
+    assert_shared_equals_whole(feeds, tmp_path / "out")
 
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
@@ -112,8 +142,8 @@ def test_json_writer_equals_json_dumps(value: dict[str, Any]) -> None:
 def test_text_that_looks_like_an_entry_tag_stays_inside_its_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The bytes are cut at the entries' opening tags: a title, a summary or raw HTML holding one
-    (at the very indentation lxml gives a real one) is escaped text, never a cut."""
+    """A title, a summary or raw HTML holding an entry's opening tag (at the very indentation lxml
+    gives a real one) is escaped text, never an entry."""
     content = tmp_path / "content"
     content.mkdir()
     lookalike = "\n  <entry>\n    <item>\n  </entry>\n</feed>\n  </channel>"
@@ -124,7 +154,7 @@ def test_text_that_looks_like_an_entry_tag_stays_inside_its_entry(
             encoding="utf-8",
         )
     feeds = built_feeds(monkeypatch, site_from_mapping(TEST_SITE), content, tmp_path / "out")
-    assert_spliced_equals_whole(feeds, tmp_path / "out")
+    assert_shared_equals_whole(feeds, tmp_path / "out")
     for name in ("rss.xml", "atom.xml"):
         data = (tmp_path / "out" / "tags" / "x" / name).read_bytes()
         assert data.count(b"<entry") + data.count(b"<item>") == 3, name  # the three real ones
@@ -132,3 +162,41 @@ def test_text_that_looks_like_an_entry_tag_stays_inside_its_entry(
 
 # The fuzz runs above are exhaustive: the default run tries each on a few inputs.
 test_fuzz_runs_briefly = briefly(test_json_writer_equals_json_dumps)
+
+
+def test_each_entry_is_built_once_per_format_and_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However many feeds show an entry, a build makes it once per format; serializing a feed
+    leaves the shared entries as they were, so every other feed gets them the same."""
+    made: dict[str, list[str]] = defaultdict(list)
+    for form in (atom, rss, jsonfeed):
+
+        def counted(entries: Any, site: Site, form: Any = form, make: Any = form.make_entries) -> Any:
+            made[form.FILENAME].extend(part_key(entry) for entry in entries)
+            return make(entries, site)
+
+        monkeypatch.setattr(form, "make_entries", counted)
+    content = tmp_path / "content"
+    generate(content, 60)
+    site = site_from_mapping(TEST_SITE)
+    feeds = built_feeds(monkeypatch, site, content, tmp_path / "out")
+    shown = [part_key(entry) for feed in feeds for entry in feed.entries]
+    assert len(shown) > len(set(shown))  # entries in several feeds
+    for filename in ("rss.xml", "atom.xml", "feed.json"):
+        assert sorted(made[filename]) == sorted(set(shown)), filename
+
+    # Serialized in turn, again in the other order: the same bytes, the plain way's.
+    main = next(feed for feed in feeds if not feed.folder)
+    tag = max((feed for feed in feeds if feed.folder), key=lambda feed: len(feed.entries))
+    assert set(map(part_key, tag.entries)) & set(map(part_key, main.entries))
+    for form in (atom, rss, jsonfeed):
+        both = {part_key(entry): entry for entry in (*main.entries, *tag.entries)}
+        parts = dict(zip(both, form.make_entries(list(both.values()), site), strict=True))
+
+        def serialized(feed: Feed, form: Any = form, parts: dict[str, Any] = parts) -> bytes:
+            return bytes(form.serialize(feed, [parts[part_key(entry)] for entry in feed.entries]))
+
+        expected = [whole(main, form.FILENAME), whole(tag, form.FILENAME)]
+        assert [serialized(main), serialized(tag)] == expected
+        assert [serialized(tag), serialized(main)] == expected[::-1]
