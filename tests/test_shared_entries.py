@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -200,3 +201,26 @@ def test_each_entry_is_built_once_per_format_and_left_as_it_was(
         expected = [whole(main, form.FILENAME), whole(tag, form.FILENAME)]
         assert [serialized(main), serialized(tag)] == expected
         assert [serialized(tag), serialized(main)] == expected[::-1]
+
+
+def test_a_feed_over_budget_has_its_oldest_entries_cut_as_if_serialized_whole_each_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``within_budget`` adds up the sizes of the shared entries: the feed it writes is the one
+    cutting the oldest entry, one at a time, and serializing the whole feed each time gives."""
+    content = tmp_path / "content"
+    generate(content, 120)
+    site = site_from_mapping(TEST_SITE | {"max_items": 20, "max_bytes": 40_000})
+    feeds = built_feeds(monkeypatch, site, content, tmp_path / "out")
+    cut = 0
+    for feed in feeds:
+        for filename in ("rss.xml", "atom.xml", "feed.json"):
+            entries = list(feed.entries)
+            i = len(entries)
+            while len(whole(replace(feed, entries=tuple(entries)), filename)) > site.max_bytes and i > 0:
+                i -= 1
+                entries[i] = replace(entries[i], summary_only=True)
+            cut += len(entries) - i
+            expected = whole(replace(feed, entries=tuple(entries)), filename)
+            assert (tmp_path / "out" / feed.folder / filename).read_bytes() == expected, f"{feed.folder}{filename}"
+    assert cut > 0

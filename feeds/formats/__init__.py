@@ -5,10 +5,11 @@ only when a feed is rendered, so a build with nothing to do never loads feedgen 
 
 An entry is in many feeds (the main feed and one per tag: about five at 10,000 documents), and it
 is the same in each. A feed format has ``make_entries(entries, site)``, each entry built once (an
-lxml element, a written JSON item), and ``serialize(feed, made)``, the feed with those entries: a
-build makes each entry once per format (``entry_jobs``, ``make_job``) and serializes every feed
-with them (``serialize_feed``), one format at a time, so that it holds the entries of one format
-only. A format that does not share entries (the page beside a feed) has ``render(feed)``.
+lxml element, a written JSON item), ``serialize(feed, made)``, the feed with those entries, and
+``sizes(feed, made)``, the bytes each takes in it (``within_budget``). A build makes each entry
+once per format (``entry_jobs``, ``make_job``) and serializes every feed with them
+(``serialize_feed``), one format at a time, so that it holds the entries of one format only.
+A format that does not share entries (the page beside a feed) has ``render(feed)``.
 """
 
 from __future__ import annotations
@@ -118,11 +119,13 @@ def within_budget(feed: Feed, filename: str, data: bytes, parts: Parts | None) -
     else:
         shown = [parts[part_key(entry)] for entry in entries]
     short = form.make_entries([replace(entry, summary_only=True) for entry in entries], feed.site)
-    i = len(entries)
-    while len(data) > feed.site.max_bytes and i > 0:
+    shown_sizes, short_sizes = form.sizes(feed, shown), form.sizes(feed, short)
+    size, i = len(data), len(entries)
+    while size > feed.site.max_bytes and i > 0:
         i -= 1
+        size += short_sizes[i] - shown_sizes[i]
         shown[i], entries[i] = short[i], replace(entries[i], summary_only=True)
-        data = bytes(form.serialize(replace(feed, entries=tuple(entries)), shown))
+    data = bytes(form.serialize(replace(feed, entries=tuple(entries)), shown))
     if len(data) > feed.site.max_bytes:
         log.warning(
             "%s is %d bytes, over max_bytes = %d even with every entry cut to its summary",

@@ -24,6 +24,7 @@ from feeds.formats.common import (
     load_extension,
     new_generator,
     xml_feed,
+    xml_sizes,
 )
 
 FILENAME = "atom.xml"
@@ -53,6 +54,11 @@ def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
 def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
     """``feed`` with its entries' elements (``make_entries``), in its order."""
     return xml_feed(_generator(feed, ()), "atom", elements, feed)
+
+
+def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
+    """The bytes each of ``elements`` takes in ``feed``."""
+    return xml_sizes(_generator(feed, ()), "atom", elements)
 
 
 @cache

@@ -35,6 +35,12 @@ def serialize(feed: Feed, items: Sequence[Written]) -> bytes:
     return _dumps(head_of(feed) | {"items": list(items)}) + b"\n"
 
 
+def sizes(feed: Feed, items: Sequence[Written]) -> list[int]:
+    """The bytes each of ``items`` takes in ``feed``, less what separates it from the next (the
+    same for every item)."""
+    return [len(item.text.encode("utf-8")) for item in items]
+
+
 class Written(NamedTuple):
     """A JSON value already written by ``_pretty``, at the depth of a feed's items."""
 

@@ -20,6 +20,7 @@ from feeds.formats.common import (
     load_extension,
     new_generator,
     xml_feed,
+    xml_sizes,
 )
 
 FILENAME = "rss.xml"
@@ -46,6 +47,11 @@ def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
 def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
     """``feed`` with its entries' elements (``make_entries``), in its order."""
     return xml_feed(_generator(feed, ()), "rss", elements, feed)
+
+
+def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
+    """The bytes each of ``elements`` takes in ``feed``."""
+    return xml_sizes(_generator(feed, ()), "rss", elements)
 
 
 def _add_hub(fg: Any, hub: str) -> None:
