@@ -26,7 +26,7 @@ MEDIA_TYPE = "application/feed+json"
 def make_entries(entries: Sequence[Entry], site: Site) -> list[Written]:
     """Each entry as the item it is in any JSON Feed that shows it, written once: a JSON value's
     text depends on nothing around it but its depth, unlike an XML element's (its namespaces)."""
-    return [Written(_pretty(_item(entry, site), _ITEM_NEWLINE)) for entry in entries]
+    return [Written(_pretty(_item(entry, site), _ITEM_NEWLINE).encode("utf-8")) for entry in entries]
 
 
 def serialize(feed: Feed, items: Sequence[Written]) -> bytes:
@@ -38,13 +38,13 @@ def serialize(feed: Feed, items: Sequence[Written]) -> bytes:
 def sizes(feed: Feed, items: Sequence[Written]) -> list[int]:
     """The bytes each of ``items`` takes in ``feed``, less what separates it from the next (the
     same for every item)."""
-    return [len(item.text.encode("utf-8")) for item in items]
+    return [len(item.data) for item in items]
 
 
 class Written(NamedTuple):
-    """A JSON value already written by ``_pretty``, at the depth of a feed's items."""
+    """A JSON value already written by ``_pretty``, at the depth of a feed's items, in UTF-8."""
 
-    text: str
+    data: bytes
 
 
 def head_of(feed: Feed) -> dict[str, Any]:
@@ -78,15 +78,26 @@ def head_of(feed: Feed) -> dict[str, Any]:
 def _dumps(value: dict[str, Any]) -> bytes:
     """``json.dumps(value, ensure_ascii=False, indent=2)``, UTF-8 encoded, several times faster:
     with ``indent`` the standard library encodes in Python, one generator per level; this writes
-    the same bytes for what a feed holds (strings, lists, dicts) with its C string encoder."""
-    return _pretty(value, "\n").encode("utf-8")
+    the same bytes for what a feed holds (strings, lists, dicts) with its C string encoder. The top
+    level is joined as bytes, so that a list of items already written (``Written``) goes in as it
+    is, not decoded and encoded again."""
+    if not value:
+        return b"{}"
+    members = (_encode_string(key).encode("utf-8") + b": " + _member(item) for key, item in value.items())
+    return b"{\n  " + b",\n  ".join(members) + b"\n}"
+
+
+def _member(value: object) -> bytes:
+    """A value of the top level, written at its depth."""
+    if isinstance(value, list) and value and all(isinstance(item, Written) for item in value):
+        separator = ("," + _ITEM_NEWLINE).encode()
+        return b"[" + _ITEM_NEWLINE.encode() + separator.join(item.data for item in value) + b"\n  ]"
+    return _pretty(value, "\n  ").encode("utf-8")
 
 
 def _pretty(value: object, newline: str) -> str:
     if isinstance(value, str):
         return _encode_string(value)
-    if isinstance(value, Written):
-        return value.text
     inner = newline + "  "
     if isinstance(value, dict):
         if not value:
