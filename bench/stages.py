@@ -11,7 +11,7 @@ machine is shared) by wrapping the function that does it. Stages, in build order
     read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
     Markdown/HTML   Entries.render_ahead: the bodies of the entries some changed feed shows
     entries         feeds.formats.make_job: each entry built once per format
-    feeds           publish._stage_file: each feed assembled around its entries (and its page), staged
+    feeds           publish._stage_file: each feed serialized with its entries (and its page), staged
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
     site pages      publish._write_pages: index.html, feeds.opml
     the rest        planning, tags, fingerprints, the cache, the lock
