@@ -14,9 +14,8 @@ the article pages' writing) counts for itself only. Stages, in build order:
     read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
     Markdown/HTML   Entries.convert_ahead: the bodies of the entries some changed feed shows, and
                     of every article page (article pages read each body again from its file)
-    entries         feeds.formats.render_job: each entry serialized once per format
-    feed pages      feeds.pages.feedpage.render: the index.html beside each feed
-    feeds           publish._stage_file: each feed assembled around its entries, staged
+    entries         feeds.formats.make_job: each entry built once per format
+    feeds           publish._stage_file: each feed serialized with its entries (and its page), staged
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
     site pages      publish._write_pages: index.html, feeds.opml
     article pages   feeds.pages.articles.article_page: each article's page (Jinja)
@@ -45,8 +44,7 @@ START_CPU = time.process_time()  # Python's own start-up is before this line: se
 STAGES = (
     ("read + parse", "feeds.load", "load"),
     ("Markdown/HTML", "feeds.entries", "Entries.convert_ahead"),
-    ("entries", "feeds.formats", "render_job"),
-    ("feed pages", "feeds.pages.feedpage", "render"),
+    ("entries", "feeds.formats", "make_job"),
     ("feeds", "feeds.publish", "_stage_file"),
     ("flush + rename", "feeds.write", "commit"),
     ("site pages", "feeds.publish", "_write_pages"),
@@ -102,6 +100,7 @@ def measure(content: Path, config: Path, out: Path, cache: Path | None) -> dict[
         build_start = time.process_time()
         result = build(site, content, out, include_future=True, cache_dir=cache)
         total = time.process_time()
+        # Nested stages: make_job runs inside no other stage; _stage_file does not call commit.
     finally:  # as it was: a test measures in its own process
         for owner, attribute, original in reversed(patched):
             setattr(owner, attribute, original)

@@ -152,7 +152,7 @@ def fitting(entries: Sequence[Entry], plan: PlannedFeed, at: LinksFor, site: Sit
     bound = sum(_bound(entry, entry_authors(entry, site)) for entry in entries)
     if bound <= site.max_bytes:  # else the feed's head could not make it fit: spared too
         empty = max(
-            len(module(name).assemble(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
+            len(module(name).serialize(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
             for name in LABELS
         )
         if empty + bound <= site.max_bytes:
@@ -160,11 +160,11 @@ def fitting(entries: Sequence[Entry], plan: PlannedFeed, at: LinksFor, site: Sit
     summaries = [replace(entry, summary_only=True) for entry in entries]
     for filename in LABELS:
         form = module(filename)
-        parts = form.render_entries(summaries[:kept], site)
+        parts = form.make_entries(summaries[:kept], site)
 
         def size(k: int) -> int:
             feed = Feed(plan.folder, plan.title, plan.description, site, tuple(summaries[:k]), at(k))
-            return len(form.assemble(feed, parts[:k]))  # noqa: B023 (called in this iteration only)
+            return len(form.serialize(feed, parts[:k]))  # noqa: B023 (called in this iteration only)
 
         while kept > 0 and size(kept) > site.max_bytes:
             kept -= 1

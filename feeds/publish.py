@@ -324,19 +324,20 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
     files whose bytes changed, adding (path, temp file or None) to each feed's ``files``.
 
-    Each entry is serialized once (across processes), then spliced into every feed that shows it.
-    One format at a time: the entries' bytes in all three formats would take about 75 MB at
+    Each entry is built once, here (lxml elements do not cross processes; the workers forked to
+    serialize the feeds inherit them), then serialized in every feed that shows it.
+    One format at a time: the entries of all three formats would take about 75 MB at
     10,000 documents, and the forked workers' copies of them more.
     """
-    from feeds.formats import collect_parts, entry_jobs, render_job
+    from feeds.formats import collect_parts, entry_jobs, make_job
     from feeds.parallel import imap_indexes
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
     jobs = entry_jobs([staging[i].feed for i in todo], filename)
     parts = None
     if jobs:
-        serialized = imap_indexes(lambda k: render_job(filename, jobs[k], site), len(jobs), min_items=4)
-        parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
+        made = (make_job(filename, job, site) for job in jobs)
+        parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), made)))
 
     def stage(k: int) -> tuple[str, str | None]:
         return _stage_file(staging[todo[k]].feed, staging[todo[k]].targets, filename, parts)
@@ -349,11 +350,11 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
 
 def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:
     """Serialize ``feed`` in the format of ``filename`` and stage it if its bytes changed: (path, temp file or None)."""
-    from feeds.formats import render_feed
+    from feeds.formats import serialize_feed
     from feeds.write import stage_if_changed
 
     rel = feed.folder + filename
-    return rel, stage_if_changed(targets[rel], render_feed(feed, filename, parts))
+    return rel, stage_if_changed(targets[rel], serialize_feed(feed, filename, parts))
 
 
 def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) -> tuple[list[str], list[Path]]:

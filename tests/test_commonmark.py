@@ -26,7 +26,7 @@ from feeds.validate import validate_paths
 from .commonmark_spec import examples, normalize
 from .conftest import TEST_SITE, read_document
 from .corpus import generate
-from .test_splice import assert_spliced_equals_whole, built_feeds
+from .test_shared_entries import assert_shared_equals_whole, built_feeds
 
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 LINK = "https://example.com/posts/spec/"
@@ -297,9 +297,9 @@ def test_a_commonmark_site_builds_and_validates(tmp_path: Path) -> None:
     assert pelican.count("<ul>") == 2  # nested by two spaces: a nested list, where Python-Markdown sees one
 
 
-def test_generated_corpus_builds_validates_and_splices(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generated_corpus_builds_validates_and_shares_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The bench corpus (every Markdown syntax, pictures, tags in many feeds) with CommonMark: valid
-    feeds, and each entry serialized once and spliced gives the bytes of the feed serialized whole."""
+    feeds, and each entry built once and shared gives the bytes of the feed serialized whole."""
     content, out = tmp_path / "content", tmp_path / "out"
     generate(content, 300)
     # The feeds this test was written for: in author feeds and archive pages, two date-only
@@ -309,7 +309,7 @@ def test_generated_corpus_builds_validates_and_splices(tmp_path: Path, monkeypat
     feeds = built_feeds(monkeypatch, site, content, out)
     assert any(entry.image for feed in feeds for entry in feed.entries)
     assert validate_paths([out], site_url=site.url) == []
-    assert_spliced_equals_whole(feeds, out)
+    assert_shared_equals_whole(feeds, out)
 
 
 def test_changing_the_setting_re_renders_and_an_edit_renders_again(tmp_path: Path) -> None:

@@ -1,13 +1,15 @@
-"""Output formats: one module per format, each with a ``FILENAME`` and ``render(feed) -> bytes``.
+"""Output formats: one module per format, each with a ``FILENAME``.
 
 A new format is one module and one entry in ``FORMATS``. Modules are imported
 only when a feed is rendered, so a build with nothing to do never loads feedgen or lxml.
 
-An entry is in many feeds (the main feed and one per tag: about five at 10,000 documents), and its
-bytes are the same in each. A format that can splice also has ``render_entries(entries, site)``,
-each entry's bytes, and ``assemble(feed, parts)``, the feed around them: a build serializes each
-entry once per format (``entry_jobs``, ``render_job``) and splices (``render_feed``), one format
-at a time, so that it holds the bytes of one format only.
+An entry is in many feeds (the main feed and one per tag: about five at 10,000 documents), and it
+is the same in each. A feed format has ``make_entries(entries, site)``, each entry built once (an
+lxml element, a written JSON item), ``serialize(feed, made)``, the feed with those entries, and
+``sizes(feed, made)``, the bytes each takes in it (``within_budget``). A build makes each entry
+once per format (``entry_jobs``, ``make_job``) and serializes every feed with them
+(``serialize_feed``), one format at a time, so that it holds the entries of one format only.
+A format that does not share entries (the page beside a feed) has ``render(feed)``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feeds.mediatypes import LABELS
 
@@ -55,13 +57,14 @@ def filenames(folder: str) -> list[str]:
     return [name for name in FORMATS if folder or name not in NOT_AT_ROOT]
 
 
-# An entry's bytes in one format that splices: the entry's ``part_key`` -> its bytes.
-Parts = Mapping[str, bytes]
-JOB_SIZE = 128  # entries serialized in one go: large enough to amortize a generator, small enough to share out
+# Each entry of a format that shares them, built once (``make_entries``): the entry's ``part_key``
+# -> its lxml element (RSS, Atom) or its written item (JSON Feed).
+Parts = Mapping[str, Any]
+JOB_SIZE = 128  # entries built in one go: a step of the progress bar
 
 
 def part_key(entry: Entry) -> str:
-    """Which bytes of ``entry`` a feed shows: the entry's source, and whether it is cut to its summary."""
+    """Which version of ``entry`` a feed shows: the entry's source, and whether it is cut to its summary."""
     return entry.doc.source + "\0summary" if entry.summary_only else entry.doc.source
 
 
@@ -70,20 +73,22 @@ def module(filename: str) -> ModuleType:
 
 
 def entry_jobs(feeds: Sequence[Feed], filename: str) -> list[tuple[Entry, ...]]:
-    """Every entry of ``feeds`` once, in chunks, if the format of ``filename`` splices (none if
-    it renders each feed whole)."""
-    if not hasattr(module(filename), "render_entries"):
+    """Every entry of ``feeds`` once, in chunks, if the format of ``filename`` shares its entries
+    between feeds (none if it renders each feed whole)."""
+    if not hasattr(module(filename), "make_entries"):
         return []
     distinct = tuple({part_key(entry): entry for feed in feeds for entry in feed.entries}.values())
     return [distinct[i : i + JOB_SIZE] for i in range(0, len(distinct), JOB_SIZE)]
 
 
-def render_job(filename: str, entries: Sequence[Entry], site: Site) -> list[bytes]:
-    render_entries: Callable[[Sequence[Entry], Site], list[bytes]] = module(filename).render_entries
-    return render_entries(entries, site)
+def make_job(filename: str, entries: Sequence[Entry], site: Site) -> list[Any]:
+    """``entries`` built in the format of ``filename``. lxml elements live in the process that
+    made them: this runs in the one that serializes the feeds, or forks the workers that do."""
+    make_entries: Callable[[Sequence[Entry], Site], list[Any]] = module(filename).make_entries
+    return make_entries(entries, site)
 
 
-def collect_parts(jobs: Sequence[Sequence[Entry]], results: Sequence[list[bytes]]) -> Parts:
+def collect_parts(jobs: Sequence[Sequence[Entry]], results: Sequence[list[Any]]) -> Parts:
     return {
         part_key(entry): part
         for entries, done in zip(jobs, results, strict=True)
@@ -91,15 +96,17 @@ def collect_parts(jobs: Sequence[Sequence[Entry]], results: Sequence[list[bytes]
     }
 
 
-def render_feed(feed: Feed, filename: str, parts: Parts | None) -> bytes:
-    """``feed`` in the format of ``filename``: its entries spliced from ``parts``, or (None) the feed
-    rendered whole, by a format that does not splice."""
-    if parts is None:
-        render: Callable[[Feed], bytes] = module(filename).render
-        data = render(feed)
+def serialize_feed(feed: Feed, filename: str, parts: Parts | None) -> bytes:
+    """``feed`` in the format of ``filename``: with its entries from ``parts`` if the format shares
+    them between feeds, else rendered whole."""
+    form = module(filename)
+    data: bytes
+    if hasattr(form, "make_entries"):
+        # No parts when no feed of the build has an entry: every one of them is empty.
+        shared = parts or {}
+        data = form.serialize(feed, [shared[part_key(entry)] for entry in feed.entries])
     else:
-        assemble: Callable[[Feed, list[bytes]], bytes] = module(filename).assemble
-        data = assemble(feed, [parts[part_key(entry)] for entry in feed.entries])
+        data = form.render(feed)
     if filename in LABELS and len(data) > feed.site.max_bytes:
         return within_budget(feed, filename, data, parts)
     return data
@@ -111,16 +118,17 @@ def within_budget(feed: Feed, filename: str, data: bytes, parts: Parts | None) -
     form = module(filename)
     entries = list(feed.entries)
     if parts is None:
-        shown = list(form.render_entries(entries, feed.site))
+        shown = list(form.make_entries(entries, feed.site))
     else:
         shown = [parts[part_key(entry)] for entry in entries]
-    short = form.render_entries([replace(entry, summary_only=True) for entry in entries], feed.site)
+    short = form.make_entries([replace(entry, summary_only=True) for entry in entries], feed.site)
+    shown_sizes, short_sizes = form.sizes(feed, shown), form.sizes(feed, short)
     size, i = len(data), len(entries)
     while size > feed.site.max_bytes and i > 0:
         i -= 1
-        size += len(short[i]) - len(shown[i])
+        size += short_sizes[i] - shown_sizes[i]
         shown[i], entries[i] = short[i], replace(entries[i], summary_only=True)
-    data = bytes(form.assemble(replace(feed, entries=tuple(entries)), shown))
+    data = bytes(form.serialize(replace(feed, entries=tuple(entries)), shown))
     if len(data) > feed.site.max_bytes:
         log.warning(
             "%s is %d bytes, over max_bytes = %d even with every entry cut to its summary",

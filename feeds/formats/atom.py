@@ -3,14 +3,14 @@
 A picture is Media RSS, not a rel="enclosure" link: an enclosure should give its length in bytes,
 which we would have to download the picture to learn; the W3C validator accepts Media RSS in entries.
 
-An entry's bytes are the same in every feed that shows it, so a build serializes each entry once
-(``render_entries``) and splices the bytes into each feed (``assemble``); ``render`` does both.
+An entry is the same in every feed that shows it, so a build makes each entry's element once
+(``make_entries``) and serializes each feed with them (``serialize``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from feeds.config import Site
@@ -20,37 +20,50 @@ from feeds.formats.common import (
     add_media,
     entry_authors,
     feed_updated,
-    feedgen_entries,
-    feedgen_feed,
+    load_entry_extension,
     load_extension,
     new_generator,
+    xml_feed,
+    xml_sizes,
 )
 
 FILENAME = "atom.xml"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ENTRY = re.compile(rb"\n  <entry[ >]")
-_END = b"</feed>"
 _TYPE = "application/atom+xml"
 
 
-def render(feed: Feed) -> bytes:
-    return assemble(feed, render_entries(feed.entries, feed.site))
+def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
+    """Each entry's ``<entry>`` element, built once for every Atom feed that shows it."""
+    from feedgen.entry import FeedEntry
+
+    elements = []
+    for entry in entries:
+        fe = FeedEntry()
+        # The extensions the feed's generator would register on it (_generator), in its order:
+        # those this entry does not use add nothing.
+        fe.register_extension("entrylang", _entry_language(), atom=True, rss=False)
+        if entry.image:
+            load_entry_extension(fe, "media", atom=True, rss=False)
+        if entry.doc.publication:
+            load_entry_extension(fe, "dc", atom=True, rss=False)
+        _fill(fe, entry, site)
+        elements.append(fe.atom_entry())
+    return elements
 
 
-def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
-    """Each entry as it is written in any Atom feed that shows it."""
-    return feedgen_entries(_generator, "atom_str", entries, site, _ENTRY, _END)
+def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
+    """``feed`` with its entries' elements (``make_entries``), in its order."""
+    return xml_feed(_generator(feed, ()), "atom", elements, feed)
 
 
-def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
-    """``feed`` with its entries already serialized (``render_entries``), in its order."""
-    return feedgen_feed(_generator, "atom_str", feed, parts, _END)
+def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
+    """The bytes each of ``elements`` takes in ``feed``."""
+    return xml_sizes(_generator(feed, ()), "atom", elements)
 
 
-def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> Any:
-    """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
-    root element) that the feed's entries, ``shown``, need: the same root whichever entries it holds."""
-    from feedgen.ext.base import BaseEntryExtension, BaseExtension
+@cache
+def _entry_language() -> type:
+    from feedgen.ext.base import BaseEntryExtension
 
     class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
         """feedgen has no per-entry xml:lang; this sets it on the <entry> element."""
@@ -62,10 +75,18 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
                 entry.set(_XML_LANG, self.lang)
             return entry
 
+    return EntryLanguage
+
+
+def _generator(feed: Feed, entries: Sequence[Entry]) -> Any:
+    """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
+    root element) that the feed's entries need: the same root whichever entries it holds."""
+    from feedgen.ext.base import BaseExtension
+
     site = feed.site
     fg = new_generator()
-    fg.register_extension("entrylang", BaseExtension, EntryLanguage, atom=True, rss=False)
-    if any(entry.image for entry in shown):
+    fg.register_extension("entrylang", BaseExtension, _entry_language(), atom=True, rss=False)
+    if any(entry.image for entry in feed.entries):
         load_extension(fg, "media", atom=True, rss=False)
     self_url = feed.url(FILENAME)
     fg.id(self_url)
@@ -86,27 +107,30 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
     # A news article's outlet: Atom has no element for it (atom:source is the feed an entry was
     # copied from, not who published it), and the W3C validator accepts dc:publisher in an entry.
     # Loaded only when needed, so feeds without news keep their bytes.
-    if any(entry.doc.publication for entry in shown):
+    if any(entry.doc.publication for entry in feed.entries):
         load_extension(fg, "dc", atom=True, rss=False)
     for entry in entries:
-        doc = entry.doc
-        fe = fg.add_entry(order="append")  # the default prepends, reversing our order
-        fe.id(doc.id)
-        fe.title(doc.title)
-        fe.updated(doc.updated)
-        fe.published(doc.published)
-        fe.link(href=doc.link, rel="alternate", type="text/html")
-        for author in entry_authors(entry, feed.site):
-            fe.author({k: v for k, v in (("name", author.name), ("email", author.email), ("uri", author.url)) if v})
-        fe.summary(entry.summary, type="text")
-        # type="html" escapes the markup; feedgen's type="CDATA" would be invalid Atom.
-        if not (site.summary_only or entry.summary_only):
-            fe.content(entry.content, type="html")
-        for name in entry.categories:
-            fe.category(term=name)
-        if doc.publication:
-            fe.dc.dc_publisher(doc.publication)
-        if doc.language != site.language:
-            fe.entrylang.lang = doc.language
-        add_media(fe, entry.image)
+        _fill(fg.add_entry(order="append"), entry, site)  # the default prepends, reversing our order
     return fg
+
+
+def _fill(fe: Any, entry: Entry, site: Site) -> None:
+    doc = entry.doc
+    fe.id(doc.id)
+    fe.title(doc.title)
+    fe.updated(doc.updated)
+    fe.published(doc.published)
+    fe.link(href=doc.link, rel="alternate", type="text/html")
+    for author in entry_authors(entry, site):
+        fe.author({k: v for k, v in (("name", author.name), ("email", author.email), ("uri", author.url)) if v})
+    fe.summary(entry.summary, type="text")
+    # type="html" escapes the markup; feedgen's type="CDATA" would be invalid Atom.
+    if not (site.summary_only or entry.summary_only):
+        fe.content(entry.content, type="html")
+    for name in entry.categories:
+        fe.category(term=name)
+    if doc.publication:
+        fe.dc.dc_publisher(doc.publication)
+    if doc.language != site.language:
+        fe.entrylang.lang = doc.language
+    add_media(fe, entry.image)

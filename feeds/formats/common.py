@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -86,6 +85,12 @@ def load_extension(fg: Any, name: str, *, atom: bool, rss: bool) -> None:
     fg.register_extension(name, feed_class, entry_class, atom, rss)
 
 
+def load_entry_extension(fe: Any, name: str, *, atom: bool, rss: bool) -> None:
+    """For an entry built alone (``feedgen.entry.FeedEntry``): the entry side of ``load_extension``,
+    which ``FeedGenerator.add_entry`` registers on the entries it makes."""
+    fe.register_extension(name, _extension_classes(name)[1], atom, rss)
+
+
 @cache
 def _extension_classes(name: str) -> tuple[type, type]:
     from importlib import import_module
@@ -111,43 +116,51 @@ def generated_by_us(path: str | Path) -> bool:
     return generated_head(path) is not None
 
 
-def split_entries(data: bytes, start: re.Pattern[bytes], end: bytes) -> list[bytes]:
-    """The entries of a pretty-printed feed, each as the bytes it takes in the file (its indent
-    and its closing newline included), in order.
+def xml_feed(fg: Any, method: str, elements: Sequence[Any], feed: Feed) -> bytes:
+    """``feed`` as feedgen's ``atom_str``/``rss_str(pretty=True)`` (``method``: "atom" or "rss")
+    writes it, with ``elements``, its entries built once (``FeedEntry.atom_entry``/``rss_entry``)
+    and shared by every feed that shows them, in place of feedgen's own.
 
-    ``start`` matches a newline and the opening tag of an entry at its depth; ``end`` is the line
-    after the last entry. Text and attribute values never hold a raw ``<``, so an opening tag found
-    in the bytes is an element's, never text that looks like one.
+    feedgen builds the root (``fg``, holding no entries, with the namespaces the feed's entries
+    need), appends each entry's element and serializes the tree; so does this. Appending moves
+    an element into the tree, where lxml gives it the root's namespace prefixes as it gives
+    feedgen's new ones; it is removed again after, so the next feed that shows it can take it.
     """
-    starts = [match.start() + 1 for match in start.finditer(data)]
-    ends = [*starts[1:], data.rindex(end)] if starts else []
-    return [data[a:b] for a, b in zip(starts, ends, strict=True)]
+    doc, parent = _feed_tree(fg, method)
+    parent.extend(elements)
+    try:
+        data = _serialized(doc)
+    finally:
+        for element in elements:
+            parent.remove(element)
+    return with_stylesheet(data, feed)
 
 
-def splice_entries(head: bytes, parts: Sequence[bytes], end: bytes) -> bytes:
-    """A pretty-printed feed without entries (``head``), with the entries' bytes put where lxml
-    writes them: after the feed's own elements, before ``end``. Pretty printing indents each
-    element by its depth alone, so an entry's bytes are the same in every feed of a format."""
-    at = head.rindex(end)
-    return b"".join((head[:at], *parts, head[at:]))
+def xml_sizes(fg: Any, method: str, elements: Sequence[Any]) -> list[int]:
+    """The bytes each of ``elements`` takes in the feed ``xml_feed`` writes from ``fg``: pretty
+    printing writes each entry by its depth alone, so it takes the same in the feed alone."""
+    doc, parent = _feed_tree(fg, method)
+    empty = len(_serialized(doc))
+    sizes = []
+    for element in elements:
+        parent.append(element)
+        try:
+            sizes.append(len(_serialized(doc)) - empty)
+        finally:
+            parent.remove(element)
+    return sizes
 
 
-# A format module's FeedGenerator maker: (feed, entries it holds, entries whose namespaces it declares).
-Generator = Callable[[Feed, Sequence[Entry], Sequence[Entry]], Any]
+def _feed_tree(fg: Any, method: str) -> tuple[Any, Any]:
+    """The feed's document as feedgen builds it, and the element its entries go in."""
+    root, doc = getattr(fg, f"_create_{method}")()
+    return doc, root if method == "atom" else root[0]  # RSS items go in the channel
 
 
-def feedgen_entries(
-    generator: Generator, method: str, entries: Sequence[Entry], site: Site, start: re.Pattern[bytes], end: bytes
-) -> list[bytes]:
-    """Each entry as feedgen writes it (``method``: "rss_str" or "atom_str") in any feed of that format."""
-    holder = Feed("", site.title, site.description, site, ())
-    return split_entries(bytes(getattr(generator(holder, entries, entries), method)(pretty=True)), start, end)
+def _serialized(doc: Any) -> bytes:
+    from lxml import etree
 
-
-def feedgen_feed(generator: Generator, method: str, feed: Feed, parts: Sequence[bytes], end: bytes) -> bytes:
-    """``feed`` as feedgen writes it, its entries' bytes (``feedgen_entries``) spliced in."""
-    head = bytes(getattr(generator(feed, (), feed.entries), method)(pretty=True))
-    return with_stylesheet(splice_entries(head, parts, end), feed)
+    return bytes(etree.tostring(doc, pretty_print=True, encoding="UTF-8", xml_declaration=True))
 
 
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005's fh: namespace

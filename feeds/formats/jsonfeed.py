@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from json.encoder import encode_basestring as _encode_string  # the C one, as json.dumps uses
-from typing import Any
+from typing import Any, NamedTuple
 
 from feeds.config import Site
 from feeds.document import Author
@@ -23,23 +23,28 @@ VERSION = "https://jsonfeed.org/version/1.1"
 MEDIA_TYPE = "application/feed+json"
 
 
-def render(feed: Feed) -> bytes:
-    return assemble(feed, render_entries(feed.entries, feed.site))
+def make_entries(entries: Sequence[Entry], site: Site) -> list[Written]:
+    """Each entry as the item it is in any JSON Feed that shows it, written once: a JSON value's
+    text depends on nothing around it but its depth, unlike an XML element's (its namespaces)."""
+    return [Written(_pretty(_item(entry, site), _ITEM_NEWLINE).encode("utf-8")) for entry in entries]
 
 
-def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
-    """Each entry as the item it is in any JSON Feed that shows it: indented for its depth."""
-    return [(_ITEM_INDENT + _pretty(_item(entry, site), "\n" + _ITEM_INDENT)).encode("utf-8") for entry in entries]
+def serialize(feed: Feed, items: Sequence[Written]) -> bytes:
+    """``feed`` with its items (``make_entries``), in its order: the bytes
+    ``json.dumps(..., indent=2)`` gives for the whole feed."""
+    return _dumps(head_of(feed) | {"items": list(items)}) + b"\n"
 
 
-def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
-    """``feed`` with its items already serialized (``render_entries``), in its order: the bytes
-    ``json.dumps(..., indent=2)`` gives for the whole feed, whose items are the last key."""
-    head = _dumps(head_of(feed))
-    if not parts:
-        return head + b"\n"
-    at = head.rindex(b"[]")
-    return b"".join((head[:at], b"[\n", b",\n".join(parts), b"\n  ]", head[at + 2 :], b"\n"))
+def sizes(feed: Feed, items: Sequence[Written]) -> list[int]:
+    """The bytes each of ``items`` takes in ``feed``, less what separates it from the next (the
+    same for every item)."""
+    return [len(item.data) for item in items]
+
+
+class Written(NamedTuple):
+    """A JSON value already written by ``_pretty``, at the depth of a feed's items, in UTF-8."""
+
+    data: bytes
 
 
 def head_of(feed: Feed) -> dict[str, Any]:
@@ -73,8 +78,21 @@ def head_of(feed: Feed) -> dict[str, Any]:
 def _dumps(value: dict[str, Any]) -> bytes:
     """``json.dumps(value, ensure_ascii=False, indent=2)``, UTF-8 encoded, several times faster:
     with ``indent`` the standard library encodes in Python, one generator per level; this writes
-    the same bytes for what a feed holds (strings, lists, dicts) with its C string encoder."""
-    return _pretty(value, "\n").encode("utf-8")
+    the same bytes for what a feed holds (strings, lists, dicts) with its C string encoder. The top
+    level is joined as bytes, so that a list of items already written (``Written``) goes in as it
+    is, not decoded and encoded again."""
+    if not value:
+        return b"{}"
+    members = (_encode_string(key).encode("utf-8") + b": " + _member(item) for key, item in value.items())
+    return b"{\n  " + b",\n  ".join(members) + b"\n}"
+
+
+def _member(value: object) -> bytes:
+    """A value of the top level, written at its depth."""
+    if isinstance(value, list) and value and all(isinstance(item, Written) for item in value):
+        separator = ("," + _ITEM_NEWLINE).encode()
+        return b"[" + _ITEM_NEWLINE.encode() + separator.join(item.data for item in value) + b"\n  ]"
+    return _pretty(value, "\n  ").encode("utf-8")
 
 
 def _pretty(value: object, newline: str) -> str:
@@ -94,7 +112,7 @@ def _pretty(value: object, newline: str) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
 
 
-_ITEM_INDENT = "    "  # items sit two levels deep: {"items": [ {...} ]}
+_ITEM_NEWLINE = "\n    "  # items sit two levels deep: {"items": [ {...} ]}
 
 
 def _item(entry: Entry, site: Site) -> dict[str, Any]:

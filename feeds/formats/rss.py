@@ -1,13 +1,12 @@
 """RSS 2.0 output (content:encoded, dc:creator, dc:publisher, atom:link rel="self", Media RSS pictures).
 
-An item's bytes are the same in every feed that shows it, so a build serializes each entry once
-(``render_entries``) and splices the bytes into each feed (``assemble``); ``render`` does both.
+An item is the same in every feed that shows it, so a build makes each entry's element once
+(``make_entries``) and serializes each feed with them (``serialize``).
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,30 +16,42 @@ from feeds.formats.common import (
     add_history,
     add_media,
     entry_authors,
-    feedgen_entries,
-    feedgen_feed,
+    load_entry_extension,
     load_extension,
     new_generator,
+    xml_feed,
+    xml_sizes,
 )
 
 FILENAME = "rss.xml"
-_ITEM = re.compile(rb"\n    <item>")
-_END = b"  </channel>"
 _TYPE = "application/rss+xml"
 
 
-def render(feed: Feed) -> bytes:
-    return assemble(feed, render_entries(feed.entries, feed.site))
+def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
+    """Each entry's ``<item>`` element, built once for every RSS feed that shows it."""
+    from feedgen.entry import FeedEntry
+
+    elements = []
+    for entry in entries:
+        fe = FeedEntry()
+        # The extensions the feed's generator would register on it (_generator), in its order:
+        # those this entry does not use add nothing.
+        load_entry_extension(fe, "dc", atom=False, rss=True)
+        if entry.image:
+            load_entry_extension(fe, "media", atom=False, rss=True)
+        _fill(fe, entry, site)
+        elements.append(fe.rss_entry())
+    return elements
 
 
-def render_entries(entries: Sequence[Entry], site: Site) -> list[bytes]:
-    """Each entry as it is written in any RSS feed that shows it."""
-    return feedgen_entries(_generator, "rss_str", entries, site, _ITEM, _END)
+def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
+    """``feed`` with its entries' elements (``make_entries``), in its order."""
+    return xml_feed(_generator(feed, ()), "rss", elements, feed)
 
 
-def assemble(feed: Feed, parts: Sequence[bytes]) -> bytes:
-    """``feed`` with its entries already serialized (``render_entries``), in its order."""
-    return feedgen_feed(_generator, "rss_str", feed, parts, _END)
+def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
+    """The bytes each of ``elements`` takes in ``feed``."""
+    return xml_sizes(_generator(feed, ()), "rss", elements)
 
 
 def _add_hub(fg: Any, hub: str) -> None:
@@ -61,12 +72,12 @@ def _add_hub(fg: Any, hub: str) -> None:
 _ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
 
 
-def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> Any:
+def _generator(feed: Feed, entries: Sequence[Entry]) -> Any:
     """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
-    root element) that the feed's entries, ``shown``, need: the same root whichever entries it holds."""
+    root element) that the feed's entries need: the same root whichever entries it holds."""
     fg = new_generator()
     load_extension(fg, "dc", atom=False, rss=True)
-    if any(entry.image for entry in shown):
+    if any(entry.image for entry in feed.entries):
         load_extension(fg, "media", atom=False, rss=True)
     fg.title(feed.title)
     fg.description(feed.description)
@@ -84,21 +95,24 @@ def _generator(feed: Feed, entries: Sequence[Entry], shown: Sequence[Entry]) -> 
         fg._FeedGenerator__rss_lastBuildDate = None  # feedgen's default is the clock; its setter takes no None
     add_history(fg, feed, FILENAME, _TYPE)
     for entry in entries:
-        doc = entry.doc
-        fe = fg.add_entry(order="append")  # the default prepends, reversing our order
-        fe.title(doc.title)
-        fe.link(href=doc.link)
-        fe.guid(doc.id, permalink=doc.id == doc.link)
-        fe.pubDate(doc.published)
-        # <description> is HTML to RSS readers: escape the plain-text summary so "a < b" stays text.
-        # feedgen writes content:encoded only when a description is set too.
-        fe.description(html.escape(entry.summary, quote=False))
-        if not (feed.site.summary_only or entry.summary_only):
-            fe.content(entry.content)
-        for name in entry.categories:
-            fe.category(term=name)
-        fe.dc.dc_creator([a.name for a in entry_authors(entry, feed.site)])
-        if doc.publication:
-            fe.dc.dc_publisher(doc.publication)
-        add_media(fe, entry.image)
+        _fill(fg.add_entry(order="append"), entry, feed.site)  # the default prepends, reversing our order
     return fg
+
+
+def _fill(fe: Any, entry: Entry, site: Site) -> None:
+    doc = entry.doc
+    fe.title(doc.title)
+    fe.link(href=doc.link)
+    fe.guid(doc.id, permalink=doc.id == doc.link)
+    fe.pubDate(doc.published)
+    # <description> is HTML to RSS readers: escape the plain-text summary so "a < b" stays text.
+    # feedgen writes content:encoded only when a description is set too.
+    fe.description(html.escape(entry.summary, quote=False))
+    if not (site.summary_only or entry.summary_only):
+        fe.content(entry.content)
+    for name in entry.categories:
+        fe.category(term=name)
+    fe.dc.dc_creator([a.name for a in entry_authors(entry, site)])
+    if doc.publication:
+        fe.dc.dc_publisher(doc.publication)
+    add_media(fe, entry.image)
