@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed, from_line
-from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
+from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BROADCAST_SIGN_OFF,
@@ -311,6 +311,8 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         info = classify(s)
         below = i > 0 and window[i - 1][0] == n - 1 and (above := infos[i - 1]) is not None and above.stamps
         signs = info is None and below and HEAD_ROLE_WORDS.search(s) is not None
+        if info is None and i == 0:
+            info = titled_stamp(s)  # the headline and its stamp on the first line
         infos.append(classify(s, below_date=True) if signs else info)
     return infos
 

@@ -46,12 +46,14 @@ from feeds.readers.newswords import (
     ORGANISATION,
     OUTLET_MAX,
     PIECES,
+    PRINT_PAGE,
     REPORTER,
     ROLE_AT_END,
     SECTION,
     SECTION_PREFIX,
     SENTENCE_END,
     SIGNATURE,
+    TITLED_STAMP,
     WORDS,
     WRITER_LABEL,
     is_bare_name,
@@ -132,7 +134,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         rest = " | ".join([*kept, rest[prev:]])
     if (not info.stamps and not info.authors) or is_caption(s):
         return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
-    rest = COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest))
+    rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
         if kind is None:
@@ -143,6 +145,17 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
             info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
         elif kind[0] == "author":
             info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
+    return info
+
+
+def titled_stamp(s: str) -> HeadLine | None:
+    """A first line holding the headline and its labelled stamp after it ("전통 문화의 향기 등록일 :
+    2018-03-15 12:00"): the stamp, with the headline as a board's row holds it."""
+    m = TITLED_STAMP.match(s) if MAYBE_DATE.search(s) else None
+    info = classify(s[m.end() :]) if m else None
+    if m is None or info is None or not info.stamps or info.stamps[0][0] is None:
+        return None
+    info.title = m.group("title")
     return info
 
 
@@ -279,6 +292,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
     return None
 
 
+_CLOCK_GAP = re.compile(r"(\d):\s+(\d)")
+
+
 def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
     """The (label, date) stamps of a line, and the line without them.
 
@@ -314,7 +330,8 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
                     word -= 1
                 if word < start and not ROLE_AT_END.search(s[word:start]):
                     start = word
-        stamps.append((label, m.group().replace("[", "(").replace("]", ")")))  # "[13:46]" as feeds.dates reads it
+        # "[13:46]" and "15: 36" as feeds.dates reads them
+        stamps.append((label, _CLOCK_GAP.sub(r"\1:\2", m.group().replace("[", "(").replace("]", ")"))))
         rest.append(s[prev:start])
         prev = stop
     rest.append(s[prev:])

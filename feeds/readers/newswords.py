@@ -15,7 +15,7 @@ from feeds.lazyre import LazyPattern
 # A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
 # here); these patterns only have to find where it starts and ends.
 _DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요일)?"
-_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
+_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
 _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
@@ -24,7 +24,7 @@ DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
     r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
 )
-_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
+_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
@@ -35,6 +35,8 @@ LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
 IS_UPDATE = LazyPattern(_UPDATED_LABEL)
+# A headline with its labelled stamp after it, on one line: "전통 문화의 향기 등록일 : 2018-03-15 12:00"
+TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s*[:：|]?\s*\d{{4}})")
 
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
@@ -50,7 +52,7 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
 # The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
 REPORTERS = (
-    rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
+    rf"(?<![가-힣])(?P<names>{_NAMES})\s*/?\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 REPORTER = LazyPattern(REPORTERS)
@@ -64,7 +66,7 @@ _HEAD_ROLE = (
     r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
 )
 HEAD_REPORTER = LazyPattern(
-    rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
+    rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*/?\s*{_HEAD_ROLE}(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
     # the role first, as a sign-off prints it: "발행인 홍길동"
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
@@ -92,7 +94,9 @@ SECTION_PREFIX = LazyPattern(
 # and stock tickers. None of it is the outlet.
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
-    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
+    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+"
+    rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
+    r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
@@ -103,7 +107,7 @@ JUNK_WORD = LazyPattern(
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
-    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|Array|undefined|null|NaN"
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|지면(?:정보)?|Array|undefined|null|NaN"
     r"|창간사|신년사|축사|기념사|발간사)",  # the kind of a letter, printed as its section
     re.IGNORECASE,
 )
@@ -117,6 +121,8 @@ _LATIN_NAME = (
     rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
 )
 LATIN_NAME = LazyPattern(_LATIN_NAME)
+# The page of a print edition beside the date: "A28 면", "2016-11-19A27면"
+PRINT_PAGE = LazyPattern(r"(?<![\w])[A-Z]?\d{1,3}\s*면(?![가-힣])")
 # "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
 COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
@@ -165,8 +171,8 @@ _SURNAMES = frozenset(
 )
 # The sections and programme names a page prints beside the date ("앵커리포트 2026.02.11 …").
 SECTION = LazyPattern(
-    r"(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
-    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트|기타)(?:부|팀|면)?"
+    r"(?:뉴스)?(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
+    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트|기타|여론|독자)(?:부|팀|면)?"
 )
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
 WORDS = LazyPattern(r"[\s/·|•]+")

@@ -1,0 +1,78 @@
+"""Date lines of shapes the first two corpora did not have (tests/data/news3 holds a real page of each):
+a doubled label, a section joined to the stamp by a bar, a stamp written out in Korean with KST, an
+age and a view counter beside it, a space after the time's colon, the title and its stamp on one
+line, a writer and role joined by a slash."""
+
+from __future__ import annotations
+
+from datetime import timedelta, timezone
+
+import pytest
+
+from feeds.dates import parse_date
+from feeds.readers import news, read
+
+KST = timezone(timedelta(hours=9))
+BODY = "\n\n한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n"
+
+
+def _date(text: str, key: str = "date") -> str:
+    return parse_date(read(text, "a.txt").meta[key], KST).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("발행 2013.04.10 15: 36", "2013-04-10T15:36:00+09:00"),  # a space after the colon
+        ("발행일 발행일 : 2019.01.11 / 여론/독자 A28 면", "2019-01-11T00:00:00+09:00"),  # doubled label, page
+        ("뉴스종합| 2024-07-17 17:54", "2024-07-17T17:54:00+09:00"),  # the section before a bar
+        ("2019년 10월 16일 12시 57분 55초 1달 전 | 조회수 : 129", "2019-10-16T12:57:55+09:00"),  # age, counter
+        ("한빛일보 2026-01-09 13:52:45 신고", "2026-01-09T13:52:45+09:00"),  # a report button
+    ],
+)
+def test_a_date_line_of_a_new_shape(line: str, published: str) -> None:
+    text = f"새 도서관 문 열어\n\n{line}" + BODY
+    assert _date(text) == published
+    assert read(text, "a.txt").meta["title"] == "새 도서관 문 열어"
+
+
+def test_a_report_button_is_no_reporter() -> None:
+    parsed = read("새 도서관 문 열어\n\n한빛일보 2026-01-09 13:52:45 신고" + BODY, "a.txt")
+    assert "authors" not in parsed.meta
+    assert parsed.meta["publication"] == "한빛일보"
+
+
+def test_a_stamp_written_out_with_kst_above_the_headline() -> None:
+    stamp = "2020년 03월 31일 13시 40분 KST | 업데이트됨 2020년 03월 31일 14시 10분 KST"
+    text = f"{stamp}\n\n새 도서관 문 열어" + BODY
+    assert _date(text) == "2020-03-31T13:40:00+09:00"
+    assert _date(text, "updated") == "2020-03-31T14:10:00+09:00"
+    assert read(text, "a.txt").meta["title"] == "새 도서관 문 열어"
+
+
+def test_the_title_and_its_stamp_on_one_line() -> None:
+    text = "전통 문화의 향기 등록일 : 2018-03-15 12:00\n화사한 날씨 속 공연이 열렸다\n무대에 학생들이 올랐습니다.\n"
+    parsed = read(text, "a.txt")
+    assert parsed.meta["title"] == "전통 문화의 향기"
+    assert _date(text) == "2018-03-15T12:00:00+09:00"
+    assert parsed.body.startswith("화사한 날씨")
+
+
+def test_a_sentence_ending_in_a_stamp_is_no_title() -> None:
+    # Only a labelled stamp ends a headline: a line of text with a bare date in it stays text.
+    assert not news.detect("공연은 2018-03-15 12:00\n화사한 날씨 속 공연이 열렸다\n")
+
+
+def test_a_writer_and_role_joined_by_a_slash() -> None:
+    text = "경제저널리즘의 시대를 열겠습니다\n[1호] 2010년 05월 03일 (월) 고광헌/발행인 editor@example.com" + BODY
+    parsed = read(text, "a.txt")
+    assert parsed.meta["authors"] == [{"name": "고광헌", "email": "editor@example.com"}]
+    assert _date(text) == "2010-05-03T00:00:00+09:00"
+
+
+def test_print_page_lines_under_the_date_are_no_deck() -> None:
+    text = "대변인협의회 재개\n\n입력 2016-11-18 18:12 수정 2016-11-19 05:28\n\n지면 지면정보\n\n2016-11-19A27면" + BODY
+    parsed = read(text, "a.txt")
+    assert "summary" not in parsed.meta
+    assert _date(text, "updated") == "2016-11-19T05:28:00+09:00"
+    assert parsed.body.startswith("한빛시는")
