@@ -35,6 +35,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
+from feeds.readers.newstitle import choose_title
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BROADCAST_SIGN_OFF,
@@ -227,7 +228,12 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         end = next((i for i in range(end) if headline in window[t + i][1]), end)
         classes[t : t + end] = [Kind.DECK] * end
         return classes
-    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
+    labels = _labels_above(window, infos, t)
+    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.PAGE_JUNK] * labels
+    t += labels
+    if MARKDOWN.search(window[t][1]):
+        return None
+    classes += [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
     rest, after = window[t + 1 :], infos[t + 1 :]
     first, last = _metadata_block(rest, after)
     if first is None and Kind.DATE_LINE not in classes:
@@ -256,6 +262,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
+        if after[i] is None and rest[i][1] == window[t][1]:
+            classes[t + 1 + i] = Kind.PAGE_JUNK  # the headline printed twice: the page's title and the article's
         if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # a programme's label among the head's lines: "[뉴스외전]"
     block = zip(rest[: last + 1], classes[t + 1 : t + 2 + last], strict=True)
@@ -272,6 +280,17 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
 
 
 _PROGRAMME_MAX = 14
+
+
+def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t: int) -> int:
+    """How many text lines from ``t`` are labels above the headline, the headline being the
+    candidate scored highest among the text lines right above a metadata line."""
+    end = t
+    while end < len(infos) and infos[end] is None:
+        end += 1
+    if end == len(infos):
+        return 0  # no metadata line under them: the date line was above the title
+    return choose_title([s for _, s in window[t:end]], [n for n, _ in window[t:end]])
 
 
 def _labelled(info: HeadLine | None) -> bool:

@@ -97,6 +97,7 @@ JUNK = LazyPattern(
     r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
+    r"|[\w.+-]+@"  # an address the site truncated: "kej@"
     r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
@@ -240,6 +241,8 @@ OUTLET_LIKE = LazyPattern(
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
+    r"|^[가-힣]{2,4}(?:MBC|KBS|SBS)$"  # 여수MBC, 대전KBS
+    r"|^(?i:kbs|mbc|sbs|obs|tbc|knn|ubc|jtv|cjb|tjb|cbs|bbs|pbc|jtbc|mbn|ytn)$"  # a station's call sign: tjb
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 

@@ -1,0 +1,64 @@
+"""Which text line above an article's date line is its headline: a scored choice among candidates.
+
+A page may print a label above the headline (a column's or a programme's name, a section:
+``팜스터디``, ``이달의 좋은 보도상_``, ``[기획연재]``) or the headline twice (the page's title and
+the article's). Each candidate, a text line before the date line, gets the features of
+``TITLE_FEATURES``, weighed by ``TITLE_WEIGHTS``, and loses ``POSITION_WEIGHT`` for each candidate
+above it: the first line is the headline unless it looks like a label. The highest score is the
+headline (the first on a tie); ``feeds.readers.news`` makes the lines above it page lines, a copy
+of it a page line, and what is between it and the date line the deck.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from feeds.readers.newswords import SECTION, SERIES_LABEL
+
+_LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
+_MARKS = frozenset("_:：>|-·")
+
+
+def _one_word_set_off(lines: list[str], numbers: list[int], i: int) -> bool:
+    s = lines[i]
+    if len(s) > _LABEL_MAX or " " in s or i + 1 >= len(lines) or numbers[i + 1] == numbers[i] + 1:
+        return False
+    below = lines[i + 1]  # a headline under it: a longer line of words ("제목" above "요약" are both short)
+    return " " in below and len(below) >= 2 * len(s)
+
+
+TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
+    "one short word set off": _one_word_set_off,  # 팜스터디 / (blank) / headline
+    "ends in a mark": lambda lines, numbers, i: lines[i][-1] in _MARKS,  # 이달의 좋은 보도상_
+    "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
+    "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
+    "a copy of a line above": lambda lines, numbers, i: lines[i] in lines[:i],  # the headline printed twice
+}
+TITLE_WEIGHTS: dict[str, int] = {
+    "one short word set off": -5,
+    "ends in a mark": -5,
+    "a bracketed label alone": -5,
+    "a section's name": -5,
+    "a copy of a line above": -10,  # the first copy is the headline
+}
+POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
+CANDIDATES = 4
+
+
+def title_scores(lines: list[str], numbers: list[int]) -> list[tuple[int, list[str]]]:
+    """Each candidate's score as the headline, and the features found in it. ``lines`` are the
+    text lines above the date line, in order; ``numbers`` their line numbers."""
+    scores = []
+    for i in range(len(lines)):
+        found = [name for name, test in TITLE_FEATURES.items() if test(lines, numbers, i)]
+        scores.append((POSITION_WEIGHT * i + sum(TITLE_WEIGHTS[name] for name in found), found))
+    return scores
+
+
+def choose_title(lines: list[str], numbers: list[int]) -> int:
+    """The index of the headline among the candidates (0 when there is one)."""
+    lines, numbers = lines[:CANDIDATES], numbers[:CANDIDATES]
+    if len(lines) < 2:
+        return 0
+    scores = [score for score, _ in title_scores(lines, numbers)]
+    return scores.index(max(scores))

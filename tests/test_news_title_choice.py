@@ -1,0 +1,74 @@
+"""Which text line above the date line is the headline: a scored choice among the candidates
+(feeds.readers.newstitle), not the first line. A page prints the headline twice (the page's title
+and the article's), or a label above it (a column's name, a section, the station): the copy and the
+label are page lines, and the deck is what the page prints as one."""
+
+from __future__ import annotations
+
+import pytest
+
+from feeds.readers import read
+from feeds.readers.newstitle import title_scores
+
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+
+
+def test_a_headline_printed_twice_is_no_deck() -> None:
+    text = (
+        "새 도서관 문 열어\n새 도서관 문 열어\n  • 홍길동 기자\n  • 승인 2021.01.14 14:49\n\n"
+        "시민의 휴식 공간\n관리비 줄일 대책 필요\n\n" + BODY
+    )
+    parsed = read(text, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"
+    assert parsed.meta["summary"] == "시민의 휴식 공간 관리비 줄일 대책 필요"
+    assert parsed.meta["authors"] == [{"name": "홍길동"}]
+    assert parsed.meta["page_lines"] == ["새 도서관 문 열어"]
+    assert parsed.body.startswith("한빛시는")
+
+
+def test_a_headline_printed_twice_with_no_deck() -> None:
+    text = "새 도서관 문 열어\n새 도서관 문 열어\n  • 홍길동 기자\n  • 승인 2021.01.14 14:49\n\n" + BODY
+    parsed = read(text, "a.txt")
+    assert "summary" not in parsed.meta
+    assert parsed.body.startswith("한빛시는")
+
+
+def test_a_headline_printed_twice_apart_and_a_truncated_address() -> None:
+    text = (
+        "새 도서관 문 열어\n\n새 도서관 문 열어\n\n홍길동 기자   hong@\n입력 2020-02-12 20:22\n\n"
+        '시장 "새로운 10년"\n\n\n' + BODY
+    )
+    parsed = read(text, "a.txt")
+    assert parsed.meta["summary"] == '시장 "새로운 10년"'
+    assert parsed.meta["authors"] == [{"name": "홍길동"}]
+
+
+@pytest.mark.parametrize(
+    ("label", "gap"),
+    [("팜스터디", "\n\n"), ("이달의 좋은 보도상_", "\n"), ("이달의 좋은 보도상_", "\n\n"), ("[기획연재]", "\n")],
+)
+def test_a_label_above_the_headline_is_no_title(label: str, gap: str) -> None:
+    text = f"{label}{gap}새 도서관 문 열어 시민 반겨\n등록 2019.08.29 17:48\n\n" + BODY
+    parsed = read(text, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어 시민 반겨"
+    assert "summary" not in parsed.meta
+    assert parsed.meta["page_lines"] == [label]
+
+
+def test_a_short_headline_above_its_deck_stays_the_title() -> None:
+    parsed = read("한일전 완승\n일본 꺾고 결승 진출\n입력 2024-04-05 09:40\n\n" + BODY, "a.txt")
+    assert parsed.meta["title"] == "한일전 완승"
+    assert parsed.meta["summary"] == "일본 꺾고 결승 진출"
+
+
+@pytest.mark.parametrize("station", ["여수MBC", "tjb", "대전KBS"])
+def test_the_station_above_the_headline_is_the_outlet(station: str) -> None:
+    parsed = read(f"{station}\n\n새 도서관 문 열어\n\n입력 2019-07-06 20:50\n\n" + BODY, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"
+    assert parsed.meta["publication"] == station
+
+
+def test_each_candidates_score_is_shown_with_its_features() -> None:
+    scores = title_scores(["팜스터디", "새 도서관 문 열어"], [3, 5])
+    assert scores[0][0] < scores[1][0]
+    assert "one short word set off" in scores[0][1]
