@@ -305,6 +305,8 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
         if rest[end][1] == rest[end + 1][1]:
             break  # a line printed twice is a photo's alt text and caption: the text starts there
+        if end > start and rest[end][0] > rest[end - 1][0] + 1 and BYLINE.match(rest[end + 1][1]):
+            break  # set off from the deck, right above the byline: a photo's caption
         end += 1
     # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
     # nor does a deck above a photo's caption.
@@ -512,9 +514,10 @@ def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             continue  # a photo's dateline names the photographer, not the reporter
         if m:
             # "(서울=연합뉴스)", "[공주/CTN]", "[교육타임즈/충남교육]": the part that is an outlet
-            parts = [p.strip() for p in PLACE_SEPARATORS.split((m.group("pub1") or m.group("pub2")).strip())]
+            pub = m.group("pub1") or m.group("pub2") or m.group("pub3")
+            parts = [p.strip() for p in PLACE_SEPARATORS.split(pub.strip())]
             outlet = DESK_AFTER.sub("", next((p for p in parts if OUTLET_LIKE.search(p)), parts[-1]))
-            reporters = split_authors(m.group("names1") or m.group("names2"), None)
+            reporters = split_authors(m.group("names1") or m.group("names2") or m.group("names3"), None)
             break
         d = DATELINE.match(s)
         if d:

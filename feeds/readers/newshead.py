@@ -23,6 +23,8 @@ from feeds.readers.newswords import (
     BOARD_LABEL,
     BULLET_OUTLET,
     COMMA_OUTLET,
+    CONTRIBUTOR,
+    CONTRIBUTORS,
     COUNTER,
     CREDITS,
     DATE_STAMP,
@@ -48,6 +50,7 @@ from feeds.readers.newswords import (
     PIECES,
     PRINT_PAGE,
     REPORTER,
+    ROLE_ONLY,
     ROLE_AT_END,
     SECTION,
     SECTION_PREFIX,
@@ -132,8 +135,12 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
             kept.append(rest[prev : m.start()])
             prev = m.end()
         rest = " | ".join([*kept, rest[prev:]])
-    if (not info.stamps and not info.authors) or is_caption(s):
-        return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
+    if is_caption(s):
+        return None  # a photo's credit: "(사진=홍길동 기자)"
+    if not info.stamps and not info.authors:
+        return None if maybe_date else _classify_wordy(s)  # "• 편집국": a desk's word, not a writer's title
+    if not info.stamps and "@" not in s and _pictured(s):
+        return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
@@ -146,6 +153,16 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         elif kind[0] == "author":
             info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
     return info
+
+
+def _pictured(s: str) -> bool:
+    """A name, where they work and their role alone on a line ("한선정 팜블리 기자"): the person a
+    photo shows; a byline prints the outlet first ("한빛뉴스 홍길동 기자")."""
+    line = s.lstrip("• ")
+    m = NAME_OUTLET_ROLE.match(line)
+    if m is None or ROLE_ONLY.fullmatch(line[m.end() :].strip()) is None:
+        return False
+    return is_bare_name(m.group("name")) and not is_outlet(m.group("outlet"))
 
 
 def titled_stamp(s: str) -> HeadLine | None:
@@ -264,6 +281,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
     if COUNTER.fullmatch(s.lstrip("• ")):
         return HeadLine()  # "• 조회수 512", "조회수 : 13552"
+    contributors = CONTRIBUTORS.fullmatch(s) if "·" in s else None
+    if contributors:  # a letters page's row: "기고자 : 홍길동·대전 서구 김철수·경북 상주시"
+        return HeadLine(authors=[{"name": m.group("name")} for m in CONTRIBUTOR.finditer(contributors.group("list"))])
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
@@ -275,9 +295,16 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
     # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
-    alone = BULLET_OUTLET.fullmatch(s) if s[0] == "•" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
+    alone = BULLET_OUTLET.fullmatch(s) if s[0] in "•-" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
     if alone:
         name = alone.group("outlet")
+        if s[0] == "-" and not is_outlet(name):
+            return None  # a dash leads a list's item: only an outlet's name on it is the head's
+        if JUNK.match(name):
+            return HeadLine()  # "• 관리자": the site's account posting, page junk
+        desk = DESK.sub("", name) if s[0] == "•" else name
+        if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
+            return HeadLine(outlet=desk or None)
         if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
             return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.

@@ -86,7 +86,7 @@ EMAIL_RE = LazyPattern(_EMAIL)
 # Section names pages print in front of a reporter's name; cut off when glued to it.
 SECTION_PREFIX = LazyPattern(
     r"^(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역"
-    r"|오피니언|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
+    r"|오피니언|여론|독자|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
 )
 
 # --- the rest of a metadata line -------------------------------------------------------------
@@ -113,7 +113,7 @@ JUNK_WORD = LazyPattern(
     re.IGNORECASE,
 )
 # "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
-BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
+BULLET_OUTLET = LazyPattern(r"[•\-]\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
 # capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
 _OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
@@ -160,6 +160,11 @@ SIGN_OFF = LazyPattern(
 # "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
 REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
 CREDITS = LazyPattern(r"(?:출연|진행|구성|연출)\s*[:：]\s*[^\s:：].{0,40}")  # a programme's credits
+# A readers' letters page's row of contributors, each with a place: "기고자 : 홍길동·대전 서구 김철수·경북 상주시"
+CONTRIBUTORS = LazyPattern(
+    r"(?:기고자|글쓴이|작성자|필자)\s*[:：]\s*(?P<list>(?:[가-힣]{2,4}·[가-힣]{1,6}(?: [가-힣]{1,6})?\s*)+)"
+)
+CONTRIBUTOR = LazyPattern(r"(?<![가-힣])(?P<name>[가-힣]{2,4})·")
 WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
@@ -192,10 +197,13 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
 BYLINE = LazyPattern(
-    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
-    rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
+    rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
+    # no bracket, the outlet's name before the reporter's: "아주경제 정하균 기자= …"
+    rf"|(?P<pub3>[가-힣A-Za-z0-9]{{1,10}}(?:뉴스|일보|신문|경제|방송|저널|미디어|투데이|데일리))\s+"
+    rf"(?P<names3>{_NAME})\s*{_ROLE}\s*=)"
 )
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"
@@ -229,7 +237,7 @@ ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
 # The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …"
 OPENING_OUTLET = LazyPattern(
-    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
+    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ/]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
 )
 # A broadcast's cues and labels, no deck: "[KBS 대전] [앵커]", "◀ 앵커 ▶", "<리포트>"
 CUES = LazyPattern(
