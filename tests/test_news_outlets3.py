@@ -63,7 +63,10 @@ def test_a_section_beside_the_date_is_no_name(section: str) -> None:
 
 
 def test_a_person_pictured_above_the_byline_is_no_reporter() -> None:
-    text = "새 도서관 문 열어\n\n  • 홍길동\n  • 2019-12-28 06:15:31\n\n김철수 한빛대 기자\n[한빛=홍길동 기자] 한빛시는 10일 새 도서관을 열었다.\n"
+    text = (
+        "새 도서관 문 열어\n\n  • 홍길동\n  • 2019-12-28 06:15:31\n\n"
+        "김철수 한빛대 기자\n[한빛=홍길동 기자] 한빛시는 10일 새 도서관을 열었다.\n"
+    )
     parsed = read(text, "a.txt")
     assert parsed.meta["authors"] == [{"name": "홍길동"}]
 
