@@ -221,6 +221,11 @@ BROADCAST_SIGN_OFF = LazyPattern(
     r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|MBC|KBS|SBS))"
     r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
+# A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
+HANDOVER = LazyPattern(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어|알아|만나)"
+    r"[가-힣]{0,4}(?:합니다|했습니다|봤습니다|드립니다)\.?$"
+)
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
