@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from feeds.readers.newswords import (
+    BOOK_ENTRY,
     BYLINE,
     CAPTION,
     CLOSING,
@@ -84,7 +85,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if repeated(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line
-    if (CAPTION.search(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
+    listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
+    if (CAPTION.search(s) and not listed) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
     credit = credit or (is_sign_credit(s) and text_after(lines, i))
@@ -106,13 +108,15 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"
     # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
     if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SUBJECT_MAX and _plain_words(s):
-        return "caption"
+        # unless the text goes on in short lines, as a broadcast's script breaks its sentences
+        return "caption" if len(plain(lines[i + 1])) > SCRIPT_LINE_MAX else "p"
     return "p"
 
 
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
+SCRIPT_LINE_MAX = 40  # a script's lines are short; the paragraph under a photo's subject is longer
 _QUOTES = frozenset("\"“”‘’'")
 
 
@@ -136,8 +140,10 @@ def _caption_zone(lines: list[str]) -> int:
 
 
 def repeated(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is printed again right above or under itself."""
-    return any(0 <= j < len(lines) and lines[j] == lines[i] for j in (i - 1, i + 1))
+    """Whether line ``i`` is printed again right above or under itself, with or without the
+    caption's triangle (a photo's alt text, then "▲" and its caption)."""
+    here = lines[i].lstrip("▲△ ")
+    return bool(here) and any(0 <= j < len(lines) and lines[j].lstrip("▲△ ") == here for j in (i - 1, i + 1))
 
 
 def text_after(lines: list[str], i: int) -> bool:

@@ -280,6 +280,8 @@ CAPTION = LazyPattern(
     # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
     rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
+# A book listing's entry led by a triangle, no caption: "▲수박=김영진 글·그림", "▲세상 어딘가에=유희경 저자"
+BOOK_ENTRY = LazyPattern(r"[▲△]\s*[^=]{1,40}=\s*[가-힣]{2,4}\s*(?:저자|지음|글·그림|글|그림|옮김|엮음|편저|시인|작가)")
 _CLOSERS = frozenset("]］】〕)）>〉")  # _CLOSE's characters
 
 

@@ -1,0 +1,32 @@
+"""Captions in shapes tests/data/news3's pages print, and lines that only look like one: a caption
+printed twice, once with its triangle; a book listing's entries led by a triangle; a script's first
+short line, broken mid-sentence, is no photo's subject."""
+
+from __future__ import annotations
+
+from feeds.markup.news import render
+
+
+def test_a_caption_printed_again_with_its_triangle() -> None:
+    caption = "모임에 참석한 홍길동 칼럼니스트가 인사말을 전하고 있다. ⓒ한빛뉴스"
+    html = render(f"{caption}\n▲{caption}\n모임은 21일 열렸다.\n\n둘째 문단이다.\n")
+    assert html.count("<figcaption>") == 2
+    assert "<small>" not in html
+
+
+def test_a_book_listings_entries_are_no_captions() -> None:
+    body = (
+        "▲세상 어딘가에 하나쯤=홍길동 저자\n\n서점의 2층 창고를 고친 작업실 이야기다.\n\n"
+        "▲수박=김철수 글·그림\n\n더위를 많이 타는 아이는 여름이 싫었어요.\n"
+    )
+    assert "<figcaption>" not in render(body)
+
+
+def test_a_scripts_first_line_is_no_photos_subject() -> None:
+    body = "행안부의 휴가철 섬으로\n전남 도내 14곳이 선정됐습니다.\n\n행정안전부에 따르면\n33곳이 뽑혔습니다.\n"
+    assert "<figcaption>" not in render(body)
+
+
+def test_a_name_glued_above_the_text_is_still_the_photos_subject() -> None:
+    body = "박성웅\n배우 박성웅이 10일 서울 한빛구 한빛극장에서 열린 영화 제작보고회에 참석해 인사하고 있다.\n"
+    assert "<figcaption>박성웅</figcaption>" in render(body)
