@@ -76,3 +76,16 @@ def test_print_page_lines_under_the_date_are_no_deck() -> None:
     assert "summary" not in parsed.meta
     assert _date(text, "updated") == "2016-11-19T05:28:00+09:00"
     assert parsed.body.startswith("한빛시는")
+
+
+def test_a_short_article_dated_under_its_paragraphs() -> None:
+    paragraph = "한빛시는 10일 시청 옆에 새 도서관을 열고 시민 100여 명과 함께 개관식을 가졌다고 밝혔다. " * 3
+    text = (
+        f"새 도서관 문 열어\n\n\n{paragraph.strip()}\n\n{paragraph.strip()}\n\n둘째 문단이다. 끝이다.\n\n"
+        "홍길동 기자 hong@example.com\n\n한빛신문 2020-02-19\n"
+    )
+    parsed = read(text, "a.txt")
+    assert "summary" not in parsed.meta
+    assert parsed.meta["publication"] == "한빛신문"
+    assert parsed.meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+    assert parsed.body.startswith("한빛시는")

@@ -329,10 +329,14 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
 
 def _signed_off(deck: list[str]) -> bool:
     """Whether the lines above the date line are a text's paragraphs, not a deck: more than three
-    lines, two of them or more ending in a full stop and led by no list mark, as a deck's points
-    are (a letter from the editor, signed and dated at its foot)."""
+    lines or one of a paragraph's length, two of them or more ending in a full stop and led by no
+    list mark, as a deck's points are (a letter from the editor, signed and dated at its foot)."""
     sentences = sum(1 for s in deck if FULL_STOP.search(s) and s[0] not in _LIST_MARKS)
-    return len(deck) > 3 and sentences >= 2
+    # Fewer lines make a short text's paragraphs when one is longer than any deck's line.
+    return sentences >= 2 and (len(deck) > 3 or any(len(s) > _PARAGRAPH_MIN for s in deck))
+
+
+_PARAGRAPH_MIN = 150
 
 
 _LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
