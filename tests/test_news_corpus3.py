@@ -28,9 +28,7 @@ FLOORS = NEWS3 / "floors.json"
 
 # Dated articles of which the reader loses lines today, with why (strict xfail: a fix makes the run
 # fail until the case is taken off this list).
-KNOWN_DROPS: dict[str, str] = {
-    "chogabje_1": "refused: the date comes last, bracketed, share links glued on ([ 2013-01-19, 16:09 ] 트위터…)",
-}
+KNOWN_DROPS: dict[str, str] = {}
 
 
 def test_accuracy_per_field_stays_above_its_floor(site: Site) -> None:

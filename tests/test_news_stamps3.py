@@ -89,3 +89,17 @@ def test_a_short_article_dated_under_its_paragraphs() -> None:
     assert parsed.meta["publication"] == "한빛신문"
     assert parsed.meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
     assert parsed.body.startswith("한빛시는")
+
+
+def test_a_column_dated_at_its_end_with_share_buttons_glued_on() -> None:
+    paragraph = "내가 물었다. 많은 교수와 언론인들이 칼럼을 통하여 이래라 저래라 훈수를 두는데 참고가 되느냐고. " * 3
+    text = (
+        f"그 많은 칼럼은 누구를 위해 쓰나?\n\n趙甲濟     필자의 다른 기사보기 \n\n{paragraph.strip()}\n\n"
+        '"싫든 좋든 눈치 안 보고 자기 생각을 밝힌 글이 참고가 됩니다."\n'
+        "[ 2013-01-19, 16:09 ] 트위터트위터   페이스북페이스북   네이버네이버\n"
+    )
+    parsed = read(text, "a.txt")
+    assert _date(text) == "2013-01-19T16:09:00+09:00"
+    assert parsed.meta["authors"] == [{"name": "趙甲濟"}]
+    assert "summary" not in parsed.meta
+    assert parsed.body.startswith("내가 물었다.")

@@ -260,7 +260,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
     if _signed_off(deck):
         # Paragraphs above the date line: it is a letter's sign-off, and the text starts under
         # the title. The date and the signature stay in the text, and are read as its head.
-        classes[t + 1 : t + 1 + first] = [Kind.BODY] * first
+        # A byline above the paragraphs stays in the head.
+        classes[t + 1 : t + 2 + last] = [Kind.BODY if k is Kind.DECK else k for k in classes[t + 1 : t + 2 + last]]
         return classes
     if not deck:
         end = _deck_after(rest, last + 1)

@@ -58,6 +58,7 @@ from feeds.readers.newswords import (
     SIGNATURE,
     TITLED_STAMP,
     WORDS,
+    WRITER_BUTTON,
     WRITER_LABEL,
     is_bare_name,
     is_caption,
@@ -284,6 +285,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
     contributors = CONTRIBUTORS.fullmatch(s) if "·" in s else None
     if contributors:  # a letters page's row: "기고자 : 홍길동·대전 서구 김철수·경북 상주시"
         return HeadLine(authors=[{"name": m.group("name")} for m in CONTRIBUTOR.finditer(contributors.group("list"))])
+    button = WRITER_BUTTON.fullmatch(s) if "보기" in s or "페이지" in s else None
+    if button:  # "趙甲濟 필자의 다른 기사보기": the writer, beside the button to their other articles
+        return HeadLine(authors=[{"name": button.group("name")}])
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
@@ -319,7 +323,11 @@ def _classify_wordy(s: str) -> HeadLine | None:
     return None
 
 
-_CLOCK_GAP = re.compile(r"(\d):\s+(\d)")
+_CLOCK_GAP = re.compile(r"(\d):\s+(\d)|(?<=\d),\s*(?=\d{1,2}:)")  # "15: 36", "2013-01-19, 16:09"
+
+
+def _closed(m: re.Match[str]) -> str:
+    return f"{m.group(1)}:{m.group(2)}" if m.group(1) else " "
 
 
 def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
@@ -358,7 +366,7 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
                 if word < start and not ROLE_AT_END.search(s[word:start]):
                     start = word
         # "[13:46]" and "15: 36" as feeds.dates reads them
-        stamps.append((label, _CLOCK_GAP.sub(r"\1:\2", m.group().replace("[", "(").replace("]", ")"))))
+        stamps.append((label, _CLOCK_GAP.sub(_closed, m.group().replace("[", "(").replace("]", ")"))))
         rest.append(s[prev:start])
         prev = stop
     rest.append(s[prev:])

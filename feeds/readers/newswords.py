@@ -98,6 +98,7 @@ JUNK = LazyPattern(
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
+    r"|(?:트위터|페이스북|네이버|카카오톡|카카오스토리|밴드|공유하기){1,2}"  # share buttons, their label doubled
     r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
@@ -165,6 +166,10 @@ CONTRIBUTORS = LazyPattern(
     r"(?:기고자|글쓴이|작성자|필자)\s*[:：]\s*(?P<list>(?:[가-힣]{2,4}·[가-힣]{1,6}(?: [가-힣]{1,6})?\s*)+)"
 )
 CONTRIBUTOR = LazyPattern(r"(?<![가-힣])(?P<name>[가-힣]{2,4})·")
+# A writer's name, in Hangul or Hanja, beside the button to their other articles: "趙甲濟 필자의 다른 기사보기"
+WRITER_BUTTON = LazyPattern(
+    r"(?P<name>[가-힣]{2,4}|[\u4e00-\u9fff]{2,4})\s+(?:필자|기자|저자)의?\s*(?:다른\s*기사\s*(?:더\s*)?보기|페이지)"
+)
 WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
