@@ -72,3 +72,11 @@ def test_each_candidates_score_is_shown_with_its_features() -> None:
     scores = title_scores(["팜스터디", "새 도서관 문 열어"], [3, 5])
     assert scores[0][0] < scores[1][0]
     assert "one short word set off" in scores[0][1]
+
+
+def test_a_teaser_of_the_text_above_the_source_lines_is_the_text() -> None:
+    teaser = "배우 홍길동이 군 복무를 앞둔 심경을 고백했다. " * 8 + "아름다운 얼굴 뒤에 숨"
+    parsed = read(f'홍길동 "쉼표라고 생각"[인터뷰②]\n{teaser}\n- 한빛뉴스\n- 2025-11-28 07:00\n', "a.txt")
+    assert "summary" not in parsed.meta
+    assert parsed.meta["publication"] == "한빛뉴스"
+    assert parsed.body.startswith("배우 홍길동이")

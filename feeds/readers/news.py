@@ -29,6 +29,7 @@ outlets, with what each page shows.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -333,11 +334,15 @@ def _signed_off(deck: list[str]) -> bool:
     lines or one of a paragraph's length, two of them or more ending in a full stop and led by no
     list mark, as a deck's points are (a letter from the editor, signed and dated at its foot)."""
     sentences = sum(1 for s in deck if FULL_STOP.search(s) and s[0] not in _LIST_MARKS)
-    # Fewer lines make a short text's paragraphs when one is longer than any deck's line.
-    return sentences >= 2 and (len(deck) > 3 or any(len(s) > _PARAGRAPH_MIN for s in deck))
+    # Fewer lines make a short text's paragraphs when one is longer than any deck's line; a
+    # portal's teaser of the text, above its source and time, is one such line.
+    long = any(len(s) > _PARAGRAPH_MIN for s in deck)
+    teaser = len(deck) == 1 and long and len(_SENTENCE_BREAK.findall(deck[0])) >= 2
+    return (sentences >= 2 and (len(deck) > 3 or long)) or teaser
 
 
 _PARAGRAPH_MIN = 150
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
 
 
 _LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
