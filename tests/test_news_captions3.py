@@ -30,3 +30,10 @@ def test_a_scripts_first_line_is_no_photos_subject() -> None:
 def test_a_name_glued_above_the_text_is_still_the_photos_subject() -> None:
     body = "박성웅\n배우 박성웅이 10일 서울 한빛구 한빛극장에서 열린 영화 제작보고회에 참석해 인사하고 있다.\n"
     assert "<figcaption>박성웅</figcaption>" in render(body)
+
+
+def test_a_caption_under_its_credit() -> None:
+    body = "뉴스1\n한빛일보 보도화면 캡처. 지금은 삭제된 상태.\n\n한빛일보가 오늘 사과했다.\n\n둘째 문단.\n"
+    html = render(body)
+    assert html.count("<figcaption>") == 2
+    assert "<p>한빛일보가 오늘 사과했다.</p>" in html

@@ -94,6 +94,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
         return "note"
+    if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
+        return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
         return "caption"  # the photo under the head, signed by its photographer
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
