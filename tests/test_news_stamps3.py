@@ -103,3 +103,19 @@ def test_a_column_dated_at_its_end_with_share_buttons_glued_on() -> None:
     assert parsed.meta["authors"] == [{"name": "趙甲濟"}]
     assert "summary" not in parsed.meta
     assert parsed.body.startswith("내가 물었다.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "입력 2024.04.05 09:40 | 지면 A12",  # the print edition's page
+        "입력 2024.04.05 09:40 ㅣ 수정 2024.04.05 10:11",  # a Hangul letter as the bar
+        "데스크 승인 2024.04.05 09:40",  # the desk's approval
+        "입력 2024.04.05 09:40 (금)",  # the weekday after the time
+        "Posted : 2024-04-05 09:40",  # an English label
+    ],
+)
+def test_a_date_line_with_more_labels_and_buttons(line: str) -> None:
+    parsed = read(f"새 도서관 문 열어\n{line}" + BODY, "a.txt")
+    assert _date(f"새 도서관 문 열어\n{line}" + BODY) == "2024-04-05T09:40:00+09:00"
+    assert "publication" not in parsed.meta

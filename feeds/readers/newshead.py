@@ -144,7 +144,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     for piece in PIECES.split(rest):
-        kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
+        kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.

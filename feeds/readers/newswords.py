@@ -99,6 +99,8 @@ JUNK = LazyPattern(
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
     r"|(?:트위터|페이스북|네이버|카카오톡|카카오스토리|밴드|공유하기){1,2}"  # share buttons, their label doubled
+    r"|지면\s*[A-Z]?\d{1,3}\s*면?|데스크|[월화수목금토일](?:요일)?"  # "지면 A12", "데스크 승인", "(금)"
+    r"|(?i:posted|updated|published|modified|date|by)"  # an English edition's labels
     r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
@@ -187,7 +189,7 @@ SECTION = LazyPattern(
 )
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
 WORDS = LazyPattern(r"[\s/·|•]+")
-PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
+PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\sㅣ\s|\s-\s|\s{2,})\s*")
 OUTLET_MAX = 20
 # A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
 ENGLISH_SECTION = LazyPattern(
