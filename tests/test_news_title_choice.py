@@ -80,3 +80,20 @@ def test_a_teaser_of_the_text_above_the_source_lines_is_the_text() -> None:
     assert "summary" not in parsed.meta
     assert parsed.meta["publication"] == "한빛뉴스"
     assert parsed.body.startswith("배우 홍길동이")
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "새 도서관 문 열어 - 한빛일보",  # the page's title: the headline and the site's name
+        "새 도서관 문 열어 < 사회 < 기사본문 - 한빛일보",
+        "새 도서관 문 열어 | 한빛일보",
+        "홈 > 뉴스 > 사회",  # a breadcrumb
+    ],
+)
+def test_the_pages_title_or_path_above_the_headline(above: str) -> None:
+    text = f"{above}\n새 도서관 문 열어\n  • 홍길동 기자\n  • 승인 2021.01.14 14:49\n\n" + BODY
+    parsed = read(text, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"
+    assert "summary" not in parsed.meta
+    assert parsed.meta["page_lines"] == [above]

@@ -11,6 +11,7 @@ of it a page line, and what is between it and the date line the deck.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from feeds.readers.newswords import SECTION, SERIES_LABEL
@@ -27,12 +28,27 @@ def _one_word_set_off(lines: list[str], numbers: list[int], i: int) -> bool:
     return " " in below and len(below) >= 2 * len(s)
 
 
+def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
+    """The page's title: a headline under it, and the site's name or path after a separator."""
+    s = lines[i]
+    return any(
+        len(below) < len(s) and s.startswith(below) and _SITE_SUFFIX.fullmatch(s[len(below) :]) is not None
+        for below in lines[i + 1 :]
+    )
+
+
+_SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " < 사회 < 기사본문 - 한빛일보"
+_BREADCRUMB = re.compile(r"[^>›»\s\d][^>›»\d]{0,11}(?:\s*[>›»]\s*[^>›»\s\d][^>›»\d]{0,11}){1,5}")  # 홈 > 뉴스 > 사회
+
+
 TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "one short word set off": _one_word_set_off,  # 팜스터디 / (blank) / headline
     "ends in a mark": lambda lines, numbers, i: lines[i][-1] in _MARKS,  # 이달의 좋은 보도상_
     "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
     "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
     "a copy of a line above": lambda lines, numbers, i: lines[i] in lines[:i],  # the headline printed twice
+    "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
+    "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None,  # 홈 > 뉴스 > 사회
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -40,6 +56,8 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a bracketed label alone": -5,
     "a section's name": -5,
     "a copy of a line above": -10,  # the first copy is the headline
+    "the page's title": -10,
+    "a breadcrumb": -5,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 4
