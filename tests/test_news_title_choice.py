@@ -97,3 +97,23 @@ def test_the_pages_title_or_path_above_the_headline(above: str) -> None:
     assert parsed.meta["title"] == "새 도서관 문 열어"
     assert "summary" not in parsed.meta
     assert parsed.meta["page_lines"] == [above]
+
+
+def test_the_headline_printed_again_with_the_sites_name_is_no_deck() -> None:
+    text = "새 도서관 문 열어\n새 도서관 문 열어 | 한빛일보\n입력 2024.04.05 09:40\n\n" + BODY
+    parsed = read(text, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"
+    assert "summary" not in parsed.meta
+    assert parsed.meta["page_lines"] == ["새 도서관 문 열어 | 한빛일보"]
+
+
+@pytest.mark.parametrize("kicker", ["[기획] 도서관의 미래 ③", "도서관의 미래 <3>", "[연속기획] 도서관의 미래 (3)"])
+def test_a_series_kicker_above_the_headline(kicker: str) -> None:
+    parsed = read(f"{kicker}\n새 도서관 문 열어\n입력 2024.04.05 09:40\n\n" + BODY, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"
+    assert parsed.meta["page_lines"] == [kicker]
+
+
+def test_a_row_of_buttons_under_the_date_is_no_deck() -> None:
+    parsed = read("새 도서관 문 열어\n\n입력 2024.04.05 09:40\n\n글자크기 + - 인쇄 공유\n\n" + BODY, "a.txt")
+    assert "summary" not in parsed.meta

@@ -37,7 +37,7 @@ from typing import Any
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
-from feeds.readers.newstitle import choose_title
+from feeds.readers.newstitle import choose_title, copy_of
 from feeds.readers.newswords import (
     BYLINE,
     CREDIT_END,
@@ -252,7 +252,7 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
-        if after[i] is None and rest[i][1] == window[t][1]:
+        if after[i] is None and copy_of(rest[i][1], window[t][1]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # the headline printed twice: the page's title and the article's
         if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # a programme's label among the head's lines: "[뉴스외전]"

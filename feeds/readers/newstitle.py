@@ -28,16 +28,26 @@ def _one_word_set_off(lines: list[str], numbers: list[int], i: int) -> bool:
     return " " in below and len(below) >= 2 * len(s)
 
 
-def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
-    """The page's title: a headline under it, and the site's name or path after a separator."""
-    s = lines[i]
-    return any(
-        len(below) < len(s) and s.startswith(below) and _SITE_SUFFIX.fullmatch(s[len(below) :]) is not None
-        for below in lines[i + 1 :]
+def copy_of(line: str, headline: str) -> bool:
+    """Whether ``line`` is the headline printed again, alone or as the page's title: with the
+    site's name or path after a separator ("새 도서관 문 열어 | 한빛일보")."""
+    if line == headline:
+        return True
+    return (
+        len(headline) < len(line)
+        and line.startswith(headline)
+        and _SITE_SUFFIX.fullmatch(line[len(headline) :]) is not None
     )
 
 
+def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
+    """The page's title: a headline under it, and the site's name or path after a separator."""
+    return any(below != lines[i] and copy_of(lines[i], below) for below in lines[i + 1 :])
+
+
 _SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " < 사회 < 기사본문 - 한빛일보"
+# A series' name and its episode, above the headline: "[기획] 도서관의 미래 ③", "… (3)", "… 3회"
+_EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}〉|\d{1,2}\s*(?:회|편|부))")
 _BREADCRUMB = re.compile(r"[^>›»\s\d][^>›»\d]{0,11}(?:\s*[>›»]\s*[^>›»\s\d][^>›»\d]{0,11}){1,5}")  # 홈 > 뉴스 > 사회
 
 
@@ -49,6 +59,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a copy of a line above": lambda lines, numbers, i: lines[i] in lines[:i],  # the headline printed twice
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
     "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None,  # 홈 > 뉴스 > 사회
+    "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -58,6 +69,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a copy of a line above": -10,  # the first copy is the headline
     "the page's title": -10,
     "a breadcrumb": -5,
+    "a series' episode": -5,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 4
