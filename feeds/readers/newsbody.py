@@ -15,6 +15,7 @@ from feeds.readers.newswords import (
     CLOSING_OUTLET_REPORTER,
     CLOSING_REPORTER,
     COPYRIGHT,
+    COPYRIGHT_LAST,
     DATE_STAMP,
     DATELINE,
     DESK_AFTER,
@@ -60,8 +61,9 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             reporters = split_authors(d.group("names"), d.group("email"))
             break
         opening = OPENING_OUTLET.match(s) if outlet is None else None
-        if opening and (is_outlet(opening.group("outlet")) or opening.group("desk")):
-            outlet = opening.group("outlet")  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
+        named = DESK_AFTER.sub("", opening.group("outlet")) if opening else ""  # "[한빛일보 사회부]"
+        if opening and (is_outlet(named) or opening.group("desk")):
+            outlet = named  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
     if not reporters:  # a transcript: the anchor's and the reporter's cues name them
         reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
     closing_outlet = None
@@ -73,7 +75,7 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             email = c.group("email") or c.groupdict().get("lead") or (after and after.group("email"))
             reporters = split_authors(c.group("names"), email)
             closing_outlet = c.groupdict().get("outlet") or closing_outlet
-        copyright = COPYRIGHT.search(tail[i])
+        copyright = COPYRIGHT.search(tail[i]) or COPYRIGHT_LAST.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
     aired = BROADCAST_SIGN_OFF.search(tail[-1]) if tail and not reporters and "입니다" in tail[-1] else None

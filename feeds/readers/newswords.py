@@ -238,12 +238,17 @@ SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:�
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
 CLOSING_OUTLET_REPORTER = LazyPattern(
     rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
-    rf"\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
+    rf"(?:\s*{_ROLE})?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
 )
 # "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
 COPYRIGHT = LazyPattern(
-    r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyright|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})",
+    r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyrights?|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?:\d{4}(?:\s*-\s*\d{4})?\s+)?"
+    r"(?P<outlet>[^\s.,<>\[\]()]{2,20})",
     re.IGNORECASE,
+)
+# The copyright sign and the outlet after the notice: "무단전재 및 재배포 금지 ⓒ 한빛일보"
+COPYRIGHT_LAST = LazyPattern(
+    r"(?:무단\s*전재|재배포\s*금지|배포\s*금지).{0,20}?[ⓒ©]\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})\s*[>\]]?\s*$"
 )
 ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
