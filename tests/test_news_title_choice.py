@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from feeds.readers import read
+from feeds.readers import news, read
 from feeds.readers.newstitle import title_scores
 
 BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
@@ -117,3 +117,23 @@ def test_a_series_kicker_above_the_headline(kicker: str) -> None:
 def test_a_row_of_buttons_under_the_date_is_no_deck() -> None:
     parsed = read("새 도서관 문 열어\n\n입력 2024.04.05 09:40\n\n글자크기 + - 인쇄 공유\n\n" + BODY, "a.txt")
     assert "summary" not in parsed.meta
+
+
+@pytest.mark.parametrize("label", ["사회", "[단독]", "홈 > 뉴스 > 사회"])
+def test_a_label_above_the_headline_under_the_date_line(label: str) -> None:
+    parsed = read(f"2024-04-05 09:40\n\n{label}\n새 도서관 문 열어\n\n" + BODY, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"
+    assert parsed.meta["page_lines"] == [label]
+
+
+def test_a_short_headline_under_the_date_line_stays_the_title() -> None:
+    parsed = read("2024-04-05 09:40\n\n결승\n\n" + BODY, "a.txt")
+    assert parsed.meta["title"] == "결승"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-04-05 09:40\n[단독]\n새 도서관 문 열어\n", "[단독]\n새 도서관 문 열어\n", "팜스터디\n\n새 도서관 문 열어\n"],
+)
+def test_a_label_and_a_headline_with_nothing_under_them(text: str) -> None:
+    assert not news.detect(text)

@@ -221,8 +221,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
     labels = _labels_above(window, infos, t)
     classes = [_metadata_class(info) for info in infos[:t]] + [Kind.PAGE_JUNK] * labels
     t += labels
-    if MARKDOWN.search(window[t][1]):
-        return None
+    if t + 1 >= len(window) or MARKDOWN.search(window[t][1]):
+        return None  # nothing under the headline, as for a first line alone
     classes += [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
     rest, after = window[t + 1 :], infos[t + 1 :]
     first, last = _metadata_block(rest, after)
@@ -275,13 +275,21 @@ _PROGRAMME_MAX = 14
 
 def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t: int) -> int:
     """How many text lines from ``t`` are labels above the headline, the headline being the
-    candidate scored highest among the text lines right above a metadata line."""
+    candidate scored highest among the text lines above the date line (or under it, when it is
+    above the title)."""
     end = t
     while end < len(infos) and infos[end] is None:
         end += 1
     if end == len(infos):
-        return 0  # no metadata line under them: the date line was above the title
+        # No metadata line under them: the date line was above the title, and the text follows
+        # it. Only the headline-like lines before the first paragraph are candidates.
+        end = t
+        while end < len(infos) and len(window[end][1]) <= _HEADLINE_MAX and not SENTENCE_END.search(window[end][1]):
+            end += 1
     return choose_title([s for _, s in window[t:end]], [n for n, _ in window[t:end]])
+
+
+_HEADLINE_MAX = 100
 
 
 def _labelled(info: HeadLine | None) -> bool:
