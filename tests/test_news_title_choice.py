@@ -137,3 +137,8 @@ def test_a_short_headline_under_the_date_line_stays_the_title() -> None:
 )
 def test_a_label_and_a_headline_with_nothing_under_them(text: str) -> None:
     assert not news.detect(text)
+
+
+def test_a_head_with_nothing_under_its_date_line_is_told_without_a_traceback() -> None:
+    text = "\nⓒ 한빛일보\n  • 2019-12-28 06:15:31\n\n\n\n  • 편집국"
+    assert news.detect(text) in (True, False)

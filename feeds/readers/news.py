@@ -310,7 +310,7 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
     # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    photo = (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1])
+    photo = end < len(rest) and ((end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1]))
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
 
 
