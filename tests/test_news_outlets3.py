@@ -77,3 +77,16 @@ def test_a_deck_then_a_caption_above_the_byline() -> None:
         "김철수 한빛대 기자\n[한빛=홍길동 기자] 한빛시는 10일 새 도서관을 열었다.\n"
     )
     assert read(text, "a.txt").meta["summary"] == "[인터뷰] 김철수 한빛대 기자(4학년)"
+
+
+def test_a_radio_programmes_fields_under_the_date() -> None:
+    text = (
+        "제2공항 공론조사 반대 입장\n\n2019년 10월 16일 12시 57분 55초 1달 전 | 조회수 : 129\n\n"
+        "■ 방송 : 한빛MBC 라디오 <라디오한빛시대>\n\n■ 진행 : 홍길동 아나운서\n\n"
+        "■ 일시 : 2019년 10월 15일(화)\n\n■ 대담 : 김철수 위원장\n\n"
+        "◇ 인터뷰 전문보기 자료에 대한 저작권은 한빛MBC에 있습니다.\n\n홍길동: 안녕하세요.\n"
+    )
+    meta = read(text, "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert meta["publication"] == "한빛MBC"
+    assert "updated" not in meta

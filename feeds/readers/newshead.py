@@ -49,6 +49,8 @@ from feeds.readers.newswords import (
     OUTLET_MAX,
     PIECES,
     PRINT_PAGE,
+    PROGRAMME_FIELD,
+    PROGRAMME_HOST,
     REPORTER,
     ROLE_AT_END,
     ROLE_ONLY,
@@ -106,6 +108,9 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     board = _board(s) if BOARD_LABEL.match(s) else None
     if board is not None:
         return board
+    field = PROGRAMME_FIELD.fullmatch(s) if s[0] in _BOXES else None
+    if field:
+        return _programme_field(field.group("label"), field.group("value"))
     maybe_date = MAYBE_DATE.search(s)
     maybe_reporter = ANY_ROLE_WORD.search(s) is not None
     # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
@@ -175,6 +180,19 @@ def titled_stamp(s: str) -> HeadLine | None:
         return None
     info.title = m.group("title")
     return info
+
+
+_BOXES = frozenset("■□◆◇●○▶▷*-")
+
+
+def _programme_field(label: str, value: str) -> HeadLine:
+    """A programme page's field: its host is the writer, its channel the outlet; the others (the
+    air date, the guest) are page junk, and no date stamp."""
+    hosts = [PROGRAMME_HOST.fullmatch(part) for part in re.split(r"\s*[,·/]\s*", value)] if label == "진행" else []
+    if hosts and all(h and is_bare_name(h.group("name")) for h in hosts):  # "김영수 앵커, 강려원 앵커"
+        return HeadLine(authors=[{"name": h.group("name")} for h in hosts if h])
+    channel = value.split(" ", 1)[0]
+    return HeadLine(outlet=channel) if label in ("방송", "채널") and is_outlet(channel) else HeadLine()
 
 
 _SIGNATURE_MAX = 30  # "한빛신문 발행인 홍길동": longer lines are never a signature alone

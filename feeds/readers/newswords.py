@@ -162,6 +162,11 @@ SIGN_OFF = LazyPattern(
 )
 # "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
 REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
+# A programme page's fields under its date: "■ 방송 : 제주MBC 라디오 <…>", "■ 진행 : 윤상범 아나운서"
+PROGRAMME_FIELD = LazyPattern(
+    r"[■□◆◇●○▶▷*\-]\s*(?P<label>방송|진행|출연|대담|일시|구성|연출|작가|제작|채널)\s*[:：]\s*(?P<value>.{1,60})"
+)
+PROGRAMME_HOST = LazyPattern(r"(?P<name>[가-힣]{2,4})\s*(?:아나운서|앵커|기자|PD|DJ|진행자)?")
 CREDITS = LazyPattern(r"(?:출연|진행|구성|연출)\s*[:：]\s*[^\s:：].{0,40}")  # a programme's credits
 # A readers' letters page's row of contributors, each with a place: "기고자 : 홍길동·대전 서구 김철수·경북 상주시"
 CONTRIBUTORS = LazyPattern(
