@@ -4,6 +4,8 @@ short line, broken mid-sentence, is no photo's subject."""
 
 from __future__ import annotations
 
+import pytest
+
 from feeds.markup.news import render
 
 
@@ -37,3 +39,16 @@ def test_a_caption_under_its_credit() -> None:
     html = render(body)
     assert html.count("<figcaption>") == 2
     assert "<p>한빛일보가 오늘 사과했다.</p>" in html
+
+
+@pytest.mark.parametrize(
+    "caption", ["개관식 모습. ⓒ한빛일보", "개관식 모습 ⓒ 연합뉴스", "그래픽=김철수 기자", "사진설명: 개관식 모습"]
+)
+def test_a_caption_between_paragraphs(caption: str) -> None:
+    html = render(f"한빛시는 10일 새 도서관을 열었다고 밝혔다.\n\n{caption}\n\n시는 분관도 열 계획이다.\n")
+    assert f"<figcaption>{caption}</figcaption>" in html
+
+
+def test_a_copyright_notice_ending_in_the_outlet_still_closes() -> None:
+    html = render("한빛시는 10일 새 도서관을 열었다고 밝혔다.\n\n무단전재 및 재배포 금지 ⓒ 한빛일보\n\n홍길동 기자\n")
+    assert "<small>무단전재 및 재배포 금지 ⓒ 한빛일보</small>" in html

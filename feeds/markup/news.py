@@ -89,7 +89,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if (CAPTION.search(s) and not listed) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
-    credit = credit or (is_sign_credit(s) and text_after(lines, i))
+    credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
@@ -152,6 +152,13 @@ def text_after(lines: list[str], i: int) -> bool:
     """Whether text follows line ``i``, not only closing notes: "ⓒSBS" between paragraphs credits
     the photo above it; under the last paragraph it is the outlet's copyright."""
     return any(line and not NOTE.search(line) for line in lines[i + 1 :])
+
+
+def _signed_at_end(s: str) -> bool:
+    """Whether a caption ends in a copyright sign and its credit ("개관식 모습. ⓒ한빛일보"): between
+    paragraphs, a photo's; a notice ending so ("무단전재 및 재배포 금지 ⓒ 한빛일보") is no caption."""
+    sign = max(s.rfind("ⓒ"), s.rfind("©"))
+    return sign > 0 and s[sign - 1] in " ./" and is_sign_credit(s[sign:]) and not NOTE.search(s[:sign])
 
 
 def _credit_below(lines: list[str], i: int) -> bool:

@@ -287,7 +287,9 @@ CAPTION = LazyPattern(
     # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
     rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}{_END}"
     # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "…/사진제공=공주소방서"
-    rf"|(?:^|[\s./])사진\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
+    rf"|(?:^|[\s./])(?:사진|그래픽|이미지|일러스트)\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
+    # a caption labelled as one: "사진설명: 개관식 모습"
+    r"|^\s*사진\s*설명\s*[:：=]"
     # a photographer's credit: "… 2024.4.5 [공동취재] photo@yna.co.kr"
     rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
     # a line led by a triangle
@@ -299,6 +301,7 @@ CAPTION = LazyPattern(
 )
 # A book listing's entry led by a triangle, no caption: "▲수박=김영진 글·그림", "▲세상 어딘가에=유희경 저자"
 BOOK_ENTRY = LazyPattern(r"[▲△]\s*[^=]{1,40}=\s*[가-힣]{2,4}\s*(?:저자|지음|글·그림|글|그림|옮김|엮음|편저|시인|작가)")
+_OTHER_CREDITS = ("그래픽", "이미지", "일러스트")
 _CLOSERS = frozenset("]］】〕)）>〉")  # _CLOSE's characters
 
 
@@ -307,13 +310,21 @@ def is_caption(s: str) -> bool:
 
     Searching a paragraph for CAPTION tries every alternative at every character: the byline
     paragraph of every article cost ~50 us. Each alternative needs something cheap to see: a
-    closing bracket ending the line (before an optional separator), "사진", an address's "@", a
-    leading triangle, or a copyright sign.
+    closing bracket ending the line (before an optional separator), "사진" or another credit's
+    word, an address's "@", a leading triangle, or a copyright sign.
     """
     end = s.rstrip()
     if end[-1:] in ("|", "│"):
         end = end[:-1].rstrip()
-    if not (end[-1:] in _CLOSERS or "사진" in s or "@" in s or "©" in s or "ⓒ" in s or s.lstrip()[:1] in ("▲", "△")):
+    if not (
+        end[-1:] in _CLOSERS
+        or "사진" in s
+        or "@" in s
+        or "©" in s
+        or "ⓒ" in s
+        or s.lstrip()[:1] in ("▲", "△")
+        or any(word in s for word in _OTHER_CREDITS)
+    ):
         return False
     return CAPTION.search(s) is not None
 
