@@ -119,3 +119,16 @@ def test_a_date_line_with_more_labels_and_buttons(line: str) -> None:
     parsed = read(f"새 도서관 문 열어\n{line}" + BODY, "a.txt")
     assert _date(f"새 도서관 문 열어\n{line}" + BODY) == "2024-04-05T09:40:00+09:00"
     assert "publication" not in parsed.meta
+
+
+def test_a_likes_counter_beside_the_stamps() -> None:
+    line = "홍길동 기자 입력 2024.04.05 09:40 수정 2024.04.05 10:11 댓글 0 좋아요 0"
+    parsed = read(f"새 도서관 문 열어\n{line}" + BODY, "a.txt")
+    assert parsed.meta["authors"] == [{"name": "홍길동"}]
+    assert _date(f"새 도서관 문 열어\n{line}" + BODY, "updated") == "2024-04-05T10:11:00+09:00"
+
+
+def test_the_outlet_as_a_datelines_place_beside_the_date() -> None:
+    parsed = read("새 도서관 문 열어\n한빛일보 = 홍길동 기자 | 2024-04-05" + BODY, "a.txt")
+    assert parsed.meta["publication"] == "한빛일보"
+    assert parsed.meta["authors"] == [{"name": "홍길동"}]

@@ -262,6 +262,8 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         piece = piece.split(" ", 1)[1]
     if not piece:
         return ("junk", piece)
+    if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
+        return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
 
