@@ -142,3 +142,17 @@ def test_a_label_and_a_headline_with_nothing_under_them(text: str) -> None:
 def test_a_head_with_nothing_under_its_date_line_is_told_without_a_traceback() -> None:
     text = "\nⓒ 한빛일보\n  • 2019-12-28 06:15:31\n\n\n\n  • 편집국"
     assert news.detect(text) in (True, False)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"), [("[한빛일보]", "한빛일보"), ("hanbit.com", None), ("www.hanbit.co.kr", None)]
+)
+def test_the_outlet_or_the_sites_address_between_headline_and_date(line: str, outlet: str | None) -> None:
+    parsed = read(f"새 도서관 문 열어\n{line}\n입력 2024.04.05 09:40\n\n" + BODY, "a.txt")
+    assert "summary" not in parsed.meta
+    assert parsed.meta.get("publication") == outlet
+
+
+def test_a_path_of_sections_with_bars_above_the_headline() -> None:
+    parsed = read("뉴스 | 사회\n새 도서관 문 열어\n입력 2024.04.05 09:40\n\n" + BODY, "a.txt")
+    assert parsed.meta["title"] == "새 도서관 문 열어"

@@ -40,6 +40,15 @@ def copy_of(line: str, headline: str) -> bool:
     )
 
 
+def _sections(s: str) -> bool:
+    """A path of sections with bars: "뉴스 | 사회", "HOME / 오피니언"."""
+    parts = [p.strip() for p in re.split(r"[|/>›»]", s)]
+    return len(parts) > 1 and all(SECTION.fullmatch(p) or p.upper() in _NAV_WORDS for p in parts)
+
+
+_NAV_WORDS = frozenset({"뉴스", "홈", "HOME", "전체", "전체기사", "기사본문", "NEWS"})
+
+
 def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
     """The page's title: a headline under it, and the site's name or path after a separator."""
     return any(below != lines[i] and copy_of(lines[i], below) for below in lines[i + 1 :])
@@ -58,7 +67,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
     "a copy of a line above": lambda lines, numbers, i: lines[i] in lines[:i],  # the headline printed twice
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
-    "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None,  # 홈 > 뉴스 > 사회
+    "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
 }
 TITLE_WEIGHTS: dict[str, int] = {
