@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from feeds.readers import news, read
+from feeds.readers import news, newstitle, read
 from feeds.readers.newstitle import title_scores
 
 BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
@@ -156,3 +156,26 @@ def test_the_outlet_or_the_sites_address_between_headline_and_date(line: str, ou
 def test_a_path_of_sections_with_bars_above_the_headline() -> None:
     parsed = read("뉴스 | 사회\n새 도서관 문 열어\n입력 2024.04.05 09:40\n\n" + BODY, "a.txt")
     assert parsed.meta["title"] == "새 도서관 문 열어"
+
+
+# For each row of the headline's table, candidates it decides: without the row, the first line
+# would be taken for the headline.
+DECIDED_BY = {
+    "one short word set off": (["팜스터디", "새 도서관 문 열어 시민 반겨"], [1, 3]),
+    "ends in a mark": (["이달의 좋은 보도상_", "새 도서관 문 열어"], [1, 2]),
+    "a bracketed label alone": (["[기획연재]", "새 도서관 문 열어"], [1, 2]),
+    "a section's name": (["오피니언", "새 도서관 문 열어"], [1, 2]),
+    "the page's title": (["새 도서관 문 열어 - 한빛일보", "새 도서관 문 열어"], [1, 2]),
+    "a breadcrumb": (["홈 > 뉴스 > 사회", "새 도서관 문 열어"], [1, 2]),
+    "a series' episode": (["[기획] 도서관의 미래 ③", "새 도서관 문 열어"], [1, 2]),
+}
+
+
+def test_every_row_of_the_headlines_table_decides_a_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert set(DECIDED_BY) == set(newstitle.TITLE_WEIGHTS)
+    for feature, (lines, numbers) in DECIDED_BY.items():
+        assert newstitle.choose_title(lines, numbers) == 1, feature
+        assert feature in newstitle.title_scores(lines, numbers)[0][1], feature
+        monkeypatch.setitem(newstitle.TITLE_WEIGHTS, feature, 0)
+        assert newstitle.choose_title(lines, numbers) == 0, feature
+        monkeypatch.undo()

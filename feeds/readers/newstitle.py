@@ -65,7 +65,6 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "ends in a mark": lambda lines, numbers, i: lines[i][-1] in _MARKS,  # 이달의 좋은 보도상_
     "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
     "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
-    "a copy of a line above": lambda lines, numbers, i: lines[i] in lines[:i],  # the headline printed twice
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
     "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
@@ -75,7 +74,6 @@ TITLE_WEIGHTS: dict[str, int] = {
     "ends in a mark": -5,
     "a bracketed label alone": -5,
     "a section's name": -5,
-    "a copy of a line above": -10,  # the first copy is the headline
     "the page's title": -10,
     "a breadcrumb": -5,
     "a series' episode": -5,
