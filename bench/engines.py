@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from feeds.markup.commonmark import render as commonmark  # noqa: E402
-from feeds.markup.markdown import render as python_markdown  # noqa: E402
+from feeds.fragments import absolutize  # noqa: E402
+from feeds.markup.commonmark import to_html as commonmark  # noqa: E402
+from feeds.markup.markdown import to_html as python_markdown  # noqa: E402
 from feeds.readers import read  # noqa: E402
-from feeds.render import absolutize  # noqa: E402
 from tests.commonmark_spec import examples, normalize  # noqa: E402
 
 BASE = "https://example.org/posts/spec/"

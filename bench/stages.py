@@ -9,7 +9,7 @@ machine is shared) by wrapping the function that does it. Stages, in build order
 
     start-up        Python and the imports before the build starts
     read + parse    feeds.load.load: reading, detecting, parsing, normalizing every file
-    Markdown/HTML   Entries.render_ahead: the bodies of the entries some changed feed shows
+    Markdown/HTML   Entries.convert_ahead: the bodies of the entries some changed feed shows
     entries         feeds.formats.render_job: each entry serialized once per format
     feeds           publish._stage_file: each feed assembled around its entries (and its page), staged
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
@@ -37,7 +37,7 @@ START_CPU = time.process_time()  # Python's own start-up is before this line: se
 
 STAGES = (
     ("read + parse", "feeds.load", "load"),
-    ("Markdown/HTML", "feeds.entries", "Entries.render_ahead"),
+    ("Markdown/HTML", "feeds.entries", "Entries.convert_ahead"),
     ("entries", "feeds.formats", "render_job"),
     ("feeds", "feeds.publish", "_stage_file"),
     ("flush + rename", "feeds.write", "commit"),

@@ -33,23 +33,22 @@ from typing import TYPE_CHECKING
 
 from feeds.archivepaths import ARCHIVE_GLOBS, PAGE, is_archive, page_folder
 from feeds.config import Site
-from feeds.feedsets import Feed, FeedPlan
+from feeds.feed import Feed
+from feeds.plan import ArchiveLinks, PlannedFeed
 
 if TYPE_CHECKING:
     from feeds.cache import Cache
     from feeds.document import Author
     from feeds.entries import Entries
-    from feeds.feedsets import Entry
+    from feeds.feed import Entry
 
 log = logging.getLogger(__name__)
-
-Links = tuple[tuple[str, str], ...]  # FeedPlan.links: (rel, folder)
 
 BUDGET_KEY = "budget"  # the cache's state row: each measured current feed's inputs -> entries kept
 CUT_KEY = "budget_cut"  # the folders of the current feeds the budget cut at the last planning build
 
 
-def links(folder: str, count: int, pages: int, site: Site) -> Links:
+def links(folder: str, count: int, pages: int, site: Site) -> ArchiveLinks:
     """The archive links of the feed in ``folder`` showing ``count`` entries, of a chain of ``pages`` pages."""
     page = PAGE.fullmatch(folder)
     if page is None:
@@ -63,31 +62,31 @@ def links(folder: str, count: int, pages: int, site: Site) -> Links:
     return tuple(found)
 
 
-def chain_links(feeds: Sequence[tuple[str, int]], site: Site) -> list[Links]:
+def chain_links(feeds: Sequence[tuple[str, int]], site: Site) -> list[ArchiveLinks]:
     """``links`` of each (folder, entry count) of a whole plan, whose pages tell each chain's length."""
     pages = Counter(page["base"] for folder, _ in feeds if (page := PAGE.fullmatch(folder)))
     return [links(folder, count, pages[folder], site) for folder, count in feeds]
 
 
-LinksFor = Callable[[int], Links]  # a current feed's links when it keeps that many entries
+LinksFor = Callable[[int], ArchiveLinks]  # a current feed's links when it keeps that many entries
 # How many entries each current feed may keep: (feed cut at max_items, LinksFor, all its documents).
-Fits = Callable[[Sequence[tuple[FeedPlan, LinksFor, int]]], list[int]]
+Fits = Callable[[Sequence[tuple[PlannedFeed, LinksFor, int]]], list[int]]
 
 
-def arrange(plans: Sequence[FeedPlan], site: Site, fits: Fits) -> list[FeedPlan]:
+def arrange(plans: Sequence[PlannedFeed], site: Site, fits: Fits) -> list[PlannedFeed]:
     """Each feed of ``plans`` (all its documents, newest first) cut to what it shows, followed by
     its archive pages (none with ``archives = false``: the documents past the cut are left out)."""
     n = site.max_items
 
-    def links_for(plan: FeedPlan) -> LinksFor:
-        def at(kept: int) -> Links:
+    def links_for(plan: PlannedFeed) -> LinksFor:
+        def at(kept: int) -> ArchiveLinks:
             rest = len(plan.docs) - kept if site.archives else 0
             return links(plan.folder, kept, _pages(rest, n), site)
 
         return at
 
     heads = [(replace(plan, docs=plan.docs[:n]), links_for(plan), len(plan.docs)) for plan in plans]
-    arranged: list[FeedPlan] = []
+    arranged: list[PlannedFeed] = []
     for plan, (_, at, _), kept in zip(plans, heads, fits(heads), strict=True):
         arranged.append(replace(plan, docs=plan.docs[:kept], links=at(kept)))
         if not site.archives:
@@ -98,7 +97,7 @@ def arrange(plans: Sequence[FeedPlan], site: Site, fits: Fits) -> list[FeedPlan]
             folder = page_folder(plan.folder, k)
             found = links(folder, len(page), len(pages), site)
             since = max(doc.updated for doc in pages[k - 2]) if not page and k > 1 else None
-            arranged.append(FeedPlan(folder, plan.title, plan.description, page[::-1], found, since))
+            arranged.append(PlannedFeed(folder, plan.title, plan.description, page[::-1], found, since))
     return arranged
 
 
@@ -113,7 +112,7 @@ class Budget:
     """``Fits`` from the entries' real bytes: the newest entries whose summaries alone fit
     ``max_bytes`` in every format. Each feed's answer is remembered by ``key`` (its inputs)."""
 
-    def __init__(self, site: Site, entries: Entries, cache: Cache, key: Callable[[FeedPlan], str]) -> None:
+    def __init__(self, site: Site, entries: Entries, cache: Cache, key: Callable[[PlannedFeed], str]) -> None:
         self.site, self.entries, self.cache, self.key = site, entries, cache, key
         try:
             memo = json.loads(cache.get(BUDGET_KEY) or "{}")
@@ -121,11 +120,11 @@ class Budget:
             memo = {}
         self.memo = {k: v for k, v in memo.items() if type(v) is int} if isinstance(memo, dict) else {}
 
-    def __call__(self, heads: Sequence[tuple[FeedPlan, LinksFor, int]]) -> list[int]:
+    def __call__(self, heads: Sequence[tuple[PlannedFeed, LinksFor, int]]) -> list[int]:
         keys = [f"{self.key(head)} {total}" for head, _, total in heads]
         todo = [i for i, key in enumerate(keys) if not 0 <= self.memo.get(key, -1) <= len(heads[i][0].docs)]
         # Rendered ahead, across processes: the entries of the feeds to measure.
-        self.entries.render_ahead(doc for i in todo for doc in heads[i][0].docs)
+        self.entries.convert_ahead(doc for i in todo for doc in heads[i][0].docs)
         for i in todo:
             head, at, _ = heads[i]
             self.memo[keys[i]] = fitting([self.entries(doc) for doc in head.docs], head, at, self.site)
@@ -136,12 +135,12 @@ class Budget:
         return kept
 
 
-def unlimited(heads: Sequence[tuple[FeedPlan, LinksFor, int]]) -> list[int]:
+def unlimited(heads: Sequence[tuple[PlannedFeed, LinksFor, int]]) -> list[int]:
     """``Fits`` that keeps every entry (a plan that measures nothing)."""
     return [len(head.docs) for head, _, _ in heads]
 
 
-def fitting(entries: Sequence[Entry], plan: FeedPlan, at: LinksFor, site: Site) -> int:
+def fitting(entries: Sequence[Entry], plan: PlannedFeed, at: LinksFor, site: Site) -> int:
     """How many of ``entries`` (newest first) a feed may show with every one cut to its summary
     and stay within ``max_bytes`` in every format."""
     from feeds.formats import module
@@ -187,7 +186,7 @@ def _bound(entry: Entry, authors: Iterable[Author]) -> int:
     return len(texts) * 64 + _ENTRY_MARKUP + _WORST * sum(map(len, texts))
 
 
-def budget_holds(plans: Iterable[FeedPlan], entries: Entries, site: Site, cache: Cache) -> bool:
+def budget_holds(plans: Iterable[PlannedFeed], entries: Entries, site: Site, cache: Cache) -> bool:
     """Whether an edit leaves each of ``plans``' current feeds (archive pages need no check) keeping
     what it kept: none was cut by the budget, and each still fits cut to its summaries."""
     try:
@@ -205,7 +204,7 @@ def budget_holds(plans: Iterable[FeedPlan], entries: Entries, site: Site, cache:
     return True
 
 
-def _same(found: Links) -> LinksFor:
+def _same(found: ArchiveLinks) -> LinksFor:
     """``LinksFor`` of a feed whose entries stay as they are."""
     return lambda _: found
 

@@ -1,6 +1,6 @@
 """Published assets: the files articles link to by a relative path, and the ``static`` folder.
 
-Rendering makes an article's relative links absolute against its link (``feeds.render``): an
+Rendering makes an article's relative links absolute against its link (``feeds.fragments``): an
 image written ``photo.jpg`` in ``posts/trip/index.md`` becomes ``{url}posts/trip/photo.jpg``.
 This module finds, for each such URL under the site's ``url``, the file the author meant, so
 that it can be published there byte for byte. Only regular files inside the content folder
@@ -22,7 +22,7 @@ from feeds.config import Site
 
 if TYPE_CHECKING:
     from feeds.document import Planned
-    from feeds.feedsets import Entry
+    from feeds.feed import Entry
 
 CONTENT = "content"  # the origins of an asset: the content folder, or the static one
 STATIC = "static"

@@ -7,9 +7,10 @@ since the last one only stats the content folder: it imports no renderer and rea
 (but for the few the last build found racy, changed in the second it began: ``feeds.sources.Found``).
 
 By job: ``feeds.run`` (the run's state and result), ``feeds.selection`` (what is published),
-``feeds.incremental`` (a build where nothing changed, and an edit that keeps the plan),
-``feeds.publish`` (writing the feeds and pages); this module locks, chooses the way, and builds in
-full when neither short way holds.
+``feeds.plan`` (one record per feed, and which feeds there are), ``feeds.incremental`` (a build
+where nothing changed, and an edit: the last build's plan, recalled and patched), ``feeds.publish``
+(the full build's plan, and publishing a plan, whichever build made it); this module locks,
+chooses the way, and builds in full when neither short way holds.
 
 The module can be called: ``feeds.build(content, out, site=...)`` is ``build_site``, the library's
 entry point (docs/python.md).
@@ -39,7 +40,7 @@ from feeds.incremental import edit_build, unchanged_result
 from feeds.lock import exclusive
 from feeds.pages import templates_state
 from feeds.progress import NO_PROGRESS, Progress
-from feeds.publish import write_outputs
+from feeds.publish import computed_plan, publish
 from feeds.run import LOCK_FILE, RACY, BuildResult, Run, fingerprint, lock_path, now, result_state, site_fingerprint
 from feeds.selection import (
     established_for,
@@ -305,18 +306,13 @@ def _full_build(
     if run.strict and result.errors:
         return result
     try:
-        feeds, tags = write_outputs(run, published, loaded, result)
+        publish(run, computed_plan(run, published, loaded), result)
         if ledger is not None:  # ledger: kept once the output it pins is written
             ledger.save()
     except StaleIndex as exc:
         # Planned again, from an index this build has written to: what the last build left is this one's.
         exc.previous = loaded.previous
         raise
-    from feeds.sameplan import Plan, remember
-
-    # A plan made with errors is not reused: the next build must read the broken files again.
-    clean = not (result.errors or result.kept)
-    remember(cache, Plan(run.plan_key(), run.recorded_files(), feeds, tags) if clean else None)
     return result
 
 

@@ -129,7 +129,7 @@ class Site:
     # A page for each article at its link (feeds.sitefiles); false when another generator makes them.
     article_pages: bool = True
     static: Path | None = None  # a folder copied into out/ as it is (favicon, robots.txt, shared files)
-    author_feeds: bool = True  # a feed per author under out/authors/<slug>/ (feeds.feedsets)
+    author_feeds: bool = True  # a feed per author under out/authors/<slug>/ (feeds.plan)
     hub: str | None = None  # a WebSub hub: feeds name it, and builds ping it (feeds.websub)
     hub_timeout: float = HUB_TIMEOUT  # seconds the pings of one build may take, all together
     emoji: bool = False  # :rocket: in Markdown text is the emoji (Hugo's enableEmoji)

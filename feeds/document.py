@@ -20,7 +20,7 @@ class Document:
     """One article, whatever format it was written in.
 
     ``body`` is the body exactly as written and ``markup`` names how to render it
-    (``render.content_html``): rendering is deferred because most documents of a large
+    (``fragments.content_html``): rendering is deferred because most documents of a large
     site are in no feed's window and never need HTML. ``body`` is None when the document was
     loaded without it (``feeds.load``): the build keeps the metadata of every document, and
     reads a body again only to render it.
@@ -45,7 +45,7 @@ class Document:
     extra: Mapping[str, Any] = field(default_factory=dict)  # metadata keys feeds has no use for, kept
     body_line: int = 1  # line of the file the body starts on, for messages about the body
     # Other documents the body links to by path ({% link %}, {{< ref >}}, {filename}): its HTML
-    # depends on their links too (feeds.migrate).
+    # depends on their links too (feeds.dialects).
     references: tuple[str, ...] = ()
 
     @property

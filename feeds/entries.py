@@ -9,15 +9,16 @@ from typing import TYPE_CHECKING
 
 from feeds.cache import Cache
 from feeds.config import Site
+from feeds.dialects.links import Links
 from feeds.document import Document, Planned
 from feeds.load import Loaded, fetch
 from feeds.markup import DEFAULT_MARKDOWN
-from feeds.migrate.links import Links
 from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry, Feed, FeedPlan
+    from feeds.feed import Entry, Feed
     from feeds.guard import RenderFailed
+    from feeds.plan import PlannedFeed
     from feeds.tags import Tag
 
 
@@ -56,9 +57,9 @@ class Entries:
 
     def __call__(self, planned: Planned) -> Entry:
         if planned.source not in self.built:
-            from feeds.feedsets import Entry
+            from feeds.feed import Entry
+            from feeds.fragments import excerpt, split_more
             from feeds.pictures import entry_image
-            from feeds.render import excerpt, split_more
 
             doc = self.document(planned)
             if (doc.id, doc.published, doc.updated) != (planned.id, planned.published, planned.updated):
@@ -74,9 +75,9 @@ class Entries:
             self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, image)
         return self.built[planned.source]
 
-    def feed(self, plan: FeedPlan) -> Feed:
+    def feed(self, plan: PlannedFeed) -> Feed:
         """``plan`` as a finished feed, every entry built: what the output formats serialize."""
-        from feeds.feedsets import Feed
+        from feeds.feed import Feed
 
         entries = tuple(self(d) for d in plan.docs)
         return Feed(plan.folder, plan.title, plan.description, self.site, entries, plan.links, plan.since)
@@ -88,7 +89,7 @@ class Entries:
         cached = self.cache.html(key) if key else None
         if cached is not None:
             return cached
-        ((html, cacheable),) = self._render_guarded([doc], self._stored_bodies([doc]))
+        ((html, cacheable),) = self._convert_guarded([doc], self._stored_bodies([doc]))
         if key and cacheable:
             self.cache.put_html(key, html)
         return html
@@ -97,9 +98,9 @@ class Entries:
         # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
         return self.cache.bodies([d.source for d in docs if d.body is None and d.source not in self.refs])
 
-    def _render(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
+    def _convert(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
         """The document's HTML, and whether it may be cached under its file's digest."""
-        from feeds.render import marked_html
+        from feeds.fragments import marked_html
 
         body, cacheable = doc.body, True
         if body is None:
@@ -107,9 +108,9 @@ class Entries:
             body, cacheable = ref.read(self.site) if ref else (stored.get(doc.source, ""), True)
         return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
-    def render_ahead(self, docs: Iterable[Planned], progress: Progress = NO_PROGRESS) -> None:
-        """Render, across processes, the HTML of every document not cached yet, counting each in ``progress``."""
-        from feeds.markup import renderer
+    def convert_ahead(self, docs: Iterable[Planned], progress: Progress = NO_PROGRESS) -> None:
+        """Convert to HTML, across processes, every document not cached yet, counting each in ``progress``."""
+        from feeds.markup import converter
 
         todo: dict[str, Planned] = {}
         for doc in docs:
@@ -121,25 +122,25 @@ class Entries:
         self.fetch(todo.values())
         pending = [self.loaded.full[source] for source in todo]
         for markup in sorted({doc.markup for doc in pending}):
-            renderer(markup)  # imported here, before the fork: a markup's one-time checks run once
+            converter(markup)  # imported here, before the fork: a markup's one-time checks run once
         stored = self._stored_bodies(pending)
-        results = self._render_guarded(pending, stored, progress)
+        results = self._convert_guarded(pending, stored, progress)
         for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
             if cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
 
-    def _render_guarded(
+    def _convert_guarded(
         self, docs: list[Document], stored: dict[str, str], progress: Progress = NO_PROGRESS
     ) -> list[tuple[str, bool]]:
-        """``_render`` of each of ``docs``, inside the guard (``feeds.guard``): in worker processes
+        """``_convert`` of each of ``docs``, inside the guard (``feeds.guard``): in worker processes
         that are killed past ``document_timeout``. RenderFailed names every document that failed."""
         from feeds.guard import guarded_imap
         from feeds.parallel import MIN_ITEMS, workers
 
         procs = workers() if len(docs) >= MIN_ITEMS else 1  # one worker: there to be killed
         guarded = guarded_imap(
-            lambda i: self._render(docs[i], stored),
+            lambda i: self._convert(docs[i], stored),
             len(docs),
             lambda i: self._label(docs[i].source),
             self.site.document_timeout,

@@ -13,12 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from feeds.cache import Cache, Indexed
+from feeds.cache import Cache, Indexed, OutputRecord
 from feeds.config import Site
 from feeds.errors import ContentError
-from feeds.formats import filenames
 from feeds.pages import pages
-from feeds.publish import feed_fingerprint, publish, unchanged_and_dirty
+from feeds.publish import Ready, feed_fingerprint, publish
 from feeds.run import RACY, BuildResult, Run, last_result, last_run
 from feeds.selection import not_articles
 from feeds.sitefiles import is_site_file, remembered
@@ -26,8 +25,7 @@ from feeds.sources import Found
 
 if TYPE_CHECKING:
     from feeds.load import Read
-    from feeds.pages.view import SiteView
-    from feeds.sameplan import Plan, PlannedFeed
+    from feeds.plan import Plan, PlannedFeed
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +96,27 @@ EDIT_MAX_FILES = 64  # more changed files than this are read in parallel, by the
 
 
 def edit_build(run: Run) -> BuildResult | None:
-    """The build of an edit that leaves every feed's documents as they were, from the last build's
-    plan (``feeds.sameplan``); None when that may not hold, and then the full build runs. Nothing
-    is written before it is known.
+    """The build of an edit that leaves every feed's documents as they were: the last build's plan
+    (``feeds.planstore``) patched with the edit and published as the full build publishes its own.
+    None when that may not hold, and then the full build runs. Nothing is written before it is known.
     """
-    from feeds.sameplan import recall
+    patched = _patched_plan(run)
+    if patched is None:
+        return None
+    ready, result, changed = patched
+    if not publish(run, ready, result):
+        return None
+    log.debug("%s %d changed file(s)", PLAN_REUSED, changed)
+    return result
+
+
+PLAN_REUSED = "the last build's plan held (no file added, removed or given new planning fields):"
+
+
+def _patched_plan(run: Run) -> tuple[Ready, BuildResult, int] | None:
+    """The last build's plan with the edit in it, the last build's result as this one starts
+    from, and how many files changed; None when the plan may not hold."""
+    from feeds.planstore import recall
 
     if not run.cache.enabled or (state := last_run(run.cache, run.at)) is None:
         return None
@@ -127,14 +141,11 @@ def edit_build(run: Run) -> BuildResult | None:
     if edits is None:
         return None
     result.read = len(run.stats) - len(result.others)
-    if not _write_edits(run, replace(plan, files=run.files), edits, result):
+    ready = _patched(run, replace(plan, files=run.recorded_files()), edits)
+    if ready is None:
         return None
     run.racy.update(edits.racy)
-    log.debug("%s %d changed file(s)", PLAN_REUSED, len(changed))
-    return result
-
-
-PLAN_REUSED = "the last build's plan held (no file added, removed or given new planning fields):"
+    return ready, result, len(changed)
 
 
 @dataclass
@@ -176,60 +187,40 @@ def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits 
     return edits
 
 
-def _write_edits(run: Run, plan: Plan, edits: _Edits, result: BuildResult) -> bool:
-    """Write the feeds that show the edited documents, as the full build would; False (and nothing
-    written) if the plan turns out not to hold."""
-    from feeds.archives import budget_holds, chain_links
+def _patched(run: Run, plan: Plan, edits: _Edits) -> Ready | None:
+    """``plan`` with the edited documents' new digests in the feeds that show them, and the
+    documents of the feeds this build may write (those and the main feed, whose entries the site
+    page shows), as the full build would plan them; None if the plan turns out not to hold."""
+    from feeds.archives import budget_holds
+    from feeds.dialects.links import Links
     from feeds.entries import Entries
-    from feeds.feedsets import FeedPlan
     from feeds.load import Loaded, store, touch
-    from feeds.migrate.links import Links
-    from feeds.sameplan import remember, showing
     from feeds.tags import tag_key
 
-    site, cache, out_dir = run.site, run.cache, run.out_dir
+    site, cache = run.site, run.cache
     digests = {source: found.digest for source, (_, found) in edits.docs.items() if found.digest}
-    shown = set(showing(plan.feeds, digests))
+    shown = set(plan.showing(digests))
     main = next((i for i, f in enumerate(plan.feeds) if not f.folder), None)
     if main is None:
-        return False
-    # The feeds whose entries this build may make: the changed ones and the main feed (the site
-    # page shows its entries). The HTML of one that links to other documents depends on every
-    # document's link, which only planning knows.
+        return None
+    # The HTML of a feed that links to other documents depends on every document's link, which
+    # only planning knows.
     needed = shown | {main}
     if any(plan.feeds[i].links_others() for i in needed):
-        return False
+        return None
     if any(found.doc is not None and found.doc.references for _, found in edits.docs.values()):
-        return False  # its article page links to other documents: so does its HTML (above)
-    feeds, base = list(plan.feeds), run.feeds_base()
-    chains = chain_links([(f.folder, len(f.entries)) for f in feeds], site)
-    for i in shown:
-        feed = feeds[i].with_digests(digests)
-        fp = feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.entries, *chains[i])
-        feeds[i] = replace(feed, fingerprint=fp)
+        return None  # its article page links to other documents: so does its HTML (above)
     wanted = list(dict.fromkeys(s for i in sorted(needed) for s in plan.feeds[i].sources))
     rows = cache.index(wanted)
-    if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in needed for e in plan.feeds[i].entries):
-        return False  # the index moved under the plan: the full build plans again
-    plans = [
-        FeedPlan(
-            f.folder, f.title, f.description, tuple(rows[s].meta for s in f.sources) if i in needed else (), chains[i]
-        )
-        for i, f in enumerate(feeds)
-    ]
+    if any(rows.get(e[0]) is None or rows[e[0]].digest != e[1] for i in needed for e in plan.feeds[i].inputs):
+        return None  # the index moved under the plan: the full build plans again
+    feeds = _patched_feeds(run, plan.feeds, shown, needed, rows, digests)
     tags = plan.tag_index()
     if any(tag_key(t) not in tags for source in wanted for t in rows[source].meta.tags):
-        return False
+        return None
     previous = cache.outputs()
-    feed_files = {rel for rel, record in previous.items() if not is_site_file(record)}
-    if {f.folder + name for f in feeds for name in filenames(f.folder)} | set(pages(site)) != feed_files:
-        return False  # the plan is not of the feeds the last build wrote
-    if not remembered(cache, previous):
-        return False  # nor are the site files what it remembers (feeds.sitefiles)
-    records, dirty = unchanged_and_dirty(zip(plans, feeds, strict=True), previous, out_dir, result)
-    known = {id(plans[i]) for i in needed}
-    if any(id(plan) not in known for plan, _, _ in dirty):
-        return False  # a feed the edit does not touch was changed or removed behind our back
+    if not _outputs_hold(run, feeds, previous):
+        return None
     # Nothing is written above this line.
     for st in edits.touched:
         touch(cache, st)
@@ -241,25 +232,42 @@ def _write_edits(run: Run, plan: Plan, edits: _Edits, result: BuildResult) -> bo
         assert found.doc is not None and found.digest is not None
         loaded.full[source] = store(cache, st, found.digest, found.doc)
     entries = Entries(tags, cache, loaded, site, Links(metas, run.content_dir))
-    view = _site_view(site, feeds)
-    if not budget_holds((plans[i] for i in shown), entries, site, cache):
-        return False  # the edit changes how many entries a current feed keeps: the full build plans
-    main_plan, main_fp = plans[main], feeds[main].fingerprint
+    if not budget_holds((feeds[i] for i in shown), entries, site, cache):
+        return None  # the edit changes how many entries a current feed keeps: the full build plans
+    stale = tuple(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
+    writable = frozenset(feeds[i].folder for i in needed)
     edited = [loaded.full[source] for source in edits.docs]
-    publish(run, dirty, records, main_plan, main_fp, view, entries, previous, result, (edited, False))
-    cache.drop_html(entries.html_key(edits.old[source].meta, edits.old[source].digest) for source in digests)
-    remember(cache, replace(plan, files=run.recorded_files(), feeds=tuple(feeds)))
-    return True
+    return Ready(replace(plan, feeds=tuple(feeds)), entries, edited, False, writable, previous, stale)
 
 
-def _site_view(site: Site, feeds: Sequence[PlannedFeed]) -> SiteView:
-    """The feeds as the site's pages list them: every one but the archive documents."""
-    from feeds.archivepaths import is_archive
-    from feeds.pages.view import feed_link, view_of
+def _patched_feeds(
+    run: Run,
+    feeds: Sequence[PlannedFeed],
+    shown: set[int],
+    needed: set[int],
+    rows: dict[str, Indexed],
+    digests: dict[str, str],
+) -> list[PlannedFeed]:
+    """``feeds`` with the archive links the full build gives them, the edited documents' digests
+    and new fingerprints in those that show them (``shown``), and the documents of ``needed``."""
+    from feeds.archives import chain_links
 
-    links = [
-        feed_link(site, f.folder, f.title, f.description, f.tag, f.articles, f.updated)
-        for f in feeds
-        if not is_archive(f.folder)
-    ]
-    return view_of(site, links)
+    base = run.feeds_base()
+    chains = chain_links([(f.folder, len(f.inputs)) for f in feeds], run.site)
+    patched = []
+    for i, feed in enumerate(feeds):
+        if i in shown:
+            feed = feed.with_digests(digests)
+            fp = feed_fingerprint(base, feed.folder, feed.title, feed.description, feed.inputs, *chains[i])
+            feed = replace(feed, fingerprint=fp)
+        docs = tuple(rows[s].meta for s in feed.sources) if i in needed else ()
+        patched.append(replace(feed, docs=docs, links=chains[i]))
+    return patched
+
+
+def _outputs_hold(run: Run, feeds: Sequence[PlannedFeed], previous: dict[str, OutputRecord]) -> bool:
+    """Whether the outputs the cache records are of the plan's feeds and the site files it remembers."""
+    feed_files = {rel for rel, record in previous.items() if not is_site_file(record)}
+    if {rel for f in feeds for rel in f.files} | set(pages(run.site)) != feed_files:
+        return False  # the plan is not of the feeds the last build wrote
+    return remembered(run.cache, previous)  # nor are the site files what it remembers (feeds.sitefiles)

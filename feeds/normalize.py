@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from feeds import mojibake
 from feeds.config import Site, bundle_name
 from feeds.dates import is_zero_date, parse_date
+from feeds.dialects import is_jekyll_post, references
 from feeds.document import Author, Document
 from feeds.errors import ContentError, DateError, MissingField, PageError, RedirectStub
 from feeds.fields import (
@@ -33,7 +34,6 @@ from feeds.fields import (
 )
 from feeds.hangulcount import mostly_hangul
 from feeds.langtag import is_language_tag
-from feeds.migrate import is_jekyll_post, references
 from feeds.readers import Parsed
 from feeds.slugs import slugify
 from feeds.tagrules import matches

@@ -1,6 +1,9 @@
-"""Publishing: plan the feeds, render and write those whose inputs changed (each staged, then
-all renamed into place at once), the site pages likewise, and remove the feeds of tags that
-are gone; every output recorded in the cache."""
+"""Publishing a plan: render and write the feeds whose inputs changed (each staged, then all
+renamed into place at once), the site pages likewise, and remove the feeds of tags that are
+gone; every output recorded in the cache, and the plan kept for the next build.
+
+The full build computes its plan (``computed_plan``); an edit recalls the last build's and patches
+it (``feeds.incremental``). Either is published the one way: ``publish``."""
 
 from __future__ import annotations
 
@@ -8,10 +11,11 @@ import contextlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from feeds.archivepaths import is_archive
 from feeds.cache import Cache, OutputRecord
 from feeds.config import Site
 from feeds.errors import DiskError
@@ -23,10 +27,10 @@ from feeds.run import BuildResult, Run, fingerprint
 if TYPE_CHECKING:
     from feeds.document import Planned
     from feeds.entries import Entries
-    from feeds.feedsets import Entry, Feed, FeedPlan
+    from feeds.feed import Entry, Feed
     from feeds.load import Loaded
-    from feeds.pages.view import FeedLink, SiteView
-    from feeds.sameplan import PlannedFeed
+    from feeds.pages.view import SiteView
+    from feeds.plan import Plan, PlannedFeed
     from feeds.tags import Tag
 
 _TAG_FEED = re.compile(
@@ -38,18 +42,29 @@ _TITLE = re.compile(rb"<title>([^<]*)</title>")
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
 
 
-def write_outputs(
-    run: Run, docs: list[Planned], loaded: Loaded, result: BuildResult
-) -> tuple[tuple[PlannedFeed, ...], tuple[tuple[str, Tag], ...]]:
-    """Plan every feed, then render and write those whose inputs changed; remove feeds that no
-    longer exist. Returns the plan (its feeds and tags), for the next build to reuse (``feeds.sameplan``)."""
-    from feeds.archivepaths import is_archive
+@dataclass(frozen=True)
+class Ready:
+    """A plan as ``publish`` takes it, with what it is published with."""
+
+    plan: Plan  # every feed; those it may write with their documents
+    entries: Entries
+    # The documents whose article pages may change: every published one (``every``), or the edited ones.
+    articles: Sequence[Planned]
+    every: bool
+    # The feeds (their folders) it may write: None, any; an edit's, those whose documents it loaded.
+    writable: frozenset[str] | None = None
+    previous: dict[str, OutputRecord] | None = None  # the cache's record of out/, if read already
+    # The HTML the cache is to forget: None, all that no feed shows (a full plan shows every document).
+    stale_html: tuple[str, ...] | None = None
+
+
+def computed_plan(run: Run, docs: list[Planned], loaded: Loaded) -> Ready:
+    """The full build's plan: every feed of ``docs`` (the published documents) cut to what it
+    shows, its archive pages, what the site pages say of each, and each one's fingerprint."""
     from feeds.archives import Budget, arrange
+    from feeds.dialects.links import Links
     from feeds.entries import Entries
-    from feeds.feedsets import newest_first, plan_feeds
-    from feeds.migrate.links import Links
-    from feeds.pages.view import site_view
-    from feeds.sameplan import PlannedFeed
+    from feeds.plan import Plan, described, newest_first, plan_feeds
     from feeds.tags import index_authors, index_tags
 
     site, cache, out_dir = run.site, run.cache, run.out_dir
@@ -63,112 +78,121 @@ def write_outputs(
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
     base = run.feeds_base()
 
-    def inputs_of(plan: FeedPlan) -> tuple[tuple[object, ...], ...]:
+    def inputs_of(feed: PlannedFeed) -> tuple[tuple[object, ...], ...]:
         return tuple(
-            (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in plan.docs
+            (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in feed.docs
         )
 
-    def key(plan: FeedPlan) -> str:
-        return feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs_of(plan), site.max_bytes)
+    def key(feed: PlannedFeed) -> str:
+        return feed_fingerprint(base, feed.folder, feed.title, feed.description, inputs_of(feed), site.max_bytes)
 
-    plans = arrange(plan_feeds(ordered, site, tags, authors), site, Budget(site, entries, cache, key))
-    view = site_view(site, [plan for plan in plans if not is_archive(plan.folder)], ordered, tags, authors=authors)
-    planned = []
-    for plan, link in zip(plans, _links_by_folder(view, plans), strict=True):
-        inputs = inputs_of(plan)
-        since = (plan.since.isoformat(),) if plan.since else ()
-        fp = feed_fingerprint(base, plan.folder, plan.title, plan.description, inputs, *plan.links, *since)
-        planned.append(
-            PlannedFeed(plan.folder, plan.title, plan.description, inputs, fp, link.name, link.articles, link.updated)
-        )
-    previous = cache.outputs()
-    records, dirty = unchanged_and_dirty(zip(plans, planned, strict=True), previous, out_dir, result)
-    main = next(plan for plan in plans if not plan.folder)
-    main_fp = next(feed.fingerprint for feed in planned if not feed.folder)
-    publish(run, dirty, records, main, main_fp, view, entries, previous, result, (ordered, True))
-    cache.prune_html(entries.html_keys(doc for plan in plans for doc in plan.docs))  # what no feed shows goes
-    return tuple(planned), tuple(tags.items())
+    arranged = arrange(plan_feeds(ordered, site, tags, authors), site, Budget(site, entries, cache, key))
+    feeds = []
+    for feed in described(arranged, ordered, tags, authors):
+        inputs = inputs_of(feed)
+        since = (feed.since.isoformat(),) if feed.since else ()
+        fp = feed_fingerprint(base, feed.folder, feed.title, feed.description, inputs, *feed.links, *since)
+        feeds.append(replace(feed, inputs=inputs, fingerprint=fp))
+    plan = Plan(run.plan_key(), run.recorded_files(), tuple(feeds), tuple(tags.items()))
+    return Ready(plan, entries, ordered, every=True)
 
 
 def feed_fingerprint(
-    base: str, folder: str, title: str, description: str, entries: Sequence[object], *more: object
+    base: str, folder: str, title: str, description: str, inputs: Sequence[object], *more: object
 ) -> str:
     """Of everything a feed's files depend on: ``Run.feeds_base``, what the feed is, its entries
-    (``sameplan.PlannedFeed.entries``) and ``more`` (its archive links)."""
-    return fingerprint(base, folder, title, description, entries, *more)
+    (``PlannedFeed.inputs``) and ``more`` (its archive links)."""
+    return fingerprint(base, folder, title, description, inputs, *more)
 
 
-def _links_by_folder(view: SiteView, plans: Sequence[FeedPlan]) -> list[FeedLink]:
-    """Each plan's link as the pages list it; an archive page, which they do not list, its own."""
-    from feeds.pages.view import feed_link
+def publish(run: Run, ready: Ready, result: BuildResult) -> bool:
+    """Write the feeds of ``ready`` whose inputs changed and, if theirs changed, the site pages;
+    remove feeds that no longer exist; record every output; keep the plan for the next build. False,
+    with nothing written, when a feed ``ready`` may not write needs writing."""
+    feeds, cache = ready.plan.feeds, run.cache
+    previous = cache.outputs() if ready.previous is None else ready.previous
+    records, dirty = unchanged_and_dirty(feeds, previous, run.out_dir, result)
+    if ready.writable is not None and any(feed.folder not in ready.writable for feed, _ in dirty):
+        return False  # a feed the edit does not touch was changed or removed behind our back
+    _write(run, ready, dirty, records, previous, result)
+    if ready.stale_html is None:
+        cache.prune_html(ready.entries.html_keys(doc for feed in feeds for doc in feed.docs))  # what no feed shows goes
+    else:
+        cache.drop_html(ready.stale_html)
+    # A plan made with errors is not reused: the next build must read the broken files again.
+    from feeds.planstore import remember
 
-    by_folder = {link.folder: link for link in view.feeds}
-    return [
-        by_folder.get(plan.folder) or feed_link(view.site, plan.folder, plan.title, plan.description, None, 0, None)
-        for plan in plans
+    remember(cache, None if result.errors or result.kept else ready.plan)
+    return True
+
+
+def site_view(site: Site, feeds: Iterable[PlannedFeed]) -> SiteView:
+    """The feeds as the site's pages list them: every one but the archive pages."""
+    from feeds.pages.view import feed_link, view_of
+
+    links = [
+        feed_link(site, f.folder, f.title, f.description, f.name, f.articles, f.updated)
+        for f in feeds
+        if not is_archive(f.folder)
     ]
+    return view_of(site, links)
 
 
 def unchanged_and_dirty(
-    feeds: Iterable[tuple[FeedPlan, PlannedFeed]], previous: dict[str, OutputRecord], out_dir: Path, result: BuildResult
-) -> tuple[dict[str, OutputRecord], list[tuple[FeedPlan, str, dict[str, Path]]]]:
+    feeds: Iterable[PlannedFeed], previous: dict[str, OutputRecord], out_dir: Path, result: BuildResult
+) -> tuple[dict[str, OutputRecord], list[tuple[PlannedFeed, dict[str, Path]]]]:
     """The records of the feeds still written as they would be now (added to ``result.unchanged``),
-    and the feeds to write, each with its fingerprint and its files' checked paths."""
+    and the feeds to write, each with its files' checked paths."""
     from feeds.write import safe_paths
 
     records: dict[str, OutputRecord] = {}
     dirty = []
-    for plan, feed in feeds:
-        names = [plan.folder + name for name in filenames(plan.folder)]
+    for feed in feeds:
+        names = feed.files
         # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
         # paths (safe_paths).
         if all((r := previous.get(rel)) and r.still_written(feed.fingerprint, out_dir / rel) for rel in names):
             result.unchanged.extend(names)
             records.update((rel, previous[rel]) for rel in names)
         else:
-            dirty.append((plan, feed.fingerprint, names))
-    paths = safe_paths(out_dir, (rel for _, _, names in dirty for rel in names))
-    return records, [(plan, fp, {rel: paths[rel] for rel in names}) for plan, fp, names in dirty]
+            dirty.append((feed, names))
+    paths = safe_paths(out_dir, (rel for _, names in dirty for rel in names))
+    return records, [(feed, {rel: paths[rel] for rel in names}) for feed, names in dirty]
 
 
-def publish(
+def _write(
     run: Run,
-    dirty: list[tuple[FeedPlan, str, dict[str, Path]]],
+    ready: Ready,
+    dirty: list[tuple[PlannedFeed, dict[str, Path]]],
     records: dict[str, OutputRecord],
-    main: FeedPlan,
-    main_fp: str,
-    view: SiteView,
-    entries: Entries,
     previous: dict[str, OutputRecord],
     result: BuildResult,
-    articles: tuple[Sequence[Planned], bool],
 ) -> None:
     """Render and write the ``dirty`` feeds and, if their inputs changed, the site pages; remove
-    feeds that no longer exist; record every output (``records`` holds the unchanged ones).
-    ``articles``: every published document and True, or the edited ones and False (``feeds.sitefiles``)."""
+    feeds that no longer exist; record every output (``records`` holds the unchanged ones)."""
     from feeds.write import commit, drop, restore, set_aside
 
-    site, out_dir, progress = run.site, run.out_dir, run.progress
+    site, out_dir, progress, entries = run.site, run.out_dir, run.progress, ready.entries
+    main = next(feed for feed in ready.plan.feeds if not feed.folder)
     try:
         _remove_temp_files(out_dir)
     except OSError as exc:
         raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
     # Every full document this build shows, before anything is written (StaleIndex may replan).
-    entries.fetch(doc for plan in [main, *(plan for plan, _, _ in dirty)] for doc in plan.docs)
-    entries.render_ahead((doc for plan, _, _ in dirty for doc in plan.docs), progress)
+    entries.fetch(doc for feed in [main, *(feed for feed, _ in dirty)] for doc in feed.docs)
+    entries.convert_ahead((doc for feed, _ in dirty for doc in feed.docs), progress)
     # Every feed is finished here, in the parent, which alone uses the cache: the forked serializers
     # close over these Feeds and their paths only, so none can reach the SQLite connection.
-    ready = [(entries.feed(plan), targets) for plan, _, targets in dirty]
-    done: list[list[tuple[str, str | None]]] = [[] for _ in ready]  # each feed's (file, staged copy)
+    staging = [_Staging(feed, entries.feed(feed), targets) for feed, targets in dirty]
     try:
         # Every changed feed is staged, and stale ones set aside, before any replaces its old
         # version (and put back if one cannot): a disk fault (full, read-only, permission
         # denied) then stops the build with the old set of feeds in place.
         for filename in FORMATS:
-            _stage_format(filename, ready, done, site, progress)
-        staged = [(tmp, targets[rel]) for (_, _, targets), feed in zip(dirty, done, strict=True) for rel, tmp in feed]
+            _stage_format(filename, staging, site, progress)
+        staged = [(tmp, feed.targets[rel]) for feed in staging for rel, tmp in feed.files]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
-        current = {rel for _, _, targets in dirty for rel in targets} | set(records) | set(pages(site))
+        current = {rel for _, targets in dirty for rel in targets} | set(records) | set(pages(site))
         result.removed, folders = _stale(out_dir, current, previous)
         aside = set_aside([out_dir / rel for rel in result.removed])
         try:
@@ -178,13 +202,15 @@ def publish(
             raise
         drop(aside)
         _remove_empty(folders)
-        for (_, fp, targets), feed in zip(dirty, done, strict=True):
-            for rel, tmp in feed:
+        for feed in staging:
+            for rel, tmp in feed.files:
                 (result.written if tmp else result.unchanged).append(rel)
-                st = targets[rel].stat()
-                records[rel] = OutputRecord(fp, st.st_size, st.st_mtime_ns)
-        pages_fp = fingerprint(run.site_fp, main_fp)
+                st = feed.targets[rel].stat()
+                records[rel] = OutputRecord(feed.planned.fingerprint, st.st_size, st.st_mtime_ns)
+        view = site_view(site, ready.plan.feeds)
+        pages_fp = fingerprint(run.site_fp, main.fingerprint)
         records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
+        articles = (ready.articles, ready.every)
         records.update(_publish_site_files(run, view, entries, previous, result, frozenset(records), articles))
     except BaseException as exc:
         with contextlib.suppress(OSError):  # a failed build leaves no temporary file behind
@@ -248,7 +274,7 @@ def _write_pages(
     ``main_fp`` covers the site and the main feed's entries (the index page shows them), which
     ``main_entries`` builds only if the pages are rendered.
     """
-    from feeds.pages import render_pages
+    from feeds.pages import site_pages
     from feeds.write import safe_paths, write_if_changed
 
     fp = fingerprint(main_fp, [f.key() for f in view.feeds], run.templates)
@@ -257,7 +283,7 @@ def _write_pages(
         result.unchanged.extend(targets)
         return {rel: previous[rel] for rel in targets}
     records = {}
-    for rel, data in render_pages(replace(view, entries=tuple(main_entries()))):
+    for rel, data in site_pages(replace(view, entries=tuple(main_entries()))):
         written = write_if_changed(targets[rel], data)
         (result.written if written else result.unchanged).append(rel)
         st = targets[rel].stat()
@@ -283,15 +309,20 @@ def _publish_site_files(
     return publish(ctx, entries, view, articles[0], articles[1], entries.digests, previous, result)
 
 
-def _stage_format(
-    filename: str,
-    ready: list[tuple[Feed, dict[str, Path]]],
-    done: list[list[tuple[str, str | None]]],
-    site: Site,
-    progress: Progress,
-) -> None:
-    """Serialize in the format of ``filename`` the feeds of ``ready`` that have it, and stage the
-    files whose bytes changed, adding (path, temp file or None) to each feed's list in ``done``.
+@dataclass(frozen=True)
+class _Staging:
+    """A feed being written: its record, the feed finished (every entry built), its files' checked
+    paths, and each file as staged: (path under out/, temp file, or None when its bytes are as they were)."""
+
+    planned: PlannedFeed
+    feed: Feed
+    targets: dict[str, Path]
+    files: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: Progress) -> None:
+    """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
+    files whose bytes changed, adding (path, temp file or None) to each feed's ``files``.
 
     Each entry is serialized once (across processes), then spliced into every feed that shows it.
     One format at a time: the entries' bytes in all three formats would take about 75 MB at
@@ -300,20 +331,20 @@ def _stage_format(
     from feeds.formats import collect_parts, entry_jobs, render_job
     from feeds.parallel import imap_indexes
 
-    todo = [i for i, (feed, _) in enumerate(ready) if filename in filenames(feed.folder)]
-    jobs = entry_jobs([ready[i][0] for i in todo], filename)
+    todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
+    jobs = entry_jobs([staging[i].feed for i in todo], filename)
     parts = None
     if jobs:
         serialized = imap_indexes(lambda k: render_job(filename, jobs[k], site), len(jobs), min_items=4)
         parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), serialized)))
 
     def stage(k: int) -> tuple[str, str | None]:
-        return _stage_file(*ready[todo[k]], filename, parts)
+        return _stage_file(staging[todo[k]].feed, staging[todo[k]].targets, filename, parts)
 
     # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
     staged = imap_indexes(stage, len(todo), min_items=32)
     for i, file in zip(todo, progress.track(WRITING, len(todo), staged), strict=True):
-        done[i].append(file)
+        staging[i].files.append(file)
 
 
 def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:

@@ -134,7 +134,7 @@ class Run:
         return (self.include_future, self.strict, *(("drafts",) if self.drafts else ()))
 
     def plan_key(self) -> str:
-        """What a kept plan must have been made for (``feeds.sameplan``): this site, its templates
+        """What a kept plan must have been made for (``feeds.planstore``): this site, its templates
         (in every feed's fingerprint), these options."""
         return fingerprint(self.site_fp, self.templates, *self.options())
 

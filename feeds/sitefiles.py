@@ -265,7 +265,7 @@ def _articles(
     for start in range(0, len(todo), CHUNK):
         chunk = todo[start : start + CHUNK]
         entries.fetch(doc for doc, _, _ in chunk)
-        entries.render_ahead((doc for doc, _, _ in chunk), ctx.progress)
+        entries.convert_ahead((doc for doc, _, _ in chunk), ctx.progress)
         pages: dict[str, tuple[bytes, str]] = {}
         for doc, fp, page in chunk:
             entry = entries(doc)
@@ -273,7 +273,7 @@ def _articles(
             new[doc.source] = Article(fp, page, doc.link, doc.updated.isoformat(), used, missing)
             if page is not None:
                 tags = [tag_links[c] for c in entry.categories if c in tag_links]
-                pages[page] = (articles.render(ctx.site, entry, view.main, tags), ARTICLE + fp)
+                pages[page] = (articles.article_page(ctx.site, entry, view.main, tags), ARTICLE + fp)
         records.update(_write_batch(targets, pages, result))
         entries.forget(doc.source for doc, _, _ in chunk)
     return records

@@ -20,16 +20,16 @@ ROBOTS_MARKER = "# Written by feeds"  # a robots.txt without it is the site's ow
 def sitemaps(site_url: str, pages: Sequence[tuple[str, datetime | None]]) -> dict[str, bytes]:
     """The sitemap files of ``pages``: sitemap.xml alone, or an index of parts of MAX_URLS each."""
     if len(pages) <= MAX_URLS:
-        return {FILENAME: render(pages)}
+        return {FILENAME: sitemap_xml(pages)}
     files, parts = {}, []
     for number, start in enumerate(range(0, len(pages), MAX_URLS), 1):
         chunk = pages[start : start + MAX_URLS]
-        files[PART.format(number)] = render(chunk)
+        files[PART.format(number)] = sitemap_xml(chunk)
         parts.append((site_url + PART.format(number), max((m for _, m in chunk if m), default=None)))
-    return {**files, FILENAME: render(parts, index=True)}
+    return {**files, FILENAME: sitemap_xml(parts, index=True)}
 
 
-def render(pages: Iterable[tuple[str, datetime | None]], index: bool = False) -> bytes:
+def sitemap_xml(pages: Iterable[tuple[str, datetime | None]], index: bool = False) -> bytes:
     """The sitemap of ``pages``: (absolute URL, last modified), in the order given; with ``index``,
     the sitemap index of the sitemaps ``pages`` names."""
     from xml.sax.saxutils import escape

@@ -20,7 +20,7 @@ from feeds.build import build
 from feeds.config import Site, site_from_mapping
 from feeds.document import Document
 from feeds.errors import ConfigError, ContentError
-from feeds.render import absolutize, marked_html
+from feeds.fragments import absolutize, marked_html
 from feeds.validate import validate_paths
 
 from .commonmark_spec import examples, normalize

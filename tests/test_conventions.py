@@ -1,6 +1,6 @@
 """Other generators' conventions on real posts: path-like URL keys, Jekyll's string tags, authors.
 
-Each sample is a real post of a public blog (tests/data/migrate/<generator>/SOURCE.md says where
+Each sample is a real post of a public blog (tests/data/dialects/<generator>/SOURCE.md says where
 from and under which licence); each expectation is written from that generator's documented rule,
 quoted in the SOURCE.md beside it.
 """
@@ -21,15 +21,15 @@ from feeds.load import parse
 
 from .conftest import DATA
 
-MIGRATE = DATA / "migrate"
+DIALECTS = DATA / "dialects"
 SITE = {"title": "T", "url": "https://example.org/blog/"}
 
 
 def read(folder: str, source: str, label: str | None = None) -> Document:
-    """``MIGRATE/folder/source`` read with that folder's site.toml; ``label``: its name in the content folder."""
-    site = load_site(MIGRATE / folder / "site.toml")
+    """``DIALECTS/folder/source`` read with that folder's site.toml; ``label``: its name in the content folder."""
+    site = load_site(DIALECTS / folder / "site.toml")
     name = label or source
-    return parse((MIGRATE / folder / source).read_bytes(), name, site, name)[0]
+    return parse((DIALECTS / folder / source).read_bytes(), name, site, name)[0]
 
 
 def doc(source: str, text: str, **settings: object) -> Document:
@@ -114,7 +114,7 @@ def test_link_key_is_as_before() -> None:
 def test_hugo_slug_falls_back_to_the_title() -> None:
     # Hugo's :slug is "the slug as defined in front matter, else the title as defined in front matter".
     site = {"permalink": "{url}post/{slug_or_title}/", "url": "https://gohugo.io/"}
-    text = (MIGRATE / "hugo" / "post" / "markdown-syntax.md").read_text(encoding="utf-8")
+    text = (DIALECTS / "hugo" / "post" / "markdown-syntax.md").read_text(encoding="utf-8")
     assert doc("markdown-syntax.md", text, **site).link == "https://gohugo.io/post/markdown-syntax-guide/"
     slugged = "+++\ntitle = 'Markdown Syntax Guide'\nslug = 'Syntax'\ndate = 2019-03-11\n+++\nx\n"
     assert doc("markdown-syntax.md", slugged, **site).link == "https://gohugo.io/post/syntax/"
@@ -215,8 +215,8 @@ def test_a_zola_site_builds(tmp_path: Path) -> None:
     from feeds.validate import validate_paths
 
     content = tmp_path / "content"
-    shutil.copytree(MIGRATE / "zola" / "content", content)
-    site = load_site(MIGRATE / "zola" / "site.toml")
+    shutil.copytree(DIALECTS / "zola" / "content", content)
+    site = load_site(DIALECTS / "zola" / "site.toml")
     result = build(site, content, tmp_path / "out", at=datetime(2026, 1, 1, tzinfo=UTC))
     assert result.published == 2 and not result.errors
     findings = validate_paths([tmp_path / "out"], site_url=site.url)

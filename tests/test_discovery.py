@@ -22,7 +22,7 @@ import pytest
 
 from feeds.build import build
 from feeds.config import site_from_mapping
-from feeds.feedsets import newest_first
+from feeds.plan import newest_first
 from feeds.validate import validate_paths
 
 from .conftest import DATA, SEEDS, TEST_SITE, read_document

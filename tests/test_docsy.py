@@ -1,6 +1,6 @@
 """Docsy's imgproc and a gallery: a page bundle's images shown, not only their captions.
 
-The real post is tests/data/migrate/docsy/blog/news/first-post/index.md; SOURCE.md beside it
+The real post is tests/data/dialects/docsy/blog/news/first-post/index.md; SOURCE.md beside it
 says where from and quotes Docsy's rule.
 """
 
@@ -15,13 +15,13 @@ import pytest
 
 from feeds.build import build
 from feeds.config import load_site, site_from_mapping
+from feeds.dialects.links import Links
+from feeds.fragments import content_html
 from feeds.load import parse
-from feeds.migrate.links import Links
-from feeds.render import content_html
 
 from .conftest import DATA
 
-DOCSY = DATA / "migrate" / "docsy"
+DOCSY = DATA / "dialects" / "docsy"
 IMAGE = "featured-pexels-peter-xie-sunset-35157036.jpg"
 POST = "blog/news/first-post/index.md"
 

@@ -1,7 +1,7 @@
 """Emoji shortcodes where the site enables them (the emoji setting, Hugo's enableEmoji).
 
-Real posts: Hugo's own showcase page (tests/data/migrate/hugo-docs, whose SOURCE.md quotes Hugo's
-rule) and the Hugo example site's "Emoji Support" post (tests/data/migrate/hugo).
+Real posts: Hugo's own showcase page (tests/data/dialects/hugo-docs, whose SOURCE.md quotes Hugo's
+rule) and the Hugo example site's "Emoji Support" post (tests/data/dialects/hugo).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import time
 import pytest
 
 from feeds.config import load_site, site_from_mapping
+from feeds.dialects import emoji
+from feeds.dialects.common import Job
+from feeds.dialects.links import Links
 from feeds.errors import ConfigError
+from feeds.fragments import content_html
 from feeds.load import parse
-from feeds.migrate import emoji
-from feeds.migrate.common import Job
-from feeds.migrate.links import Links
-from feeds.render import content_html
 
 from .conftest import DATA
 
@@ -30,9 +30,9 @@ def html(text: str, **settings: object) -> str:
 
 
 def test_hugo_docs_showcase_heart() -> None:
-    site = load_site(DATA / "migrate" / "hugo-docs" / "site.toml")
+    site = load_site(DATA / "dialects" / "hugo-docs" / "site.toml")
     source = "showcase/digitalgov/index.md"
-    d = parse((DATA / "migrate" / "hugo-docs" / source).read_bytes(), source, site, source)[0]
+    d = parse((DATA / "dialects" / "hugo-docs" / source).read_bytes(), source, site, source)[0]
     out = content_html(d, site, Links([d]))
     assert "digitalgov@gsa.gov</a> \u2764\ufe0f</p>" in out and ":heart:" not in out
     assert d.link == "https://gohugo.io/showcase/digitalgov/"
@@ -42,7 +42,7 @@ def test_codes_in_an_html_block_stay_as_written() -> None:
     # The Hugo example site's own emoji post shows the codes in <code> inside an HTML block.
     site = site_from_mapping({**SITE, "emoji": True, "permalink": "{url}post/{slug}/"})
     source = "emoji-support.md"
-    d = parse((DATA / "migrate" / "hugo" / "post" / source).read_bytes(), source, site, source)[0]
+    d = parse((DATA / "dialects" / "hugo" / "post" / source).read_bytes(), source, site, source)[0]
     out = content_html(d, site, Links([d]))
     assert "<code>:see_no_evil:</code>" in out and "<code>:hear_no_evil:</code>" in out
 
@@ -77,5 +77,5 @@ def test_worst_cases_are_linear(worst: str) -> None:
     d = parse(f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n".encode(), "a.md", site, "a.md")[0]
     emoji.codes()
     started = time.perf_counter()
-    emoji.render(body, Job(d, site, None))
+    emoji.expand(body, Job(d, site, None))
     assert time.perf_counter() - started < 0.5

@@ -28,7 +28,7 @@ DOCS = 120
 
 def write_state(content: Path, state: str) -> None:
     """Versions of one site: B retitles every third post and renames a tag; C is A with every
-    fourth post retitled and its text edited, which changes no feed's make-up (feeds.sameplan).
+    fourth post retitled and its text edited, which changes no feed's make-up (feeds.planstore).
     Only the files whose bytes change are written."""
     content.mkdir(exist_ok=True)
     for i in range(DOCS):

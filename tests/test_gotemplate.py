@@ -1,6 +1,6 @@
 """golang.org/x/website-style posts: their template actions converted or removed, never shown as text.
 
-The posts are real (tests/data/migrate/gotemplate/SOURCE.md); the expectations follow
+The posts are real (tests/data/dialects/gotemplate/SOURCE.md); the expectations follow
 x/website's own code (``internal/web/code.go``), quoted there.
 """
 
@@ -15,15 +15,15 @@ import pytest
 
 from feeds.build import build
 from feeds.config import load_site, site_from_mapping
+from feeds.dialects import gotemplate
+from feeds.dialects.links import Links
 from feeds.document import Document
+from feeds.fragments import content_html
 from feeds.load import parse
-from feeds.migrate import gotemplate
-from feeds.migrate.links import Links
-from feeds.render import content_html
 
 from .conftest import DATA
 
-GO = DATA / "migrate" / "gotemplate"
+GO = DATA / "dialects" / "gotemplate"
 AT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
@@ -134,14 +134,14 @@ def test_a_file_outside_the_content_folder_is_not_read(tmp_path: Path) -> None:
     ],
 )
 def test_worst_cases_are_linear(worst: str) -> None:
-    from feeds.migrate.common import Job
+    from feeds.dialects.common import Job
 
     body = worst[: 100 * 1024]
     d = doc("blog/a.md", f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n")
     started = time.perf_counter()
     gotemplate.applies(body, d.format)
     gotemplate.references(body, d.source)
-    gotemplate.render(body, Job(d, site_from_mapping(SITE), Links([d])))
+    gotemplate.expand(body, Job(d, site_from_mapping(SITE), Links([d])))
     assert time.perf_counter() - started < 0.5
 
 

@@ -25,9 +25,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import feeds.fragments
 import feeds.guard
 import feeds.load
-import feeds.render
 from feeds.cli import main
 from feeds.config import site_from_mapping
 from feeds.errors import ConfigError
@@ -139,13 +139,13 @@ def hostile_parse(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def hostile_render(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = feeds.render.clean_xml_chars
+    real = feeds.fragments.clean_xml_chars
 
     def clean(text: str) -> str:
         hang(text)
         return real(text)
 
-    monkeypatch.setattr(feeds.render, "clean_xml_chars", clean)
+    monkeypatch.setattr(feeds.fragments, "clean_xml_chars", clean)
 
 
 @pytest.mark.parametrize("cache", ["cache", "no-cache"])
@@ -216,7 +216,7 @@ def test_one_process_still_has_a_time_budget(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FEEDS_WORKERS", "1")
-    monkeypatch.setattr(feeds.render, "clean_xml_chars", lambda text: hang(text) or text)
+    monkeypatch.setattr(feeds.fragments, "clean_xml_chars", lambda text: hang(text) or text)
     path = put(content, "bad.md", FRONT + HANG + "\n")
     status, stderr = build_cli(tmp_path, capsys)
     assert status == 1

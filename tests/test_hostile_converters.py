@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 
 from feeds.config import site_from_mapping
+from feeds.dialects import references, transform
+from feeds.dialects.links import Links
 from feeds.document import Document
 from feeds.errors import ConfigError, ContentError
+from feeds.fragments import marked_html, split_more
 from feeds.load import parse
-from feeds.markup import renderer
-from feeds.migrate import references, transform
-from feeds.migrate.links import Links
-from feeds.render import marked_html, split_more
+from feeds.markup import converter
 from feeds.tagrules import matches, parse_rules
 
 SITE = {"title": "T", "url": "https://example.org/blog/", "timezone": "Asia/Seoul"}
@@ -180,9 +180,9 @@ MARKDOWN: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("name", "body"), MARKDOWN, ids=[case[0] for case in MARKDOWN])
 def test_markdown_is_linear_on_brackets(name: str, body: str) -> None:
-    render = renderer("markdown")
+    to_html = converter("markdown")
     with bounded():
-        render(body)
+        to_html(body)
 
 
 @pytest.mark.parametrize(
@@ -194,9 +194,9 @@ def test_markdown_is_linear_on_brackets(name: str, body: str) -> None:
     ],
 )
 def test_markdown_brackets_render_as_stock(text: str) -> None:
-    from feeds.markup.markdown import fast_render, stock_render
+    from feeds.markup.markdown import fast_to_html, stock_to_html
 
-    assert fast_render(text) == stock_render(text)
+    assert fast_to_html(text) == stock_to_html(text)
 
 
 # --------------------------------------------------------------------------- tag rules
@@ -276,7 +276,7 @@ def test_more_marker_after_code_is_the_summary() -> None:
 
 def test_warnings_about_one_file_are_capped(caplog: pytest.LogCaptureFixture) -> None:
     d = doc(HUGO[0], HUGO[1] + "{{< unknown >}}\n" * 100)
-    with caplog.at_level(logging.WARNING, logger="feeds.migrate"):
+    with caplog.at_level(logging.WARNING, logger="feeds.dialects"):
         transform(d, site_from_mapping(SITE), Links([d]))
     lines = caplog.text.splitlines()
     assert len(lines) == 21 and "post/a.md:24: unknown shortcode" in lines[19]

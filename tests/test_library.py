@@ -129,5 +129,5 @@ def test_validate_takes_a_path_or_paths(tmp_path: Path, monkeypatch: pytest.Monk
     assert [f for f in one if f.level == "error"] == []
     with pytest.raises(ConfigError, match="no such file or folder"):
         feeds.validate(tmp_path / "nowhere")
-    importlib.import_module("feeds.validate.reader")  # a submodule imported later leaves the call in place
+    importlib.import_module("feeds.validate.subscriber")  # a submodule imported later leaves the call in place
     assert callable(feeds.validate) and callable(feeds.build)

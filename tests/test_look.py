@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from feeds.pages import BUILTIN_TEMPLATES
-from feeds.pages.render import iri
+from feeds.pages.jinja import iri
 
 from .test_pages import HTML_NS, parse_html5
 

@@ -23,7 +23,7 @@ from feeds.markup.markdown import (
     required_chars,
 )
 from feeds.markup.markdown import (
-    render as render_markdown,
+    to_html as markdown_to_html,
 )
 from tests.corpus import generate
 from tests.sweeps import briefly, exhaustive
@@ -115,11 +115,11 @@ def assert_same(text: str) -> None:
         expected = stock().convert(text)
     except Exception as exc:  # a bug of stock Python-Markdown (3.5 fails on "<![a"): ours fails alike
         with pytest.raises(type(exc)):
-            engine.fast_render(text)
+            engine.fast_to_html(text)
         return
-    assert render_markdown(text) == expected
-    assert render_markdown(text) == expected  # and again, on the reused instance
-    assert engine.fast_render(text) == expected  # the fast engine itself, even were it not chosen here
+    assert markdown_to_html(text) == expected
+    assert markdown_to_html(text) == expected  # and again, on the reused instance
+    assert engine.fast_to_html(text) == expected  # the fast engine itself, even were it not chosen here
 
 
 def test_replaces_the_stock_inline_pass() -> None:
@@ -262,19 +262,19 @@ def test_unknown_inline_internals_fall_back_to_stock(monkeypatch: pytest.MonkeyP
 
 def test_the_fast_engine_is_used_where_it_is_trusted() -> None:
     # Checked on this Python and this Python-Markdown: else the tests above prove only stock's output.
-    assert engine._engine is engine.fast_render
-    assert engine.choose_engine() is engine.fast_render
-    assert engine.fast_render(engine.PROBE) == stock().convert(engine.PROBE)
-    assert engine.fast_render(engine.PROBE_UNDEFINED) == stock().convert(engine.PROBE_UNDEFINED)
+    assert engine._engine is engine.fast_to_html
+    assert engine.choose_engine() is engine.fast_to_html
+    assert engine.fast_to_html(engine.PROBE) == stock().convert(engine.PROBE)
+    assert engine.fast_to_html(engine.PROBE_UNDEFINED) == stock().convert(engine.PROBE_UNDEFINED)
     assert isinstance(engine._instance(()).parser, SkippingBlockParser)
     assert len(engine._BLOCK_MARKS) == 9  # every processor named there exists here
     assert len(engine._REFERENCE_PATTERNS) == 4
     assert isinstance(engine._instance(()).treeprocessors["unescape"], engine.SkippingUnescapeTreeprocessor)
 
 
-@pytest.mark.parametrize("renderer", [engine.fast_render, engine.stock_render])
-def test_a_body_that_fails_mid_list_leaves_no_state_behind(monkeypatch: pytest.MonkeyPatch, renderer: object) -> None:
-    assert callable(renderer)
+@pytest.mark.parametrize("to_html", [engine.fast_to_html, engine.stock_to_html])
+def test_a_body_that_fails_mid_list_leaves_no_state_behind(monkeypatch: pytest.MonkeyPatch, to_html: object) -> None:
+    assert callable(to_html)
 
     def fail(self: object, parent: object, blocks: list[str]) -> None:
         raise ValueError("a bug of Python-Markdown")
@@ -282,8 +282,8 @@ def test_a_body_that_fails_mid_list_leaves_no_state_behind(monkeypatch: pytest.M
     with monkeypatch.context() as broken:
         broken.setattr(markdown.blockprocessors.ParagraphProcessor, "run", fail)
         with pytest.raises(ValueError):
-            renderer("* item\n\n    text in the item")
-    assert renderer("A paragraph.") == "<p>A paragraph.</p>"
+            to_html("* item\n\n    text in the item")
+    assert to_html("A paragraph.") == "<p>A paragraph.</p>"
 
 
 def test_block_level_tags_are_those_of_stock() -> None:
@@ -375,8 +375,8 @@ def test_unknown_internals_fall_back_to_stock_with_one_warning(
             simulate(changed)
             chosen = engine.choose_engine()
         monkeypatch.setattr(engine, "_engine", chosen)
-        outputs = [engine.render(text) for text in (TORTURE, engine.PROBE, SNIPPETS["table"])]
-    assert chosen is engine.stock_render
+        outputs = [engine.to_html(text) for text in (TORTURE, engine.PROBE, SNIPPETS["table"])]
+    assert chosen is engine.stock_to_html
     assert outputs == [stock().convert(text) for text in (TORTURE, engine.PROBE, SNIPPETS["table"])]
     [record] = caplog.records  # one warning, however many bodies are rendered
     assert record.levelname == "WARNING"

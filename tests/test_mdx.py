@@ -1,6 +1,6 @@
 """MDX posts: ES module lines dropped, components unwrapped or made media, never shown as text.
 
-The real post is tests/data/migrate/mdx/posts/gatsby-v4/index.mdx (SOURCE.md beside it says where
+The real post is tests/data/dialects/mdx/posts/gatsby-v4/index.mdx (SOURCE.md beside it says where
 from, and MDX's rules the expectations follow).
 """
 
@@ -12,16 +12,16 @@ import time
 import pytest
 
 from feeds.config import load_site, site_from_mapping
+from feeds.dialects import mdx
+from feeds.dialects.common import Job
+from feeds.dialects.links import Links
 from feeds.document import Document
+from feeds.fragments import content_html
 from feeds.load import parse
-from feeds.migrate import mdx
-from feeds.migrate.common import Job
-from feeds.migrate.links import Links
-from feeds.render import content_html
 
 from .conftest import DATA
 
-MDX = DATA / "migrate" / "mdx"
+MDX = DATA / "dialects" / "mdx"
 SITE = {"title": "T", "url": "https://example.org/"}
 
 
@@ -106,5 +106,5 @@ def test_worst_cases_are_linear(worst: str) -> None:
     body = worst[: 100 * 1024]
     d = doc("a.mdx", f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n")
     started = time.perf_counter()
-    mdx.render(body, Job(d, site_from_mapping(SITE), Links([d])))
+    mdx.expand(body, Job(d, site_from_mapping(SITE), Links([d])))
     assert time.perf_counter() - started < 0.5

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from feeds.config import Site
+from feeds.fragments import content_html
 from feeds.readers import news, read
-from feeds.render import content_html
 from feeds.sources import decode
 
 from .conftest import DATA, read_document

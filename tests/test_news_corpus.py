@@ -19,7 +19,7 @@ import pytest
 from feeds.config import Site
 from feeds.document import Document
 from feeds.errors import ContentError
-from feeds.render import content_html
+from feeds.fragments import content_html
 
 from .conftest import DATA, read_document
 

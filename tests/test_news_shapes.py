@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from feeds.config import Site
+from feeds.fragments import content_html
 from feeds.readers import read
 from feeds.readers.newswords import CREDIT_ONLY, LATIN_BYLINE, SEPARATED_CREDIT, is_photo_credit
-from feeds.render import content_html
 
 from .conftest import read_document
 

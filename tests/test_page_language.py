@@ -21,7 +21,7 @@ from .test_pages import parse_html5
 AT = datetime(2026, 11, 1, tzinfo=UTC)
 SITES = Path(__file__).parent / "data" / "sites"
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-# Messages made outside the templates (feeds/feedsets.py).
+# Messages made outside the templates (feeds/plan.py).
 CODE_MESSAGES = {"Articles tagged “%(tag)s” on %(site)s", "Articles by %(author)s on %(site)s"}
 
 

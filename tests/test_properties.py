@@ -19,8 +19,8 @@ from feeds.build import build
 from feeds.config import site_from_mapping
 from feeds.document import Document
 from feeds.errors import ContentError
+from feeds.fragments import content_html
 from feeds.load import parse
-from feeds.render import content_html
 from feeds.validate import validate_paths
 
 from .conftest import TEST_SITE

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from feeds import publish as publish_module
 from feeds.build import build
 from feeds.config import Site, site_from_mapping
-from feeds.feedsets import Feed
+from feeds.feed import Feed
 from feeds.formats import atom, jsonfeed, rss
 from feeds.formats.common import with_stylesheet
 

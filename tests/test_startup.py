@@ -92,7 +92,7 @@ def test_reading_news_compiles_only_the_patterns_it_uses() -> None:
     assert 0 < after < total
 
 
-def test_no_change_build_loads_no_reader_nor_renderer(tmp_path: Path) -> None:
+def test_no_change_build_loads_no_reader_nor_converter(tmp_path: Path) -> None:
     config = write_site_toml(tmp_path / "site.toml")
     code = (
         "from feeds.cli import main\n"

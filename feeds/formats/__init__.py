@@ -23,7 +23,7 @@ from feeds.mediatypes import LABELS
 
 if TYPE_CHECKING:  # only named here: a build with nothing to do imports none of the stages
     from feeds.config import Site
-    from feeds.feedsets import Entry, Feed
+    from feeds.feed import Entry, Feed
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ FORMATS: dict[str, str] = {
 NOT_AT_ROOT = frozenset({"index.html"})
 
 
-# The folders of out/ that hold one feed per name, each in a folder of its slug (feeds.feedsets).
+# The folders of out/ that hold one feed per name, each in a folder of its slug (feeds.plan).
 SUBFOLDERS = ("tags", "authors")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from feeds.config import Site
-from feeds.feedsets import Entry, Feed
+from feeds.feed import Entry, Feed
 from feeds.formats.common import (
     add_history,
     add_media,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from feeds import __version__
 from feeds.config import Site
 from feeds.document import Author
-from feeds.feedsets import Entry, Feed
+from feeds.feed import Entry, Feed
 
 if TYPE_CHECKING:
     from feeds.pictures import Image

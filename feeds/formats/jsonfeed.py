@@ -14,7 +14,7 @@ from typing import Any
 
 from feeds.config import Site
 from feeds.document import Author
-from feeds.feedsets import Entry, Feed
+from feeds.feed import Entry, Feed
 from feeds.formats.common import GENERATOR, entry_authors
 from feeds.urls import feed_url
 

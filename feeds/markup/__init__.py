@@ -1,7 +1,7 @@
-"""Markups: one module per way a body is written, each with ``render(body) -> str`` (an HTML fragment).
+"""Markups: one module per way a body is written, each with ``to_html(body) -> str`` (an HTML fragment).
 
 A reader says which markup its body is in (``Parsed.markup``); a Markdown body's engine is then
-chosen by the ``markdown`` setting and front matter key (``feeds.normalize``), and ``feeds.render``
+chosen by the ``markdown`` setting and front matter key (``feeds.normalize``), and ``feeds.fragments``
 looks the document's markup up in ``MARKUPS``. A new markup is one module here and one entry
 there. Modules are imported only when a body is rendered: a build with nothing to do never loads
 Python-Markdown.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-# Document.markup -> the module that renders it.
+# Document.markup -> the module that converts it to HTML.
 MARKUPS: dict[str, str] = {
     "markdown": "feeds.markup.markdown",
     "commonmark": "feeds.markup.commonmark",
@@ -29,7 +29,7 @@ DEFAULT_MARKDOWN = "python-markdown"
 MARKDOWN_MARKUPS = frozenset(MARKDOWN_ENGINES.values())
 
 
-def renderer(markup: str) -> Callable[[str], str]:
-    """The ``render`` function of ``markup``'s module."""
-    render: Callable[[str], str] = importlib.import_module(MARKUPS[markup]).render
-    return render
+def converter(markup: str) -> Callable[[str], str]:
+    """The ``to_html`` function of ``markup``'s module."""
+    to_html: Callable[[str], str] = importlib.import_module(MARKUPS[markup]).to_html
+    return to_html

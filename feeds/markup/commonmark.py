@@ -24,7 +24,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 OPTIONS = cmark.Options.CMARK_OPT_UNSAFE | cmark.Options.CMARK_OPT_FOOTNOTES
 
 
-def render(body: str) -> str:
+def to_html(body: str) -> str:
     """``body`` as CommonMark with GitHub's tables, strikethrough, autolinks, task lists and footnotes."""
     try:
         body.encode("utf-8")

@@ -447,7 +447,7 @@ def _instance(extensions: tuple[str, ...]) -> Markdown:
     )
 
 
-def fast_render(body: str) -> str:
+def fast_to_html(body: str) -> str:
     """``body`` as stock Python-Markdown renders it, faster (see the module's docstring)."""
     text = as_parsed(body)  # every instance has Python-Markdown's default tab_length, 4
     needed = tuple(
@@ -477,7 +477,7 @@ def _stock_instance() -> Markdown:
     return Markdown(extensions=chosen, output_format="html")
 
 
-def stock_render(body: str) -> str:
+def stock_to_html(body: str) -> str:
     """``body`` as stock Python-Markdown renders it, with ``MARKDOWN_EXTENSIONS``."""
     return _convert(_stock_instance(), body)
 
@@ -561,31 +561,31 @@ def _missing_names() -> list[str]:
 
 
 def choose_engine() -> Callable[[str], str]:
-    """``fast_render`` if it may be trusted here, else ``stock_render`` after one warning."""
+    """``fast_to_html`` if it may be trusted here, else ``stock_to_html`` after one warning."""
     missing = _missing_names()
     if missing:
         why = f"it relies on {', '.join(missing)}, which this version lacks"
     else:
         try:
-            same = all(fast_render(probe) == stock_render(probe) for probe in (PROBE, PROBE_UNDEFINED))
+            same = all(fast_to_html(probe) == stock_to_html(probe) for probe in (PROBE, PROBE_UNDEFINED))
         except Exception as exc:  # a changed internal can fail in any way; stock rendering still works
             same, why = False, f"it failed on a probe text ({type(exc).__name__}: {exc})"
         else:
             why = "it rendered a probe text differently from stock Python-Markdown"
         if same:
-            return fast_render
+            return fast_to_html
     log.warning(
         "the fast Markdown engine is off with Python-Markdown %s: %s; rendering with stock Python-Markdown "
         "(the same HTML, about twice as slow)",
         markdown.__version__,
         why,
     )
-    return stock_render
+    return stock_to_html
 
 
-_engine = choose_engine()  # at import: a build imports this once, before it forks its renderers
+_engine = choose_engine()  # at import: a build imports this once, before it forks its workers
 
 
-def render(body: str) -> str:
+def to_html(body: str) -> str:
     """``body`` as Python-Markdown renders it with ``MARKDOWN_EXTENSIONS``."""
     return _engine(body)

@@ -32,7 +32,7 @@ SUBHEADING_MAX = 60
 CAPTION_MAX = 150  # a credit at the end of a longer line ends a paragraph, not a caption
 
 
-def render(body: str) -> str:
+def to_html(body: str) -> str:
     """The body as HTML: paragraphs, subheadings, photo captions and notes, nothing dropped."""
     blocks = _blocks(body)
     out: list[str] = []

@@ -3,8 +3,8 @@
 latest entries, and ``feeds.opml`` lets a reader import them all at once.
 
 Pages are made from Jinja2 templates (autoescaped); a site overrides one by putting a file of the
-same name in the folder its ``templates`` setting names. Like the format modules, the renderers are
-imported only when a page is rendered, so a build with nothing to do never loads Jinja2; nor does
+same name in the folder its ``templates`` setting names. Like the format modules, the page modules
+are imported only when a page is made, so a build with nothing to do never loads Jinja2; nor does
 it import the pages' view of the site, ``feeds.pages.view``.
 """
 
@@ -48,9 +48,9 @@ def templates_state(site: Site) -> list[tuple[str, int, int]]:
         return [("?", 0, 0)]  # unreadable: never equal to a readable state, so pages are rebuilt
 
 
-def render_pages(view: SiteView) -> Iterator[tuple[str, bytes]]:
+def site_pages(view: SiteView) -> Iterator[tuple[str, bytes]]:
     """(output name, bytes) for every site page."""
-    from feeds.pages.render import render
+    from feeds.pages.jinja import fill
 
     for name, template in pages(view.site).items():
-        yield name, render(template, view.site.templates, view=view, site=view.site)
+        yield name, fill(template, view.site.templates, view=view, site=view.site)

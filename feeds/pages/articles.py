@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 from feeds.config import Site
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry
+    from feeds.feed import Entry
     from feeds.pages.view import FeedLink
 
 TEMPLATE = "article.html.j2"
@@ -38,13 +38,11 @@ def page_path(site: Site, link: str) -> str | None:
     return rel
 
 
-def render(site: Site, entry: Entry, main: FeedLink, tags: Sequence[FeedLink]) -> bytes:
+def article_page(site: Site, entry: Entry, main: FeedLink, tags: Sequence[FeedLink]) -> bytes:
     """The page of ``entry``; ``main`` is the site's feed, ``tags`` the feeds of its tags."""
-    from feeds.pages.render import render as render_template
+    from feeds.pages.jinja import fill
 
     summary = " ".join(entry.summary.split())
     if len(summary) > DESCRIPTION_CHARS:
         summary = summary[: DESCRIPTION_CHARS - 1].rstrip() + "…"
-    return render_template(
-        TEMPLATE, site.templates, site=site, entry=entry, main=main, tags=tuple(tags), description=summary
-    )
+    return fill(TEMPLATE, site.templates, site=site, entry=entry, main=main, tags=tuple(tags), description=summary)

@@ -4,17 +4,21 @@ view of a feed is a page of its own. Written like a format: from the same ``Feed
 
 from __future__ import annotations
 
-from feeds.feedsets import Feed
+from feeds.feed import Feed
 from feeds.mediatypes import LABELS
 
 FILENAME = "index.html"
 
 
-def render(feed: Feed) -> bytes:
-    from feeds.pages.render import render as render_template
+def feed_page(feed: Feed) -> bytes:
+    from feeds.pages.jinja import fill
     from feeds.pages.view import FeedFile
 
     # Every feed file is written in every folder (only this page is left out at the top), so the
     # page lists them all, without asking the formats' registry, which names this module.
     files = [FeedFile(label, media_type, feed.url(name)) for name, (label, media_type) in LABELS.items()]
-    return render_template("feed.html.j2", feed.site.templates, site=feed.site, feed=feed, files=files)
+    return fill("feed.html.j2", feed.site.templates, site=feed.site, feed=feed, files=files)
+
+
+# The formats' registry (feeds.formats) names this module and calls each format's ``render(feed)``.
+render = feed_page

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from feeds.config import Site
 from feeds.mediatypes import LABELS
 from feeds.urls import feed_url
 
 if TYPE_CHECKING:
-    from feeds.feedsets import Entry, FeedPlan
-    from feeds.tags import Tag
+    from feeds.feed import Entry
 
 
 @dataclass(frozen=True)
@@ -64,40 +62,6 @@ class SiteView:
     @property
     def feeds(self) -> tuple[FeedLink, ...]:
         return (self.main, *self.tags, *self.authors)
-
-
-def site_view(
-    site: Site,
-    plans: Sequence[FeedPlan],
-    docs: Sequence[Any],
-    tags: dict[str, Tag],
-    entries: Sequence[Entry] = (),
-    authors: dict[str, Tag] | None = None,
-) -> SiteView:
-    """The pages' view of the site; ``docs`` are every published document, ``plans`` every feed,
-    ``entries`` the main feed's; ``authors`` the documents' authors (``feeds.tags.index_authors``)."""
-    from feeds.tags import tag_key
-
-    names = {"tags/": tags, "authors/": authors or {}}
-    counts = {
-        "tags/": Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags}),
-        "authors/": Counter(slug for doc in docs for slug in _author_slugs(doc.author_names, names["authors/"])),
-    }
-    links = []
-    for plan in plans:
-        kind, _, rest = plan.folder.partition("/")
-        slug, kind = (rest[:-1], kind + "/") if rest else (None, "")
-        name = next((t.name for t in names[kind].values() if t.slug == slug), None) if slug else None
-        updated = max((d.updated for d in plan.docs), default=None)
-        count = counts[kind][slug] if slug else len(docs)
-        links.append(feed_link(site, plan.folder, plan.title, plan.description, name, count, updated))
-    return view_of(site, links, entries)
-
-
-def _author_slugs(names: Sequence[str], authors: dict[str, Tag]) -> set[str]:
-    from feeds.tags import tag_key
-
-    return {authors[key].slug for key in map(tag_key, names) if key in authors}
 
 
 def feed_link(

@@ -1,10 +1,10 @@
 """``feeds validate``: check RSS 2.0 and Atom 1.0 files the way the W3C Feed Validation Service
 does, JSON Feeds against the JSON Feed 1.1 spec, plus the cross-feed consistency of a published
-folder and a feed reader's view.
+folder and a subscriber's view (what a feed reader sees).
 
 One module per rule family: ``xmlcheck`` (encoding, characters, entities, well-formedness),
 ``atom``, ``rss``, ``jsonfeed``, ``content`` (escaped HTML), ``mojibake`` (Korean text decoded
-with the wrong codec), ``consistency`` (across a folder) and ``reader`` (feedparser); this module
+with the wrong codec), ``consistency`` (across a folder) and ``subscriber`` (feedparser); this module
 runs them over files and folders. The package can be called: ``feeds.validate(paths)`` is
 ``validate``, the library's entry point (docs/python.md).
 """
@@ -21,7 +21,7 @@ from types import ModuleType
 from lxml import etree
 
 from feeds.errors import ConfigError
-from feeds.validate import reader
+from feeds.validate import subscriber
 from feeds.validate.atom import ATOM_NS, check_atom
 from feeds.validate.consistency import FolderFeed, check_folder
 from feeds.validate.findings import Collector, Finding, Level, sort_key
@@ -63,7 +63,9 @@ def validate(
     return validate_paths(found, site_url=site_url)
 
 
-def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader_check: bool = True) -> list[Finding]:
+def validate_paths(
+    paths: Sequence[Path], *, site_url: str | None = None, subscriber_check: bool = True
+) -> list[Finding]:
     """Validate files and folders (a folder: every *.xml and feed.json below it, sorted, plus the
     cross-feed consistency checks for that folder).
 
@@ -72,7 +74,7 @@ def validate_paths(paths: Sequence[Path], *, site_url: str | None = None, reader
     findings: list[Finding] = []
     files: list[str] = []
     checked: dict[Path, SeenFeed | None] = {}  # by resolved path: a file named twice is checked once
-    feedparser = reader.load_feedparser() if reader_check else None
+    feedparser = subscriber.load_feedparser() if subscriber_check else None
 
     def check(path: Path) -> SeenFeed | None:
         key = path.resolve()
@@ -134,7 +136,7 @@ def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Se
         out.error("IOError", None, f"cannot read the file ({exc.strerror or exc}); check its permissions")
         return None
     if looks_like_json(data):
-        # feedparser 6.0 reads no JSON Feeds, so there is no reader's view to add here.
+        # feedparser 6.0 reads no JSON Feeds, so there is no subscriber's view to add here.
         return check_json_feed(data, out)
     root = check_xml(data, out)
     if root is None:
@@ -142,10 +144,10 @@ def _check_file(path: Path, out: Collector, feedparser: ModuleType | None) -> Se
     xml_clean = not out.has_errors()
     feed = _check_feed(root, out)
     check_mojibake(root, out)
-    # The reader's view only adds news on a file that is XML-clean: on a broken one feedparser
+    # The subscriber's view only adds news on a file that is XML-clean: on a broken one feedparser
     # just repeats the XML errors above.
     if feedparser is not None and feed is not None and xml_clean:
-        reader.check_reader_view(feedparser, data, feed, out)
+        subscriber.check_subscriber_view(feedparser, data, feed, out)
     return feed
 
 

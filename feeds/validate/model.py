@@ -1,7 +1,7 @@
 """What the format checks learn about a feed, kept for the cross-feed and reader checks.
 
 ``SeenFeed`` and ``SeenEntry`` are a feed as the validator read it from any XML file, ours or not;
-not ``feeds.feedsets.Feed`` and ``Entry``, which are what the publisher builds.
+not ``feeds.feed.Feed`` and ``Entry``, which are what the publisher builds.
 """
 
 from __future__ import annotations

@@ -97,8 +97,8 @@ def assert_matches(findings: Sequence[Finding], expected: Sequence[Expected], so
         pytest.fail("\n".join(lines), pytrace=False)
 
 
-def check_case(source: Path, *, reader_check: bool = False) -> list[Finding]:
+def check_case(source: Path, *, subscriber_check: bool = False) -> list[Finding]:
     expected, directives = load_expected(source)
-    findings = validate_paths([source], site_url=directives.get("site_url"), reader_check=reader_check)
+    findings = validate_paths([source], site_url=directives.get("site_url"), subscriber_check=subscriber_check)
     assert_matches(findings, expected, source)
     return findings

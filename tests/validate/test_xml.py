@@ -27,18 +27,18 @@ def test_cp949_fixture_really_is_mis_encoded() -> None:
 
 
 def test_cp949_message_names_the_encoding_and_the_text() -> None:
-    [finding] = validate_paths([DATA / "xml" / "cp949_in_utf8.xml"], reader_check=False)
+    [finding] = validate_paths([DATA / "xml" / "cp949_in_utf8.xml"], subscriber_check=False)
     assert "not valid UTF-8" in finding.message and "CP949" in finding.message
     assert "산업의 성공" in finding.message
 
 
 def test_undefined_entity_message_suggests_the_character_reference() -> None:
-    findings = validate_paths([DATA / "xml" / "undefined_entity.xml"], reader_check=False)
+    findings = validate_paths([DATA / "xml" / "undefined_entity.xml"], subscriber_check=False)
     assert any(f.message.startswith("&nbsp;") and "write &#160;" in f.message for f in findings)
 
 
 def test_undeclared_prefix_message_names_the_namespace() -> None:
-    findings = validate_paths([DATA / "xml" / "undeclared_prefix.xml"], reader_check=False)
+    findings = validate_paths([DATA / "xml" / "undeclared_prefix.xml"], subscriber_check=False)
     assert 'xmlns:dc="http://purl.org/dc/elements/1.1/"' in findings[0].message
 
 
@@ -68,12 +68,12 @@ def test_entity_expansion_bomb_is_refused() -> None:
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
-    [finding] = validate_paths([tmp_path / "nope.xml"], reader_check=False)
+    [finding] = validate_paths([tmp_path / "nope.xml"], subscriber_check=False)
     assert (finding.level, finding.code, finding.line) == ("error", "IOError", None)
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
-    [finding] = validate_paths([tmp_path], reader_check=False)
+    [finding] = validate_paths([tmp_path], subscriber_check=False)
     assert (finding.level, finding.code, finding.path) == ("error", "NoFeedsFound", str(tmp_path))
 
 
@@ -85,11 +85,11 @@ def test_many_bad_lines_are_capped(tmp_path: Path) -> None:
             "latin-1"
         )
     )
-    findings = [f for f in validate_paths([feed], reader_check=False) if f.code == "UnicodeError"]
+    findings = [f for f in validate_paths([feed], subscriber_check=False) if f.code == "UnicodeError"]
     assert len(findings) == 11
     assert "20 more" in findings[-1].message
 
 
 def test_file_named_twice_is_checked_once() -> None:
     source = DATA / "xml" / "bare_ampersand.xml"
-    assert len(validate_paths([source, source], reader_check=False)) == 1
+    assert len(validate_paths([source, source], subscriber_check=False)) == 1

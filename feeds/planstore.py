@@ -1,0 +1,110 @@
+"""The last build's plan, kept so that an edit need not plan every document again.
+
+Planning reads every document's planning fields (``feeds.document.Meta``): at 100,000 documents,
+loading them and planning took most of a one-document edit. But when no file was added, removed
+or refused, and every changed file still parses to the planning fields it had, every feed shows
+the documents it showed, in the same order, under the same tags, and the site pages list the same
+feeds: only the entries of the changed documents differ, and only the feeds that show them need
+writing. So a build that planned leaves its plan in the cache (``feeds.plan.Plan``, saved by
+``remember``), and the next one, if nothing but bodies changed, takes it back (``recall``) instead
+of planning.
+
+The plan keeps, of every feed's record (``feeds.plan.PlannedFeed``), what its fingerprint is made
+of (each entry's source, file digest, categories and the fingerprint of the links it depends on)
+and what the site pages say of it. ``feeds.incremental`` patches it: a changed file's new digest
+goes into the entries that show it, and the fingerprints come out as a full build would make them,
+so either kind of build can follow the other; it decides when the plan holds (``edit_build``), and
+``feeds.build`` goes the full way for anything else.
+
+The cache is never trusted: a plan that does not decode to exactly this shape is not used.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from feeds.cache import Cache
+from feeds.plan import Plan, PlannedFeed
+
+if TYPE_CHECKING:  # imported when a plan is read
+    from feeds.tags import Tag
+
+KEY = "plan"  # its row in the cache's state table
+VERSION = 3  # 2: the files' sizes and mtimes; 3: and their ctimes and inodes
+
+
+def remember(cache: Cache, plan: Plan | None) -> None:
+    """Keep ``plan`` for the next build; None forgets the last one (this build's is not to be reused)."""
+    if plan is None:
+        cache.forget(KEY)
+        return
+    cache.put(
+        KEY,
+        json.dumps(
+            [
+                VERSION,
+                plan.key,
+                plan.files,
+                [
+                    [f.folder, f.title, f.description, f.inputs, f.fingerprint, f.name, f.articles,
+                     f.updated.isoformat() if f.updated else None]
+                    for f in plan.feeds
+                ],
+                [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags],
+            ],
+            ensure_ascii=False,
+        ),
+    )  # fmt: skip
+
+
+def recall(cache: Cache, key: str) -> Plan | None:
+    """The plan the last build left for ``key``, or None (none, another key, or not a plan)."""
+    text = cache.get(KEY)
+    if text is None:
+        return None
+    try:
+        version, stored_key, files, feeds, tags = json.loads(text)
+        if version != VERSION or stored_key != key or type(files) is not str:
+            return None
+        return Plan(key, files, tuple(_feed(f) for f in feeds), tuple(_tag(t) for t in tags))
+    except (ValueError, TypeError, RecursionError):  # json, unpacking, shapes and dates
+        return None
+
+
+def _feed(row: Any) -> PlannedFeed:
+    folder, title, description, entries, fingerprint, tag, articles, updated = row
+    _texts(folder, title, description, fingerprint)
+    if tag is not None:
+        _texts(tag)
+    if type(articles) is not int or type(entries) is not list:
+        raise TypeError("not a planned feed")
+    when = None if updated is None else datetime.fromisoformat(updated)
+    if when is not None and when.tzinfo is None:
+        raise ValueError("a naive date")
+    inputs = tuple(_entry(e) for e in entries)
+    return PlannedFeed(
+        folder, title, description, name=tag, articles=articles, updated=when, inputs=inputs, fingerprint=fingerprint
+    )
+
+
+def _entry(row: Any) -> tuple[Any, ...]:
+    if type(row) is not list or len(row) not in (3, 4) or type(row[2]) is not list:
+        raise TypeError("not a planned entry")
+    _texts(row[0], row[1], *row[2], *row[3:])
+    return (row[0], row[1], row[2], *row[3:])
+
+
+def _tag(row: Any) -> tuple[str, Tag]:
+    from feeds.tags import Tag
+
+    spelling, key, name, slug = row
+    _texts(spelling, key, name, slug)
+    return spelling, Tag(key, name, slug)
+
+
+def _texts(*values: object) -> None:
+    for value in values:
+        if type(value) is not str:
+            raise TypeError("not text")
