@@ -163,8 +163,9 @@ def _head(text: str) -> _Head | None:
         return None
     title_line, title = _title(window, infos, classes)
     first_text = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
-    if 0 < first_text < len(classes) and classes[first_text - 1] in METADATA and window[first_text][1] == title:
-        classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head (a print view)
+    above = classes[first_text - 1] if 0 < first_text < len(classes) else None
+    if (above in METADATA or above is Kind.DECK) and copy_of(window[first_text][1], title):
+        classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head or its deck
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None

@@ -57,6 +57,7 @@ from feeds.readers.newswords import (
     SECTION,
     SECTION_PREFIX,
     SENTENCE_END,
+    SHARE_LABEL,
     SIGNATURE,
     TITLED_STAMP,
     WORDS,
@@ -105,6 +106,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
+    if "()" in s or "[]" in s:  # a template's empty slot: "• 편집국 ()", its address left out
+        s = s.replace("()", "").replace("[]", "").strip() or s
     board = _board(s) if BOARD_LABEL.match(s) else None
     if board is not None:
         return board
@@ -164,11 +167,12 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
 def _pictured(s: str) -> bool:
     """A name, where they work and their role alone on a line ("한선정 팜블리 기자"): the person a
     photo shows; a byline prints the outlet first ("한빛뉴스 홍길동 기자")."""
-    line = s.lstrip("• ")
-    m = NAME_OUTLET_ROLE.match(line)
-    if m is None or ROLE_ONLY.fullmatch(line[m.end() :].strip()) is None:
+    m = NAME_OUTLET_ROLE.match(s) if s[0] != "•" else None  # a bullet line is one of the head's fields
+    if m is None or ROLE_ONLY.fullmatch(s[m.end() :].strip()) is None:
         return False
-    return is_bare_name(m.group("name")) and not is_outlet(m.group("outlet"))
+    # "홍길동 기자홍길동 기자": a byline printed twice, glued, names no workplace
+    workplace = m.group("outlet")
+    return is_bare_name(m.group("name")) and not is_outlet(workplace) and not ROLE_ONLY.match(workplace)
 
 
 def titled_stamp(s: str) -> HeadLine | None:
@@ -300,6 +304,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine()
     if CREDITS.fullmatch(s):
         return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
+    if SHARE_LABEL.fullmatch(s):
+        return HeadLine()  # "이 기사를 공유합니다": the share buttons' label
     if COUNTER.fullmatch(s.lstrip("• ")):
         return HeadLine()  # "• 조회수 512", "조회수 : 13552"
     contributors = CONTRIBUTORS.fullmatch(s) if "·" in s else None

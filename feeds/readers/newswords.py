@@ -56,9 +56,10 @@ REPORTERS = (
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 REPORTER = LazyPattern(REPORTERS)
-# The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"
+# The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"; a word glued to
+# the role is part of it ("홍길동 수습기자").
 NAME_OUTLET_ROLE = LazyPattern(
-    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s*(?={_ROLE})"
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+(?={_ROLE})"
 )
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
@@ -116,6 +117,8 @@ JUNK_WORD = LazyPattern(
     r"|창간사|신년사|축사|기념사|발간사))+",  # the kind of a letter, printed as its section; glued: 글자크기
     re.IGNORECASE,
 )
+# The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
+SHARE_LABEL = LazyPattern(r"(?:이\s*)?기사를?\s*(?:공유|추천|스크랩)(?:합니다|하기)?")
 # "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
 BULLET_OUTLET = LazyPattern(r"[•\-]\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
