@@ -35,6 +35,7 @@ from feeds.readers.newswords import (
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
     ISSUE,
+    JUCHE,
     JUNK,
     JUNK_WORD,
     LABEL_AFTER,
@@ -128,6 +129,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
+        if any(date[0].isalpha() for _, date in info.stamps) and not _labels_only(rest):
+            return None  # "Headlines, November 26, 2020", "Friday, April 20, 2018": an English line's words
     # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
     between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
@@ -228,6 +231,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "desk or account": lambda piece, line: DESK_ACCOUNT.fullmatch(piece),  # 편집국, 협동조합팀1
     "English section": lambda piece, line: ENGLISH_SECTION.fullmatch(piece),  # Travel, Sports
     "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
+    "outlet and edition": lambda piece, line: _outlet_and_edition(piece, line),  # 머니투데이 더리더
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -244,6 +248,7 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("desk or account", "junk", 60),  # a desk or a team's account posting: no outlet, no one's name
     ("English section", "junk", 40),  # a section's English name is no outlet, though capitalised
     ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
+    ("outlet and edition", "outlet", 30),  # an outlet's name, then its magazine's or edition's
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -261,8 +266,9 @@ def score_piece(piece: str, line: str) -> tuple[str, list[str]]:
 
 def _piece(piece: str, line: str) -> tuple[str, str] | None:
     """What one piece of a metadata line is: ("junk", …), ("outlet", name), ("author", name), or None (text)."""
-    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk.
-    while " " in piece and not JUNK.match(piece) and JUNK.match(piece.split(" ", 1)[0]):
+    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk, and so is a team's
+    # before the writer's ("정책기자단 김소현").
+    while " " in piece and not JUNK.match(piece) and _label_or_team(piece.split(" ", 1)[0]):
         piece = piece.split(" ", 1)[1]
     if not piece:
         return ("junk", piece)
@@ -270,6 +276,21 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
+
+
+def _outlet_and_edition(piece: str, line: str) -> bool:
+    """Two words, the first an outlet's name, beside a stamp or a writer (cut out of the line, a bar
+    left in their place): an outlet and its magazine."""
+    words = piece.split(" ")
+    return len(words) == 2 and is_outlet(words[0]) and "|" in line
+
+
+def _labels_only(rest: str) -> bool:
+    return all(not p or JUNK.match(p) for p in (p.strip(" ()[]:：|.•·-") for p in PIECES.split(rest)))
+
+
+def _label_or_team(word: str) -> bool:
+    return bool(JUNK.match(word) or DESK_ACCOUNT.fullmatch(word))
 
 
 def _board(s: str) -> HeadLine | None:
@@ -335,8 +356,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         desk = DESK.sub("", name) if s[0] == "•" else name
         if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
             return HeadLine(outlet=desk or None)
-        if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
-            return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
+        if s[0] == "•" and ((is_bare_name(name) and not is_outlet(name)) or LATIN_NAME.fullmatch(name)):
+            return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
         return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
     bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
@@ -357,6 +378,16 @@ _CLOCK_GAP = re.compile(r"(\d):\s+(\d)|(?<=\d),\s*(?=\d{1,2}:)")  # "15: 36", "2
 
 def _closed(m: re.Match[str]) -> str:
     return f"{m.group(1)}:{m.group(2)}" if m.group(1) else " "
+
+
+def _as_written(date: str) -> str:
+    """A stamp as feeds.dates reads it: "[13:46]", "15: 36", "Dec 28,2017", "주체107(2018)년 …"."""
+    date = _CLOCK_GAP.sub(_closed, date.replace("[", "(").replace("]", ")"))
+    return _JUCHE.sub(r"\1", _COMMA_YEAR.sub(", ", date))
+
+
+_JUCHE = re.compile(JUCHE)
+_COMMA_YEAR = re.compile(r",(?=\d{4})")
 
 
 def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
@@ -395,7 +426,7 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
                 if word < start and not ROLE_AT_END.search(s[word:start]):
                     start = word
         # "[13:46]" and "15: 36" as feeds.dates reads them
-        stamps.append((label, _CLOCK_GAP.sub(_closed, m.group().replace("[", "(").replace("]", ")"))))
+        stamps.append((label, _as_written(m.group())))
         rest.append(s[prev:start])
         prev = stop
     rest.append(s[prev:])

@@ -57,6 +57,7 @@ def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
 _SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " < 사회 < 기사본문 - 한빛일보"
 # A series' name and its episode, above the headline: "[기획] 도서관의 미래 ③", "… (3)", "… 3회"
 _EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}〉|\d{1,2}\s*(?:회|편|부))")
+_WORD = re.compile(r"[가-힣A-Za-z]{2}")
 _BREADCRUMB = re.compile(r"[^>›»\s\d][^>›»\d]{0,11}(?:\s*[>›»]\s*[^>›»\s\d][^>›»\d]{0,11}){1,5}")  # 홈 > 뉴스 > 사회
 
 
@@ -68,6 +69,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
     "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
+    "no word": lambda lines, numbers, i: _WORD.search(lines[i]) is None,  # "+ A", "가 가": the font buttons
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -77,6 +79,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "the page's title": -10,
     "a breadcrumb": -5,
     "a series' episode": -5,
+    "no word": -10,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 4

@@ -20,9 +20,13 @@ _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# A North Korean paper's year in the Juche calendar, the common year in brackets: "주체107(2018)년"
+JUCHE = r"주체\s*\d{1,3}\s*\(\s*(\d{4})\s*\)"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
-    r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
+    rf"|(?:{JUCHE}|\d{{4}})\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일"
+    rf"|(?<![A-Za-z]){_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d))" + _DAY + _TIME + _ZONE  # "Dec 28,2017"
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
@@ -30,7 +34,7 @@ _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
 DATE_STAMP = LazyPattern(DATE)
-MAYBE_DATE = LazyPattern(r"\d{4}\s*(?:[-./]|년)")  # cheap: most lines have no date at all
+MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d,\s*\d{4}")  # cheap: most lines have no date at all
 LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
@@ -101,7 +105,7 @@ JUNK = LazyPattern(
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
     r"|(?:트위터|페이스북|네이버|카카오톡|카카오스토리|밴드|공유하기){1,2}"  # share buttons, their label doubled
     r"|지면\s*[A-Z]?\d{1,3}\s*면?|데스크|[월화수목금토일](?:요일)?"  # "지면 A12", "데스크 승인", "(금)"
-    r"|(?i:posted|updated|published|modified|date|by)"  # an English edition's labels
+    r"|(?i:(?:posted|updated|published|modified)(?:\s+on)?|date|by)"  # an English edition's labels
     r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
@@ -124,7 +128,7 @@ BULLET_OUTLET = LazyPattern(r"[•\-]\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s]
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
 # capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
 _OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
-_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # Raphael, Vaughan-Nichols
+_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"  # Raphael, Vaughan-Nichols, Kyung-sik
 _LATIN_NAME = (
     rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
 )
@@ -153,7 +157,7 @@ TITLE_LABEL = LazyPattern(r"^[\[【]?\s*제\s?목\s*[\]】]?\s*[:：]\s*")  # "[
 ORGANISATION = LazyPattern(r"[가-힣A-Za-z0-9]{1,16}(?:협회|연합회|협의회|재단|조합|학회|연구소|위원회|센터|공단|노조)")
 # A desk or a team's account, no outlet ("협동조합팀1", "편집국"); after an outlet's name, its desk
 # ("일요시사 정치팀").
-DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|편집국|보도국|편집부|취재부|뉴스부)\d*")
+DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|기자단|편집국|보도국|편집부|취재부|뉴스부)\d*")
 DESK_AFTER = LazyPattern(r"\s+[가-힣]{1,6}(?:팀|부)$")
 # An issue of a monthly or a quarterly, printed above the headline: "2015년 7월호", "2020년 봄호"
 ISSUE = LazyPattern(r"\d{4}\s*년\s*(?:\d{1,2}\s*월|봄|여름|가을|겨울)\s*호")
@@ -387,7 +391,8 @@ HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
 _HASHTAG = LazyPattern(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
 # A Markdown file's head: never a news article's.
-MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\(|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
+# A link's target has no space nor Hangul: "[주요 신문 사설](28일 조간)" is a headline.
+MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\([^\s()가-힣]*\)|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
 
 
 def plain(line: str) -> str:
