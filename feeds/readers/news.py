@@ -405,9 +405,23 @@ def _without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | No
         if not any(
             (other := infos[j]) is not None and not other.weak and abs(window[j][0] - window[i][0]) == 1
             for j in neighbours
-        ):
+        ) and not _above_stamps(window, infos, i):
             out[i] = None
     return out
+
+
+def _above_stamps(window: list[tuple[int, str]], infos: list[HeadLine | None], i: int) -> bool:
+    """A name of three syllables alone right above the stamps, a blank line apart, under the
+    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29")."""
+    below = infos[i + 1] if i + 1 < len(infos) else None
+    return (
+        i > 0
+        and len(window[i][1]) == 3
+        and infos[i - 1] is None
+        and below is not None
+        and bool(below.stamps)
+        and window[i + 1][0] - window[i][0] <= 2
+    )
 
 
 def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[int | None, int]:

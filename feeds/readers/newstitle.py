@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import SECTION, SERIES_LABEL
+from feeds.readers.newswords import JUNK_WORD, SECTION, SERIES_LABEL
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -58,6 +58,32 @@ _SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " 
 # A series' name and its episode, above the headline: "[기획] 도서관의 미래 ③", "… (3)", "… 3회"
 _EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}〉|\d{1,2}\s*(?:회|편|부))")
 _WORD = re.compile(r"[가-힣A-Za-z]{2}")
+_SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+_HOME = re.compile(r"(?:HOME|Home|홈)\s")
+
+
+def _buttons(s: str) -> bool:
+    """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴")."""
+    words = s.split()
+    return "바로가기" in s or (len(words) > 1 and 2 * sum(bool(JUNK_WORD.fullmatch(w)) for w in words) > len(words))
+
+
+def _furniture(lines: list[str], numbers: list[int], i: int) -> bool:
+    return any(
+        TITLE_WEIGHTS[name] < 0 and test(lines, numbers, i)
+        for name, test in TITLE_FEATURES.items()
+        if name != "under the page's furniture"
+    )
+
+
+def _under_furniture(lines: list[str], numbers: list[int], i: int) -> bool:
+    """The first line under the last of the labels, links and slot names above the date line; a
+    paragraph's sentence there is the text, under its writer's name."""
+    if i == 0 or lines[i][-1] in ".!?" or not _furniture(lines, numbers, i - 1):
+        return False
+    return not any(_furniture(lines, numbers, j) for j in range(i, len(lines)))
+
+
 _BREADCRUMB = re.compile(r"[^>›»\s\d][^>›»\d]{0,11}(?:\s*[>›»]\s*[^>›»\s\d][^>›»\d]{0,11}){1,5}")  # 홈 > 뉴스 > 사회
 
 
@@ -70,6 +96,10 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
     "no word": lambda lines, numbers, i: _WORD.search(lines[i]) is None,  # "+ A", "가 가": the font buttons
+    "buttons or skip links": lambda lines, numbers, i: _buttons(lines[i]),  # 본문 바로가기 메뉴 바로가기
+    "a template's slot": lambda lines, numbers, i: _SLOT.fullmatch(lines[i]) is not None,  # default_top_notch
+    "led by HOME": lambda lines, numbers, i: _HOME.match(lines[i]) is not None,  # HOME 오피니언, its bars lost
+    "under the page's furniture": _under_furniture,
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -80,9 +110,13 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a breadcrumb": -5,
     "a series' episode": -5,
     "no word": -10,
+    "buttons or skip links": -10,
+    "a template's slot": -10,
+    "led by HOME": -5,
+    "under the page's furniture": 10,  # the first line under the last label or link is the headline
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
-CANDIDATES = 4
+CANDIDATES = 6
 
 
 def title_scores(lines: list[str], numbers: list[int]) -> list[tuple[int, list[str]]]:

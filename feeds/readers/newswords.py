@@ -243,8 +243,8 @@ BROADCAST_SIGN_OFF = LazyPattern(
 )
 # A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
 HANDOVER = LazyPattern(
-    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어|알아|만나)"
-    r"[가-힣]{0,4}(?:합니다|했습니다|봤습니다|드립니다)\.?$"
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어|알아|알려|만나)"
+    r"[가-힣]{0,6}(?:합니다|했습니다|봤습니다|드립니다|겠습니다)\.?$"
 )
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
