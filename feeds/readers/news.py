@@ -37,7 +37,7 @@ from typing import Any
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
-from feeds.readers.newstitle import choose_title, copy_of
+from feeds.readers.newstitle import choose_title, copy_of, deck_class
 from feeds.readers.newswords import (
     BYLINE,
     CREDIT_END,
@@ -166,6 +166,7 @@ def _head(text: str) -> _Head | None:
     above = classes[first_text - 1] if 0 < first_text < len(classes) else None
     if (above in METADATA or above is Kind.DECK) and copy_of(window[first_text][1], title):
         classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head or its deck
+    _weigh_deck(window, classes, title)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None
@@ -179,6 +180,24 @@ def _head(text: str) -> _Head | None:
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
     summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
+
+
+def _weigh_deck(window: list[tuple[int, str]], classes: list[Kind], title: str) -> None:
+    """The deck's lines weighed by the deck's table: page lines among them are page junk, and
+    from a line of the text on (a broadcast's cue), the deck under the date line is the text."""
+    text = False
+    for i, kind in enumerate(classes):
+        if kind is not Kind.DECK:
+            text = text and kind is Kind.BODY
+            continue
+        found = deck_class(window[i][1], title)
+        if found == "page":
+            classes[i] = Kind.PAGE_JUNK
+        elif found == "text" or text:
+            below = i > 0 and any(k is Kind.DATE_LINE for k in classes[:i])
+            if below and all(k is Kind.DECK or k is Kind.BODY for k in classes[i:]):
+                classes[i] = Kind.BODY
+                text = True
 
 
 def _ends_in(text: str, window: list[tuple[int, str]]) -> bool:
@@ -448,12 +467,18 @@ def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -
 
 def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
     """A deck printed after the photo under the head: the summary, though it stays in the body.
-    The headline printed again over the text is no deck."""
+    The headline printed again over the text is no deck, nor are the lines the deck's table tells
+    from one."""
     i = 0
     while i < min(len(lines), 2) and (is_caption(lines[i][1]) or CREDIT_END.search(lines[i][1])):
         i += 1
     lead: list[str] = []
-    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX) and lines[i][1] != title:
+    while (
+        i < len(lines) - 1
+        and len(lead) < 3
+        and _deck_like(lines[i][1], DECK_LINE_MAX)
+        and deck_class(lines[i][1], title) == "deck"
+    ):
         if is_bare_name(lines[i][1]) and not lead:
             break  # a name alone under the headline is its writer's, no deck
         lead.append(lines[i][1])

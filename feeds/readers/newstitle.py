@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import JUNK_WORD, SECTION, SERIES_LABEL
+from feeds.readers.newswords import DATE_STAMP, JUNK_WORD, SECTION, SERIES_LABEL
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -58,6 +58,7 @@ _SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " 
 # A series' name and its episode, above the headline: "[기획] 도서관의 미래 ③", "… (3)", "… 3회"
 _EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}〉|\d{1,2}\s*(?:회|편|부))")
 _WORD = re.compile(r"[가-힣A-Za-z]{2}")
+_LATIN_BUTTONS = frozenset({"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font"})
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|홈)\s")
 
@@ -65,7 +66,8 @@ _HOME = re.compile(r"(?:HOME|Home|홈)\s")
 def _buttons(s: str) -> bool:
     """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴")."""
     words = s.split()
-    return "바로가기" in s or (len(words) > 1 and 2 * sum(bool(JUNK_WORD.fullmatch(w)) for w in words) > len(words))
+    buttons = sum(bool(JUNK_WORD.fullmatch(w)) or w.lower() in _LATIN_BUTTONS for w in words)
+    return "바로가기" in s or (len(words) > 1 and 2 * buttons > len(words))
 
 
 def _furniture(lines: list[str], numbers: list[int], i: int) -> bool:
@@ -136,3 +138,40 @@ def choose_title(lines: list[str], numbers: list[int]) -> int:
         return 0
     scores = [score for score, _ in title_scores(lines, numbers)]
     return scores.index(max(scores))
+
+
+# --- the deck ----------------------------------------------------------------------------------
+# Each line the head reader takes for the deck (between the headline and the date line, or set
+# off under it) gets the class its features weigh most for: the deck, a page line (the headline
+# printed again, buttons, a template's slot) or the text, which starts there (a broadcast's cue,
+# a picture's file name, a letter's date in words).
+_CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]>】]{0,6}[▶\]>】]")
+_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
+    "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
+    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None,
+    "no word": lambda line, headline: _WORD.search(line) is None,
+    "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
+    "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
+    "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
+    "a date in words": lambda line, headline: DATE_STAMP.search(line) is not None,  # Friday, April 20, 2018
+}
+DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
+    ("the headline again", "page", 10),
+    ("buttons", "page", 10),
+    ("no word", "page", 10),
+    ("a template's slot", "page", 10),
+    ("a broadcast's cue", "text", 20),  # above "no word": its letters may be spaced out
+    ("a picture's file name", "text", 10),
+    ("a date in words", "text", 10),
+)
+DECK_BASE = {"deck": 5, "page": 0, "text": 0}
+
+
+def deck_class(line: str, headline: str) -> str:
+    """What a line the head reader placed in the deck is: "deck", "page" or "text"."""
+    totals = dict(DECK_BASE)
+    for feature, kind, weight in DECK_WEIGHTS:
+        if DECK_FEATURES[feature](line, headline):
+            totals[kind] += weight
+    return max(totals, key=lambda kind: totals[kind])

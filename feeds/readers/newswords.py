@@ -118,7 +118,7 @@ JUNK_WORD = LazyPattern(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|지면(?:정보)?|Array|undefined|null|NaN"
-    r"|창간사|신년사|축사|기념사|발간사))+",  # the kind of a letter, printed as its section; glued: 글자크기
+    r"|창간사|신년사|축사|기념사|발간사|보기))+",  # the kind of a letter, printed as its section; glued: 글자크기
     re.IGNORECASE,
 )
 # The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
