@@ -37,6 +37,7 @@ from typing import Any
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
+from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
 from feeds.readers.newstitle import choose_title, copy_of, deck_class
 from feeds.readers.newswords import (
     BYLINE,
@@ -53,6 +54,7 @@ from feeds.readers.newswords import (
     SENTENCE_END,
     SERIES_LABEL,
     TITLE_LABEL,
+    TITLE_OUTLET,
     hashtags,
     is_bare_name,
     is_caption,
@@ -90,6 +92,8 @@ def read(text: str, path: str) -> Parsed:
     if head.summary:
         meta["summary"] = " ".join(head.summary)
     outlet, reporters = from_body(body)
+    suffix = TITLE_OUTLET.search(head.title)
+    outlet = outlet or (suffix.group("outlet") if suffix and is_outlet(suffix.group("outlet")) else None)
     if outlet and "publication" not in meta:
         meta["publication"] = outlet
     if reporters and "authors" not in meta:
@@ -154,7 +158,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = _without_lone_names(window, _classified(window))
+    infos = button_rows(window, _without_lone_names(window, _classified(window)))
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -166,7 +170,8 @@ def _head(text: str) -> _Head | None:
     above = classes[first_text - 1] if 0 < first_text < len(classes) else None
     if (above in METADATA or above is Kind.DECK) and copy_of(window[first_text][1], title):
         classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head or its deck
-    _weigh_deck(window, classes, title)
+    weigh_deck(window, classes, title)
+    between_title_and_copy(window, classes, title)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None
@@ -180,24 +185,6 @@ def _head(text: str) -> _Head | None:
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
     summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
-
-
-def _weigh_deck(window: list[tuple[int, str]], classes: list[Kind], title: str) -> None:
-    """The deck's lines weighed by the deck's table: page lines among them are page junk, and
-    from a line of the text on (a broadcast's cue), the deck under the date line is the text."""
-    text = False
-    for i, kind in enumerate(classes):
-        if kind is not Kind.DECK:
-            text = text and kind is Kind.BODY
-            continue
-        found = deck_class(window[i][1], title)
-        if found == "page":
-            classes[i] = Kind.PAGE_JUNK
-        elif found == "text" or text:
-            below = i > 0 and any(k is Kind.DATE_LINE for k in classes[:i])
-            if below and all(k is Kind.DECK or k is Kind.BODY for k in classes[i:]):
-                classes[i] = Kind.BODY
-                text = True
 
 
 def _ends_in(text: str, window: list[tuple[int, str]]) -> bool:

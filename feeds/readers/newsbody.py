@@ -69,12 +69,16 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     closing_outlet = None
     for i in reversed(range(len(tail))):
         c = CLOSING_REPORTER.match(tail[i]) or CLOSING_OUTLET_REPORTER.match(tail[i])
-        if c and not reporters:
+        if c:
             # "홍길동 기자" with the address on the next line
             after = ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
             email = c.group("email") or c.groupdict().get("lead") or (after and after.group("email"))
-            reporters = split_authors(c.group("names"), email)
-            closing_outlet = c.groupdict().get("outlet") or closing_outlet
+            signed = split_authors(c.group("names"), email)
+            if not reporters:
+                reporters = signed
+                closing_outlet = c.groupdict().get("outlet") or closing_outlet
+            elif len(reporters) == len(signed) == 1 and signed[0]["name"] == reporters[0]["name"]:
+                reporters = signed  # the byline's reporter signing off with the address
         copyright = COPYRIGHT.search(tail[i]) or COPYRIGHT_LAST.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")

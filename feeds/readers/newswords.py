@@ -223,7 +223,7 @@ BYLINE = LazyPattern(
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
     # no bracket, the outlet's name before the reporter's: "아주경제 정하균 기자= …"
     rf"|(?P<pub3>[가-힣A-Za-z0-9]{{1,10}}(?:뉴스|일보|신문|경제|방송|저널|미디어|투데이|데일리))\s+"
-    rf"(?P<names3>{_NAME})\s*{_ROLE}\s*=)"
+    rf"(?P<names3>{_NAME})\s*{_ROLE}\s*[=|])"
 )
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"
@@ -275,7 +275,7 @@ CUES = LazyPattern(
     r"|\s*[\[【<〈◀]\s*(?:앵커|리포트|앵커\s*멘트|기자|인터뷰)\s*[\]】>〉▶]\s*"
 )
 OUTLET_LIKE = LazyPattern(
-    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
+    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
@@ -384,12 +384,15 @@ NOTE = LazyPattern(
     r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
     r"|무단\s*전재(?!했)|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"  # "무단전재했기 때문" is a story
     r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
+    rf"|^\s*◎.{{0,30}}(?:{_EMAIL}|\[email\s*protected\])\s*$"  # an agency's sign-off: "◎공감언론 뉴시스 …"
     r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴|프린트|인쇄)",
     re.IGNORECASE,
 )
 HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
 _HASHTAG = LazyPattern(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
+# The outlet after the page's title: "청원군의회 … 괴롭히기?-충청리뷰", "새 도서관 | 한빛일보"
+TITLE_OUTLET = LazyPattern(r"\s*[-|ㅣ–—]\s*(?P<outlet>[^\s\-|ㅣ]{2,12})$")
 # A Markdown file's head: never a news article's.
 # A link's target has no space nor Hangul: "[주요 신문 사설](28일 조간)" is a headline.
 MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\([^\s()가-힣]*\)|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
