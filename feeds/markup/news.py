@@ -9,6 +9,7 @@ stay text.
 from __future__ import annotations
 
 import html
+import re
 
 from feeds.readers.newswords import (
     BOOK_ENTRY,
@@ -86,7 +87,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if repeated(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
-    if (CAPTION.search(s) and not listed) or CREDIT_ONLY.fullmatch(s):
+    if (CAPTION.search(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
     credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
@@ -113,6 +114,15 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         # unless the text goes on in short lines, as a broadcast's script breaks its sentences
         return "caption" if len(plain(lines[i + 1])) > SCRIPT_LINE_MAX else "p"
     return "p"
+
+
+# A paragraph of three sentences or more may credit its photo at its end: no caption is so long,
+# unless a triangle marks it as one.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
+
+
+def _credited_paragraph(s: str) -> bool:
+    return s[0] not in "▲△" and len(_SENTENCE_BREAK.findall(s)) >= 3
 
 
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
@@ -143,9 +153,11 @@ def _caption_zone(lines: list[str]) -> int:
 
 def repeated(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is printed again right above or under itself, with or without the
-    caption's triangle (a photo's alt text, then "▲" and its caption)."""
-    here = lines[i].lstrip("▲△ ")
-    return bool(here) and any(0 <= j < len(lines) and lines[j].lstrip("▲△ ") == here for j in (i - 1, i + 1))
+    caption's triangle or its full stop (a photo's alt text, then "▲" and its caption)."""
+    here = lines[i].lstrip("▲△ ").rstrip(". ")
+    return bool(here) and any(
+        0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
+    )
 
 
 def text_after(lines: list[str], i: int) -> bool:

@@ -227,7 +227,8 @@ BYLINE = LazyPattern(
 )
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"
-    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
+    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})"
+    rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
@@ -308,7 +309,10 @@ CAPTION = LazyPattern(
     rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
 # A book listing's entry led by a triangle, no caption: "▲수박=김영진 글·그림", "▲세상 어딘가에=유희경 저자"
-BOOK_ENTRY = LazyPattern(r"[▲△]\s*[^=]{1,40}=\s*[가-힣]{2,4}\s*(?:저자|지음|글·그림|글|그림|옮김|엮음|편저|시인|작가)")
+BOOK_ENTRY = LazyPattern(
+    r"[▲△]\s*[^=]{1,40}=\s*[가-힣]{2,4}\s*(?:저자|지음|글·그림|글|그림|옮김|엮음|편저|시인|작가)"
+    r"|[▲△]\s*[^=\s][^=]{0,11}\s=\s"  # a roundup's entry, its source first: "▲ 경향신문 = …"
+)
 _OTHER_CREDITS = ("그래픽", "이미지", "일러스트")
 _CLOSERS = frozenset("]］】〕)）>〉")  # _CLOSE's characters
 
@@ -346,7 +350,7 @@ _CREDITS = (
 )
 # A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
 # "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
-_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20})?)\s*")
+_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20}){0,2})\s*")
 _PHOTO_AGENCY = LazyPattern(
     r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
     r"|픽사베이|Pixabay|언스플래시|Unsplash"
