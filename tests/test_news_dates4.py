@@ -78,3 +78,25 @@ def test_an_english_date_among_words_is_text(tmp_path: Path, site: Site) -> None
     assert doc.updated == doc.published
     assert [a.name for a in doc.authors] == ["Lee Kyung-sik"]
     assert doc.publication is None
+
+
+def test_the_sites_date_bar_above_the_article(tmp_path: Path, site: Site) -> None:
+    text = (
+        "메뉴명\n\n오늘의 전체기사\n\n2019.10.21 (월)\n\nHOME > 국방 > 기타\n\n새 도서관 문 열어\n\n"
+        "기사입력 2019. 10. 10 17:50 최종수정 2019. 10. 10 17:58\n\n" + BODY
+    )
+    doc = _read(tmp_path, site, text)
+    assert doc.title == "새 도서관 문 열어"
+    assert doc.published.isoformat() == "2019-10-10T17:50:00+09:00"
+
+
+def test_the_sites_clock_is_no_articles_date() -> None:
+    from feeds.readers import news
+
+    assert not news.detect("2026.01.30 (금)\n\n• 맑음서울 -8.9℃\n기상청 제공\n\n새 도서관 문 열어\n\n" + BODY)
+    assert news.detect("새 도서관 문 열어\n\n2026.01.30 (금)\n\n" + BODY)  # under the headline: its date
+
+
+def test_a_date_alone_above_the_headline_without_its_weekday_is_its_date(tmp_path: Path, site: Site) -> None:
+    doc = _read(tmp_path, site, "2021.05.27\n\n새 도서관 문 열어\n\nJR Raphael | Computerworld\n" + BODY)
+    assert doc.published.isoformat() == "2021-05-27T00:00:00+09:00"

@@ -169,6 +169,7 @@ DECIDED_BY = {
     "a breadcrumb": (["뉴스 > 사회 > 교육", "새 도서관 문 열어"], [1, 2]),
     "a series' episode": (["[기획] 도서관의 미래 ③", "새 도서관 문 열어"], [1, 2]),
     "no word": (["+ A", "새 도서관 문 열어"], [1, 2]),
+    "a date alone": (["Dec 28, 2017", "새 도서관 문 열어"], [1, 2]),
     "buttons or skip links": (["본문 바로가기", "새 도서관 문 열어"], [1, 2]),
     "a template's slot": (["default_top_notch", "새 도서관 문 열어"], [1, 2]),
     "led by HOME": (["HOME 오피니언 칼럼", "새 도서관 문 열어"], [1, 2]),

@@ -43,6 +43,7 @@ from feeds.readers.newswords import (
     BYLINE,
     CREDIT_END,
     CUES,
+    DATE_BAR,
     DATE_STAMP,
     FULL_STOP,
     HASHTAGS,
@@ -341,6 +342,12 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if info is None and i == 0:
             info = titled_stamp(s)  # the headline and its stamp on the first line
         infos.append(classify(s, below_date=True) if signs else info)
+    # A date with its weekday alone, no time nor label, first on the page or above a labelled
+    # stamp, is the site's date bar or clock, not when the article was published: a page line.
+    labelled = [i for i, info in enumerate(infos) if _labelled(info)]
+    for i, (_, s) in enumerate(window):
+        if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
+            infos[i] = None
     return infos
 
 

@@ -102,6 +102,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a template's slot": lambda lines, numbers, i: _SLOT.fullmatch(lines[i]) is not None,  # default_top_notch
     "led by HOME": lambda lines, numbers, i: _HOME.match(lines[i]) is not None,  # HOME 오피니언, its bars lost
     "under the page's furniture": _under_furniture,
+    "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -116,6 +117,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a template's slot": -10,
     "led by HOME": -5,
     "under the page's furniture": 10,  # the first line under the last label or link is the headline
+    "a date alone": -10,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6

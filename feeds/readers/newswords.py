@@ -34,6 +34,10 @@ _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
 DATE_STAMP = LazyPattern(DATE)
+# A date and its weekday alone: "2019.10.21 (월)", as a site's date bar prints today's date
+DATE_BAR = LazyPattern(
+    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
+)
 MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d,\s*\d{4}")  # cheap: most lines have no date at all
 LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
@@ -305,6 +309,8 @@ CAPTION = LazyPattern(
     r"|^\s*[▲△]"
     # a credit after a bar, alone: "사진ㅣJTBC", "사진|연합뉴스", the bar misprinted as I ("사진IJTBC")
     r"|^사진\s*[ㅣ|│I]\s*[A-Z가-힣][^\s]{0,19}$"
+    # a gallery's credit, the place, the photographer and the day it was shot: "철원=양동욱 기자(2019. 2. 20)"
+    r"|^[가-힣A-Za-z ]{1,12}=\s*[가-힣]{2,4}\s*기자\s*\(\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?\)$"
     # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
     rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
