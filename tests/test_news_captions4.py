@@ -47,3 +47,8 @@ def test_a_gallerys_credit_with_the_day_it_was_shot() -> None:
         "첫 문단이다.\n\n전차가 훈련에서 화염을 내뿜고 있다.\n\n 철원=홍길동 기자(2019. 2. 20)\n둘째 문단이다.\n"
     )
     assert "<figcaption>철원=홍길동 기자(2019. 2. 20)</figcaption>" in html
+
+
+def test_a_graphic_credit_closing_names_the_intern() -> None:
+    text = "새 도서관 문 열어\n\n입력 : 2022/12/15 [13:11]\n\n" + BODY + "\n/글·그래픽=홍길동 인턴 hong@example.com\n"
+    assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]

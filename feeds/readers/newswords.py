@@ -49,7 +49,7 @@ TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
     r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
-    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커"
+    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커|인턴"
     r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
@@ -231,7 +231,7 @@ BYLINE = LazyPattern(
 )
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"
-    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})"
+    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*)?(?P<names>{_NAMES})"
     rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
 )
