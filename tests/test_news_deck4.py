@@ -50,3 +50,16 @@ def test_a_script_under_its_cue_is_no_deck() -> None:
 def test_a_pictures_file_name_under_the_head_is_no_deck() -> None:
     text = f"{HEADLINE}\n\n홍길동 기자\n\n  • 등록 2017.05.01 11:55\n\n\n201705-11a.jpg\n\n" + BODY
     assert "summary" not in read(text, "a.txt").meta
+
+
+def test_a_roundups_entries_and_a_reporters_sign_off_are_no_deck() -> None:
+    roundup = (
+        f"{HEADLINE}\n\n입력 2018-12-28 08:00\n\n▲ 한빛일보 = 새 도서관 문 열어\n\n예산 늘려야\n\n시민 반겨\n\n" + BODY
+    )
+    assert "summary" not in read(roundup, "a.txt").meta
+    signed = (
+        f"{HEADLINE}\n\n홍길동기자 | 입력 : 2022/12/15 [13:11]\n\n"
+        "눈이 왔다. 하늘은 뿌옜다. 도봉산도 눈을 맞고 있다. 천하절경이다. (사진 = 홍길동)\n\n"
+        "<홍길동/전문기자 hong@example.com>\n\n☞ 홈으로 바로가기\n"
+    )
+    assert "summary" not in read(signed, "a.txt").meta

@@ -40,7 +40,9 @@ from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_st
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
 from feeds.readers.newstitle import choose_title, copy_of, deck_class
 from feeds.readers.newswords import (
+    BOOK_ENTRY,
     BYLINE,
+    CLOSING_REPORTER,
     CREDIT_END,
     CUES,
     DATE_BAR,
@@ -464,7 +466,7 @@ def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
     The headline printed again over the text is no deck, nor are the lines the deck's table tells
     from one."""
     i = 0
-    while i < min(len(lines), 2) and (is_caption(lines[i][1]) or CREDIT_END.search(lines[i][1])):
+    while i < min(len(lines), 2) and _photo_line(lines[i][1]):
         i += 1
     lead: list[str] = []
     while (
@@ -479,6 +481,14 @@ def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
         i += 1
     set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line
     return lead if lead and set_off else []
+
+
+def _photo_line(s: str) -> bool:
+    """A caption or credit under the head's photo; a roundup's entry ("▲ 경향신문 = …") or a
+    paragraph of sentences ending in its photo's credit is the text."""
+    if BOOK_ENTRY.match(s) or len(_SENTENCE_BREAK.findall(s)) >= 3:
+        return False
+    return is_caption(s) or CREDIT_END.search(s) is not None
 
 
 def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -535,6 +545,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
         and not is_caption(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
+        and not CLOSING_REPORTER.match(s)
         and not NOTE.search(s)
         and not HASHTAGS.match(s)
         and not CUES.fullmatch(s)
