@@ -63,3 +63,11 @@ def test_a_roundups_entries_and_a_reporters_sign_off_are_no_deck() -> None:
         "<홍길동/전문기자 hong@example.com>\n\n☞ 홈으로 바로가기\n"
     )
     assert "summary" not in read(signed, "a.txt").meta
+
+
+def test_a_quoted_question_under_the_headline_is_the_deck() -> None:
+    text = (
+        f"Posted on 2025. 07. 23.\n\n\n{HEADLINE}\n\n“도서관은 누구의 것인가?”\n\n홍길동 의원\n\n"
+        "(한빛신문=김철수 기자) " + BODY
+    )
+    assert read(text, "a.txt").meta["summary"] == "“도서관은 누구의 것인가?”"

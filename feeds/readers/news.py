@@ -483,6 +483,12 @@ def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
     return lead if lead and set_off else []
 
 
+def _quoted(s: str) -> bool:
+    """A line that is one quotation ("“도봉뉴스는 구정소식지? 구청장 홍보지인가?”"): a deck may quote a
+    question or an exclamation under the date line."""
+    return len(s) > 2 and s[0] in "“\"‘'" and s[-1] in "”\"’'" and s[-2] in "?!"
+
+
 def _photo_line(s: str) -> bool:
     """A caption or credit under the head's photo; a roundup's entry ("▲ 경향신문 = …") or a
     paragraph of sentences ending in its photo's credit is the text."""
@@ -537,11 +543,11 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
     """Whether ``s`` may be a deck line: short, no sentence, caption, byline or closing.
 
     Below the date line (``after``), a deck may end in "…다" without a full stop ("열 곳 가운데
-    여섯 곳이 다시 문을 열었다"): the body's sentences end in one.
+    여섯 곳이 다시 문을 열었다"), or quote a question: the body's sentences end in a full stop.
     """
     return (
         len(s) <= longest
-        and not (FULL_STOP if after else SENTENCE_END).search(s)
+        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and _quoted(s)))
         and not is_caption(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
