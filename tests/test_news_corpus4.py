@@ -29,9 +29,7 @@ FLOORS = NEWS4 / "floors.json"
 
 # Dated articles of which the reader loses lines today, with why (strict xfail: a fix makes the run
 # fail until the case is taken off this list).
-KNOWN_DROPS: dict[str, str] = {
-    "chpress_1": "refused: the only date is below the article, in the American order (02.15.2025)",
-}
+KNOWN_DROPS: dict[str, str] = {}
 
 
 def test_accuracy_per_field_stays_above_its_floor(site: Site) -> None:

@@ -100,3 +100,21 @@ def test_the_sites_clock_is_no_articles_date() -> None:
 def test_a_date_alone_above_the_headline_without_its_weekday_is_its_date(tmp_path: Path, site: Site) -> None:
     doc = _read(tmp_path, site, "2021.05.27\n\n새 도서관 문 열어\n\nJR Raphael | Computerworld\n" + BODY)
     assert doc.published.isoformat() == "2021-05-27T00:00:00+09:00"
+
+
+def test_a_date_in_the_american_order_signing_off_the_text(tmp_path: Path, site: Site) -> None:
+    paragraph = (
+        "한빛교회 창립 8주년 기념예배가 9일 예배시간에 거행됐다. 홍길동 목사 인도로 시작된 이날 예배는 김철수 장로의 "
+        "기도와 성가대의 찬양으로 이어졌다. 교회는 이날 지역 주민을 위한 나눔 행사도 함께 열었으며 많은 교인들이 "
+        "참석해 창립 8주년을 함께 축하했다. 행사는 오후 늦게까지 이어졌다."
+    )
+    text = (
+        "logo\n\n한빛교회 창립 8주년 기념예배\n\n“첫사랑이 회복되는 교회되자”\n\n\n"
+        f"한빛교회 창립 8주년 기념예배에서 관계자들이 케익커팅을 하고있다\n\n{paragraph}\n\n"
+        "<박철수 기자>\n\n02.15.2025\n\nLeave Comments\n"
+    )
+    doc = _read(tmp_path, site, text)
+    assert doc.published.isoformat() == "2025-02-15T00:00:00+09:00"
+    assert doc.title == "한빛교회 창립 8주년 기념예배"
+    assert doc.summary == "“첫사랑이 회복되는 교회되자”"
+    assert [a.name for a in doc.authors] == ["박철수"]

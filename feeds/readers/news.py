@@ -361,7 +361,7 @@ def _signed_off(deck: list[str]) -> bool:
     # Fewer lines make a short text's paragraphs when one is longer than any deck's line; a
     # portal's teaser of the text, above its source and time, is one such line.
     long = any(len(s) > _PARAGRAPH_MIN for s in deck)
-    teaser = len(deck) == 1 and long and len(_SENTENCE_BREAK.findall(deck[0])) >= 2
+    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck)
     return (sentences >= 2 and (len(deck) > 3 or long)) or teaser
 
 

@@ -383,10 +383,18 @@ def _closed(m: re.Match[str]) -> str:
 def _as_written(date: str) -> str:
     """A stamp as feeds.dates reads it: "[13:46]", "15: 36", "Dec 28,2017", "주체107(2018)년 …"."""
     date = _CLOCK_GAP.sub(_closed, date.replace("[", "(").replace("]", ")"))
+    date = _AMERICAN.sub(_iso_order, date)
     return _JUCHE.sub(r"\1", _COMMA_YEAR.sub(", ", date))
 
 
+def _iso_order(m: re.Match[str]) -> str:
+    first, second, year = m.group(1), m.group(2), m.group(3)
+    month, day = (second, first) if int(first) > 12 else (first, second)  # "15.02.2025": the day first
+    return f"{year}.{month}.{day}"
+
+
 _JUCHE = re.compile(JUCHE)
+_AMERICAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _COMMA_YEAR = re.compile(r",(?=\d{4})")
 
 

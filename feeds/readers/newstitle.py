@@ -58,7 +58,9 @@ _SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " 
 # A series' name and its episode, above the headline: "[기획] 도서관의 미래 ③", "… (3)", "… 3회"
 _EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}〉|\d{1,2}\s*(?:회|편|부))")
 _WORD = re.compile(r"[가-힣A-Za-z]{2}")
-_LATIN_BUTTONS = frozenset({"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font"})
+_LATIN_BUTTONS = frozenset(
+    {"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font", "logo", "menu", "search"}
+)
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|홈)\s")
 
@@ -67,7 +69,7 @@ def _buttons(s: str) -> bool:
     """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴")."""
     words = s.split()
     buttons = sum(bool(JUNK_WORD.fullmatch(w)) or w.lower() in _LATIN_BUTTONS for w in words)
-    return "바로가기" in s or (len(words) > 1 and 2 * buttons > len(words))
+    return "바로가기" in s or 2 * buttons > len(words) > 0
 
 
 def _furniture(lines: list[str], numbers: list[int], i: int) -> bool:

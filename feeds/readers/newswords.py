@@ -26,7 +26,8 @@ JUCHE = r"주체\s*\d{1,3}\s*\(\s*(\d{4})\s*\)"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
     rf"|(?:{JUCHE}|\d{{4}})\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일"
-    rf"|(?<![A-Za-z]){_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d))" + _DAY + _TIME + _ZONE  # "Dec 28,2017"
+    rf"|(?<![A-Za-z]){_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017"
+    r"|(?<![\d.])[01]?\d\.[0-3]?\d\.\d{4}(?![\d.]))" + _DAY + _TIME + _ZONE  # the American order: "02.15.2025"
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
@@ -38,7 +39,7 @@ DATE_STAMP = LazyPattern(DATE)
 DATE_BAR = LazyPattern(
     r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
 )
-MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d,\s*\d{4}")  # cheap: most lines have no date at all
+MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{4}")  # cheap: most lines have no date at all
 LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
@@ -233,7 +234,7 @@ CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"
     rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*)?(?P<names>{_NAMES})"
     rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
-    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*[>)\]]?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
 DATELINE = LazyPattern(
