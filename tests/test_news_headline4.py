@@ -21,6 +21,7 @@ HEADLINE = "새 도서관 문 열어 시민 반겨"
         "default_top_notch\n\ndefault_setNet1_2",  # a template's slot names
         "HOME 신년특집호 2017 창간호",  # a breadcrumb led by HOME, its bars lost
         "칼럼\n\n날씨가 궁금하다면?\n\n정보광장\n\n\n홈 >",  # a sidebar's labels, then the breadcrumb
+        "국방 국방안보",  # a section and its subsection, the bar between them lost
     ],
 )
 def test_page_furniture_above_the_headline(above: str) -> None:

@@ -49,6 +49,12 @@ def _sections(s: str) -> bool:
 _NAV_WORDS = frozenset({"뉴스", "홈", "HOME", "전체", "전체기사", "기사본문", "NEWS"})
 
 
+def _section_and_subsection(s: str) -> bool:
+    """A section and its subsection, named after it, the bar between them lost: "국방 국방안보"."""
+    words = s.split()
+    return len(words) == 2 and len(words[0]) >= 2 and words[1].startswith(words[0]) and words[1] != words[0]
+
+
 def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
     """The page's title: a headline under it, and the site's name or path after a separator."""
     return any(below != lines[i] and copy_of(lines[i], below) for below in lines[i + 1 :])
@@ -97,7 +103,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
     "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
-    "a breadcrumb": lambda lines, numbers, i: _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]),
+    "a breadcrumb": lambda lines, numbers, i: (
+        _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]) or _section_and_subsection(lines[i])
+    ),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
     "no word": lambda lines, numbers, i: _WORD.search(lines[i]) is None,  # "+ A", "가 가": the font buttons
     "buttons or skip links": lambda lines, numbers, i: _buttons(lines[i]),  # 본문 바로가기 메뉴 바로가기
