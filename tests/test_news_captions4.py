@@ -52,3 +52,9 @@ def test_a_gallerys_credit_with_the_day_it_was_shot() -> None:
 def test_a_graphic_credit_closing_names_the_intern() -> None:
     text = "새 도서관 문 열어\n\n입력 : 2022/12/15 [13:11]\n\n" + BODY + "\n/글·그래픽=홍길동 인턴 hong@example.com\n"
     assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_what_a_photo_shows_alone_between_paragraphs() -> None:
+    html = to_html("첫 문단이다.\n\n\n기념예배에서 관계자들이 케익커팅을 하고있다\n\n둘째 문단이다.\n")
+    assert "<figcaption>기념예배에서 관계자들이 케익커팅을 하고있다</figcaption>" in html
+    assert "<figcaption>" not in to_html("첫 문단이다.\n\n도서관이 문을 열고 있다.\n\n둘째 문단이다.\n")

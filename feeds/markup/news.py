@@ -107,6 +107,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if alone and ends_block and SEPARATED_CREDIT.search(s):
         return "caption"
     # Above the dateline or byline, a line standing alone is what the page showed under a photo.
+    if alone and ends_block and s.endswith(_PICTURED) and i > _first(lines):
+        return "caption"  # "… 케익커팅을 하고있다", no full stop: what a photo shows, not a sentence of the text
     if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS):
         return "caption"
     # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
@@ -125,6 +127,7 @@ def _credited_paragraph(s: str) -> bool:
     return s[0] not in "▲△" and len(_SENTENCE_BREAK.findall(s)) >= 3
 
 
+_PICTURED = ("있다", "있는 모습", "모습")
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
