@@ -51,3 +51,13 @@ def test_an_agencys_sign_off_closes_the_article() -> None:
         f"{HEADLINE}\n\n입력 2025.06.16 11:46\n\n" + BODY + "\n\n◎공감언론 뉴시스 [email protected]\n", "a.txt"
     )
     assert "<small>◎공감언론 뉴시스 [email protected]</small>" in to_html(parsed.body)
+
+
+def test_a_contributor_with_a_title_above_the_stamp() -> None:
+    text = (
+        "[창간축사] 사람 중심의 신문으로 발전하길 기대합니다.\n홍길동 전라남도의원\n오피니언\n"
+        "기고 2022.09.15 16:28\n페이지 정보\n본문\n" + BODY
+    )
+    meta = read(text, "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert "summary" not in meta

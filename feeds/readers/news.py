@@ -344,6 +344,11 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if info is None and i == 0:
             info = titled_stamp(s)  # the headline and its stamp on the first line
         infos.append(classify(s, below_date=True) if signs else info)
+    # A writer and their title signing above the date line, page lines between ("홍길동 전라남도의원" /
+    # "오피니언" / "기고 2022.09.15 16:28"), as under it.
+    for i, (_, s) in enumerate(window):
+        if i and infos[i] is None and HEAD_ROLE_WORDS.search(s) and _page_lines_then_stamp(infos[i + 1 : i + 4]):
+            infos[i] = classify(s, below_date=True)
     # A date with its weekday alone, no time nor label, first on the page or above a labelled
     # stamp, is the site's date bar or clock, not when the article was published: a page line.
     labelled = [i for i, info in enumerate(infos) if _labelled(info)]
@@ -351,6 +356,16 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
             infos[i] = None
     return infos
+
+
+def _page_lines_then_stamp(infos: list[HeadLine | None]) -> bool:
+    """Whether metadata lines follow, the last of them before any text holding a date stamp."""
+    for info in infos:
+        if info is None:
+            return False
+        if info.stamps:
+            return True
+    return False
 
 
 def _signed_off(deck: list[str]) -> bool:

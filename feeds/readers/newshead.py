@@ -60,6 +60,7 @@ from feeds.readers.newswords import (
     SENTENCE_END,
     SHARE_LABEL,
     SIGNATURE,
+    SIGNER,
     TITLED_STAMP,
     WORDS,
     WRITER_BUTTON,
@@ -209,7 +210,9 @@ def _is_signature(s: str, below_date: bool) -> bool:
     """A letter's signature: the writer's title and name, after the outlet ("한빛신문 발행인 홍길동")
     or under the date; alone, "홍길동 대표" is whom a headline is about."""
     m = SIGNATURE.fullmatch(s)
-    return m is not None and (is_outlet(m.group("outlet")) if m.group("outlet") else below_date)
+    if m is not None and m.group("outlet") and is_outlet(m.group("outlet")):
+        return True
+    return below_date and m is not None and (not m.group("outlet") or SIGNER.fullmatch(s) is not None)
 
 
 # --- the pieces of a metadata line ------------------------------------------------------------

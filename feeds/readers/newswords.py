@@ -73,7 +73,8 @@ NAME_OUTLET_ROLE = LazyPattern(
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
 _HEAD_ROLE = (
-    r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+    r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사"
+    r"|[가-힣]{0,5}의원)"
 )
 HEAD_REPORTER = LazyPattern(
     rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*/?\s*{_HEAD_ROLE}(?![가-힣])"
@@ -85,9 +86,11 @@ HEAD_REPORTER = LazyPattern(
 SIGNATURE = LazyPattern(
     rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
 )
+# The writer alone signing with their title, a space between: "홍길동 전라남도의원", "발행인 홍길동"
+SIGNER = LazyPattern(rf"{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s+{_HEAD_ROLE}")
 ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
-HEAD_ROLE_WORDS = LazyPattern("발행인|발기인|편집|주필|대표|연구|교수|변호사")
+HEAD_ROLE_WORDS = LazyPattern("발행인|발기인|편집|주필|대표|연구|교수|변호사|의원")
 ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
 ROLE_AT_END = LazyPattern(_ROLE + "$")
 _NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
@@ -104,7 +107,7 @@ SECTION_PREFIX = LazyPattern(
 # and stock tickers. None of it is the outlet.
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
-    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+"
+    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+|기고|독자\s*기고|시론|논평"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
@@ -122,7 +125,7 @@ JUNK_WORD = LazyPattern(
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
-    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|지면(?:정보)?|Array|undefined|null|NaN"
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN"
     r"|창간사|신년사|축사|기념사|발간사|보기))+",  # the kind of a letter, printed as its section; glued: 글자크기
     re.IGNORECASE,
 )
