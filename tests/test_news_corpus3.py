@@ -28,16 +28,7 @@ FLOORS = NEWS3 / "floors.json"
 
 # Dated articles of which the reader loses lines today, with why (strict xfail: a fix makes the run
 # fail until the case is taken off this list).
-KNOWN_DROPS: dict[str, str] = {
-    "chogabje_1": "refused: the date comes last, bracketed, share links glued on ([ 2013-01-19, 16:09 ] 트위터…)",
-    "chosun_1": "refused: the date line doubles its label, adds section and page (발행일 발행일 : … A28 면)",
-    "economyinsight_1": "refused: issue, weekday, writer/role and e-mail on one date line ([1호] … 고광헌/발행인 …)",
-    "heraldcorp_1": "refused: the section name joined to the time by a bar (뉴스종합| 2024-07-17 17:54)",
-    "huffpost_1": "refused: a stamp written out in Korean with KST above the headline (… 40분 KST | 업데이트됨 …)",
-    "jejumbc_1": "refused: a stamp written out with seconds, an age and a view counter (… 55초 1달 전 | 조회수 …)",
-    "osen_1": "refused: a space after the colon of the time (발행 2013.04.10 15: 36)",
-    "ysmbc_1": "refused: the title and its stamp on one line (전통 문화의 향기 등록일 : 2018-03-15 12:00)",
-}
+KNOWN_DROPS: dict[str, str] = {}
 
 
 def test_accuracy_per_field_stays_above_its_floor(site: Site) -> None:

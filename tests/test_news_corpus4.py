@@ -29,16 +29,7 @@ FLOORS = NEWS4 / "floors.json"
 
 # Dated articles of which the reader loses lines today, with why (strict xfail: a fix makes the run
 # fail until the case is taken off this list).
-KNOWN_DROPS: dict[str, str] = {
-    "chpress_1": "refused: the only date is below the article, in the American order (02.15.2025)",
-    "joins_1": "refused: an English date with no space after the comma (Dec 28,2017)",
-    "kookbang_1": "refused: the site's date bar above the breadcrumb and the stamp line read as two dated entries",
-    "koreakr_1": "refused: the date shares its line with a team label and a name (2022.05.13 정책기자단 김소현)",
-    "sisanews_1": "refused: the date labelled in English, spaced and dotted (Posted on 2025. 07. 23.)",
-    "theleader_1": "refused: outlet, reporter and stamp glued on one line (… 박영복 기자입력 : 2018.11.06 13:11)",
-    "uridongpo_1": "refused: a Juche-calendar date line with the common year in parentheses (주체107(2018)년 7월 9일)",
-    "wowtv_2": "refused: a headline of brackets then parentheses read as a Markdown link ([주요 신문 사설](28일 조간))",
-}
+KNOWN_DROPS: dict[str, str] = {}
 
 
 def test_accuracy_per_field_stays_above_its_floor(site: Site) -> None:

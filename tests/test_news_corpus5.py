@@ -32,9 +32,7 @@ FLOORS = NEWS5 / "floors.json"
 KNOWN_DROPS: dict[str, str] = {
     "cine21_1": "refused: the date shares its line with a team label naming the magazine (씨네21 취재팀 2019-01-16)",
     "fpn119_1": "refused: the byline-stamp line printed twice, the headline between, read as two dated entries",
-    "kbmaeil_1": "refused: 등록일 and 게재일 with the print page on one line (… 게재일 2017-08-16 1면)",
     "kyeongin_1": "refused: the only date after a viewer's counter, before the page (1 / 1 발행일 2018-10-12 제6면)",
-    "mt_2": "refused: outlet, desk and reporter before a bar and the stamp (머니투데이 이슈팀 홍윤기 기자 | …)",
     "youthpress_1": "refused: an English date after 'posted' (by 11기백지수기자 posted Aug 05, 2019)",
 }
 

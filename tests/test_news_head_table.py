@@ -29,6 +29,7 @@ MODELLED = [
     "입력 2024.01.02 09:00 사랑한다",  # sentence end: not the name 사랑한
     "한빛, 홍길동 기자, 2024-01-02 09:00",  # before a comma: the outlet, not the name 한빛
     "경제부 2024.01.02 09:00 홍길동 기자",  # section prefix: a desk, not the name 경제부
+    "한빛투데이 더리더 홍길동 기자입력 : 2018.11.06 13:11",  # outlet and edition: no headline's words
 ]
 
 

@@ -9,8 +9,10 @@ stay text.
 from __future__ import annotations
 
 import html
+import re
 
 from feeds.readers.newswords import (
+    BOOK_ENTRY,
     BYLINE,
     CLOSING,
     CREDIT_END,
@@ -84,14 +86,17 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if repeated(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line
-    if (is_caption(s) and not (s[0] in "▲△" and _in_list(lines, i))) or CREDIT_ONLY.fullmatch(s):
+    listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
+    if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
-    credit = credit or (is_sign_credit(s) and text_after(lines, i))
+    credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if len(s) <= 200 and NOTE.search(s):
         return "note"
+    if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
+        return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
         return "caption"  # the photo under the head, signed by its photographer
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
@@ -102,17 +107,31 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if alone and ends_block and SEPARATED_CREDIT.search(s):
         return "caption"
     # Above the dateline or byline, a line standing alone is what the page showed under a photo.
+    if alone and ends_block and s.endswith(_PICTURED) and i > _first(lines):
+        return "caption"  # "… 케익커팅을 하고있다", no full stop: what a photo shows, not a sentence of the text
     if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS):
         return "caption"
     # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
     if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SUBJECT_MAX and _plain_words(s):
-        return "caption"
+        # unless the text goes on in short lines, as a broadcast's script breaks its sentences
+        return "caption" if len(plain(lines[i + 1])) > SCRIPT_LINE_MAX else "p"
     return "p"
 
 
+# A paragraph of three sentences or more may credit its photo at its end: no caption is so long,
+# unless a triangle marks it as one.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
+
+
+def _credited_paragraph(s: str) -> bool:
+    return s[0] not in "▲△" and len(_SENTENCE_BREAK.findall(s)) >= 3
+
+
+_PICTURED = ("있다", "있는 모습", "모습")
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
+SCRIPT_LINE_MAX = 40  # a script's lines are short; the paragraph under a photo's subject is longer
 _QUOTES = frozenset("\"“”‘’'")
 
 
@@ -136,14 +155,25 @@ def _caption_zone(lines: list[str]) -> int:
 
 
 def repeated(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is printed again right above or under itself."""
-    return any(0 <= j < len(lines) and lines[j] == lines[i] for j in (i - 1, i + 1))
+    """Whether line ``i`` is printed again right above or under itself, with or without the
+    caption's triangle or its full stop (a photo's alt text, then "▲" and its caption)."""
+    here = lines[i].lstrip("▲△ ").rstrip(". ")
+    return bool(here) and any(
+        0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
+    )
 
 
 def text_after(lines: list[str], i: int) -> bool:
     """Whether text follows line ``i``, not only closing notes: "ⓒSBS" between paragraphs credits
     the photo above it; under the last paragraph it is the outlet's copyright."""
     return any(line and not NOTE.search(line) for line in lines[i + 1 :])
+
+
+def _signed_at_end(s: str) -> bool:
+    """Whether a caption ends in a copyright sign and its credit ("개관식 모습. ⓒ한빛일보"): between
+    paragraphs, a photo's; a notice ending so ("무단전재 및 재배포 금지 ⓒ 한빛일보") is no caption."""
+    sign = max(s.rfind("ⓒ"), s.rfind("©"))
+    return sign > 0 and s[sign - 1] in " ./" and is_sign_credit(s[sign:]) and not NOTE.search(s[:sign])
 
 
 def _credit_below(lines: list[str], i: int) -> bool:

@@ -29,48 +29,40 @@ outlets, with what each page shows.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed, from_line
-from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
+from feeds.readers.newsbody import from_body, lone_address
+from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
+from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
+from feeds.readers.newstitle import choose_title, copy_of, deck_class
 from feeds.readers.newswords import (
-    ALONE_EMAIL,
-    BROADCAST_SIGN_OFF,
+    BOOK_ENTRY,
     BYLINE,
-    CLOSING_OUTLET_REPORTER,
     CLOSING_REPORTER,
-    COPYRIGHT,
     CREDIT_END,
     CUES,
+    DATE_BAR,
     DATE_STAMP,
-    DATELINE,
-    DESK_AFTER,
     FULL_STOP,
     HASHTAGS,
     HEAD_ROLE_WORDS,
     IS_UPDATE,
     MARKDOWN,
     NOTE,
-    OPENING_OUTLET,
-    OUTLET_LIKE,
-    PLACE_SEPARATORS,
-    REGARDS,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
-    SIGN_OFF,
-    SPEAKER_CUE,
     TITLE_LABEL,
+    TITLE_OUTLET,
     hashtags,
     is_bare_name,
     is_caption,
     is_outlet,
-    is_photo_credit,
-    is_sign_credit,
     plain,
-    split_authors,
 )
 
 NAME = "news"
@@ -102,7 +94,9 @@ def read(text: str, path: str) -> Parsed:
     meta["title"] = head.title
     if head.summary:
         meta["summary"] = " ".join(head.summary)
-    outlet, reporters = _from_body(body)
+    outlet, reporters = from_body(body)
+    suffix = TITLE_OUTLET.search(head.title)
+    outlet = outlet or (suffix.group("outlet") if suffix and is_outlet(suffix.group("outlet")) else None)
     if outlet and "publication" not in meta:
         meta["publication"] = outlet
     if reporters and "authors" not in meta:
@@ -111,6 +105,10 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
+    authors = meta.get("authors", [])
+    address = lone_address(body) if len(authors) == 1 and "email" not in authors[0] else None
+    if address:  # "fob140@heraldcorp.com" alone closing the text: the one reporter's
+        meta["authors"] = [{**authors[0], "email": address}]
     tags = hashtags(body)
     if tags:
         meta["tags"] = tags
@@ -163,7 +161,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = _without_lone_names(window, _classified(window))
+    infos = button_rows(window, _without_lone_names(window, _classified(window)))
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -172,8 +170,11 @@ def _head(text: str) -> _Head | None:
         return None
     title_line, title = _title(window, infos, classes)
     first_text = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
-    if 0 < first_text < len(classes) and classes[first_text - 1] in METADATA and window[first_text][1] == title:
-        classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head (a print view)
+    above = classes[first_text - 1] if 0 < first_text < len(classes) else None
+    if (above in METADATA or above is Kind.DECK) and copy_of(window[first_text][1], title):
+        classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head or its deck
+    weigh_deck(window, classes, title)
+    between_title_and_copy(window, classes, title)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
         return None
@@ -227,7 +228,12 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         end = next((i for i in range(end) if headline in window[t + i][1]), end)
         classes[t : t + end] = [Kind.DECK] * end
         return classes
-    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
+    labels = _labels_above(window, infos, t)
+    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.PAGE_JUNK] * labels
+    t += labels
+    if t + 1 >= len(window) or MARKDOWN.search(window[t][1]):
+        return None  # nothing under the headline, as for a first line alone
+    classes += [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
     rest, after = window[t + 1 :], infos[t + 1 :]
     first, last = _metadata_block(rest, after)
     if first is None and Kind.DATE_LINE not in classes:
@@ -256,6 +262,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
+        if after[i] is None and copy_of(rest[i][1], window[t][1]):
+            classes[t + 1 + i] = Kind.PAGE_JUNK  # the headline printed twice: the page's title and the article's
         if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # a programme's label among the head's lines: "[뉴스외전]"
     block = zip(rest[: last + 1], classes[t + 1 : t + 2 + last], strict=True)
@@ -263,7 +271,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
     if _signed_off(deck):
         # Paragraphs above the date line: it is a letter's sign-off, and the text starts under
         # the title. The date and the signature stay in the text, and are read as its head.
-        classes[t + 1 : t + 1 + first] = [Kind.BODY] * first
+        # A byline above the paragraphs stays in the head.
+        classes[t + 1 : t + 2 + last] = [Kind.BODY if k is Kind.DECK else k for k in classes[t + 1 : t + 2 + last]]
         return classes
     if not deck:
         end = _deck_after(rest, last + 1)
@@ -272,6 +281,25 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
 
 
 _PROGRAMME_MAX = 14
+
+
+def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t: int) -> int:
+    """How many text lines from ``t`` are labels above the headline, the headline being the
+    candidate scored highest among the text lines above the date line (or under it, when it is
+    above the title)."""
+    end = t
+    while end < len(infos) and infos[end] is None:
+        end += 1
+    if end == len(infos):
+        # No metadata line under them: the date line was above the title, and the text follows
+        # it. Only the headline-like lines before the first paragraph are candidates.
+        end = t
+        while end < len(infos) and len(window[end][1]) <= _HEADLINE_MAX and not SENTENCE_END.search(window[end][1]):
+            end += 1
+    return choose_title([s for _, s in window[t:end]], [n for n, _ in window[t:end]])
+
+
+_HEADLINE_MAX = 100
 
 
 def _labelled(info: HeadLine | None) -> bool:
@@ -286,11 +314,13 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
         if rest[end][1] == rest[end + 1][1]:
             break  # a line printed twice is a photo's alt text and caption: the text starts there
+        if end > start and rest[end][0] > rest[end - 1][0] + 1 and BYLINE.match(rest[end + 1][1]):
+            break  # set off from the deck, right above the byline: a photo's caption
         end += 1
     # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
     # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    photo = (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1])
+    photo = end < len(rest) and ((end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1]))
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
 
 
@@ -311,16 +341,47 @@ def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         info = classify(s)
         below = i > 0 and window[i - 1][0] == n - 1 and (above := infos[i - 1]) is not None and above.stamps
         signs = info is None and below and HEAD_ROLE_WORDS.search(s) is not None
+        if info is None and i == 0:
+            info = titled_stamp(s)  # the headline and its stamp on the first line
         infos.append(classify(s, below_date=True) if signs else info)
+    # A writer and their title signing above the date line, page lines between ("홍길동 전라남도의원" /
+    # "오피니언" / "기고 2022.09.15 16:28"), as under it.
+    for i, (_, s) in enumerate(window):
+        if i and infos[i] is None and HEAD_ROLE_WORDS.search(s) and _page_lines_then_stamp(infos[i + 1 : i + 4]):
+            infos[i] = classify(s, below_date=True)
+    # A date with its weekday alone, no time nor label, first on the page or above a labelled
+    # stamp, is the site's date bar or clock, not when the article was published: a page line.
+    labelled = [i for i, info in enumerate(infos) if _labelled(info)]
+    for i, (_, s) in enumerate(window):
+        if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
+            infos[i] = None
     return infos
+
+
+def _page_lines_then_stamp(infos: list[HeadLine | None]) -> bool:
+    """Whether metadata lines follow, the last of them before any text holding a date stamp."""
+    for info in infos:
+        if info is None:
+            return False
+        if info.stamps:
+            return True
+    return False
 
 
 def _signed_off(deck: list[str]) -> bool:
     """Whether the lines above the date line are a text's paragraphs, not a deck: more than three
-    lines, two of them or more ending in a full stop and led by no list mark, as a deck's points
-    are (a letter from the editor, signed and dated at its foot)."""
+    lines or one of a paragraph's length, two of them or more ending in a full stop and led by no
+    list mark, as a deck's points are (a letter from the editor, signed and dated at its foot)."""
     sentences = sum(1 for s in deck if FULL_STOP.search(s) and s[0] not in _LIST_MARKS)
-    return len(deck) > 3 and sentences >= 2
+    # Fewer lines make a short text's paragraphs when one is longer than any deck's line; a
+    # portal's teaser of the text, above its source and time, is one such line.
+    long = any(len(s) > _PARAGRAPH_MIN for s in deck)
+    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck)
+    return (sentences >= 2 and (len(deck) > 3 or long)) or teaser
+
+
+_PARAGRAPH_MIN = 150
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
 
 
 _LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
@@ -374,9 +435,23 @@ def _without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | No
         if not any(
             (other := infos[j]) is not None and not other.weak and abs(window[j][0] - window[i][0]) == 1
             for j in neighbours
-        ):
+        ) and not _above_stamps(window, infos, i):
             out[i] = None
     return out
+
+
+def _above_stamps(window: list[tuple[int, str]], infos: list[HeadLine | None], i: int) -> bool:
+    """A name of three syllables alone right above the stamps, a blank line apart, under the
+    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29")."""
+    below = infos[i + 1] if i + 1 < len(infos) else None
+    return (
+        i > 0
+        and len(window[i][1]) == 3
+        and infos[i - 1] is None
+        and below is not None
+        and bool(below.stamps)
+        and window[i + 1][0] - window[i][0] <= 2
+    )
 
 
 def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[int | None, int]:
@@ -403,18 +478,38 @@ def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -
 
 def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
     """A deck printed after the photo under the head: the summary, though it stays in the body.
-    The headline printed again over the text is no deck."""
+    The headline printed again over the text is no deck, nor are the lines the deck's table tells
+    from one."""
     i = 0
-    while i < min(len(lines), 2) and (is_caption(lines[i][1]) or CREDIT_END.search(lines[i][1])):
+    while i < min(len(lines), 2) and _photo_line(lines[i][1]):
         i += 1
     lead: list[str] = []
-    while i < len(lines) - 1 and len(lead) < 3 and _deck_like(lines[i][1], DECK_LINE_MAX) and lines[i][1] != title:
+    while (
+        i < len(lines) - 1
+        and len(lead) < 3
+        and _deck_like(lines[i][1], DECK_LINE_MAX)
+        and deck_class(lines[i][1], title) == "deck"
+    ):
         if is_bare_name(lines[i][1]) and not lead:
             break  # a name alone under the headline is its writer's, no deck
         lead.append(lines[i][1])
         i += 1
     set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line
     return lead if lead and set_off else []
+
+
+def _quoted(s: str) -> bool:
+    """A line that is one quotation ("“도봉뉴스는 구정소식지? 구청장 홍보지인가?”"): a deck may quote a
+    question or an exclamation under the date line."""
+    return len(s) > 2 and s[0] in "“\"‘'" and s[-1] in "”\"’'" and s[-2] in "?!"
+
+
+def _photo_line(s: str) -> bool:
+    """A caption or credit under the head's photo; a roundup's entry ("▲ 경향신문 = …") or a
+    paragraph of sentences ending in its photo's credit is the text."""
+    if BOOK_ENTRY.match(s) or len(_SENTENCE_BREAK.findall(s)) >= 3:
+        return False
+    return is_caption(s) or CREDIT_END.search(s) is not None
 
 
 def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[dict[str, Any], dict[str, int]]:
@@ -463,92 +558,16 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
     """Whether ``s`` may be a deck line: short, no sentence, caption, byline or closing.
 
     Below the date line (``after``), a deck may end in "…다" without a full stop ("열 곳 가운데
-    여섯 곳이 다시 문을 열었다"): the body's sentences end in one.
+    여섯 곳이 다시 문을 열었다"), or quote a question: the body's sentences end in a full stop.
     """
     return (
         len(s) <= longest
-        and not (FULL_STOP if after else SENTENCE_END).search(s)
+        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and _quoted(s)))
         and not is_caption(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
+        and not CLOSING_REPORTER.match(s)
         and not NOTE.search(s)
         and not HASHTAGS.match(s)
         and not CUES.fullmatch(s)
     )
-
-
-def _from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
-    """The outlet and reporters the body's dateline, byline or closing lines name."""
-    raw = [line for line in body.split("\n") if line.strip()]
-    head = [plain(line) for line in raw[:8]]
-    # Closing lines are short: a long one is a paragraph, not worth cleaning.
-    tail = [plain(line) if len(line) < 200 else line for line in raw[-12:]] if len(raw) > 8 else head
-    outlet: str | None = None
-    reporters: list[dict[str, str]] = []
-    for s in head:
-        m = BYLINE.match(s)
-        if m and is_caption(s):
-            continue  # a photo's dateline names the photographer, not the reporter
-        if m:
-            # "(서울=연합뉴스)", "[공주/CTN]", "[교육타임즈/충남교육]": the part that is an outlet
-            parts = [p.strip() for p in PLACE_SEPARATORS.split((m.group("pub1") or m.group("pub2")).strip())]
-            outlet = DESK_AFTER.sub("", next((p for p in parts if OUTLET_LIKE.search(p)), parts[-1]))
-            reporters = split_authors(m.group("names1") or m.group("names2"), None)
-            break
-        d = DATELINE.match(s)
-        if d:
-            reporters = split_authors(d.group("names"), d.group("email"))
-            break
-        opening = OPENING_OUTLET.match(s) if outlet is None else None
-        if opening and (is_outlet(opening.group("outlet")) or opening.group("desk")):
-            outlet = opening.group("outlet")  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
-    if not reporters:  # a transcript: the anchor's and the reporter's cues name them
-        reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
-    closing_outlet = None
-    for i in reversed(range(len(tail))):
-        c = CLOSING_REPORTER.match(tail[i]) or CLOSING_OUTLET_REPORTER.match(tail[i])
-        if c and not reporters:
-            # "홍길동 기자" with the address on the next line
-            after = ALONE_EMAIL.fullmatch(tail[i + 1]) if i + 1 < len(tail) else None
-            email = c.group("email") or c.groupdict().get("lead") or (after and after.group("email"))
-            reporters = split_authors(c.group("names"), email)
-            closing_outlet = c.groupdict().get("outlet") or closing_outlet
-        copyright = COPYRIGHT.search(tail[i])
-        if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
-            closing_outlet = copyright.group("outlet")
-    aired = BROADCAST_SIGN_OFF.search(tail[-1]) if tail and not reporters and "입니다" in tail[-1] else None
-    if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
-        reporters = [{"name": aired.group("name")}]
-        closing_outlet = closing_outlet or aired.group("outlet")
-    if not reporters:
-        signer, signed_for = _signature(tail)
-        reporters, closing_outlet = signer, closing_outlet or signed_for
-    return outlet or closing_outlet, reporters
-
-
-def _signature(tail: list[str]) -> tuple[list[dict[str, str]], str | None]:
-    """The writer and outlet of a letter signed under its date at the end: "2012. 10.22" /
-    "국회의원 강기윤", or "2022년 5월17일" / "디지털데일리 배상" / "윤상호" / "crow@ddaily.co.kr"."""
-    last_lines = range(len(tail) - 1, max(len(tail) - 5, 0) - 1, -1)
-    dated = next((i for i in last_lines if DATE_STAMP.fullmatch(tail[i])), None)
-    if dated is None:
-        return [], None
-    writer: dict[str, str] = {}
-    outlet = None
-    for line in tail[dated + 1 :]:
-        signer, regards, email = SIGN_OFF.fullmatch(line), REGARDS.fullmatch(line), ALONE_EMAIL.fullmatch(line)
-        if signer or (is_bare_name(line) and not is_outlet(line)):
-            writer = {"name": signer.group("name") if signer else line}
-        elif regards and is_outlet(regards.group("outlet")):
-            outlet = regards.group("outlet")
-        elif email and writer:
-            writer["email"] = email.group("email")
-        else:
-            return [], None  # more than a signature: the date is no sign-off
-    return ([writer] if writer else []), outlet
-
-
-def _mid_credit(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is a copyright sign and a name with text under it: a photo's credit, no
-    closing that names the outlet."""
-    return is_sign_credit(lines[i]) and any(not NOTE.search(line) for line in lines[i + 1 :])

@@ -23,6 +23,8 @@ from feeds.readers.newswords import (
     BOARD_LABEL,
     BULLET_OUTLET,
     COMMA_OUTLET,
+    CONTRIBUTOR,
+    CONTRIBUTORS,
     COUNTER,
     CREDITS,
     DATE_STAMP,
@@ -33,6 +35,7 @@ from feeds.readers.newswords import (
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
     ISSUE,
+    JUCHE,
     JUNK,
     JUNK_WORD,
     LABEL_AFTER,
@@ -46,13 +49,21 @@ from feeds.readers.newswords import (
     ORGANISATION,
     OUTLET_MAX,
     PIECES,
+    PRINT_PAGE,
+    PROGRAMME_FIELD,
+    PROGRAMME_HOST,
     REPORTER,
     ROLE_AT_END,
+    ROLE_ONLY,
     SECTION,
     SECTION_PREFIX,
     SENTENCE_END,
+    SHARE_LABEL,
     SIGNATURE,
+    SIGNER,
+    TITLED_STAMP,
     WORDS,
+    WRITER_BUTTON,
     WRITER_LABEL,
     is_bare_name,
     is_caption,
@@ -97,9 +108,14 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
+    if "()" in s or "[]" in s:  # a template's empty slot: "• 편집국 ()", its address left out
+        s = s.replace("()", "").replace("[]", "").strip() or s
     board = _board(s) if BOARD_LABEL.match(s) else None
     if board is not None:
         return board
+    field = PROGRAMME_FIELD.fullmatch(s) if s[0] in _BOXES else None
+    if field:
+        return _programme_field(field.group("label"), field.group("value"))
     maybe_date = MAYBE_DATE.search(s)
     maybe_reporter = ANY_ROLE_WORD.search(s) is not None
     # A writer's title other than a reporter's counts beside a date, after a bullet or "|", or signing.
@@ -114,6 +130,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
+        if any(date[0].isalpha() for _, date in info.stamps) and not _labels_only(rest):
+            return None  # "Headlines, November 26, 2020", "Friday, April 20, 2018": an English line's words
     # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
     between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
@@ -130,11 +148,15 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
             kept.append(rest[prev : m.start()])
             prev = m.end()
         rest = " | ".join([*kept, rest[prev:]])
-    if (not info.stamps and not info.authors) or is_caption(s):
-        return None  # nothing after all, or a photo's credit: "(사진=홍길동 기자)"
-    rest = COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest))
+    if is_caption(s):
+        return None  # a photo's credit: "(사진=홍길동 기자)"
+    if not info.stamps and not info.authors:
+        return None if maybe_date else _classify_wordy(s)  # "• 편집국": a desk's word, not a writer's title
+    if not info.stamps and "@" not in s and _pictured(s):
+        return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
+    rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     for piece in PIECES.split(rest):
-        kind = _piece(piece.strip(" ()[]:：|.•·-■□◆◇▶▷●○*"), rest)
+        kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.
@@ -146,6 +168,41 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     return info
 
 
+def _pictured(s: str) -> bool:
+    """A name, where they work and their role alone on a line ("한선정 팜블리 기자"): the person a
+    photo shows; a byline prints the outlet first ("한빛뉴스 홍길동 기자")."""
+    m = NAME_OUTLET_ROLE.match(s) if s[0] != "•" else None  # a bullet line is one of the head's fields
+    if m is None or ROLE_ONLY.fullmatch(s[m.end() :].strip()) is None:
+        return False
+    # "홍길동 기자홍길동 기자": a byline printed twice, glued, names no workplace
+    workplace = m.group("outlet")
+    return is_bare_name(m.group("name")) and not is_outlet(workplace) and not ROLE_ONLY.match(workplace)
+
+
+def titled_stamp(s: str) -> HeadLine | None:
+    """A first line holding the headline and its labelled stamp after it ("전통 문화의 향기 등록일 :
+    2018-03-15 12:00"): the stamp, with the headline as a board's row holds it."""
+    m = TITLED_STAMP.match(s) if MAYBE_DATE.search(s) else None
+    info = classify(s[m.end() :]) if m else None
+    if m is None or info is None or not info.stamps or info.stamps[0][0] is None:
+        return None
+    info.title = m.group("title")
+    return info
+
+
+_BOXES = frozenset("■□◆◇●○▶▷*-")
+
+
+def _programme_field(label: str, value: str) -> HeadLine:
+    """A programme page's field: its host is the writer, its channel the outlet; the others (the
+    air date, the guest) are page junk, and no date stamp."""
+    hosts = [PROGRAMME_HOST.fullmatch(part) for part in re.split(r"\s*[,·/]\s*", value)] if label == "진행" else []
+    if hosts and all(h and is_bare_name(h.group("name")) for h in hosts):  # "김영수 앵커, 강려원 앵커"
+        return HeadLine(authors=[{"name": h.group("name")} for h in hosts if h])
+    channel = value.split(" ", 1)[0]
+    return HeadLine(outlet=channel) if label in ("방송", "채널") and is_outlet(channel) else HeadLine()
+
+
 _SIGNATURE_MAX = 30  # "한빛신문 발행인 홍길동": longer lines are never a signature alone
 
 
@@ -153,7 +210,9 @@ def _is_signature(s: str, below_date: bool) -> bool:
     """A letter's signature: the writer's title and name, after the outlet ("한빛신문 발행인 홍길동")
     or under the date; alone, "홍길동 대표" is whom a headline is about."""
     m = SIGNATURE.fullmatch(s)
-    return m is not None and (is_outlet(m.group("outlet")) if m.group("outlet") else below_date)
+    if m is not None and m.group("outlet") and is_outlet(m.group("outlet")):
+        return True
+    return below_date and m is not None and (not m.group("outlet") or SIGNER.fullmatch(s) is not None)
 
 
 # --- the pieces of a metadata line ------------------------------------------------------------
@@ -175,6 +234,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "desk or account": lambda piece, line: DESK_ACCOUNT.fullmatch(piece),  # 편집국, 협동조합팀1
     "English section": lambda piece, line: ENGLISH_SECTION.fullmatch(piece),  # Travel, Sports
     "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
+    "outlet and edition": lambda piece, line: _outlet_and_edition(piece, line),  # 머니투데이 더리더
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -191,6 +251,7 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("desk or account", "junk", 60),  # a desk or a team's account posting: no outlet, no one's name
     ("English section", "junk", 40),  # a section's English name is no outlet, though capitalised
     ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
+    ("outlet and edition", "outlet", 30),  # an outlet's name, then its magazine's or edition's
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -208,13 +269,31 @@ def score_piece(piece: str, line: str) -> tuple[str, list[str]]:
 
 def _piece(piece: str, line: str) -> tuple[str, str] | None:
     """What one piece of a metadata line is: ("junk", …), ("outlet", name), ("author", name), or None (text)."""
-    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk.
-    while " " in piece and not JUNK.match(piece) and JUNK.match(piece.split(" ", 1)[0]):
+    # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk, and so is a team's
+    # before the writer's ("정책기자단 김소현").
+    while " " in piece and not JUNK.match(piece) and _label_or_team(piece.split(" ", 1)[0]):
         piece = piece.split(" ", 1)[1]
     if not piece:
         return ("junk", piece)
+    if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
+        return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
+
+
+def _outlet_and_edition(piece: str, line: str) -> bool:
+    """Two words, the first an outlet's name, beside a stamp or a writer (cut out of the line, a bar
+    left in their place): an outlet and its magazine."""
+    words = piece.split(" ")
+    return len(words) == 2 and is_outlet(words[0]) and "|" in line
+
+
+def _labels_only(rest: str) -> bool:
+    return all(not p or JUNK.match(p) for p in (p.strip(" ()[]:：|.•·-") for p in PIECES.split(rest)))
+
+
+def _label_or_team(word: str) -> bool:
+    return bool(JUNK.match(word) or DESK_ACCOUNT.fullmatch(word))
 
 
 def _board(s: str) -> HeadLine | None:
@@ -249,8 +328,16 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine()
     if CREDITS.fullmatch(s):
         return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
+    if SHARE_LABEL.fullmatch(s):
+        return HeadLine()  # "이 기사를 공유합니다": the share buttons' label
     if COUNTER.fullmatch(s.lstrip("• ")):
         return HeadLine()  # "• 조회수 512", "조회수 : 13552"
+    contributors = CONTRIBUTORS.fullmatch(s) if "·" in s else None
+    if contributors:  # a letters page's row: "기고자 : 홍길동·대전 서구 김철수·경북 상주시"
+        return HeadLine(authors=[{"name": m.group("name")} for m in CONTRIBUTOR.finditer(contributors.group("list"))])
+    button = WRITER_BUTTON.fullmatch(s) if "보기" in s or "페이지" in s else None
+    if button:  # "趙甲濟 필자의 다른 기사보기": the writer, beside the button to their other articles
+        return HeadLine(authors=[{"name": button.group("name")}])
     writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
@@ -262,13 +349,23 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
     # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
-    alone = BULLET_OUTLET.fullmatch(s) if s[0] == "•" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
+    alone = BULLET_OUTLET.fullmatch(s) if s[0] in "•-" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
     if alone:
         name = alone.group("outlet")
-        if s[0] == "•" and is_bare_name(name) and not is_outlet(name):
-            return HeadLine(authors=[{"name": name}])  # "• 홍길동": the writer, on a bullet line of the head
+        if s[0] == "-" and not is_outlet(name):
+            return None  # a dash leads a list's item: only an outlet's name on it is the head's
+        if JUNK.match(name):
+            return HeadLine()  # "• 관리자": the site's account posting, page junk
+        desk = DESK.sub("", name) if s[0] == "•" else name
+        if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
+            return HeadLine(outlet=desk or None)
+        if s[0] == "•" and ((is_bare_name(name) and not is_outlet(name)) or LATIN_NAME.fullmatch(name)):
+            return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
         return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
+    bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
+    if bracketed and is_outlet(bracketed):
+        return HeadLine(outlet=bracketed)  # "[한빛일보]" alone between the headline and the date
     if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s):
         return HeadLine(outlet=s)  # "뉴스1" alone above the date line; "사진ㅣ한빛방송" is a photo's credit
     masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
@@ -277,6 +374,31 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if len(s) <= 4 and is_bare_name(s):
         return HeadLine(outlet=s) if is_outlet(s) else HeadLine(authors=[{"name": s}], weak=True)
     return None
+
+
+_CLOCK_GAP = re.compile(r"(\d):\s+(\d)|(?<=\d),\s*(?=\d{1,2}:)")  # "15: 36", "2013-01-19, 16:09"
+
+
+def _closed(m: re.Match[str]) -> str:
+    return f"{m.group(1)}:{m.group(2)}" if m.group(1) else " "
+
+
+def _as_written(date: str) -> str:
+    """A stamp as feeds.dates reads it: "[13:46]", "15: 36", "Dec 28,2017", "주체107(2018)년 …"."""
+    date = _CLOCK_GAP.sub(_closed, date.replace("[", "(").replace("]", ")"))
+    date = _AMERICAN.sub(_iso_order, date)
+    return _JUCHE.sub(r"\1", _COMMA_YEAR.sub(", ", date))
+
+
+def _iso_order(m: re.Match[str]) -> str:
+    first, second, year = m.group(1), m.group(2), m.group(3)
+    month, day = (second, first) if int(first) > 12 else (first, second)  # "15.02.2025": the day first
+    return f"{year}.{month}.{day}"
+
+
+_JUCHE = re.compile(JUCHE)
+_AMERICAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_COMMA_YEAR = re.compile(r",(?=\d{4})")
 
 
 def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
@@ -314,7 +436,8 @@ def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
                     word -= 1
                 if word < start and not ROLE_AT_END.search(s[word:start]):
                     start = word
-        stamps.append((label, m.group().replace("[", "(").replace("]", ")")))  # "[13:46]" as feeds.dates reads it
+        # "[13:46]" and "15: 36" as feeds.dates reads them
+        stamps.append((label, _as_written(m.group())))
         rest.append(s[prev:start])
         prev = stop
     rest.append(s[prev:])

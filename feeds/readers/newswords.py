@@ -15,31 +15,42 @@ from feeds.lazyre import LazyPattern
 # A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
 # here); these patterns only have to find where it starts and ends.
 _DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요일)?"
-_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
+_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
 _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# A North Korean paper's year in the Juche calendar, the common year in brackets: "주체107(2018)년"
+JUCHE = r"주체\s*\d{1,3}\s*\(\s*(\d{4})\s*\)"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
-    r"|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)" + _DAY + _TIME + _ZONE
+    rf"|(?:{JUCHE}|\d{{4}})\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일"
+    rf"|(?<![A-Za-z]){_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017"
+    r"|(?<![\d.])[01]?\d\.[0-3]?\d\.\d{4}(?![\d.]))" + _DAY + _TIME + _ZONE  # the American order: "02.15.2025"
 )
-_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)"
+_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
 DATE_STAMP = LazyPattern(DATE)
-MAYBE_DATE = LazyPattern(r"\d{4}\s*(?:[-./]|년)")  # cheap: most lines have no date at all
+# A date and its weekday alone: "2019.10.21 (월)", as a site's date bar prints today's date
+DATE_BAR = LazyPattern(
+    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
+)
+MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{4}")  # cheap: most lines have no date at all
 LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
 IS_UPDATE = LazyPattern(_UPDATED_LABEL)
+# A headline with its labelled stamp after it, on one line: "전통 문화의 향기 등록일 : 2018-03-15 12:00"
+TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s*[:：|]?\s*\d{{4}})")
 
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
     r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
-    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커"
+    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커|인턴"
     r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
@@ -50,21 +61,23 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
 # The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
 REPORTERS = (
-    rf"(?<![가-힣])(?P<names>{_NAMES})\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
+    rf"(?<![가-힣])(?P<names>{_NAMES})\s*/?\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
 )
 REPORTER = LazyPattern(REPORTERS)
-# The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"
+# The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"; a word glued to
+# the role is part of it ("홍길동 수습기자").
 NAME_OUTLET_ROLE = LazyPattern(
-    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s*(?={_ROLE})"
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+(?={_ROLE})"
 )
 # Writers a head line names beside its date or after a bullet ("홍길동 발행인 | 기사입력 …",
 # "• 홍길동 선임연구원"), never in the body, where "홍길동 대표" is someone the story is about.
 _HEAD_ROLE = (
-    r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사)"
+    r"(?:발행인|편집인|편집국장|편집장|주필|발기인(?:\s*대표)?|대표|(?:선임|책임|수석)?연구(?:원|위원)|교수|변호사"
+    r"|[가-힣]{0,5}의원)"
 )
 HEAD_REPORTER = LazyPattern(
-    rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*{_HEAD_ROLE}(?![가-힣])"
+    rf"(?<![가-힣])(?P<names>{_NAMES})(?<!뉴스)(?<!일보)(?<!신문)(?<!방송)\s*/?\s*{_HEAD_ROLE}(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
     # the role first, as a sign-off prints it: "발행인 홍길동"
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
@@ -73,9 +86,11 @@ HEAD_REPORTER = LazyPattern(
 SIGNATURE = LazyPattern(
     rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
 )
+# The writer alone signing with their title, a space between: "홍길동 전라남도의원", "발행인 홍길동"
+SIGNER = LazyPattern(rf"{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s+{_HEAD_ROLE}")
 ROLE_ONLY = LazyPattern(rf"{_ROLE}|{_HEAD_ROLE}")
 _ROLE_WORDS = ("기자", "특파원", "위원", "PD", "앵커", "리포터", "캐스터", "에디터", "통신원", "칼럼니스트")
-HEAD_ROLE_WORDS = LazyPattern("발행인|발기인|편집|주필|대표|연구|교수|변호사")
+HEAD_ROLE_WORDS = LazyPattern("발행인|발기인|편집|주필|대표|연구|교수|변호사|의원")
 ANY_ROLE_WORD = LazyPattern("|".join(_ROLE_WORDS))  # one scan, where a loop of `in` made ten
 ROLE_AT_END = LazyPattern(_ROLE + "$")
 _NAME_SEPARATORS = LazyPattern(r"\s*[·,ㆍ/]\s*|\s+")
@@ -84,7 +99,7 @@ EMAIL_RE = LazyPattern(_EMAIL)
 # Section names pages print in front of a reporter's name; cut off when glued to it.
 SECTION_PREFIX = LazyPattern(
     r"^(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역"
-    r"|오피니언|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
+    r"|오피니언|여론|독자|과학|테크|유통|건강|세계|북한|IT)(?:부|팀)?"
 )
 
 # --- the rest of a metadata line -------------------------------------------------------------
@@ -92,33 +107,44 @@ SECTION_PREFIX = LazyPattern(
 # and stock tickers. None of it is the outlet.
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
-    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|입력|수정|승인|등록|최종\s*수정|업데이트|가+"
+    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+|기고|독자\s*기고|시론|논평"
+    rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
+    r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
+    r"|[\w.+-]+@"  # an address the site truncated: "kej@"
+    r"|(?:트위터|페이스북|네이버|카카오톡|카카오스토리|밴드|공유하기){1,2}"  # share buttons, their label doubled
+    r"|지면\s*[A-Z]?\d{1,3}\s*면?|데스크|[월화수목금토일](?:요일)?"  # "지면 A12", "데스크 승인", "(금)"
+    r"|(?i:(?:posted|updated|published|modified)(?:\s+on)?|date|by)"  # an English edition's labels
     r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
 # A line of nothing but buttons, or the site's address: page junk, part of the head.
 JUNK_WORD = LazyPattern(
-    r"(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
+    r"(?:(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
+    r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
-    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|더보기|Array|undefined|null|NaN"
-    r"|창간사|신년사|축사|기념사|발간사)",  # the kind of a letter, printed as its section
+    r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN"
+    r"|창간사|신년사|축사|기념사|발간사|보기))+",  # the kind of a letter, printed as its section; glued: 글자크기
     re.IGNORECASE,
 )
+# The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
+SHARE_LABEL = LazyPattern(r"(?:이\s*)?기사를?\s*(?:공유|추천|스크랩)(?:합니다|하기)?")
 # "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
-BULLET_OUTLET = LazyPattern(r"•\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
+BULLET_OUTLET = LazyPattern(r"[•\-]\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
 # capitalised words or initials ("JR Raphael", "Peter Wayner"), the last no outlet's word.
 _OUTLET_WORD = r"(?:News|Times|Post|Daily|Korea|Herald|Journal|Today|World|Media|Review|Weekly|Wire|Press|TV|Tech)"
-_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # Raphael, Vaughan-Nichols
+_LATIN_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"  # Raphael, Vaughan-Nichols, Kyung-sik
 _LATIN_NAME = (
     rf"(?:{_LATIN_WORD}|[A-Z]{{1,3}}\.?)(?: (?:{_LATIN_WORD}|[A-Z]\.)){{0,2}} (?!{_OUTLET_WORD}$){_LATIN_WORD}"
 )
 LATIN_NAME = LazyPattern(_LATIN_NAME)
+# The page of a print edition beside the date: "A28 면", "2016-11-19A27면"
+PRINT_PAGE = LazyPattern(r"(?<![\w])[A-Z]?\d{1,3}\s*면(?![가-힣])")
 # "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
-COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?)\s*[:：]?\s*\d[\d,]*")
+COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?|좋아요|싫어요|공유)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
     rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
 )
@@ -139,7 +165,7 @@ TITLE_LABEL = LazyPattern(r"^[\[【]?\s*제\s?목\s*[\]】]?\s*[:：]\s*")  # "[
 ORGANISATION = LazyPattern(r"[가-힣A-Za-z0-9]{1,16}(?:협회|연합회|협의회|재단|조합|학회|연구소|위원회|센터|공단|노조)")
 # A desk or a team's account, no outlet ("협동조합팀1", "편집국"); after an outlet's name, its desk
 # ("일요시사 정치팀").
-DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|편집국|보도국|편집부|취재부|뉴스부)\d*")
+DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|기자단|편집국|보도국|편집부|취재부|뉴스부)\d*")
 DESK_AFTER = LazyPattern(r"\s+[가-힣]{1,6}(?:팀|부)$")
 # An issue of a monthly or a quarterly, printed above the headline: "2015년 7월호", "2020년 봄호"
 ISSUE = LazyPattern(r"\d{4}\s*년\s*(?:\d{1,2}\s*월|봄|여름|가을|겨울)\s*호")
@@ -152,7 +178,21 @@ SIGN_OFF = LazyPattern(
 )
 # "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
 REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
+# A programme page's fields under its date: "■ 방송 : 제주MBC 라디오 <…>", "■ 진행 : 윤상범 아나운서"
+PROGRAMME_FIELD = LazyPattern(
+    r"[■□◆◇●○▶▷*\-]\s*(?P<label>방송|진행|출연|대담|일시|구성|연출|작가|제작|채널)\s*[:：]\s*(?P<value>.{1,60})"
+)
+PROGRAMME_HOST = LazyPattern(r"(?P<name>[가-힣]{2,4})\s*(?:아나운서|앵커|기자|PD|DJ|진행자)?")
 CREDITS = LazyPattern(r"(?:출연|진행|구성|연출)\s*[:：]\s*[^\s:：].{0,40}")  # a programme's credits
+# A readers' letters page's row of contributors, each with a place: "기고자 : 홍길동·대전 서구 김철수·경북 상주시"
+CONTRIBUTORS = LazyPattern(
+    r"(?:기고자|글쓴이|작성자|필자)\s*[:：]\s*(?P<list>(?:[가-힣]{2,4}·[가-힣]{1,6}(?: [가-힣]{1,6})?\s*)+)"
+)
+CONTRIBUTOR = LazyPattern(r"(?<![가-힣])(?P<name>[가-힣]{2,4})·")
+# A writer's name, in Hangul or Hanja, beside the button to their other articles: "趙甲濟 필자의 다른 기사보기"
+WRITER_BUTTON = LazyPattern(
+    r"(?P<name>[가-힣]{2,4}|[\u4e00-\u9fff]{2,4})\s+(?:필자|기자|저자)의?\s*(?:다른\s*기사\s*(?:더\s*)?보기|페이지)"
+)
 WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
@@ -165,12 +205,12 @@ _SURNAMES = frozenset(
 )
 # The sections and programme names a page prints beside the date ("앵커리포트 2026.02.11 …").
 SECTION = LazyPattern(
-    r"(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
-    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트|기타)(?:부|팀|면)?"
+    r"(?:뉴스)?(?:정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학|테크|유통|건강|세계|북한"
+    r"|IT|일반|종합|속보|단독|포토|칼럼|사설|기획|인터뷰|앵커리포트|리포트|기타|여론|독자)(?:부|팀|면)?"
 )
 _KNOWN_OUTLET = LazyPattern(r"한겨레|경향|조선|중앙|동아|국민|세계|한국|매일|프레시안|시사인|오마이뉴스")
 WORDS = LazyPattern(r"[\s/·|•]+")
-PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\s-\s|\s{2,})\s*")
+PIECES = LazyPattern(r"\s*(?:[|│｜/,·•ㆍ]|\sㅣ\s|\s-\s|\s{2,})\s*")
 OUTLET_MAX = 20
 # A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
 ENGLISH_SECTION = LazyPattern(
@@ -185,15 +225,19 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
 BYLINE = LazyPattern(
-    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
-    rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*=)"
+    rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
+    # no bracket, the outlet's name before the reporter's: "아주경제 정하균 기자= …"
+    rf"|(?P<pub3>[가-힣A-Za-z0-9]{{1,10}}(?:뉴스|일보|신문|경제|방송|저널|미디어|투데이|데일리))\s+"
+    rf"(?P<names3>{_NAME})\s*{_ROLE}\s*[=|])"
 )
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"
-    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—]?\s*(?:글\s*[·ㆍ]?\s*(?:사진)?\s*=?\s*)?(?P<names>{_NAMES})\s*{_ROLE}"
-    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*$"
+    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*)?(?P<names>{_NAMES})"
+    rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*[>)\]]?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
 DATELINE = LazyPattern(
@@ -206,23 +250,33 @@ BROADCAST_SIGN_OFF = LazyPattern(
     r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|MBC|KBS|SBS))"
     r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
+# A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
+HANDOVER = LazyPattern(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어|알아|알려|만나)"
+    r"[가-힣]{0,6}(?:합니다|했습니다|봤습니다|드립니다|겠습니다)\.?$"
+)
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
 CLOSING_OUTLET_REPORTER = LazyPattern(
     rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
-    rf"\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
+    rf"(?:\s*{_ROLE})?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
 )
 # "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
 COPYRIGHT = LazyPattern(
-    r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyright|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})",
+    r"^\s*[<‹〈\[(]?\s*(?:저작권자|copyrights?|ⓒ|©)\s*(?:\(c\)|ⓒ|©)?\s*(?:\d{4}(?:\s*-\s*\d{4})?\s+)?"
+    r"(?P<outlet>[^\s.,<>\[\]()]{2,20})",
     re.IGNORECASE,
+)
+# The copyright sign and the outlet after the notice: "무단전재 및 재배포 금지 ⓒ 한빛일보"
+COPYRIGHT_LAST = LazyPattern(
+    r"(?:무단\s*전재|재배포\s*금지|배포\s*금지).{0,20}?[ⓒ©]\s*(?P<outlet>[^\s.,<>\[\]()]{2,20})\s*[>\]]?\s*$"
 )
 ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
 # The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …"
 OPENING_OUTLET = LazyPattern(
-    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
+    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ/]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
 )
 # A broadcast's cues and labels, no deck: "[KBS 대전] [앵커]", "◀ 앵커 ▶", "<리포트>"
 CUES = LazyPattern(
@@ -230,10 +284,12 @@ CUES = LazyPattern(
     r"|\s*[\[【<〈◀]\s*(?:앵커|리포트|앵커\s*멘트|기자|인터뷰)\s*[\]】>〉▶]\s*"
 )
 OUTLET_LIKE = LazyPattern(
-    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|닷컴|TV|tv)$"
+    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
+    r"|^[가-힣]{2,4}(?:MBC|KBS|SBS)$"  # 여수MBC, 대전KBS
+    r"|^(?i:kbs|mbc|sbs|obs|tbc|knn|ubc|jtv|cjb|tjb|cbs|bbs|pbc|jtbc|mbn|ytn)$"  # a station's call sign: tjb
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
@@ -248,16 +304,26 @@ CAPTION = LazyPattern(
     # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
     rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}{_END}"
     # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "…/사진제공=공주소방서"
-    rf"|(?:^|[\s./])사진\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
+    rf"|(?:^|[\s./])(?:사진|그래픽|이미지|일러스트)\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
+    # a caption labelled as one: "사진설명: 개관식 모습"
+    r"|^\s*사진\s*설명\s*[:：=]"
     # a photographer's credit: "… 2024.4.5 [공동취재] photo@yna.co.kr"
     rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
     # a line led by a triangle
     r"|^\s*[▲△]"
     # a credit after a bar, alone: "사진ㅣJTBC", "사진|연합뉴스", the bar misprinted as I ("사진IJTBC")
     r"|^사진\s*[ㅣ|│I]\s*[A-Z가-힣][^\s]{0,19}$"
+    # a gallery's credit, the place, the photographer and the day it was shot: "철원=양동욱 기자(2019. 2. 20)"
+    r"|^[가-힣A-Za-z ]{1,12}=\s*[가-힣]{2,4}\s*기자\s*\(\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?\)$"
     # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
     rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
 )
+# A book listing's entry led by a triangle, no caption: "▲수박=김영진 글·그림", "▲세상 어딘가에=유희경 저자"
+BOOK_ENTRY = LazyPattern(
+    r"[▲△]\s*[^=]{1,40}=\s*[가-힣]{2,4}\s*(?:저자|지음|글·그림|글|그림|옮김|엮음|편저|시인|작가)"
+    r"|[▲△]\s*[^=\s][^=]{0,11}\s=\s"  # a roundup's entry, its source first: "▲ 경향신문 = …"
+)
+_OTHER_CREDITS = ("그래픽", "이미지", "일러스트")
 _CLOSERS = frozenset("]］】〕)）>〉")  # _CLOSE's characters
 
 
@@ -266,13 +332,21 @@ def is_caption(s: str) -> bool:
 
     Searching a paragraph for CAPTION tries every alternative at every character: the byline
     paragraph of every article cost ~50 us. Each alternative needs something cheap to see: a
-    closing bracket ending the line (before an optional separator), "사진", an address's "@", a
-    leading triangle, or a copyright sign.
+    closing bracket ending the line (before an optional separator), "사진" or another credit's
+    word, an address's "@", a leading triangle, or a copyright sign.
     """
     end = s.rstrip()
     if end[-1:] in ("|", "│"):
         end = end[:-1].rstrip()
-    if not (end[-1:] in _CLOSERS or "사진" in s or "@" in s or "©" in s or "ⓒ" in s or s.lstrip()[:1] in ("▲", "△")):
+    if not (
+        end[-1:] in _CLOSERS
+        or "사진" in s
+        or "@" in s
+        or "©" in s
+        or "ⓒ" in s
+        or s.lstrip()[:1] in ("▲", "△")
+        or any(word in s for word in _OTHER_CREDITS)
+    ):
         return False
     return CAPTION.search(s) is not None
 
@@ -286,7 +360,7 @@ _CREDITS = (
 )
 # A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
 # "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
-_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20})?)\s*")
+_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20}){0,2})\s*")
 _PHOTO_AGENCY = LazyPattern(
     r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
     r"|픽사베이|Pixabay|언스플래시|Unsplash"
@@ -324,14 +398,18 @@ NOTE = LazyPattern(
     r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
     r"|무단\s*전재(?!했)|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"  # "무단전재했기 때문" is a story
     r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
+    rf"|^\s*◎.{{0,30}}(?:{_EMAIL}|\[email\s*protected\])\s*$"  # an agency's sign-off: "◎공감언론 뉴시스 …"
     r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴|프린트|인쇄)",
     re.IGNORECASE,
 )
 HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
 _HASHTAG = LazyPattern(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
+# The outlet after the page's title: "청원군의회 … 괴롭히기?-충청리뷰", "새 도서관 | 한빛일보"
+TITLE_OUTLET = LazyPattern(r"\s*[-|ㅣ–—]\s*(?P<outlet>[^\s\-|ㅣ]{2,12})$")
 # A Markdown file's head: never a news article's.
-MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\(|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
+# A link's target has no space nor Hangul: "[주요 신문 사설](28일 조간)" is a headline.
+MARKDOWN = LazyPattern(r"^(?:#{1,6}\s|```|~~~|<[a-zA-Z!/])|\]\([^\s()가-힣]*\)|^[=-]{3,}$|^\|?\s*:?-{3,}:?\s*\|")
 
 
 def plain(line: str) -> str:

@@ -1,0 +1,189 @@
+"""Which text line above an article's date line is its headline: a scored choice among candidates.
+
+A page may print a label above the headline (a column's or a programme's name, a section:
+``팜스터디``, ``이달의 좋은 보도상_``, ``[기획연재]``) or the headline twice (the page's title and
+the article's). Each candidate, a text line before the date line, gets the features of
+``TITLE_FEATURES``, weighed by ``TITLE_WEIGHTS``, and loses ``POSITION_WEIGHT`` for each candidate
+above it: the first line is the headline unless it looks like a label. The highest score is the
+headline (the first on a tie); ``feeds.readers.news`` makes the lines above it page lines, a copy
+of it a page line, and what is between it and the date line the deck.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from feeds.readers.newswords import DATE_STAMP, JUNK_WORD, SECTION, SERIES_LABEL
+
+_LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
+_MARKS = frozenset("_:：>|-·")
+
+
+def _one_word_set_off(lines: list[str], numbers: list[int], i: int) -> bool:
+    s = lines[i]
+    if len(s) > _LABEL_MAX or " " in s or i + 1 >= len(lines) or numbers[i + 1] == numbers[i] + 1:
+        return False
+    below = lines[i + 1]  # a headline under it: a longer line of words ("제목" above "요약" are both short)
+    return " " in below and len(below) >= 2 * len(s)
+
+
+def copy_of(line: str, headline: str) -> bool:
+    """Whether ``line`` is the headline printed again, alone or as the page's title: with the
+    site's name or path after a separator ("새 도서관 문 열어 | 한빛일보")."""
+    if line == headline:
+        return True
+    return (
+        len(headline) < len(line)
+        and line.startswith(headline)
+        and _SITE_SUFFIX.fullmatch(line[len(headline) :]) is not None
+    )
+
+
+def _sections(s: str) -> bool:
+    """A path of sections with bars: "뉴스 | 사회", "HOME / 오피니언"."""
+    parts = [p.strip() for p in re.split(r"[|/>›»]", s)]
+    return len(parts) > 1 and all(SECTION.fullmatch(p) or p.upper() in _NAV_WORDS for p in parts)
+
+
+_NAV_WORDS = frozenset({"뉴스", "홈", "HOME", "전체", "전체기사", "기사본문", "NEWS"})
+
+
+def _section_and_subsection(s: str) -> bool:
+    """A section and its subsection, named after it, the bar between them lost: "국방 국방안보"."""
+    words = s.split()
+    return len(words) == 2 and len(words[0]) >= 2 and words[1].startswith(words[0]) and words[1] != words[0]
+
+
+def _pages_title(lines: list[str], numbers: list[int], i: int) -> bool:
+    """The page's title: a headline under it, and the site's name or path after a separator."""
+    return any(below != lines[i] and copy_of(lines[i], below) for below in lines[i + 1 :])
+
+
+_SITE_SUFFIX = re.compile(r"(?:\s*[-|:<>ㅣ–—:]\s*[^\s<>|].{0,30}?)+")  # " < 사회 < 기사본문 - 한빛일보"
+# A series' name and its episode, above the headline: "[기획] 도서관의 미래 ③", "… (3)", "… 3회"
+_EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}〉|\d{1,2}\s*(?:회|편|부))")
+_WORD = re.compile(r"[가-힣A-Za-z]{2}")
+_LATIN_BUTTONS = frozenset(
+    {"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font", "logo", "menu", "search"}
+)
+_SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+_HOME = re.compile(r"(?:HOME|Home|홈)\s")
+
+
+def _buttons(s: str) -> bool:
+    """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴")."""
+    words = s.split()
+    buttons = sum(bool(JUNK_WORD.fullmatch(w)) or w.lower() in _LATIN_BUTTONS for w in words)
+    return "바로가기" in s or 2 * buttons > len(words) > 0
+
+
+def _furniture(lines: list[str], numbers: list[int], i: int) -> bool:
+    return any(
+        TITLE_WEIGHTS[name] < 0 and test(lines, numbers, i)
+        for name, test in TITLE_FEATURES.items()
+        if name != "under the page's furniture"
+    )
+
+
+def _under_furniture(lines: list[str], numbers: list[int], i: int) -> bool:
+    """The first line under the last of the labels, links and slot names above the date line; a
+    paragraph's sentence there is the text, under its writer's name."""
+    if i == 0 or lines[i][-1] in ".!?" or not _furniture(lines, numbers, i - 1):
+        return False
+    return not any(_furniture(lines, numbers, j) for j in range(i, len(lines)))
+
+
+_BREADCRUMB = re.compile(r"[^>›»\s\d][^>›»\d]{0,11}(?:\s*[>›»]\s*[^>›»\s\d][^>›»\d]{0,11}){1,5}")  # 홈 > 뉴스 > 사회
+
+
+TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
+    "one short word set off": _one_word_set_off,  # 팜스터디 / (blank) / headline
+    "ends in a mark": lambda lines, numbers, i: lines[i][-1] in _MARKS,  # 이달의 좋은 보도상_
+    "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
+    "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
+    "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
+    "a breadcrumb": lambda lines, numbers, i: (
+        _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]) or _section_and_subsection(lines[i])
+    ),
+    "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
+    "no word": lambda lines, numbers, i: _WORD.search(lines[i]) is None,  # "+ A", "가 가": the font buttons
+    "buttons or skip links": lambda lines, numbers, i: _buttons(lines[i]),  # 본문 바로가기 메뉴 바로가기
+    "a template's slot": lambda lines, numbers, i: _SLOT.fullmatch(lines[i]) is not None,  # default_top_notch
+    "led by HOME": lambda lines, numbers, i: _HOME.match(lines[i]) is not None,  # HOME 오피니언, its bars lost
+    "under the page's furniture": _under_furniture,
+    "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
+}
+TITLE_WEIGHTS: dict[str, int] = {
+    "one short word set off": -5,
+    "ends in a mark": -5,
+    "a bracketed label alone": -5,
+    "a section's name": -5,
+    "the page's title": -10,
+    "a breadcrumb": -5,
+    "a series' episode": -5,
+    "no word": -10,
+    "buttons or skip links": -10,
+    "a template's slot": -10,
+    "led by HOME": -5,
+    "under the page's furniture": 10,  # the first line under the last label or link is the headline
+    "a date alone": -10,
+}
+POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
+CANDIDATES = 6
+
+
+def title_scores(lines: list[str], numbers: list[int]) -> list[tuple[int, list[str]]]:
+    """Each candidate's score as the headline, and the features found in it. ``lines`` are the
+    text lines above the date line, in order; ``numbers`` their line numbers."""
+    scores = []
+    for i in range(len(lines)):
+        found = [name for name, test in TITLE_FEATURES.items() if test(lines, numbers, i)]
+        scores.append((POSITION_WEIGHT * i + sum(TITLE_WEIGHTS[name] for name in found), found))
+    return scores
+
+
+def choose_title(lines: list[str], numbers: list[int]) -> int:
+    """The index of the headline among the candidates (0 when there is one)."""
+    lines, numbers = lines[:CANDIDATES], numbers[:CANDIDATES]
+    if len(lines) < 2:
+        return 0
+    scores = [score for score, _ in title_scores(lines, numbers)]
+    return scores.index(max(scores))
+
+
+# --- the deck ----------------------------------------------------------------------------------
+# Each line the head reader takes for the deck (between the headline and the date line, or set
+# off under it) gets the class its features weigh most for: the deck, a page line (the headline
+# printed again, buttons, a template's slot) or the text, which starts there (a broadcast's cue,
+# a picture's file name, a letter's date in words).
+_CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]>】]{0,6}[▶\]>】]")
+_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
+    "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
+    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None,
+    "no word": lambda line, headline: _WORD.search(line) is None,
+    "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
+    "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
+    "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
+    "a date in words": lambda line, headline: DATE_STAMP.search(line) is not None,  # Friday, April 20, 2018
+}
+DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
+    ("the headline again", "page", 10),
+    ("buttons", "page", 10),
+    ("no word", "page", 10),
+    ("a template's slot", "page", 10),
+    ("a broadcast's cue", "text", 20),  # above "no word": its letters may be spaced out
+    ("a picture's file name", "text", 10),
+    ("a date in words", "text", 10),
+)
+DECK_BASE = {"deck": 5, "page": 0, "text": 0}
+
+
+def deck_class(line: str, headline: str) -> str:
+    """What a line the head reader placed in the deck is: "deck", "page" or "text"."""
+    totals = dict(DECK_BASE)
+    for feature, kind, weight in DECK_WEIGHTS:
+        if DECK_FEATURES[feature](line, headline):
+            totals[kind] += weight
+    return max(totals, key=lambda kind: totals[kind])
