@@ -28,34 +28,47 @@ def safe_paths(out_dir: Path, relatives: Iterable[str]) -> dict[str, Path]:
     another file of the output folder (``tags/beta -> alpha`` would write beta's feeds over
     alpha's, a feed file linked to ``../../rss.xml`` over the main feed).
 
-    The same paths as a realpath of each, but each folder is resolved once: a realpath costs an
-    lstat per component, and a full build checks every feed file of every tag folder, in the one
-    process the rest of the build waits for. Past its folder, a file needs resolving
-    only when it is a symbolic link itself.
+    The same paths as a realpath of each, but each folder is resolved once, from its resolved
+    parent: a realpath costs an lstat per component, and a full build checks every feed file of
+    every tag folder, in the one process the rest of the build waits for. Past its resolved
+    parent, a folder or a file needs resolving only when it is a symbolic link itself. Strings,
+    not Paths, until the end: parsing a Path again at every step cost more than the lstats.
     """
-    root = _resolved(out_dir, ".", out_dir)
-    folders: dict[str, Path] = {}
+    root = str(_resolved(out_dir, ".", out_dir))
+    inside = root.rstrip("/") + "/"
+    folders: dict[str, str] = {"": root}
+
+    def folder_of(folder: str, relative: str) -> str:
+        known = folders.get(folder)
+        if known is None:
+            parent, _, name = folder.rpartition("/")
+            if name in ("", ".", ".."):  # not a folder name: the whole path, the slow way
+                known = str(_resolved(Path(root, folder), relative, out_dir))
+            else:
+                known = os.path.join(folder_of(parent, relative), name)
+                if os.path.islink(known):
+                    known = str(_resolved(Path(known), relative, out_dir))
+            folders[folder] = known
+        return known
+
     paths = {}
     for relative in relatives:
         folder, _, name = relative.rpartition("/")
-        if name in ("", ".", ".."):  # not a file name: the whole path, the slow way
-            path = _resolved(root / relative, relative, out_dir)
+        if name in ("", ".", "..") or relative.startswith("/"):  # not a file name: the whole path, the slow way
+            path = str(_resolved(Path(root, relative), relative, out_dir))
         else:
-            parent = folders.get(folder)
-            if parent is None:
-                parent = folders[folder] = _resolved(root / folder, relative, out_dir)
-            path = parent / name
-            if path.is_symlink():
-                path = _resolved(path, relative, out_dir)
-        if not path.is_relative_to(root) or path == root:
+            path = os.path.join(folder_of(folder, relative), name)
+            if os.path.islink(path):
+                path = str(_resolved(Path(path), relative, out_dir))
+        if not path.startswith(inside):  # outside, or the output folder itself
             raise OutputError(f"refusing to write {relative!r}: it is outside the output folder {str(out_dir)!r}")
-        if path != Path(os.path.normpath(root / relative)):
-            elsewhere = path.relative_to(root).as_posix()
+        if path != os.path.normpath(os.path.join(root, relative)):
+            elsewhere = path[len(inside) :]
             raise OutputError(
                 f"refusing to write {relative!r}: a symbolic link in the output folder {str(out_dir)!r} leads it"
                 f" to {elsewhere!r}"
             )
-        paths[relative] = path
+        paths[relative] = Path(path)
     return paths
 
 
