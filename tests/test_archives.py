@@ -191,18 +191,19 @@ def test_adding_a_document_rewrites_the_current_feed_and_at_most_one_page(
         assert_chains_complete(small, out, 40 + n)
 
 
-def test_a_full_page_keeps_its_bytes_when_the_next_one_starts(small: Site, corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
+def test_a_full_page_keeps_its_bytes_when_the_next_one_starts(small: Site, tmp_path: Path) -> None:
+    corpus, out = tmp_path / "content", tmp_path / "out"
+    generate(corpus, 10)  # 3 in the current feed, 7 archived: pages 1 and 2 full, 3 of one
     build(small, corpus, out, at=AT)
-    full = (out / "archive/12").iterdir()
+    full = (out / "archive/2").iterdir()
     kept = {p.name: p.read_bytes() for p in full}
     article(corpus, "one", 20, "x")
-    article(corpus, "two", 21, "x")  # 39 archived: pages 1-13 full
+    article(corpus, "two", 21, "x")  # 9 archived: pages 1-3 full
     build(small, corpus, out, at=AT)
-    article(corpus, "three", 22, "x")  # page 14 starts
+    article(corpus, "three", 22, "x")  # page 4 starts
     build(small, corpus, out, at=AT)
-    assert {p.name: p.read_bytes() for p in (out / "archive/12").iterdir()} == kept
-    assert (out / "archive/14/atom.xml").is_file()
+    assert {p.name: p.read_bytes() for p in (out / "archive/2").iterdir()} == kept
+    assert (out / "archive/4/atom.xml").is_file()
 
 
 def test_deleted_documents_and_tags_take_their_pages_with_them(small: Site, corpus: Path, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from .corpus import generate
 from .sweeps import sweep
 from .test_light_index import clean_tree, run  # built the same way: at one date, with a cache
 
-N = 60
+N = 30
 
 
 @pytest.fixture
