@@ -72,9 +72,13 @@ _HOME = re.compile(r"(?:HOME|Home|홈)\s")
 
 
 def _buttons(s: str) -> bool:
-    """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴")."""
+    """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴").
+    A section's name is page junk too, but no button: "구독 산업 돌입" is a headline."""
     words = s.split()
-    buttons = sum(bool(JUNK_WORD.fullmatch(w)) or w.lower() in _LATIN_BUTTONS for w in words)
+    buttons = sum(
+        (JUNK_WORD.fullmatch(w) is not None and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS
+        for w in words
+    )
     return "바로가기" in s or 2 * buttons > len(words) > 0
 
 
