@@ -41,10 +41,13 @@ NEWS = Path(__file__).parent / "data" / "news"
 
 def whole(feed: Feed, filename: str) -> bytes:
     """``feed`` serialized the plain way, all entries in one go."""
-    if filename == "rss.xml":
-        return with_stylesheet(bytes(rss._generator(feed, feed.entries).rss_str(pretty=True)), feed)
-    if filename == "atom.xml":
-        return with_stylesheet(bytes(atom._generator(feed, feed.entries).atom_str(pretty=True)), feed)
+    if filename in ("rss.xml", "atom.xml"):
+        form = rss if filename == "rss.xml" else atom
+        fg = form._generator(feed)
+        for entry in feed.entries:
+            form._fill(fg.add_entry(order="append"), entry, feed.site)  # the default prepends
+        text = fg.rss_str(pretty=True) if form is rss else fg.atom_str(pretty=True)
+        return with_stylesheet(bytes(text), feed)
     document = jsonfeed.head_of(feed) | {"items": [jsonfeed._item(entry, feed.site) for entry in feed.entries]}
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 

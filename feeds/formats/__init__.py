@@ -9,7 +9,7 @@ lxml element, a written JSON item), ``serialize(feed, made)``, the feed with tho
 ``sizes(feed, made)``, the bytes each takes in it (``within_budget``). A build makes each entry
 once per format (``entry_jobs``, ``make_job``) and serializes every feed with them
 (``serialize_feed``), one format at a time, so that it holds the entries of one format only.
-A format that does not share entries (the page beside a feed) has ``render(feed)``.
+A format that does not share entries (the page beside a feed) has ``whole(feed)``, the feed's bytes.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def serialize_feed(feed: Feed, filename: str, parts: Parts | None) -> bytes:
         shared = parts or {}
         data = form.serialize(feed, [shared[part_key(entry)] for entry in feed.entries])
     else:
-        data = form.render(feed)
+        data = form.whole(feed)
     if filename in LABELS and len(data) > feed.site.max_bytes:
         return within_budget(feed, filename, data, parts)
     return data

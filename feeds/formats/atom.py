@@ -53,12 +53,12 @@ def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
 
 def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
     """``feed`` with its entries' elements (``make_entries``), in its order."""
-    return xml_feed(_generator(feed, ()), "atom", elements, feed)
+    return xml_feed(_generator(feed), "atom", elements, feed)
 
 
 def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
     """The bytes each of ``elements`` takes in ``feed``."""
-    return xml_sizes(_generator(feed, ()), "atom", elements)
+    return xml_sizes(_generator(feed), "atom", elements)
 
 
 @cache
@@ -78,8 +78,8 @@ def _entry_language() -> type:
     return EntryLanguage
 
 
-def _generator(feed: Feed, entries: Sequence[Entry]) -> Any:
-    """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
+def _generator(feed: Feed) -> Any:
+    """A FeedGenerator for ``feed``, without entries, with the extensions (namespaces on the
     root element) that the feed's entries need: the same root whichever entries it holds."""
     from feedgen.ext.base import BaseExtension
 
@@ -109,8 +109,6 @@ def _generator(feed: Feed, entries: Sequence[Entry]) -> Any:
     # Loaded only when needed, so feeds without news keep their bytes.
     if any(entry.doc.publication for entry in feed.entries):
         load_extension(fg, "dc", atom=True, rss=False)
-    for entry in entries:
-        _fill(fg.add_entry(order="append"), entry, site)  # the default prepends, reversing our order
     return fg
 
 

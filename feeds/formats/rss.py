@@ -46,12 +46,12 @@ def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
 
 def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
     """``feed`` with its entries' elements (``make_entries``), in its order."""
-    return xml_feed(_generator(feed, ()), "rss", elements, feed)
+    return xml_feed(_generator(feed), "rss", elements, feed)
 
 
 def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
     """The bytes each of ``elements`` takes in ``feed``."""
-    return xml_sizes(_generator(feed, ()), "rss", elements)
+    return xml_sizes(_generator(feed), "rss", elements)
 
 
 def _add_hub(fg: Any, hub: str) -> None:
@@ -72,8 +72,8 @@ def _add_hub(fg: Any, hub: str) -> None:
 _ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
 
 
-def _generator(feed: Feed, entries: Sequence[Entry]) -> Any:
-    """A FeedGenerator for ``feed`` holding ``entries``, with the extensions (namespaces on the
+def _generator(feed: Feed) -> Any:
+    """A FeedGenerator for ``feed``, without entries, with the extensions (namespaces on the
     root element) that the feed's entries need: the same root whichever entries it holds."""
     fg = new_generator()
     load_extension(fg, "dc", atom=False, rss=True)
@@ -94,8 +94,6 @@ def _generator(feed: Feed, entries: Sequence[Entry]) -> Any:
     else:  # an empty feed: the element is optional, and a date of ours would be made up
         fg._FeedGenerator__rss_lastBuildDate = None  # feedgen's default is the clock; its setter takes no None
     add_history(fg, feed, FILENAME, _TYPE)
-    for entry in entries:
-        _fill(fg.add_entry(order="append"), entry, feed.site)  # the default prepends, reversing our order
     return fg
 
 

@@ -10,7 +10,9 @@ from feeds.mediatypes import LABELS
 FILENAME = "index.html"
 
 
-def feed_page(feed: Feed) -> bytes:
+def whole(feed: Feed) -> bytes:
+    """The feed's page: the formats' registry (feeds.formats) calls this as it calls each format
+    that does not share entries."""
     from feeds.pages.jinja import fill
     from feeds.pages.view import FeedFile
 
@@ -18,7 +20,3 @@ def feed_page(feed: Feed) -> bytes:
     # page lists them all, without asking the formats' registry, which names this module.
     files = [FeedFile(label, media_type, feed.url(name)) for name, (label, media_type) in LABELS.items()]
     return fill("feed.html.j2", feed.site.templates, site=feed.site, feed=feed, files=files)
-
-
-# The formats' registry (feeds.formats) names this module and calls each format's ``render(feed)``.
-render = feed_page
