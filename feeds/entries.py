@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,7 @@ from feeds.cache import Cache
 from feeds.config import Site
 from feeds.dialects.links import Links
 from feeds.document import Document, Planned
-from feeds.load import Loaded, fetch
+from feeds.load import BodyRef, Loaded, fetch
 from feeds.markup import DEFAULT_MARKDOWN
 from feeds.progress import NO_PROGRESS, RENDERING, Progress
 
@@ -136,6 +136,90 @@ class Entries:
             self.rendered[doc.source] = html
             if cached and cacheable and (key := self._html_key(doc)):
                 self.cache.put_html(key, html)
+
+    def convert_chunks(
+        self, chunks: Sequence[Sequence[Planned]], progress: Progress = NO_PROGRESS
+    ) -> Generator[None, None, None]:
+        """``convert_ahead`` of each of ``chunks`` in turn: yields when a chunk's HTML is ready.
+
+        One set of workers converts every chunk, and the next chunks while the caller uses one
+        (writes its pages, then ``forget``s it): they are forked once, not once per chunk, and
+        neither side waits for the other. A chunk's documents are fetched, and its stored bodies
+        read, when its first document is handed to a worker; each document travels to its worker
+        with its body, as the workers were forked before it was fetched. RenderFailed, when a
+        document failed, after the rest of its chunk is converted.
+        """
+        from feeds.guard import guarded_imap
+        from feeds.markup import converter
+        from feeds.parallel import MIN_ITEMS, workers
+
+        cached = self.cache.enabled
+        wanted: list[list[Planned]] = []
+        seen: set[str] = set()
+        for chunk in chunks:
+            todo = []
+            for doc in chunk:
+                if doc.source in seen or doc.source in self.built or doc.source in self.rendered:
+                    continue
+                seen.add(doc.source)
+                key = self._html_key(doc) if cached else None
+                if key is None or self.cache.html(key) is None:
+                    todo.append(doc)
+            wanted.append(todo)
+        flat = [(k, doc) for k, todo in enumerate(wanted) for doc in todo]
+        # Imported before the fork: a markup's one-time checks run once (those of the documents
+        # fetched already, every one in a full build).
+        full = self.loaded.full
+        for markup in sorted({full[doc.source].markup for _, doc in flat if doc.source in full}):
+            converter(markup)
+        ready: dict[str, tuple[Document, str | None]] = {}  # the chunk being handed out
+
+        def send(i: int) -> tuple[Document, str | None, BodyRef | None]:
+            k, doc = flat[i]
+            if doc.source not in ready:
+                ready.clear()
+                self.fetch(wanted[k])
+                full = [self.loaded.full[d.source] for d in wanted[k]]
+                stored = self._stored_bodies(full)
+                ready.update((d.source, (d, stored.get(d.source))) for d in full)
+            full_doc, body = ready[doc.source]
+            return full_doc, body, self.refs.get(doc.source)
+
+        procs = workers() if len(flat) >= MIN_ITEMS else 1  # one worker: there to be killed
+        results = guarded_imap(
+            lambda i, sent: self._convert_sent(*sent),
+            len(flat),
+            lambda i: self._label(flat[i][1].source),
+            self.site.document_timeout,
+            procs,
+            send,
+        )
+        tracked = progress.track(RENDERING, len(flat), results)
+        try:
+            for todo in wanted:
+                failures: dict[str, BaseException] = {}
+                for doc, outcome in zip(todo, tracked, strict=False):
+                    if isinstance(outcome, BaseException):
+                        failures[doc.source] = outcome
+                        continue
+                    html, cacheable = outcome
+                    self.rendered[doc.source] = html
+                    if cached and cacheable and (key := self._html_key(doc)):
+                        self.cache.put_html(key, html)
+                if failures:
+                    raise self._failed(failures)
+                yield
+        finally:
+            results.close()
+
+    def _convert_sent(self, doc: Document, stored: str | None, ref: BodyRef | None) -> tuple[str, bool]:
+        """``_convert`` of a document sent to a worker with its stored body or its reference."""
+        from feeds.fragments import marked_html
+
+        body, cacheable = doc.body, True
+        if body is None:
+            body, cacheable = ref.read(self.site) if ref else (stored or "", True)
+        return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
     def _convert_guarded(
         self, docs: list[Document], stored: dict[str, str], progress: Progress = NO_PROGRESS

@@ -31,7 +31,7 @@ import signal
 import struct
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -79,27 +79,34 @@ def timed_out(timeout: float) -> str:
 
 
 def guarded_imap(
-    task: Callable[[int], R],
+    task: Callable[..., R],
     count: int,
     label: Callable[[int], str],
     timeout: float,
     procs: int | None = None,
-) -> Iterator[R | GuardError]:
+    send: Callable[[int], object] | None = None,
+) -> Generator[R | GuardError, None, None]:
     """``task(i)`` for each ``i`` in ``range(count)``, in order, or the GuardError that names
     ``label(i)`` when it raised, overran ``timeout`` seconds or killed its worker.
 
     A FeedsError other than a ContentError (a setting, the disk) is not a document's fault: it
     is raised here, as it would be without the guard. ``procs`` is how many workers
     (``feeds.parallel.workers()`` when None); one is enough for the time budget.
+
+    With ``send``, ``task(i, send(i))`` instead: ``send(i)`` is made here, as ``i`` is handed to a
+    worker (in order), and pickled to it. What a worker needs but did not inherit, because it
+    was made after the fork, travels that way; one set of workers can then serve a stream whose
+    inputs are made as it goes.
     """
     from feeds.parallel import workers
 
     if count <= 0:
         return
     if not can_fork():
-        yield from _in_process(task, count, label)
+        given = send
+        yield from _in_process(task if given is None else lambda i: task(i, given(i)), count, label)
         return
-    pool = _Pool(task, count, label, timeout, min(count, procs or workers()))
+    pool = _Pool(task, count, label, timeout, min(count, procs or workers()), send)
     try:
         yield from pool.run()
     finally:
@@ -140,10 +147,18 @@ class _Worker:
 
 class _Pool:
     def __init__(
-        self, task: Callable[[int], Any], count: int, label: Callable[[int], str], timeout: float, size: int
+        self,
+        task: Callable[..., Any],
+        count: int,
+        label: Callable[[int], str],
+        timeout: float,
+        size: int,
+        send: Callable[[int], object] | None = None,
     ) -> None:
         self.task, self.count, self.label, self.timeout = task, count, label, timeout
         self.size = size
+        self.send = send
+        self.sent: dict[int, object] = {}  # what went with each index in hand: a replaced worker's go again
         self.todo: deque[int] = deque(range(count))
         self.done: dict[int, Any] = {}
         self.workers: list[_Worker] = []
@@ -174,7 +189,12 @@ class _Pool:
                 if not worker.held:
                     worker.since = time.monotonic()
                 worker.held.append(i)
-                _send(worker.to_worker, i)
+                if self.send is None:
+                    _send(worker.to_worker, i)
+                else:
+                    if i not in self.sent:
+                        self.sent[i] = self.send(i)
+                    _send(worker.to_worker, (i, self.sent[i]))
 
     def _collect(self) -> None:
         import select
@@ -198,6 +218,7 @@ class _Pool:
                 except Exception as exc:  # read whole, but does not unpickle: this answer alone is lost
                     answer = ("error", describe(exc), [])
                 i = worker.held.popleft()
+                self.sent.pop(i, None)
                 self.done[i] = (self._result(i, answer[:2]), answer[2])
                 worker.since = now
             elif now - worker.since >= self.timeout:
@@ -230,6 +251,7 @@ class _Pool:
         """``worker`` failed its first document: that document gets ``why``, the others it held go
         back to the front of the queue, and a new worker takes its place."""
         i = worker.held.popleft()
+        self.sent.pop(i, None)
         self.done[i] = (GuardError(self.label(i), why), [])
         self.todo.extendleft(reversed(worker.held))
         self._stop(worker)
@@ -250,7 +272,7 @@ class _Pool:
                 for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
                     os.close(fd)
                 _bound_memory()
-                _serve(down_read, up_write, self.task, self.label, self.timeout)
+                _serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
             except BaseException:
                 status = 1
             finally:
@@ -372,20 +394,28 @@ class _Raise:
     error: BaseException
 
 
-def _serve(down: int, up: int, task: Callable[[int], Any], label: Callable[[int], str], timeout: float) -> None:
-    """A worker: run ``task`` on each index the parent sends, answer each, until the pipe closes."""
+def _serve(
+    down: int, up: int, task: Callable[..., Any], label: Callable[[int], str], timeout: float, with_data: bool
+) -> None:
+    """A worker: run ``task`` on each index the parent sends (``with_data``: and what came with it),
+    answer each, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
     records = _Records()
     logging.getLogger().handlers = [records]  # sent to the parent with each answer
     while True:
         try:
-            i = _receive(down)
+            message = _receive(down)
         except EOFError:
             return
+        if with_data:
+            i, data = message
+            args: tuple[Any, ...] = (data,)
+        else:
+            i, args = message, ()
         answer: tuple[str, Any]
         _limit_cpu(timeout)
         try:
-            answer = ("ok", task(i))
+            answer = ("ok", task(i, *args))
         except ContentError as exc:
             answer = ("content", (exc.path, exc.message, exc.line))
         except FeedsError as exc:

@@ -6,6 +6,7 @@ first. Below ``MIN_ITEMS`` items, on one core, or with ``FEEDS_WORKERS=1``, work
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -74,10 +75,16 @@ def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEM
 
         # A worker's garbage collector must leave the objects it shares with us alone (see
         # feeds.guard._inherited_untouched): frozen in each worker as it starts.
+        # This process works too, on the first share, while one worker fewer does the rest: a
+        # fork fewer (each copies this process's page tables, then faults in what it touches),
+        # and no core waits for results.
+        mine = count // procs
         with ProcessPoolExecutor(
-            max_workers=procs, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
+            max_workers=procs - 1, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
         ) as pool:
-            yield from pool.map(_run_task, range(count), chunksize=max(1, count // (procs * 8)))
+            theirs = pool.map(_run_task, range(mine, count), chunksize=max(1, (count - mine) // (procs * 8)))
+            yield from (task(i) for i in range(mine))
+            yield from theirs
     finally:
         _TASK = None
 
@@ -85,3 +92,32 @@ def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEM
 def _run_task(index: int) -> Any:
     assert _TASK is not None, "map_indexes worker started without a task"
     return _TASK(index)
+
+
+@contextlib.contextmanager
+def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
+    """Start ``task`` in one forked worker, for this process to work meanwhile: yields the function
+    that waits for its result (raising what it raised).
+
+    The worker shares this process's memory as it was at the fork; only the result crosses back.
+    Where no worker can be forked (one core, ``FEEDS_WORKERS=1``, no fork, other threads), that
+    function runs ``task`` here, when called. While the worker runs, a thread of this process waits
+    for it: nothing forks here meanwhile (``map_indexes`` works in-process).
+    """
+    global _TASK
+    if workers() < 2 or not _can_fork():
+        yield task
+        return
+    _TASK = lambda _: task()  # noqa: E731
+    try:
+        import gc
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
+        ) as pool:
+            future = pool.submit(_run_task, 0)  # forks now, with _TASK set
+            yield future.result
+    finally:
+        _TASK = None

@@ -188,8 +188,7 @@ def _write(
         # Every changed feed is staged, and stale ones set aside, before any replaces its old
         # version (and put back if one cannot): a disk fault (full, read-only, permission
         # denied) then stops the build with the old set of feeds in place.
-        for filename in FORMATS:
-            _stage_format(filename, staging, site, progress)
+        _stage_formats(staging, site, progress)
         staged = [(tmp, feed.targets[rel]) for feed in staging for rel, tmp in feed.files]
         staged.sort(key=lambda item: item[1].parent == out_dir)  # main feeds last: never ahead of their tags
         current = {rel for _, targets in dirty for rel in targets} | set(records) | set(pages(site))
@@ -320,17 +319,46 @@ class _Staging:
     files: list[tuple[str, str | None]] = field(default_factory=list)
 
 
-def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: Progress) -> None:
-    """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
-    files whose bytes changed, adding (path, temp file or None) to each feed's ``files``.
+# Staged by a forked worker while this process stages the others: about half the work each.
+_BESIDE = ("atom.xml", "feed.json")
+_Staged = tuple[int, list[tuple[int, tuple[str, str | None]]]]  # entry jobs, (feed's index, file)
 
-    Each entry is built once, here (lxml elements do not cross processes; the workers forked to
-    serialize the feeds inherit them), then serialized in every feed that shows it.
-    One format at a time: the entries of all three formats would take about 75 MB at
-    10,000 documents, and the forked workers' copies of them more.
+
+def _stage_formats(staging: list[_Staging], site: Site, progress: Progress) -> None:
+    """Serialize every feed of ``staging`` in each of its formats and stage the files whose bytes
+    changed, adding (path, temp file or None) to each feed's ``files``, in ``FORMATS`` order.
+
+    Two processes share the formats, whole: a format's entries are built once, in the process that
+    serializes its feeds (lxml elements do not cross processes), so each process holds one
+    format's entries at a time (those of all three would take about 75 MB at 10,000 documents);
+    only the temporary files' names come back from the worker.
     """
+    from feeds.parallel import beside
+    from feeds.progress import NO_PROGRESS
+
+    def aside() -> list[_Staged]:
+        return [_stage_format(filename, staging, site, NO_PROGRESS) for filename in _BESIDE]
+
+    done: dict[str, _Staged] = {}
+    with beside(aside) as theirs:
+        for filename in FORMATS:
+            if filename not in _BESIDE:
+                done[filename] = _stage_format(filename, staging, site, progress)
+        for filename, (jobs, files) in zip(_BESIDE, theirs(), strict=True):
+            done[filename] = jobs, files
+            for name, total in ((SERIALIZING, jobs), (WRITING, len(files))):
+                for _ in progress.track(name, total, range(total)):
+                    pass
+    for filename in FORMATS:
+        for i, file in done[filename][1]:
+            staging[i].files.append(file)
+
+
+def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: Progress) -> _Staged:
+    """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
+    files whose bytes changed: how many entry jobs that took, and (feed's index, (path, temp file
+    or None)) for each. Each entry is built once, then serialized in every feed that shows it."""
     from feeds.formats import collect_parts, entry_jobs, make_job
-    from feeds.parallel import imap_indexes
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
     jobs = entry_jobs([staging[i].feed for i in todo], filename)
@@ -338,14 +366,8 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     if jobs:
         made = (make_job(filename, job, site) for job in jobs)
         parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), made)))
-
-    def stage(k: int) -> tuple[str, str | None]:
-        return _stage_file(staging[todo[k]].feed, staging[todo[k]].targets, filename, parts)
-
-    # A feed takes milliseconds to serialize: a pool pays from a few dozen feeds on.
-    staged = imap_indexes(stage, len(todo), min_items=32)
-    for i, file in zip(todo, progress.track(WRITING, len(todo), staged), strict=True):
-        staging[i].files.append(file)
+    staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts) for i in todo)
+    return len(jobs), list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))
 
 
 def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:

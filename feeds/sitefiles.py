@@ -31,7 +31,7 @@ from feeds.pages import articles
 if TYPE_CHECKING:
     from feeds.document import Planned
     from feeds.entries import Entries
-    from feeds.pages.view import SiteView
+    from feeds.pages.view import FeedLink, SiteView
     from feeds.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -262,21 +262,41 @@ def _articles(
     from feeds.write import safe_paths
 
     targets = safe_paths(ctx.out_dir, [page for _, _, page in todo if page])
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo[start : start + CHUNK]
-        entries.fetch(doc for doc, _, _ in chunk)
-        entries.convert_ahead((doc for doc, _, _ in chunk), ctx.progress)
-        pages: dict[str, tuple[bytes, str]] = {}
-        for doc, fp, page in chunk:
-            entry = entries(doc)
-            used, missing = _assets_of(ctx, doc, assets.urls(entry, ctx.site.url), taken)
-            new[doc.source] = Article(fp, page, doc.link, doc.updated.isoformat(), used, missing)
-            if page is not None:
-                tags = [tag_links[c] for c in entry.categories if c in tag_links]
-                pages[page] = (articles.article_page(ctx.site, entry, view.main, tags), ARTICLE + fp)
-        records.update(_write_batch(targets, pages, result))
-        entries.forget(doc.source for doc, _, _ in chunk)
+    chunks = [todo[start : start + CHUNK] for start in range(0, len(todo), CHUNK)]
+    converted = entries.convert_chunks([[doc for doc, _, _ in chunk] for chunk in chunks], ctx.progress)
+    try:
+        for chunk in chunks:
+            next(converted)
+            _article_chunk(ctx, entries, view, chunk, targets, taken, tag_links, new, records, result)
+    finally:
+        converted.close()
     return records
+
+
+def _article_chunk(
+    ctx: Context,
+    entries: Entries,
+    view: SiteView,
+    chunk: Sequence[tuple[Planned, str, str | None]],
+    targets: Mapping[str, Path],
+    taken: Mapping[str, str],
+    tag_links: Mapping[str | None, FeedLink],
+    new: dict[str, Article],
+    records: dict[str, OutputRecord],
+    result: Outcome,
+) -> None:
+    """The pages and assets of ``chunk``, converted: each article in ``new``, each page written."""
+    entries.fetch(doc for doc, _, _ in chunk)
+    pages: dict[str, tuple[bytes, str]] = {}
+    for doc, fp, page in chunk:
+        entry = entries(doc)
+        used, missing = _assets_of(ctx, doc, assets.urls(entry, ctx.site.url), taken)
+        new[doc.source] = Article(fp, page, doc.link, doc.updated.isoformat(), used, missing)
+        if page is not None:
+            tags = [tag_links[c] for c in entry.categories if c in tag_links]
+            pages[page] = (articles.article_page(ctx.site, entry, view.main, tags), ARTICLE + fp)
+    records.update(_write_batch(targets, pages, result))
+    entries.forget(doc.source for doc, _, _ in chunk)
 
 
 def _write_batch(
