@@ -1,7 +1,8 @@
-"""Spreading CPU-bound work (parsing, Markdown, serializing) over the machine's cores, in order.
+"""How many processes a build may work in, and ``beside``: one task in a forked worker while this
+process works on.
 
-Results always come back in input order, so the output never depends on which worker finished
-first. Below ``MIN_ITEMS`` items, on one core, or with ``FEEDS_WORKERS=1``, work runs in-process.
+Documents are parsed and rendered in the guard's workers (``feeds.guard``); below ``MIN_ITEMS``
+documents, on one core, or with ``FEEDS_WORKERS=1``, a stage forks one worker at most.
 """
 
 from __future__ import annotations
@@ -46,51 +47,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def map_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEMS) -> list[R]:
-    """``[task(i) for i in range(count)]``, in forked workers that share the caller's memory.
-
-    Nothing but the index and the result crosses a process boundary, so ``task`` may close over
-    large data (documents, rendered entries) without it being pickled. Where fork is not
-    available this runs in-process.
-    """
-    return list(imap_indexes(task, count, min_items))
-
-
-def imap_indexes(task: Callable[[int], R], count: int, min_items: int = MIN_ITEMS) -> Iterator[R]:
-    """``map_indexes``, yielding each result in order as soon as it is there.
-
-    The caller can store and drop large results (a document's body) one by one instead of
-    holding all of them at once.
-    """
-    global _TASK
-    procs = workers()
-    if procs < 2 or count < min_items or not _can_fork():
-        yield from (task(i) for i in range(count))
-        return
-    _TASK = task
-    try:
-        import gc
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # A worker's garbage collector must leave the objects it shares with us alone (see
-        # feeds.guard._inherited_untouched): frozen in each worker as it starts.
-        # This process works too, on the first share, while one worker fewer does the rest: a
-        # fork fewer (each copies this process's page tables, then faults in what it touches),
-        # and no core waits for results.
-        mine = count // procs
-        with ProcessPoolExecutor(
-            max_workers=procs - 1, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
-        ) as pool:
-            theirs = pool.map(_run_task, range(mine, count), chunksize=max(1, (count - mine) // (procs * 8)))
-            yield from (task(i) for i in range(mine))
-            yield from theirs
-    finally:
-        _TASK = None
-
-
 def _run_task(index: int) -> Any:
-    assert _TASK is not None, "map_indexes worker started without a task"
+    assert _TASK is not None, "worker started without a task"
     return _TASK(index)
 
 
@@ -102,7 +60,7 @@ def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
     The worker shares this process's memory as it was at the fork; only the result crosses back.
     Where no worker can be forked (one core, ``FEEDS_WORKERS=1``, no fork, other threads), that
     function runs ``task`` here, when called. While the worker runs, a thread of this process waits
-    for it: nothing forks here meanwhile (``map_indexes`` works in-process).
+    for it: nothing else may fork meanwhile.
     """
     global _TASK
     if workers() < 2 or not _can_fork():
