@@ -174,6 +174,7 @@ DECIDED_BY = {
     "a template's slot": (["default_top_notch", "새 도서관 문 열어"], [1, 2]),
     "led by HOME": (["HOME 오피니언 칼럼", "새 도서관 문 열어"], [1, 2]),
     "under the page's furniture": (["날씨가 궁금하다면?", "홈 >", "새 도서관 문 열어"], [1, 3, 5]),
+    "the weather": (["• 서울 13℃", "새 도서관 문 열어"], [1, 2]),
 }
 
 

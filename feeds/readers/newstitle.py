@@ -67,6 +67,12 @@ _WORD = re.compile(r"[가-힣A-Za-z]{2}")
 _LATIN_BUTTONS = frozenset(
     {"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font", "logo", "menu", "search"}
 )
+# The site's own controls, no news's words: "위로가기 버튼", "로그인 회원가입"
+_CONTROLS = re.compile(r"(?:맨)?위로\s*가기|버튼|로그인|로그아웃|회원\s*가입")
+# A pop-up's close label: "오늘 하루 이 창 열지 않음닫기", "다시 보지 않기"
+_POPUP = re.compile(r"(?:오늘\s*하루|다시|\d+\s*일간?)\s*(?:이\s*창\s*)?(?:열지|보지|뜨지)\s*않(?:음|기)")
+# The weather widget: a bullet, a place and its temperature ("• 서울 13℃")
+_WEATHER = re.compile(r"[•·]?\s*[가-힣]{1,6}\s*-?\d{1,2}(?:\.\d)?\s*(?:℃|°C?)")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|홈)\s")
 
@@ -79,6 +85,9 @@ def _buttons(s: str) -> bool:
         (JUNK_WORD.fullmatch(w) is not None and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS
         for w in words
     )
+    controls = sum(_CONTROLS.fullmatch(w) is not None for w in words)
+    if _POPUP.search(s) or (controls and 2 * (buttons + controls) > len(words)):
+        return True
     return "바로가기" in s or 2 * buttons > len(words) > 0
 
 
@@ -108,7 +117,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
     "a breadcrumb": lambda lines, numbers, i: (
-        _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]) or _section_and_subsection(lines[i])
+        _BREADCRUMB.fullmatch(lines[i].lstrip(">›» ")) is not None  # "> 뉴스 > 기획": its first bar leads
+        or _sections(lines[i])
+        or _section_and_subsection(lines[i])
     ),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
     "no word": lambda lines, numbers, i: _WORD.search(lines[i]) is None,  # "+ A", "가 가": the font buttons
@@ -117,6 +128,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "led by HOME": lambda lines, numbers, i: _HOME.match(lines[i]) is not None,  # HOME 오피니언, its bars lost
     "under the page's furniture": _under_furniture,
     "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
+    "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -132,6 +144,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "led by HOME": -5,
     "under the page's furniture": 10,  # the first line under the last label or link is the headline
     "a date alone": -10,
+    "the weather": -10,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
