@@ -277,6 +277,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("junk", piece)
     if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
+    first, _, last = piece.rstrip("= ").partition(" ")
+    if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
+        return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
 

@@ -1,0 +1,28 @@
+"""The outlet on a byline with more between it and the writer than a place's "=": a desk or a
+team ("머니투데이 이슈팀 홍윤기 기자 | 2013.07.01 11:29") or the correspondent's city before its
+"=" ("머니투데이 베이징=홍찬선 특파원 2011.09.27 13:21"). The outlet is the first word; the desk
+and the city are neither its name nor anyone's.
+
+Found in tests/data/news5 (머니투데이's pages of 2011 and 2013); national dailies print both
+shapes, so the tests use a made-up outlet.
+"""
+
+from __future__ import annotations
+
+from feeds.readers import read
+
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+HEADLINE = "새 도서관 문 열어 시민 반겨"
+
+
+def test_a_desk_between_the_outlet_and_the_writer() -> None:
+    for desk in ("이슈팀", "디지털뉴스부", "온라인뉴스팀"):
+        meta = read(f"{HEADLINE}\n\n한빛일보 {desk} 홍길동 기자 | 2013.07.01 11:29\n" + BODY, "a.txt").meta
+        assert meta["publication"] == "한빛일보", desk
+        assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_a_correspondents_city_between_the_outlet_and_the_writer() -> None:
+    meta = read(f"{HEADLINE}\n\n한빛일보 베이징=홍길동 특파원 2011.09.27 13:21\n" + BODY, "a.txt").meta
+    assert meta["publication"] == "한빛일보"
+    assert meta["authors"] == [{"name": "홍길동"}]
