@@ -518,6 +518,7 @@ def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[d
     updated: tuple[str, int] | None = None
     unlabelled: list[tuple[str, int]] = []
     authors: list[dict[str, str]] = []
+    emails: list[str] = []
     outlet: tuple[str, int] | None = None
     pending: str | None = None
     for (n, _), info in zip(lines, infos, strict=True):
@@ -538,6 +539,8 @@ def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[d
                 authors.append(author)
         if info.outlet and outlet is None:
             outlet = (info.outlet, n)
+        if info.email:
+            emails.append(info.email)
     # Without labels, the first date is when it was published and a second one its update.
     if published is None and unlabelled:
         published = unlabelled.pop(0)
@@ -548,6 +551,8 @@ def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[d
     for key, found in (("date", published), ("updated", updated), ("publication", outlet)):
         if found:
             meta[key], where[key] = found
+    if len(authors) == 1 and "email" not in authors[0] and len(emails) == 1:
+        authors = [{**authors[0], "email": emails[0]}]  # the address on the date line, the name above it
     if authors:
         meta["authors"] = authors
         where["authors"] = next(n for (n, _), info in zip(lines, infos, strict=True) if info and info.authors)

@@ -98,6 +98,7 @@ class HeadLine:
     label_only: str | None = None  # a label whose date is on the next line
     weak: bool = False  # a bare name, which may as well be a photo's subject
     title: str | None = None  # a board's row of fields may hold the headline ("제목 …")
+    email: str | None = None  # an address beside the stamp with no name: the one writer's
 
 
 def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
@@ -154,6 +155,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         return None if maybe_date else _classify_wordy(s)  # "• 편집국": a desk's word, not a writer's title
     if not info.stamps and "@" not in s and _pictured(s):
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
+    if info.stamps and not info.authors and len(emails := EMAIL_RE.findall(rest)) == 1:
+        info.email = emails[0]  # "hong@example.com | 2018-01-01 12:09:27", the name on a line above
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)

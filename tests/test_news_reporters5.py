@@ -1,0 +1,23 @@
+"""A writer's address printed on the date line, with no name beside it, is the address of the one
+writer the head names: "송요기" on its own line above "geumjoseeun@naver.com | 2018-01-01 12:09:27".
+
+Found in tests/data/news5 (로컬세계, a board engine's page that prints the writer's name and, under
+it, the address beside the stamp); the tests use a made-up name and address.
+"""
+
+from __future__ import annotations
+
+from feeds.readers import read
+
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+HEADLINE = "새 도서관 문 열어 시민 반겨"
+
+
+def test_the_address_on_the_date_line_is_the_one_writers() -> None:
+    meta = read(f"{HEADLINE}\n\n홍길동\n\nhong@example.com | 2018-01-01 12:09:27\n\n" + BODY, "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_with_two_writers_the_address_is_no_ones() -> None:
+    text = f"{HEADLINE}\n\n홍길동 기자, 김철수 기자\n\nhong@example.com | 2018-01-01 12:09:27\n\n" + BODY
+    assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}, {"name": "김철수"}]
