@@ -21,3 +21,11 @@ def test_the_address_on_the_date_line_is_the_one_writers() -> None:
 def test_with_two_writers_the_address_is_no_ones() -> None:
     text = f"{HEADLINE}\n\n홍길동 기자, 김철수 기자\n\nhong@example.com | 2018-01-01 12:09:27\n\n" + BODY
     assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}, {"name": "김철수"}]
+
+
+def test_a_stamp_labelled_with_its_time_of_sending_names_no_one() -> None:
+    """"• 송고시각 2019.02.17 14:33" (정관타임스): 송고시각, the time it was sent, is a label like 입력시간."""
+    text = f"{HEADLINE}\n• 홍길동 기자\n• 송고시각 2019.02.17 14:33\n• 댓글 0\n\n" + BODY
+    meta = read(text, "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert meta["date"] == "2019.02.17 14:33"
