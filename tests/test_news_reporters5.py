@@ -24,7 +24,7 @@ def test_with_two_writers_the_address_is_no_ones() -> None:
 
 
 def test_a_stamp_labelled_with_its_time_of_sending_names_no_one() -> None:
-    """"• 송고시각 2019.02.17 14:33" (정관타임스): 송고시각, the time it was sent, is a label like 입력시간."""
+    """ "• 송고시각 2019.02.17 14:33" (정관타임스): 송고시각, the time it was sent, is a label like 입력시간."""
     text = f"{HEADLINE}\n• 홍길동 기자\n• 송고시각 2019.02.17 14:33\n• 댓글 0\n\n" + BODY
     meta = read(text, "a.txt").meta
     assert meta["authors"] == [{"name": "홍길동"}]
