@@ -29,3 +29,13 @@ def test_a_stamp_labelled_with_its_time_of_sending_names_no_one() -> None:
     meta = read(text, "a.txt").meta
     assert meta["authors"] == [{"name": "홍길동"}]
     assert meta["date"] == "2019.02.17 14:33"
+
+
+def test_a_name_over_its_role_on_the_next_line_is_the_byline() -> None:
+    """ "오영주" / (blank) / "  기자" under the stamp (뉴스웨이's AMP page sets the role in a box of
+    its own): one byline, and the deck under it is the deck alone."""
+    deck = "경기침체로 인한 상인들 애로사항도 청취"
+    text = f"{HEADLINE}\n\n등록 2020.09.29 16:04\n\n홍길동\n\n  기자\n\n{deck}\n\n" + BODY
+    meta = read(text, "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert meta["summary"] == deck

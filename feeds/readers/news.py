@@ -53,6 +53,7 @@ from feeds.readers.newswords import (
     IS_UPDATE,
     MARKDOWN,
     NOTE,
+    ROLE_ONLY,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
@@ -161,7 +162,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = button_rows(window, _without_lone_names(window, _classified(window)))
+    infos = button_rows(window, _without_lone_names(window, _names_over_roles(window, _classified(window))))
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -419,6 +420,17 @@ def _dated_entries(
         for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
         for j in range(a + 1, b)
     )
+
+
+def _names_over_roles(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
+    """A bare name with its role alone on the next line, blank lines apart ("오영주" / "기자"): a
+    byline set in two boxes. The role's line names no one."""
+    out = list(infos)
+    for i in range(len(infos) - 1):
+        name, role = infos[i], window[i + 1][1]
+        if name is not None and name.weak and ROLE_ONLY.fullmatch(role) and window[i + 1][0] - window[i][0] <= 2:
+            out[i], out[i + 1] = HeadLine(authors=name.authors), HeadLine()
+    return out
 
 
 def _without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
