@@ -175,6 +175,8 @@ def choose_title(lines: list[str], numbers: list[int]) -> int:
 # printed again, buttons, a template's slot) or the text, which starts there (a broadcast's cue,
 # a picture's file name, a letter's date in words).
 _CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]>】]{0,6}[▶\]>】]")
+_PHOTO_ALT = re.compile(r"\s*(?:기사의?\s*)?(?:사진|이미지)")  # "<headline> 기사의 사진": the photo's alt text
+_AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an ad's slot, its number kept
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
@@ -184,6 +186,10 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
     "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
     "a date in words": lambda line, headline: DATE_STAMP.search(line) is not None,  # Friday, April 20, 2018
+    "the photo's alt text": lambda line, headline: (
+        line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None
+    ),
+    "an ad's slot": lambda line, headline: _AD_SLOT.fullmatch(line) is not None,
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -193,6 +199,8 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a broadcast's cue", "text", 20),  # above "no word": its letters may be spaced out
     ("a picture's file name", "text", 10),
     ("a date in words", "text", 10),
+    ("the photo's alt text", "text", 20),  # above "the headline again": it starts with the headline
+    ("an ad's slot", "page", 10),
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
