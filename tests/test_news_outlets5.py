@@ -26,3 +26,12 @@ def test_a_correspondents_city_between_the_outlet_and_the_writer() -> None:
     meta = read(f"{HEADLINE}\n\n한빛일보 베이징=홍길동 특파원 2011.09.27 13:21\n" + BODY, "a.txt").meta
     assert meta["publication"] == "한빛일보"
     assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_an_english_sections_name_above_the_headline_is_no_outlet() -> None:
+    """ "Column" alone above the headline (이코노미스트's page of a photo column): a section, named in
+    English as "Opinion" or "Travel" are."""
+    for section in ("Column", "Editorial", "Interview", "Feature"):
+        meta = read(f"{section}\n\n{HEADLINE}\n\n입력 2013.05.27 10:00\n\n홍길동 기자\n\n" + BODY, "a.txt").meta
+        assert "publication" not in meta, section
+        assert meta["title"] == HEADLINE

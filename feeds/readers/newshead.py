@@ -372,7 +372,7 @@ def _classify_wordy(s: str) -> HeadLine | None:
     bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
     if bracketed and is_outlet(bracketed):
         return HeadLine(outlet=bracketed)  # "[한빛일보]" alone between the headline and the date
-    if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s):
+    if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s) and not ENGLISH_SECTION.fullmatch(s):
         return HeadLine(outlet=s)  # "뉴스1" alone above the date line; "사진ㅣ한빛방송" is a photo's credit
     masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
     if masthead and is_outlet(masthead.group("outlet")):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import DATE_STAMP, JUNK_WORD, SECTION, SERIES_LABEL
+from feeds.readers.newswords import DATE_STAMP, ENGLISH_SECTION, JUNK_WORD, SECTION, SERIES_LABEL
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -114,7 +114,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "one short word set off": _one_word_set_off,  # 팜스터디 / (blank) / headline
     "ends in a mark": lambda lines, numbers, i: lines[i][-1] in _MARKS,  # 이달의 좋은 보도상_
     "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
-    "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
+    "a section's name": lambda lines, numbers, i: (  # 오피니언, Editorial
+        SECTION.fullmatch(lines[i]) is not None or ENGLISH_SECTION.fullmatch(lines[i]) is not None
+    ),
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
     "a breadcrumb": lambda lines, numbers, i: (
         _BREADCRUMB.fullmatch(lines[i].lstrip(">›» ")) is not None  # "> 뉴스 > 기획": its first bar leads

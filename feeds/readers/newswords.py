@@ -215,7 +215,7 @@ OUTLET_MAX = 20
 # A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
 ENGLISH_SECTION = LazyPattern(
     r"(?:News|Travel|Culture|Sports?|Economy|Politics|World|Life(?:style)?|Business|Entertainment|Opinion"
-    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo)"
+    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo|Columns?|Editorials?|Interviews?|Features?)"
 )
 FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
 SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
