@@ -26,3 +26,22 @@ def test_an_ads_slot_is_no_deck() -> None:
     parsed = read(f"{HEADLINE}\n\n기사승인 2022.06.17  10:46:01\n\n공유\ndefault_news_ad1\nad40\n\n" + BODY, "a.txt")
     assert "summary" not in parsed.meta
     assert "ad40" in parsed.meta["page_lines"]
+
+
+def test_the_headline_after_the_outlets_name_is_no_deck() -> None:
+    """ "연합뉴스TV "선배, 수능 대박나세요"…열띤 응원전" over the stamp (a news channel's page): the
+    page's title, its outlet's name first."""
+    text = f"{HEADLINE}\n\n사회\n\n한빛뉴스TV {HEADLINE}\n  • 송고시간 2018-11-15 07:09:27\n{HEADLINE}\n\n" + BODY
+    parsed = read(text, "a.txt")
+    assert parsed.meta["title"] == HEADLINE
+    assert "summary" not in parsed.meta
+
+
+def test_an_arrowed_subheading_starts_the_text() -> None:
+    """ "▶ 경남대학보사가 궁금해" under the deck (a university paper's page): a subheading of the
+    text, as ▶ marks them, not a second line of the deck."""
+    sub = "▶ 새 도서관이 궁금해"
+    text = f"{HEADLINE}\n• 홍길동 기자\n• 승인 2023.03.16 10:52\n\n{DECK}\n\n{sub}\n\n  " + BODY
+    parsed = read(text, "a.txt")
+    assert parsed.meta["summary"] == DECK
+    assert sub in parsed.body

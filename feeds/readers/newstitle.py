@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import DATE_STAMP, ENGLISH_SECTION, JUNK_WORD, SECTION, SERIES_LABEL
+from feeds.readers.newswords import DATE_STAMP, ENGLISH_SECTION, JUNK_WORD, SECTION, SERIES_LABEL, is_outlet
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -192,6 +192,10 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
         line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None
     ),
     "an ad's slot": lambda line, headline: _AD_SLOT.fullmatch(line) is not None,
+    "the outlet, then the headline": lambda line, headline: (  # 한빛뉴스TV 새 도서관 문 열어: the page's title
+        len(headline) < len(line) and line.endswith(headline) and is_outlet(line[: -len(headline)].strip())
+    ),
+    "led by an arrow": lambda line, headline: line[0] in "▶▷►",  # ▶ 새 도서관이 궁금해: the text's subheading
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -203,6 +207,8 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a date in words", "text", 10),
     ("the photo's alt text", "text", 20),  # above "the headline again": it starts with the headline
     ("an ad's slot", "page", 10),
+    ("the outlet, then the headline", "page", 10),
+    ("led by an arrow", "text", 10),
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
