@@ -35,3 +35,10 @@ def test_an_english_sections_name_above_the_headline_is_no_outlet() -> None:
         meta = read(f"{section}\n\n{HEADLINE}\n\n입력 2013.05.27 10:00\n\n홍길동 기자\n\n" + BODY, "a.txt").meta
         assert "publication" not in meta, section
         assert meta["title"] == HEADLINE
+
+
+def test_the_outlet_before_the_headline_printed_again() -> None:
+    """ "연합뉴스TV "선배, 수능 대박나세요"…열띤 응원전" over the stamp (a news channel's page): the
+    page's title names the outlet first, as others name it after a bar."""
+    text = f"{HEADLINE}\n\n사회\n\n한빛뉴스TV {HEADLINE}\n  • 송고시간 2018-11-15 07:09:27\n{HEADLINE}\n\n" + BODY
+    assert read(text, "a.txt").meta["publication"] == "한빛뉴스TV"

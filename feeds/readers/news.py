@@ -98,6 +98,7 @@ def read(text: str, path: str) -> Parsed:
     outlet, reporters = from_body(body)
     suffix = TITLE_OUTLET.search(head.title)
     outlet = outlet or (suffix.group("outlet") if suffix and is_outlet(suffix.group("outlet")) else None)
+    outlet = outlet or _outlet_before_title(head)
     if outlet and "publication" not in meta:
         meta["publication"] = outlet
     if reporters and "authors" not in meta:
@@ -189,6 +190,16 @@ def _head(text: str) -> _Head | None:
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
     summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
+
+
+def _outlet_before_title(head: _Head) -> str | None:
+    """The outlet leading the page's title, a page line of the head: "한빛뉴스TV 새 도서관 문 열어"."""
+    for (_, s), kind in head.classes:
+        if kind is Kind.PAGE_JUNK and len(head.title) < len(s) and s.endswith(head.title):
+            name = s[: -len(head.title)].strip()
+            if is_outlet(name):
+                return name
+    return None
 
 
 def _ends_in(text: str, window: list[tuple[int, str]]) -> bool:
