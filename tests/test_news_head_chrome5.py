@@ -39,3 +39,15 @@ def test_the_weather_widget_is_no_headline() -> None:
 
 def test_a_headline_with_a_temperature_stays_the_headline() -> None:
     _check(["폭염 경보, 서울 35℃ 넘어", DECK], [0, 1], 0)
+
+
+def test_a_tool_bar_with_the_sites_clock_is_no_headline() -> None:
+    """ "즐겨찾기+  날짜 : 2024-09-11 16:34:12 회원가입기사쓰기전체기사보기 PDF" (전라매일): the
+    site's clock, to the second, in its tool bar; the headline is under the breadcrumb."""
+    lines = ["즐겨찾기+  날짜 : 2024-09-11 16:34:12 회원가입기사쓰기전체기사보기 PDF", "검색", "PDF 면보기", "속보"]
+    lines += ["뉴스 > 독자기고", HEADLINE]
+    _check(lines, [1, 2, 3, 4, 5, 7], 5)
+
+
+def test_a_headline_with_a_day_in_it_stays_the_headline() -> None:
+    _check(["새 도서관 2024년 9월 11일 문 열어", DECK], [0, 1], 0)

@@ -91,6 +91,13 @@ def _buttons(s: str) -> bool:
     return "바로가기" in s or 2 * buttons > len(words) > 0
 
 
+def _clock(s: str) -> bool:
+    """A date with its time among other words: the site's clock in a tool bar. A headline may
+    name a day, not the minute it is read."""
+    m = DATE_STAMP.search(s)
+    return m is not None and ":" in m.group() and m.group() != s
+
+
 def _furniture(lines: list[str], numbers: list[int], i: int) -> bool:
     return any(
         TITLE_WEIGHTS[name] < 0 and test(lines, numbers, i)
@@ -131,6 +138,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "under the page's furniture": _under_furniture,
     "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
     "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
+    "the site's clock": lambda lines, numbers, i: _clock(lines[i]),  # 날짜 : 2024-09-11 16:34:12 회원가입
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -147,6 +155,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "under the page's furniture": 10,  # the first line under the last label or link is the headline
     "a date alone": -10,
     "the weather": -10,
+    "the site's clock": -10,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
