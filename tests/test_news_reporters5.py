@@ -39,3 +39,16 @@ def test_a_name_over_its_role_on_the_next_line_is_the_byline() -> None:
     meta = read(text, "a.txt").meta
     assert meta["authors"] == [{"name": "홍길동"}]
     assert meta["summary"] == deck
+
+
+def test_the_writers_address_in_a_photos_credit() -> None:
+    """ "▲ … 보이고 있다. 이진우 기자 ljw@kihoilbo.co.kr" (기호일보): the writer the head names signs
+    the photo's caption with the address; it is hers wherever it stands."""
+    caption = "▲ 시민들이 새 도서관을 둘러보고 있다. 홍길동 기자 hong@example.com"
+    text = f"{HEADLINE}\n\n2018-01-29     홍길동 기자\n\n{caption}\n\n" + BODY
+    assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_another_persons_address_is_not_the_writers() -> None:
+    text = f"{HEADLINE}\n\n2018-01-29     홍길동 기자\n\n▲ 사진 김철수 기자 kim@example.com\n\n" + BODY
+    assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}]

@@ -47,6 +47,7 @@ from feeds.readers.newswords import (
     CUES,
     DATE_BAR,
     DATE_STAMP,
+    EMAIL_RE,
     FULL_STOP,
     HASHTAGS,
     HEAD_ROLE_WORDS,
@@ -107,6 +108,8 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
+    if "@" in body and any("email" not in a for a in meta.get("authors", [])):
+        meta["authors"] = [_signed_address(a, body) for a in meta["authors"]]
     authors = meta.get("authors", [])
     address = lone_address(body) if len(authors) == 1 and "email" not in authors[0] else None
     if address:  # "fob140@heraldcorp.com" alone closing the text: the one reporter's
@@ -190,6 +193,15 @@ def _head(text: str) -> _Head | None:
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
     summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
+
+
+def _signed_address(author: dict[str, str], body: str) -> dict[str, str]:
+    """The writer with the address they sign with in the text ("홍길동 기자 hong@example.com"),
+    under a photo or at a paragraph's end: one address only, or none is taken."""
+    if "email" in author:
+        return author
+    found = set(re.findall(re.escape(author["name"]) + r"\s*(?:기자|특파원)\s*(" + EMAIL_RE.pattern + ")", body))
+    return {**author, "email": found.pop()} if len(found) == 1 else author
 
 
 def _outlet_before_title(head: _Head) -> str | None:
