@@ -52,3 +52,11 @@ def test_the_writers_address_in_a_photos_credit() -> None:
 def test_another_persons_address_is_not_the_writers() -> None:
     text = f"{HEADLINE}\n\n2018-01-29     홍길동 기자\n\n▲ 사진 김철수 기자 kim@example.com\n\n" + BODY
     assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_the_sites_admin_account_is_no_writer() -> None:
+    """"전라매일관리자 기자 / jlmi1400@hanmail.net입력 : 2024년 08월 13일" (전라매일, a reader's
+    letter posted by the site's account): 관리자, "administrator", is no one's name."""
+    for account in ("관리자", "한빛일보관리자", "운영자"):
+        text = f"{HEADLINE}\n\n{account} 기자 / hong@example.com입력 : 2024년 08월 13일\n" + BODY
+        assert "authors" not in read(text, "a.txt").meta, account

@@ -441,9 +441,13 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
     # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
     found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
+    found = [f for f in found if f["name"] not in _ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
+
+
+_ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
 
 
 def _cut_section(name: str) -> str:
