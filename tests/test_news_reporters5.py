@@ -55,7 +55,7 @@ def test_another_persons_address_is_not_the_writers() -> None:
 
 
 def test_the_sites_admin_account_is_no_writer() -> None:
-    """"전라매일관리자 기자 / jlmi1400@hanmail.net입력 : 2024년 08월 13일" (전라매일, a reader's
+    """ "전라매일관리자 기자 / jlmi1400@hanmail.net입력 : 2024년 08월 13일" (전라매일, a reader's
     letter posted by the site's account): 관리자, "administrator", is no one's name."""
     for account in ("관리자", "한빛일보관리자", "운영자"):
         text = f"{HEADLINE}\n\n{account} 기자 / hong@example.com입력 : 2024년 08월 13일\n" + BODY
