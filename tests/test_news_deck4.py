@@ -20,6 +20,10 @@ DECIDED_BY = {
     "a broadcast's cue": ("◀ 앵 커 ▶", HEADLINE, "text"),
     "a picture's file name": ("201705-11a.jpg", HEADLINE, "text"),
     "a date in words": ("Thursday, November 26, 2020", HEADLINE, "text"),
+    "the photo's alt text": (f"{HEADLINE} 기사의 사진", HEADLINE, "text"),
+    "an ad's slot": ("ad40", HEADLINE, "page"),
+    "the outlet, then the headline": (f"한빛뉴스TV {HEADLINE}", HEADLINE, "page"),
+    "led by an arrow": ("▶ 새 도서관이 궁금해", HEADLINE, "text"),
 }
 
 

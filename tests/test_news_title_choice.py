@@ -174,6 +174,8 @@ DECIDED_BY = {
     "a template's slot": (["default_top_notch", "새 도서관 문 열어"], [1, 2]),
     "led by HOME": (["HOME 오피니언 칼럼", "새 도서관 문 열어"], [1, 2]),
     "under the page's furniture": (["날씨가 궁금하다면?", "홈 >", "새 도서관 문 열어"], [1, 3, 5]),
+    "the weather": (["• 서울 13℃", "새 도서관 문 열어"], [1, 2]),
+    "the site's clock": (["날짜 : 2024-09-11 16:34:12 회원가입", "새 도서관 문 열어"], [1, 2]),
 }
 
 

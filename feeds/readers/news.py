@@ -47,12 +47,14 @@ from feeds.readers.newswords import (
     CUES,
     DATE_BAR,
     DATE_STAMP,
+    EMAIL_RE,
     FULL_STOP,
     HASHTAGS,
     HEAD_ROLE_WORDS,
     IS_UPDATE,
     MARKDOWN,
     NOTE,
+    ROLE_ONLY,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
@@ -97,6 +99,7 @@ def read(text: str, path: str) -> Parsed:
     outlet, reporters = from_body(body)
     suffix = TITLE_OUTLET.search(head.title)
     outlet = outlet or (suffix.group("outlet") if suffix and is_outlet(suffix.group("outlet")) else None)
+    outlet = outlet or _outlet_before_title(head)
     if outlet and "publication" not in meta:
         meta["publication"] = outlet
     if reporters and "authors" not in meta:
@@ -105,6 +108,8 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
+    if "@" in body and any("email" not in a for a in meta.get("authors", [])):
+        meta["authors"] = [_signed_address(a, body) for a in meta["authors"]]
     authors = meta.get("authors", [])
     address = lone_address(body) if len(authors) == 1 and "email" not in authors[0] else None
     if address:  # "fob140@heraldcorp.com" alone closing the text: the one reporter's
@@ -161,7 +166,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = button_rows(window, _without_lone_names(window, _classified(window)))
+    infos = button_rows(window, _without_lone_names(window, _names_over_roles(window, _classified(window))))
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -188,6 +193,25 @@ def _head(text: str) -> _Head | None:
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
     summary = deck or _lead(window[body:], title)
     return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
+
+
+def _signed_address(author: dict[str, str], body: str) -> dict[str, str]:
+    """The writer with the address they sign with in the text ("홍길동 기자 hong@example.com"),
+    under a photo or at a paragraph's end: one address only, or none is taken."""
+    if "email" in author:
+        return author
+    found = set(re.findall(re.escape(author["name"]) + r"\s*(?:기자|특파원)\s*(" + EMAIL_RE.pattern + ")", body))
+    return {**author, "email": found.pop()} if len(found) == 1 else author
+
+
+def _outlet_before_title(head: _Head) -> str | None:
+    """The outlet leading the page's title, a page line of the head: "한빛뉴스TV 새 도서관 문 열어"."""
+    for (_, s), kind in head.classes:
+        if kind is Kind.PAGE_JUNK and len(head.title) < len(s) and s.endswith(head.title):
+            name = s[: -len(head.title)].strip()
+            if is_outlet(name):
+                return name
+    return None
 
 
 def _ends_in(text: str, window: list[tuple[int, str]]) -> bool:
@@ -421,6 +445,17 @@ def _dated_entries(
     )
 
 
+def _names_over_roles(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
+    """A bare name with its role alone on the next line, blank lines apart ("오영주" / "기자"): a
+    byline set in two boxes. The role's line names no one."""
+    out = list(infos)
+    for i in range(len(infos) - 1):
+        name, role = infos[i], window[i + 1][1]
+        if name is not None and name.weak and ROLE_ONLY.fullmatch(role) and window[i + 1][0] - window[i][0] <= 2:
+            out[i], out[i + 1] = HeadLine(authors=name.authors), HeadLine()
+    return out
+
+
 def _without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
     """Bare names count only on a line next to a stamp or a reporter's line, blank lines apart.
 
@@ -518,6 +553,7 @@ def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[d
     updated: tuple[str, int] | None = None
     unlabelled: list[tuple[str, int]] = []
     authors: list[dict[str, str]] = []
+    emails: list[str] = []
     outlet: tuple[str, int] | None = None
     pending: str | None = None
     for (n, _), info in zip(lines, infos, strict=True):
@@ -538,6 +574,8 @@ def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[d
                 authors.append(author)
         if info.outlet and outlet is None:
             outlet = (info.outlet, n)
+        if info.email:
+            emails.append(info.email)
     # Without labels, the first date is when it was published and a second one its update.
     if published is None and unlabelled:
         published = unlabelled.pop(0)
@@ -548,6 +586,8 @@ def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[d
     for key, found in (("date", published), ("updated", updated), ("publication", outlet)):
         if found:
             meta[key], where[key] = found
+    if len(authors) == 1 and "email" not in authors[0] and len(emails) == 1:
+        authors = [{**authors[0], "email": emails[0]}]  # the address on the date line, the name above it
     if authors:
         meta["authors"] = authors
         where["authors"] = next(n for (n, _), info in zip(lines, infos, strict=True) if info and info.authors)

@@ -98,6 +98,7 @@ class HeadLine:
     label_only: str | None = None  # a label whose date is on the next line
     weak: bool = False  # a bare name, which may as well be a photo's subject
     title: str | None = None  # a board's row of fields may hold the headline ("제목 …")
+    email: str | None = None  # an address beside the stamp with no name: the one writer's
 
 
 def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
@@ -154,6 +155,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         return None if maybe_date else _classify_wordy(s)  # "• 편집국": a desk's word, not a writer's title
     if not info.stamps and "@" not in s and _pictured(s):
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
+    if info.stamps and not info.authors and len(emails := EMAIL_RE.findall(rest)) == 1:
+        info.email = emails[0]  # "hong@example.com | 2018-01-01 12:09:27", the name on a line above
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)
@@ -277,6 +280,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("junk", piece)
     if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
+    first, _, last = piece.rstrip("= ").partition(" ")
+    if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
+        return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
 
@@ -366,7 +372,7 @@ def _classify_wordy(s: str) -> HeadLine | None:
     bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
     if bracketed and is_outlet(bracketed):
         return HeadLine(outlet=bracketed)  # "[한빛일보]" alone between the headline and the date
-    if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s):
+    if len(s) <= 12 and " " not in s and is_outlet(s) and not is_caption(s) and not ENGLISH_SECTION.fullmatch(s):
         return HeadLine(outlet=s)  # "뉴스1" alone above the date line; "사진ㅣ한빛방송" is a photo's credit
     masthead = MASTHEAD.fullmatch(s) if len(s) <= 24 and (s[-1].isdigit() or s[-1] == "호") else None
     if masthead and is_outlet(masthead.group("outlet")):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import DATE_STAMP, JUNK_WORD, SECTION, SERIES_LABEL
+from feeds.readers.newswords import DATE_STAMP, ENGLISH_SECTION, JUNK_WORD, SECTION, SERIES_LABEL, is_outlet
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -67,6 +67,12 @@ _WORD = re.compile(r"[가-힣A-Za-z]{2}")
 _LATIN_BUTTONS = frozenset(
     {"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font", "logo", "menu", "search"}
 )
+# The site's own controls, no news's words: "위로가기 버튼", "로그인 회원가입"
+_CONTROLS = re.compile(r"(?:맨)?위로\s*가기|버튼|로그인|로그아웃|회원\s*가입")
+# A pop-up's close label: "오늘 하루 이 창 열지 않음닫기", "다시 보지 않기"
+_POPUP = re.compile(r"(?:오늘\s*하루|다시|\d+\s*일간?)\s*(?:이\s*창\s*)?(?:열지|보지|뜨지)\s*않(?:음|기)")
+# The weather widget: a bullet, a place and its temperature ("• 서울 13℃")
+_WEATHER = re.compile(r"[•·]?\s*[가-힣]{1,6}\s*-?\d{1,2}(?:\.\d)?\s*(?:℃|°C?)")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|홈)\s")
 
@@ -79,7 +85,17 @@ def _buttons(s: str) -> bool:
         (JUNK_WORD.fullmatch(w) is not None and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS
         for w in words
     )
+    controls = sum(_CONTROLS.fullmatch(w) is not None for w in words)
+    if _POPUP.search(s) or (controls and 2 * (buttons + controls) > len(words)):
+        return True
     return "바로가기" in s or 2 * buttons > len(words) > 0
+
+
+def _clock(s: str) -> bool:
+    """A date with its time among other words: the site's clock in a tool bar. A headline may
+    name a day, not the minute it is read."""
+    m = DATE_STAMP.search(s)
+    return m is not None and ":" in m.group() and m.group() != s
 
 
 def _furniture(lines: list[str], numbers: list[int], i: int) -> bool:
@@ -105,10 +121,14 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "one short word set off": _one_word_set_off,  # 팜스터디 / (blank) / headline
     "ends in a mark": lambda lines, numbers, i: lines[i][-1] in _MARKS,  # 이달의 좋은 보도상_
     "a bracketed label alone": lambda lines, numbers, i: SERIES_LABEL.fullmatch(lines[i]) is not None,  # [기획연재]
-    "a section's name": lambda lines, numbers, i: SECTION.fullmatch(lines[i]) is not None,  # 오피니언
+    "a section's name": lambda lines, numbers, i: (  # 오피니언, Editorial
+        SECTION.fullmatch(lines[i]) is not None or ENGLISH_SECTION.fullmatch(lines[i]) is not None
+    ),
     "the page's title": _pages_title,  # "새 도서관 문 열어 - 한빛일보" above "새 도서관 문 열어"
     "a breadcrumb": lambda lines, numbers, i: (
-        _BREADCRUMB.fullmatch(lines[i]) is not None or _sections(lines[i]) or _section_and_subsection(lines[i])
+        _BREADCRUMB.fullmatch(lines[i].lstrip(">›» ")) is not None  # "> 뉴스 > 기획": its first bar leads
+        or _sections(lines[i])
+        or _section_and_subsection(lines[i])
     ),
     "a series' episode": lambda lines, numbers, i: _EPISODE.fullmatch(lines[i]) is not None,  # [기획] 도서관의 미래 ③
     "no word": lambda lines, numbers, i: _WORD.search(lines[i]) is None,  # "+ A", "가 가": the font buttons
@@ -117,6 +137,8 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "led by HOME": lambda lines, numbers, i: _HOME.match(lines[i]) is not None,  # HOME 오피니언, its bars lost
     "under the page's furniture": _under_furniture,
     "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
+    "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
+    "the site's clock": lambda lines, numbers, i: _clock(lines[i]),  # 날짜 : 2024-09-11 16:34:12 회원가입
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -132,6 +154,8 @@ TITLE_WEIGHTS: dict[str, int] = {
     "led by HOME": -5,
     "under the page's furniture": 10,  # the first line under the last label or link is the headline
     "a date alone": -10,
+    "the weather": -10,
+    "the site's clock": -10,
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
@@ -162,6 +186,8 @@ def choose_title(lines: list[str], numbers: list[int]) -> int:
 # printed again, buttons, a template's slot) or the text, which starts there (a broadcast's cue,
 # a picture's file name, a letter's date in words).
 _CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]>】]{0,6}[▶\]>】]")
+_PHOTO_ALT = re.compile(r"\s*(?:기사의?\s*)?(?:사진|이미지)")  # "<headline> 기사의 사진": the photo's alt text
+_AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an ad's slot, its number kept
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
@@ -171,6 +197,14 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
     "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
     "a date in words": lambda line, headline: DATE_STAMP.search(line) is not None,  # Friday, April 20, 2018
+    "the photo's alt text": lambda line, headline: (
+        line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None
+    ),
+    "an ad's slot": lambda line, headline: _AD_SLOT.fullmatch(line) is not None,
+    "the outlet, then the headline": lambda line, headline: (  # 한빛뉴스TV 새 도서관 문 열어: the page's title
+        len(headline) < len(line) and line.endswith(headline) and is_outlet(line[: -len(headline)].strip())
+    ),
+    "led by an arrow": lambda line, headline: line[0] in "▶▷►",  # ▶ 새 도서관이 궁금해: the text's subheading
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -180,6 +214,10 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a broadcast's cue", "text", 20),  # above "no word": its letters may be spaced out
     ("a picture's file name", "text", 10),
     ("a date in words", "text", 10),
+    ("the photo's alt text", "text", 20),  # above "the headline again": it starts with the headline
+    ("an ad's slot", "page", 10),
+    ("the outlet, then the headline", "page", 10),
+    ("led by an arrow", "text", 10),
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 

@@ -31,7 +31,7 @@ DATE = (
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
-_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
+_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
 DATE_STAMP = LazyPattern(DATE)
@@ -215,7 +215,7 @@ OUTLET_MAX = 20
 # A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
 ENGLISH_SECTION = LazyPattern(
     r"(?:News|Travel|Culture|Sports?|Economy|Politics|World|Life(?:style)?|Business|Entertainment|Opinion"
-    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo)"
+    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo|Columns?|Editorials?|Interviews?|Features?)"
 )
 FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
 SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
@@ -441,9 +441,13 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
     # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
     found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
+    found = [f for f in found if f["name"] not in _ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
+
+
+_ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
 
 
 def _cut_section(name: str) -> str:
