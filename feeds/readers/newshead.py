@@ -155,6 +155,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     if not info.stamps and "@" not in s and _pictured(s):
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
+    if info.stamps:
+        rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)
         if kind is None:
@@ -275,10 +277,21 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         piece = piece.split(" ", 1)[1]
     if not piece:
         return ("junk", piece)
+    team = _TEAM_OF.fullmatch(piece) if "|" in line else None
+    if team and not _TEAM_WORD.search(team.group("outlet")):
+        return ("outlet", team.group("outlet"))  # "씨네21 취재팀 2019-01-16": the outlet's own team
     if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
+
+
+# A photo viewer's counter left on the date line, "3 / 12": no date (those are cut out first) and no fraction.
+_VIEWER = re.compile(r"(?<![\w./:-])\d{1,3}\s*/\s*\d{1,3}(?![\w./:-])")
+# A team label after the name of the outlet it belongs to, "씨네21 취재팀", on a stamp's line.
+_TEAM_OF = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:취재팀|편집국|편집부|보도국|취재부|뉴스팀|기자단)")
+# ... unless that word is the team's own kind: "특별 취재팀", "사회부 편집국"
+_TEAM_WORD = re.compile(r"(?:부|팀|국|실|특별|기획|공동|탐사|합동|연합|현장|온라인|디지털)$")
 
 
 def _outlet_and_edition(piece: str, line: str) -> bool:

@@ -142,7 +142,7 @@ _LATIN_NAME = (
 )
 LATIN_NAME = LazyPattern(_LATIN_NAME)
 # The page of a print edition beside the date: "A28 면", "2016-11-19A27면"
-PRINT_PAGE = LazyPattern(r"(?<![\w])[A-Z]?\d{1,3}\s*면(?![가-힣])")
+PRINT_PAGE = LazyPattern(r"(?<![\w])(?:제\s*)?[A-Z]?\d{1,3}\s*면(?![가-힣])")  # "A6면", "제6면"
 # "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
 COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?|좋아요|싫어요|공유)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
