@@ -43,3 +43,24 @@ def test_a_team_label_naming_the_outlet_beside_the_date() -> None:
 
 def test_a_fraction_in_a_headline_stays_text() -> None:
     assert classify("국민 3 / 4 찬성… 2024년 개헌 논의 재점화") is None
+
+
+# youthpress_1 (대한민국청소년기자단): a board's byline in English words, the reporter's cohort glued to
+# the name, the view counter after the date: "by 11기백지수기자 posted Aug 05, 2019 Views 11098".
+def test_an_english_date_after_posted_on_a_byline() -> None:
+    info = classify("by 11기백지수기자 posted Aug 05, 2019 Views 11098")
+    assert info is not None
+    assert [date for _, date in info.stamps] == ["Aug 05, 2019"]
+    assert info.authors == [{"name": "백지수"}]
+    assert info.outlet is None
+
+
+def test_posted_or_published_labels_an_english_date() -> None:
+    for line in ("Posted on March 3, 2021", "Published Dec 28, 2017"):
+        info = classify(line)
+        assert info is not None and len(info.stamps) == 1, line
+
+
+def test_an_english_date_among_other_words_is_still_text() -> None:
+    assert classify("Friday, April 20, 2018") is None
+    assert classify("Headlines, November 26, 2020") is None

@@ -30,7 +30,10 @@ DATE = (
     r"|(?<![\d.])[01]?\d\.[0-3]?\d\.\d{4}(?![\d.]))" + _DAY + _TIME + _ZONE  # the American order: "02.15.2025"
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
-_PUBLISHED_LABEL = r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고)"
+_PUBLISHED_LABEL = (
+    r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고"
+    r"|[Pp]osted|[Pp]ublished)"  # a board's English label: "posted Aug 05, 2019"
+)
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
@@ -144,7 +147,7 @@ LATIN_NAME = LazyPattern(_LATIN_NAME)
 # The page of a print edition beside the date: "A28 면", "2016-11-19A27면"
 PRINT_PAGE = LazyPattern(r"(?<![\w])(?:제\s*)?[A-Z]?\d{1,3}\s*면(?![가-힣])")  # "A6면", "제6면"
 # "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
-COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?|좋아요|싫어요|공유)\s*[:：]?\s*\d[\d,]*")
+COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?|좋아요|싫어요|공유|Views?|Hits?)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
     rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
 )
