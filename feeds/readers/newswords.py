@@ -303,7 +303,7 @@ _CAPTION_WORD = (
 _END = r"\s*[|│]?\s*$"  # a flattened page may leave a separator after the credit
 CAPTION = LazyPattern(
     # (사진=…) [사진=…] 〈사진=…〉 (사진 = …) at the end of the line
-    rf"{_OPEN}\s*{_CAPTION_WORD}\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}{_END}"
+    rf"{_OPEN}\s*{_CAPTION_WORD}(?:\s*{_CAPTION_WORD})?\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}{_END}"
     # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
     rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}{_END}"
     # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "…/사진제공=공주소방서"

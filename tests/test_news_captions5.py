@@ -1,0 +1,38 @@
+"""Captions of the fifth corpus (tests/data/news5) the body's reader missed.
+
+- A caption signed by its photographer after the full stop and a slash, the byline's way of a
+  photo: ``… 구슬땀을 흘리고 있다. /김항룡 기자`` (jgtimes_1, 기장타임즈), with the agency before
+  the name: ``… 더위를 식히고 있다./뉴스1=전혜원 기자`` (mt_2, 머니투데이). Closing the article,
+  the same signature is the reporter's, and stays text.
+- A caption's label of two words: ``[이미지 촬영=대한민국청소년기자단 11기 백지수기자]`` (youthpress_1).
+"""
+
+from __future__ import annotations
+
+from feeds.markup.news import to_html
+from feeds.readers.newswords import is_caption
+
+TEXT = "정월대보름을 앞두고 철마면 청년회가 달집을 세웠다. 행사는 오후 3시에 시작된다."
+
+
+def test_a_caption_signed_by_its_photographer() -> None:
+    body = f"정월대보름 달집태우기를 위해 철마면 청년들이 구슬땀을 흘리고 있다. /김항룡 기자\n\n{TEXT}\n"
+    assert "<figcaption>정월대보름 달집태우기를" in to_html(body)
+
+
+def test_a_caption_signed_with_the_agency_and_its_photographer_glued_to_the_text() -> None:
+    caption = "지난달 30일 부산 해운대해수욕장에서 많은 피서객들이 더위를 식히고 있다./뉴스1=전혜원 기자"
+    html = to_html(f"{caption}\n{TEXT}\n")
+    assert f"<figcaption>{caption}</figcaption>" in html
+    assert f"<p>{TEXT}</p>" in html
+
+
+def test_the_same_signature_closing_the_article_is_text() -> None:
+    last = "행사는 주민 500여 명이 참여한 가운데 무사히 끝났다. /김항룡 기자"
+    html = to_html(f"{TEXT}\n\n{last}\n")
+    assert "figcaption" not in html
+
+
+def test_a_caption_label_of_two_words() -> None:
+    assert is_caption("[이미지 촬영=대한민국청소년기자단 11기 백지수기자]")
+    assert is_caption("(사진 촬영=홍길동 기자)")
