@@ -36,3 +36,14 @@ def test_the_same_signature_closing_the_article_is_text() -> None:
 def test_a_caption_label_of_two_words() -> None:
     assert is_caption("[이미지 촬영=대한민국청소년기자단 11기 백지수기자]")
     assert is_caption("(사진 촬영=홍길동 기자)")
+
+
+def test_a_button_glued_above_the_text_is_no_photo_subject() -> None:
+    # kbmaeil_1 (경북매일): the scrap button's label left between the date line and the text
+    body = "스크랩버튼\n제72주년 광복절인 15일 오후 포항 환호해맞이공원 소녀상 앞에서 아버지가 빗물을 닦아주고 있다.\n"
+    assert "figcaption" not in to_html(body)
+
+
+def test_a_name_glued_above_the_text_is_still_the_photo_subject() -> None:
+    body = "박성웅\n배우 박성웅이 15일 서울 강남구에서 열린 제작보고회에서 인사말을 하고 있다. 그는 형사 역을 맡았다.\n"
+    assert "<figcaption>박성웅</figcaption>" in to_html(body)

@@ -19,6 +19,7 @@ from feeds.readers.newswords import (
     CREDIT_ONLY,
     DATELINE,
     HASHTAGS,
+    JUNK_WORD,
     NOTE,
     PHOTOGRAPHER_END,
     SEPARATED_CREDIT,
@@ -141,7 +142,8 @@ _QUOTES = frozenset("\"“”‘’'")
 
 
 def _plain_words(s: str) -> bool:
-    return not s.endswith(CLOSING) and _QUOTES.isdisjoint(s)
+    """Words a photo's subject may be: no sentence, no quote, not the page's buttons ("스크랩버튼")."""
+    return not s.endswith(CLOSING) and _QUOTES.isdisjoint(s) and not JUNK_WORD.fullmatch(s)
 
 
 def _caption_zone(lines: list[str]) -> int:
