@@ -47,3 +47,15 @@ def test_a_button_glued_above_the_text_is_no_photo_subject() -> None:
 def test_a_name_glued_above_the_text_is_still_the_photo_subject() -> None:
     body = "박성웅\n배우 박성웅이 15일 서울 강남구에서 열린 제작보고회에서 인사말을 하고 있다. 그는 형사 역을 맡았다.\n"
     assert "<figcaption>박성웅</figcaption>" in to_html(body)
+
+
+def test_a_photo_alt_text_naming_the_article_is_a_caption() -> None:
+    # newsway_1 (뉴스웨이): the photo's alt text, the headline and "기사의 사진", between deck and text
+    alt = "김종식 목포시장, 추석맞이 전통시장 방역캠페인 추진 기사의 사진"
+    html = to_html(f"경기침체로 인한 상인들 애로사항도 청취\n\n{alt}\n\n{TEXT}\n")
+    assert f"<figcaption>{alt}</figcaption>" in html
+
+
+def test_a_sentence_about_a_photo_is_text() -> None:
+    html = to_html(f"{TEXT}\n\n경찰은 현장에서 찍힌 기사의 사진을 증거로 제출했다.\n\n{TEXT}\n")
+    assert "figcaption" not in html
