@@ -19,6 +19,7 @@ from feeds.readers.newswords import (
     CREDIT_ONLY,
     DATELINE,
     HASHTAGS,
+    JUNK_WORD,
     NOTE,
     PHOTOGRAPHER_END,
     SEPARATED_CREDIT,
@@ -93,6 +94,10 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
+    if alone and len(s) <= CAPTION_MAX and _ALT_TEXT.search(s) and (i + 1 == len(lines) or not lines[i + 1]):
+        return "caption"  # "<headline> 기사의 사진": the photo's alt text, a line of its own
+    if alone and len(s) <= CAPTION_MAX and _PHOTOGRAPHER_SIGN.search(s) and text_after(lines, i):
+        return "caption"  # "… 있다. /홍길동 기자" between paragraphs: a photo's; closing the text, the writer's
     if len(s) <= 200 and NOTE.search(s):
         return "note"
     if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
@@ -127,6 +132,11 @@ def _credited_paragraph(s: str) -> bool:
     return s[0] not in "▲△" and len(_SENTENCE_BREAK.findall(s)) >= 3
 
 
+# A sentence signed by its photographer after the full stop and a slash, the agency maybe before
+# the name: "… 있다. /홍길동 기자", "… 있다./뉴스1=홍길동 기자".
+_PHOTOGRAPHER_SIGN = re.compile(r"[.)]\s*/\s*(?:[가-힣A-Za-z0-9]{1,10}\s*=\s*)?[가-힣]{2,4}\s*기자$")
+# A photo's alt text naming what it illustrates: "<headline> 기사의 사진", "… 관련 이미지".
+_ALT_TEXT = re.compile(r"\s(?:기사의?|관련)\s*(?:대표\s*)?(?:사진|이미지)$")
 _PICTURED = ("있다", "있는 모습", "모습")
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
@@ -136,7 +146,8 @@ _QUOTES = frozenset("\"“”‘’'")
 
 
 def _plain_words(s: str) -> bool:
-    return not s.endswith(CLOSING) and _QUOTES.isdisjoint(s)
+    """Words a photo's subject may be: no sentence, no quote, not the page's buttons ("스크랩버튼")."""
+    return not s.endswith(CLOSING) and _QUOTES.isdisjoint(s) and not JUNK_WORD.fullmatch(s)
 
 
 def _caption_zone(lines: list[str]) -> int:

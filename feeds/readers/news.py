@@ -262,7 +262,7 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
     first, last = _metadata_block(rest, after)
     if first is None and Kind.DATE_LINE not in classes:
         return None
-    if first is not None and _dated_entries(rest, after, first, last, ends=ends):
+    if first is not None and _dated_entries(rest, after, first, last, ends=ends, title=window[t][1]):
         return None
     if first is not None and any(_labelled(info) for info in after[first : last + 1]):
         # A date above the headline without a label, when a labelled stamp is under it: the cover
@@ -288,6 +288,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
         if after[i] is None and copy_of(rest[i][1], window[t][1]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # the headline printed twice: the page's title and the article's
+        elif after[i] is None and any(rest[i][1] == s for _, s in rest[:i]):
+            classes[t + 1 + i] = Kind.PAGE_JUNK  # the deck printed again, with the head's second copy
         if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # a programme's label among the head's lines: "[뉴스외전]"
     block = zip(rest[: last + 1], classes[t + 1 : t + 2 + last], strict=True)
@@ -424,13 +426,14 @@ def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None])
 
 
 def _dated_entries(
-    rest: list[tuple[int, str]], infos: list[HeadLine | None], first: int, last: int, *, ends: bool
+    rest: list[tuple[int, str]], infos: list[HeadLine | None], first: int, last: int, *, ends: bool, title: str = ""
 ) -> bool:
     """Whether date lines come apart, text between or after them: a log's or a changelog's entries.
 
     An article's head has its stamps together (입력 and 수정 on a line each, or on one line); a
     short article may close with its date line again, with nothing after it, or with a letter's
-    sign-off: a date and a signature of a few short lines ending the text.
+    sign-off: a date and a signature of a few short lines ending the text. A page may print the
+    whole head twice: text between two date lines that repeats the head above is no entry.
     """
     stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
 
@@ -438,8 +441,11 @@ def _dated_entries(
         below = [s for _, s in rest[i + 1 :]]
         return ends and len(below) <= 3 and all(len(s) <= 30 and not SENTENCE_END.search(s) for s in below)
 
+    def repeated(j: int, a: int) -> bool:
+        return rest[j][1] == title or any(rest[j][1] == s for _, s in rest[:a])
+
     return any(i > last and None in infos[i + 1 :] and not signed(i) for i in stamped) or any(
-        infos[j] is None
+        infos[j] is None and not repeated(j, a)
         for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
         for j in range(a + 1, b)
     )

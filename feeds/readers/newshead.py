@@ -131,13 +131,16 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
-        if any(date[0].isalpha() for _, date in info.stamps) and not _labels_only(rest):
+        english = [label for label, date in info.stamps if date[0].isalpha()]
+        # An English date labelled ("posted Aug 05, 2019") is a stamp among the byline's words.
+        if english and None in english and not _labels_only(rest):
             return None  # "Headlines, November 26, 2020", "Friday, April 20, 2018": an English line's words
     # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
     between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
         info.outlet = between.group("outlet")
         rest = rest[: between.start("outlet")] + rest[between.end() :]
+    rest = _COHORT.sub(r"\1 ", rest)  # "11기백지수기자": the cohort is no part of the name
     for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
         if not on:
             continue
@@ -158,6 +161,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     if info.stamps and not info.authors and len(emails := EMAIL_RE.findall(rest)) == 1:
         info.email = emails[0]  # "hong@example.com | 2018-01-01 12:09:27", the name on a line above
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
+    if info.stamps:
+        rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
     for piece in PIECES.split(rest):
         kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)
         if kind is None:
@@ -276,8 +281,12 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     # before the writer's ("정책기자단 김소현").
     while " " in piece and not JUNK.match(piece) and _label_or_team(piece.split(" ", 1)[0]):
         piece = piece.split(" ", 1)[1]
-    if not piece:
-        return ("junk", piece)
+    piece = _BY.sub("", piece)
+    if not piece or _COHORT_ONLY.fullmatch(piece):
+        return ("junk", piece)  # "by 11기": the byline's word and the writer's cohort
+    team = _TEAM_OF.fullmatch(piece) if "|" in line else None
+    if team and not _TEAM_WORD.search(team.group("outlet")):
+        return ("outlet", team.group("outlet"))  # "씨네21 취재팀 2019-01-16": the outlet's own team
     if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
     first, _, last = piece.rstrip("= ").partition(" ")
@@ -285,6 +294,18 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
     kind, _ = score_piece(piece, line)
     return None if kind == "text" else (kind, piece)
+
+
+# A reporters' club's cohort glued before the name: "11기백지수기자" (대한민국청소년기자단 11기)
+_COHORT = re.compile(r"(?<![\w])(\d{1,2}기)(?=[가-힣]{2,4}\s*기자)")
+_COHORT_ONLY = re.compile(r"\d{1,2}기")
+_BY = re.compile(r"^[Bb]y(?:\s+|$)")
+# A photo viewer's counter left on the date line, "3 / 12": no date (those are cut out first) and no fraction.
+_VIEWER = re.compile(r"(?<![\w./:-])\d{1,3}\s*/\s*\d{1,3}(?![\w./:-])")
+# A team label after the name of the outlet it belongs to, "씨네21 취재팀", on a stamp's line.
+_TEAM_OF = re.compile(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:취재팀|편집국|편집부|보도국|취재부|뉴스팀|기자단)")
+# ... unless that word is the team's own kind: "특별 취재팀", "사회부 편집국"
+_TEAM_WORD = re.compile(r"(?:부|팀|국|실|특별|기획|공동|탐사|합동|연합|현장|온라인|디지털)$")
 
 
 def _outlet_and_edition(piece: str, line: str) -> bool:
