@@ -23,9 +23,9 @@ BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{
 class TerminalProgress(Progress):
     """One bar on ``stream``, reused by every stage, cleared when the build is over (``close``)."""
 
-    def __init__(self, stream: TextIO, delay: float = DELAY) -> None:
+    def __init__(self, stream: TextIO, delay: float | None = None) -> None:
         self.stream = stream
-        self.shown_after = time.monotonic() + delay
+        self.shown_after = time.monotonic() + (DELAY if delay is None else delay)
         self.name = ""
         self.total = 0
         self.done = 0

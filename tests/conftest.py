@@ -28,6 +28,28 @@ TEST_SITE = {
 }
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Test folders in memory (/dev/shm, where it is a tmpfs), unless TMPDIR or --basetemp says
+    where: the builds' every flush (fsync) of a temporary file then costs no disk write and no
+    journal commit on a disk shared with whatever else runs. The flushes are still made; that they
+    make a file durable is the file system's promise, not something a test can see. The xdist
+    workers and the commands the tests run inherit TMPDIR."""
+    if config.option.basetemp is None and "TMPDIR" not in os.environ and _is_tmpfs("/dev/shm"):
+        import tempfile
+
+        os.environ["TMPDIR"] = "/dev/shm"
+        tempfile.tempdir = None  # gettempdir() caches its answer: let it read TMPDIR again
+
+
+def _is_tmpfs(folder: str) -> bool:
+    try:
+        with open("/proc/self/mounts", encoding="utf-8") as mounts:
+            tmpfs = any(fields[1] == folder and fields[2] == "tmpfs" for fields in map(str.split, mounts))
+    except OSError:  # not Linux
+        return False
+    return tmpfs and os.access(folder, os.W_OK | os.X_OK)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -304,9 +304,9 @@ def killed(*_):
     os.kill(me, signal.SIGKILL)
 
 signal.signal(signal.SIGALRM, killed)
-signal.setitimer(signal.ITIMER_REAL, 0.5)
-list(guarded_imap(lambda i: re.match(r"(a|aa)*b", "a" * 200), 1, str, 1, 1))
-"""
+signal.setitimer(signal.ITIMER_REAL, 0.25)
+list(guarded_imap(lambda i: re.match(r"(a|aa)*b", "a" * 200), 1, str, 0.5, 1))
+"""  # killed before its 0.5 s deadline: the worker, left spinning, has the CPU limit set for 0.5 s
 
 
 def _alive(pid: int) -> bool:

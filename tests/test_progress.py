@@ -1,10 +1,11 @@
 """The progress bar: on a real terminal (a pseudo-terminal) it shows; anywhere else not a byte changes.
 
 ``feeds build`` runs as a subprocess with stderr on the slave of a pty, as on a terminal. To make
-a build outlast the bar's one-second delay without a large corpus, the test holds the output's
-lock (a real flock, as another build would) until the build has waited on it for over a second:
-the bar then shows on the build's first step. ``test_a_long_build_shows_the_bar`` does it the
-slow way, with a build whose work takes over a second.
+a build outlast the bar's delay without a large corpus, the test holds the output's lock (a real
+flock, as another build would) until the build has waited on it for longer than the delay: the
+bar then shows on the build's first step. The delay is shortened to ``BAR_DELAY`` in these builds,
+so that each waits a fraction of a second, not over one; ``test_a_long_build_shows_the_bar`` keeps
+the real one-second delay, with a build whose work takes over a second.
 
 Which modules a run imported is written, at exit, to a file named by ``FEEDS_TEST_MODULES``
 (a wrapper around ``python -m feeds``), so stderr holds exactly what feeds wrote.
@@ -31,21 +32,27 @@ import pytest
 
 from feeds.build import lock_path
 from feeds.lock import exclusive
+from feeds.progressbar import DELAY
 
 from . import corpus
 from .conftest import DATA, tree, write_site_toml
 from .sweeps import exhaustive
 
+BAR_DELAY = 0.2  # seconds before the bar shows, in these builds (feeds.progressbar.DELAY otherwise)
+HELD = BAR_DELAY + 0.2  # seconds the lock stays held once the build waits on it: past the bar's delay
 # ``python -m feeds``, which also writes the tqdm modules it imported to $FEEDS_TEST_MODULES at exit
-# (forked workers leave through os._exit, so only the main process writes).
+# (forked workers leave through os._exit, so only the main process writes), its bar's delay
+# $FEEDS_TEST_BAR_DELAY seconds when that is set.
 RUN_FEEDS = (
     "import atexit, json, os, runpy, sys\n"
     "atexit.register(lambda: open(os.environ['FEEDS_TEST_MODULES'], 'w').write("
     "json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'tqdm'))))\n"
+    "if 'FEEDS_TEST_BAR_DELAY' in os.environ:\n"
+    "    import feeds.progressbar\n"
+    "    feeds.progressbar.DELAY = float(os.environ['FEEDS_TEST_BAR_DELAY'])\n"
     "sys.argv[0] = 'feeds'\n"
     "runpy.run_module('feeds', run_name='__main__', alter_sys=True)\n"
 )
-HELD = 1.2  # seconds the lock stays held once the build waits on it: past the bar's 1 s delay
 SGR = re.compile(rb"\x1b\[[0-9;]*m")  # a colour or style
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc and a pty")
@@ -86,7 +93,13 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def _env(tmp: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "COLUMNS", "LINES")}
-    return {**env, "TERM": "xterm-256color", "FEEDS_TEST_MODULES": str(tmp / "modules.json"), **extra}
+    return {
+        **env,
+        "TERM": "xterm-256color",
+        "FEEDS_TEST_MODULES": str(tmp / "modules.json"),
+        "FEEDS_TEST_BAR_DELAY": str(BAR_DELAY),
+        **extra,
+    }
 
 
 def _command(content: Path, config: Path, out: Path, *flags: str) -> list[str]:
@@ -266,16 +279,18 @@ def test_tqdm_is_imported_only_once_the_delay_is_over() -> None:
 def test_a_long_build_shows_the_bar(tmp_path: Path) -> None:
     """No lock held: 3,000 documents take well over a second to read, render and write."""
     content, config = make_site(tmp_path, 3000)
-    run = run_on_terminal(_command(content, config, tmp_path / "out"), _env(tmp_path), tmp_path)
+    env = _env(tmp_path, FEEDS_TEST_BAR_DELAY=str(DELAY))
+    run = run_on_terminal(_command(content, config, tmp_path / "out"), env, tmp_path)
     assert run.status == 1 and run.tqdm
     assert b"/3002 [" in run.stderr or b"rendering bodies: " in run.stderr
     assert b"writing feeds: " in run.stderr
     assert run.stdout.startswith(b"read 3002 documents: 3001 published, 0 skipped, 1 rejected; ")
 
 
-def test_without_tqdm_the_build_goes_on_without_a_bar(site: tuple[Path, Path], tmp_path: Path) -> None:
-    """A broken install (tqdm missing) costs the bar, never the build: no traceback, same output."""
-    content, config = site
+def test_without_tqdm_the_build_goes_on_without_a_bar(small_site: tuple[Path, Path], tmp_path: Path) -> None:
+    """A broken install (tqdm missing) costs the bar, never the build: no traceback, same output.
+    The lock held makes the build outlast the bar's delay: it then tries to import tqdm."""
+    content, config = small_site
     shadow = tmp_path / "shadow" / "tqdm"
     shadow.mkdir(parents=True)
     (shadow / "__init__.py").write_text("raise ImportError('tqdm is broken here')\n", encoding="utf-8")
