@@ -156,6 +156,7 @@ class Context:
     listed: frozenset[str]  # every file the build may read as an article: never published as an asset
     reserved: frozenset[str]  # every other output of the build (feeds, pages): never overwritten here
     progress: Progress
+    sweep: bool = True  # a build may have been killed while writing: look for its temporary files
 
 
 def publish(
@@ -211,7 +212,8 @@ def publish(
     records.update(_copy_assets(ctx, state, previous, set(records), result))
     records.update(_write_sitemap(ctx, state, view, wrote, set(records), result))
     result.removed.extend(_remove_stale(ctx.out_dir, wrote, set(records) | ctx.reserved))
-    _remove_temp_files(ctx.out_dir, [*wrote, *records])
+    if ctx.sweep:
+        _remove_temp_files(ctx.out_dir, [*wrote, *records])
     state.save(ctx.cache)
     return records
 
