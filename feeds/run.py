@@ -122,10 +122,22 @@ def begin_writing(out_dir: Path) -> None:
     try:
         if stat.S_ISREG(os.fstat(fd).st_mode) and os.fstat(fd).st_size == 0:
             os.write(fd, _WRITING)
+            # On disk before any temporary file is, the file's name too: a power cut is a kill.
+            os.fsync(fd)
+            _fsync_folder(out_dir)
     except OSError as exc:
         raise DiskError.from_os_error(path, exc, "cannot write") from exc
     finally:
         os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):  # as feeds.write: not on every platform
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def done_writing(out_dir: Path) -> None:
