@@ -31,7 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from feeds.archivepaths import ARCHIVE_GLOBS, PAGE, is_archive, page_folder
+from feeds.archivepaths import PAGE, is_archive, page_folder
 from feeds.config import Site
 from feeds.feed import Feed
 from feeds.plan import ArchiveLinks, PlannedFeed
@@ -213,10 +213,14 @@ def _same(found: ArchiveLinks) -> LinksFor:
 
 def archive_folders(out_dir: Path) -> list[str]:
     """The archive pages' files found in ``out_dir`` (of feeds now gone, too), for stale-file removal."""
+    from feeds.formats import SUBFOLDERS
     from feeds.mediatypes import LABELS
 
+    # Only where feeds are (out/ itself and a folder per name of each kind): not every folder two
+    # deep, which would be every article page's folder too.
+    patterns = ["archive/*/", *(f"{kind}/*/archive/*/" for kind in SUBFOLDERS)]
     found: list[str] = []
-    for pattern in ARCHIVE_GLOBS:
+    for pattern in patterns:
         for folder in out_dir.glob(pattern):
             rel = folder.relative_to(out_dir).as_posix() + "/"
             if PAGE.fullmatch(rel) and not any(p.is_symlink() for p in (folder, folder.parent, folder.parent.parent)):

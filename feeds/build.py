@@ -41,7 +41,18 @@ from feeds.lock import exclusive
 from feeds.pages import templates_state
 from feeds.progress import NO_PROGRESS, Progress
 from feeds.publish import computed_plan, publish
-from feeds.run import LOCK_FILE, RACY, BuildResult, Run, fingerprint, lock_path, now, result_state, site_fingerprint
+from feeds.run import (
+    LOCK_FILE,
+    RACY,
+    BuildResult,
+    Run,
+    fingerprint,
+    interrupted,
+    lock_path,
+    now,
+    result_state,
+    site_fingerprint,
+)
 from feeds.selection import (
     established_for,
     not_articles,
@@ -216,16 +227,18 @@ def _build_locked(
             cache.replace_outputs({})
             cache.put("site", site_fp)
     root = os.path.realpath(content_dir)
+    # A build killed while writing may have left temporary files, which only writing removes.
+    sweep = interrupted(out_dir)
     unchanged = (
         unchanged_result(cache, inputs, at, out_dir, stats, root)
-        if sources_unchanged(cache, site, content_dir, out_dir)
+        if not sweep and sources_unchanged(cache, site, content_dir, out_dir)
         else None
     )
     if unchanged is not None:
         return unchanged
     run = Run(
         site, content_dir, out_dir, include_future, strict, at, cache, stats, files, root, progress, site_fp, templates,
-        drafts=drafts,
+        drafts=drafts, sweep=sweep,
     )  # fmt: skip
     failed: dict[str, tuple[str, ContentError]] = {}  # versions that failed to render: source -> (digest, error)
     with cache.transaction():

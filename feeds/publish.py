@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,7 +23,7 @@ from feeds.errors import DiskError
 from feeds.formats import FORMATS, SUBFOLDERS, Parts, filenames
 from feeds.pages import XSL_PAGE, pages
 from feeds.progress import SERIALIZING, WRITING, Progress
-from feeds.run import BuildResult, Run, fingerprint
+from feeds.run import BuildResult, Run, begin_writing, done_writing, fingerprint
 
 if TYPE_CHECKING:
     from feeds.document import Planned
@@ -174,8 +175,10 @@ def _write(
 
     site, out_dir, progress, entries = run.site, run.out_dir, run.progress, ready.entries
     main = next(feed for feed in ready.plan.feeds if not feed.folder)
+    begin_writing(out_dir)  # before the first temporary file: a kill from here on is noticed
     try:
-        _remove_temp_files(out_dir)
+        if run.sweep:
+            _remove_temp_files(out_dir)
     except OSError as exc:
         raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot remove") from exc
     # Every full document this build shows, before anything is written (StaleIndex may replan).
@@ -200,6 +203,7 @@ def _write(
             restore(aside)
             raise
         drop(aside)
+        left = [tmp for tmp, _ in aside if os.path.lexists(tmp)]  # would not go: the next build tries again
         _remove_empty(folders)
         for feed in staging:
             for rel, tmp in feed.files:
@@ -217,6 +221,8 @@ def _write(
         if isinstance(exc, OSError):  # stat or removal: writes are DiskErrors already
             raise DiskError.from_os_error(exc.filename or out_dir, exc, "cannot update") from exc
         raise
+    if not left:
+        done_writing(out_dir)
     run.cache.replace_outputs(records)
 
 
@@ -304,7 +310,9 @@ def _publish_site_files(
 
     listed = frozenset(st.source for st in run.stats)
     base = fingerprint(run.site_fp, run.templates)
-    ctx = Context(run.site, run.content_dir, run.root, run.out_dir, run.cache, base, listed, reserved, run.progress)
+    ctx = Context(
+        run.site, run.content_dir, run.root, run.out_dir, run.cache, base, listed, reserved, run.progress, run.sweep
+    )
     return publish(ctx, entries, view, articles[0], articles[1], entries.digests, previous, result)
 
 

@@ -4,10 +4,12 @@ the lock's path and the fingerprints that tell whether anything changed."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -17,7 +19,7 @@ from typing import Any
 from feeds import __version__
 from feeds.cache import Cache
 from feeds.config import Site
-from feeds.errors import ConfigError, ContentError
+from feeds.errors import ConfigError, ContentError, DiskError
 from feeds.progress import Progress
 from feeds.sources import Found, listing
 
@@ -88,6 +90,67 @@ def lock_path(out_dir: Path) -> Path:
     return out_dir / LOCK_FILE
 
 
+# What ``begin_writing`` puts in the lock file.
+_WRITING = b"writing\n"
+
+
+def interrupted(out_dir: Path) -> bool:
+    """Whether a build of ``out_dir`` before this one may have left temporary files: a build that
+    began writing marked the lock file (``begin_writing``) and, once it wrote every file, emptied
+    it again (``done_writing``); only a build that stopped dead (kill -9, a power cut) in between
+    leaves it marked. Called with the lock held. No lock file, or one that is no plain file, tells
+    nothing: then yes."""
+    try:
+        st = os.stat(lock_path(out_dir))
+    except OSError:
+        return True
+    return not stat.S_ISREG(st.st_mode) or st.st_size > 0
+
+
+def begin_writing(out_dir: Path) -> None:
+    """Mark the held lock file before this build makes its first temporary file in ``out_dir``,
+    so that if it is killed the next build looks for them (``interrupted``). A lock file that is
+    not there (a caller that holds no lock) or no plain file is left alone: it reads as
+    interrupted already."""
+    path = lock_path(out_dir)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)  # never made here
+    except (FileNotFoundError, IsADirectoryError):
+        return
+    except OSError as exc:
+        raise DiskError.from_os_error(path, exc, "cannot write") from exc
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode) and os.fstat(fd).st_size == 0:
+            os.write(fd, _WRITING)
+            # On disk before any temporary file is, the file's name too: a power cut is a kill.
+            os.fsync(fd)
+            _fsync_folder(out_dir)
+    except OSError as exc:
+        raise DiskError.from_os_error(path, exc, "cannot write") from exc
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):  # as feeds.write: not on every platform
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def done_writing(out_dir: Path) -> None:
+    """Every file of this build is in place and no temporary file is left: unmark the lock file
+    (where the lock file outlives the lock, Windows, the next build must not sweep for nothing)."""
+    with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+        try:
+            if os.stat(lock_path(out_dir)).st_size:
+                os.truncate(lock_path(out_dir), 0)
+        except OSError as exc:
+            raise DiskError.from_os_error(lock_path(out_dir), exc, "cannot write") from exc
+
+
 def fingerprint(*parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
 
@@ -124,6 +187,9 @@ class Run:
     # unreadable): a no-change run reads them again before it trusts that nothing changed.
     racy: dict[str, str | None] = field(default_factory=dict)
     drafts: bool = False  # drafts are published too
+    # A build before this one may have been killed while writing (``interrupted``): look for its
+    # temporary files. Without knowing, always look.
+    sweep: bool = True
 
     def recorded_files(self) -> str:
         """``files`` as a plan is to remember it: racy files' records match no later listing."""

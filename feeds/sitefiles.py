@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 STATE_KEY = "site_files"  # each article's page and assets
 SOURCES_KEY = "site_sources"  # the files copied and looked for
+SITEMAP_KEY = "sitemap_listed"  # what the sitemap last written lists, hashed
 # The first word of an output record's fingerprint: which of this module's files it is.
 ARTICLE, ASSET, SITEMAP, ROBOTS = "article ", "asset ", "sitemap ", "robots "
 KINDS = (ARTICLE, ASSET, SITEMAP, ROBOTS)
@@ -156,6 +157,7 @@ class Context:
     listed: frozenset[str]  # every file the build may read as an article: never published as an asset
     reserved: frozenset[str]  # every other output of the build (feeds, pages): never overwritten here
     progress: Progress
+    sweep: bool = True  # a build may have been killed while writing: look for its temporary files
 
 
 def publish(
@@ -209,9 +211,10 @@ def publish(
     state.articles = dict(sorted(new.items()))
     state.static = _static_listing(ctx.site, ctx.out_dir)
     records.update(_copy_assets(ctx, state, previous, set(records), result))
-    records.update(_write_sitemap(ctx, state, view, wrote, set(records), result))
+    records.update(_write_sitemap(ctx, state, view, wrote, set(records), previous, result))
     result.removed.extend(_remove_stale(ctx.out_dir, wrote, set(records) | ctx.reserved))
-    _remove_temp_files(ctx.out_dir, [*wrote, *records])
+    if ctx.sweep:
+        _remove_temp_files(ctx.out_dir, [*wrote, *records])
     state.save(ctx.cache)
     return records
 
@@ -458,23 +461,44 @@ def _write_sitemap(
     view: SiteView,
     wrote: dict[str, str],
     taken: set[str],
+    previous: dict[str, OutputRecord],
     result: Outcome,
 ) -> dict[str, OutputRecord]:
     """sitemap.xml of the site's pages, and robots.txt naming it where crawlers read one: not
-    where a file of the site's own is (``taken``), or a robots.txt feeds did not write."""
+    where a file of the site's own is (``taken``), or a robots.txt feeds did not write.
+
+    The sitemap is made again only when what it lists changed (``SITEMAP_KEY``): an edit to an
+    article's text changes no page's address or date."""
     from feeds.write import safe_paths, write_if_changed
 
-    pages: list[tuple[str, datetime | None]] = [(link.folder_url, link.updated) for link in view.feeds]
+    feeds_pages = [(link.folder_url, link.updated) for link in view.feeds]
     by_link = sorted((a.link, a.updated) for a in state.articles.values() if a.page is not None)
-    pages += [(link, datetime.fromisoformat(updated)) for link, updated in by_link]
-    files = (
-        {} if sitemap.FILENAME in taken else {k: (SITEMAP, v) for k, v in sitemap.sitemaps(ctx.site.url, pages).items()}
-    )
+    listed = _fingerprint(ctx.site.url, feeds_pages, by_link)
+    files: dict[str, tuple[str, bytes]] = {}
+    records: dict[str, OutputRecord] = {}
+    kept = [rel for rel, record in previous.items() if record.fingerprint.startswith(SITEMAP)]
+    if sitemap.FILENAME in taken:
+        pass
+    elif (
+        kept
+        and ctx.cache.get(SITEMAP_KEY) == listed
+        and not ctx.reserved.intersection(kept)
+        and all(
+            previous[rel].still_written(previous[rel].fingerprint, path)
+            for rel, path in safe_paths(ctx.out_dir, kept).items()
+        )
+    ):
+        records.update((rel, previous[rel]) for rel in kept)
+        result.unchanged.extend(kept)
+    else:
+        pages: list[tuple[str, datetime | None]] = list(feeds_pages)
+        pages += [(link, datetime.fromisoformat(updated)) for link, updated in by_link]
+        files = {k: (SITEMAP, v) for k, v in sitemap.sitemaps(ctx.site.url, pages).items()}
+        ctx.cache.put(SITEMAP_KEY, listed)
     robots = ctx.out_dir / sitemap.ROBOTS
     ours = sitemap.ours(str(robots)) or wrote.get(sitemap.ROBOTS, "").startswith(ASSET)  # a static copy that went
     if sitemap.robots_wanted(ctx.site.url) and sitemap.ROBOTS not in taken and ours:
         files[sitemap.ROBOTS] = (ROBOTS, sitemap.robots(ctx.site.url))
-    records = {}
     targets = safe_paths(ctx.out_dir, [rel for rel in files if rel not in ctx.reserved])
     for rel, path in targets.items():
         kind, data = files[rel]

@@ -82,8 +82,9 @@ def assert_each_file_whole(out: Path, clean: dict[str, dict[str, bytes]]) -> Non
         else:
             ET.fromstring(data)  # well-formed
         assert data in (clean["A"].get(rel), clean["B"].get(rel)), f"{rel} is neither version"
-    # A killed build may leave its hidden temporary file and its lock (empty); readers never ask
-    # for them, and the next build removes them. Anything else would be a stray.
+    # A killed build may leave its hidden temporary files and its lock (marked, once it began
+    # writing); readers never ask for them, and the next build removes them. Anything else would be
+    # a stray.
     strays = [
         p
         for p in out.rglob("*")
