@@ -329,14 +329,17 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     One format at a time: the entries of all three formats would take about 75 MB at
     10,000 documents, and the forked workers' copies of them more.
     """
-    from feeds.formats import collect_parts, entry_jobs, make_job
+    from feeds.formats import collect_parts, entry_frames, entry_jobs, make_job
     from feeds.parallel import imap_indexes
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
     jobs = entry_jobs([staging[i].feed for i in todo], filename)
     parts = None
     if jobs:
-        made = (make_job(filename, job, site) for job in jobs)
+        # XML entries are serialized here, once, and the forked workers join their bytes: an
+        # element moved into each feed's tree there would copy the memory pages it lies on.
+        frames = entry_frames([staging[i].feed for i in todo], filename)
+        made = (make_job(filename, job, site, frames) for job in jobs)
         parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), made)))
 
     def stage(k: int) -> tuple[str, str | None]:
