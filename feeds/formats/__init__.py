@@ -93,15 +93,18 @@ def make_job(filename: str, entries: Sequence[Entry], site: Site, frames: Frames
 
     pieces = []
     for entry, element in zip(entries, made, strict=True):
-        piece = Piece()
+        piece = Piece(frames.arena)
         for frame in frames[part_key(entry)]:
             frame.piece(element, piece)
         pieces.append(piece)
     return pieces
 
 
-# An entry's part_key -> the feed documents (``common.Frame``) it is serialized in.
-Frames = Mapping[str, Sequence[Any]]
+class Frames(dict[str, list[Any]]):
+    """An entry's part_key -> the feed documents (``common.Frame``) it is serialized in, and the
+    one buffer its ``Piece``s go in."""
+
+    arena: bytearray
 
 
 def entry_frames(feeds: Sequence[Feed], filename: str) -> Frames | None:
@@ -112,7 +115,8 @@ def entry_frames(feeds: Sequence[Feed], filename: str) -> Frames | None:
     if not hasattr(form, "frame"):
         return None
     frames: dict[object, Any] = {}
-    needs: dict[str, list[Any]] = {}
+    needs = Frames()
+    needs.arena = bytearray()
     for feed in feeds:
         key = form.root_key(feed)
         frame = frames.get(key)

@@ -117,16 +117,22 @@ def generated_by_us(path: str | Path) -> bool:
 
 
 class Piece:
-    """An entry (``make_entries``'s element) serialized once: its bytes in a feed whose root
-    element starts as each key of ``serialized`` does (the namespaces it declares decide the
-    entry's prefixes). Bytes cost the processes forked to write the feeds nothing: an element
-    moved into each feed's tree is written to, and a worker copies every memory page it touches.
+    """An entry (``make_entries``'s element) serialized once: where its bytes lie in ``arena``
+    in a feed whose root element starts as each key of ``spans`` does (the namespaces it declares
+    decide the entry's prefixes). The processes forked to write the feeds only read them: an
+    element moved into each feed's tree there is written to, and so would be the header of a
+    bytes object of its own, and a worker copies every memory page it writes to.
     """
 
-    __slots__ = ("serialized",)
+    __slots__ = ("arena", "spans")
 
-    def __init__(self) -> None:
-        self.serialized: dict[bytes, bytes] = {}
+    def __init__(self, arena: bytearray) -> None:
+        self.arena = arena  # every piece of a format's entries, one after the other
+        self.spans: dict[bytes, tuple[int, int]] = {}
+
+    def get(self, root: bytes) -> memoryview | None:
+        span = self.spans.get(root)
+        return None if span is None else memoryview(self.arena)[span[0] : span[1]]
 
 
 class Frame:
@@ -155,12 +161,12 @@ class Frame:
             raise AssertionError(f"an entry changed the {self.method} feed around it")
         return data[len(self.head) : len(data) - len(self.tail)]
 
-    def piece(self, element: Any, piece: Piece | None = None) -> Piece:
-        """``piece`` (a new one if None) with ``element``'s bytes in this feed."""
-        piece = piece or Piece()
-        if self.root not in piece.serialized:
-            piece.serialized[self.root] = self.entry(element)
-        return piece
+    def piece(self, element: Any, piece: Piece) -> None:
+        """Add to ``piece`` (and its arena) ``element``'s bytes in this feed."""
+        if self.root not in piece.spans:
+            start = len(piece.arena)
+            piece.arena += self.entry(element)
+            piece.spans[self.root] = (start, len(piece.arena))
 
 
 def xml_feed(fg: Any, method: str, parts: Sequence[Any], feed: Feed, rebuild: Rebuild | None = None) -> bytes:
@@ -186,12 +192,12 @@ def xml_sizes(fg: Any, method: str, parts: Sequence[Any], rebuild: Rebuild | Non
 Rebuild = Callable[[int], Any]  # index of a feed's part -> its element, made again
 
 
-def _feed_parts(frame: Frame, parts: Sequence[Any], rebuild: Rebuild | None) -> list[bytes]:
-    pieces = [frame.head]
+def _feed_parts(frame: Frame, parts: Sequence[Any], rebuild: Rebuild | None) -> list[bytes | memoryview]:
+    pieces: list[bytes | memoryview] = [frame.head]
     for i, part in enumerate(parts):
         if not isinstance(part, Piece):
             pieces.append(frame.entry(part))
-        elif (data := part.serialized.get(frame.root)) is not None:
+        elif (data := part.get(frame.root)) is not None:
             pieces.append(data)
         elif rebuild is not None:
             pieces.append(frame.entry(rebuild(i)))
