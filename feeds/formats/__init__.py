@@ -92,19 +92,17 @@ def make_job(filename: str, entries: Sequence[Entry], site: Site, frames: Frames
     from feeds.formats.common import Piece
 
     pieces = []
+    arena = bytearray()  # one per job: a buffer of all would be copied whole as it grows
     for entry, element in zip(entries, made, strict=True):
-        piece = Piece(frames.arena)
+        piece = Piece(arena)
         for frame in frames[part_key(entry)]:
             frame.piece(element, piece)
         pieces.append(piece)
     return pieces
 
 
-class Frames(dict[str, list[Any]]):
-    """An entry's part_key -> the feed documents (``common.Frame``) it is serialized in, and the
-    one buffer its ``Piece``s go in."""
-
-    arena: bytearray
+# An entry's part_key -> the feed documents (``common.Frame``) it is serialized in.
+Frames = Mapping[str, Sequence[Any]]
 
 
 def entry_frames(feeds: Sequence[Feed], filename: str) -> Frames | None:
@@ -115,8 +113,7 @@ def entry_frames(feeds: Sequence[Feed], filename: str) -> Frames | None:
     if not hasattr(form, "frame"):
         return None
     frames: dict[object, Any] = {}
-    needs = Frames()
-    needs.arena = bytearray()
+    needs: dict[str, list[Any]] = {}
     for feed in feeds:
         key = form.root_key(feed)
         frame = frames.get(key)

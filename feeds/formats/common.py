@@ -127,7 +127,7 @@ class Piece:
     __slots__ = ("arena", "spans")
 
     def __init__(self, arena: bytearray) -> None:
-        self.arena = arena  # every piece of a format's entries, one after the other
+        self.arena = arena  # the pieces of the entries built with it, one after the other
         self.spans: dict[bytes, tuple[int, int]] = {}
 
     def get(self, root: bytes) -> memoryview | None:
