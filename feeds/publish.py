@@ -366,13 +366,16 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
     files whose bytes changed: how many entry jobs that took, and (feed's index, (path, temp file
     or None)) for each. Each entry is built once, then serialized in every feed that shows it."""
-    from feeds.formats import collect_parts, entry_jobs, make_job
+    from feeds.formats import collect_parts, entry_frames, entry_jobs, make_job
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
     jobs = entry_jobs([staging[i].feed for i in todo], filename)
     parts = None
     if jobs:
-        made = (make_job(filename, job, site) for job in jobs)
+        # XML entries are serialized once, to bytes that each feed showing them joins: an element
+        # is freed once serialized instead of held until the last feed is written.
+        frames = entry_frames([staging[i].feed for i in todo], filename)
+        made = (make_job(filename, job, site, frames) for job in jobs)
         parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), made)))
     staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts) for i in todo)
     return len(jobs), list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -81,11 +81,49 @@ def entry_jobs(feeds: Sequence[Feed], filename: str) -> list[tuple[Entry, ...]]:
     return [distinct[i : i + JOB_SIZE] for i in range(0, len(distinct), JOB_SIZE)]
 
 
-def make_job(filename: str, entries: Sequence[Entry], site: Site) -> list[Any]:
+def make_job(filename: str, entries: Sequence[Entry], site: Site, frames: Frames | None = None) -> list[Any]:
     """``entries`` built in the format of ``filename``. lxml elements live in the process that
-    made them: this runs in the one that serializes the feeds, or forks the workers that do."""
-    make_entries: Callable[[Sequence[Entry], Site], list[Any]] = module(filename).make_entries
-    return make_entries(entries, site)
+    made them: this runs in the one that serializes the feeds, or forks the workers that do.
+    With ``frames`` (``entry_frames``), each XML entry is serialized at once into a ``Piece``, and
+    its element let go."""
+    made: list[Any] = module(filename).make_entries(entries, site)
+    if frames is None:
+        return made
+    from feeds.formats.common import Piece
+
+    pieces = []
+    arena = bytearray()  # one per job: a buffer of all would be copied whole as it grows
+    for entry, element in zip(entries, made, strict=True):
+        piece = Piece(arena)
+        for frame in frames[part_key(entry)]:
+            frame.piece(element, piece)
+        pieces.append(piece)
+    return pieces
+
+
+# An entry's part_key -> the feed documents (``common.Frame``) it is serialized in.
+Frames = Mapping[str, Sequence[Any]]
+
+
+def entry_frames(feeds: Sequence[Feed], filename: str) -> Frames | None:
+    """For an XML format, the documents each entry of ``feeds`` is serialized in: one per root
+    element its feeds may have (the namespaces the feed's entries need), told by the format's
+    ``root_key``. A feed whose root is not the one its key promised builds its entries again."""
+    form = module(filename)
+    if not hasattr(form, "frame"):
+        return None
+    frames: dict[object, Any] = {}
+    needs: dict[str, list[Any]] = {}
+    for feed in feeds:
+        key = form.root_key(feed)
+        frame = frames.get(key)
+        if frame is None:
+            frame = frames[key] = form.frame(feed)
+        for entry in feed.entries:
+            found = needs.setdefault(part_key(entry), [])
+            if frame not in found:
+                found.append(frame)
+    return needs
 
 
 def collect_parts(jobs: Sequence[Sequence[Entry]], results: Sequence[list[Any]]) -> Parts:

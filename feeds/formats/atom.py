@@ -9,13 +9,14 @@ An entry is the same in every feed that shows it, so a build makes each entry's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
 from feeds.config import Site
 from feeds.feed import Entry, Feed
 from feeds.formats.common import (
+    Frame,
     add_history,
     add_media,
     entry_authors,
@@ -52,13 +53,30 @@ def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
 
 
 def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
-    """``feed`` with its entries' elements (``make_entries``), in its order."""
-    return xml_feed(_generator(feed), "atom", elements, feed)
+    """``feed`` with its entries' elements (``make_entries``) or ``Piece``s, in its order."""
+    return xml_feed(_generator(feed), "atom", elements, feed, _rebuild(feed))
 
 
 def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
     """The bytes each of ``elements`` takes in ``feed``."""
-    return xml_sizes(_generator(feed), "atom", elements)
+    return xml_sizes(_generator(feed), "atom", elements, _rebuild(feed))
+
+
+def root_key(feed: Feed) -> tuple[bool, ...]:
+    """What ``_generator`` declares on the root for ``feed``: feeds alike share their ``frame``."""
+    from feeds.archivepaths import is_archive
+
+    entries = feed.entries
+    return any(e.image for e in entries), is_archive(feed.folder), any(e.doc.publication for e in entries)
+
+
+def frame(feed: Feed) -> Frame:
+    """``feed``'s document without entries, which serializes entries into ``Piece``s."""
+    return Frame(_generator(feed), "atom")
+
+
+def _rebuild(feed: Feed) -> Callable[[int], Any]:
+    return lambda i: make_entries([feed.entries[i]], feed.site)[0]
 
 
 @cache

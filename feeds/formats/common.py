@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -116,39 +116,95 @@ def generated_by_us(path: str | Path) -> bool:
     return generated_head(path) is not None
 
 
-def xml_feed(fg: Any, method: str, elements: Sequence[Any], feed: Feed) -> bytes:
+class Piece:
+    """An entry (``make_entries``'s element) serialized once: where its bytes lie in ``arena``
+    in a feed whose root element starts as each key of ``spans`` does (the namespaces it declares
+    decide the entry's prefixes). The processes forked to write the feeds only read them: an
+    element moved into each feed's tree there is written to, and so would be the header of a
+    bytes object of its own, and a worker copies every memory page it writes to.
+    """
+
+    __slots__ = ("arena", "spans")
+
+    def __init__(self, arena: bytearray) -> None:
+        self.arena = arena  # the pieces of the entries built with it, one after the other
+        self.spans: dict[bytes, tuple[int, int]] = {}
+
+    def get(self, root: bytes) -> memoryview | None:
+        span = self.spans.get(root)
+        return None if span is None else memoryview(self.arena)[span[0] : span[1]]
+
+
+class Frame:
+    """A feed's document without entries, as ``_feed_tree`` builds it: serialized, cut where its
+    entries go (``head``, ``tail``), and the start of its root element (``root``), which is all an
+    entry's bytes depend on: pretty printing writes each entry by its depth alone."""
+
+    def __init__(self, fg: Any, method: str) -> None:
+        self.method = method
+        self.doc, self.parent = _feed_tree(fg, method)
+        empty = _serialized(self.doc)
+        at = empty.rindex(b"</channel>" if method == "rss" else b"</feed>")
+        at = empty.rindex(b"\n", 0, at) + 1
+        self.head, self.tail = empty[:at], empty[at:]
+        opening = empty.index(b"<rss" if method == "rss" else b"<feed")
+        self.root = empty[opening : empty.index(b">", empty.index(b"<channel" if method == "rss" else b">", opening))]
+
+    def entry(self, element: Any) -> bytes:
+        """``element``'s bytes in this feed."""
+        self.parent.append(element)
+        try:
+            data = _serialized(self.doc)
+        finally:
+            self.parent.remove(element)
+        if not (data.startswith(self.head) and data.endswith(self.tail)):
+            raise AssertionError(f"an entry changed the {self.method} feed around it")
+        return data[len(self.head) : len(data) - len(self.tail)]
+
+    def piece(self, element: Any, piece: Piece) -> None:
+        """Add to ``piece`` (and its arena) ``element``'s bytes in this feed."""
+        if self.root not in piece.spans:
+            start = len(piece.arena)
+            piece.arena += self.entry(element)
+            piece.spans[self.root] = (start, len(piece.arena))
+
+
+def xml_feed(fg: Any, method: str, parts: Sequence[Any], feed: Feed, rebuild: Rebuild | None = None) -> bytes:
     """``feed`` as feedgen's ``atom_str``/``rss_str(pretty=True)`` (``method``: "atom" or "rss")
-    writes it, with ``elements``, its entries built once (``FeedEntry.atom_entry``/``rss_entry``)
-    and shared by every feed that shows them, in place of feedgen's own.
+    writes it, with ``parts``, its entries built once (``FeedEntry.atom_entry``/``rss_entry``, or
+    those as ``Piece``s) and shared by every feed that shows them, in place of feedgen's own.
 
     feedgen builds the root (``fg``, holding no entries, with the namespaces the feed's entries
-    need), appends each entry's element and serializes the tree; so does this. Appending moves
-    an element into the tree, where lxml gives it the root's namespace prefixes as it gives
-    feedgen's new ones; it is removed again after, so the next feed that shows it can take it.
+    need), appends each entry's element and serializes the tree; this writes the tree without
+    entries and each entry's bytes in it, in their place. An element is appended to the tree to
+    be serialized, where lxml gives it the root's namespace prefixes as it gives feedgen's new ones,
+    and removed again, so the next feed that shows it can take it. A piece serialized under
+    another root is built again by ``rebuild`` (the feed's entries, its parts' index).
     """
-    doc, parent = _feed_tree(fg, method)
-    parent.extend(elements)
-    try:
-        data = _serialized(doc)
-    finally:
-        for element in elements:
-            parent.remove(element)
-    return with_stylesheet(data, feed)
+    return with_stylesheet(b"".join(_feed_parts(Frame(fg, method), parts, rebuild)), feed)
 
 
-def xml_sizes(fg: Any, method: str, elements: Sequence[Any]) -> list[int]:
-    """The bytes each of ``elements`` takes in the feed ``xml_feed`` writes from ``fg``: pretty
-    printing writes each entry by its depth alone, so it takes the same in the feed alone."""
-    doc, parent = _feed_tree(fg, method)
-    empty = len(_serialized(doc))
-    sizes = []
-    for element in elements:
-        parent.append(element)
-        try:
-            sizes.append(len(_serialized(doc)) - empty)
-        finally:
-            parent.remove(element)
-    return sizes
+def xml_sizes(fg: Any, method: str, parts: Sequence[Any], rebuild: Rebuild | None = None) -> list[int]:
+    """The bytes each of ``parts`` takes in the feed ``xml_feed`` writes from ``fg``."""
+    return [len(data) for data in _feed_parts(Frame(fg, method), parts, rebuild)[1:-1]]
+
+
+Rebuild = Callable[[int], Any]  # index of a feed's part -> its element, made again
+
+
+def _feed_parts(frame: Frame, parts: Sequence[Any], rebuild: Rebuild | None) -> list[bytes | memoryview]:
+    pieces: list[bytes | memoryview] = [frame.head]
+    for i, part in enumerate(parts):
+        if not isinstance(part, Piece):
+            pieces.append(frame.entry(part))
+        elif (data := part.get(frame.root)) is not None:
+            pieces.append(data)
+        elif rebuild is not None:
+            pieces.append(frame.entry(rebuild(i)))
+        else:
+            raise AssertionError(f"an entry serialized under another {frame.method} root, and no element")
+    pieces.append(frame.tail)
+    return pieces
 
 
 def _feed_tree(fg: Any, method: str) -> tuple[Any, Any]:

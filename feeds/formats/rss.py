@@ -7,12 +7,13 @@ An item is the same in every feed that shows it, so a build makes each entry's e
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from feeds.config import Site
 from feeds.feed import Entry, Feed
 from feeds.formats.common import (
+    Frame,
     add_history,
     add_media,
     entry_authors,
@@ -45,13 +46,29 @@ def make_entries(entries: Sequence[Entry], site: Site) -> list[Any]:
 
 
 def serialize(feed: Feed, elements: Sequence[Any]) -> bytes:
-    """``feed`` with its entries' elements (``make_entries``), in its order."""
-    return xml_feed(_generator(feed), "rss", elements, feed)
+    """``feed`` with its entries' elements (``make_entries``) or ``Piece``s, in its order."""
+    return xml_feed(_generator(feed), "rss", elements, feed, _rebuild(feed))
 
 
 def sizes(feed: Feed, elements: Sequence[Any]) -> list[int]:
     """The bytes each of ``elements`` takes in ``feed``."""
-    return xml_sizes(_generator(feed), "rss", elements)
+    return xml_sizes(_generator(feed), "rss", elements, _rebuild(feed))
+
+
+def root_key(feed: Feed) -> tuple[bool, ...]:
+    """What ``_generator`` declares on the root for ``feed``: feeds alike share their ``frame``."""
+    from feeds.archivepaths import is_archive
+
+    return any(entry.image for entry in feed.entries), is_archive(feed.folder)
+
+
+def frame(feed: Feed) -> Frame:
+    """``feed``'s document without entries, which serializes entries into ``Piece``s."""
+    return Frame(_generator(feed), "rss")
+
+
+def _rebuild(feed: Feed) -> Callable[[int], Any]:
+    return lambda i: make_entries([feed.entries[i]], feed.site)[0]
 
 
 def _add_hub(fg: Any, hub: str) -> None:

@@ -36,7 +36,8 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
-from feeds.readers.newshead import METADATA, HeadLine, Kind, classify, titled_stamp
+from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
+from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
 from feeds.readers.newstitle import choose_title, copy_of, deck_class
 from feeds.readers.newswords import (
@@ -45,16 +46,13 @@ from feeds.readers.newswords import (
     CLOSING_REPORTER,
     CREDIT_END,
     CUES,
-    DATE_BAR,
     DATE_STAMP,
     EMAIL_RE,
     FULL_STOP,
     HASHTAGS,
-    HEAD_ROLE_WORDS,
     IS_UPDATE,
     MARKDOWN,
     NOTE,
-    ROLE_ONLY,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
@@ -166,7 +164,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = button_rows(window, _without_lone_names(window, _names_over_roles(window, _classified(window))))
+    infos = button_rows(window, without_lone_names(window, names_over_roles(window, classified(window))))
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -264,11 +262,11 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return None
     if first is not None and _dated_entries(rest, after, first, last, ends=ends, title=window[t][1]):
         return None
-    if first is not None and any(_labelled(info) for info in after[first : last + 1]):
+    if first is not None and any(is_labelled(info) for info in after[first : last + 1]):
         # A date above the headline without a label, when a labelled stamp is under it: the cover
         # date of a magazine's issue, not when the article was published or updated.
         for i, info in enumerate(infos[:t]):
-            if info and info.stamps and not _labelled(info):
+            if info and info.stamps and not is_labelled(info):
                 classes[i] = Kind.PAGE_JUNK
     # A bare name right above the text is a photo's subject ("| 박성웅 |"), not the reporter.
     while first is not None and last > first:
@@ -328,10 +326,6 @@ def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t
 _HEADLINE_MAX = 100
 
 
-def _labelled(info: HeadLine | None) -> bool:
-    return info is not None and any(label for label, _ in info.stamps)
-
-
 def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     """Where the text starts after a deck printed under the date line: short lines that are not a
     sentence or a caption, set off by a blank line (a line right above the text is a photo's
@@ -358,40 +352,6 @@ def _metadata_class(info: HeadLine | None) -> Kind:
     if info.authors:
         return Kind.BYLINE
     return Kind.OUTLET if info.outlet else Kind.PAGE_JUNK
-
-
-def _classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
-    """Each line's metadata; a line right under a date line may be its writer's signature."""
-    infos: list[HeadLine | None] = []
-    for i, (n, s) in enumerate(window):
-        info = classify(s)
-        below = i > 0 and window[i - 1][0] == n - 1 and (above := infos[i - 1]) is not None and above.stamps
-        signs = info is None and below and HEAD_ROLE_WORDS.search(s) is not None
-        if info is None and i == 0:
-            info = titled_stamp(s)  # the headline and its stamp on the first line
-        infos.append(classify(s, below_date=True) if signs else info)
-    # A writer and their title signing above the date line, page lines between ("홍길동 전라남도의원" /
-    # "오피니언" / "기고 2022.09.15 16:28"), as under it.
-    for i, (_, s) in enumerate(window):
-        if i and infos[i] is None and HEAD_ROLE_WORDS.search(s) and _page_lines_then_stamp(infos[i + 1 : i + 4]):
-            infos[i] = classify(s, below_date=True)
-    # A date with its weekday alone, no time nor label, first on the page or above a labelled
-    # stamp, is the site's date bar or clock, not when the article was published: a page line.
-    labelled = [i for i, info in enumerate(infos) if _labelled(info)]
-    for i, (_, s) in enumerate(window):
-        if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
-            infos[i] = None
-    return infos
-
-
-def _page_lines_then_stamp(infos: list[HeadLine | None]) -> bool:
-    """Whether metadata lines follow, the last of them before any text holding a date stamp."""
-    for info in infos:
-        if info is None:
-            return False
-        if info.stamps:
-            return True
-    return False
 
 
 def _signed_off(deck: list[str]) -> bool:
@@ -448,50 +408,6 @@ def _dated_entries(
         infos[j] is None and not repeated(j, a)
         for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
         for j in range(a + 1, b)
-    )
-
-
-def _names_over_roles(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
-    """A bare name with its role alone on the next line, blank lines apart ("오영주" / "기자"): a
-    byline set in two boxes. The role's line names no one."""
-    out = list(infos)
-    for i in range(len(infos) - 1):
-        name, role = infos[i], window[i + 1][1]
-        if name is not None and name.weak and ROLE_ONLY.fullmatch(role) and window[i + 1][0] - window[i][0] <= 2:
-            out[i], out[i + 1] = HeadLine(authors=name.authors), HeadLine()
-    return out
-
-
-def _without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
-    """Bare names count only on a line next to a stamp or a reporter's line, blank lines apart.
-
-    A short line of two to four syllables is as often a title, a deck or a section as a name: alone,
-    it tells nothing ("제목" above "요약" above the date line is a title and a deck, not two people).
-    """
-    out = list(infos)
-    for i, info in enumerate(infos):
-        if info is None or not info.weak:
-            continue
-        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(infos)]
-        if not any(
-            (other := infos[j]) is not None and not other.weak and abs(window[j][0] - window[i][0]) == 1
-            for j in neighbours
-        ) and not _above_stamps(window, infos, i):
-            out[i] = None
-    return out
-
-
-def _above_stamps(window: list[tuple[int, str]], infos: list[HeadLine | None], i: int) -> bool:
-    """A name of three syllables alone right above the stamps, a blank line apart, under the
-    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29")."""
-    below = infos[i + 1] if i + 1 < len(infos) else None
-    return (
-        i > 0
-        and len(window[i][1]) == 3
-        and infos[i - 1] is None
-        and below is not None
-        and bool(below.stamps)
-        and window[i + 1][0] - window[i][0] <= 2
     )
 
 

@@ -1,0 +1,93 @@
+"""Each of a news article's first lines read beside its neighbours.
+
+``feeds.readers.newshead.classify`` reads a line alone; here its neighbours decide what it holds
+where the line alone cannot: a writer's title signing above or under the date line, a name over its
+role on the next line, a bare name that counts only next to a stamp, the site's date bar.
+"""
+
+from __future__ import annotations
+
+from feeds.readers.newshead import HeadLine, classify, titled_stamp
+from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ROLE_ONLY
+
+
+def is_labelled(info: HeadLine | None) -> bool:
+    return info is not None and any(label for label, _ in info.stamps)
+
+
+def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
+    """Each line's metadata; a line right under a date line may be its writer's signature."""
+    infos: list[HeadLine | None] = []
+    for i, (n, s) in enumerate(window):
+        info = classify(s)
+        below = i > 0 and window[i - 1][0] == n - 1 and (above := infos[i - 1]) is not None and above.stamps
+        signs = info is None and below and HEAD_ROLE_WORDS.search(s) is not None
+        if info is None and i == 0:
+            info = titled_stamp(s)  # the headline and its stamp on the first line
+        infos.append(classify(s, below_date=True) if signs else info)
+    # A writer and their title signing above the date line, page lines between ("홍길동 전라남도의원" /
+    # "오피니언" / "기고 2022.09.15 16:28"), as under it.
+    for i, (_, s) in enumerate(window):
+        if i and infos[i] is None and HEAD_ROLE_WORDS.search(s) and _page_lines_then_stamp(infos[i + 1 : i + 4]):
+            infos[i] = classify(s, below_date=True)
+    # A date with its weekday alone, no time nor label, first on the page or above a labelled
+    # stamp, is the site's date bar or clock, not when the article was published: a page line.
+    labelled = [i for i, info in enumerate(infos) if is_labelled(info)]
+    for i, (_, s) in enumerate(window):
+        if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
+            infos[i] = None
+    return infos
+
+
+def _page_lines_then_stamp(infos: list[HeadLine | None]) -> bool:
+    """Whether metadata lines follow, the last of them before any text holding a date stamp."""
+    for info in infos:
+        if info is None:
+            return False
+        if info.stamps:
+            return True
+    return False
+
+
+def names_over_roles(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
+    """A bare name with its role alone on the next line, blank lines apart ("오영주" / "기자"): a
+    byline set in two boxes. The role's line names no one."""
+    out = list(infos)
+    for i in range(len(infos) - 1):
+        name, role = infos[i], window[i + 1][1]
+        if name is not None and name.weak and ROLE_ONLY.fullmatch(role) and window[i + 1][0] - window[i][0] <= 2:
+            out[i], out[i + 1] = HeadLine(authors=name.authors), HeadLine()
+    return out
+
+
+def without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
+    """Bare names count only on a line next to a stamp or a reporter's line, blank lines apart.
+
+    A short line of two to four syllables is as often a title, a deck or a section as a name: alone,
+    it tells nothing ("제목" above "요약" above the date line is a title and a deck, not two people).
+    """
+    out = list(infos)
+    for i, info in enumerate(infos):
+        if info is None or not info.weak:
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(infos)]
+        if not any(
+            (other := infos[j]) is not None and not other.weak and abs(window[j][0] - window[i][0]) == 1
+            for j in neighbours
+        ) and not _above_stamps(window, infos, i):
+            out[i] = None
+    return out
+
+
+def _above_stamps(window: list[tuple[int, str]], infos: list[HeadLine | None], i: int) -> bool:
+    """A name of three syllables alone right above the stamps, a blank line apart, under the
+    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29")."""
+    below = infos[i + 1] if i + 1 < len(infos) else None
+    return (
+        i > 0
+        and len(window[i][1]) == 3
+        and infos[i - 1] is None
+        and below is not None
+        and bool(below.stamps)
+        and window[i + 1][0] - window[i][0] <= 2
+    )
