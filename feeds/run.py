@@ -143,12 +143,19 @@ def _fsync_folder(folder: Path) -> None:
 def done_writing(out_dir: Path) -> None:
     """Every file of this build is in place and no temporary file is left: unmark the lock file
     (where the lock file outlives the lock, Windows, the next build must not sweep for nothing)."""
-    with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+    path = lock_path(out_dir)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DiskError.from_os_error(path, exc, "cannot read") from exc
+    # A lock that is no plain file was never marked (begin_writing): nothing to unmark.
+    if stat.S_ISREG(st.st_mode) and st.st_size:
         try:
-            if os.stat(lock_path(out_dir)).st_size:
-                os.truncate(lock_path(out_dir), 0)
+            os.truncate(path, 0)
         except OSError as exc:
-            raise DiskError.from_os_error(lock_path(out_dir), exc, "cannot write") from exc
+            raise DiskError.from_os_error(path, exc, "cannot write") from exc
 
 
 def fingerprint(*parts: object) -> str:
