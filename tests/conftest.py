@@ -34,11 +34,34 @@ def pytest_configure(config: pytest.Config) -> None:
     journal commit on a disk shared with whatever else runs. The flushes are still made; that they
     make a file durable is the file system's promise, not something a test can see. The xdist
     workers and the commands the tests run inherit TMPDIR."""
+    global SWEEP_EVERY_CASE
+    SWEEP_EVERY_CASE = _may_select_exhaustive(config.option.markexpr)
     if config.option.basetemp is None and "TMPDIR" not in os.environ and _is_tmpfs("/dev/shm"):
         import tempfile
 
         os.environ["TMPDIR"] = "/dev/shm"
         tempfile.tempdir = None  # gettempdir() caches its answer: let it read TMPDIR again
+
+
+# Whether this run may select a test marked exhaustive (tests/sweeps.py): when it cannot, a sweep
+# makes only the cases the default run keeps, rather than thousands of items only to deselect them.
+SWEEP_EVERY_CASE = True
+
+
+def _may_select_exhaustive(markexpr: str) -> bool:
+    """Whether ``-m markexpr`` selects an item marked exhaustive alone or along with any other mark."""
+    if not markexpr:
+        return True
+    from _pytest.mark.expression import Expression
+
+    try:
+        expression = Expression.compile(markexpr)
+    except Exception:  # pytest reports a bad expression itself
+        return True
+    return any(
+        expression.evaluate(lambda name, *_, others=others, **__: name == "exhaustive" or others)
+        for others in (False, True)
+    )
 
 
 def _is_tmpfs(folder: str) -> bool:

@@ -4,7 +4,7 @@ A sweep checks one property on every case it can find: a fast path against the s
 skips on every file of tests/data, a fuzz run of thousands of examples. Each case is its own test
 item, marked ``exhaustive`` but for a few of each family (a folder of tests/data, say), kept in the
 default run so that a quick run still tries every kind of case. ``pytest -m exhaustive`` runs the
-rest; .ci/run runs them all.
+rest; .ci/run runs them all. A run whose ``-m`` deselects them all (the default) does not make them.
 """
 
 from __future__ import annotations
@@ -36,9 +36,12 @@ def sweep(
     for family in members.values():
         picks = min(keep, len(family))
         kept.update(family[round(i * (len(family) - 1) / max(picks - 1, 1))] for i in range(picks))
+    from . import conftest
+
     return [
         pytest.param(case, id=None if ids is None else ids[index], marks=() if index in kept else exhaustive)
         for index, case in enumerate(cases)
+        if index in kept or conftest.SWEEP_EVERY_CASE
     ]
 
 

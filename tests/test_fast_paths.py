@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from feeds import sources
 from feeds.errors import ContentError
 
-from .sweeps import briefly, exhaustive, file_sweep, sweep
+from .sweeps import briefly, exhaustive, file_sweep
 
 DATA = Path(__file__).parent / "data"
 FILES = sorted(p for p in DATA.rglob("*") if p.is_file())
@@ -378,14 +378,14 @@ def _yaml_front_matters() -> list[object]:
     from feeds.errors import FrontMatterError
     from feeds.readers.frontmatter import _BOUNDARIES, _split_fenced
 
-    found, folders = [], []
+    found, paths = [], []
     for path in FILES:
         text = path.read_bytes().decode("utf-8", "replace")
         if _BOUNDARIES["yaml"].match(text):
             with contextlib.suppress(FrontMatterError):  # not front matter: tested elsewhere
                 found.append(_split_fenced(text, "yaml", str(path))[0])
-                folders.append(path.parent)
-    return sweep(found, families=folders)
+                paths.append(path)
+    return file_sweep(paths, found)
 
 
 @pytest.mark.parametrize("fm_text", _yaml_front_matters())
