@@ -68,14 +68,39 @@ def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
         return
     _TASK = lambda _: task()  # noqa: E731
     try:
-        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
+            max_workers=1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_worker_starts,
+            initargs=(os.getpid(),),
         ) as pool:
             future = pool.submit(_run_task, 0)  # forks now, with _TASK set
             yield future.result
     finally:
         _TASK = None
+
+
+def _worker_starts(parent: int) -> None:
+    """In a worker ``beside`` forked: its garbage collector leaves what it shares with the parent
+    alone (``feeds.guard._inherited_untouched``), and it dies with the parent.
+
+    A pool's worker waits for work from a pipe it holds both ends of, so a parent killed with
+    kill -9 would leave it running, holding the build's lock (the open file is shared at the fork)
+    and writing temporary files into out/ behind the next build's back. The guard's workers see
+    their pipe close instead (``feeds.guard``)."""
+    import gc
+
+    gc.freeze()
+    try:
+        import ctypes
+        import signal
+
+        # PR_SET_PDEATHSIG (1): the kernel kills this process when the thread that forked it ends.
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: it ends when its task does
+    if os.getppid() != parent:  # the parent was killed before the line above
+        os._exit(1)
