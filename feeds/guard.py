@@ -118,6 +118,15 @@ def session() -> Iterator[None]:
         opened.close()
 
 
+def close_inherited() -> None:
+    """In a process just forked by other code: close the pipes to the session's worker it inherited."""
+    if _session is not None:
+        for fd in _session.fds():
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        _session.idle.clear()  # not ours to stop
+
+
 def guarded_imap(
     task: Callable[..., R],
     count: int,

@@ -69,3 +69,18 @@ def test_a_small_build_forks_one_guard_worker(tmp_path: Path, monkeypatch: pytes
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_worker_that_died_between_two_stages_is_replaced() -> None:
+    import signal
+
+    with guard.session():
+        first = stage(partial(scaled, 10), 2)
+        assert guard._session is not None and len(guard._session.idle) == 1
+        os.kill(guard._session.idle[0].pid, signal.SIGKILL)
+        time.sleep(0.1)
+        second = stage(partial(scaled, 100), 2)
+    assert results(first) == [0, 10]
+    assert results(second) == [0, 100]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
