@@ -118,13 +118,19 @@ def session() -> Iterator[None]:
         opened.close()
 
 
-def close_inherited() -> None:
-    """In a process just forked by other code: close the pipes to the session's worker it inherited."""
+def _close_inherited() -> None:
+    """In any process just forked (a guard worker, ``beside``'s): close the pipes to the session's
+    worker. Held there, their ends would not read as such when the build is killed (kill -9), and
+    the session's worker would wait on as long as that process lives."""
     if _session is not None:
         for fd in _session.fds():
             with contextlib.suppress(OSError):
                 os.close(fd)
-        _session.idle.clear()  # not ours to stop
+        _session.idle.clear()  # not this process's to stop
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited)
 
 
 def guarded_imap(
@@ -348,7 +354,7 @@ class _Pool:
             _inherited_untouched()
             try:
                 theirs = (fd for w in self.workers for fd in (w.to_worker, w.from_worker))
-                for fd in (down_write, up_read, *theirs, *(_session.fds() if _session else ())):
+                for fd in (down_write, up_read, *theirs):  # the session's: _close_inherited
                     os.close(fd)
                 _bound_memory()
                 _serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)

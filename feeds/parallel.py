@@ -52,17 +52,6 @@ def _run_task(index: int) -> Any:
     return _TASK(index)
 
 
-def _forked() -> None:
-    """In ``beside``'s worker: its garbage collector left off the pages it shares with the parent,
-    and no pipe of the guard's session worker held, whose end (a parent killed) must read as such."""
-    import gc
-
-    from feeds import guard
-
-    gc.freeze()
-    guard.close_inherited()
-
-
 @contextlib.contextmanager
 def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
     """Start ``task`` in one forked worker, for this process to work meanwhile: yields the function
@@ -79,11 +68,12 @@ def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
         return
     _TASK = lambda _: task()  # noqa: E731
     try:
+        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_forked
+            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze
         ) as pool:
             future = pool.submit(_run_task, 0)  # forks now, with _TASK set
             yield future.result
