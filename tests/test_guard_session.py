@@ -84,3 +84,46 @@ def test_a_worker_that_died_between_two_stages_is_replaced() -> None:
     assert results(second) == [0, 100]
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+KILLED_BETWEEN_STAGES = """
+import os, signal, sys, time
+from functools import partial
+from feeds import guard
+from tests.test_guard_session import scaled
+
+with guard.session():
+    list(guard.guarded_imap(partial(scaled, 1), 1, str, 30.0, 1, lambda i: i, shared=True))
+    if os.fork() == 0:  # another child of the build's, as beside's worker: it must not hold the pipes
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        time.sleep(30)
+        os._exit(0)
+    print(guard._session.idle[0].pid, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"  # ended, not reaped by its new parent
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_build_killed_between_stages_leaves_no_worker(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).parent.parent
+    with open(tmp_path / "out", "w") as out:  # a file, not a pipe the worker would hold open too
+        killed = subprocess.run([sys.executable, "-c", KILLED_BETWEEN_STAGES], cwd=root, stdout=out)
+    assert killed.returncode < 0
+    worker = int((tmp_path / "out").read_text())
+    deadline = time.monotonic() + 10
+    while not gone(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gone(worker)
