@@ -100,7 +100,10 @@ def build(
     """
     check_arguments(content_dir, out_dir, wait, at)
     own = cache_dir or default_cache_dir(out_dir)  # never read as content, even with --no-cache
-    with exclusive(lock_path(out_dir), wait):
+    from feeds import guard
+
+    # One guard worker for the build's small stages, forked at the first: not one per stage.
+    with exclusive(lock_path(out_dir), wait), guard.session():
         cache = Cache.open(cache_dir)
         try:
             return _build_locked(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from feeds.cache import Cache
@@ -187,12 +188,13 @@ class Entries:
 
         procs = workers() if len(flat) >= MIN_ITEMS else 1  # one worker: there to be killed
         results = guarded_imap(
-            lambda i, sent: self._convert_sent(*sent),
+            partial(convert_sent, self.site, self.links),
             len(flat),
             lambda i: self._label(flat[i][1].source),
             self.site.document_timeout,
             procs,
             send,
+            shared=True,
         )
         tracked = progress.track(RENDERING, len(flat), results)
         try:
@@ -212,15 +214,6 @@ class Entries:
         finally:
             results.close()
 
-    def _convert_sent(self, doc: Document, stored: str | None, ref: BodyRef | None) -> tuple[str, bool]:
-        """``_convert`` of a document sent to a worker with its stored body or its reference."""
-        from feeds.fragments import marked_html
-
-        body, cacheable = doc.body, True
-        if body is None:
-            body, cacheable = ref.read(self.site) if ref else (stored or "", True)
-        return marked_html(replace(doc, body=body), self.site, self.links), cacheable
-
     def _convert_guarded(
         self, docs: list[Document], stored: dict[str, str], progress: Progress = NO_PROGRESS
     ) -> list[tuple[str, bool]]:
@@ -230,13 +223,21 @@ class Entries:
         from feeds.parallel import MIN_ITEMS, workers
 
         procs = workers() if len(docs) >= MIN_ITEMS else 1  # one worker: there to be killed
-        guarded = guarded_imap(
-            lambda i: self._convert(docs[i], stored),
-            len(docs),
-            lambda i: self._label(docs[i].source),
-            self.site.document_timeout,
-            procs,
-        )
+        label = lambda i: self._label(docs[i].source)  # noqa: E731
+        if procs == 1:  # the build's session worker, forked before these documents: they travel to it
+            guarded = guarded_imap(
+                partial(convert_sent, self.site, self.links),
+                len(docs),
+                label,
+                self.site.document_timeout,
+                procs,
+                lambda i: (docs[i], stored.get(docs[i].source), self.refs.get(docs[i].source)),
+                shared=True,
+            )
+        else:
+            guarded = guarded_imap(
+                lambda i: self._convert(docs[i], stored), len(docs), label, self.site.document_timeout, procs
+            )
         results: list[tuple[str, bool]] = []
         failures: dict[str, BaseException] = {}
         for doc, outcome in zip(docs, progress.track(RENDERING, len(docs), guarded), strict=True):
@@ -306,3 +307,17 @@ class Entries:
         for source in sources:
             self.built.pop(source, None)
             self.loaded.full.pop(source, None)
+
+
+def convert_sent(
+    site: Site, links: Links, i: int, sent: tuple[Document, str | None, BodyRef | None]
+) -> tuple[str, bool]:
+    """A document's HTML, and whether it may be cached, in a guard worker it was sent to with its
+    stored body or its reference (``Entries._convert`` there)."""
+    from feeds.fragments import marked_html
+
+    doc, stored, ref = sent
+    body, cacheable = doc.body, True
+    if body is None:
+        body, cacheable = ref.read(site) if ref else (stored or "", True)
+    return marked_html(replace(doc, body=body), site, links), cacheable

@@ -17,6 +17,12 @@ always stops. They are long-lived (forked once per stage, not per document) and 
 two documents in hand, so the deadline is that of the one it works on; results come back in input
 order. Forked, they share the parent's memory: only an index and the result cross a pipe.
 
+A build opens a ``session``: its stages that need one worker (a build below MIN_ITEMS
+documents) share it, forked at the first of them, instead of forking one each. Forking a big
+process costs page faults in it afterwards (each page it writes is copied, or unshared, again); a
+small build pays that once. The stage's task then travels to the worker pickled, a module-level
+function and its context, once per stage (and again to a worker that replaces a killed one).
+
 Where fork is not available, or other threads run (forking them can deadlock), the work runs in
 this process: exceptions are still each file's error, but an endless loop cannot be stopped.
 """
@@ -78,6 +84,55 @@ def timed_out(timeout: float) -> str:
     return f"took longer than {timeout:g} s (document_timeout) to convert; not published"
 
 
+class _Session:
+    """The worker a build's one-worker stages share, between two stages."""
+
+    def __init__(self) -> None:
+        self.idle: list[_Worker] = []
+
+    def fds(self) -> list[int]:
+        return [fd for w in self.idle for fd in (w.to_worker, w.from_worker)]
+
+    def close(self) -> None:
+        for worker in self.idle:
+            _Pool._stop(worker)
+        self.idle.clear()
+
+
+_session: _Session | None = None
+
+
+@contextlib.contextmanager
+def session() -> Iterator[None]:
+    """Within it, the stages of ``guarded_imap`` given ``shared=True`` and one worker reuse one
+    worker process, stopped when it closes. Nested, the outer one holds."""
+    global _session
+    if _session is not None:
+        yield
+        return
+    _session = _Session()
+    try:
+        yield
+    finally:
+        opened, _session = _session, None
+        opened.close()
+
+
+def _close_inherited() -> None:
+    """In any process just forked (a guard worker, ``beside``'s): close the pipes to the session's
+    worker. Held there, their ends would not read as such when the build is killed (kill -9), and
+    the session's worker would wait on as long as that process lives."""
+    if _session is not None:
+        for fd in _session.fds():
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        _session.idle.clear()  # not this process's to stop
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited)
+
+
 def guarded_imap(
     task: Callable[..., R],
     count: int,
@@ -85,6 +140,7 @@ def guarded_imap(
     timeout: float,
     procs: int | None = None,
     send: Callable[[int], object] | None = None,
+    shared: bool = False,
 ) -> Generator[R | GuardError, None, None]:
     """``task(i)`` for each ``i`` in ``range(count)``, in order, or the GuardError that names
     ``label(i)`` when it raised, overran ``timeout`` seconds or killed its worker.
@@ -97,6 +153,9 @@ def guarded_imap(
     worker (in order), and pickled to it. What a worker needs but did not inherit, because it
     was made after the fork, travels that way; one set of workers can then serve a stream whose
     inputs are made as it goes.
+
+    With ``shared`` (and ``send``), ``task`` pickles (a module-level function, or a partial of
+    one): inside a ``session`` a stage of one worker then runs in the session's worker.
     """
     from feeds.parallel import workers
 
@@ -106,7 +165,14 @@ def guarded_imap(
         given = send
         yield from _in_process(task if given is None else lambda i: task(i, given(i)), count, label)
         return
-    pool = _Pool(task, count, label, timeout, min(count, procs or workers()), send)
+    size = min(count, procs or workers())
+    stage = None
+    if shared and send is not None and size == 1 and _session is not None:
+        try:
+            stage = pickle.dumps(("stage", task, timeout), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a task that does not pickle: this stage forks its own worker
+            stage = None
+    pool = _Pool(task, count, label, timeout, size, send, stage)
     try:
         yield from pool.run()
     finally:
@@ -154,10 +220,12 @@ class _Pool:
         timeout: float,
         size: int,
         send: Callable[[int], object] | None = None,
+        stage: bytes | None = None,
     ) -> None:
         self.task, self.count, self.label, self.timeout = task, count, label, timeout
         self.size = size
         self.send = send
+        self.stage = stage  # the pickled task, for the session's worker: None, a worker of our own
         self.sent: dict[int, object] = {}  # what went with each index in hand: a replaced worker's go again
         self.todo: deque[int] = deque(range(count))
         self.done: dict[int, Any] = {}
@@ -194,7 +262,10 @@ class _Pool:
                 else:
                     if i not in self.sent:
                         self.sent[i] = self.send(i)
-                    _send(worker.to_worker, (i, self.sent[i]))
+                    if self.stage is None:
+                        _send(worker.to_worker, (i, self.sent[i]))
+                    else:  # the worker was forked for another stage: the label travels too
+                        _send(worker.to_worker, (i, self.sent[i], self.label(i)))
 
     def _collect(self) -> None:
         import select
@@ -258,6 +329,19 @@ class _Pool:
         self.workers.remove(worker)
 
     def _start(self) -> _Worker:
+        if self.stage is not None and _session is not None and _session.idle:
+            worker = _session.idle.pop()
+            try:
+                _write(worker.to_worker, self.stage)
+                return worker
+            except OSError:  # it died between two stages
+                self._stop(worker)
+        worker = self._fork()
+        if self.stage is not None:
+            _write(worker.to_worker, self.stage)
+        return worker
+
+    def _fork(self) -> _Worker:
         import sys
 
         down_read, down_write = os.pipe()
@@ -269,7 +353,8 @@ class _Pool:
             status = 0
             _inherited_untouched()
             try:
-                for fd in (down_write, up_read, *(fd for w in self.workers for fd in (w.to_worker, w.from_worker))):
+                theirs = (fd for w in self.workers for fd in (w.to_worker, w.from_worker))
+                for fd in (down_write, up_read, *theirs):  # the session's: _close_inherited
                     os.close(fd)
                 _bound_memory()
                 _serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
@@ -291,7 +376,10 @@ class _Pool:
 
     def close(self) -> None:
         for worker in self.workers:
-            self._stop(worker)
+            if self.stage is not None and _session is not None and worker.pid and not worker.held:
+                _session.idle.append(worker)  # idle, between two documents: the next stage's
+            else:
+                self._stop(worker)
         self.workers.clear()
 
 
@@ -365,7 +453,10 @@ _HEADER = struct.Struct("!Q")
 
 
 def _send(fd: int, obj: object) -> None:
-    data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)  # first: a result that does not pickle sends nothing
+    _write(fd, pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))  # first: a result that does not pickle sends nothing
+
+
+def _write(fd: int, data: bytes) -> None:
     view = memoryview(_HEADER.pack(len(data)) + data)
     while view:
         view = view[os.write(fd, view) :]
@@ -407,11 +498,19 @@ def _serve(
             message = _receive(down)
         except EOFError:
             return
-        if with_data:
-            i, data = message
-            args: tuple[Any, ...] = (data,)
+        if isinstance(message, tuple) and message[0] == "stage":  # a session's next stage
+            _, task, timeout = message
+            continue
+        args: tuple[Any, ...] = ()
+        text: str | None = None  # the document's label, sent to a session's worker
+        if not with_data:
+            i = message
+        elif len(message) == 3:
+            i, data, text = message
+            args = (data,)
         else:
-            i, args = message, ()
+            i, data = message
+            args = (data,)
         answer: tuple[str, Any]
         _limit_cpu(timeout)
         try:
@@ -421,7 +520,9 @@ def _serve(
         except FeedsError as exc:
             answer = ("raise", exc)
         except Exception as exc:  # any exception is the document's
-            log.debug("%s: conversion failed", label(i), exc_info=True)  # where, for a bug report (-vv)
+            log.debug(
+                "%s: conversion failed", label(i) if text is None else text, exc_info=True
+            )  # where, for a bug report (-vv)
             answer = ("error", describe(exc))
         logged, records.taken = records.taken, []
         try:

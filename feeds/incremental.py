@@ -10,6 +10,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -161,17 +162,17 @@ class _Edits:
 def _edits(changed: list[Found], cache: Cache, site: Site, root: str) -> _Edits | None:
     """What the changed files are now, or None if one is gone, broken or has new planning fields."""
     from feeds.guard import guarded_imap
-    from feeds.load import Read, read_file, same_planning
+    from feeds.load import Read, read_sent, same_planning
 
     edits = _Edits(old=cache.index([st.source for st in changed]))
     if any(st.source not in edits.old for st in changed):
         return None  # a new file, or a row that does not decode: the full build reads it
 
-    def read(i: int) -> Read:
-        st = changed[i]
-        return read_file(st.path, st.source, edits.old[st.source].digest, site, with_body=True, root=root)
+    def send(i: int) -> tuple[str, str, str | None]:
+        return changed[i].path, changed[i].source, edits.old[changed[i].source].digest
 
-    guarded = guarded_imap(read, len(changed), lambda i: changed[i].path, site.document_timeout, procs=1)
+    read = partial(read_sent, site, True, root)
+    guarded = guarded_imap(read, len(changed), lambda i: changed[i].path, site.document_timeout, 1, send, shared=True)
     for st, found in zip(changed, guarded, strict=True):
         if not isinstance(found, Read):
             return None  # it failed: the full build reports it

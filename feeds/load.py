@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from feeds.cache import Cache, Indexed, StaleIndex, digest
 from feeds.config import Site
@@ -126,6 +127,12 @@ def not_an_article(exc: ContentError, source: str) -> tuple[str, str] | None:
     suffix = source.rpartition("/")[2].rpartition(".")
     ext = f"'.{suffix[2]}'" if suffix[1] and suffix[0] else "a name without an extension"
     return OTHER, f"not an article: {why}, and {ext} is not an article's; {EXCLUDE_HINT}"
+
+
+def read_sent(site: Site, with_body: bool, root: str | None, i: int, sent: tuple[str, str, str | None]) -> Read:
+    """``read_file`` of a file sent to a guard worker: its path, its source and its known digest."""
+    path, source, known_digest = sent
+    return read_file(path, source, known_digest, site, with_body=with_body, root=root)
 
 
 def read_file(
@@ -285,8 +292,10 @@ def load(
             stale.append(st)
     known = [hit.digest if (hit := cached.get(st.source)) else None for st in stale]
 
-    def read(i: int) -> Read:
-        return read_file(stale[i].path, stale[i].source, known[i], site, with_body=cache.enabled, root=root)
+    def send(i: int) -> tuple[str, str, str | None]:
+        return stale[i].path, stale[i].source, known[i]
+
+    read = partial(read_sent, site, cache.enabled, root)
 
     if stale:
         # Imported here, before the workers fork: once, not again in each worker (and in each
@@ -295,7 +304,7 @@ def load(
         import feeds.readers  # noqa: F401
     # Below MIN_ITEMS files one worker: it is there to be killed, not to spread the work.
     procs = workers() if len(stale) >= MIN_ITEMS else 1
-    guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs)
+    guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs, send, shared=True)
     results = progress.track(READING, len(stale), guarded)
     for st, outcome in zip(stale, results, strict=True):
         found = outcome if isinstance(outcome, Read) else Read(error=outcome)

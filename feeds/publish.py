@@ -341,14 +341,16 @@ def _stage_formats(staging: list[_Staging], site: Site, progress: Progress) -> N
     format's entries at a time (those of all three would take about 75 MB at 10,000 documents);
     only the temporary files' names come back from the worker.
     """
-    from feeds.parallel import beside
+    from feeds.parallel import MIN_ITEMS, beside
     from feeds.progress import NO_PROGRESS
 
     def aside() -> list[_Staged]:
         return [_stage_format(filename, staging, site, NO_PROGRESS) for filename in _BESIDE]
 
+    # A few entries are staged sooner here than a fork (and the pages it unshares) costs.
+    few = sum(len(staged.feed.entries) for staged in staging) < MIN_ITEMS
     done: dict[str, _Staged] = {}
-    with beside(aside) as theirs:
+    with contextlib.nullcontext(aside) if few else beside(aside) as theirs:
         for filename in FORMATS:
             if filename not in _BESIDE:
                 done[filename] = _stage_format(filename, staging, site, progress)
