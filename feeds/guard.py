@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from feeds.errors import ContentError, FeedsError
+from feeds.parallel import can_fork, workers
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +158,6 @@ def guarded_imap(
     With ``shared`` (and ``send``), ``task`` pickles (a module-level function, or a partial of
     one): inside a ``session`` a stage of one worker then runs in the session's worker.
     """
-    from feeds.parallel import workers
-
     if count <= 0:
         return
     if not can_fork():
@@ -177,14 +176,6 @@ def guarded_imap(
         yield from pool.run()
     finally:
         pool.close()
-
-
-def can_fork() -> bool:
-    """Whether workers can be forked: not on Windows, and not while other threads run (a fork
-    copies the locks they hold, held, into a child where no thread will release them)."""
-    import threading
-
-    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _in_process(task: Callable[[int], R], count: int, label: Callable[[int], str]) -> Iterator[R | GuardError]:

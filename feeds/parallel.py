@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 from feeds.errors import ConfigError
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 256  # below this, a pool's start-up and pickling cost more than they save
@@ -40,11 +39,10 @@ def workers() -> int:
         return os.cpu_count() or 1
 
 
-def _can_fork() -> bool:
-    import multiprocessing  # here, not at the top: a build with nothing to do never forks
-
-    # Forking a process that runs other threads can deadlock in the child.
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+def can_fork() -> bool:
+    """Whether workers can be forked: not on Windows, and not while other threads run (a fork
+    copies the locks they hold, held, into a child where no thread will release them)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _run_task(index: int) -> Any:
@@ -63,7 +61,7 @@ def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
     for it: nothing else may fork meanwhile.
     """
     global _TASK
-    if workers() < 2 or not _can_fork():
+    if workers() < 2 or not can_fork():
         yield task
         return
     _TASK = lambda _: task()  # noqa: E731
