@@ -74,7 +74,27 @@ _POPUP = re.compile(r"(?:오늘\s*하루|다시|\d+\s*일간?)\s*(?:이\s*창\s*
 # The weather widget: a bullet, a place and its temperature ("• 서울 13℃")
 _WEATHER = re.compile(r"[•·]?\s*[가-힣]{1,6}\s*-?\d{1,2}(?:\.\d)?\s*(?:℃|°C?)")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
-_HOME = re.compile(r"(?:HOME|Home|홈)\s")
+_HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/사건/사고": the home link leads
+# The site's logo, copied as its image's alt text: "• 한빛일보 로고", "한빛일보 logo"
+_LOGO = re.compile(r"[•·]?\s*\S.{0,24}\s(?:로고|[Ll]ogo|LOGO)(?:\s*이미지)?")
+_MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
+
+
+def _menu(s: str) -> bool:
+    """The site's menu, one word between bars: "신문사소개 | 광고안내 | 기사제휴". A headline's bars part
+    phrases ("도서관 | 새 건물로 | 문 열어")."""
+    items = [p.strip() for p in s.split("|")]
+    return len(items) >= 3 and all(_MENU_ITEM.fullmatch(p) for p in items)
+
+
+def _english_section_and_column(s: str) -> bool:
+    """An English section's name, then its column's in Hangul: "LifeStyle 편집후기"."""
+    words = s.split()
+    return (
+        len(words) == 2
+        and ENGLISH_SECTION.fullmatch(words[0].capitalize()) is not None
+        and re.fullmatch(r"[가-힣]{2,6}", words[1]) is not None
+    )
 
 
 def _buttons(s: str) -> bool:
@@ -139,6 +159,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
     "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
     "the site's clock": lambda lines, numbers, i: _clock(lines[i]),  # 날짜 : 2024-09-11 16:34:12 회원가입
+    "a logo's alt text": lambda lines, numbers, i: _LOGO.fullmatch(lines[i]) is not None,  # • 한빛일보 로고
+    "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
+    "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -156,6 +179,9 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a date alone": -10,
     "the weather": -10,
     "the site's clock": -10,
+    "a logo's alt text": -10,
+    "a menu of links": -10,
+    "an English section and its column": -5,  # LifeStyle 편집후기
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
