@@ -9,6 +9,7 @@ site's menu of links as a row of bars (국민대신문), an English section with
 
 from __future__ import annotations
 
+from feeds.readers import read
 from feeds.readers.newstitle import choose_title, title_scores
 
 HEADLINE = "새 도서관 문 열어"
@@ -46,3 +47,49 @@ def test_a_headline_with_bars_stays_the_headline() -> None:
 def test_an_english_section_and_its_column_are_no_headline() -> None:
     """ "LifeStyle 편집후기" (여성동아): the section in English, then the column's name."""
     _check(["본문 바로가기", "한빛 로고", "LifeStyle 편집후기", HEADLINE], [0, 2, 4, 6], 3)
+
+
+# --- a broadcast's script ----------------------------------------------------------------------
+# Found in tests/data/news6 (채널A's two evening-news pages, 울산BBS): the stamp with the
+# programme's name beside it, the anchor handing over ("… 기자가 다녀왔습니다."), a speaker's
+# name tag in brackets, and the reporter's sign-off followed by the address and the crew's credits.
+SCRIPT = (
+    "{headline}\n{stamp}\n\n한빛시의 새 도서관이 오늘 문을 열었습니다.\n\n홍길동 기자가 다녀왔습니다.\n\n[리포트]\n"
+    '도서관 앞에 아침부터 줄이 길게 늘어섰습니다.\n\n[김철수 / 한빛시 도서관장]\n"시민 누구나 오실 수 있습니다."\n\n'
+    "도서관은 주말에도 문을 엽니다.\n\n{sign_off}\nhong@example.com\n\n영상취재 : 이영희\n영상편집 : 박민수\n"
+)
+
+
+def _script(stamp: str = "2018-04-06 19:53 뉴스A", sign_off: str = "한빛TV 뉴스 홍길동입니다.") -> dict[str, object]:
+    return read(SCRIPT.format(headline=HEADLINE, stamp=stamp, sign_off=sign_off), "a.txt").meta
+
+
+def test_a_stamp_with_the_programmes_name_is_the_date_line() -> None:
+    """ "2018-04-06 19:53 뉴스A" (채널A): the evening news' name beside the stamp."""
+    meta = _script()
+    assert (meta["title"], meta["date"]) == (HEADLINE, "2018-04-06 19:53")
+
+
+def test_an_outlets_name_beside_the_stamp_stays_the_outlet() -> None:
+    assert _script(stamp="2018-04-06 19:53 뉴스1")["publication"] == "뉴스1"
+
+
+def test_the_sign_off_above_the_crews_credits_names_the_reporter_and_the_station() -> None:
+    """ "채널A 뉴스 정지영입니다." / "jjy2011@donga.com" / "영상취재 : 이준희" / "영상편집 : 오훤슬기": the
+    station's name is Hangul and a Latin letter; the crew's credits come after the sign-off."""
+    meta = _script()
+    assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+    assert meta["publication"] == "한빛TV"
+
+
+def test_the_anchor_handing_over_names_the_reporter() -> None:
+    """ "정지영 기자가 다녀왔습니다." (채널A): with no sign-off, the anchor's lead names the reporter."""
+    meta = _script(sign_off="이상입니다.")
+    assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+    assert "publication" not in meta
+
+
+def test_a_speakers_name_tag_is_no_dateline() -> None:
+    """ "[김용삼 / 문화체육관광부 1차관]" (채널A): the name and title of the person speaking, in brackets,
+    the way a dateline brackets its place and outlet."""
+    assert _script(sign_off="이상입니다.").get("publication") != "김철수"

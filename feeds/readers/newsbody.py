@@ -8,6 +8,8 @@ reporter, a transcript's speaker cues, or a letter's signature under its date at
 
 from __future__ import annotations
 
+import re
+
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BROADCAST_SIGN_OFF,
@@ -62,7 +64,8 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             break
         opening = OPENING_OUTLET.match(s) if outlet is None else None
         named = DESK_AFTER.sub("", opening.group("outlet")) if opening else ""  # "[한빛일보 사회부]"
-        if opening and (is_outlet(named) or opening.group("desk")):
+        # "[김용삼 / 문화체육관광부 1차관]": a speaker's name and title in a broadcast's script, no desk
+        if opening and (is_outlet(named) or (opening.group("desk") and not is_bare_name(named))):
             outlet = named  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
     if not reporters:  # a transcript: the anchor's and the reporter's cues name them
         reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
@@ -82,7 +85,7 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         copyright = COPYRIGHT.search(tail[i]) or COPYRIGHT_LAST.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
-    aired = BROADCAST_SIGN_OFF.search(tail[-1]) if tail and not reporters and "입니다" in tail[-1] else None
+    aired = _aired(tail) if not reporters else None
     if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
         reporters = [{"name": aired.group("name")}]
         closing_outlet = closing_outlet or aired.group("outlet")
@@ -95,6 +98,22 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     return outlet or closing_outlet, reporters
 
 
+def _aired(tail: list[str]) -> re.Match[str] | None:
+    """A broadcast's sign-off among the last lines: only the address and the crew's credits
+    ("영상취재 : 이준희") may come after it."""
+    for i in range(len(tail) - 1, max(len(tail) - _SIGN_OFF_LINES, 0) - 1, -1):
+        last = i == len(tail) - 1  # a script run into one line signs off at its end
+        if (
+            "입니다" in tail[i]
+            and (last or len(tail[i]) <= _SIGN_OFF_MAX)
+            and (m := BROADCAST_SIGN_OFF.search(tail[i]))
+        ):
+            return m
+    return None
+
+
+_SIGN_OFF_LINES = 5  # the sign-off, the address, the camera's and the editor's credits, a button
+_SIGN_OFF_MAX = 40  # a sign-off above other lines is a line of its own
 _HANDOVER_LINES = 15  # an anchor's lead of a few short lines, as scripts break them
 
 

@@ -243,6 +243,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "English section": lambda piece, line: ENGLISH_SECTION.fullmatch(piece),  # Travel, Sports
     "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
     "outlet and edition": lambda piece, line: _outlet_and_edition(piece, line),  # 머니투데이 더리더
+    "a programme's name": lambda piece, line: _PROGRAMME.fullmatch(piece),  # 뉴스A, 뉴스데스크 beside the stamp
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -260,7 +261,10 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("English section", "junk", 40),  # a section's English name is no outlet, though capitalised
     ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
     ("outlet and edition", "outlet", 30),  # an outlet's name, then its magazine's or edition's
+    ("a programme's name", "junk", 20),  # a broadcast's news programme; an outlet's word outweighs it (뉴스1)
 )
+# A broadcast's news programme, one word: "뉴스A", "뉴스데스크", "8뉴스" (an outlet's name, 뉴스1, is one too)
+_PROGRAMME = re.compile(r"\d{0,2}뉴스[A-Z0-9가-힣]{0,4}")
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
 

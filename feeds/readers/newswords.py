@@ -250,13 +250,13 @@ DATELINE = LazyPattern(
 # A broadcast report's last sentence names the station and the reporter: "KBS 뉴스 신강문입니다.",
 # "뉴욕에서 TV조선 홍연주입니다."
 BROADCAST_SIGN_OFF = LazyPattern(
-    r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|MBC|KBS|SBS))"
+    r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|[A-Z]{1,4}))"
     r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
 # A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
 HANDOVER = LazyPattern(
-    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어|알아|알려|만나)"
-    r"[가-힣]{0,6}(?:합니다|했습니다|봤습니다|드립니다|겠습니다)\.?$"
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
+    r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)\.?$"
 )
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
