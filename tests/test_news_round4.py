@@ -9,11 +9,13 @@ site's menu of links as a row of bars (국민대신문), an English section with
 
 from __future__ import annotations
 
+from feeds.markup.news import to_html
 from feeds.readers import read
 from feeds.readers.newstitle import choose_title, title_scores
 
 HEADLINE = "새 도서관 문 열어"
 DECK = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다"
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
 
 
 def _check(lines: list[str], numbers: list[int], want: int) -> None:
@@ -93,3 +95,45 @@ def test_a_speakers_name_tag_is_no_dateline() -> None:
     """ "[김용삼 / 문화체육관광부 1차관]" (채널A): the name and title of the person speaking, in brackets,
     the way a dateline brackets its place and outlet."""
     assert _script(sign_off="이상입니다.").get("publication") != "김철수"
+
+
+def test_a_news_agency_in_the_bracketed_dateline_is_the_outlet() -> None:
+    """ "[경기=아시아뉴스통신] 고상규기자 송고시간 2018-03-19 22:53" (아시아뉴스통신): a news agency's name
+    ends in 뉴스통신, as a paper's ends in 일보."""
+    meta = read(f"{HEADLINE}\n\n[경기=한빛뉴스통신] 홍길동기자 송고시간 2018-03-19 22:53\n\n{BODY}", "a.txt").meta
+    assert meta["publication"] == "한빛뉴스통신"
+    assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_a_deck_above_a_photo_signed_after_a_slash() -> None:
+    """ "중국, 일본 … 보도길 열려" / "… 서명하고 있다./아시아뉴스통신=고상규 기자" (아시아뉴스통신): a deck glued
+    to the photo's caption under it, the caption signed by its photographer after a slash."""
+    caption = "시장이 개관식에서 테이프를 자르고 있다./한빛뉴스=홍길동 기자"
+    text = f"{HEADLINE}\n\n입력 2018-03-19 22:53\n\n{DECK}\n{caption}\n\n{BODY}"
+    meta = read(text, "a.txt").meta
+    assert meta["summary"] == DECK
+    assert f"<figcaption>{caption}</figcaption>" in to_html(read(text, "a.txt").body)
+
+
+def test_the_anchor_handing_over_names_the_station_too() -> None:
+    """ "울산BBS 박상규 기자가 보도합니다." (울산BBS): the station's name before the reporter's; a
+    regional station is a place and a call sign."""
+    script = f"{HEADLINE}\n\n기사승인 2018.01.18  13:54:24\n\n< 앵커 >\n\n새 도서관이 문을 열었습니다.\n\n"
+    meta = read(script + "대전BBS 홍길동 기자가 보도합니다.\n\n< 기자 >\n\n도서관 앞에 줄이 섰습니다.\n", "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert meta["publication"] == "대전BBS"
+
+
+def test_a_caption_signed_with_the_stations_name() -> None:
+    """ "… 출연했다. BBS불교방송." (울산BBS): two photos' captions, each signed with the station's name
+    after its full stop, between the anchor's lead and the report."""
+    first = "아나운서와 주지 스님이 특집 공개방송에 출연했다. 한빛방송."
+    second = "개국 10주년 기념 특집 공개방송 현장. 한빛방송."
+    html = to_html(f"새 도서관이 문을 열었습니다.\n\n{first}\n{second}\n\n< 기자 >\n\n{BODY}")
+    assert f"<figcaption>{first}</figcaption>" in html
+    assert f"<figcaption>{second}</figcaption>" in html
+
+
+def test_a_sentence_ending_in_a_station_is_no_caption() -> None:
+    html = to_html(f"{BODY}\n이 방송은 지난해부터 한빛방송.\n\n{BODY}")
+    assert "<figcaption>" not in html

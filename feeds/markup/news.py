@@ -22,9 +22,12 @@ from feeds.readers.newswords import (
     JUNK_WORD,
     NOTE,
     PHOTOGRAPHER_END,
+    PHOTOGRAPHER_SIGN,
     SEPARATED_CREDIT,
+    SIGNED_BY_OUTLET,
     ends_in_photo_credit,
     is_caption,
+    is_outlet,
     is_photo_credit,
     is_sign_credit,
     plain,
@@ -96,8 +99,10 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if alone and len(s) <= CAPTION_MAX and _ALT_TEXT.search(s) and (i + 1 == len(lines) or not lines[i + 1]):
         return "caption"  # "<headline> 기사의 사진": the photo's alt text, a line of its own
-    if alone and len(s) <= CAPTION_MAX and _PHOTOGRAPHER_SIGN.search(s) and text_after(lines, i):
+    if alone and len(s) <= CAPTION_MAX and PHOTOGRAPHER_SIGN.search(s) and text_after(lines, i):
         return "caption"  # "… 있다. /홍길동 기자" between paragraphs: a photo's; closing the text, the writer's
+    if alone and len(s) <= CAPTION_MAX and _signed_by_outlet(s) and text_after(lines, i):
+        return "caption"  # "… 출연했다. 한빛방송.": a photo signed with the outlet's name between paragraphs
     if len(s) <= 200 and NOTE.search(s):
         return "note"
     if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
@@ -132,9 +137,6 @@ def _credited_paragraph(s: str) -> bool:
     return s[0] not in "▲△" and len(_SENTENCE_BREAK.findall(s)) >= 3
 
 
-# A sentence signed by its photographer after the full stop and a slash, the agency maybe before
-# the name: "… 있다. /홍길동 기자", "… 있다./뉴스1=홍길동 기자".
-_PHOTOGRAPHER_SIGN = re.compile(r"[.)]\s*/\s*(?:[가-힣A-Za-z0-9]{1,10}\s*=\s*)?[가-힣]{2,4}\s*기자$")
 # A photo's alt text naming what it illustrates: "<headline> 기사의 사진", "… 관련 이미지".
 _ALT_TEXT = re.compile(r"\s(?:기사의?|관련)\s*(?:대표\s*)?(?:사진|이미지)$")
 _PICTURED = ("있다", "있는 모습", "모습")
@@ -143,6 +145,12 @@ ZONE_LINES = 8  # a dateline or byline further down is not where the article sta
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
 SCRIPT_LINE_MAX = 40  # a script's lines are short; the paragraph under a photo's subject is longer
 _QUOTES = frozenset("\"“”‘’'")
+
+
+def _signed_by_outlet(s: str) -> bool:
+    """Whether a line is a sentence, then the outlet's name alone as its last one: a photo's credit."""
+    m = SIGNED_BY_OUTLET.search(s)
+    return m is not None and is_outlet(m.group("outlet"))
 
 
 def _plain_words(s: str) -> bool:

@@ -53,6 +53,7 @@ from feeds.readers.newswords import (
     IS_UPDATE,
     MARKDOWN,
     NOTE,
+    PHOTOGRAPHER_SIGN,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
@@ -340,8 +341,15 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
     # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    photo = end < len(rest) and ((end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1]))
+    photo = end < len(rest) and (
+        (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
+    )
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
+
+
+def _signed_photo(s: str) -> bool:
+    """A photo's caption, or one signed by its photographer after a slash ("… 있다./뉴스1=홍길동 기자")."""
+    return is_caption(s) or PHOTOGRAPHER_SIGN.search(s) is not None
 
 
 def _metadata_class(info: HeadLine | None) -> Kind:
@@ -525,7 +533,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
     return (
         len(s) <= longest
         and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and _quoted(s)))
-        and not is_caption(s)
+        and not _signed_photo(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
         and not CLOSING_REPORTER.match(s)

@@ -91,7 +91,11 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         closing_outlet = closing_outlet or aired.group("outlet")
     if not reporters:  # a broadcast: the anchor hands over to the reporter ("조형준 기자가 정리했습니다.")
         lead = [plain(line) for line in raw[:_HANDOVER_LINES]]
-        reporters = next(([{"name": m.group("name")}] for s in lead if (m := HANDOVER.search(s))), [])
+        handover = next((m for s in lead if (m := HANDOVER.search(s))), None)
+        if handover:  # "울산BBS 박상규 기자가 보도합니다.": the station's name may lead
+            reporters = [{"name": handover.group("name")}]
+            station = handover.group("outlet")
+            closing_outlet = closing_outlet or (station if station and is_outlet(station) else None)
     if not reporters:
         signer, signed_for = _signature(tail)
         reporters, closing_outlet = signer, closing_outlet or signed_for

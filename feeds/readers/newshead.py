@@ -293,6 +293,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("outlet", team.group("outlet"))  # "씨네21 취재팀 2019-01-16": the outlet's own team
     if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
+    place, equals, named = piece.partition("=")
+    if equals and place and " " not in place and is_outlet(named := named.strip()):
+        return ("outlet", named)  # "[경기=아시아뉴스통신]": a bracketed dateline, its place then the outlet
     first, _, last = piece.rstrip("= ").partition(" ")
     if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
         return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name

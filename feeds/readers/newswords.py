@@ -255,7 +255,8 @@ BROADCAST_SIGN_OFF = LazyPattern(
 )
 # A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
 HANDOVER = LazyPattern(
-    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
+    r"(?:(?<![\w])(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+)?(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*"
+    r"(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
     r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)\.?$"
 )
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
@@ -287,16 +288,21 @@ CUES = LazyPattern(
     r"|\s*[\[【<〈◀]\s*(?:앵커|리포트|앵커\s*멘트|기자|인터뷰)\s*[\]】>〉▶]\s*"
 )
 OUTLET_LIKE = LazyPattern(
-    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
+    r"(?:뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
-    r"|^[가-힣]{2,4}(?:MBC|KBS|SBS)$"  # 여수MBC, 대전KBS
+    r"|^[가-힣]{2,4}(?:MBC|KBS|SBS|BBS|CBS|PBC|OBS)$"  # 여수MBC, 대전KBS, 울산BBS
     r"|^(?i:kbs|mbc|sbs|obs|tbc|knn|ubc|jtv|cjb|tjb|cbs|bbs|pbc|jtbc|mbn|ytn)$"  # a station's call sign: tjb
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
 # --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
+# A sentence signed by its photographer after the full stop and a slash, the agency maybe before
+# the name: "… 있다. /홍길동 기자", "… 있다./뉴스1=홍길동 기자".
+PHOTOGRAPHER_SIGN = LazyPattern(r"[.)]\s*/\s*(?:[가-힣A-Za-z0-9]{1,10}\s*=\s*)?[가-힣]{2,4}\s*기자$")
+# A sentence, then the outlet's name as the last one: "… 출연했다. BBS불교방송." (the name is checked)
+SIGNED_BY_OUTLET = LazyPattern(r"[가-힣]{2}[.)]\s+(?P<outlet>[가-힣A-Za-z0-9]{2,12})\.?$")
 _CAPTION_WORD = (
     r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
 )
