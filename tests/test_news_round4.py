@@ -137,3 +137,12 @@ def test_a_caption_signed_with_the_stations_name() -> None:
 def test_a_sentence_ending_in_a_station_is_no_caption() -> None:
     html = to_html(f"{BODY}\n이 방송은 지난해부터 한빛방송.\n\n{BODY}")
     assert "<figcaption>" not in html
+
+
+def test_someones_words_about_copying_are_no_closing() -> None:
+    """ “… 뉴스 저작물을 무단 전재하는 것은 저작권 침해이기 때문에 매우 주의해야 합니다.” (전북도민일보): a
+    lecturer quoted on copyright opens the text; a notice is never a quoted sentence."""
+    quote = "“언론사 허락 없이 뉴스 저작물을 무단 전재하는 것은 저작권 침해이기 때문에 매우 주의해야 합니다.”"
+    html = to_html(f"{quote}\n\n{BODY}\n무단전재 및 재배포 금지\n")
+    assert f"<p>{quote}</p>" in html
+    assert "<small>무단전재 및 재배포 금지</small>" in html

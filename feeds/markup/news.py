@@ -103,8 +103,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "… 있다. /홍길동 기자" between paragraphs: a photo's; closing the text, the writer's
     if alone and len(s) <= CAPTION_MAX and _signed_by_outlet(s) and text_after(lines, i):
         return "caption"  # "… 출연했다. 한빛방송.": a photo signed with the outlet's name between paragraphs
-    if len(s) <= 200 and NOTE.search(s):
-        return "note"
+    if len(s) <= 200 and NOTE.search(s) and not _SPEECH.fullmatch(s):
+        return "note"  # a notice; someone's words on copying, quoted, are the text
     if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
         return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
@@ -144,6 +144,7 @@ _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes,
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
 SCRIPT_LINE_MAX = 40  # a script's lines are short; the paragraph under a photo's subject is longer
+_SPEECH = re.compile(r"[“\"].+(?:다|요)[.!?]?[”\"]")  # a quoted sentence: “… 주의해야 합니다.”
 _QUOTES = frozenset("\"“”‘’'")
 
 
