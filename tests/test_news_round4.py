@@ -140,9 +140,18 @@ def test_a_sentence_ending_in_a_station_is_no_caption() -> None:
 
 
 def test_someones_words_about_copying_are_no_closing() -> None:
-    """ “… 뉴스 저작물을 무단 전재하는 것은 저작권 침해이기 때문에 매우 주의해야 합니다.” (전북도민일보): a
+    """“… 뉴스 저작물을 무단 전재하는 것은 저작권 침해이기 때문에 매우 주의해야 합니다.” (전북도민일보): a
     lecturer quoted on copyright opens the text; a notice is never a quoted sentence."""
     quote = "“언론사 허락 없이 뉴스 저작물을 무단 전재하는 것은 저작권 침해이기 때문에 매우 주의해야 합니다.”"
     html = to_html(f"{quote}\n\n{BODY}\n무단전재 및 재배포 금지\n")
     assert f"<p>{quote}</p>" in html
     assert "<small>무단전재 및 재배포 금지</small>" in html
+
+
+def test_writers_on_a_bullet_line_split_by_commas() -> None:
+    """ "• 최미애,이지용" (영남일보): the two writers of a piece on the bullet line above the stamps, no role
+    word beside them; they are no outlet's name."""
+    text = f"{HEADLINE}\n\n  • 홍길동,김철수\n  • |\n  • 입력 2023-06-07  |  수정 2023-06-07 08:39\n\n{BODY}"
+    meta = read(text, "a.txt").meta
+    assert meta["authors"] == [{"name": "홍길동"}, {"name": "김철수"}]
+    assert "publication" not in meta

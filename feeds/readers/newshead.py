@@ -393,6 +393,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
         desk = DESK.sub("", name) if s[0] == "•" else name
         if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
             return HeadLine(outlet=desk or None)
+        names = [n.strip() for n in name.split(",")]
+        if s[0] == "•" and len(names) > 1 and all(is_bare_name(n) and not is_outlet(n) for n in names):
+            return HeadLine(authors=[{"name": n} for n in names])  # "• 최미애,이지용": the writers, no role
         if s[0] == "•" and ((is_bare_name(name) and not is_outlet(name)) or LATIN_NAME.fullmatch(name)):
             return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
