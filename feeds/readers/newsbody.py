@@ -85,6 +85,9 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         copyright = COPYRIGHT.search(tail[i]) or COPYRIGHT_LAST.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
+    signers = _section_signers(raw)
+    if len(signers) > 1 and (not reporters or reporters == signers[-1:]):
+        reporters = signers  # an editors' notes page: each note signed by its writer
     aired = _aired(tail) if not reporters else None
     if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
         reporters = [{"name": aired.group("name")}]
@@ -100,6 +103,18 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         signer, signed_for = _signature(tail)
         reporters, closing_outlet = signer, closing_outlet or signed_for
     return outlet or closing_outlet, reporters
+
+
+_SIGNER_ALONE = re.compile(r"(?P<name>[가-힣]{2,4})\s?기자")
+
+
+def _section_signers(raw: list[str]) -> list[dict[str, str]]:
+    """The writers who each sign a note of the text with their name alone on a line ("신연실 기자"),
+    the next note under it, the last closing the text; in their order, each once."""
+    names = [m.group("name") for line in raw if (m := _SIGNER_ALONE.fullmatch(line.strip()))]
+    if len(names) < 2 or not _SIGNER_ALONE.fullmatch(raw[-1].strip()):
+        return []
+    return [{"name": n} for n in dict.fromkeys(names) if is_bare_name(n)]
 
 
 def _aired(tail: list[str]) -> re.Match[str] | None:
