@@ -160,7 +160,8 @@ def test_writers_on_a_bullet_line_split_by_commas() -> None:
 def test_an_editors_notes_page_signed_by_each_writer() -> None:
     """ "단판 승부의 달인 外" (여성동아's 편집후기): each reporter's note ends with their name alone
     ("신연실 기자"), the next note under it; all of them wrote the page, in their order."""
-    notes = "".join(f"{name}의 짧은 글입니다. 봄이 왔습니다.\n\n{name} 기자\n\n" for name in ("홍길동", "김철수", "이영희"))
+    names = ("홍길동", "김철수", "이영희")
+    notes = "".join(f"{name}의 짧은 글입니다. 봄이 왔습니다.\n\n{name} 기자\n\n" for name in names)
     meta = read(f"{HEADLINE} 外\n\n입력 2014.03.03 17:59:00\n\n{notes}", "a.txt").meta
     assert meta["authors"] == [{"name": "홍길동"}, {"name": "김철수"}, {"name": "이영희"}]
 
