@@ -169,3 +169,13 @@ def test_an_editors_notes_page_signed_by_each_writer() -> None:
 def test_one_signature_under_a_text_is_its_one_writer() -> None:
     meta = read(f"{HEADLINE}\n\n입력 2014.03.03 17:59:00\n\n{BODY}\n홍길동 기자\n", "a.txt").meta
     assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_the_headlines_first_words_under_the_stamp_start_the_text() -> None:
+    """ "단판 승부의 달인 外" / stamp / "단판 승부의 달인" (여성동아): the headline names the first of
+    several pieces "and others" (外); that piece's title under the stamp starts the text, no deck."""
+    text = (
+        f"{HEADLINE} 外\n\n입력 2014.03.03 17:59:00\n\n{HEADLINE}\n\n취재기자는 활자로, 사진기자는 사진으로\n\n{BODY}"
+    )
+    meta = read(text, "a.txt").meta
+    assert "summary" not in meta

@@ -231,6 +231,9 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
         len(headline) < len(line) and line.endswith(headline) and is_outlet(line[: -len(headline)].strip())
     ),
     "led by an arrow": lambda line, headline: line[0] in "▶▷►",  # ▶ 새 도서관이 궁금해: the text's subheading
+    "the headline's first words": lambda line, headline: (  # "단판 승부의 달인" under "단판 승부의 달인 外"
+        len(line) >= _LABEL_MAX and headline.startswith(line + " ")
+    ),
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -244,6 +247,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("an ad's slot", "page", 10),
     ("the outlet, then the headline", "page", 10),
     ("led by an arrow", "text", 10),
+    ("the headline's first words", "text", 10),  # the first piece's title, of a headline naming several
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
