@@ -179,3 +179,16 @@ def test_the_headlines_first_words_under_the_stamp_start_the_text() -> None:
     )
     meta = read(text, "a.txt").meta
     assert "summary" not in meta
+
+
+def test_page_junk_among_the_lines_above_the_headline_hides_no_candidate() -> None:
+    """ "즐겨찾기+ 날짜 : … PDF원격" / "검색" / "PDF 면보기" / "속보" / "뉴스 > 독자기고" / headline (전라매일,
+    news5): "검색" and "속보" are page junk, no text line; the headline is chosen among the text lines
+    on both sides of them, not among those above the first."""
+    bar = "즐겨찾기+  날짜 : 2024-09-11 16:34:12 회원가입기사쓰기전체기사보기 PDF원격"
+    text = (
+        f"{bar}\n검색\nPDF 면보기\n속보\n뉴스 > 독자기고\n\n{HEADLINE}\n\n홍길동 기자 입력 : 2024년 08월 13일\n{BODY}"
+    )
+    meta = read(text, "a.txt").meta
+    assert meta["title"] == HEADLINE
+    assert "summary" not in meta

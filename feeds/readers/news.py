@@ -315,6 +315,17 @@ def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t
     end = t
     while end < len(infos) and infos[end] is None:
         end += 1
+    # Page junk between text lines above the date line ("검색", "속보" under the site's tool bar)
+    # is none of the article's: the text lines past it are candidates too.
+    texts, scan = list(range(t, end)), end
+    while scan < len(infos) and infos[scan] == HeadLine():
+        scan += 1
+        while scan < len(infos) and infos[scan] is None:
+            texts.append(scan)
+            scan += 1
+    if scan < len(infos) and len(texts) > end - t:
+        lines = [window[i] for i in texts]
+        return texts[choose_title([s for _, s in lines], [n for n, _ in lines])] - t
     if end == len(infos):
         # No metadata line under them: the date line was above the title, and the text follows
         # it. Only the headline-like lines before the first paragraph are candidates.
