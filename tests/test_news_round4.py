@@ -192,3 +192,13 @@ def test_page_junk_among_the_lines_above_the_headline_hides_no_candidate() -> No
     meta = read(text, "a.txt").meta
     assert meta["title"] == HEADLINE
     assert "summary" not in meta
+
+
+def test_the_outlets_home_link_is_no_headline() -> None:
+    """ "경인일보 뉴스홈" (경인일보, news5): the outlet's name and its home link, above the headline."""
+    _check(["한빛일보 뉴스홈", HEADLINE], [0, 2], 1)
+    _check(["한빛일보 HOME", HEADLINE], [0, 2], 1)
+
+
+def test_a_headline_about_a_home_stays_the_headline() -> None:
+    _check(["한빛마을 새 보금자리 홈", DECK], [0, 2], 0)

@@ -80,6 +80,15 @@ _LOGO = re.compile(r"[•·]?\s*\S.{0,24}\s(?:로고|[Ll]ogo|LOGO)(?:\s*이미�
 _MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
 
 
+def _home_link(s: str) -> bool:
+    """The outlet's name and its home link: "경인일보 뉴스홈", "한빛일보 HOME"."""
+    name, _, link = s.rpartition(" ")
+    return link in _HOME_LINKS and is_outlet(name)
+
+
+_HOME_LINKS = frozenset({"홈", "뉴스홈", "HOME", "Home", "홈으로"})
+
+
 def _menu(s: str) -> bool:
     """The site's menu, one word between bars: "신문사소개 | 광고안내 | 기사제휴". A headline's bars part
     phrases ("도서관 | 새 건물로 | 문 열어")."""
@@ -160,6 +169,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
     "the site's clock": lambda lines, numbers, i: _clock(lines[i]),  # 날짜 : 2024-09-11 16:34:12 회원가입
     "a logo's alt text": lambda lines, numbers, i: _LOGO.fullmatch(lines[i]) is not None,  # • 한빛일보 로고
+    "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
     "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
     "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
 }
@@ -180,6 +190,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "the weather": -10,
     "the site's clock": -10,
     "a logo's alt text": -10,
+    "the outlet's home link": -10,
     "a menu of links": -10,
     "an English section and its column": -5,  # LifeStyle 편집후기
 }
