@@ -202,3 +202,27 @@ def test_the_outlets_home_link_is_no_headline() -> None:
 
 def test_a_headline_about_a_home_stays_the_headline() -> None:
     _check(["한빛마을 새 보금자리 홈", DECK], [0, 2], 0)
+
+
+def test_a_short_headline_printed_twice_is_no_name() -> None:
+    """ "인구감소" / "인구감소" / "• 경남일보" / "• 승인 …" (경남일보, news5): a column's one-word headline,
+    printed twice, has a name's shape (인 is a family name); the second copy is the page's, no writer."""
+    text = f"인구감소\n인구감소\n• 한빛일보\n• 승인 2020.01.15 17:24\n• 댓글 0\n\n{BODY}"
+    meta = read(text, "a.txt").meta
+    assert meta["title"] == "인구감소"
+    assert "authors" not in meta
+
+
+def test_a_writers_name_and_role_glued_to_the_last_paragraph() -> None:
+    """ "… 일자리창출의 지방 집중도 당면과제이다. 변옥윤·객원논설위원" (경남일보, news5): a column signed at
+    the end of its last paragraph, the name and the role joined by a middle dot."""
+    text = f"{HEADLINE}\n• 승인 2020.01.15 17:24\n\n{BODY}\n셋째 문단이 끝난다. 홍길동·객원논설위원\n"
+    assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_the_anchor_calling_the_reporter_names_them() -> None:
+    """ "시험장에 나가 있는 취재기자 연결합니다." / "김수강 기자." / "[기자]" (연합뉴스TV, news5): the anchor
+    calls the reporter by name, the cue of the reporter's part under it."""
+    lead = "시험장에 나가 있는 취재기자 연결합니다.\n\n홍길동 기자.\n\n[기자]\n\n네. 시험장에 나와 있습니다.\n"
+    text = f"{HEADLINE}\n  • 송고시간 2018-11-15 07:09:27\n\n[앵커]\n\n수능이 오늘 치러집니다.\n\n{lead}"
+    assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}]

@@ -285,8 +285,9 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return classes
     for i in range(last + 1):
         classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
-        if after[i] is None and copy_of(rest[i][1], window[t][1]):
-            classes[t + 1 + i] = Kind.PAGE_JUNK  # the headline printed twice: the page's title and the article's
+        if (after[i] is None or not after[i].stamps) and copy_of(rest[i][1], window[t][1]):
+            # the headline printed twice: the page's title and the article's ("인구감소", no one's name)
+            classes[t + 1 + i] = Kind.PAGE_JUNK
         elif after[i] is None and any(rest[i][1] == s for _, s in rest[:i]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # the deck printed again, with the head's second copy
         if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):

@@ -14,6 +14,7 @@ from feeds.readers.newswords import (
     ALONE_EMAIL,
     BROADCAST_SIGN_OFF,
     BYLINE,
+    CALLED,
     CLOSING_OUTLET_REPORTER,
     CLOSING_REPORTER,
     COPYRIGHT,
@@ -21,6 +22,7 @@ from feeds.readers.newswords import (
     DATE_STAMP,
     DATELINE,
     DESK_AFTER,
+    GLUED_SIGNATURE,
     HANDOVER,
     NOTE,
     OPENING_OUTLET,
@@ -94,11 +96,15 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         closing_outlet = closing_outlet or aired.group("outlet")
     if not reporters:  # a broadcast: the anchor hands over to the reporter ("조형준 기자가 정리했습니다.")
         lead = [plain(line) for line in raw[:_HANDOVER_LINES]]
-        handover = next((m for s in lead if (m := HANDOVER.search(s))), None)
+        handover = next((m for s in lead if (m := HANDOVER.search(s) or CALLED.fullmatch(s))), None)
         if handover:  # "울산BBS 박상규 기자가 보도합니다.": the station's name may lead
             reporters = [{"name": handover.group("name")}]
-            station = handover.group("outlet")
+            station = handover.groupdict().get("outlet")
             closing_outlet = closing_outlet or (station if station and is_outlet(station) else None)
+    # the comment box's labels may come after it
+    glued = next((m for s in reversed(tail) if (m := GLUED_SIGNATURE.search(s))), None) if not reporters else None
+    if glued and is_bare_name(glued.group("name")):  # "… 당면과제이다. 변옥윤·객원논설위원"
+        reporters = [{"name": glued.group("name")}]
     if not reporters:
         signer, signed_for = _signature(tail)
         reporters, closing_outlet = signer, closing_outlet or signed_for

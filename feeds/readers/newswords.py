@@ -259,6 +259,10 @@ HANDOVER = LazyPattern(
     r"(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
     r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)\.?$"
 )
+# The anchor calling the reporter on a line of its own: "김수강 기자."
+CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
+# A writer's name and role glued to the end of the last paragraph: "… 당면과제이다. 변옥윤·객원논설위원"
+GLUED_SIGNATURE = LazyPattern(rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})\s*[·/]\s*(?:객원|수석|전문|상임)?{_ROLE}$")
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
