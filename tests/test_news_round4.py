@@ -226,3 +226,10 @@ def test_the_anchor_calling_the_reporter_names_them() -> None:
     lead = "시험장에 나가 있는 취재기자 연결합니다.\n\n홍길동 기자.\n\n[기자]\n\n네. 시험장에 나와 있습니다.\n"
     text = f"{HEADLINE}\n  • 송고시간 2018-11-15 07:09:27\n\n[앵커]\n\n수능이 오늘 치러집니다.\n\n{lead}"
     assert read(text, "a.txt").meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_the_headlines_first_words_after_its_label_start_the_text() -> None:
+    """ "[조선일보를 읽고] 도 넘은 내부 고발자 인격 살인 외" / stamp / "도 넘은 내부 고발자 인격 살인" (조선일보,
+    news3): a letters page's headline behind its label names the first letter "and others" (외)."""
+    text = f"[독자 편지] {HEADLINE} 외\n\n발행일 : 2019.01.11\n\n{HEADLINE}\n\n{BODY}"
+    assert "summary" not in read(text, "a.txt").meta

@@ -225,6 +225,7 @@ def choose_title(lines: list[str], numbers: list[int]) -> int:
 _CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]>】]{0,6}[▶\]>】]")
 _PHOTO_ALT = re.compile(r"\s*(?:기사의?\s*)?(?:사진|이미지)")  # "<headline> 기사의 사진": the photo's alt text
 _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an ad's slot, its number kept
+_LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
@@ -243,7 +244,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     ),
     "led by an arrow": lambda line, headline: line[0] in "▶▷►",  # ▶ 새 도서관이 궁금해: the text's subheading
     "the headline's first words": lambda line, headline: (  # "단판 승부의 달인" under "단판 승부의 달인 外"
-        len(line) >= _LABEL_MAX and headline.startswith(line + " ")
+        len(line) >= _LABEL_MAX and _LEADING_LABEL.sub("", headline).startswith(line + " ")
     ),
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
