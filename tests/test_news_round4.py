@@ -233,3 +233,12 @@ def test_the_headlines_first_words_after_its_label_start_the_text() -> None:
     news3): a letters page's headline behind its label names the first letter "and others" (외)."""
     text = f"[독자 편지] {HEADLINE} 외\n\n발행일 : 2019.01.11\n\n{HEADLINE}\n\n{BODY}"
     assert "summary" not in read(text, "a.txt").meta
+
+
+def test_a_section_on_the_date_line_is_no_outlet() -> None:
+    """ "- 경제/산업 / 백재욱 / 2015-03-06 20:20:49" (이슈타임, news5): the section's path split by the
+    line's slashes leaves "경제", which ends as an outlet's name does (…경제) but is a section's."""
+    lead = "(한빛타임)김철수 기자=지난 5일 새 도서관이 문을 열었다."
+    text = f"{HEADLINE}\n- 경제/산업 / 홍길동 / 2015-03-06 20:20:49\n\n{lead}\n"
+    meta = read(text, "a.txt").meta
+    assert meta.get("publication") != "경제"

@@ -233,7 +233,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "long": lambda piece, line: len(piece) > OUTLET_MAX,
     "sentence end": lambda piece, line: SENTENCE_END.search(piece),  # …했다, …요.
     "Latin name": lambda piece, line: LATIN_NAME.fullmatch(piece),  # Peter Wayner, JR Raphael
-    "outlet word": lambda piece, line: is_outlet(piece),  # 뉴스1, 문화일보, YTN, 한겨레
+    "outlet word": lambda piece, line: is_outlet(piece) and not SECTION.fullmatch(piece),  # 뉴스1, YTN; not 경제
     "before a comma": lambda piece, line: re.search(re.escape(piece) + r"\s*,", line),  # "테크데일리, 오세훈 기자"
     "Hangul name": lambda piece, line: is_bare_name(piece),  # 유룡: a family name and one to three syllables
     "section prefix": lambda piece, line: SECTION_PREFIX.match(piece),  # 경제…, 정치…
