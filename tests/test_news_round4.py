@@ -242,3 +242,11 @@ def test_a_section_on_the_date_line_is_no_outlet() -> None:
     text = f"{HEADLINE}\n- 경제/산업 / 홍길동 / 2015-03-06 20:20:49\n\n{lead}\n"
     meta = read(text, "a.txt").meta
     assert meta.get("publication") != "경제"
+
+
+def test_a_radio_programmes_frequencies_are_no_deck() -> None:
+    """ "제주시 FM 97.9 서귀포시 FM 97.1 서부지역 FM 106.5 (18:05~19:00)" (제주MBC, news3): under the
+    programme's field, where and when it airs: page junk, no deck."""
+    fields = "■ 방송 : 한빛MBC 라디오 <라디오한빛>\n\n   한빛시 FM 97.9 서부지역 FM 106.5 (18:05~19:00)\n\n"
+    text = f"{HEADLINE}\n\n2019년 10월 16일 12시 57분 55초\n\n{fields}■ 진행 : 홍길동 아나운서\n\n{BODY}"
+    assert "summary" not in read(text, "a.txt").meta

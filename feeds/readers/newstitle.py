@@ -226,6 +226,7 @@ _CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]
 _PHOTO_ALT = re.compile(r"\s*(?:기사의?\s*)?(?:사진|이미지)")  # "<headline> 기사의 사진": the photo's alt text
 _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an ad's slot, its number kept
 _LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
+_FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
@@ -243,6 +244,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
         len(headline) < len(line) and line.endswith(headline) and is_outlet(line[: -len(headline)].strip())
     ),
     "led by an arrow": lambda line, headline: line[0] in "▶▷►",  # ▶ 새 도서관이 궁금해: the text's subheading
+    "a radio's frequency": lambda line, headline: _FREQUENCY.search(line) is not None,  # 제주시 FM 97.9 …
     "the headline's first words": lambda line, headline: (  # "단판 승부의 달인" under "단판 승부의 달인 外"
         len(line) >= _LABEL_MAX and _LEADING_LABEL.sub("", headline).startswith(line + " ")
     ),
@@ -260,6 +262,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the outlet, then the headline", "page", 10),
     ("led by an arrow", "text", 10),
     ("the headline's first words", "text", 10),  # the first piece's title, of a headline naming several
+    ("a radio's frequency", "page", 10),  # where and when a programme airs, under its fields
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
