@@ -250,3 +250,25 @@ def test_a_radio_programmes_frequencies_are_no_deck() -> None:
     fields = "■ 방송 : 한빛MBC 라디오 <라디오한빛>\n\n   한빛시 FM 97.9 서부지역 FM 106.5 (18:05~19:00)\n\n"
     text = f"{HEADLINE}\n\n2019년 10월 16일 12시 57분 55초\n\n{fields}■ 진행 : 홍길동 아나운서\n\n{BODY}"
     assert "summary" not in read(text, "a.txt").meta
+
+
+def test_a_caption_printed_twice_on_one_line() -> None:
+    """ "인민왕 한국어판이 27일 정식 오픈했다. … 회장(왼쪽부터).인민왕 한국어판이 27일 정식 오픈했다. …"
+    (머니투데이, news5), "… 조우영(우) 감독(조성호 기자) … 조우영 감독.(조성호 기자)" (한스타, news5): a
+    photo's alt text and its caption glued on one line, the second maybe worded a little apart."""
+    caption = "시민들이 새 도서관 개관식에서 테이프를 자르고 있다(왼쪽부터)."
+    for line in (caption + caption, f"{caption[:-1]} (홍길동 기자) {caption} (홍길동 기자)"):
+        html = to_html(f"{line}\n\n{BODY}")
+        assert f"<figcaption>{line}</figcaption>" in html, line
+
+
+def test_a_paragraph_that_repeats_its_opening_words_is_no_caption() -> None:
+    line = "새 도서관이 문을 열었다. 새 도서관이 문을 연 것은 열두 해 만이다. 시민들은 반겼다."
+    assert "<figcaption>" not in to_html(f"{BODY}\n{line}\n\n{BODY}")
+
+
+def test_a_paragraph_printed_twice_on_one_line_stays_text() -> None:
+    """ "뿌리가 없는 나무가 없고 … 고장입니다. 뿌리가 없는 나무가 없고 …" (옥천신문, news2): a paragraph the
+    page printed twice ends in no credit, as a caption does."""
+    line = "시민들이 새 도서관을 반겼다. 주말에도 문을 연다. " * 2
+    assert "<figcaption>" not in to_html(f"{line.strip()}\n\n{BODY}")

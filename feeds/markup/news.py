@@ -88,8 +88,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
-    if repeated(lines, i):
-        return "caption"  # a photo's alt text and its caption, the same words line after line
+    if repeated(lines, i) or (alone and _twice_on_one_line(s)):
+        return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
     if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
@@ -181,6 +181,24 @@ def repeated(lines: list[str], i: int) -> bool:
     return bool(here) and any(
         0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
     )
+
+
+_TWICE_START = 20  # the words both copies start with
+_TWICE_END = 6  # and end with: a credit, "(왼쪽부터)."
+
+
+def _twice_on_one_line(s: str) -> bool:
+    """Whether a line is one caption printed twice, glued, the second maybe worded a little apart:
+    a photo's alt text and its caption ("… 회장(왼쪽부터).인민왕 한국어판이 … 회장(왼쪽부터).")."""
+    if len(s) < 2 * _TWICE_START or len(s) > 2 * CAPTION_MAX:
+        return False
+    end = s.rstrip(" .")[-_TWICE_END:]
+    if not (")" in end or "]" in end):
+        return False  # a caption's credit or its "(왼쪽부터)" ends it; a paragraph printed twice is the text
+    for p in range(int(len(s) * 0.4), int(len(s) * 0.6) + 1):
+        if s.startswith(s[p : p + _TWICE_START]) and s[:p].rstrip(" .").endswith(end):
+            return True
+    return False
 
 
 def text_after(lines: list[str], i: int) -> bool:
