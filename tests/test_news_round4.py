@@ -272,3 +272,12 @@ def test_a_paragraph_printed_twice_on_one_line_stays_text() -> None:
     page printed twice ends in no credit, as a caption does."""
     line = "시민들이 새 도서관을 반겼다. 주말에도 문을 연다. " * 2
     assert "<figcaption>" not in to_html(f"{line.strip()}\n\n{BODY}")
+
+
+def test_a_photos_title_and_caption_then_both_as_its_alt_text() -> None:
+    """ "코로나 현장에서" / "국군의무사령부 의료지원팀이 … 있다.  이경원 기자" / "코로나 현장에서 국군의무사령부 …
+    이경원 기자" (국방일보's photo calendar, news4): a photo's title, its caption, and the two glued as
+    its alt text; the three lines are the caption."""
+    title, caption = "새 도서관에서", "시민들이 개관식에서 테이프를 자르고 있다.  홍길동 기자"
+    html = to_html(f"{BODY}\n{title}  \n{caption}\n{title} {caption.replace('  ', ' ')}\n\n{BODY}")
+    assert html.count("<figcaption>") == 3, html

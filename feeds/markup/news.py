@@ -88,7 +88,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
-    if repeated(lines, i) or (alone and _twice_on_one_line(s)):
+    if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
     if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
@@ -181,6 +181,17 @@ def repeated(lines: list[str], i: int) -> bool:
     return bool(here) and any(
         0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
     )
+
+
+def _glued_copy(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is one of a photo's title, its caption and the two glued on the next
+    line as its alt text ("코로나 현장에서" / "… 있다. 홍길동 기자" / "코로나 현장에서 … 홍길동 기자")."""
+    for a in (i - 2, i - 1, i):
+        if a < 0 or a + 2 >= len(lines) or not (lines[a] and lines[a + 1] and lines[a + 2]):
+            continue
+        if " ".join(lines[a + 2].split()) == " ".join(f"{lines[a]} {lines[a + 1]}".split()):
+            return True
+    return False
 
 
 _TWICE_START = 20  # the words both copies start with
