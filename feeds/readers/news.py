@@ -284,8 +284,9 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         classes[t + 1 + lead : t + 1 + end] = [Kind.DECK] * (end - lead)
         return classes
     for i in range(last + 1):
-        classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
-        if (after[i] is None or not after[i].stamps) and copy_of(rest[i][1], window[t][1]):
+        info = after[i]
+        classes[t + 1 + i] = Kind.DECK if info is None else _metadata_class(info)
+        if (info is None or not info.stamps) and copy_of(rest[i][1], window[t][1]):
             # the headline printed twice: the page's title and the article's ("인구감소", no one's name)
             classes[t + 1 + i] = Kind.PAGE_JUNK
         elif after[i] is None and any(rest[i][1] == s for _, s in rest[:i]):

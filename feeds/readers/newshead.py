@@ -228,6 +228,8 @@ def _is_signature(s: str, below_date: bool) -> bool:
 # its separators are pieces: each gets the class its features weigh most for. "text" is a word of
 # a headline, a sentence or a CSV row; one piece of text makes the whole line text, kept in the
 # document, never metadata.
+# A broadcast's news programme, one word: "뉴스A", "뉴스데스크", "8뉴스" (an outlet's name, 뉴스1, is one too)
+_PROGRAMME = re.compile(r"\d{0,2}뉴스[A-Z0-9가-힣]{0,4}")
 PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "label or button": lambda piece, line: JUNK.match(piece),  # 입력, 기사원문, 댓글 3, 의견 0, 뉴욕=
     "long": lambda piece, line: len(piece) > OUTLET_MAX,
@@ -263,8 +265,6 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("outlet and edition", "outlet", 30),  # an outlet's name, then its magazine's or edition's
     ("a programme's name", "junk", 20),  # a broadcast's news programme; an outlet's word outweighs it (뉴스1)
 )
-# A broadcast's news programme, one word: "뉴스A", "뉴스데스크", "8뉴스" (an outlet's name, 뉴스1, is one too)
-_PROGRAMME = re.compile(r"\d{0,2}뉴스[A-Z0-9가-힣]{0,4}")
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
 
