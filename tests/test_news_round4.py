@@ -281,3 +281,14 @@ def test_a_photos_title_and_caption_then_both_as_its_alt_text() -> None:
     title, caption = "새 도서관에서", "시민들이 개관식에서 테이프를 자르고 있다.  홍길동 기자"
     html = to_html(f"{BODY}\n{title}  \n{caption}\n{title} {caption.replace('  ', ' ')}\n\n{BODY}")
     assert html.count("<figcaption>") == 3, html
+
+
+def test_a_widgets_name_between_the_headline_and_its_copy_is_page_junk() -> None:
+    """ "[포토] …" / "상태바" / "[포토] …" / "• 김항룡 기자" (정관타임스, news5): the page's status bar,
+    named between the page's title and the headline; the deck under the stamps is then found, glued
+    to the photo's caption signed after a slash."""
+    deck, caption = "휴일 맞아 막바지 준비...청년 20여명 함께 해", "청년들이 구슬땀을 흘리고 있다. /홍길동 기자"
+    head = f"{HEADLINE}\n상태바\n{HEADLINE}\n• 홍길동 기자\n• 송고시각 2019.02.17 14:33\n• 댓글 0\n\n"
+    text = f"{head}{deck}\n{caption}\n\n{BODY}"
+    meta = read(text, "a.txt").meta
+    assert meta["summary"] == deck

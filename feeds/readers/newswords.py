@@ -129,6 +129,7 @@ JUNK_WORD = LazyPattern(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
+    r"|상태바|툴바|사이드바"  # a widget of the page, by its name
     r"|창간사|신년사|축사|기념사|발간사|보기))+",  # the kind of a letter, printed as its section; glued: 글자크기
     re.IGNORECASE,
 )
