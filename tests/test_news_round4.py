@@ -292,3 +292,12 @@ def test_a_widgets_name_between_the_headline_and_its_copy_is_page_junk() -> None
     text = f"{head}{deck}\n{caption}\n\n{BODY}"
     meta = read(text, "a.txt").meta
     assert meta["summary"] == deck
+
+
+def test_a_dateline_with_the_outlet_and_reporter_split_by_a_slash() -> None:
+    """ "<정관타임스/김항룡 기자>=정월대보름이 …" (정관타임스, news5): the outlet and the reporter in angle
+    brackets, a slash between them, open the text."""
+    text = f"{HEADLINE}\n• 송고시각 2019.02.17 14:33\n\n<한빛타임스/홍길동 기자>=정월대보름이 이틀 앞으로 다가왔다.\n"
+    meta = read(text, "a.txt").meta
+    assert meta["publication"] == "한빛타임스"
+    assert meta["authors"] == [{"name": "홍길동"}]

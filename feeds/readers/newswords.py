@@ -229,7 +229,7 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
 BYLINE = LazyPattern(
-    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:[=/]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
