@@ -24,6 +24,8 @@ DECIDED_BY = {
     "an ad's slot": ("ad40", HEADLINE, "page"),
     "the outlet, then the headline": (f"한빛뉴스TV {HEADLINE}", HEADLINE, "page"),
     "led by an arrow": ("▶ 새 도서관이 궁금해", HEADLINE, "text"),
+    "a radio's frequency": ("한빛시 FM 97.9 서부지역 FM 106.5", HEADLINE, "page"),  # 제주MBC, news3
+    "the headline's first words": ("새 도서관 문 열어", "새 도서관 문 열어 外", "text"),  # 여성동아, news6
 }
 
 

@@ -176,6 +176,10 @@ DECIDED_BY = {
     "under the page's furniture": (["날씨가 궁금하다면?", "홈 >", "새 도서관 문 열어"], [1, 3, 5]),
     "the weather": (["• 서울 13℃", "새 도서관 문 열어"], [1, 2]),
     "the site's clock": (["날짜 : 2024-09-11 16:34:12 회원가입", "새 도서관 문 열어"], [1, 2]),
+    "a logo's alt text": (["• 한빛일보 로고", "새 도서관 문 열어"], [1, 2]),
+    "the outlet's home link": (["한빛일보 뉴스홈", "새 도서관 문 열어"], [1, 2]),
+    "a menu of links": (["신문사소개 | 광고안내 | 기사제휴", "새 도서관 문 열어"], [1, 2]),
+    "an English section and its column": (["LifeStyle 편집후기", "새 도서관 문 열어"], [1, 2]),
 }
 
 

@@ -22,9 +22,12 @@ from feeds.readers.newswords import (
     JUNK_WORD,
     NOTE,
     PHOTOGRAPHER_END,
+    PHOTOGRAPHER_SIGN,
     SEPARATED_CREDIT,
+    SIGNED_BY_OUTLET,
     ends_in_photo_credit,
     is_caption,
+    is_outlet,
     is_photo_credit,
     is_sign_credit,
     plain,
@@ -85,8 +88,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
-    if repeated(lines, i):
-        return "caption"  # a photo's alt text and its caption, the same words line after line
+    if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
+        return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
     if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
@@ -96,10 +99,12 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if alone and len(s) <= CAPTION_MAX and _ALT_TEXT.search(s) and (i + 1 == len(lines) or not lines[i + 1]):
         return "caption"  # "<headline> 기사의 사진": the photo's alt text, a line of its own
-    if alone and len(s) <= CAPTION_MAX and _PHOTOGRAPHER_SIGN.search(s) and text_after(lines, i):
+    if alone and len(s) <= CAPTION_MAX and PHOTOGRAPHER_SIGN.search(s) and text_after(lines, i):
         return "caption"  # "… 있다. /홍길동 기자" between paragraphs: a photo's; closing the text, the writer's
-    if len(s) <= 200 and NOTE.search(s):
-        return "note"
+    if alone and len(s) <= CAPTION_MAX and _signed_by_outlet(s) and text_after(lines, i):
+        return "caption"  # "… 출연했다. 한빛방송.": a photo signed with the outlet's name between paragraphs
+    if len(s) <= 200 and NOTE.search(s) and not _SPEECH.fullmatch(s):
+        return "note"  # a notice; someone's words on copying, quoted, are the text
     if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
         return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
@@ -132,9 +137,6 @@ def _credited_paragraph(s: str) -> bool:
     return s[0] not in "▲△" and len(_SENTENCE_BREAK.findall(s)) >= 3
 
 
-# A sentence signed by its photographer after the full stop and a slash, the agency maybe before
-# the name: "… 있다. /홍길동 기자", "… 있다./뉴스1=홍길동 기자".
-_PHOTOGRAPHER_SIGN = re.compile(r"[.)]\s*/\s*(?:[가-힣A-Za-z0-9]{1,10}\s*=\s*)?[가-힣]{2,4}\s*기자$")
 # A photo's alt text naming what it illustrates: "<headline> 기사의 사진", "… 관련 이미지".
 _ALT_TEXT = re.compile(r"\s(?:기사의?|관련)\s*(?:대표\s*)?(?:사진|이미지)$")
 _PICTURED = ("있다", "있는 모습", "모습")
@@ -142,7 +144,14 @@ _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes,
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
 SCRIPT_LINE_MAX = 40  # a script's lines are short; the paragraph under a photo's subject is longer
+_SPEECH = re.compile(r"[“\"].+(?:다|요)[.!?]?[”\"]")  # a quoted sentence: “… 주의해야 합니다.”
 _QUOTES = frozenset("\"“”‘’'")
+
+
+def _signed_by_outlet(s: str) -> bool:
+    """Whether a line is a sentence, then the outlet's name alone as its last one: a photo's credit."""
+    m = SIGNED_BY_OUTLET.search(s)
+    return m is not None and is_outlet(m.group("outlet"))
 
 
 def _plain_words(s: str) -> bool:
@@ -172,6 +181,35 @@ def repeated(lines: list[str], i: int) -> bool:
     return bool(here) and any(
         0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
     )
+
+
+def _glued_copy(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is one of a photo's title, its caption and the two glued on the next
+    line as its alt text ("코로나 현장에서" / "… 있다. 홍길동 기자" / "코로나 현장에서 … 홍길동 기자")."""
+    for a in (i - 2, i - 1, i):
+        if a < 0 or a + 2 >= len(lines) or not (lines[a] and lines[a + 1] and lines[a + 2]):
+            continue
+        if " ".join(lines[a + 2].split()) == " ".join(f"{lines[a]} {lines[a + 1]}".split()):
+            return True
+    return False
+
+
+_TWICE_START = 20  # the words both copies start with
+_TWICE_END = 6  # and end with: a credit, "(왼쪽부터)."
+
+
+def _twice_on_one_line(s: str) -> bool:
+    """Whether a line is one caption printed twice, glued, the second maybe worded a little apart:
+    a photo's alt text and its caption ("… 회장(왼쪽부터).인민왕 한국어판이 … 회장(왼쪽부터).")."""
+    if len(s) < 2 * _TWICE_START or len(s) > 2 * CAPTION_MAX:
+        return False
+    end = s.rstrip(" .")[-_TWICE_END:]
+    if not (")" in end or "]" in end):
+        return False  # a caption's credit or its "(왼쪽부터)" ends it; a paragraph printed twice is the text
+    for p in range(int(len(s) * 0.4), int(len(s) * 0.6) + 1):
+        if s.startswith(s[p : p + _TWICE_START]) and s[:p].rstrip(" .").endswith(end):
+            return True
+    return False
 
 
 def text_after(lines: list[str], i: int) -> bool:

@@ -53,6 +53,7 @@ from feeds.readers.newswords import (
     IS_UPDATE,
     MARKDOWN,
     NOTE,
+    PHOTOGRAPHER_SIGN,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
@@ -283,9 +284,11 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         classes[t + 1 + lead : t + 1 + end] = [Kind.DECK] * (end - lead)
         return classes
     for i in range(last + 1):
-        classes[t + 1 + i] = Kind.DECK if after[i] is None else _metadata_class(after[i])
-        if after[i] is None and copy_of(rest[i][1], window[t][1]):
-            classes[t + 1 + i] = Kind.PAGE_JUNK  # the headline printed twice: the page's title and the article's
+        info = after[i]
+        classes[t + 1 + i] = Kind.DECK if info is None else _metadata_class(info)
+        if (info is None or not info.stamps) and copy_of(rest[i][1], window[t][1]):
+            # the headline printed twice: the page's title and the article's ("인구감소", no one's name)
+            classes[t + 1 + i] = Kind.PAGE_JUNK
         elif after[i] is None and any(rest[i][1] == s for _, s in rest[:i]):
             classes[t + 1 + i] = Kind.PAGE_JUNK  # the deck printed again, with the head's second copy
         if after[i] is None and len(rest[i][1]) <= _PROGRAMME_MAX and SERIES_LABEL.fullmatch(rest[i][1]):
@@ -314,6 +317,17 @@ def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t
     end = t
     while end < len(infos) and infos[end] is None:
         end += 1
+    # Page junk between text lines above the date line ("검색", "속보" under the site's tool bar)
+    # is none of the article's: the text lines past it are candidates too.
+    texts, scan = list(range(t, end)), end
+    while scan < len(infos) and infos[scan] == HeadLine():
+        scan += 1
+        while scan < len(infos) and infos[scan] is None:
+            texts.append(scan)
+            scan += 1
+    if scan < len(infos) and len(texts) > end - t:
+        lines = [window[i] for i in texts]
+        return texts[choose_title([s for _, s in lines], [n for n, _ in lines])] - t
     if end == len(infos):
         # No metadata line under them: the date line was above the title, and the text follows
         # it. Only the headline-like lines before the first paragraph are candidates.
@@ -340,8 +354,15 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
     # nor does a deck above a photo's caption.
     series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    photo = end < len(rest) and ((end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or is_caption(rest[end][1]))
+    photo = end < len(rest) and (
+        (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
+    )
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
+
+
+def _signed_photo(s: str) -> bool:
+    """A photo's caption, or one signed by its photographer after a slash ("… 있다./뉴스1=홍길동 기자")."""
+    return is_caption(s) or PHOTOGRAPHER_SIGN.search(s) is not None
 
 
 def _metadata_class(info: HeadLine | None) -> Kind:
@@ -525,7 +546,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
     return (
         len(s) <= longest
         and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and _quoted(s)))
-        and not is_caption(s)
+        and not _signed_photo(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
         and not CLOSING_REPORTER.match(s)

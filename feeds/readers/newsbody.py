@@ -8,10 +8,13 @@ reporter, a transcript's speaker cues, or a letter's signature under its date at
 
 from __future__ import annotations
 
+import re
+
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BROADCAST_SIGN_OFF,
     BYLINE,
+    CALLED,
     CLOSING_OUTLET_REPORTER,
     CLOSING_REPORTER,
     COPYRIGHT,
@@ -19,6 +22,7 @@ from feeds.readers.newswords import (
     DATE_STAMP,
     DATELINE,
     DESK_AFTER,
+    GLUED_SIGNATURE,
     HANDOVER,
     NOTE,
     OPENING_OUTLET,
@@ -62,7 +66,8 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             break
         opening = OPENING_OUTLET.match(s) if outlet is None else None
         named = DESK_AFTER.sub("", opening.group("outlet")) if opening else ""  # "[한빛일보 사회부]"
-        if opening and (is_outlet(named) or opening.group("desk")):
+        # "[김용삼 / 문화체육관광부 1차관]": a speaker's name and title in a broadcast's script, no desk
+        if opening and (is_outlet(named) or (opening.group("desk") and not is_bare_name(named))):
             outlet = named  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
     if not reporters:  # a transcript: the anchor's and the reporter's cues name them
         reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
@@ -82,19 +87,58 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         copyright = COPYRIGHT.search(tail[i]) or COPYRIGHT_LAST.search(tail[i])
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
-    aired = BROADCAST_SIGN_OFF.search(tail[-1]) if tail and not reporters and "입니다" in tail[-1] else None
+    signers = _section_signers(raw)
+    if len(signers) > 1 and (not reporters or reporters == signers[-1:]):
+        reporters = signers  # an editors' notes page: each note signed by its writer
+    aired = _aired(tail) if not reporters else None
     if aired:  # "KBS 뉴스 신강문입니다.": the station and the reporter, signing off
         reporters = [{"name": aired.group("name")}]
         closing_outlet = closing_outlet or aired.group("outlet")
     if not reporters:  # a broadcast: the anchor hands over to the reporter ("조형준 기자가 정리했습니다.")
         lead = [plain(line) for line in raw[:_HANDOVER_LINES]]
-        reporters = next(([{"name": m.group("name")}] for s in lead if (m := HANDOVER.search(s))), [])
+        handover = next((m for s in lead if (m := HANDOVER.search(s) or CALLED.fullmatch(s))), None)
+        if handover:  # "울산BBS 박상규 기자가 보도합니다.": the station's name may lead
+            reporters = [{"name": handover.group("name")}]
+            station = handover.groupdict().get("outlet")
+            closing_outlet = closing_outlet or (station if station and is_outlet(station) else None)
+    # the comment box's labels may come after it
+    glued = next((m for s in reversed(tail) if (m := GLUED_SIGNATURE.search(s))), None) if not reporters else None
+    if glued and is_bare_name(glued.group("name")):  # "… 당면과제이다. 변옥윤·객원논설위원"
+        reporters = [{"name": glued.group("name")}]
     if not reporters:
         signer, signed_for = _signature(tail)
         reporters, closing_outlet = signer, closing_outlet or signed_for
     return outlet or closing_outlet, reporters
 
 
+_SIGNER_ALONE = re.compile(r"(?P<name>[가-힣]{2,4})\s?기자")
+
+
+def _section_signers(raw: list[str]) -> list[dict[str, str]]:
+    """The writers who each sign a note of the text with their name alone on a line ("신연실 기자"),
+    the next note under it, the last closing the text; in their order, each once."""
+    names = [m.group("name") for line in raw if (m := _SIGNER_ALONE.fullmatch(line.strip()))]
+    if len(names) < 2 or not _SIGNER_ALONE.fullmatch(raw[-1].strip()):
+        return []
+    return [{"name": n} for n in dict.fromkeys(names) if is_bare_name(n)]
+
+
+def _aired(tail: list[str]) -> re.Match[str] | None:
+    """A broadcast's sign-off among the last lines: only the address and the crew's credits
+    ("영상취재 : 이준희") may come after it."""
+    for i in range(len(tail) - 1, max(len(tail) - _SIGN_OFF_LINES, 0) - 1, -1):
+        last = i == len(tail) - 1  # a script run into one line signs off at its end
+        if (
+            "입니다" in tail[i]
+            and (last or len(tail[i]) <= _SIGN_OFF_MAX)
+            and (m := BROADCAST_SIGN_OFF.search(tail[i]))
+        ):
+            return m
+    return None
+
+
+_SIGN_OFF_LINES = 5  # the sign-off, the address, the camera's and the editor's credits, a button
+_SIGN_OFF_MAX = 40  # a sign-off above other lines is a line of its own
 _HANDOVER_LINES = 15  # an anchor's lead of a few short lines, as scripts break them
 
 

@@ -228,12 +228,14 @@ def _is_signature(s: str, below_date: bool) -> bool:
 # its separators are pieces: each gets the class its features weigh most for. "text" is a word of
 # a headline, a sentence or a CSV row; one piece of text makes the whole line text, kept in the
 # document, never metadata.
+# A broadcast's news programme, one word: "뉴스A", "뉴스데스크", "8뉴스" (an outlet's name, 뉴스1, is one too)
+_PROGRAMME = re.compile(r"\d{0,2}뉴스[A-Z0-9가-힣]{0,4}")
 PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "label or button": lambda piece, line: JUNK.match(piece),  # 입력, 기사원문, 댓글 3, 의견 0, 뉴욕=
     "long": lambda piece, line: len(piece) > OUTLET_MAX,
     "sentence end": lambda piece, line: SENTENCE_END.search(piece),  # …했다, …요.
     "Latin name": lambda piece, line: LATIN_NAME.fullmatch(piece),  # Peter Wayner, JR Raphael
-    "outlet word": lambda piece, line: is_outlet(piece),  # 뉴스1, 문화일보, YTN, 한겨레
+    "outlet word": lambda piece, line: is_outlet(piece) and not SECTION.fullmatch(piece),  # 뉴스1, YTN; not 경제
     "before a comma": lambda piece, line: re.search(re.escape(piece) + r"\s*,", line),  # "테크데일리, 오세훈 기자"
     "Hangul name": lambda piece, line: is_bare_name(piece),  # 유룡: a family name and one to three syllables
     "section prefix": lambda piece, line: SECTION_PREFIX.match(piece),  # 경제…, 정치…
@@ -243,6 +245,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "English section": lambda piece, line: ENGLISH_SECTION.fullmatch(piece),  # Travel, Sports
     "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
     "outlet and edition": lambda piece, line: _outlet_and_edition(piece, line),  # 머니투데이 더리더
+    "a programme's name": lambda piece, line: _PROGRAMME.fullmatch(piece),  # 뉴스A, 뉴스데스크 beside the stamp
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -260,6 +263,7 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("English section", "junk", 40),  # a section's English name is no outlet, though capitalised
     ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
     ("outlet and edition", "outlet", 30),  # an outlet's name, then its magazine's or edition's
+    ("a programme's name", "junk", 20),  # a broadcast's news programme; an outlet's word outweighs it (뉴스1)
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -289,6 +293,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
         return ("outlet", team.group("outlet"))  # "씨네21 취재팀 2019-01-16": the outlet's own team
     if piece[-1] == "=" and is_outlet(place := piece[:-1].strip()):
         return ("outlet", place)  # "한빛일보 = 홍길동 기자": the dateline's place is the outlet
+    place, equals, named = piece.partition("=")
+    if equals and place and " " not in place and is_outlet(named := named.strip()):
+        return ("outlet", named)  # "[경기=아시아뉴스통신]": a bracketed dateline, its place then the outlet
     first, _, last = piece.rstrip("= ").partition(" ")
     if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
         return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
@@ -386,6 +393,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
         desk = DESK.sub("", name) if s[0] == "•" else name
         if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
             return HeadLine(outlet=desk or None)
+        names = [n.strip() for n in name.split(",")]
+        if s[0] == "•" and len(names) > 1 and all(is_bare_name(n) and not is_outlet(n) for n in names):
+            return HeadLine(authors=[{"name": n} for n in names])  # "• 최미애,이지용": the writers, no role
         if s[0] == "•" and ((is_bare_name(name) and not is_outlet(name)) or LATIN_NAME.fullmatch(name)):
             return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.

@@ -74,7 +74,36 @@ _POPUP = re.compile(r"(?:오늘\s*하루|다시|\d+\s*일간?)\s*(?:이\s*창\s*
 # The weather widget: a bullet, a place and its temperature ("• 서울 13℃")
 _WEATHER = re.compile(r"[•·]?\s*[가-힣]{1,6}\s*-?\d{1,2}(?:\.\d)?\s*(?:℃|°C?)")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
-_HOME = re.compile(r"(?:HOME|Home|홈)\s")
+_HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/사건/사고": the home link leads
+# The site's logo, copied as its image's alt text: "• 한빛일보 로고", "한빛일보 logo"
+_LOGO = re.compile(r"[•·]?\s*\S.{0,24}\s(?:로고|[Ll]ogo|LOGO)(?:\s*이미지)?")
+_MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
+
+
+def _home_link(s: str) -> bool:
+    """The outlet's name and its home link: "경인일보 뉴스홈", "한빛일보 HOME"."""
+    name, _, link = s.rpartition(" ")
+    return link in _HOME_LINKS and is_outlet(name)
+
+
+_HOME_LINKS = frozenset({"홈", "뉴스홈", "HOME", "Home", "홈으로"})
+
+
+def _menu(s: str) -> bool:
+    """The site's menu, one word between bars: "신문사소개 | 광고안내 | 기사제휴". A headline's bars part
+    phrases ("도서관 | 새 건물로 | 문 열어")."""
+    items = [p.strip() for p in s.split("|")]
+    return len(items) >= 3 and all(_MENU_ITEM.fullmatch(p) for p in items)
+
+
+def _english_section_and_column(s: str) -> bool:
+    """An English section's name, then its column's in Hangul: "LifeStyle 편집후기"."""
+    words = s.split()
+    return (
+        len(words) == 2
+        and ENGLISH_SECTION.fullmatch(words[0].capitalize()) is not None
+        and re.fullmatch(r"[가-힣]{2,6}", words[1]) is not None
+    )
 
 
 def _buttons(s: str) -> bool:
@@ -139,6 +168,10 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
     "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
     "the site's clock": lambda lines, numbers, i: _clock(lines[i]),  # 날짜 : 2024-09-11 16:34:12 회원가입
+    "a logo's alt text": lambda lines, numbers, i: _LOGO.fullmatch(lines[i]) is not None,  # • 한빛일보 로고
+    "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
+    "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
+    "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -156,6 +189,10 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a date alone": -10,
     "the weather": -10,
     "the site's clock": -10,
+    "a logo's alt text": -10,
+    "the outlet's home link": -10,
+    "a menu of links": -10,
+    "an English section and its column": -5,  # LifeStyle 편집후기
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
@@ -188,6 +225,8 @@ def choose_title(lines: list[str], numbers: list[int]) -> int:
 _CUE = re.compile(r"[◀\[<【]\s*(?:앵\s*커|기\s*자|리\s*포\s*트)[^▶\]>】]{0,6}[▶\]>】]")
 _PHOTO_ALT = re.compile(r"\s*(?:기사의?\s*)?(?:사진|이미지)")  # "<headline> 기사의 사진": the photo's alt text
 _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an ad's slot, its number kept
+_LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
+_FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
@@ -205,6 +244,10 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
         len(headline) < len(line) and line.endswith(headline) and is_outlet(line[: -len(headline)].strip())
     ),
     "led by an arrow": lambda line, headline: line[0] in "▶▷►",  # ▶ 새 도서관이 궁금해: the text's subheading
+    "a radio's frequency": lambda line, headline: _FREQUENCY.search(line) is not None,  # 제주시 FM 97.9 …
+    "the headline's first words": lambda line, headline: (  # "단판 승부의 달인" under "단판 승부의 달인 外"
+        len(line) >= _LABEL_MAX and _LEADING_LABEL.sub("", headline).startswith(line + " ")
+    ),
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -218,6 +261,8 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("an ad's slot", "page", 10),
     ("the outlet, then the headline", "page", 10),
     ("led by an arrow", "text", 10),
+    ("the headline's first words", "text", 10),  # the first piece's title, of a headline naming several
+    ("a radio's frequency", "page", 10),  # where and when a programme airs, under its fields
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 

@@ -129,6 +129,7 @@ JUNK_WORD = LazyPattern(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
+    r"|상태바|툴바|사이드바"  # a widget of the page, by its name
     r"|창간사|신년사|축사|기념사|발간사|보기))+",  # the kind of a letter, printed as its section; glued: 글자크기
     re.IGNORECASE,
 )
@@ -228,7 +229,7 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
 BYLINE = LazyPattern(
-    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:=|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:[=/]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
@@ -250,14 +251,19 @@ DATELINE = LazyPattern(
 # A broadcast report's last sentence names the station and the reporter: "KBS 뉴스 신강문입니다.",
 # "뉴욕에서 TV조선 홍연주입니다."
 BROADCAST_SIGN_OFF = LazyPattern(
-    r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|MBC|KBS|SBS))"
+    r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|[A-Z]{1,4}))"
     r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
 # A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
 HANDOVER = LazyPattern(
-    r"(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어|알아|알려|만나)"
-    r"[가-힣]{0,6}(?:합니다|했습니다|봤습니다|드립니다|겠습니다)\.?$"
+    r"(?:(?<![\w])(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+)?(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*"
+    r"(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
+    r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)\.?$"
 )
+# The anchor calling the reporter on a line of its own: "김수강 기자."
+CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
+# A writer's name and role glued to the end of the last paragraph: "… 당면과제이다. 변옥윤·객원논설위원"
+GLUED_SIGNATURE = LazyPattern(rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})\s*[·/]\s*(?:객원|수석|전문|상임)?{_ROLE}$")
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
@@ -287,16 +293,21 @@ CUES = LazyPattern(
     r"|\s*[\[【<〈◀]\s*(?:앵커|리포트|앵커\s*멘트|기자|인터뷰)\s*[\]】>〉▶]\s*"
 )
 OUTLET_LIKE = LazyPattern(
-    r"(?:뉴스|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
+    r"(?:뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
-    r"|^[가-힣]{2,4}(?:MBC|KBS|SBS)$"  # 여수MBC, 대전KBS
+    r"|^[가-힣]{2,4}(?:MBC|KBS|SBS|BBS|CBS|PBC|OBS)$"  # 여수MBC, 대전KBS, 울산BBS
     r"|^(?i:kbs|mbc|sbs|obs|tbc|knn|ubc|jtv|cjb|tjb|cbs|bbs|pbc|jtbc|mbn|ytn)$"  # a station's call sign: tjb
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
 # --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
+# A sentence signed by its photographer after the full stop and a slash, the agency maybe before
+# the name: "… 있다. /홍길동 기자", "… 있다./뉴스1=홍길동 기자".
+PHOTOGRAPHER_SIGN = LazyPattern(r"[.)]\s*/\s*(?:[가-힣A-Za-z0-9]{1,10}\s*=\s*)?[가-힣]{2,4}\s*기자$")
+# A sentence, then the outlet's name as the last one: "… 출연했다. BBS불교방송." (the name is checked)
+SIGNED_BY_OUTLET = LazyPattern(r"[가-힣]{2}[.)]\s+(?P<outlet>[가-힣A-Za-z0-9]{2,12})\.?$")
 _CAPTION_WORD = (
     r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
 )
