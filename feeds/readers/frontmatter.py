@@ -101,13 +101,16 @@ class _Scalars(NamedTuple):
 # back into Python for every node and builds a node and two marks for it: more than all the rest
 # of reading a file costs. ``_simple_yaml`` reads that shape with a few regexes, and
 # declines everything else (comments, nesting, other flow collections, anchors, tags, multi-line
-# or escaped values, tabs and other unusual characters), which PyYAML then loads. Plain values
-# are resolved and constructed by PyYAML's own resolver and constructors. tests/test_fast_paths.py
-# checks that both give the same, on the test data and on generated front matter.
+# values, escapes other than \" and \\, tabs and other unusual characters), which PyYAML then
+# loads. Plain values are resolved and constructed by PyYAML's own resolver and constructors.
+# tests/test_fast_paths.py checks that both give the same, on the test data and on generated
+# front matter.
 _TEXT = "tag:yaml.org,2002:str"
 _SIMPLE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp"))
-# A one-line double-quoted scalar without escapes, or a single-quoted one ('' is a quote).
-_QUOTED = r""""([^"\\]*)"|'([^']*(?:''[^']*)*)'"""
+# A one-line double-quoted scalar whose only escapes are \" and \\ (a quote in a title), or a
+# single-quoted one ('' is a quote).
+_QUOTED = r""""([^"\\]*(?:\\["\\][^"\\]*)*)"|'([^']*(?:''[^']*)*)'"""
+_ESCAPE = re.compile(r'\\(["\\])')
 # key, then: double-quoted, single-quoted, a flow sequence, any other text (plain, or declined)
 _KEY_VALUE = re.compile(rf"([A-Za-z_][A-Za-z0-9_-]{{0,63}}):(?: +(?:{_QUOTED}|(\[.*)|(\S.*)))?")
 _ITEM = re.compile(rf"( *)- +(?:{_QUOTED}|(\S.*))")  # indent, then as above
@@ -175,13 +178,18 @@ def _simple_yaml(fm_text: str, scalars: _Scalars) -> dict[str, Any] | None:
 def _scalar(double: str | None, single: str | None, other: str, line: int, scalars: _Scalars) -> _Scalar | None:
     """A one-line scalar, quoted (``double`` or ``single``) or ``other``; None when it is not a simple one."""
     if double is not None:
-        return _TEXT, double, line
+        return _TEXT, _unescaped(double), line
     if single is not None:
         return _TEXT, single.replace("''", "'"), line
     if other[0] in _PLAIN_NEVER_STARTS or ": " in other or " #" in other or other.endswith((":", " ")):
         return None  # a quote not closed at the end, a mapping in a value, a comment, trailing spaces
     tag = scalars.resolve(other)
     return (tag, other, line) if tag in _SIMPLE_TAGS else None  # not `<<` (merge) or `=` (value)
+
+
+def _unescaped(double: str) -> str:
+    """The text of a double-quoted scalar that ``_QUOTED`` matched: \\" and \\\\ are its only escapes."""
+    return _ESCAPE.sub(r"\1", double) if "\\" in double else double
 
 
 def _flow(text: str, line: int) -> list[_Scalar] | None:
@@ -194,7 +202,7 @@ def _flow(text: str, line: int) -> list[_Scalar] | None:
         if item is None:
             return None
         double, single, end = item.groups()
-        found.append((_TEXT, double if double is not None else single.replace("''", "'"), line))
+        found.append((_TEXT, _unescaped(double) if double is not None else single.replace("''", "'"), line))
         at = item.end()
         if end == "]":
             return found if at == len(text) else None
