@@ -48,7 +48,7 @@ def test_simple_toml_is_tomllibs_on_test_data(fm_text: str) -> None:
 def test_simple_toml_reads_the_common_front_matter() -> None:
     fm_text = (
         'title = "\\"환경 개발자 언어 필요하다\\"…학생 출시 기업"\ndate = 2020-04-12T21:18:00+09:00\n'
-        "author = 'Taylor Choi'\ntags = [\"NVIDIA\", 'AI', \"해킹\"]\ndescription = \"a\\\\b\"\ndraft = false\n"
+        'author = \'Taylor Choi\'\ntags = ["NVIDIA", \'AI\', "해킹"]\ndescription = "a\\\\b"\ndraft = false\n'
         "weight = -3\nupdated = 2020-04-13\nlastmod = 2020-04-13T00:00:00Z\nlocal = 2020-04-13T01:02:03\nempty = []"
     )
     assert _by_simple(fm_text) is not None
