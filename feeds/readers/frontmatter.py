@@ -16,6 +16,7 @@ import json
 import re
 import tomllib
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -101,13 +102,16 @@ class _Scalars(NamedTuple):
 # back into Python for every node and builds a node and two marks for it: more than all the rest
 # of reading a file costs. ``_simple_yaml`` reads that shape with a few regexes, and
 # declines everything else (comments, nesting, other flow collections, anchors, tags, multi-line
-# or escaped values, tabs and other unusual characters), which PyYAML then loads. Plain values
-# are resolved and constructed by PyYAML's own resolver and constructors. tests/test_fast_paths.py
-# checks that both give the same, on the test data and on generated front matter.
+# values, escapes other than \" and \\, tabs and other unusual characters), which PyYAML then
+# loads. Plain values are resolved and constructed by PyYAML's own resolver and constructors.
+# tests/test_fast_paths.py checks that both give the same, on the test data and on generated
+# front matter.
 _TEXT = "tag:yaml.org,2002:str"
 _SIMPLE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "null", "bool", "int", "float", "timestamp"))
-# A one-line double-quoted scalar without escapes, or a single-quoted one ('' is a quote).
-_QUOTED = r""""([^"\\]*)"|'([^']*(?:''[^']*)*)'"""
+# A one-line double-quoted scalar whose only escapes are \" and \\ (a quote in a title), or a
+# single-quoted one ('' is a quote).
+_QUOTED = r""""([^"\\]*(?:\\["\\][^"\\]*)*)"|'([^']*(?:''[^']*)*)'"""
+_ESCAPE = re.compile(r'\\(["\\])')
 # key, then: double-quoted, single-quoted, a flow sequence, any other text (plain, or declined)
 _KEY_VALUE = re.compile(rf"([A-Za-z_][A-Za-z0-9_-]{{0,63}}):(?: +(?:{_QUOTED}|(\[.*)|(\S.*)))?")
 _ITEM = re.compile(rf"( *)- +(?:{_QUOTED}|(\S.*))")  # indent, then as above
@@ -175,13 +179,18 @@ def _simple_yaml(fm_text: str, scalars: _Scalars) -> dict[str, Any] | None:
 def _scalar(double: str | None, single: str | None, other: str, line: int, scalars: _Scalars) -> _Scalar | None:
     """A one-line scalar, quoted (``double`` or ``single``) or ``other``; None when it is not a simple one."""
     if double is not None:
-        return _TEXT, double, line
+        return _TEXT, _unescaped(double), line
     if single is not None:
         return _TEXT, single.replace("''", "'"), line
     if other[0] in _PLAIN_NEVER_STARTS or ": " in other or " #" in other or other.endswith((":", " ")):
         return None  # a quote not closed at the end, a mapping in a value, a comment, trailing spaces
     tag = scalars.resolve(other)
     return (tag, other, line) if tag in _SIMPLE_TAGS else None  # not `<<` (merge) or `=` (value)
+
+
+def _unescaped(double: str) -> str:
+    """The text of a double-quoted scalar that ``_QUOTED`` matched: \\" and \\\\ are its only escapes."""
+    return _ESCAPE.sub(r"\1", double) if "\\" in double else double
 
 
 def _flow(text: str, line: int) -> list[_Scalar] | None:
@@ -194,7 +203,7 @@ def _flow(text: str, line: int) -> list[_Scalar] | None:
         if item is None:
             return None
         double, single, end = item.groups()
-        found.append((_TEXT, double if double is not None else single.replace("''", "'"), line))
+        found.append((_TEXT, _unescaped(double) if double is not None else single.replace("''", "'"), line))
         at = item.end()
         if end == "]":
             return found if at == len(text) else None
@@ -203,6 +212,92 @@ def _flow(text: str, line: int) -> list[_Scalar] | None:
 def _value(scalar: _Scalar, scalars: _Scalars) -> Any:
     tag, text, line = scalar
     return text if tag == _TEXT else scalars.construct(tag, text, line)
+
+
+# The TOML nearly every front matter is, likewise: `key = value` lines of one-line strings (with
+# no escape but \" and \\), lists of them, whole numbers, true or false, dates and date-times to
+# the second. tomllib, pure Python, takes several times longer. Anything else (tables, comments,
+# dotted or quoted keys, other escapes, fractions of seconds, floats, a key twice) goes to
+# tomllib, which also says what is wrong; tests/test_fast_toml.py checks that both give the same.
+_TOML_KEY_VALUE = re.compile(r"([A-Za-z0-9_-]+) *= *(.*)")
+_TOML_STRING = re.compile(r""""([^"\\]*(?:\\["\\][^"\\]*)*)"|'([^']*)'""")
+_TOML_ITEM = re.compile(rf" *(?:{_TOML_STRING.pattern}) *(,|\])")
+_TOML_EMPTY_ARRAY = re.compile(r"\[ *\]")
+_TOML_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_TOML_DATETIME = re.compile(
+    r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+    r"(?:T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(?:(Z)|([+-])([01][0-9]|2[0-3]):([0-5][0-9]))?)?"
+)
+
+
+def _simple_toml(fm_text: str) -> dict[str, Any] | None:
+    """What ``tomllib.loads(fm_text)`` gives when it is only simple ``key = value`` lines; else None."""
+    data: dict[str, Any] = {}
+    for line in fm_text.split("\n"):
+        if not line:
+            continue
+        m = _TOML_KEY_VALUE.fullmatch(line)
+        if m is None or not line.isprintable() or m.group(1) in data:
+            return None
+        value = _toml_value(m.group(2))
+        if value is None:
+            return None
+        data[m.group(1)] = value
+    return data or None
+
+
+def _toml_value(text: str) -> Any:
+    """A simple TOML value's Python value, or None when it is not one ``_simple_toml`` reads."""
+    if not text:
+        return None
+    first = text[0]
+    if first in "\"'":
+        m = _TOML_STRING.fullmatch(text)
+        return None if m is None else _toml_string(m)
+    if first == "[":
+        return _toml_array(text)
+    if text in ("true", "false"):
+        return text == "true"
+    if _TOML_INTEGER.fullmatch(text):
+        return int(text)
+    m = _TOML_DATETIME.fullmatch(text)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, zulu, sign, tz_hour, tz_minute = m.groups()
+    try:
+        if hour is None:
+            return date(int(year), int(month), int(day))
+        zone = UTC if zulu else _toml_zone(sign, tz_hour, tz_minute) if sign else None
+        return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=zone)
+    except ValueError:  # February 30th: tomllib says so
+        return None
+
+
+def _toml_string(m: re.Match[str]) -> str:
+    double, single = m.groups()
+    return single if double is None else _unescaped(double)
+
+
+def _toml_array(text: str) -> list[str] | None:
+    if _TOML_EMPTY_ARRAY.fullmatch(text):
+        return []
+    found, at = [], 1
+    while True:
+        item = _TOML_ITEM.match(text, at)
+        if item is None:
+            return None
+        double, single, end = item.groups()
+        found.append(single if double is None else _unescaped(double))
+        at = item.end()
+        if end == "]":
+            return found if at == len(text) else None
+
+
+@cache
+def _toml_zone(sign: str, hours: str, minutes: str) -> timezone:
+    """An offset as tomllib makes it."""
+    signed = 1 if sign == "+" else -1
+    return timezone(timedelta(hours=signed * int(hours), minutes=signed * int(minutes)))
 
 
 # How front matter opens: python-frontmatter's YAMLHandler.FM_BOUNDARY (a test checks that they
@@ -412,7 +507,8 @@ def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int])
             if simple is not None:
                 return simple
             return handler.load(fm_text, Loader=loader) or {}
-        return tomllib.loads(fm_text)
+        simple = _simple_toml(fm_text)
+        return simple if simple is not None else tomllib.loads(fm_text)
     except _ValueProblem as exc:
         line = exc.line + first
         key = _field_at(line, lines)
