@@ -13,15 +13,17 @@ process, and
 
 Worker processes, not ``signal.alarm``: a signal handler only runs between Python bytecodes, so
 it cannot stop a regular expression or a C parser that never returns, and a killed process
-always stops. They are long-lived (forked once per stage, not per document) and each has at most
+always stops. They are long-lived (forked once per build or stage, not per document) and each has at most
 two documents in hand, so the deadline is that of the one it works on; results come back in input
 order. Forked, they share the parent's memory: only an index and the result cross a pipe.
 
-A build opens a ``session``: its stages that need one worker (a build below MIN_ITEMS
-documents) share it, forked at the first of them, instead of forking one each. Forking a big
+A build opens a ``session``: its stages (reading, rendering, the site files' pass) share its
+workers, forked at the first stage that needs them, instead of forking a set each. Forking a big
 process costs page faults in it afterwards (each page it writes is copied, or unshared, again); a
-small build pays that once. The stage's task then travels to the worker pickled, a module-level
-function and its context, once per stage (and again to a worker that replaces a killed one).
+build pays that once, while its process is still small. The stage's task then travels to each
+worker pickled, a module-level function and its context, once per stage (and again to a worker
+that replaces a killed one), and each document's data with it. A worker's memory bound is
+measured again at each stage, from its size then.
 
 Where fork is not available, or other threads run (forking them can deadlock), the work runs in
 this process: exceptions are still each file's error, but an endless loop cannot be stopped.
@@ -86,13 +88,10 @@ def timed_out(timeout: float) -> str:
 
 
 class _Session:
-    """The worker a build's one-worker stages share, between two stages."""
+    """The workers a build's stages share, between two stages."""
 
     def __init__(self) -> None:
         self.idle: list[_Worker] = []
-
-    def fds(self) -> list[int]:
-        return [fd for w in self.idle for fd in (w.to_worker, w.from_worker)]
 
     def close(self) -> None:
         for worker in self.idle:
@@ -101,12 +100,13 @@ class _Session:
 
 
 _session: _Session | None = None
+_pipes: set[int] = set()  # this process's ends of the pipes to its workers, whatever their pool
 
 
 @contextlib.contextmanager
 def session() -> Iterator[None]:
-    """Within it, the stages of ``guarded_imap`` given ``shared=True`` and one worker reuse one
-    worker process, stopped when it closes. Nested, the outer one holds."""
+    """Within it, the stages of ``guarded_imap`` given ``shared=True`` reuse the workers of the
+    stages before them, stopped when it closes. Nested, the outer one holds."""
     global _session
     if _session is not None:
         yield
@@ -120,13 +120,14 @@ def session() -> Iterator[None]:
 
 
 def _close_inherited() -> None:
-    """In any process just forked (a guard worker, ``beside``'s): close the pipes to the session's
-    worker. Held there, their ends would not read as such when the build is killed (kill -9), and
-    the session's worker would wait on as long as that process lives."""
+    """In any process just forked (a guard worker, ``beside``'s): close the pipes to this process's
+    workers, idle or at work. Held there, their ends would not read as such when the build is
+    killed (kill -9), and those workers would wait on as long as that process lives."""
+    for fd in _pipes:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _pipes.clear()
     if _session is not None:
-        for fd in _session.fds():
-            with contextlib.suppress(OSError):
-                os.close(fd)
         _session.idle.clear()  # not this process's to stop
 
 
@@ -156,7 +157,8 @@ def guarded_imap(
     inputs are made as it goes.
 
     With ``shared`` (and ``send``), ``task`` pickles (a module-level function, or a partial of
-    one): inside a ``session`` a stage of one worker then runs in the session's worker.
+    one): inside a ``session`` the stage then runs in the session's workers, forked by an earlier
+    stage or by this one and left to the next.
     """
     if count <= 0:
         return
@@ -166,7 +168,7 @@ def guarded_imap(
         return
     size = min(count, procs or workers())
     stage = None
-    if shared and send is not None and size == 1 and _session is not None:
+    if shared and send is not None and _session is not None:
         try:
             stage = pickle.dumps(("stage", task, timeout), pickle.HIGHEST_PROTOCOL)
         except Exception:  # a task that does not pickle: this stage forks its own worker
@@ -216,7 +218,7 @@ class _Pool:
         self.task, self.count, self.label, self.timeout = task, count, label, timeout
         self.size = size
         self.send = send
-        self.stage = stage  # the pickled task, for the session's worker: None, a worker of our own
+        self.stage = stage  # the pickled task, for the session's workers: None, workers of our own
         self.sent: dict[int, object] = {}  # what went with each index in hand: a replaced worker's go again
         self.todo: deque[int] = deque(range(count))
         self.done: dict[int, Any] = {}
@@ -255,7 +257,7 @@ class _Pool:
                         self.sent[i] = self.send(i)
                     if self.stage is None:
                         _send(worker.to_worker, (i, self.sent[i]))
-                    else:  # the worker was forked for another stage: the label travels too
+                    else:  # the worker may have been forked for another stage: the label travels too
                         _send(worker.to_worker, (i, self.sent[i], self.label(i)))
 
     def _collect(self) -> None:
@@ -344,8 +346,7 @@ class _Pool:
             status = 0
             _inherited_untouched()
             try:
-                theirs = (fd for w in self.workers for fd in (w.to_worker, w.from_worker))
-                for fd in (down_write, up_read, *theirs):  # the session's: _close_inherited
+                for fd in (down_write, up_read):  # the other workers': _close_inherited
                     os.close(fd)
                 _bound_memory()
                 _serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
@@ -355,6 +356,7 @@ class _Pool:
                 os._exit(status)
         os.close(down_read)
         os.close(up_write)  # the worker alone holds it: its death reads as EOF
+        _pipes.update((down_write, up_read))
         return _Worker(pid, down_write, up_read)
 
     @staticmethod
@@ -362,8 +364,9 @@ class _Pool:
         if worker.pid:
             _reap(worker.pid, kill=True)
             worker.pid = 0
-        os.close(worker.to_worker)
-        os.close(worker.from_worker)
+        for fd in (worker.to_worker, worker.from_worker):
+            _pipes.discard(fd)
+            os.close(fd)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -386,6 +389,9 @@ def _inherited_untouched() -> None:
     gc.freeze()
 
 
+_given_limit: int | None = None  # a worker's address space limit as it was forked with (ulimit -v)
+
+
 def _bound_memory() -> None:
     """Let this worker's address space grow by DOCUMENT_MEMORY at most: past it an allocation
     raises MemoryError, the document's error. And should the machine run out of memory first, the
@@ -395,16 +401,26 @@ def _bound_memory() -> None:
             f.write("1000")
     except OSError:
         pass  # not Linux
+    _bound_from_here()
+
+
+def _bound_from_here() -> None:
+    """The bound of ``_bound_memory`` from this worker's size now: set as it starts a stage, as what
+    it holds grows or shrinks from one stage to the next (that stage's task and its context)."""
+    global _given_limit
     try:
         import resource
 
         with open("/proc/self/statm") as f:
             size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if _given_limit is None:
+            _given_limit = soft
         limit = size + DOCUMENT_MEMORY
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        if soft == resource.RLIM_INFINITY or limit < soft:
+        for other in (_given_limit, hard):  # never above the limit it was given
+            if other != resource.RLIM_INFINITY:
+                limit = min(limit, other)
+        if limit != soft:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (OSError, ValueError, ImportError):
         pass  # no /proc or no resource module: the kernel's limits alone
@@ -491,6 +507,7 @@ def _serve(
             return
         if isinstance(message, tuple) and message[0] == "stage":  # a session's next stage
             _, task, timeout = message
+            _bound_from_here()
             continue
         args: tuple[Any, ...] = ()
         text: str | None = None  # the document's label, sent to a session's worker
