@@ -28,7 +28,7 @@ class Entries:
 
     def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: Loaded, site: Site, links: Links) -> None:
         self.tags = tags
-        self.links = links  # built before any fork: rendering workers share it
+        self.links = links  # sent to the rendering workers with each stage's task
         self.cache = cache
         self.loaded = loaded
         self.digests = loaded.digests
