@@ -28,7 +28,7 @@ class Entries:
 
     def __init__(self, tags: dict[str, Tag], cache: Cache, loaded: Loaded, site: Site, links: Links) -> None:
         self.tags = tags
-        self.links = links  # sent to the rendering workers with each stage's task
+        self.links = links  # built before any fork: rendering workers share it
         self.cache = cache
         self.loaded = loaded
         self.digests = loaded.digests
@@ -104,6 +104,16 @@ class Entries:
     def _stored_bodies(self, docs: Iterable[Document]) -> dict[str, str]:
         # Read in the parent, in one query: a forked worker must not touch the SQLite connection.
         return self.cache.bodies([d.source for d in docs if d.body is None and d.source not in self.refs])
+
+    def _convert(self, doc: Document, stored: dict[str, str]) -> tuple[str, bool]:
+        """The document's HTML, and whether it may be cached under its file's digest."""
+        from feeds.fragments import marked_html
+
+        body, cacheable = doc.body, True
+        if body is None:
+            ref = self.refs.get(doc.source)
+            body, cacheable = ref.read(self.site) if ref else (stored.get(doc.source, ""), True)
+        return marked_html(replace(doc, body=body), self.site, self.links), cacheable
 
     def convert_ahead(self, docs: Iterable[Planned], progress: Progress = NO_PROGRESS) -> None:
         """Convert to HTML, across processes, every document not cached yet, counting each in ``progress``."""
@@ -207,23 +217,27 @@ class Entries:
     def _convert_guarded(
         self, docs: list[Document], stored: dict[str, str], progress: Progress = NO_PROGRESS
     ) -> list[tuple[str, bool]]:
-        """The HTML of each of ``docs``, and whether it may be cached, inside the guard
-        (``feeds.guard``): in worker processes that are killed past ``document_timeout``.
-        RenderFailed names every document that failed."""
+        """``_convert`` of each of ``docs``, inside the guard (``feeds.guard``): in worker processes
+        that are killed past ``document_timeout``. RenderFailed names every document that failed."""
         from feeds.guard import guarded_imap
         from feeds.parallel import MIN_ITEMS, workers
 
         procs = workers() if len(docs) >= MIN_ITEMS else 1  # one worker: there to be killed
-        # The build's session workers, forked before these documents were: they travel to them.
-        guarded = guarded_imap(
-            partial(convert_sent, self.site, self.links),
-            len(docs),
-            lambda i: self._label(docs[i].source),
-            self.site.document_timeout,
-            procs,
-            lambda i: (docs[i], stored.get(docs[i].source), self.refs.get(docs[i].source)),
-            shared=True,
-        )
+        label = lambda i: self._label(docs[i].source)  # noqa: E731
+        if procs == 1:  # the build's session worker, forked before these documents: they travel to it
+            guarded = guarded_imap(
+                partial(convert_sent, self.site, self.links),
+                len(docs),
+                label,
+                self.site.document_timeout,
+                procs,
+                lambda i: (docs[i], stored.get(docs[i].source), self.refs.get(docs[i].source)),
+                shared=True,
+            )
+        else:
+            guarded = guarded_imap(
+                lambda i: self._convert(docs[i], stored), len(docs), label, self.site.document_timeout, procs
+            )
         results: list[tuple[str, bool]] = []
         failures: dict[str, BaseException] = {}
         for doc, outcome in zip(docs, progress.track(RENDERING, len(docs), guarded), strict=True):
@@ -298,8 +312,8 @@ class Entries:
 def convert_sent(
     site: Site, links: Links, i: int, sent: tuple[Document, str | None, BodyRef | None]
 ) -> tuple[str, bool]:
-    """A document's HTML, and whether it may be cached under its file's digest, in a guard worker it
-    was sent to with its stored body or its reference."""
+    """A document's HTML, and whether it may be cached, in a guard worker it was sent to with its
+    stored body or its reference (``Entries._convert`` there)."""
     from feeds.fragments import marked_html
 
     doc, stored, ref = sent

@@ -13,17 +13,18 @@ process, and
 
 Worker processes, not ``signal.alarm``: a signal handler only runs between Python bytecodes, so
 it cannot stop a regular expression or a C parser that never returns, and a killed process
-always stops. They are long-lived (forked once per build or stage, not per document) and each has at most
+always stops. They are long-lived (forked once per stage, not per document) and each has at most
 two documents in hand, so the deadline is that of the one it works on; results come back in input
 order. Forked, they share the parent's memory: only an index and the result cross a pipe.
 
-A build opens a ``session``: its stages (reading, rendering, the site files' pass) share its
-workers, forked at the first stage that needs them, instead of forking a set each. Forking a big
+A build opens a ``session``: its stages that need one worker (a build below MIN_ITEMS
+documents) share it, forked at the first of them, instead of forking one each. Forking a big
 process costs page faults in it afterwards (each page it writes is copied, or unshared, again); a
-build pays that once, while its process is still small. The stage's task then travels to each
-worker pickled, a module-level function and its context, once per stage (and again to a worker
-that replaces a killed one), and each document's data with it. A worker's memory bound is
-measured again at each stage, from its size then.
+small build pays that once. The stage's task then travels to the worker pickled, a module-level
+function and its context, once per stage (and again to a worker that replaces a killed one); its
+memory bound is measured again at each stage, from its size then. A larger build's stages fork
+their own workers, which inherit the documents instead: sending them each stage costs more than
+the forks it saves.
 
 Where fork is not available, or other threads run (forking them can deadlock), the work runs in
 this process: exceptions are still each file's error, but an endless loop cannot be stopped.
@@ -88,7 +89,7 @@ def timed_out(timeout: float) -> str:
 
 
 class _Session:
-    """The workers a build's stages share, between two stages."""
+    """The worker a build's one-worker stages share, between two stages."""
 
     def __init__(self) -> None:
         self.idle: list[_Worker] = []
@@ -105,8 +106,8 @@ _pipes: set[int] = set()  # this process's ends of the pipes to its workers, wha
 
 @contextlib.contextmanager
 def session() -> Iterator[None]:
-    """Within it, the stages of ``guarded_imap`` given ``shared=True`` reuse the workers of the
-    stages before them, stopped when it closes. Nested, the outer one holds."""
+    """Within it, the stages of ``guarded_imap`` given ``shared=True`` and one worker reuse one
+    worker process, stopped when it closes. Nested, the outer one holds."""
     global _session
     if _session is not None:
         yield
@@ -157,8 +158,7 @@ def guarded_imap(
     inputs are made as it goes.
 
     With ``shared`` (and ``send``), ``task`` pickles (a module-level function, or a partial of
-    one): inside a ``session`` the stage then runs in the session's workers, forked by an earlier
-    stage or by this one and left to the next.
+    one): inside a ``session`` a stage of one worker then runs in the session's worker.
     """
     if count <= 0:
         return
@@ -168,7 +168,7 @@ def guarded_imap(
         return
     size = min(count, procs or workers())
     stage = None
-    if shared and send is not None and _session is not None:
+    if shared and send is not None and size == 1 and _session is not None:
         try:
             stage = pickle.dumps(("stage", task, timeout), pickle.HIGHEST_PROTOCOL)
         except Exception:  # a task that does not pickle: this stage forks its own worker
@@ -218,7 +218,7 @@ class _Pool:
         self.task, self.count, self.label, self.timeout = task, count, label, timeout
         self.size = size
         self.send = send
-        self.stage = stage  # the pickled task, for the session's workers: None, workers of our own
+        self.stage = stage  # the pickled task, for the session's worker: None, a worker of our own
         self.sent: dict[int, object] = {}  # what went with each index in hand: a replaced worker's go again
         self.todo: deque[int] = deque(range(count))
         self.done: dict[int, Any] = {}
@@ -257,7 +257,7 @@ class _Pool:
                         self.sent[i] = self.send(i)
                     if self.stage is None:
                         _send(worker.to_worker, (i, self.sent[i]))
-                    else:  # the worker may have been forked for another stage: the label travels too
+                    else:  # the worker was forked for another stage: the label travels too
                         _send(worker.to_worker, (i, self.sent[i], self.label(i)))
 
     def _collect(self) -> None:

@@ -304,8 +304,6 @@ def load(
         import feeds.readers  # noqa: F401
     # Below MIN_ITEMS files one worker: it is there to be killed, not to spread the work.
     procs = workers() if len(stale) >= MIN_ITEMS else 1
-    if procs > 1:  # a full build's: the build's workers, forked now, go on to render the bodies
-        _import_markups(site)
     guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs, send, shared=True)
     results = progress.track(READING, len(stale), guarded)
     for st, outcome in zip(stale, results, strict=True):
@@ -318,16 +316,6 @@ def load(
         loaded.keep_last_good(source, cached[source], printable(label))
     cache.delete_documents(set(cached) - listed - set(kept) | set(not_articles))
     return loaded
-
-
-def _import_markups(site: Site) -> None:
-    """Import the markups the settings name, for the workers about to fork to inherit: a markup's
-    one-time checks (and their one warning) then run once, here, not in each worker."""
-    from feeds.markup import MARKDOWN_ENGINES, converter
-
-    engines = {site.markdown, *(engine for _, engine in site.markdown_by_folder)}
-    for markup in sorted({"news", *(MARKDOWN_ENGINES[engine] for engine in engines)}):
-        converter(markup)
 
 
 def _take(

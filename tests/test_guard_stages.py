@@ -1,6 +1,6 @@
-"""A build of any size forks its guard workers once: its stages of several workers share them
-too, a killed worker's replacement runs the current stage, each stage measures the memory bound
-again, and no worker outlives the build, killed or not."""
+"""The guard's workers across a build's stages: the session's worker measures its memory bound
+again at each stage, and no worker outlives a build killed while a stage of several is at work
+(another child forked meanwhile, as ``beside``'s, holds none of their pipes)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-import feeds
 from feeds import guard
-from feeds.guard import GuardError
-from tests.test_guard_session import SEEDS, gone
+from tests.test_guard_session import gone
 
 pytestmark = pytest.mark.skipif(not guard.can_fork(), reason="the session's workers are forked")
 
@@ -28,12 +26,6 @@ _held: list[mmap.mmap] = []  # in a worker: address space a stage leaves behind 
 
 def scaled(factor: int, i: int, sent: int) -> tuple[int, int]:
     return os.getpid(), sent * factor
-
-
-def slow_at(stuck: int, i: int, sent: int) -> tuple[int, int]:
-    if sent == stuck:
-        time.sleep(60)
-    return os.getpid(), -sent
 
 
 def reserve(size: int, i: int, sent: int) -> tuple[int, int]:
@@ -58,33 +50,12 @@ def pids(outcomes: list[object]) -> set[int]:
     return {o[0] for o in outcomes if isinstance(o, tuple)}
 
 
-def values(outcomes: list[object]) -> list[object]:
-    return [o.message if isinstance(o, GuardError) else o[1] for o in outcomes if isinstance(o, GuardError | tuple)]
-
-
 def no_children() -> bool:
     try:
         os.waitpid(-1, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
-
-
-def test_stages_of_two_workers_share_them_and_a_replacement_runs_the_current_stage() -> None:
-    with guard.session():
-        first = stage(partial(scaled, 10), 40, 2)
-        second = stage(partial(scaled, 100), 40, 2)
-        one = stage(partial(scaled, 1), 3, 1)  # a stage of one takes one of them
-        third = stage(partial(slow_at, 5), 40, 2, timeout=0.5)
-        fourth = stage(partial(scaled, 1000), 40, 2)
-    assert values(first) == [10 * i for i in range(40)]
-    assert values(second) == [100 * i for i in range(40)]
-    assert len(pids(first)) == 2 and pids(second) == pids(first) and pids(one) < pids(first)
-    assert os.getpid() not in pids(first)
-    assert values(third) == [0, -1, -2, -3, -4, guard.timed_out(0.5), *(-i for i in range(6, 40))]
-    assert values(fourth) == [1000 * i for i in range(40)]  # the replacement, given this stage's task
-    assert len(pids(fourth)) == 2 and len(pids(fourth) & pids(first)) == 1  # one replaced, none other
-    assert no_children()
 
 
 @pytest.mark.skipif(not Path("/proc/self/statm").is_file(), reason="the bound is set on Linux")
@@ -102,47 +73,15 @@ def test_the_memory_bound_is_measured_at_each_stage() -> None:
     assert no_children()
 
 
-def test_a_build_of_many_documents_forks_its_workers_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    forked: list[int] = []
-    fork = guard._Pool._fork
-
-    def counted(pool: guard._Pool) -> guard._Worker:
-        worker = fork(pool)
-        forked.append(worker.pid)
-        return worker
-
-    content = tmp_path / "content"
-    content.mkdir()
-    for n in range(12):
-        text = f"---\ntitle: Post {n}\ndate: 2024-01-{n + 1:02d}\ntags: [notes]\n---\n\nThe *{n}th* note.\n"
-        (content / f"post-{n:02d}.md").write_text(text, encoding="utf-8")
-    site = SEEDS / "site.toml"
-    single = tmp_path / "single"
-    monkeypatch.setenv("FEEDS_WORKERS", "1")
-    feeds.build(content, single, cache=False, include_future=True, config=site)
-    monkeypatch.setenv("FEEDS_WORKERS", "2")
-    monkeypatch.setattr("feeds.parallel.MIN_ITEMS", 4)  # every stage of two workers
-    monkeypatch.setattr(guard._Pool, "_fork", counted)
-    result = feeds.build(content, tmp_path / "out", cache=False, include_future=True, config=site)
-    assert result.published == 12 and not result.errors
-    assert len(forked) == 2  # reading's, and rendering reuses them
-    assert no_children()
-    made = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*") if p.is_file())
-    assert made == sorted(p.relative_to(single) for p in single.rglob("*") if p.is_file())
-    for path in made:
-        assert (tmp_path / "out" / path).read_bytes() == (single / path).read_bytes(), path
-
-
 KILLED_MID_STAGE = """
 import os, signal, sys, time
 from functools import partial
 from feeds import guard
-from tests.test_guard_pool_once import scaled
+from tests.test_guard_stages import scaled
 
 with guard.session():
-    list(guard.guarded_imap(partial(scaled, 1), 8, str, 30.0, 2, lambda i: i, shared=True))
     working = guard.guarded_imap(partial(scaled, 2), 40, str, 30.0, 2, lambda i: i, shared=True)
-    next(working)  # both workers the stage's, waiting for more: none idle in the session
+    next(working)  # both workers at work for the stage, none idle in the session
     me = os.getpid()
     print(open(f"/proc/{me}/task/{me}/children").read().strip(), flush=True)
     pid = os.fork()
