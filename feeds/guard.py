@@ -21,7 +21,10 @@ A build opens a ``session``: its stages that need one worker (a build below MIN_
 documents) share it, forked at the first of them, instead of forking one each. Forking a big
 process costs page faults in it afterwards (each page it writes is copied, or unshared, again); a
 small build pays that once. The stage's task then travels to the worker pickled, a module-level
-function and its context, once per stage (and again to a worker that replaces a killed one).
+function and its context, once per stage (and again to a worker that replaces a killed one); its
+memory bound is measured again at each stage, from its size then. A larger build's stages fork
+their own workers, which inherit the documents instead: sending them each stage costs more than
+the forks it saves.
 
 Where fork is not available, or other threads run (forking them can deadlock), the work runs in
 this process: exceptions are still each file's error, but an endless loop cannot be stopped.
@@ -91,9 +94,6 @@ class _Session:
     def __init__(self) -> None:
         self.idle: list[_Worker] = []
 
-    def fds(self) -> list[int]:
-        return [fd for w in self.idle for fd in (w.to_worker, w.from_worker)]
-
     def close(self) -> None:
         for worker in self.idle:
             _Pool._stop(worker)
@@ -101,6 +101,7 @@ class _Session:
 
 
 _session: _Session | None = None
+_pipes: set[int] = set()  # this process's ends of the pipes to its workers, whatever their pool
 
 
 @contextlib.contextmanager
@@ -120,13 +121,14 @@ def session() -> Iterator[None]:
 
 
 def _close_inherited() -> None:
-    """In any process just forked (a guard worker, ``beside``'s): close the pipes to the session's
-    worker. Held there, their ends would not read as such when the build is killed (kill -9), and
-    the session's worker would wait on as long as that process lives."""
+    """In any process just forked (a guard worker, ``beside``'s): close the pipes to this process's
+    workers, idle or at work. Held there, their ends would not read as such when the build is
+    killed (kill -9), and those workers would wait on as long as that process lives."""
+    for fd in _pipes:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _pipes.clear()
     if _session is not None:
-        for fd in _session.fds():
-            with contextlib.suppress(OSError):
-                os.close(fd)
         _session.idle.clear()  # not this process's to stop
 
 
@@ -344,8 +346,7 @@ class _Pool:
             status = 0
             _inherited_untouched()
             try:
-                theirs = (fd for w in self.workers for fd in (w.to_worker, w.from_worker))
-                for fd in (down_write, up_read, *theirs):  # the session's: _close_inherited
+                for fd in (down_write, up_read):  # the other workers': _close_inherited
                     os.close(fd)
                 _bound_memory()
                 _serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
@@ -355,6 +356,7 @@ class _Pool:
                 os._exit(status)
         os.close(down_read)
         os.close(up_write)  # the worker alone holds it: its death reads as EOF
+        _pipes.update((down_write, up_read))
         return _Worker(pid, down_write, up_read)
 
     @staticmethod
@@ -362,8 +364,9 @@ class _Pool:
         if worker.pid:
             _reap(worker.pid, kill=True)
             worker.pid = 0
-        os.close(worker.to_worker)
-        os.close(worker.from_worker)
+        for fd in (worker.to_worker, worker.from_worker):
+            _pipes.discard(fd)
+            os.close(fd)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -386,6 +389,9 @@ def _inherited_untouched() -> None:
     gc.freeze()
 
 
+_given_limit: int | None = None  # a worker's address space limit as it was forked with (ulimit -v)
+
+
 def _bound_memory() -> None:
     """Let this worker's address space grow by DOCUMENT_MEMORY at most: past it an allocation
     raises MemoryError, the document's error. And should the machine run out of memory first, the
@@ -395,16 +401,26 @@ def _bound_memory() -> None:
             f.write("1000")
     except OSError:
         pass  # not Linux
+    _bound_from_here()
+
+
+def _bound_from_here() -> None:
+    """The bound of ``_bound_memory`` from this worker's size now: set as it starts a stage, as what
+    it holds grows or shrinks from one stage to the next (that stage's task and its context)."""
+    global _given_limit
     try:
         import resource
 
         with open("/proc/self/statm") as f:
             size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if _given_limit is None:
+            _given_limit = soft
         limit = size + DOCUMENT_MEMORY
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        if soft == resource.RLIM_INFINITY or limit < soft:
+        for other in (_given_limit, hard):  # never above the limit it was given
+            if other != resource.RLIM_INFINITY:
+                limit = min(limit, other)
+        if limit != soft:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (OSError, ValueError, ImportError):
         pass  # no /proc or no resource module: the kernel's limits alone
@@ -491,6 +507,7 @@ def _serve(
             return
         if isinstance(message, tuple) and message[0] == "stage":  # a session's next stage
             _, task, timeout = message
+            _bound_from_here()
             continue
         args: tuple[Any, ...] = ()
         text: str | None = None  # the document's label, sent to a session's worker
