@@ -219,7 +219,7 @@ def _patched(run: Run, plan: Plan, edits: _Edits) -> Ready | None:
     tags = plan.tag_index()
     if any(tag_key(t) not in tags for source in wanted for t in rows[source].meta.tags):
         return None
-    previous = cache.outputs()
+    previous = cache.outputs(run.out_dir)  # each output stat'ed here, once, in one pass
     if not _outputs_hold(run, feeds, previous):
         return None
     # Nothing is written above this line.

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from feeds import assets, sitemap
-from feeds.cache import Cache, OutputRecord, StaleIndex
+from feeds.cache import Cache, OutputRecord, StaleIndex, uncollected
 from feeds.config import Site
 from feeds.errors import DiskError
 from feeds.pages import articles
@@ -95,24 +95,29 @@ class State:
         is none or it does not decode (the cache is never trusted: everything is then rendered
         and compared again)."""
         try:
-            raw = json.loads(cache.get(SOURCES_KEY) or "{}")
-            state = cls(static=str(raw.get("static", "")), missing=[str(m) for m in raw.get("missing", [])])
-            for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
-                state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
-            if not articles:
-                return state
-            for source, (fp, page, link, updated, used, missing) in json.loads(cache.get(STATE_KEY) or "{}").items():
-                state.articles[str(source)] = Article(
-                    str(fp),
-                    None if page is None else str(page),
-                    str(link),
-                    str(updated),
-                    [(str(o), str(s)) for o, s in used],
-                    [str(m) for m in missing],
-                )
-            return state
+            with uncollected():
+                return cls._load(cache, articles)
         except (ValueError, TypeError, AttributeError):
             return cls()
+
+    @classmethod
+    def _load(cls, cache: Cache, articles: bool) -> State:
+        raw = json.loads(cache.get(SOURCES_KEY) or "{}")
+        state = cls(static=str(raw.get("static", "")), missing=[str(m) for m in raw.get("missing", [])])
+        for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
+            state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
+        if not articles:
+            return state
+        for source, (fp, page, link, updated, used, missing) in json.loads(cache.get(STATE_KEY) or "{}").items():
+            state.articles[str(source)] = Article(
+                str(fp),
+                None if page is None else str(page),
+                str(link),
+                str(updated),
+                [(str(o), str(s)) for o, s in used],
+                [str(m) for m in missing],
+            )
+        return state
 
 
 def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path) -> bool:
@@ -193,7 +198,9 @@ def publish(
             record = previous.get(article.page) if article.page else None
             if article.page is None:
                 new[source] = article
-            elif record is not None and record.still_written(ARTICLE + article.fp, ctx.out_dir / article.page):
+            elif record is not None and record.still_written(
+                ARTICLE + article.fp, os.path.join(ctx.out_dir, article.page)
+            ):
                 new[source] = article
                 records[article.page] = record
                 result.unchanged.append(article.page)
