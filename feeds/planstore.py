@@ -25,14 +25,16 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from feeds.cache import Cache
+from feeds.cache import Cache, uncollected
 from feeds.plan import Plan, PlannedFeed
 
 if TYPE_CHECKING:  # imported when a plan is read
     from feeds.tags import Tag
 
 KEY = "plan"  # its row in the cache's state table
-VERSION = 3  # 2: the files' sizes and mtimes; 3: and their ctimes and inodes
+# 2: the files' sizes and mtimes; 3: and their ctimes and inodes; 4: each entry once, the feeds
+# naming it by its position (a document is in several feeds: main, tags, author, archive page)
+VERSION = 4
 
 
 def remember(cache: Cache, plan: Plan | None) -> None:
@@ -40,23 +42,25 @@ def remember(cache: Cache, plan: Plan | None) -> None:
     if plan is None:
         cache.forget(KEY)
         return
-    cache.put(
-        KEY,
-        json.dumps(
-            [
-                VERSION,
-                plan.key,
-                plan.files,
-                [
-                    [f.folder, f.title, f.description, f.inputs, f.fingerprint, f.name, f.articles,
-                     f.updated.isoformat() if f.updated else None]
-                    for f in plan.feeds
-                ],
-                [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags],
-            ],
-            ensure_ascii=False,
-        ),
-    )  # fmt: skip
+    # An entry is the same in every feed that shows it (its source, digest, categories, links):
+    # stored once, it is read once, and the plan is a third of its size.
+    positions: dict[str, int] = {}
+    entries: list[tuple[Any, ...]] = []
+    feeds = []
+    for f in plan.feeds:
+        named = []
+        for entry in f.inputs:
+            at = positions.get(entry[0])
+            if at is None or entries[at] != entry:
+                at = positions[entry[0]] = len(entries)
+                entries.append(entry)
+            named.append(at)
+        feeds.append(
+            [f.folder, f.title, f.description, named, f.fingerprint, f.name, f.articles,
+             f.updated.isoformat() if f.updated else None]
+        )  # fmt: skip
+    tags = [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags]
+    cache.put(KEY, json.dumps([VERSION, plan.key, plan.files, feeds, tags, entries], ensure_ascii=False))
 
 
 def recall(cache: Cache, key: str) -> Plan | None:
@@ -65,25 +69,27 @@ def recall(cache: Cache, key: str) -> Plan | None:
     if text is None:
         return None
     try:
-        version, stored_key, files, feeds, tags = json.loads(text)
-        if version != VERSION or stored_key != key or type(files) is not str:
-            return None
-        return Plan(key, files, tuple(_feed(f) for f in feeds), tuple(_tag(t) for t in tags))
-    except (ValueError, TypeError, RecursionError):  # json, unpacking, shapes and dates
+        with uncollected():
+            version, stored_key, files, feeds, tags, entries = json.loads(text)
+            if version != VERSION or stored_key != key or type(files) is not str or type(entries) is not list:
+                return None
+            made = [_entry(e) for e in entries]
+            return Plan(key, files, tuple(_feed(f, made) for f in feeds), tuple(_tag(t) for t in tags))
+    except (ValueError, TypeError, IndexError, RecursionError):  # json, unpacking, shapes, positions and dates
         return None
 
 
-def _feed(row: Any) -> PlannedFeed:
-    folder, title, description, entries, fingerprint, tag, articles, updated = row
+def _feed(row: Any, entries: list[tuple[Any, ...]]) -> PlannedFeed:
+    folder, title, description, named, fingerprint, tag, articles, updated = row
     _texts(folder, title, description, fingerprint)
     if tag is not None:
         _texts(tag)
-    if type(articles) is not int or type(entries) is not list:
+    if type(articles) is not int or type(named) is not list or min(named, default=0) < 0:
         raise TypeError("not a planned feed")
     when = None if updated is None else datetime.fromisoformat(updated)
     if when is not None and when.tzinfo is None:
         raise ValueError("a naive date")
-    inputs = tuple(_entry(e) for e in entries)
+    inputs = tuple(map(entries.__getitem__, named))  # TypeError or IndexError unless positions of entries
     return PlannedFeed(
         folder, title, description, name=tag, articles=articles, updated=when, inputs=inputs, fingerprint=fingerprint
     )
@@ -92,7 +98,7 @@ def _feed(row: Any) -> PlannedFeed:
 def _entry(row: Any) -> tuple[Any, ...]:
     if type(row) is not list or len(row) not in (3, 4) or type(row[2]) is not list:
         raise TypeError("not a planned entry")
-    _texts(row[0], row[1], *row[2], *row[3:])
+    "".join([row[0], row[1], *row[2], *row[3:]])  # TypeError unless every part is text: a loop in C
     return (row[0], row[1], row[2], *row[3:])
 
 
