@@ -90,25 +90,33 @@ class State:
         cache.put(SOURCES_KEY, json.dumps(sources, ensure_ascii=False, sort_keys=True))
 
     @classmethod
-    def load(cls, cache: Cache, articles: bool = True) -> State:
+    def load(cls, cache: Cache, articles: bool = True, hold: bool = False) -> State:
         """The remembered state (without the articles: ``articles`` False); an empty one if there
         is none or it does not decode (the cache is never trusted: everything is then rendered
-        and compared again)."""
-        try:
-            with uncollected():
-                return cls._load(cache, articles)
-        except (ValueError, TypeError, AttributeError):
-            return cls()
+        and compared again). ``hold``: keep it for the next load of the same text, which takes
+        it (an edit build checks the state, ``remembered``, then publishes from it)."""
+        global _held
+        texts = (cache.get(SOURCES_KEY), cache.get(STATE_KEY) if articles else None)
+        held, _held = _held, None
+        if held is not None and articles and held[0] == texts:
+            state = held[1]
+        else:
+            try:
+                with uncollected():
+                    state = cls._decoded(*texts)
+            except (ValueError, TypeError, AttributeError):
+                state = cls()
+        if hold:
+            _held = texts, state
+        return state
 
     @classmethod
-    def _load(cls, cache: Cache, articles: bool) -> State:
-        raw = json.loads(cache.get(SOURCES_KEY) or "{}")
+    def _decoded(cls, sources: str | None, articles: str | None) -> State:
+        raw = json.loads(sources or "{}")
         state = cls(static=str(raw.get("static", "")), missing=[str(m) for m in raw.get("missing", [])])
         for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
             state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
-        if not articles:
-            return state
-        for source, (fp, page, link, updated, used, missing) in json.loads(cache.get(STATE_KEY) or "{}").items():
+        for source, (fp, page, link, updated, used, missing) in json.loads(articles or "{}").items():
             state.articles[str(source)] = Article(
                 str(fp),
                 None if page is None else str(page),
@@ -118,6 +126,11 @@ class State:
                 [str(m) for m in missing],
             )
         return state
+
+
+# A state loaded to be taken by the next load of the same text (``State.load``'s ``hold``), and
+# that text: never changed while held.
+_held: tuple[tuple[str | None, str | None], State] | None = None
 
 
 def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path) -> bool:
@@ -139,7 +152,7 @@ def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path
 def remembered(cache: Cache, previous: dict[str, OutputRecord]) -> bool:
     """Whether the state accounts for every page and copy the last build recorded: an edit build
     relies on it for the articles it does not load, and a damaged one needs the full build."""
-    state = State.load(cache)
+    state = State.load(cache, hold=True)  # taken by the publish that follows
     pages = {a.page for a in state.articles.values() if a.page}
     for rel, record in previous.items():
         if record.fingerprint.startswith(ARTICLE) and rel not in pages:
