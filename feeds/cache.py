@@ -134,15 +134,15 @@ class OutputRecord(NamedTuple):
     # given out/), so that asking again stats nothing; None: not looked at.
     intact: bool | None = None
 
-    def still_written(self, fingerprint: str, path: Path | str) -> bool:
-        """Whether ``path`` is still the file this record says was written from ``fingerprint``:
-        the same inputs, and its size and mtime untouched since."""
+    def still_written(self, fingerprint: str, path: Path | str, rel: str = "") -> bool:
+        """Whether ``path`` (or ``rel`` in the folder ``path``) is still the file this record says
+        was written from ``fingerprint``: the same inputs, and its size and mtime untouched since."""
         if self.fingerprint != fingerprint:
             return False
         if self.intact is not None:
             return self.intact
         try:
-            st = os.stat(path)
+            st = os.stat(os.path.join(path, rel) if rel else path)
         except OSError:
             return False
         return (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns)

@@ -152,9 +152,7 @@ def unchanged_and_dirty(
         names = feed.files
         # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
         # paths (safe_paths).
-        if all(
-            (r := previous.get(rel)) and r.still_written(feed.fingerprint, os.path.join(out_dir, rel)) for rel in names
-        ):
+        if all((r := previous.get(rel)) and r.still_written(feed.fingerprint, out_dir, rel) for rel in names):
             result.unchanged.extend(names)
             records.update((rel, previous[rel]) for rel in names)
         else:

@@ -211,9 +211,7 @@ def publish(
             record = previous.get(article.page) if article.page else None
             if article.page is None:
                 new[source] = article
-            elif record is not None and record.still_written(
-                ARTICLE + article.fp, os.path.join(ctx.out_dir, article.page)
-            ):
+            elif record is not None and record.still_written(ARTICLE + article.fp, ctx.out_dir, article.page):
                 new[source] = article
                 records[article.page] = record
                 result.unchanged.append(article.page)
