@@ -32,16 +32,33 @@ if TYPE_CHECKING:  # imported when a plan is read
     from feeds.tags import Tag
 
 KEY = "plan"  # its row in the cache's state table
+# What the builds since the one that wrote KEY changed of it (``remember``): the files, the rows of
+# the feeds they wrote, and the entries those name that KEY does not hold.
+EDITS_KEY = "plan_edits"
 # 2: the files' sizes and mtimes; 3: and their ctimes and inodes; 4: each entry once, the feeds
 # naming it by its position (a document is in several feeds: main, tags, author, archive page)
 VERSION = 4
 
+# The plan ``recall`` returned, with the rows it was read from and its entries by position: the
+# plan an edit build patches, so that ``remember`` can store what the build changed of it alone.
+_recalled: tuple[str, str | None, Plan, list[tuple[Any, ...]]] | None = None
+
 
 def remember(cache: Cache, plan: Plan | None) -> None:
     """Keep ``plan`` for the next build; None forgets the last one (this build's is not to be reused)."""
+    global _recalled
+    held, _recalled = _recalled, None
     if plan is None:
         cache.forget(KEY)
+        cache.forget(EDITS_KEY)
         return
+    # The plan of an edit is the recalled one but for a few feeds: those alone are written, as
+    # long as the rows are still the ones it was read from.
+    if held is not None and (held[0], held[1]) == (cache.get(KEY), cache.get(EDITS_KEY)):
+        edits = _edits(held, plan)
+        if edits is not None:
+            cache.put(EDITS_KEY, edits)
+            return
     # An entry is the same in every feed that shows it (its source, digest, categories, links):
     # stored once, it is read once, and the plan is a third of its size.
     positions: dict[str, int] = {}
@@ -55,28 +72,76 @@ def remember(cache: Cache, plan: Plan | None) -> None:
                 at = positions[entry[0]] = len(entries)
                 entries.append(entry)
             named.append(at)
-        feeds.append(
-            [f.folder, f.title, f.description, named, f.fingerprint, f.name, f.articles,
-             f.updated.isoformat() if f.updated else None]
-        )  # fmt: skip
+        feeds.append(_row(f, named))
     tags = [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags]
     cache.put(KEY, json.dumps([VERSION, plan.key, plan.files, feeds, tags, entries], ensure_ascii=False))
+    cache.forget(EDITS_KEY)
+
+
+def _row(f: PlannedFeed, named: list[int]) -> list[Any]:
+    updated = f.updated.isoformat() if f.updated else None
+    return [f.folder, f.title, f.description, named, f.fingerprint, f.name, f.articles, updated]
+
+
+def _stored(f: PlannedFeed) -> tuple[object, ...]:
+    """What a feed's row holds but its entries."""
+    return f.folder, f.title, f.description, f.fingerprint, f.name, f.articles, f.updated
+
+
+def _edits(held: tuple[str, str | None, Plan, list[tuple[Any, ...]]], plan: Plan) -> str | None:
+    """The edits row that makes the held plan's rows read back as ``plan``; None when ``plan``
+    is not the held one with a few feeds changed (then the whole plan is written again)."""
+    _, text, old, made = held
+    if (plan.key, plan.tags) != (old.key, old.tags) or len(plan.feeds) != len(old.feeds):
+        return None
+    _, changed_rows, more = json.loads(text) if text else (None, [], [])
+    changed: dict[int, list[Any]] = dict(changed_rows)
+    base = len(made) - len(more)  # the entries KEY holds
+    positions = {entry[0]: at for at, entry in enumerate(made)}  # the last wins: edits come after
+    for i, (new, was) in enumerate(zip(plan.feeds, old.feeds, strict=True)):
+        if (new.inputs is was.inputs or new.inputs == was.inputs) and _stored(new) == _stored(was):
+            continue
+        named = []
+        for entry in new.inputs:
+            at = positions.get(entry[0])
+            if at is None or made[at] != entry:
+                at = positions[entry[0]] = len(made)
+                made.append(entry)
+            named.append(at)
+        changed[i] = _row(new, named)
+    # Past a tenth of the plan, it is written whole again, and the edits start over.
+    if len(changed) > len(plan.feeds) // 10 + 8 or len(made) - base > base // 10 + 64:
+        return None
+    return json.dumps([plan.files, sorted(changed.items()), made[base:]], ensure_ascii=False)
 
 
 def recall(cache: Cache, key: str) -> Plan | None:
     """The plan the last build left for ``key``, or None (none, another key, or not a plan)."""
+    global _recalled
     text = cache.get(KEY)
     if text is None:
         return None
+    edits = cache.get(EDITS_KEY)
     try:
         with uncollected():
             version, stored_key, files, feeds, tags, entries = json.loads(text)
             if version != VERSION or stored_key != key or type(files) is not str or type(entries) is not list:
                 return None
+            if edits is not None:
+                files, changed, more = json.loads(edits)
+                if type(files) is not str or type(more) is not list or type(feeds) is not list:
+                    return None
+                entries = entries + more
+                for at, row in changed:
+                    if type(at) is not int or not 0 <= at < len(feeds):
+                        return None
+                    feeds[at] = row
             made = [_entry(e) for e in entries]
-            return Plan(key, files, tuple(_feed(f, made) for f in feeds), tuple(_tag(t) for t in tags))
+            plan = Plan(key, files, tuple(_feed(f, made) for f in feeds), tuple(_tag(t) for t in tags))
     except (ValueError, TypeError, IndexError, RecursionError):  # json, unpacking, shapes, positions and dates
         return None
+    _recalled = text, edits, plan, made
+    return plan
 
 
 def _feed(row: Any, entries: list[tuple[Any, ...]]) -> PlannedFeed:
