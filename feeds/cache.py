@@ -155,6 +155,11 @@ class Cache:
         self._db = db
         # The outputs table as ``outputs`` last read it, until ``replace_outputs`` writes it.
         self._written: dict[Any, tuple[Any, ...]] | None = None
+        # How many times each state row was written through this connection, and transactions
+        # begun or undone: ``versions``, by which a caller knows a long row is still the one it read.
+        self._puts: dict[str, int] = {}
+        self._epochs = 0
+        self._writing = False  # in a transaction: no other connection writes
 
     @classmethod
     def open(cls, folder: Path | None) -> Cache:
@@ -230,12 +235,17 @@ class Cache:
             yield
             return
         self._db.execute("BEGIN IMMEDIATE")
+        self._epochs += 1  # what was read before may have changed since: versions never match across
+        self._writing = True
         try:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
             self._written = None  # the outputs table may be as it was before outputs() read it
             raise
+        finally:
+            self._epochs += 1
+            self._writing = False
         self._db.execute("COMMIT")
 
     @contextlib.contextmanager
@@ -249,6 +259,7 @@ class Cache:
             yield
         except BaseException:
             self._written = None
+            self._epochs += 1
             self._db.execute("ROLLBACK TO part")
             self._db.execute("RELEASE part")
             raise
@@ -263,11 +274,20 @@ class Cache:
 
     def put(self, key: str, value: str) -> None:
         if self._db is not None:
+            self._puts[key] = self._puts.get(key, 0) + 1
             self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
 
     def forget(self, key: str) -> None:
         if self._db is not None:
+            self._puts[key] = self._puts.get(key, 0) + 1
             self._db.execute("DELETE FROM state WHERE key = ?", (key,))
+
+    def versions(self, *keys: str) -> tuple[object, ...]:
+        """What changes whenever one of the state rows of ``keys`` may have: equal twice inside
+        one transaction (no other connection writes then), they are the rows read in between."""
+        if not self._writing:
+            return (object(),)  # another process may write between two reads: never equal
+        return (self, self._epochs, *(self._puts.get(key, 0) for key in keys))
 
     # ---------------------------------------------------------------- documents
     def index(self, sources: Sequence[str] | None = None) -> dict[str, Indexed]:

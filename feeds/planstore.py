@@ -41,7 +41,7 @@ VERSION = 4
 
 # The plan ``recall`` returned, with the rows it was read from and its entries by position: the
 # plan an edit build patches, so that ``remember`` can store what the build changed of it alone.
-_recalled: tuple[str, str | None, Plan, list[tuple[Any, ...]]] | None = None
+_recalled: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...]]] | None = None
 
 
 def remember(cache: Cache, plan: Plan | None) -> None:
@@ -54,7 +54,7 @@ def remember(cache: Cache, plan: Plan | None) -> None:
         return
     # The plan of an edit is the recalled one but for a few feeds: those alone are written, as
     # long as the rows are still the ones it was read from.
-    if held is not None and (held[0], held[1]) == (cache.get(KEY), cache.get(EDITS_KEY)):
+    if held is not None and held[0] == cache.versions(KEY, EDITS_KEY):
         edits = _edits(held, plan)
         if edits is not None:
             cache.put(EDITS_KEY, edits)
@@ -88,7 +88,7 @@ def _stored(f: PlannedFeed) -> tuple[object, ...]:
     return f.folder, f.title, f.description, f.fingerprint, f.name, f.articles, f.updated
 
 
-def _edits(held: tuple[str, str | None, Plan, list[tuple[Any, ...]]], plan: Plan) -> str | None:
+def _edits(held: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...]]], plan: Plan) -> str | None:
     """The edits row that makes the held plan's rows read back as ``plan``; None when ``plan``
     is not the held one with a few feeds changed (then the whole plan is written again)."""
     _, text, old, made = held
@@ -118,6 +118,7 @@ def _edits(held: tuple[str, str | None, Plan, list[tuple[Any, ...]]], plan: Plan
 def recall(cache: Cache, key: str) -> Plan | None:
     """The plan the last build left for ``key``, or None (none, another key, or not a plan)."""
     global _recalled
+    versions = cache.versions(KEY, EDITS_KEY)
     text = cache.get(KEY)
     if text is None:
         return None
@@ -140,7 +141,7 @@ def recall(cache: Cache, key: str) -> Plan | None:
             plan = Plan(key, files, tuple(_feed(f, made) for f in feeds), tuple(_tag(t) for t in tags))
     except (ValueError, TypeError, IndexError, RecursionError):  # json, unpacking, shapes, positions and dates
         return None
-    _recalled = text, edits, plan, made
+    _recalled = versions, edits, plan, made
     return plan
 
 

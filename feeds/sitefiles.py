@@ -85,7 +85,9 @@ class State:
 
     # The rows it was loaded from (STATE_KEY's, STATE_EDITS_KEY's) and its articles then:
     # ``save`` writes what changed since alone, while those rows are as they were.
-    loaded: tuple[str | None, str | None, dict[str, Article]] | None = field(default=None, repr=False, compare=False)
+    loaded: tuple[tuple[object, ...], str | None, dict[str, Article]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def save(self, cache: Cache) -> None:
         """Two entries: what a run with nothing to do checks (``sources_unchanged``) apart from the
@@ -107,8 +109,8 @@ class State:
         state is written again, and the edits start over)."""
         if self.loaded is None:
             return None
-        base, text, then = self.loaded
-        if base is None or (cache.get(STATE_KEY), cache.get(STATE_EDITS_KEY)) != (base, text):
+        versions, text, then = self.loaded
+        if versions != cache.versions(STATE_KEY, STATE_EDITS_KEY):
             return None
         edits = json.loads(text) if text else {}
         for source, article in self.articles.items():
@@ -125,21 +127,24 @@ class State:
     def load(cls, cache: Cache, articles: bool = True, hold: bool = False) -> State:
         """The remembered state (without the articles: ``articles`` False); an empty one if there
         is none or it does not decode (the cache is never trusted: everything is then rendered
-        and compared again). ``hold``: keep it for the next load of the same text, which takes
+        and compared again). ``hold``: keep it for the next load of the same rows, which takes
         it (an edit build checks the state, ``remembered``, then publishes from it)."""
         global _held
-        texts = (cache.get(SOURCES_KEY), *((cache.get(STATE_KEY), cache.get(STATE_EDITS_KEY)) if articles else ()))
+        versions = cache.versions(SOURCES_KEY, STATE_KEY, STATE_EDITS_KEY)
         held, _held = _held, None
-        if held is not None and articles and held[0] == texts:
+        if held is not None and articles and held[0] == versions:
             state = held[1]
         else:
+            texts = (cache.get(SOURCES_KEY), *((cache.get(STATE_KEY), cache.get(STATE_EDITS_KEY)) if articles else ()))
             try:
                 with uncollected():
                     state = cls._decoded(*texts)
             except (ValueError, TypeError, AttributeError):
                 state = cls()
-        if hold:
-            _held = texts, state
+            if state.loaded is not None:
+                state.loaded = (cache.versions(STATE_KEY, STATE_EDITS_KEY), *state.loaded[1:])
+        if hold and articles:
+            _held = versions, state
         return state
 
     @classmethod
@@ -166,7 +171,7 @@ class State:
                 [(str(o), str(s)) for o, s in used],
                 [str(m) for m in missing],
             )
-        state.loaded = articles, edits, dict(state.articles)
+        state.loaded = (), edits, dict(state.articles)  # ``load`` gives the rows' versions
         return state
 
 
@@ -174,9 +179,9 @@ def _row(a: Article) -> list[object]:
     return [a.fp, a.page, a.link, a.updated, a.assets, a.missing]
 
 
-# A state loaded to be taken by the next load of the same text (``State.load``'s ``hold``), and
-# that text: never changed while held.
-_held: tuple[tuple[str | None, ...], State] | None = None
+# A state loaded to be taken by the next load of the same rows (``State.load``'s ``hold``), and
+# their versions (``Cache.versions``): never changed while held.
+_held: tuple[tuple[object, ...], State] | None = None
 
 
 def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path) -> bool:
