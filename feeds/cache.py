@@ -13,6 +13,7 @@ import gc
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -77,6 +78,19 @@ _PROBES = (
 )
 
 
+@contextlib.contextmanager
+def uncollected() -> Iterator[None]:
+    """No garbage collection inside: for a loop that makes an object per document or output and
+    no cycle, where each collection would only walk them again (and every object made before)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 class StaleIndex(Exception):
     """Cached rows whose full document is unreadable, or disagrees with the light index the build
     was planned from (a damaged or tampered cache): the build forgets them and plans again."""
@@ -110,19 +124,25 @@ class Indexed(NamedTuple):
         return self.size, self.mtime_ns, self.ctime_ns, self.ino
 
 
-@dataclass(frozen=True)
-class OutputRecord:
+class OutputRecord(NamedTuple):
+    """One output as the last build wrote it (a NamedTuple: an edit build reads one per output)."""
+
     fingerprint: str
     size: int
     mtime_ns: int
+    # Whether the file still had this size and mtime when the records were read (``Cache.outputs``
+    # given out/), so that asking again stats nothing; None: not looked at.
+    intact: bool | None = None
 
-    def still_written(self, fingerprint: str, path: Path) -> bool:
-        """Whether ``path`` is still the file this record says was written from ``fingerprint``:
-        the same inputs, and its size and mtime untouched since."""
+    def still_written(self, fingerprint: str, path: Path | str, rel: str = "") -> bool:
+        """Whether ``path`` (or ``rel`` in the folder ``path``) is still the file this record says
+        was written from ``fingerprint``: the same inputs, and its size and mtime untouched since."""
         if self.fingerprint != fingerprint:
             return False
+        if self.intact is not None:
+            return self.intact
         try:
-            st = path.stat()
+            st = os.stat(os.path.join(path, rel) if rel else path)
         except OSError:
             return False
         return (st.st_size, st.st_mtime_ns) == (self.size, self.mtime_ns)
@@ -133,6 +153,13 @@ class Cache:
 
     def __init__(self, db: sqlite3.Connection | None) -> None:
         self._db = db
+        # The outputs table as ``outputs`` last read it, until ``replace_outputs`` writes it.
+        self._written: dict[Any, tuple[Any, ...]] | None = None
+        # How many times each state row was written through this connection, and transactions
+        # begun or undone: ``versions``, by which a caller knows a long row is still the one it read.
+        self._puts: dict[str, int] = {}
+        self._epochs = 0
+        self._writing = False  # in a transaction: no other connection writes
 
     @classmethod
     def open(cls, folder: Path | None) -> Cache:
@@ -208,11 +235,17 @@ class Cache:
             yield
             return
         self._db.execute("BEGIN IMMEDIATE")
+        self._epochs += 1  # what was read before may have changed since: versions never match across
+        self._writing = True
         try:
             yield
         except BaseException:
             self._db.execute("ROLLBACK")
+            self._written = None  # the outputs table may be as it was before outputs() read it
             raise
+        finally:
+            self._epochs += 1
+            self._writing = False
         self._db.execute("COMMIT")
 
     @contextlib.contextmanager
@@ -225,6 +258,8 @@ class Cache:
         try:
             yield
         except BaseException:
+            self._written = None
+            self._epochs += 1
             self._db.execute("ROLLBACK TO part")
             self._db.execute("RELEASE part")
             raise
@@ -239,11 +274,20 @@ class Cache:
 
     def put(self, key: str, value: str) -> None:
         if self._db is not None:
+            self._puts[key] = self._puts.get(key, 0) + 1
             self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, value))
 
     def forget(self, key: str) -> None:
         if self._db is not None:
+            self._puts[key] = self._puts.get(key, 0) + 1
             self._db.execute("DELETE FROM state WHERE key = ?", (key,))
+
+    def versions(self, *keys: str) -> tuple[object, ...]:
+        """What changes whenever one of the state rows of ``keys`` may have: equal twice inside
+        one transaction (no other connection writes then), they are the rows read in between."""
+        if not self._writing:
+            return (object(),)  # another process may write between two reads: never equal
+        return (self, self._epochs, *(self._puts.get(key, 0) for key in keys))
 
     # ---------------------------------------------------------------- documents
     def index(self, sources: Sequence[str] | None = None) -> dict[str, Indexed]:
@@ -254,11 +298,7 @@ class Cache:
         _document_model()
         found: dict[str, Indexed] = {}
         dropped = 0
-        # The loop makes a tuple per document and no cycle: a collection in the middle of it only
-        # walks them again.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with uncollected():
             for source, size, mtime_ns, digest, text, ctime_ns, ino in self._rows(
                 "SELECT source, size, mtime_ns, digest, meta, ctime_ns, ino FROM metas", sources
             ):
@@ -270,9 +310,6 @@ class Cache:
                     dropped += 1
                 else:
                     found[source] = Indexed(size, mtime_ns, digest, planned, ctime_ns, ino)
-        finally:
-            if collecting:
-                gc.enable()
         if dropped:
             log.warning("cache: %d unreadable document row(s) dropped; their files are read again", dropped)
         return found
@@ -378,16 +415,46 @@ class Cache:
             self._db.execute("DELETE FROM html WHERE key NOT IN (SELECT key FROM keep_html)")
 
     # ---------------------------------------------------------------- outputs
-    def outputs(self) -> dict[str, OutputRecord]:
+    def outputs(self, out_dir: Path | None = None) -> dict[str, OutputRecord]:
         """What the last build wrote. A row of the wrong types (a tampered cache) is left out, as
-        if that file had never been recorded: it is written again if it is still a feed."""
+        if that file had never been recorded: it is written again if it is still a feed.
+
+        With ``out_dir``, each file is stat'ed here, in one pass relative to the open folder (no
+        Path made per file), and its record says whether it was found as recorded (``intact``).
+        """
         if self._db is None:
             return {}
-        return {
-            path: OutputRecord(fingerprint, size, mtime_ns)
-            for path, fingerprint, size, mtime_ns in self._db.execute("SELECT * FROM outputs")
-            if type(path) is str and type(fingerprint) is str and type(size) is int and type(mtime_ns) is int
-        }
+        with uncollected():
+            return self._outputs(out_dir)
+
+    def _outputs(self, out_dir: Path | None) -> dict[str, OutputRecord]:
+        assert self._db is not None
+        rows = self._db.execute("SELECT path, fingerprint, size, mtime_ns FROM outputs").fetchall()
+        # What the table holds, tampered rows too: ``replace_outputs`` writes only what differs.
+        self._written = {row[0]: row[1:] for row in rows}
+        rows = [
+            row
+            for row in rows
+            if type(row[0]) is str and type(row[1]) is str and type(row[2]) is int and type(row[3]) is int
+        ]
+        if out_dir is None:
+            return {path: OutputRecord(fp, size, mtime_ns) for path, fp, size, mtime_ns in rows}
+        found: dict[str, OutputRecord] = {}
+        try:
+            folder = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError:
+            return {path: OutputRecord(fp, size, mtime_ns, False) for path, fp, size, mtime_ns in rows}
+        try:
+            for path, fp, size, mtime_ns in rows:
+                try:
+                    st = os.stat(path, dir_fd=folder)
+                    intact = st.st_size == size and st.st_mtime_ns == mtime_ns
+                except (OSError, ValueError):  # gone, or a name no file can have (a NUL)
+                    intact = False
+                found[path] = OutputRecord(fp, size, mtime_ns, intact)
+        finally:
+            os.close(folder)
+        return found
 
     def output_stats(self) -> list[tuple[str, int, int]]:
         """(path, size, mtime_ns) of every output recorded: what a no-change build compares,
@@ -397,12 +464,21 @@ class Cache:
         return self._db.execute("SELECT path, size, mtime_ns FROM outputs").fetchall()
 
     def replace_outputs(self, records: dict[str, OutputRecord]) -> None:
-        if self._db is not None:
+        if self._db is None:
+            return
+        rows = {p: (r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()}
+        written, self._written = self._written, None
+        if written is None:
             self._db.execute("DELETE FROM outputs")
-            self._db.executemany(
-                "INSERT INTO outputs VALUES (?, ?, ?, ?)",
-                ((p, r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()),
-            )
+            self._db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?)", ((p, *row) for p, row in rows.items()))
+            return
+        # The table is as ``outputs`` read it (nothing else writes it): only the rows that differ
+        # change, a few of 15,000 in an edit.
+        self._db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in written if p not in rows))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+            ((p, *row) for p, row in rows.items() if written.get(p) != row),
+        )
 
 
 def _int64(n: int) -> int:

@@ -4,6 +4,7 @@ only the content folder is stat'ed), and an edit that keeps the last build's pla
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -105,8 +106,14 @@ def edit_build(run: Run) -> BuildResult | None:
     if patched is None:
         return None
     ready, result, changed = patched
-    if not publish(run, ready, result):
-        return None
+    # What was loaded to plan (the plan, every output's record, the site files' state) lives to
+    # the end: frozen, the collections that writing triggers do not walk it again and again.
+    gc.freeze()
+    try:
+        if not publish(run, ready, result):
+            return None
+    finally:
+        gc.unfreeze()
     log.debug("%s %d changed file(s)", PLAN_REUSED, changed)
     return result
 
@@ -219,7 +226,7 @@ def _patched(run: Run, plan: Plan, edits: _Edits) -> Ready | None:
     tags = plan.tag_index()
     if any(tag_key(t) not in tags for source in wanted for t in rows[source].meta.tags):
         return None
-    previous = cache.outputs()
+    previous = cache.outputs(run.out_dir)  # each output stat'ed here, once, in one pass
     if not _outputs_hold(run, feeds, previous):
         return None
     # Nothing is written above this line.

@@ -25,65 +25,137 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from feeds.cache import Cache
+from feeds.cache import Cache, uncollected
 from feeds.plan import Plan, PlannedFeed
 
 if TYPE_CHECKING:  # imported when a plan is read
     from feeds.tags import Tag
 
 KEY = "plan"  # its row in the cache's state table
-VERSION = 3  # 2: the files' sizes and mtimes; 3: and their ctimes and inodes
+# What the builds since the one that wrote KEY changed of it (``remember``): the files, the rows of
+# the feeds they wrote, and the entries those name that KEY does not hold.
+EDITS_KEY = "plan_edits"
+# 2: the files' sizes and mtimes; 3: and their ctimes and inodes; 4: each entry once, the feeds
+# naming it by its position (a document is in several feeds: main, tags, author, archive page)
+VERSION = 4
+
+# The plan ``recall`` returned, with the rows it was read from and its entries by position: the
+# plan an edit build patches, so that ``remember`` can store what the build changed of it alone.
+_recalled: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...]]] | None = None
 
 
 def remember(cache: Cache, plan: Plan | None) -> None:
     """Keep ``plan`` for the next build; None forgets the last one (this build's is not to be reused)."""
+    global _recalled
+    held, _recalled = _recalled, None
     if plan is None:
         cache.forget(KEY)
+        cache.forget(EDITS_KEY)
         return
-    cache.put(
-        KEY,
-        json.dumps(
-            [
-                VERSION,
-                plan.key,
-                plan.files,
-                [
-                    [f.folder, f.title, f.description, f.inputs, f.fingerprint, f.name, f.articles,
-                     f.updated.isoformat() if f.updated else None]
-                    for f in plan.feeds
-                ],
-                [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags],
-            ],
-            ensure_ascii=False,
-        ),
-    )  # fmt: skip
+    # The plan of an edit is the recalled one but for a few feeds: those alone are written, as
+    # long as the rows are still the ones it was read from.
+    if held is not None and held[0] == cache.versions(KEY, EDITS_KEY):
+        edits = _edits(held, plan)
+        if edits is not None:
+            cache.put(EDITS_KEY, edits)
+            return
+    # An entry is the same in every feed that shows it (its source, digest, categories, links):
+    # stored once, it is read once, and the plan is a third of its size.
+    positions: dict[str, int] = {}
+    entries: list[tuple[Any, ...]] = []
+    feeds = []
+    for f in plan.feeds:
+        named = []
+        for entry in f.inputs:
+            at = positions.get(entry[0])
+            if at is None or entries[at] != entry:
+                at = positions[entry[0]] = len(entries)
+                entries.append(entry)
+            named.append(at)
+        feeds.append(_row(f, named))
+    tags = [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags]
+    cache.put(KEY, json.dumps([VERSION, plan.key, plan.files, feeds, tags, entries], ensure_ascii=False))
+    cache.forget(EDITS_KEY)
+
+
+def _row(f: PlannedFeed, named: list[int]) -> list[Any]:
+    updated = f.updated.isoformat() if f.updated else None
+    return [f.folder, f.title, f.description, named, f.fingerprint, f.name, f.articles, updated]
+
+
+def _stored(f: PlannedFeed) -> tuple[object, ...]:
+    """What a feed's row holds but its entries."""
+    return f.folder, f.title, f.description, f.fingerprint, f.name, f.articles, f.updated
+
+
+def _edits(held: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...]]], plan: Plan) -> str | None:
+    """The edits row that makes the held plan's rows read back as ``plan``; None when ``plan``
+    is not the held one with a few feeds changed (then the whole plan is written again)."""
+    _, text, old, made = held
+    if (plan.key, plan.tags) != (old.key, old.tags) or len(plan.feeds) != len(old.feeds):
+        return None
+    _, changed_rows, more = json.loads(text) if text else (None, [], [])
+    changed: dict[int, list[Any]] = dict(changed_rows)
+    base = len(made) - len(more)  # the entries KEY holds
+    positions = {entry[0]: at for at, entry in enumerate(made)}  # the last wins: edits come after
+    for i, (new, was) in enumerate(zip(plan.feeds, old.feeds, strict=True)):
+        if (new.inputs is was.inputs or new.inputs == was.inputs) and _stored(new) == _stored(was):
+            continue
+        named = []
+        for entry in new.inputs:
+            at = positions.get(entry[0])
+            if at is None or made[at] != entry:
+                at = positions[entry[0]] = len(made)
+                made.append(entry)
+            named.append(at)
+        changed[i] = _row(new, named)
+    # Past a tenth of the plan, it is written whole again, and the edits start over.
+    if len(changed) > len(plan.feeds) // 10 + 8 or len(made) - base > base // 10 + 64:
+        return None
+    return json.dumps([plan.files, sorted(changed.items()), made[base:]], ensure_ascii=False)
 
 
 def recall(cache: Cache, key: str) -> Plan | None:
     """The plan the last build left for ``key``, or None (none, another key, or not a plan)."""
+    global _recalled
+    versions = cache.versions(KEY, EDITS_KEY)
     text = cache.get(KEY)
     if text is None:
         return None
+    edits = cache.get(EDITS_KEY)
     try:
-        version, stored_key, files, feeds, tags = json.loads(text)
-        if version != VERSION or stored_key != key or type(files) is not str:
-            return None
-        return Plan(key, files, tuple(_feed(f) for f in feeds), tuple(_tag(t) for t in tags))
-    except (ValueError, TypeError, RecursionError):  # json, unpacking, shapes and dates
+        with uncollected():
+            version, stored_key, files, feeds, tags, entries = json.loads(text)
+            if version != VERSION or stored_key != key or type(files) is not str or type(entries) is not list:
+                return None
+            if edits is not None:
+                files, changed, more = json.loads(edits)
+                if type(files) is not str or type(more) is not list or type(feeds) is not list:
+                    return None
+                entries = entries + more
+                for at, row in changed:
+                    if type(at) is not int or not 0 <= at < len(feeds):
+                        return None
+                    feeds[at] = row
+            made = [_entry(e) for e in entries]
+            plan = Plan(key, files, tuple(_feed(f, made) for f in feeds), tuple(_tag(t) for t in tags))
+    except (ValueError, TypeError, IndexError, RecursionError):  # json, unpacking, shapes, positions and dates
         return None
+    _recalled = versions, edits, plan, made
+    return plan
 
 
-def _feed(row: Any) -> PlannedFeed:
-    folder, title, description, entries, fingerprint, tag, articles, updated = row
+def _feed(row: Any, entries: list[tuple[Any, ...]]) -> PlannedFeed:
+    folder, title, description, named, fingerprint, tag, articles, updated = row
     _texts(folder, title, description, fingerprint)
     if tag is not None:
         _texts(tag)
-    if type(articles) is not int or type(entries) is not list:
+    if type(articles) is not int or type(named) is not list or min(named, default=0) < 0:
         raise TypeError("not a planned feed")
     when = None if updated is None else datetime.fromisoformat(updated)
     if when is not None and when.tzinfo is None:
         raise ValueError("a naive date")
-    inputs = tuple(_entry(e) for e in entries)
+    inputs = tuple(map(entries.__getitem__, named))  # TypeError or IndexError unless positions of entries
     return PlannedFeed(
         folder, title, description, name=tag, articles=articles, updated=when, inputs=inputs, fingerprint=fingerprint
     )
@@ -92,7 +164,7 @@ def _feed(row: Any) -> PlannedFeed:
 def _entry(row: Any) -> tuple[Any, ...]:
     if type(row) is not list or len(row) not in (3, 4) or type(row[2]) is not list:
         raise TypeError("not a planned entry")
-    _texts(row[0], row[1], *row[2], *row[3:])
+    "".join([row[0], row[1], *row[2], *row[3:]])  # TypeError unless every part is text: a loop in C
     return (row[0], row[1], row[2], *row[3:])
 
 

@@ -152,7 +152,7 @@ def unchanged_and_dirty(
         names = feed.files
         # Checked where they are, unresolved: only a feed to be written needs its resolved, checked
         # paths (safe_paths).
-        if all((r := previous.get(rel)) and r.still_written(feed.fingerprint, out_dir / rel) for rel in names):
+        if all((r := previous.get(rel)) and r.still_written(feed.fingerprint, out_dir, rel) for rel in names):
             result.unchanged.extend(names)
             records.update((rel, previous[rel]) for rel in names)
         else:
@@ -211,7 +211,7 @@ def _write(
                 st = feed.targets[rel].stat()
                 records[rel] = OutputRecord(feed.planned.fingerprint, st.st_size, st.st_mtime_ns)
         view = site_view(site, ready.plan.feeds)
-        pages_fp = fingerprint(run.site_fp, main.fingerprint)
+        pages_fp = fingerprint(run.site_fp, _main_shown(run, main, entries))
         records.update(_write_pages(run, view, pages_fp, lambda: entries.feed(main).entries, previous, result))
         articles = (ready.articles, ready.every)
         records.update(_publish_site_files(run, view, entries, previous, result, frozenset(records), articles))
@@ -264,6 +264,28 @@ def _deps(entries: Entries, doc: Planned) -> tuple[str, ...]:
     # Only for documents that link to others, so other feeds' fingerprints stay as they were.
     deps = entries.dependencies(doc) + entries.pinned(doc)  # ledger: its ids and dates too
     return (deps,) if deps else ()
+
+
+PAGES_KEY = "pages_main"  # the cache's state row: the main feed's fingerprint, and what the pages show of it
+
+
+def _main_shown(run: Run, main: PlannedFeed, entries: Entries) -> str:
+    """What the site pages show of the main feed's entries (``feeds.pages.shown_of``), remembered
+    by the main feed's fingerprint; with a site's own templates, which may show anything of an
+    entry, the fingerprint itself."""
+    if run.site.templates is not None:
+        return main.fingerprint
+    from feeds.pages import shown_of
+
+    try:
+        known = json.loads(run.cache.get(PAGES_KEY) or "null")
+    except ValueError:
+        known = None
+    if isinstance(known, list) and len(known) == 2 and known[0] == main.fingerprint and type(known[1]) is str:
+        return known[1]
+    shown = shown_of(entries.feed(main).entries)
+    run.cache.put(PAGES_KEY, json.dumps([main.fingerprint, shown]))
+    return shown
 
 
 def _write_pages(

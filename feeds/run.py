@@ -200,7 +200,14 @@ class Run:
 
     def recorded_files(self) -> str:
         """``files`` as a plan is to remember it: racy files' records match no later listing."""
-        return listing(self.stats, recorded=True) if any(st.racy for st in self.stats) else self.files
+        racy = [i for i, st in enumerate(self.stats) if st.racy]
+        if not racy:
+            return self.files
+        # The listing made already, with the few racy files' records made again (one per file).
+        records = self.files.split("\0")
+        for i in racy:
+            records[i] = listing([self.stats[i]], recorded=True)
+        return "\0".join(records)
 
     def options(self) -> tuple[object, ...]:
         """The options a build's output depends on (drafts only when set: older caches stay valid)."""

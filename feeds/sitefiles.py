@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from feeds import assets, sitemap
-from feeds.cache import Cache, OutputRecord, StaleIndex
+from feeds.cache import Cache, OutputRecord, StaleIndex, uncollected
 from feeds.config import Site
 from feeds.errors import DiskError
 from feeds.pages import articles
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATE_KEY = "site_files"  # each article's page and assets
+# The articles changed since STATE_KEY was written, by source (null: gone): an edit build writes one
+# article's row, not 10,000.
+STATE_EDITS_KEY = "site_files_edits"
 SOURCES_KEY = "site_sources"  # the files copied and looked for
 SITEMAP_KEY = "sitemap_listed"  # what the sitemap last written lists, hashed
 # The first word of an output record's fingerprint: which of this module's files it is.
@@ -80,39 +83,105 @@ class State:
     static: str = ""  # the static folder's listing, hashed
     missing: list[str] = field(default_factory=list)  # every article's missing files, as last saved
 
+    # The rows it was loaded from (STATE_KEY's, STATE_EDITS_KEY's) and its articles then:
+    # ``save`` writes what changed since alone, while those rows are as they were.
+    loaded: tuple[tuple[object, ...], str | None, dict[str, Article]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
     def save(self, cache: Cache) -> None:
         """Two entries: what a run with nothing to do checks (``sources_unchanged``) apart from the
         articles, which it need not decode (a few MB at 100,000 articles)."""
-        articles = {s: [a.fp, a.page, a.link, a.updated, a.assets, a.missing] for s, a in self.articles.items()}
         missing = sorted({m for a in self.articles.values() for m in a.missing})
         sources = {"copied": self.copied, "missing": missing, "static": self.static}
-        cache.put(STATE_KEY, json.dumps(articles, ensure_ascii=False, sort_keys=True))
         cache.put(SOURCES_KEY, json.dumps(sources, ensure_ascii=False, sort_keys=True))
+        edits = self._edits(cache)
+        if edits is not None:
+            cache.put(STATE_EDITS_KEY, edits)
+            return
+        articles = {s: _row(a) for s, a in self.articles.items()}
+        cache.put(STATE_KEY, json.dumps(articles, ensure_ascii=False, sort_keys=True))
+        cache.forget(STATE_EDITS_KEY)
+
+    def _edits(self, cache: Cache) -> str | None:
+        """The STATE_EDITS_KEY row that makes the rows loaded read back as this state; None when
+        they are not there as loaded any more, or a tenth of the articles changed (then the whole
+        state is written again, and the edits start over)."""
+        if self.loaded is None:
+            return None
+        versions, text, then = self.loaded
+        if versions != cache.versions(STATE_KEY, STATE_EDITS_KEY):
+            return None
+        edits = json.loads(text) if text else {}
+        for source, article in self.articles.items():
+            was = then.get(source)
+            if was is not article and was != article:
+                edits[source] = _row(article)
+        for source in then.keys() - self.articles.keys():
+            edits[source] = None
+        if len(edits) > len(self.articles) // 10 + 64:
+            return None
+        return json.dumps(edits, ensure_ascii=False, sort_keys=True)
 
     @classmethod
-    def load(cls, cache: Cache, articles: bool = True) -> State:
+    def load(cls, cache: Cache, articles: bool = True, hold: bool = False) -> State:
         """The remembered state (without the articles: ``articles`` False); an empty one if there
         is none or it does not decode (the cache is never trusted: everything is then rendered
-        and compared again)."""
-        try:
-            raw = json.loads(cache.get(SOURCES_KEY) or "{}")
-            state = cls(static=str(raw.get("static", "")), missing=[str(m) for m in raw.get("missing", [])])
-            for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
-                state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
-            if not articles:
-                return state
-            for source, (fp, page, link, updated, used, missing) in json.loads(cache.get(STATE_KEY) or "{}").items():
-                state.articles[str(source)] = Article(
-                    str(fp),
-                    None if page is None else str(page),
-                    str(link),
-                    str(updated),
-                    [(str(o), str(s)) for o, s in used],
-                    [str(m) for m in missing],
-                )
+        and compared again). ``hold``: keep it for the next load of the same rows, which takes
+        it (an edit build checks the state, ``remembered``, then publishes from it)."""
+        global _held
+        versions = cache.versions(SOURCES_KEY, STATE_KEY, STATE_EDITS_KEY)
+        held, _held = _held, None
+        if held is not None and articles and held[0] == versions:
+            state = held[1]
+        else:
+            texts = (cache.get(SOURCES_KEY), *((cache.get(STATE_KEY), cache.get(STATE_EDITS_KEY)) if articles else ()))
+            try:
+                with uncollected():
+                    state = cls._decoded(*texts)
+            except (ValueError, TypeError, AttributeError):
+                state = cls()
+            if state.loaded is not None:
+                state.loaded = (cache.versions(STATE_KEY, STATE_EDITS_KEY), *state.loaded[1:])
+        if hold and articles:
+            _held = versions, state
+        return state
+
+    @classmethod
+    def _decoded(cls, sources: str | None, articles: str | None = None, edits: str | None = None) -> State:
+        raw = json.loads(sources or "{}")
+        state = cls(static=str(raw.get("static", "")), missing=[str(m) for m in raw.get("missing", [])])
+        for out, (origin, source, size, mtime, sha) in raw.get("copied", {}).items():
+            state.copied[str(out)] = (str(origin), str(source), int(size), int(mtime), str(sha))
+        if articles is None:
             return state
-        except (ValueError, TypeError, AttributeError):
-            return cls()
+        rows, changed = json.loads(articles), json.loads(edits or "{}")
+        if type(rows) is not dict or type(changed) is not dict:
+            raise TypeError("not a state")
+        rows.update(changed)
+        for source, row in rows.items():
+            if row is None:
+                continue  # gone since the whole state was written
+            fp, page, link, updated, used, missing = row
+            state.articles[str(source)] = Article(
+                str(fp),
+                None if page is None else str(page),
+                str(link),
+                str(updated),
+                [(str(o), str(s)) for o, s in used],
+                [str(m) for m in missing],
+            )
+        state.loaded = (), edits, dict(state.articles)  # ``load`` gives the rows' versions
+        return state
+
+
+def _row(a: Article) -> list[object]:
+    return [a.fp, a.page, a.link, a.updated, a.assets, a.missing]
+
+
+# A state loaded to be taken by the next load of the same rows (``State.load``'s ``hold``), and
+# their versions (``Cache.versions``): never changed while held.
+_held: tuple[tuple[object, ...], State] | None = None
 
 
 def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path) -> bool:
@@ -134,7 +203,7 @@ def sources_unchanged(cache: Cache, site: Site, content_dir: Path, out_dir: Path
 def remembered(cache: Cache, previous: dict[str, OutputRecord]) -> bool:
     """Whether the state accounts for every page and copy the last build recorded: an edit build
     relies on it for the articles it does not load, and a damaged one needs the full build."""
-    state = State.load(cache)
+    state = State.load(cache, hold=True)  # taken by the publish that follows
     pages = {a.page for a in state.articles.values() if a.page}
     for rel, record in previous.items():
         if record.fingerprint.startswith(ARTICLE) and rel not in pages:
@@ -193,7 +262,7 @@ def publish(
             record = previous.get(article.page) if article.page else None
             if article.page is None:
                 new[source] = article
-            elif record is not None and record.still_written(ARTICLE + article.fp, ctx.out_dir / article.page):
+            elif record is not None and record.still_written(ARTICLE + article.fp, ctx.out_dir, article.page):
                 new[source] = article
                 records[article.page] = record
                 result.unchanged.append(article.page)

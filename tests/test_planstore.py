@@ -250,12 +250,12 @@ def set_plan(tmp_path: Path, value: object) -> None:
 
 
 def _damaged(what: str, row: list[object]) -> object:
-    version, key, files, feeds, tags = row
-    assert isinstance(feeds, list) and isinstance(tags, list) and isinstance(files, str)
+    version, key, files, feeds, tags, entries = row
+    assert isinstance(feeds, list) and isinstance(tags, list) and isinstance(files, str) and isinstance(entries, list)
     if what == "not json":
         return "[1, 2"
     if what == "another version":
-        return [99, key, files, feeds, tags]
+        return [99, key, files, feeds, tags, entries]
     if what == "another shape":
         return {"feeds": feeds}
     if what == "a number for a title":
@@ -275,19 +275,20 @@ def _damaged(what: str, row: list[object]) -> object:
             feed[4] = "0" * 64
         return row
     if what == "an entry's source changed":
-        feeds[0][3][0][0] = "no-such-file.md"
+        entries[feeds[0][3][0]][0] = "no-such-file.md"
         return row
     if what == "an entry's digest changed":
-        feeds[0][3][0][1] = "0" * 64
+        entries[feeds[0][3][0]][1] = "0" * 64
         return row
     if what == "a tag dropped":
-        return [version, key, files, feeds, []]
+        return [version, key, files, feeds, [], entries]
     if what == "files of a number":
-        return [version, key, 7, feeds, tags]
+        return [version, key, 7, feeds, tags, entries]
     if what == "a file left out":
-        return [version, key, files.rsplit("\0", 1)[0], feeds, tags]
+        return [version, key, files.rsplit("\0", 1)[0], feeds, tags, entries]
     if what == "files that say every file changed":
-        return [version, key, "\0".join("0 0 " + line.split(" ", 2)[2] for line in files.split("\0")), feeds, tags]
+        every = "\0".join("0 0 " + line.split(" ", 2)[2] for line in files.split("\0"))
+        return [version, key, every, feeds, tags, entries]
     if what == "deeply nested":
         return "[" * 100_000 + "]" * 100_000
     raise AssertionError(what)

@@ -10,13 +10,16 @@ it import the pages' view of the site, ``feeds.pages.view``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from feeds.config import Site
 
 if TYPE_CHECKING:
+    from feeds.feed import Entry
     from feeds.pages.view import SiteView
 
 # Output file name under out/ -> its template.
@@ -46,6 +49,24 @@ def templates_state(site: Site) -> list[tuple[str, int, int]]:
         )
     except OSError:
         return [("?", 0, 0)]  # unreadable: never equal to a readable state, so pages are rebuilt
+
+
+def shown_of(entries: Iterable[Entry]) -> str:
+    """A digest of what the built-in pages show of the main feed's entries (entries.html.j2):
+    each one's language, link, title, date, authors and summary. An edit to an article's text
+    below its summary leaves it as it was, and the pages need not be made again."""
+    shown = [
+        (
+            e.doc.language,
+            e.doc.link,
+            e.doc.title,
+            e.doc.published.isoformat(),
+            [a.name for a in e.doc.authors],
+            e.summary,
+        )
+        for e in entries
+    ]
+    return hashlib.sha256(json.dumps(shown, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def site_pages(view: SiteView) -> Iterator[tuple[str, bytes]]:

@@ -69,12 +69,18 @@ def feed_link(
 ) -> FeedLink:
     """One feed as the pages list it; what is not given follows from the site and the folder.
     ``name``: the feed's tag or author (``FeedLink.name``), which the folder tells apart."""
+    # The folder's URL quoted once (a site lists every tag's feed), each file's name after it:
+    # ``feed_url`` quotes character by character, so the parts give what the whole would.
+    folder_url = feed_url(site.url, folder, "")
     files = tuple(
-        FeedFile(label, media_type, feed_url(site.url, folder, file)) for file, (label, media_type) in LABELS.items()
+        FeedFile(label, media_type, folder_url + _QUOTED[file]) for file, (label, media_type) in LABELS.items()
     )
     author = folder.startswith("authors/")
     tag, by = (None, name) if author else (name, None)
-    return FeedLink(folder, title, description, tag, articles, updated, files, feed_url(site.url, folder, ""), by)
+    return FeedLink(folder, title, description, tag, articles, updated, files, folder_url, by)
+
+
+_QUOTED = {file: feed_url("", "", file) for file in LABELS}
 
 
 def view_of(site: Site, links: Sequence[FeedLink], entries: Sequence[Entry] = ()) -> SiteView:
