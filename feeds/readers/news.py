@@ -452,6 +452,8 @@ def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
     i = 0
     while i < min(len(lines), 2) and _photo_line(lines[i][1]):
         i += 1
+    while i + 1 < len(lines) and lines[i][1] == lines[i + 1][1]:
+        i += 2  # a photo's alt text and its caption, the same line printed twice
     lead: list[str] = []
     while (
         i < len(lines) - 1
