@@ -33,6 +33,7 @@ from feeds.readers.newswords import (
     is_photo_credit,
     is_sign_credit,
     plain,
+    spaced_signer,
     split_authors,
 )
 
@@ -92,6 +93,8 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     if not reporters:
         signer, signed_for = _signature(tail)
         reporters, closing_outlet = signer, closing_outlet or signed_for
+    if not reporters:  # a letter signed with the name spaced out: "원장 윤 제 용"
+        reporters = next(([{"name": name}] for s in tail[-3:] if (name := spaced_signer(s))), [])
     return outlet or closing_outlet, reporters
 
 

@@ -70,6 +70,7 @@ from feeds.readers.newswords import (
     is_bare_name,
     is_caption,
     is_outlet,
+    spaced_signer,
     split_authors,
 )
 
@@ -116,6 +117,9 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         s = s.replace("()", "").replace("[]", "").strip() or s
     if "-" in s or "." in s or "/" in s:
         s = SHORT_YEAR.sub(_full_year, s)  # "작성일 : 20-02-25 09:45", a board's stamp
+    spaced = spaced_signer(s) if s[1:2] == " " or s[-2:-1] == " " else None
+    if spaced:  # "박 종 순 한국CM협회 본부장": a signature's name; the post is kept with the line
+        return HeadLine(authors=[{"name": spaced}], kept=True)
     board = _board(s) if BOARD_LABEL.match(s) else None
     if board is not None:
         return board

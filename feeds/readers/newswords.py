@@ -189,6 +189,12 @@ SIGN_OFF = LazyPattern(
     r"(?:[가-힣A-Za-z0-9]{2,12}\s+)?(?:발행인|편집인|편집국장|편집장|대표|국회의원|의원|회장|이사장|위원장|시장|군수|구청장|도지사"
     r"|교육감|총장|원장|사장)\s+(?P<name>[가-힣]{2,4})"
 )
+# A writer's name spaced out letter by letter, as a signature sets it, with their post and where they
+# work before or after it: "박 종 순 한국CM협회 본부장", "원장 윤 제 용". Nobody spaces out a pictured name.
+SPACED_SIGNATURE = LazyPattern(
+    r"(?:(?P<before>[가-힣]{1,6}(?:장|사|원|수|표|인|관))\s+)?(?P<name>[가-힣](?: [가-힣]){2,3})"
+    r"(?:\s+(?P<org>[가-힣A-Za-z0-9·()]{2,20}))?(?:\s+(?P<after>[가-힣]{1,6}(?:장|사|원|수|표|인|관)))?"
+)
 # "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
 REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
 # A programme page's fields under its date: "■ 방송 : 제주MBC 라디오 <…>", "■ 진행 : 윤상범 아나운서"
@@ -447,6 +453,15 @@ def is_bare_name(s: str) -> bool:
 
 def is_outlet(name: str) -> bool:
     return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
+
+
+def spaced_signer(s: str) -> str | None:
+    """The name a spaced-out signature holds ("원장 윤 제 용": 윤제용), with the post beside it."""
+    m = SPACED_SIGNATURE.fullmatch(s) if s.count(" ") >= 2 and len(s) <= 40 else None
+    if m is None or not (m.group("before") or m.group("after")):
+        return None
+    name = m.group("name").replace(" ", "")
+    return name if is_bare_name(name) else None
 
 
 def split_authors(names: str, email: str | None) -> list[dict[str, str]]:

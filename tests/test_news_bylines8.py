@@ -1,0 +1,43 @@
+"""Bylines and decks of the eighth corpus (tests/data/news8) that the reader missed, each from a
+real page's shape (named after the page).
+
+- ikld_1 (국토일보), newspenguin_1 (뉴스펭귄): a writer's name spaced out letter by letter, with the
+  post and where they work, under the head (``박 종 순 한국CM협회 본부장``) or signing the letter at
+  its end (``원장 윤 제 용``).
+"""
+
+from __future__ import annotations
+
+from feeds.readers import news
+from feeds.readers.newsbody import from_body
+from feeds.readers.newshead import classify
+
+
+def test_a_spaced_out_name_with_its_post_is_the_writer() -> None:
+    info = classify("박 종 순 한국CM협회 본부장")
+    assert info is not None and info.authors == [{"name": "박종순"}]
+    info = classify("원장 윤 제 용")
+    assert info is not None and info.authors == [{"name": "윤제용"}]
+
+
+def test_a_spaced_out_name_alone_or_the_font_buttons_name_no_one() -> None:
+    assert classify("김 철 수") is None  # no post: a spaced-out headline's words as well
+    info = classify("가 가 가")
+    assert info is None or info.authors == []
+
+
+def test_a_letter_signed_with_a_spaced_out_name() -> None:
+    body = "한빛뉴스의 창간을 진심으로 축하합니다.\n\n앞날에 응원을 보냅니다.\n\n한빛환경연구원\n원장 홍 길 동\n"
+    assert from_body(body) == (None, [{"name": "홍길동"}])
+
+
+def test_the_spaced_out_writer_under_the_head_is_no_deck() -> None:
+    text = (
+        "[창사 20주년 메시지] 힘찬 도약 밑거름 되길\n  • 한빛일보\n  • 승인 2014.03.24 09:14\n\n"
+        "박 종 순 한빛건설협회 본부장\n\n한빛일보 창간 20주년을 진심으로 축하드립니다. 앞날을 응원합니다.\n"
+    )
+    assert news.detect(text), news.why_not(text)
+    parsed = news.read(text, "a.txt")
+    assert parsed.meta["authors"] == [{"name": "박종순"}]
+    assert "summary" not in parsed.meta
+    assert "박 종 순 한빛건설협회 본부장" in parsed.meta["page_lines"]
