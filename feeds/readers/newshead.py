@@ -113,10 +113,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
-    if "()" in s or "[]" in s:  # a template's empty slot: "• 편집국 ()", its address left out
-        s = s.replace("()", "").replace("[]", "").strip() or s
-    if "-" in s or "." in s or "/" in s:
-        s = SHORT_YEAR.sub(_full_year, s)  # "작성일 : 20-02-25 09:45", a board's stamp
+    s = _cleaned(s)
     spaced = spaced_signer(s) if s[1:2] == " " or s[-2:-1] == " " else None
     if spaced:  # "박 종 순 한국CM협회 본부장": a signature's name; the post is kept with the line
         return HeadLine(authors=[{"name": spaced}], kept=True)
@@ -186,6 +183,14 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         if _name_and_title(piece) or _COUNT_SECTION.fullmatch(piece):
             info.kept = True  # a title or a column's name that no field carries: keep the line
     return info
+
+
+def _cleaned(s: str) -> str:
+    """The line without a template's empty slot ("• 편집국 ()", its address left out), a labelled
+    stamp's two-digit year written out ("작성일 : 20-02-25 09:45", a board's stamp)."""
+    if "()" in s or "[]" in s:
+        s = s.replace("()", "").replace("[]", "").strip() or s
+    return SHORT_YEAR.sub(_full_year, s) if "-" in s or "." in s or "/" in s else s
 
 
 def _full_year(m: re.Match[str]) -> str:
