@@ -41,3 +41,13 @@ def test_the_spaced_out_writer_under_the_head_is_no_deck() -> None:
     assert parsed.meta["authors"] == [{"name": "박종순"}]
     assert "summary" not in parsed.meta
     assert "박 종 순 한빛건설협회 본부장" in parsed.meta["page_lines"]
+
+
+# ikld_1 (국토일보): the headline printed again over the text without its series label.
+def test_the_headline_again_without_its_series_label_is_no_deck() -> None:
+    text = (
+        "[창사 20주년 메시지] 힘찬 도약 밑거름 되길\n  • 한빛일보\n  • 승인 2014.03.24 09:14\n\n"
+        "힘찬 도약 밑거름 되길\n\n한빛일보 창간 20주년을 진심으로 축하드립니다. 앞날을 응원합니다.\n"
+    )
+    parsed = news.read(text, "a.txt")
+    assert "summary" not in parsed.meta
