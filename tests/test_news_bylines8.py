@@ -51,3 +51,23 @@ def test_the_headline_again_without_its_series_label_is_no_deck() -> None:
     )
     parsed = news.read(text, "a.txt")
     assert "summary" not in parsed.meta
+
+
+# hdhy_1 (현대해양): the desk's byline names the magazine, which the head prints bracketed alone too.
+def test_a_byline_naming_the_outlet_printed_bracketed_is_the_desk() -> None:
+    text = (
+        "기사로 보는 해양수산 50년\n  • 한빛해양 기자\n  • 승인 2020.07.10 08:49\n  • 댓글 0\n이 기사를 공유합니다\n\n"
+        "[한빛해양]\n\n1970년 7월호\n\n해양개발연구소가 제공한 잠수의학 지식을 소개했다. 화제의 인물도 실었다.\n"
+    )
+    parsed = news.read(text, "a.txt")
+    assert "authors" not in parsed.meta
+    assert parsed.meta["publication"] == "한빛해양"
+
+
+def test_a_byline_and_a_bracketed_label_of_other_names_stay_apart() -> None:
+    text = (
+        "기사로 보는 해양수산 50년\n  • 한빛일보\n  • 홍길동 기자\n  • 승인 2020.07.10 08:49\n\n"
+        "[기획연재]\n\n해양개발연구소가 제공한 잠수의학 지식을 소개했다. 화제의 인물도 실었다.\n"
+    )
+    parsed = news.read(text, "a.txt")
+    assert parsed.meta["authors"] == [{"name": "홍길동"}]

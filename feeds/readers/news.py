@@ -123,10 +123,26 @@ def read(text: str, path: str) -> Parsed:
     page = [s for (n, s), kind in head.classes
             if kind is Kind.PAGE_JUNK or (kind is Kind.OUTLET and n != outlet_line)]  # fmt: skip
     page += head.kept
+    _desk_byline(meta, page)
     if page:
         meta["page_lines"] = page
     lines = {"title": head.title_line, **head.lines}
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
+
+
+def _desk_byline(meta: dict[str, Any], page: list[str]) -> None:
+    """A byline naming the outlet ("• 현대해양 기자"), which the head prints bracketed alone too
+    ("[현대해양]") or names as the publisher: the desk's, naming no one but the outlet."""
+    names = {s[1:-1].strip() for s in page if len(s) > 2 and s[0] in "[【" and s[-1] in "]】"}
+    names.add(meta.get("publication") or "")
+    authors = meta.get("authors", [])
+    desk = [a for a in authors if a["name"] in names]
+    if not desk:
+        return
+    meta["authors"] = [a for a in authors if a not in desk]
+    if not meta["authors"]:
+        del meta["authors"]
+    meta.setdefault("publication", desk[0]["name"])
 
 
 def why_not(text: str) -> str:
