@@ -71,3 +71,13 @@ def test_a_byline_and_a_bracketed_label_of_other_names_stay_apart() -> None:
     )
     parsed = news.read(text, "a.txt")
     assert parsed.meta["authors"] == [{"name": "홍길동"}]
+
+
+# tournews21_1 (투어코리아): the outlet's bracketed dateline, set off from the text by two spaces.
+def test_a_bracketed_name_set_off_from_the_text_is_its_outlet() -> None:
+    assert from_body("[한빛코리아]  전남 곡성군이 축제를 연다.\n\n축제는 나흘 동안 열린다.\n")[0] == "한빛코리아"
+
+
+def test_a_bracketed_label_set_off_or_a_name_glued_is_no_outlet() -> None:
+    assert from_body("[단독]  전남 곡성군이 축제를 연다.\n")[0] is None
+    assert from_body("[한빛코리아] 전남 곡성군이 축제를 연다.\n")[0] is None
