@@ -75,6 +75,11 @@ def test_an_outlet_of_two_words_is_no_name_and_title() -> None:
     assert info is not None and info.authors == [] and info.outlet == "고성 인터넷뉴스"
 
 
+def test_words_beside_a_date_that_look_like_a_name_and_title_stay_text() -> None:
+    assert classify("2024.01.05 신규 회원") is None  # 신규 starts as a name does, but is no three-syllable name
+    assert classify("2024.01.05 정치 사회") is None  # sections, no row of tools
+
+
 def test_a_head_printed_twice_with_a_question_as_its_deck() -> None:
     head = '"시민 사는 이야기 많이 쓰도록 하겠습니다"\n\n군포시민신문, 안녕하십니까?\n\n'
     text = (

@@ -341,7 +341,8 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
 def _buttons(piece: str) -> bool:
     """Two or more words, each a button's or a tool's label ("URL복사 프린트하기 쪽지신고하기")."""
     words = piece.split(" ")
-    return len(words) > 1 and all(JUNK_WORD.fullmatch(w) and not w.isdigit() for w in words)
+    buttons = len(words) > 1 and all(JUNK_WORD.fullmatch(w) and not w.isdigit() for w in words)
+    return buttons and not all(SECTION.fullmatch(w) for w in words)  # "정치 경제": sections, no tools
 
 
 # A title after a name, beside the stamp: the Sino-Korean endings of jobs and posts (…사, …원, …장,
@@ -350,8 +351,9 @@ _TITLE_END = re.compile(r"[가-힣]{1,4}(?:사|원|장|인|관)")
 
 
 def _name_and_title(piece: str) -> bool:
+    """A name of three syllables, as most are, and a title ("고희정 시민기사"); "신규 회원" is no one."""
     name, _, title = piece.partition(" ")
-    return is_bare_name(name) and bool(_TITLE_END.fullmatch(title)) and not is_outlet(piece)
+    return len(name) == 3 and is_bare_name(name) and bool(_TITLE_END.fullmatch(title)) and not is_outlet(piece)
 
 
 # A reporters' club's cohort glued before the name: "11기백지수기자" (대한민국청소년기자단 11기)
