@@ -152,7 +152,8 @@ def head_fields(doc: Document) -> list[str]:
 def lost_lines(doc: Document, text: str) -> list[str]:
     """The non-empty lines of ``text`` that are neither in the rendered content nor in a head field."""
     content = _SPACES.sub(" ", html.unescape(_TAG.sub("", content_html(doc))))
-    years = {str(doc.published.year), str(doc.updated.year)}
+    # a stamp's year, or the whole date with a two-digit year as a board prints it ("20-02-25")
+    years = {str(doc.published.year), str(doc.updated.year), doc.published.strftime("%y-%m-%d")}
     fields = [_SPACES.sub(" ", f) for f in head_fields(doc) if f]
     lost = []
     for number, raw in enumerate(text.split("\n"), start=1):

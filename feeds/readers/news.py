@@ -81,6 +81,7 @@ class _Head:
     lines: dict[str, int]
     body_line: int
     classes: tuple[tuple[tuple[int, str], Kind], ...]  # each line of the window, and what it is
+    kept: tuple[str, ...] = ()  # metadata lines with words no field carries, kept among the page lines
 
 
 def detect(text: str) -> bool:
@@ -122,10 +123,27 @@ def read(text: str, path: str) -> Parsed:
     outlet_line = head.lines.get("publication")
     page = [s for (n, s), kind in head.classes
             if kind is Kind.PAGE_JUNK or (kind is Kind.OUTLET and n != outlet_line)]  # fmt: skip
+    page += head.kept
+    _desk_byline(meta, page)
     if page:
         meta["page_lines"] = page
     lines = {"title": head.title_line, **head.lines}
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
+
+
+def _desk_byline(meta: dict[str, Any], page: list[str]) -> None:
+    """A byline naming the outlet ("• 현대해양 기자"), which the head prints bracketed alone too
+    ("[현대해양]") or names as the publisher: the desk's, naming no one but the outlet."""
+    names = {s[1:-1].strip() for s in page if len(s) > 2 and s[0] in "[【" and s[-1] in "]】"}
+    names.add(meta.get("publication") or "")
+    authors = meta.get("authors", [])
+    desk = [a for a in authors if a["name"] in names]
+    if not desk:
+        return
+    meta["authors"] = [a for a in authors if a not in desk]
+    if not meta["authors"]:
+        del meta["authors"]
+    meta.setdefault("publication", desk[0]["name"])
 
 
 def why_not(text: str) -> str:
@@ -191,7 +209,9 @@ def _head(text: str) -> _Head | None:
     body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
     summary = deck or _lead(window[body:], title)
-    return _Head(title, title_line, deck, summary, meta, where, body_line, tuple(zip(window, classes, strict=True)))
+    kept = tuple(window[i][1] for i, info in zip(head, read, strict=True) if info is not None and info.kept)
+    lines = tuple(zip(window, classes, strict=True))
+    return _Head(title, title_line, deck, summary, meta, where, body_line, lines, kept)
 
 
 def _signed_address(author: dict[str, str], body: str) -> dict[str, str]:
@@ -258,7 +278,7 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return None  # nothing under the headline, as for a first line alone
     classes += [Kind.TITLE] + [Kind.BODY] * (len(window) - t - 1)
     rest, after = window[t + 1 :], infos[t + 1 :]
-    first, last = _metadata_block(rest, after)
+    first, last = _metadata_block(rest, after, window[t][1])
     if first is None and Kind.DATE_LINE not in classes:
         return None
     if first is not None and _dated_entries(rest, after, first, last, ends=ends, title=window[t][1]):
@@ -432,8 +452,13 @@ def _dated_entries(
     )
 
 
-def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[int | None, int]:
-    """The first and last index of the run of metadata lines that holds a date stamp, if any."""
+def _metadata_block(
+    rest: list[tuple[int, str]], infos: list[HeadLine | None], title: str = ""
+) -> tuple[int | None, int]:
+    """The first and last index of the run of metadata lines that holds a date stamp, if any.
+
+    The head printed twice (the headline, the deck and the date line again) is one run.
+    """
     start = 0
     while start < len(rest):
         first = next((i for i in range(start, len(rest)) if infos[i] is not None), None)
@@ -446,7 +471,10 @@ def _metadata_block(rest: list[tuple[int, str]], infos: list[HeadLine | None]) -
             i += 1
             if infos[i] is not None:
                 last = i
-            elif not (_deck_like(rest[i][1]) and any(info is not None for info in infos[i + 1 : i + 3])):
+            elif not (
+                (_deck_like(rest[i][1]) or rest[i][1] in (title, *(s for _, s in rest[:first])))
+                and any(info is not None for info in infos[i + 1 : i + 3])
+            ):
                 break
         if any(info and info.stamps for info in infos[first : last + 1]):
             return first, last
@@ -461,6 +489,8 @@ def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
     i = 0
     while i < min(len(lines), 2) and _photo_line(lines[i][1]):
         i += 1
+    while i + 1 < len(lines) and lines[i][1] == lines[i + 1][1]:
+        i += 2  # a photo's alt text and its caption, the same line printed twice
     lead: list[str] = []
     while (
         i < len(lines) - 1

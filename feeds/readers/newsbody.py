@@ -24,11 +24,13 @@ from feeds.readers.newswords import (
     DESK_AFTER,
     GLUED_SIGNATURE,
     HANDOVER,
+    JUNK,
     NOTE,
     OPENING_OUTLET,
     OUTLET_LIKE,
     PLACE_SEPARATORS,
     REGARDS,
+    SECTION,
     SIGN_OFF,
     SPEAKER_CUE,
     is_bare_name,
@@ -37,6 +39,7 @@ from feeds.readers.newswords import (
     is_photo_credit,
     is_sign_credit,
     plain,
+    spaced_signer,
     split_authors,
 )
 
@@ -49,7 +52,7 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     tail = [plain(line) if len(line) < 200 else line for line in raw[-12:]] if len(raw) > 8 else head
     outlet: str | None = None
     reporters: list[dict[str, str]] = []
-    for s in head:
+    for s, line in zip(head, raw, strict=False):
         m = BYLINE.match(s)
         if m and is_caption(s):
             continue  # a photo's dateline names the photographer, not the reporter
@@ -67,7 +70,9 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
         opening = OPENING_OUTLET.match(s) if outlet is None else None
         named = DESK_AFTER.sub("", opening.group("outlet")) if opening else ""  # "[한빛일보 사회부]"
         # "[김용삼 / 문화체육관광부 1차관]": a speaker's name and title in a broadcast's script, no desk
-        if opening and (is_outlet(named) or (opening.group("desk") and not is_bare_name(named))):
+        if opening and (
+            is_outlet(named) or (opening.group("desk") and not is_bare_name(named)) or _set_off(line, named)
+        ):
             outlet = named  # "[파이낸셜뉴스] 계묘년 새해가 …", "[더팩트ㅣ사진공동취재단] …"
     if not reporters:  # a transcript: the anchor's and the reporter's cues name them
         reporters = [{"name": m.group("name")} for s in head if s[-1] == ">" and (m := SPEAKER_CUE.fullmatch(s))]
@@ -108,6 +113,8 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     if not reporters:
         signer, signed_for = _signature(tail)
         reporters, closing_outlet = signer, closing_outlet or signed_for
+    if not reporters:  # a letter signed with the name spaced out: "원장 윤 제 용"
+        reporters = next(([{"name": name}] for s in tail[-3:] if (name := spaced_signer(s))), [])
     return outlet or closing_outlet, reporters
 
 
@@ -173,6 +180,16 @@ def _signature(tail: list[str]) -> tuple[list[dict[str, str]], str | None]:
         else:
             return [], None  # more than a signature: the date is no sign-off
     return ([writer] if writer else []), outlet
+
+
+def _set_off(line: str, name: str) -> bool:
+    """A bracketed name opening the text, set off from it by a wide space ("[투어코리아]  전남 곡성군이
+    …"), as a dateline is: the outlet, unless it is a section's or a label's word ("[단독]")."""
+    m = _WIDE_OPENING.match(line)
+    return m is not None and m.group(1) == name and not SECTION.fullmatch(name) and not JUNK.match(name)
+
+
+_WIDE_OPENING = re.compile(r"\s*[\[【]\s*([^\]】\s]{2,12})\s*[\]】](?:\s{2,}|\u00a0|\u3000)\S")
 
 
 def _mid_credit(lines: list[str], i: int) -> bool:

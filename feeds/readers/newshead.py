@@ -59,8 +59,10 @@ from feeds.readers.newswords import (
     SECTION_PREFIX,
     SENTENCE_END,
     SHARE_LABEL,
+    SHORT_YEAR,
     SIGNATURE,
     SIGNER,
+    TITLED_DATE,
     TITLED_STAMP,
     WORDS,
     WRITER_BUTTON,
@@ -68,6 +70,7 @@ from feeds.readers.newswords import (
     is_bare_name,
     is_caption,
     is_outlet,
+    spaced_signer,
     split_authors,
 )
 
@@ -99,6 +102,7 @@ class HeadLine:
     weak: bool = False  # a bare name, which may as well be a photo's subject
     title: str | None = None  # a board's row of fields may hold the headline ("제목 …")
     email: str | None = None  # an address beside the stamp with no name: the one writer's
+    kept: bool = False  # words no field carries (a writer's title the role lists lack): a page line too
 
 
 def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
@@ -109,8 +113,10 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
-    if "()" in s or "[]" in s:  # a template's empty slot: "• 편집국 ()", its address left out
-        s = s.replace("()", "").replace("[]", "").strip() or s
+    s = _cleaned(s)
+    spaced = spaced_signer(s) if s[1:2] == " " or s[-2:-1] == " " else None
+    if spaced:  # "박 종 순 한국CM협회 본부장": a signature's name; the post is kept with the line
+        return HeadLine(authors=[{"name": spaced}], kept=True)
     board = _board(s) if BOARD_LABEL.match(s) else None
     if board is not None:
         return board
@@ -164,7 +170,8 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
     for piece in PIECES.split(rest):
-        kind = _piece(piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*"), rest)
+        piece = piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*")
+        kind = _piece(piece, rest)
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.
@@ -173,7 +180,24 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
             info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
         elif kind[0] == "author":
             info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
+        if _name_and_title(piece) or _COUNT_SECTION.fullmatch(piece):
+            info.kept = True  # a title or a column's name that no field carries: keep the line
     return info
+
+
+def _cleaned(s: str) -> str:
+    """The line without a template's empty slot ("• 편집국 ()", its address left out), a labelled
+    stamp's two-digit year written out ("작성일 : 20-02-25 09:45", a board's stamp)."""
+    if "()" in s or "[]" in s:
+        s = s.replace("()", "").replace("[]", "").strip() or s
+    return SHORT_YEAR.sub(_full_year, s) if "-" in s or "." in s or "/" in s else s
+
+
+def _full_year(m: re.Match[str]) -> str:
+    """A labelled stamp's two-digit year written out: 20 is 2020, 98 is 1998."""
+    year = int(m.group("year"))
+    century = "20" if year < 70 else "19"
+    return m.group()[: m.start("year") - m.start()] + century + m.group()[m.start("year") - m.start() :]
 
 
 def _pictured(s: str) -> bool:
@@ -189,10 +213,13 @@ def _pictured(s: str) -> bool:
 
 def titled_stamp(s: str) -> HeadLine | None:
     """A first line holding the headline and its labelled stamp after it ("전통 문화의 향기 등록일 :
-    2018-03-15 12:00"): the stamp, with the headline as a board's row holds it."""
+    2018-03-15 12:00"), or the site's name and the date after a slash, ending the line ("… 친목모임 /
+    在日中国朝鮮族 2021.11.08"): the stamp, with the headline as a board's row holds it."""
     m = TITLED_STAMP.match(s) if MAYBE_DATE.search(s) else None
+    slashed = TITLED_DATE.match(s) if m is None and " / " in s and MAYBE_DATE.search(s) else None
+    m = m or slashed
     info = classify(s[m.end() :]) if m else None
-    if m is None or info is None or not info.stamps or info.stamps[0][0] is None:
+    if m is None or info is None or not info.stamps or (info.stamps[0][0] is None and not slashed):
         return None
     info.title = m.group("title")
     return info
@@ -223,6 +250,13 @@ def _is_signature(s: str, below_date: bool) -> bool:
     return below_date and m is not None and (not m.group("outlet") or SIGNER.fullmatch(s) is not None)
 
 
+# A view counter printed without its label, then the section or a column's name ("…칼럼", "…기고"),
+# after the stamp: "박성아 기자 2022.04.11 23:42 81 학생칼럼".
+_COUNT_SECTION = re.compile(
+    r"\d[\d,]{0,6}\s+(?:" + SECTION.pattern + r"|[가-힣]{1,4}(?:칼럼|기고|사설|논단|시론|인터뷰|기획|르포|에세이|탐방))"
+)
+
+
 # --- the pieces of a metadata line ------------------------------------------------------------
 # Once its stamps, reporters and e-mail addresses are cut out, what is left of a head line between
 # its separators are pieces: each gets the class its features weigh most for. "text" is a word of
@@ -246,6 +280,9 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "bracketed": lambda piece, line: re.search(r"[\[【]\s*" + re.escape(piece) + r"\s*[\]】]", line),  # [기타]
     "outlet and edition": lambda piece, line: _outlet_and_edition(piece, line),  # 머니투데이 더리더
     "a programme's name": lambda piece, line: _PROGRAMME.fullmatch(piece),  # 뉴스A, 뉴스데스크 beside the stamp
+    "row of buttons": lambda piece, line: _buttons(piece),  # URL복사 프린트하기 쪽지신고하기
+    "name and title": lambda piece, line: _name_and_title(piece),  # 고희정 시민기사, beside the stamp
+    "count and section": lambda piece, line: _COUNT_SECTION.fullmatch(piece),  # 81 학생칼럼: views, section
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -264,6 +301,9 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("bracketed", "junk", 25),  # a category in brackets ("[기타]"), no name; an outlet's word outweighs it
     ("outlet and edition", "outlet", 30),  # an outlet's name, then its magazine's or edition's
     ("a programme's name", "junk", 20),  # a broadcast's news programme; an outlet's word outweighs it (뉴스1)
+    ("row of buttons", "junk", 200),  # the tools beside the stamp, however many
+    ("name and title", "author", 40),  # a title the role lists lack, or misspelt: the name is the writer's
+    ("count and section", "junk", 60),  # a view counter without its label, then the section
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -299,8 +339,28 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     first, _, last = piece.rstrip("= ").partition(" ")
     if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
         return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
-    kind, _ = score_piece(piece, line)
+    kind, found = score_piece(piece, line)
+    if kind == "author" and "name and title" in found:
+        return ("author", piece.split(" ", 1)[0])  # "고희정 시민기사": the name, not the title
     return None if kind == "text" else (kind, piece)
+
+
+def _buttons(piece: str) -> bool:
+    """Two or more words, each a button's or a tool's label ("URL복사 프린트하기 쪽지신고하기")."""
+    words = piece.split(" ")
+    buttons = len(words) > 1 and all(JUNK_WORD.fullmatch(w) and not w.isdigit() for w in words)
+    return buttons and not all(SECTION.fullmatch(w) for w in words)  # "정치 경제": sections, no tools
+
+
+# A title after a name, beside the stamp: the Sino-Korean endings of jobs and posts (…사, …원, …장,
+# …인, …관), as a title the role lists lack or a misspelt one prints ("고희정 시민기사").
+_TITLE_END = re.compile(r"[가-힣]{1,4}(?:사|원|장|인|관)")
+
+
+def _name_and_title(piece: str) -> bool:
+    """A name of three syllables, as most are, and a title ("고희정 시민기사"); "신규 회원" is no one."""
+    name, _, title = piece.partition(" ")
+    return len(name) == 3 and is_bare_name(name) and bool(_TITLE_END.fullmatch(title)) and not is_outlet(piece)
 
 
 # A reporters' club's cohort glued before the name: "11기백지수기자" (대한민국청소년기자단 11기)
@@ -372,13 +432,15 @@ def _classify_wordy(s: str) -> HeadLine | None:
     button = WRITER_BUTTON.fullmatch(s) if "보기" in s or "페이지" in s else None
     if button:  # "趙甲濟 필자의 다른 기사보기": the writer, beside the button to their other articles
         return HeadLine(authors=[{"name": button.group("name")}])
-    writer = WRITER_LABEL.fullmatch(s) if s[0] in "작글" else None
+    field = s.lstrip("• ") if s[0] == "•" else s  # "• 작성자 : 에코맘코리아", one of a board's fields
+    writer = WRITER_LABEL.fullmatch(field) if field[:1] in ("작", "글") else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
         if is_bare_name(who):
             return HeadLine(authors=[{"name": who}])
         desk = DESK.sub("", who)
-        return HeadLine(outlet=desk) if is_outlet(desk) else None
+        # A board's bulleted field naming no one and no outlet is the account that posted: page junk.
+        return HeadLine(outlet=desk) if is_outlet(desk) else HeadLine() if field != s else None
     latin = LATIN_BYLINE.fullmatch(s) if "|" in s or "/" in s else None
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))

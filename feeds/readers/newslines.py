@@ -8,7 +8,7 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 from __future__ import annotations
 
 from feeds.readers.newshead import HeadLine, classify, titled_stamp
-from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ROLE_ONLY
+from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ISSUE_NUMBER, ROLE_ONLY
 
 
 def is_labelled(info: HeadLine | None) -> bool:
@@ -36,7 +36,20 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
     for i, (_, s) in enumerate(window):
         if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
             infos[i] = None
+    # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
+    # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
+    for i, info in enumerate(infos):
+        if info and _issue_date(info, window[i][1]) and any(is_labelled(o) or _timed(o) for o in infos[i + 1 :]):
+            infos[i] = HeadLine()
     return infos
+
+
+def _timed(info: HeadLine | None) -> bool:
+    return info is not None and any(":" in date or "시" in date for _, date in info.stamps)
+
+
+def _issue_date(info: HeadLine, s: str) -> bool:
+    return bool(info.stamps) and not is_labelled(info) and not _timed(info) and ISSUE_NUMBER.search(s) is not None
 
 
 def _page_lines_then_stamp(infos: list[HeadLine | None]) -> bool:

@@ -32,14 +32,15 @@ def weigh_deck(window: list[tuple[int, str]], classes: list[Kind], title: str) -
 
 
 def between_title_and_copy(window: list[tuple[int, str]], classes: list[Kind], title: str) -> None:
-    """The page's title, then its sections ("• 정치/행정", "• 사람들"), then the headline printed
-    again above the stamps: bullet lines between them are the page's, naming no one and no outlet."""
+    """The page's title, then its sections ("• 정치/행정", "• 사람들") or a template's label ("상태바"),
+    then the headline printed again above the stamps: bullet lines between them are the page's,
+    naming no one and no outlet, and the text lines no deck (the deck comes under the headline)."""
     if Kind.TITLE not in classes or Kind.DATE_LINE not in classes:
         return
     t, date = classes.index(Kind.TITLE), classes.index(Kind.DATE_LINE)
     copy = next((i for i in range(t + 1, date) if classes[i] is Kind.PAGE_JUNK and copy_of(window[i][1], title)), None)
     for i in range(t + 1, copy or t):
-        if classes[i] in (Kind.BYLINE, Kind.OUTLET) and window[i][1][0] == "•":
+        if (classes[i] in (Kind.BYLINE, Kind.OUTLET) and window[i][1][0] == "•") or classes[i] is Kind.DECK:
             classes[i] = Kind.PAGE_JUNK
 
 

@@ -33,6 +33,9 @@ def copy_of(line: str, headline: str) -> bool:
     site's name or path after a separator ("새 도서관 문 열어 | 한빛일보")."""
     if line == headline:
         return True
+    series = SERIES_LABEL.match(headline) if headline[:1] in "[【〔<〈《" else None
+    if series and line == headline[series.end() :].strip():
+        return True  # without its series label: "[창사 20주년 메시지] 힘찬 도약" printed again as "힘찬 도약"
     return (
         len(headline) < len(line)
         and line.startswith(headline)

@@ -34,7 +34,7 @@ _PUBLISHED_LABEL = (
     r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고"
     r"|[Pp]osted|[Pp]ublished)"  # a board's English label: "posted Aug 05, 2019"
 )
-_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|일))?"
+_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
 # starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
 DATE_STAMP = LazyPattern(DATE)
@@ -43,12 +43,19 @@ DATE_BAR = LazyPattern(
     r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
 )
 MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{4}")  # cheap: most lines have no date at all
-LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*$")
+LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*[\[(]?\s*$")  # "등록날짜 [ 2006-12-12 … ]"
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
 IS_UPDATE = LazyPattern(_UPDATED_LABEL)
+# A board's stamp with a two-digit year ("작성일 : 20-02-25 09:45"): a date only after a stamp's label,
+# where "20-02-25" alone may as well be a score or a code.
+SHORT_YEAR = LazyPattern(
+    rf"(?:{_LABEL})\s*[:：|]?\s*(?<![\d.])(?P<year>\d{{2}})(?P<sep>[-./])\d{{1,2}}(?P=sep)\d{{1,2}}(?![\d.])"
+)
 # A headline with its labelled stamp after it, on one line: "전통 문화의 향기 등록일 : 2018-03-15 12:00"
 TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s*[:：|]?\s*\d{{4}})")
+# ... or its site's name and the date, after a slash: "… 친목모임 / 在日中国朝鮮族 2021.11.08"
+TITLED_DATE = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+/\s+[^\s/\d][^\s/]{{1,19}}\s+(?=(?:{DATE})$)")
 
 # --- reporters -------------------------------------------------------------------------------
 _ROLE = (
@@ -110,7 +117,7 @@ SECTION_PREFIX = LazyPattern(
 # and stock tickers. None of it is the outlet.
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
-    r"|구독|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+|기고|독자\s*기고|시론|논평"
+    r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+|기고|독자\s*기고|시론|논평"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
@@ -125,12 +132,13 @@ JUNK = LazyPattern(
 JUNK_WORD = LazyPattern(
     r"(?:(?:프린트(?:하기)?|인쇄(?:하기)?|닫기|댓글\d*|폰트|글자|글씨|크기|본문|설정|공유(?:하기)?|스크랩|가+|기사\s*원문"
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
-    r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|SNS|\+|-|https?://\S+|www\.\S+"
+    r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|쪽지|신고(?:하기)?|SNS|\+|-|https?://\S+|www\.\S+"
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
     r"|상태바|툴바|사이드바"  # a widget of the page, by its name
-    r"|창간사|신년사|축사|기념사|발간사|보기))+",  # the kind of a letter, printed as its section; glued: 글자크기
+    r"|창간사|신년사|축사|기념사|발간사|보기"  # the kind of a letter, printed as its section; glued: 글자크기
+    r"|기사|네이버|(?:트위터|페이스북|카카오톡|밴드)로))+",  # the article's tools: 기사글축소, 트위터로 보내기
     re.IGNORECASE,
 )
 # The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
@@ -173,12 +181,20 @@ DESK_ACCOUNT = LazyPattern(r"[가-힣]{0,8}(?:팀|기자단|편집국|보도국|
 DESK_AFTER = LazyPattern(r"\s+[가-힣]{1,6}(?:팀|부)$")
 # An issue of a monthly or a quarterly, printed above the headline: "2015년 7월호", "2020년 봄호"
 ISSUE = LazyPattern(r"\d{4}\s*년\s*(?:\d{1,2}\s*월|봄|여름|가을|겨울)\s*호")
+# An issue's number beside its date: "제 89호", "통권 512호", "No. 89"
+ISSUE_NUMBER = LazyPattern(r"(?<![\w])(?:제\s*|통권\s*)?\d{1,5}\s*호(?![가-힣])|(?<![\w])(?:No\.|Vol\.)\s*\d{1,5}")
 # A magazine's masthead with its issue number, above the headline ("주간동아 685", "월간조선 제 512호").
 MASTHEAD = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:제\s*)?\d{1,5}\s*호?")
 # A letter's signature under its sign-off date at the end: the signer's title and name.
 SIGN_OFF = LazyPattern(
     r"(?:[가-힣A-Za-z0-9]{2,12}\s+)?(?:발행인|편집인|편집국장|편집장|대표|국회의원|의원|회장|이사장|위원장|시장|군수|구청장|도지사"
     r"|교육감|총장|원장|사장)\s+(?P<name>[가-힣]{2,4})"
+)
+# A writer's name spaced out letter by letter, as a signature sets it, with their post and where they
+# work before or after it: "박 종 순 한국CM협회 본부장", "원장 윤 제 용". Nobody spaces out a pictured name.
+SPACED_SIGNATURE = LazyPattern(
+    r"(?:(?P<before>[가-힣]{1,6}(?:장|사|원|수|표|인|관))\s+)?(?P<name>[가-힣](?: [가-힣]){2,3})"
+    r"(?:\s+(?P<org>[가-힣A-Za-z0-9·()]{2,20}))?(?:\s+(?P<after>[가-힣]{1,6}(?:장|사|원|수|표|인|관)))?"
 )
 # "작성자 : 유하영(121.65.83.114)": the board's account or address after the name is no name
 REGARDS = LazyPattern(r"(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s*(?:배상|올림|드림)")  # "디지털데일리 배상"
@@ -448,6 +464,15 @@ def is_bare_name(s: str) -> bool:
 
 def is_outlet(name: str) -> bool:
     return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
+
+
+def spaced_signer(s: str) -> str | None:
+    """The name a spaced-out signature holds ("원장 윤 제 용": 윤제용), with the post beside it."""
+    m = SPACED_SIGNATURE.fullmatch(s) if s.count(" ") >= 2 and len(s) <= 40 else None
+    if m is None or not (m.group("before") or m.group("after")):
+        return None
+    name = m.group("name").replace(" ", "")
+    return name if is_bare_name(name) else None
 
 
 def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
