@@ -1,4 +1,4 @@
-"""An edit build stores what it changed of the site files' state (``feeds.sitefiles.STATE_EDITS_KEY``:
+"""An edit build stores what it changed of the site files' state (``feeds.sitestate.STATE_EDITS_KEY``:
 the rows of the articles it rendered) beside the state the last full build stored. Edit after
 edit, and whatever is done to that row, the output is a from-scratch build's bytes."""
 
@@ -14,7 +14,7 @@ import pytest
 from feeds.cache import FILENAME
 from feeds.config import Site
 from feeds.incremental import PLAN_REUSED
-from feeds.sitefiles import STATE_EDITS_KEY, STATE_KEY
+from feeds.sitestate import STATE_EDITS_KEY, STATE_KEY
 
 from .conftest import tree
 from .corpus import generate
