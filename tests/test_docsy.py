@@ -96,6 +96,6 @@ def test_a_hundred_kilobytes_of_them(tmp_path: Path, shortcode: str) -> None:
     site = load_site(DOCSY / "site.toml")
     text = "---\ntitle: A\ndate: 2025-01-01\n---\n" + (shortcode * (100 * 1024 // len(shortcode)))
     d = parse(text.encode(), POST, site, POST)[0]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine does not stretch it
     out = content_html(d, site, Links([d], folder))
-    assert time.perf_counter() - started < 1.0 and out.count("<img") == 100 * 1024 // len(shortcode)
+    assert time.process_time() - started < 1.0 and out.count("<img") == 100 * 1024 // len(shortcode)

@@ -76,6 +76,6 @@ def test_worst_cases_are_linear(worst: str) -> None:
     body = worst[: 100 * 1024]
     d = parse(f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n".encode(), "a.md", site, "a.md")[0]
     emoji.codes()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine does not stretch it
     emoji.expand(body, Job(d, site, None))
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5

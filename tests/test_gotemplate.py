@@ -138,11 +138,11 @@ def test_worst_cases_are_linear(worst: str) -> None:
 
     body = worst[: 100 * 1024]
     d = doc("blog/a.md", f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine does not stretch it
     gotemplate.applies(body, d.format)
     gotemplate.references(body, d.source)
     gotemplate.expand(body, Job(d, site_from_mapping(SITE), Links([d])))
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_an_edit_to_an_included_file_shows_at_the_next_build(tmp_path: Path) -> None:

@@ -105,6 +105,6 @@ def test_md_files_are_not_mdx() -> None:
 def test_worst_cases_are_linear(worst: str) -> None:
     body = worst[: 100 * 1024]
     d = doc("a.mdx", f"---\ntitle: A\ndate: 2025-01-01\n---\n{body}\n")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine does not stretch it
     mdx.expand(body, Job(d, site_from_mapping(SITE), Links([d])))
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
