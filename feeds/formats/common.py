@@ -43,6 +43,12 @@ def entry_authors(entry: Entry, site: Site) -> tuple[Author, ...]:
     return entry.doc.authors or (Author(site.author or site.title),)
 
 
+def categories(entry: Entry) -> list[dict[str, str]]:
+    """The entry's tags as ``FeedEntry.category`` takes them, all in one call: feedgen checks the
+    list it is given and maps every category it holds to RSS again at each call."""
+    return [{"term": name} for name in entry.categories]
+
+
 def add_media(fe: Any, image: Image | None) -> None:
     """The picture as Media RSS ``media:content`` and ``media:thumbnail``, outside any
     ``media:group`` (a group of one is a W3C warning). The generator must have loaded the "media"
@@ -88,7 +94,7 @@ def load_extension(fg: Any, name: str, *, atom: bool, rss: bool) -> None:
 def load_entry_extension(fe: Any, name: str, *, atom: bool, rss: bool) -> None:
     """For an entry built alone (``feedgen.entry.FeedEntry``): the entry side of ``load_extension``,
     which ``FeedGenerator.add_entry`` registers on the entries it makes."""
-    fe.register_extension(name, _extension_classes(name)[1], atom, rss)
+    fe.register_extension(name, _dc_entry() if name == "dc" else _extension_classes(name)[1], atom, rss)
 
 
 @cache
@@ -98,6 +104,26 @@ def _extension_classes(name: str) -> tuple[type, type]:
     module = import_module(f"feedgen.ext.{name}")
     prefix = name[0].upper() + name[1:]  # as feedgen names them: DcExtension, MediaEntryExtension
     return getattr(module, prefix + "Extension"), getattr(module, prefix + "EntryExtension")
+
+
+DC_NS = "http://purl.org/dc/elements/1.1/"
+
+
+@cache
+def _dc_entry() -> type:
+    from feedgen.ext.dc import DcEntryExtension
+    from feedgen.util import xml_elem
+
+    class DcEntry(DcEntryExtension):  # type: ignore[misc]
+        """feedgen's Dublin Core entry extension for the two elements entries get (``dc_creator``,
+        ``dc_publisher``), written in feedgen's order: its own looks up all fifteen of every entry."""
+
+        def _extend_xml(self, xml_element: Any) -> None:
+            for name, values in (("creator", self._dcelem_creator), ("publisher", self._dcelem_publisher)):
+                for value in values or ():
+                    xml_elem(f"{{{DC_NS}}}{name}", xml_element).text = value
+
+    return DcEntry
 
 
 def generated_head(path: str | Path) -> bytes | None:
