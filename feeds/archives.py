@@ -151,6 +151,8 @@ def fitting(entries: Sequence[Entry], plan: PlannedFeed, at: LinksFor, site: Sit
     # Most feeds are far below the budget: a bound on their size spares serializing them.
     bound = sum(_bound(entry, entry_authors(entry, site)) for entry in entries)
     if bound <= site.max_bytes:  # else the feed's head could not make it fit: spared too
+        if _head_bound(plan, at(kept), site) + bound <= site.max_bytes:  # most feeds: nothing serialized
+            return kept
         empty = max(
             len(module(name).serialize(Feed(plan.folder, plan.title, plan.description, site, (), at(kept)), []))
             for name in LABELS
@@ -186,6 +188,20 @@ def _bound(entry: Entry, authors: Iterable[Author]) -> int:
     if image is not None:
         texts += [image.url, image.url, image.type or ""]
     return len(texts) * 64 + _ENTRY_MARKUP + _WORST * sum(map(len, texts))
+
+
+_HEAD_MARKUP = 4096  # a feed's own element names, attributes, fixed texts and namespaces, in any format
+
+
+def _head_bound(plan: PlannedFeed, links: ArchiveLinks, site: Site) -> int:
+    """More bytes than ``plan``'s feed without entries takes in any format, with ``links``."""
+    from feeds.mediatypes import LABELS
+    from feeds.urls import feed_url
+
+    texts = [plan.title, plan.title, plan.description, site.title, site.author or "", site.language]
+    texts += [site.url] * 4 + [site.hub or ""] * 2 + [site.logo or "", site.icon or ""] * 2
+    texts += [feed_url(site.url, folder, name) for folder in (plan.folder, *(f for _, f in links)) for name in LABELS]
+    return len(texts) * 64 + _HEAD_MARKUP + _WORST * sum(map(len, texts))
 
 
 def budget_holds(plans: Iterable[PlannedFeed], entries: Entries, site: Site, cache: Cache) -> bool:

@@ -195,7 +195,10 @@ def described(
     """``feeds`` with what the site pages say of each: its tag's or author's name, every published
     article it covers (``docs`` are all of them), its newest entry's date. An archive page, which
     the pages do not list, says none."""
-    names = {"tags/": tags, "authors/": authors}
+    names: dict[str, dict[str, str]] = {"tags/": {}, "authors/": {}}  # slug -> the first name of the index that has it
+    for kind, index in (("tags/", tags), ("authors/", authors)):
+        for tag in index.values():
+            names[kind].setdefault(tag.slug, tag.name)
     counts = {
         "tags/": Counter(tags[key].slug for doc in docs for key in {tag_key(t) for t in doc.tags}),
         "authors/": Counter(slug for doc in docs for slug in _author_slugs(doc.author_names, authors)),
@@ -207,7 +210,7 @@ def described(
             continue
         kind, _, rest = feed.folder.partition("/")
         slug, kind = (rest[:-1], kind + "/") if rest else (None, "")
-        name = next((t.name for t in names[kind].values() if t.slug == slug), None) if slug else None
+        name = names[kind].get(slug) if slug else None
         updated = max((d.updated for d in feed.docs), default=None)
         count = counts[kind][slug] if slug else len(docs)
         found.append(replace(feed, name=name, articles=count, updated=updated))

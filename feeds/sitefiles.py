@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -101,6 +102,11 @@ class Context:
     reserved: frozenset[str]  # every other output of the build (feeds, pages): never overwritten here
     progress: Progress
     sweep: bool = True  # a build may have been killed while writing: look for its temporary files
+
+    @cached_property
+    def out_inside(self) -> str:
+        """out/ resolved, as the start of the paths inside it: once, not once per article."""
+        return os.path.realpath(self.out_dir) + os.sep
 
 
 def publish(
@@ -273,7 +279,7 @@ def _assets_of(
     found, and the content paths looked for in vain (a dead link, until the file appears)."""
     used: list[tuple[str, str]] = []
     missing: list[str] = []
-    out_dir = os.path.realpath(ctx.out_dir) + os.sep  # inside the content folder, it is no content
+    out_dir = ctx.out_inside  # inside the content folder, it is no content
     for url in urls:
         out = assets.out_path(ctx.site, url)
         if out is None or out in ctx.reserved or out in pages:

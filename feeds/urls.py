@@ -53,6 +53,8 @@ def _stands_alone(url: str) -> bool:
 
 def absolute(url: str, base: str) -> str:
     """``url`` resolved against ``base`` and percent-encoded."""
+    if PLAIN_URI.fullmatch(url):  # most pictures' links: as to_uri gives them back, urlsplit spared
+        return url
     return to_uri(url if _stands_alone(url) else urljoin(base, url))
 
 

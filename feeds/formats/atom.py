@@ -19,6 +19,7 @@ from feeds.formats.common import (
     Frame,
     add_history,
     add_media,
+    categories,
     entry_authors,
     feed_updated,
     load_entry_extension,
@@ -143,8 +144,8 @@ def _fill(fe: Any, entry: Entry, site: Site) -> None:
     # type="html" escapes the markup; feedgen's type="CDATA" would be invalid Atom.
     if not (site.summary_only or entry.summary_only):
         fe.content(entry.content, type="html")
-    for name in entry.categories:
-        fe.category(term=name)
+    if entry.categories:
+        fe.category(categories(entry))
     if doc.publication:
         fe.dc.dc_publisher(doc.publication)
     if doc.language != site.language:

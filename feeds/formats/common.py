@@ -43,13 +43,24 @@ def entry_authors(entry: Entry, site: Site) -> tuple[Author, ...]:
     return entry.doc.authors or (Author(site.author or site.title),)
 
 
+def categories(entry: Entry) -> list[dict[str, str]]:
+    """The entry's tags as ``FeedEntry.category`` takes them, all in one call: feedgen checks the
+    list it is given and maps every category it holds to RSS again at each call."""
+    return [{"term": name} for name in entry.categories]
+
+
 def add_media(fe: Any, image: Image | None) -> None:
     """The picture as Media RSS ``media:content`` and ``media:thumbnail``, outside any
-    ``media:group`` (a group of one is a W3C warning). The generator must have loaded the "media"
-    extension; formats load it only when some entry has a picture, so feeds without pictures
-    declare no Media RSS namespace."""
+    ``media:group`` (a group of one is a W3C warning). The entry must have loaded the "media"
+    extension (``load_entry_extension``); formats load it only when the entry has a picture, and
+    the feed's generator only when some entry has one, so feeds without pictures declare no Media
+    RSS namespace."""
     if image is None:
         return
+    if isinstance(fe.media, _media_entry()):
+        fe.media.image = image
+        return
+    # feedgen's own extension, on the entries a FeedGenerator makes (FeedGenerator.add_entry).
     content = {"url": image.url, "medium": "image"}
     if image.type:
         content["type"] = image.type
@@ -86,9 +97,10 @@ def load_extension(fg: Any, name: str, *, atom: bool, rss: bool) -> None:
 
 
 def load_entry_extension(fe: Any, name: str, *, atom: bool, rss: bool) -> None:
-    """For an entry built alone (``feedgen.entry.FeedEntry``): the entry side of ``load_extension``,
-    which ``FeedGenerator.add_entry`` registers on the entries it makes."""
-    fe.register_extension(name, _extension_classes(name)[1], atom, rss)
+    """For an entry built alone (``feedgen.entry.FeedEntry``): the entry side of ``load_extension``
+    ("dc" or "media"), which ``FeedGenerator.add_entry`` registers on the entries it makes, as
+    feedgen's entry extensions write the elements feeds gives them (``_dc_entry``, ``_media_entry``)."""
+    fe.register_extension(name, {"dc": _dc_entry, "media": _media_entry}[name](), atom, rss)
 
 
 @cache
@@ -98,6 +110,57 @@ def _extension_classes(name: str) -> tuple[type, type]:
     module = import_module(f"feedgen.ext.{name}")
     prefix = name[0].upper() + name[1:]  # as feedgen names them: DcExtension, MediaEntryExtension
     return getattr(module, prefix + "Extension"), getattr(module, prefix + "EntryExtension")
+
+
+DC_NS = "http://purl.org/dc/elements/1.1/"
+
+
+@cache
+def _dc_entry() -> type[Any]:
+    from feedgen.ext.dc import DcEntryExtension
+    from feedgen.util import xml_elem
+
+    class DcEntry(DcEntryExtension):  # type: ignore[misc]
+        """feedgen's Dublin Core entry extension for the two elements entries get (``dc_creator``,
+        ``dc_publisher``), written in feedgen's order: its own looks up all fifteen of every entry."""
+
+        def _extend_xml(self, xml_element: Any) -> None:
+            for name, values in (("creator", self._dcelem_creator), ("publisher", self._dcelem_publisher)):
+                for value in values or ():
+                    xml_elem(f"{{{DC_NS}}}{name}", xml_element).text = value
+
+    return DcEntry
+
+
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+
+
+@cache
+def _media_entry() -> type[Any]:
+    from feedgen.ext.base import BaseEntryExtension
+    from feedgen.util import xml_elem
+
+    class MediaEntry(BaseEntryExtension):  # type: ignore[misc]
+        """An entry's picture as feedgen's Media RSS entry extension writes it when given
+        ``content({"url", "type", "medium"}, group=None)`` and ``thumbnail({"url"}, group=None)``:
+        the two elements in the entry, their attributes in feedgen's order. Its own checks the
+        dictionaries it is given and looks up fourteen attributes of every entry."""
+
+        image: Image | None = None
+
+        def extend_atom(self, entry: Any) -> Any:
+            if self.image is not None:
+                content = xml_elem(f"{{{MEDIA_NS}}}content", entry, url=self.image.url)
+                if self.image.type:
+                    content.set("type", self.image.type)
+                content.set("medium", "image")
+                xml_elem(f"{{{MEDIA_NS}}}thumbnail", entry, url=self.image.url)
+            return entry
+
+        def extend_rss(self, item: Any) -> Any:
+            return self.extend_atom(item)
+
+    return MediaEntry
 
 
 def generated_head(path: str | Path) -> bytes | None:

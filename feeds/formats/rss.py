@@ -16,6 +16,7 @@ from feeds.formats.common import (
     Frame,
     add_history,
     add_media,
+    categories,
     entry_authors,
     load_entry_extension,
     load_extension,
@@ -125,8 +126,8 @@ def _fill(fe: Any, entry: Entry, site: Site) -> None:
     fe.description(html.escape(entry.summary, quote=False))
     if not (site.summary_only or entry.summary_only):
         fe.content(entry.content)
-    for name in entry.categories:
-        fe.category(term=name)
+    if entry.categories:
+        fe.category(categories(entry))
     fe.dc.dc_creator([a.name for a in entry_authors(entry, site)])
     if doc.publication:
         fe.dc.dc_publisher(doc.publication)
