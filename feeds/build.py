@@ -18,6 +18,7 @@ entry point (docs/python.md).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -321,6 +322,9 @@ def _full_build(
     result.published = len(published)
     if run.strict and result.errors:
         return result
+    # What was loaded lives to the end of the build: frozen, the collections that planning and
+    # writing trigger do not walk its documents again and again (as the edit build does).
+    gc.freeze()
     try:
         publish(run, computed_plan(run, published, loaded), result)
         if ledger is not None:  # ledger: kept once the output it pins is written
@@ -329,6 +333,8 @@ def _full_build(
         # Planned again, from an index this build has written to: what the last build left is this one's.
         exc.previous = loaded.previous
         raise
+    finally:
+        gc.unfreeze()
     return result
 
 
