@@ -142,15 +142,19 @@ def commit(staged: list[tuple[str, Path]]) -> None:
 
     The flushes run together, in threads, once every file is written: the file system then
     commits many files at once (one journal commit for a batch on ext4), several times faster
-    than flushing each file as it is written; a failed flush renames nothing.
+    than flushing each file as it is written; a failed flush renames nothing. On a file system
+    in memory (tmpfs) a flush waits for nothing, and they run one after another.
     """
-    _in_threads(_fsync_file, staged)
+    if not staged:
+        return
+    _in_threads(_fsync_file, staged, staged[0][0])
     for tmp, path in staged:
         try:
             os.replace(tmp, path)
         except OSError as exc:
             raise DiskError.from_os_error(path, exc) from exc
-    _in_threads(_fsync_dir, list(dict.fromkeys(path.parent for _, path in staged)))
+    folders = list(dict.fromkeys(path.parent for _, path in staged))
+    _in_threads(_fsync_dir, folders, folders[0])
 
 
 def discard(staged: list[tuple[str, Path]]) -> None:
@@ -212,14 +216,48 @@ def _fsync_dir(folder: Path) -> None:
 FLUSH_THREADS = 8  # flushes wait on the disk, not the CPU: a few at a time let it batch them
 
 
-def _in_threads(flush: Callable[[T], None], items: list[T]) -> None:
+def _in_threads(flush: Callable[[T], None], items: list[T], where: str | Path) -> None:
+    """``flush`` each of ``items`` (files on the file system of ``where``); the first failure is
+    raised, once all have run."""
     if len(items) < 2:
         for item in items:
             flush(item)
         return
+    if _in_memory(where):  # a flush returns at once: threads would only cost their start
+        failures = []
+        for item in items:
+            try:
+                flush(item)
+            except Exception as exc:
+                failures.append(exc)
+        if failures:
+            raise failures[0]
+        return
     with ThreadPoolExecutor(min(FLUSH_THREADS, len(items))) as pool:
-        for _ in pool.map(flush, items):  # the first failure is raised, once all have run
+        for _ in pool.map(flush, items):
             pass
+
+
+def _in_memory(where: str | Path) -> bool:
+    """Whether ``where`` is on a file system held in memory (tmpfs, ramfs), where a flush has no
+    disk to wait for. False when that cannot be told (not Linux, a device /proc does not list)."""
+    try:
+        return _device_in_memory(os.stat(where).st_dev)
+    except OSError:
+        return False
+
+
+def _device_in_memory(device: int) -> bool:
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8") as mounts:
+            for line in mounts:
+                fields = line.split()
+                major, _, minor = fields[2].partition(":")
+                if os.makedev(int(major), int(minor)) == device:
+                    return fields[fields.index("-") + 1] in ("tmpfs", "ramfs")
+    except (OSError, ValueError, IndexError):
+        pass
+    return False
 
 
 def _fsync_file(staged: tuple[str, Path]) -> None:

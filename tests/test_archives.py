@@ -3,6 +3,7 @@ its current feed and must find every published document exactly once, newest fir
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections import defaultdict
@@ -56,6 +57,13 @@ def link(parsed: feedparser.FeedParserDict, rel: str) -> str | None:
     return next((item["href"] for item in parsed.feed.get("links", []) if item.get("rel") == rel), None)
 
 
+@functools.cache
+def parsed_feed(data: bytes) -> feedparser.FeedParserDict:
+    """What feedparser makes of a feed's bytes. The chains are walked again after each build and
+    most of their pages keep their bytes (a full page is never rewritten): each is parsed once."""
+    return feedparser.parse(data)
+
+
 def walk(site: Site, out: Path, folder: str, filename: str) -> list[list[str]]:
     """The entry ids of each document of the chain of the feed in ``folder``, from its current
     document back along prev-archive (next_url in JSON Feed), as a reader reconstructs it."""
@@ -71,7 +79,7 @@ def walk(site: Site, out: Path, folder: str, filename: str) -> list[list[str]]:
             pages.append([item["id"] for item in document["items"]])
             older = document.get("next_url")
         else:
-            parsed = feedparser.parse(data)
+            parsed = parsed_feed(data)
             assert not parsed.bozo, (path, parsed.bozo_exception)
             pages.append([entry["id"] for entry in parsed.entries])
             older = link(parsed, "prev-archive")
