@@ -22,6 +22,7 @@ The cache is never trusted: a plan that does not decode to exactly this shape is
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -65,17 +66,25 @@ def remember(cache: Cache, plan: Plan | None) -> None:
     entries: list[tuple[Any, ...]] = []
     feeds = []
     for f in plan.feeds:
-        named = []
-        for entry in f.inputs:
-            at = positions.get(entry[0])
-            if at is None or entries[at] != entry:
-                at = positions[entry[0]] = len(entries)
-                entries.append(entry)
-            named.append(at)
-        feeds.append(_row(f, named))
+        feeds.append(_row(f, _positions(f.inputs, positions, entries)))
     tags = [[spelling, t.key, t.name, t.slug] for spelling, t in plan.tags]
     cache.put(KEY, json.dumps([VERSION, plan.key, plan.files, feeds, tags, entries], ensure_ascii=False))
     cache.forget(EDITS_KEY)
+
+
+def _positions(
+    inputs: Sequence[tuple[Any, ...]], positions: dict[str, int], entries: list[tuple[Any, ...]]
+) -> list[int]:
+    """Where each of a feed's entries is in ``entries`` (by source in ``positions``), appended
+    when it is not there as it is now."""
+    named = []
+    for entry in inputs:
+        at = positions.get(entry[0])
+        if at is None or entries[at] != entry:
+            at = positions[entry[0]] = len(entries)
+            entries.append(entry)
+        named.append(at)
+    return named
 
 
 def _row(f: PlannedFeed, named: list[int]) -> list[Any]:
@@ -101,14 +110,7 @@ def _edits(held: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...
     for i, (new, was) in enumerate(zip(plan.feeds, old.feeds, strict=True)):
         if (new.inputs is was.inputs or new.inputs == was.inputs) and _stored(new) == _stored(was):
             continue
-        named = []
-        for entry in new.inputs:
-            at = positions.get(entry[0])
-            if at is None or made[at] != entry:
-                at = positions[entry[0]] = len(made)
-                made.append(entry)
-            named.append(at)
-        changed[i] = _row(new, named)
+        changed[i] = _row(new, _positions(new.inputs, positions, made))
     # Past a tenth of the plan, it is written whole again, and the edits start over.
     if len(changed) > len(plan.feeds) // 10 + 8 or len(made) - base > base // 10 + 64:
         return None
