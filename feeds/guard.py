@@ -57,6 +57,7 @@ R = TypeVar("R")
 
 _IN_HAND = 2  # batches a worker holds: the one it works on, and the next, so it never waits for us
 _BATCH = 64  # documents per batch at most; fewer near the end, so that every worker has some
+_BATCH_BYTES = 1 << 20  # and no more data than this (large documents sent whole): one pipe's buffer
 # A document's conversion may take this much memory (address space) beyond what its worker had
 # when forked: a 10 MB Markdown article, the largest read, peaks at ~550 MB.
 DOCUMENT_MEMORY = 2 * 1024**3
@@ -252,24 +253,31 @@ class _Pool:
             self.workers.append(self._start())
         for worker in self.workers:
             while len(worker.held) < _IN_HAND and self.todo and self.todo[0] < limit:
-                batch = self._batch(limit)
+                batch, items = self._batch(limit)
                 if not worker.held:
                     worker.since = time.monotonic()
                 worker.held.append(batch)
                 try:
-                    _send(worker.to_worker, [self._item(i) for i in batch])
+                    _send(worker.to_worker, items)
                 except BrokenPipeError:  # it died on what it held: _collect reads its end, and replaces it
                     break
 
-    def _batch(self, limit: int) -> list[int]:
-        """The next indexes to hand out together, in order: a suspect one alone."""
+    def _batch(self, limit: int) -> tuple[list[int], list[bytes]]:
+        """The next indexes to hand out together, in order, and what goes with each, pickled: a
+        suspect one alone."""
         size = min(_BATCH, -(-len(self.todo) // (self.size * _IN_HAND * 2)))
-        batch = [self.todo.popleft()]
-        if batch[0] in self.alone:
-            return batch
-        while len(batch) < size and self.todo and self.todo[0] < limit and self.todo[0] not in self.alone:
-            batch.append(self.todo.popleft())
-        return batch
+        batch: list[int] = []
+        items: list[bytes] = []
+        taken = 0
+        while True:
+            i = self.todo.popleft()
+            batch.append(i)
+            items.append(pickle.dumps(self._item(i), pickle.HIGHEST_PROTOCOL))
+            taken += len(items[-1])
+            if i in self.alone or len(batch) >= size or taken >= _BATCH_BYTES:
+                return batch, items
+            if not self.todo or self.todo[0] >= limit or self.todo[0] in self.alone:
+                return batch, items
 
     def _item(self, i: int) -> object:
         if self.send is None:
@@ -544,7 +552,7 @@ def _serve(
             _, task, timeout = message
             _bound_from_here()
             continue
-        _send(up, [_run(item, task, label, timeout, with_data, records) for item in message])
+        _send(up, [_run(pickle.loads(item), task, label, timeout, with_data, records) for item in message])
 
 
 def _run(

@@ -24,9 +24,10 @@ def _batches(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
     made: list[list[int]] = []
     batch = guard._Pool._batch
 
-    def recorded(pool: guard._Pool, limit: int) -> list[int]:
-        made.append(batch(pool, limit))
-        return made[-1]
+    def recorded(pool: guard._Pool, limit: int) -> tuple[list[int], list[bytes]]:
+        indexes, items = batch(pool, limit)
+        made.append(indexes)
+        return indexes, items
 
     monkeypatch.setattr(guard._Pool, "_batch", recorded)
     return made
@@ -121,3 +122,14 @@ def test_logs_of_a_batch_come_back_in_the_documents_order(caplog: pytest.LogCapt
     with caplog.at_level(logging.WARNING, logger="feeds.test"):
         assert list(guarded_imap(noisy, 100, str, 30, 2)) == list(range(100))
     assert [r.getMessage() for r in caplog.records if r.name == "feeds.test"] == [f"doc {i}" for i in range(100)]
+
+
+def _length(i: int, sent: bytes) -> int:
+    return len(sent) + i
+
+
+def test_large_documents_go_in_smaller_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _batches(monkeypatch)
+    out = list(guarded_imap(_length, 40, str, 30, 1, lambda i: b"x" * 300_000))
+    assert out == [300_000 + i for i in range(40)]
+    assert max(map(len, made)) == 4  # a pipe's buffer of data, not the 10 a batch would hold
