@@ -13,9 +13,13 @@ process, and
 
 Worker processes, not ``signal.alarm``: a signal handler only runs between Python bytecodes, so
 it cannot stop a regular expression or a C parser that never returns, and a killed process
-always stops. They are long-lived (forked once per stage, not per document) and each has at most
-two documents in hand, so the deadline is that of the one it works on; results come back in input
-order. Forked, they share the parent's memory: only an index and the result cross a pipe.
+always stops. They are long-lived (forked once per stage, not per document); results come back in
+input order. Forked, they share the parent's memory: only an index and the result cross a pipe.
+
+Indexes go to a worker in batches, and the batch's results come back in one message: one message
+per document each way cost more CPU, in switches between the processes, than reading a document.
+A batch must finish within ``document_timeout``; one that does not, or whose worker dies, is not
+yet any document's error: its documents go again one per message, and the one at fault fails alone.
 
 A build opens a ``session``: its stages that need one worker (a build below MIN_ITEMS
 documents) share it, forked at the first of them, instead of forking one each. Forking a big
@@ -51,7 +55,9 @@ log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 
-_IN_HAND = 2  # documents a worker holds: the one it works on, and the next, so it never waits for us
+_IN_HAND = 2  # batches a worker holds: the one it works on, and the next, so it never waits for us
+_BATCH = 64  # documents per batch at most; fewer near the end, so that every worker has some
+_BATCH_BYTES = 1 << 20  # and no more data than this (large documents sent whole): one pipe's buffer
 # A document's conversion may take this much memory (address space) beyond what its worker had
 # when forked: a 10 MB Markdown article, the largest read, peaks at ~550 MB.
 DOCUMENT_MEMORY = 2 * 1024**3
@@ -200,7 +206,7 @@ class _Worker:
     pid: int
     to_worker: int  # the pipe's write end: indexes go there
     from_worker: int  # read end: answers come back
-    held: deque[int] = field(default_factory=deque)  # sent, not answered yet; the first is worked on
+    held: deque[list[int]] = field(default_factory=deque)  # batches sent, not answered; the first worked on
     since: float = 0.0  # when it started on held[0]
 
 
@@ -221,6 +227,7 @@ class _Pool:
         self.stage = stage  # the pickled task, for the session's worker: None, a worker of our own
         self.sent: dict[int, object] = {}  # what went with each index in hand: a replaced worker's go again
         self.todo: deque[int] = deque(range(count))
+        self.alone: set[int] = set()  # in a batch that overran or killed its worker: each goes alone
         self.done: dict[int, Any] = {}
         self.workers: list[_Worker] = []
 
@@ -241,24 +248,45 @@ class _Pool:
             self._collect()
 
     def _hand_out(self, following: int) -> None:
-        limit = following + _AHEAD * self.size  # what a slow document holds back stays bounded
+        limit = following + (_AHEAD + _IN_HAND * _BATCH) * self.size  # what a slow document holds back stays bounded
         while len(self.workers) < self.size and self.todo and self.todo[0] < limit:
             self.workers.append(self._start())
         for worker in self.workers:
             while len(worker.held) < _IN_HAND and self.todo and self.todo[0] < limit:
-                i = self.todo.popleft()
+                batch, items = self._batch(limit)
                 if not worker.held:
                     worker.since = time.monotonic()
-                worker.held.append(i)
-                if self.send is None:
-                    _send(worker.to_worker, i)
-                else:
-                    if i not in self.sent:
-                        self.sent[i] = self.send(i)
-                    if self.stage is None:
-                        _send(worker.to_worker, (i, self.sent[i]))
-                    else:  # the worker was forked for another stage: the label travels too
-                        _send(worker.to_worker, (i, self.sent[i], self.label(i)))
+                worker.held.append(batch)
+                try:
+                    _send(worker.to_worker, items)
+                except BrokenPipeError:  # it died on what it held: _collect reads its end, and replaces it
+                    break
+
+    def _batch(self, limit: int) -> tuple[list[int], list[bytes]]:
+        """The next indexes to hand out together, in order, and what goes with each, pickled: a
+        suspect one alone."""
+        size = min(_BATCH, -(-len(self.todo) // (self.size * _IN_HAND * 2)))
+        batch: list[int] = []
+        items: list[bytes] = []
+        taken = 0
+        while True:
+            i = self.todo.popleft()
+            batch.append(i)
+            items.append(pickle.dumps(self._item(i), pickle.HIGHEST_PROTOCOL))
+            taken += len(items[-1])
+            if i in self.alone or len(batch) >= size or taken >= _BATCH_BYTES:
+                return batch, items
+            if not self.todo or self.todo[0] >= limit or self.todo[0] in self.alone:
+                return batch, items
+
+    def _item(self, i: int) -> object:
+        if self.send is None:
+            return i
+        if i not in self.sent:
+            self.sent[i] = self.send(i)
+        if self.stage is None:
+            return (i, self.sent[i])
+        return (i, self.sent[i], self.label(i))  # the worker was forked for another stage: the label too
 
     def _collect(self) -> None:
         import select
@@ -275,15 +303,19 @@ class _Pool:
         for worker in busy:
             if worker.from_worker in ready:
                 try:
-                    answer = _receive(worker.from_worker)
+                    answers = _receive(worker.from_worker)
                 except EOFError:
                     self._replace(worker, self._died(worker))
                     continue
-                except Exception as exc:  # read whole, but does not unpickle: this answer alone is lost
-                    answer = ("error", describe(exc), [])
-                i = worker.held.popleft()
-                self.sent.pop(i, None)
-                self.done[i] = (self._result(i, answer[:2]), answer[2])
+                batch = worker.held.popleft()
+                for i, blob in zip(batch, answers, strict=True):
+                    try:
+                        answer = pickle.loads(blob)
+                    except Exception as exc:  # does not unpickle: this answer alone is lost
+                        answer = ("error", describe(exc), [])
+                    self.sent.pop(i, None)
+                    self.alone.discard(i)
+                    self.done[i] = (self._result(i, answer[:2]), answer[2])
                 worker.since = now
             elif now - worker.since >= self.timeout:
                 self._replace(worker, timed_out(self.timeout))
@@ -312,12 +344,19 @@ class _Pool:
         return f"its conversion stopped (exit status {os.waitstatus_to_exitcode(status)}); not published"
 
     def _replace(self, worker: _Worker, why: str) -> None:
-        """``worker`` failed its first document: that document gets ``why``, the others it held go
-        back to the front of the queue, and a new worker takes its place."""
-        i = worker.held.popleft()
-        self.sent.pop(i, None)
-        self.done[i] = (GuardError(self.label(i), why), [])
-        self.todo.extendleft(reversed(worker.held))
+        """``worker`` failed its first batch: a batch of one document, that document gets ``why``;
+        a larger one's documents go again, each alone, to find the one at fault. The others it held
+        go back to the front of the queue, and a new worker takes its place."""
+        batch = worker.held.popleft()
+        if len(batch) == 1:
+            (i,) = batch
+            self.sent.pop(i, None)
+            self.alone.discard(i)
+            self.done[i] = (GuardError(self.label(i), why), [])
+        else:
+            self.alone.update(batch)
+            worker.held.appendleft(batch)
+        self.todo.extendleft(reversed([i for held in worker.held for i in held]))
         self._stop(worker)
         self.workers.remove(worker)
 
@@ -356,6 +395,10 @@ class _Pool:
                 os._exit(status)
         os.close(down_read)
         os.close(up_write)  # the worker alone holds it: its death reads as EOF
+        with contextlib.suppress(AttributeError, OSError):  # a batch sent while it works on one: not blocked
+            import fcntl
+
+            fcntl.fcntl(down_write, fcntl.F_SETPIPE_SZ, 1 << 20)
         _pipes.update((down_write, up_read))
         return _Worker(pid, down_write, up_read)
 
@@ -495,8 +538,8 @@ class _Raise:
 def _serve(
     down: int, up: int, task: Callable[..., Any], label: Callable[[int], str], timeout: float, with_data: bool
 ) -> None:
-    """A worker: run ``task`` on each index the parent sends (``with_data``: and what came with it),
-    answer each, until the pipe closes."""
+    """A worker: run ``task`` on each index of each batch the parent sends (``with_data``: and what
+    came with it), answer each batch in one message, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
     records = _Records()
     logging.getLogger().handlers = [records]  # sent to the parent with each answer
@@ -509,35 +552,39 @@ def _serve(
             _, task, timeout = message
             _bound_from_here()
             continue
-        args: tuple[Any, ...] = ()
-        text: str | None = None  # the document's label, sent to a session's worker
-        if not with_data:
-            i = message
-        elif len(message) == 3:
-            i, data, text = message
-            args = (data,)
-        else:
-            i, data = message
-            args = (data,)
-        answer: tuple[str, Any]
-        _limit_cpu(timeout)
-        try:
-            answer = ("ok", task(i, *args))
-        except ContentError as exc:
-            answer = ("content", (exc.path, exc.message, exc.line))
-        except FeedsError as exc:
-            answer = ("raise", exc)
-        except Exception as exc:  # any exception is the document's
-            log.debug(
-                "%s: conversion failed", label(i) if text is None else text, exc_info=True
-            )  # where, for a bug report (-vv)
-            answer = ("error", describe(exc))
-        logged, records.taken = records.taken, []
-        try:
-            _send(up, (*answer, logged))
-        except Exception as exc:  # a result that does not pickle: nested too deeply
-            _send(up, ("error", describe(exc), logged))
-        del answer
+        _send(up, [_run(pickle.loads(item), task, label, timeout, with_data, records) for item in message])
+
+
+def _run(
+    item: Any, task: Callable[..., Any], label: Callable[[int], str], timeout: float, with_data: bool, records: _Records
+) -> bytes:
+    """One document of a batch, in a worker: its answer, pickled."""
+    args: tuple[Any, ...] = ()
+    text: str | None = None  # the document's label, sent to a session's worker
+    if not with_data:
+        i = item
+    elif len(item) == 3:
+        i, data, text = item
+        args = (data,)
+    else:
+        i, data = item
+        args = (data,)
+    answer: tuple[str, Any]
+    _limit_cpu(timeout)
+    try:
+        answer = ("ok", task(i, *args))
+    except ContentError as exc:
+        answer = ("content", (exc.path, exc.message, exc.line))
+    except FeedsError as exc:
+        answer = ("raise", exc)
+    except Exception as exc:  # any exception is the document's
+        log.debug("%s: conversion failed", label(i) if text is None else text, exc_info=True)  # for a bug report (-vv)
+        answer = ("error", describe(exc))
+    logged, records.taken = records.taken, []
+    try:
+        return pickle.dumps((*answer, logged), pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # a result that does not pickle: nested too deeply
+        return pickle.dumps(("error", describe(exc), logged), pickle.HIGHEST_PROTOCOL)
 
 
 class _Records(logging.Handler):
