@@ -41,7 +41,6 @@ import logging
 import os
 import pickle
 import signal
-import struct
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
@@ -49,6 +48,17 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from feeds.errors import ContentError, FeedsError
+from feeds.guardworker import DOCUMENT_MEMORY as DOCUMENT_MEMORY
+from feeds.guardworker import (
+    Raise,
+    bound_memory,
+    inherited_untouched,
+    receive,
+    send,
+    serve,
+    write_framed,
+)
+from feeds.guardworker import describe as describe
 from feeds.parallel import can_fork, workers
 
 log = logging.getLogger(__name__)
@@ -58,9 +68,6 @@ R = TypeVar("R")
 _IN_HAND = 2  # batches a worker holds: the one it works on, and the next, so it never waits for us
 _BATCH = 64  # documents per batch at most; fewer near the end, so that every worker has some
 _BATCH_BYTES = 1 << 20  # and no more data than this (large documents sent whole): one pipe's buffer
-# A document's conversion may take this much memory (address space) beyond what its worker had
-# when forked: a 10 MB Markdown article, the largest read, peaks at ~550 MB.
-DOCUMENT_MEMORY = 2 * 1024**3
 _AHEAD = 64  # results held back per worker at most, waiting for an earlier slow one to be yielded
 
 
@@ -75,19 +82,6 @@ class RenderFailed(Exception):  # control flow, like StaleIndex: not an error sh
     def __init__(self, failures: dict[str, tuple[str, ContentError]]) -> None:
         super().__init__(f"{len(failures)} document(s) failed to render")
         self.failures = failures
-
-
-def describe(exc: BaseException) -> str:
-    """What went wrong in a document's conversion, for its one-line error."""
-    if isinstance(exc, RecursionError):
-        return "nested too deeply to convert (Python's recursion limit); not published"
-    if isinstance(exc, MemoryError):
-        return "ran out of memory while being converted; not published"
-    text = " ".join(str(exc).split())
-    if len(text) > 200:
-        text = text[:200] + "…"
-    # Not the user's mistake as such: no reader error names it. Say what it was, on one line.
-    return f"cannot be converted ({type(exc).__name__}{': ' + text if text else ''}); not published"
 
 
 def timed_out(timeout: float) -> str:
@@ -238,7 +232,7 @@ class _Pool:
                 result, records = self.done.pop(following)
                 for record in records:  # what the worker logged, here, in order, through our handlers
                     logging.getLogger(record.name).handle(record)
-                if isinstance(result, _Raise):
+                if isinstance(result, Raise):
                     raise result.error
                 yield result
                 following += 1
@@ -258,7 +252,7 @@ class _Pool:
                     worker.since = time.monotonic()
                 worker.held.append(batch)
                 try:
-                    _send(worker.to_worker, items)
+                    send(worker.to_worker, items)
                 except BrokenPipeError:  # it died on what it held: _collect reads its end, and replaces it
                     break
 
@@ -303,7 +297,7 @@ class _Pool:
         for worker in busy:
             if worker.from_worker in ready:
                 try:
-                    answers = _receive(worker.from_worker)
+                    answers = receive(worker.from_worker)
                 except EOFError:
                     self._replace(worker, self._died(worker))
                     continue
@@ -328,7 +322,7 @@ class _Pool:
             path, message, line = value
             return GuardError(path, message, line)
         if kind == "raise":
-            return _Raise(value)
+            return Raise(value)
         return GuardError(self.label(i), value)
 
     def _died(self, worker: _Worker) -> str:
@@ -364,13 +358,13 @@ class _Pool:
         if self.stage is not None and _session is not None and _session.idle:
             worker = _session.idle.pop()
             try:
-                _write(worker.to_worker, self.stage)
+                write_framed(worker.to_worker, self.stage)
                 return worker
             except OSError:  # it died between two stages
                 self._stop(worker)
         worker = self._fork()
         if self.stage is not None:
-            _write(worker.to_worker, self.stage)
+            write_framed(worker.to_worker, self.stage)
         return worker
 
     def _fork(self) -> _Worker:
@@ -383,12 +377,12 @@ class _Pool:
         pid = os.fork()
         if pid == 0:  # the worker: it never returns into the caller's code
             status = 0
-            _inherited_untouched()
+            inherited_untouched()
             try:
                 for fd in (down_write, up_read):  # the other workers': _close_inherited
                     os.close(fd)
-                _bound_memory()
-                _serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
+                bound_memory()
+                serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
             except BaseException:
                 status = 1
             finally:
@@ -420,71 +414,6 @@ class _Pool:
         self.workers.clear()
 
 
-def _inherited_untouched() -> None:
-    """Keep this worker's garbage collector off the objects it shares with the parent.
-
-    A collection walks every object it tracks and writes to each one's header: in a forked
-    worker that copies every page the parent's documents, plans and modules sit on (copy on
-    write). Frozen, they are left alone; what the worker makes itself is collected as usual.
-    """
-    import gc
-
-    gc.freeze()
-
-
-_given_limit: int | None = None  # a worker's address space limit as it was forked with (ulimit -v)
-
-
-def _bound_memory() -> None:
-    """Let this worker's address space grow by DOCUMENT_MEMORY at most: past it an allocation
-    raises MemoryError, the document's error. And should the machine run out of memory first, the
-    kernel kills a worker (that document's error too), not the build."""
-    try:
-        with open("/proc/self/oom_score_adj", "w") as f:
-            f.write("1000")
-    except OSError:
-        pass  # not Linux
-    _bound_from_here()
-
-
-def _bound_from_here() -> None:
-    """The bound of ``_bound_memory`` from this worker's size now: set as it starts a stage, as what
-    it holds grows or shrinks from one stage to the next (that stage's task and its context)."""
-    global _given_limit
-    try:
-        import resource
-
-        with open("/proc/self/statm") as f:
-            size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if _given_limit is None:
-            _given_limit = soft
-        limit = size + DOCUMENT_MEMORY
-        for other in (_given_limit, hard):  # never above the limit it was given
-            if other != resource.RLIM_INFINITY:
-                limit = min(limit, other)
-        if limit != soft:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (OSError, ValueError, ImportError):
-        pass  # no /proc or no resource module: the kernel's limits alone
-
-
-def _limit_cpu(timeout: float) -> None:
-    """Let the document about to be converted use ``timeout`` seconds of CPU and a little more:
-    the parent kills its worker at ``timeout`` (wall clock), but a parent killed first (kill -9)
-    cannot, and the kernel then stops a worker that would otherwise spin on for good."""
-    try:
-        import resource
-
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        soft = int(usage.ru_utime + usage.ru_stime + timeout) + 2
-        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        if hard == resource.RLIM_INFINITY or soft <= hard:
-            resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-    except (ImportError, OSError, ValueError):
-        pass  # no resource module (not Unix): the parent's deadline alone
-
-
 def _reap(pid: int, kill: bool) -> int:
     """Wait for the worker ``pid`` to end (killing it first if ``kill``); its wait status."""
     if kill:
@@ -497,108 +426,3 @@ def _reap(pid: int, kill: bool) -> int:
             continue
         except ChildProcessError:  # reaped already (a SIGCHLD handler of an embedding program)
             return 0
-
-
-_HEADER = struct.Struct("!Q")
-
-
-def _send(fd: int, obj: object) -> None:
-    _write(fd, pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))  # first: a result that does not pickle sends nothing
-
-
-def _write(fd: int, data: bytes) -> None:
-    view = memoryview(_HEADER.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def _receive(fd: int) -> Any:
-    (size,) = _HEADER.unpack(_read(fd, _HEADER.size))
-    return pickle.loads(_read(fd, size))
-
-
-def _read(fd: int, size: int) -> bytes:
-    chunks, left = [], size
-    while left:
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-@dataclass(frozen=True)
-class _Raise:
-    """A FeedsError that is not the document's (a setting, the disk): raised in the parent."""
-
-    error: BaseException
-
-
-def _serve(
-    down: int, up: int, task: Callable[..., Any], label: Callable[[int], str], timeout: float, with_data: bool
-) -> None:
-    """A worker: run ``task`` on each index of each batch the parent sends (``with_data``: and what
-    came with it), answer each batch in one message, until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
-    records = _Records()
-    logging.getLogger().handlers = [records]  # sent to the parent with each answer
-    while True:
-        try:
-            message = _receive(down)
-        except EOFError:
-            return
-        if isinstance(message, tuple) and message[0] == "stage":  # a session's next stage
-            _, task, timeout = message
-            _bound_from_here()
-            continue
-        _send(up, [_run(pickle.loads(item), task, label, timeout, with_data, records) for item in message])
-
-
-def _run(
-    item: Any, task: Callable[..., Any], label: Callable[[int], str], timeout: float, with_data: bool, records: _Records
-) -> bytes:
-    """One document of a batch, in a worker: its answer, pickled."""
-    args: tuple[Any, ...] = ()
-    text: str | None = None  # the document's label, sent to a session's worker
-    if not with_data:
-        i = item
-    elif len(item) == 3:
-        i, data, text = item
-        args = (data,)
-    else:
-        i, data = item
-        args = (data,)
-    answer: tuple[str, Any]
-    _limit_cpu(timeout)
-    try:
-        answer = ("ok", task(i, *args))
-    except ContentError as exc:
-        answer = ("content", (exc.path, exc.message, exc.line))
-    except FeedsError as exc:
-        answer = ("raise", exc)
-    except Exception as exc:  # any exception is the document's
-        log.debug("%s: conversion failed", label(i) if text is None else text, exc_info=True)  # for a bug report (-vv)
-        answer = ("error", describe(exc))
-    logged, records.taken = records.taken, []
-    try:
-        return pickle.dumps((*answer, logged), pickle.HIGHEST_PROTOCOL)
-    except Exception as exc:  # a result that does not pickle: nested too deeply
-        return pickle.dumps(("error", describe(exc), logged), pickle.HIGHEST_PROTOCOL)
-
-
-class _Records(logging.Handler):
-    """A worker's log records, kept to travel to the parent: its handlers (a test's, the progress
-    bar's) then see them as if the work had been done there, in the documents' order."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.taken: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        # Made plain so that it pickles: the message formatted, no traceback object.
-        record.msg, record.args = record.getMessage(), None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.taken.append(record)

@@ -83,7 +83,7 @@ def beside(task: Callable[[], R]) -> Iterator[Callable[[], R]]:
 
 def _worker_starts(parent: int) -> None:
     """In a worker ``beside`` forked: its garbage collector leaves what it shares with the parent
-    alone (``feeds.guard._inherited_untouched``), and it dies with the parent.
+    alone (``feeds.guardworker.inherited_untouched``), and it dies with the parent.
 
     A pool's worker waits for work from a pipe it holds both ends of, so a parent killed with
     kill -9 would leave it running, holding the build's lock (the open file is shared at the fork)
