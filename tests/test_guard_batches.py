@@ -4,6 +4,7 @@ the one at fault fails alone, named, and the others in its batch succeed."""
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import time
@@ -39,6 +40,7 @@ def _hostile(bad: int, how: str, i: int) -> int:
             # only a kill stops is tests/test_guard.py's), and the wait costs the suite no CPU.
             time.sleep(600)
         elif how == "crash":
+            faulthandler.disable()  # pytest's: its stack dump would only clutter the test's output
             os.kill(os.getpid(), signal.SIGSEGV)
         elif how == "exit":
             os._exit(3)
