@@ -7,6 +7,7 @@ file, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import secrets
 import stat
@@ -247,7 +248,10 @@ def _in_memory(where: str | Path) -> bool:
         return False
 
 
+@functools.cache
 def _device_in_memory(device: int) -> bool:
+    # Once per device and process: a build commits its files in many batches, each asking twice
+    # (files, then folders), and a device's file system does not change under a running build.
     try:
         with open("/proc/self/mountinfo", encoding="utf-8") as mounts:
             for line in mounts:
