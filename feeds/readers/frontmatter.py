@@ -116,7 +116,7 @@ _ESCAPE = re.compile(r'\\(["\\])')
 _KEY_VALUE = re.compile(rf"([A-Za-z_][A-Za-z0-9_-]{{0,63}}):(?: +(?:{_QUOTED}|(\[.*)|(\S.*)))?")
 _ITEM = re.compile(rf"( *)- +(?:{_QUOTED}|(\S.*))")  # indent, then as above
 _FLOW_ITEM = re.compile(rf" *(?:{_QUOTED}) *(,|\])")
-_EMPTY_FLOW = re.compile(r"\[ *\]")
+_EMPTY_LIST = re.compile(r"\[ *\]")  # YAML's and TOML's alike
 _PLAIN_NEVER_STARTS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # YAML's indicators
 _Scalar = tuple[str, str, int]  # tag, text, line (0-based, in the front matter)
 
@@ -195,15 +195,23 @@ def _unescaped(double: str) -> str:
 
 def _flow(text: str, line: int) -> list[_Scalar] | None:
     """The items of a one-line flow sequence of quoted scalars (``["a", 'b']``), or None for any other text."""
-    if _EMPTY_FLOW.fullmatch(text):
+    texts = _quoted_list(text, _FLOW_ITEM, lambda single: single.replace("''", "'"))
+    return None if texts is None else [(_TEXT, t, line) for t in texts]
+
+
+def _quoted_list(text: str, item_pattern: re.Pattern[str], single: Callable[[str], str]) -> list[str] | None:
+    """The texts of a one-line list of quoted items, YAML's flow sequence or TOML's array, each matched
+    by ``item_pattern`` (its double-quoted text, its single-quoted one, then "," or "]"), a single-quoted
+    one's text given by ``single``; None for any other text."""
+    if _EMPTY_LIST.fullmatch(text):
         return []
     found, at = [], 1
     while True:
-        item = _FLOW_ITEM.match(text, at)
+        item = item_pattern.match(text, at)
         if item is None:
             return None
-        double, single, end = item.groups()
-        found.append((_TEXT, _unescaped(double) if double is not None else single.replace("''", "'"), line))
+        double, quoted, end = item.groups()
+        found.append(_unescaped(double) if double is not None else single(quoted))
         at = item.end()
         if end == "]":
             return found if at == len(text) else None
@@ -222,7 +230,6 @@ def _value(scalar: _Scalar, scalars: _Scalars) -> Any:
 _TOML_KEY_VALUE = re.compile(r"([A-Za-z0-9_-]+) *= *(.*)")
 _TOML_STRING = re.compile(r""""([^"\\]*(?:\\["\\][^"\\]*)*)"|'([^']*)'""")
 _TOML_ITEM = re.compile(rf" *(?:{_TOML_STRING.pattern}) *(,|\])")
-_TOML_EMPTY_ARRAY = re.compile(r"\[ *\]")
 _TOML_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
 _TOML_DATETIME = re.compile(
     r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
@@ -279,18 +286,7 @@ def _toml_string(m: re.Match[str]) -> str:
 
 
 def _toml_array(text: str) -> list[str] | None:
-    if _TOML_EMPTY_ARRAY.fullmatch(text):
-        return []
-    found, at = [], 1
-    while True:
-        item = _TOML_ITEM.match(text, at)
-        if item is None:
-            return None
-        double, single, end = item.groups()
-        found.append(single if double is None else _unescaped(double))
-        at = item.end()
-        if end == "]":
-            return found if at == len(text) else None
+    return _quoted_list(text, _TOML_ITEM, str)  # a literal string has no escapes
 
 
 @cache
