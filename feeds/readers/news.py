@@ -36,6 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
+from feeds.readers.newsdeck import headline_below
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -272,7 +273,9 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         classes[t : t + end] = [Kind.DECK] * end
         return classes
     labels = _labels_above(window, infos, t)
-    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.PAGE_JUNK] * labels
+    labels = headline_below(window, infos, t, labels)
+    # the page's lines above the headline, metadata lines among them (the site's clock) kept as they are
+    classes = [_metadata_class(info) if i < t or info else Kind.PAGE_JUNK for i, info in enumerate(infos[: t + labels])]
     t += labels
     if t + 1 >= len(window) or MARKDOWN.search(window[t][1]):
         return None  # nothing under the headline, as for a first line alone

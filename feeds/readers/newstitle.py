@@ -81,6 +81,35 @@ _HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/�
 # The site's logo, copied as its image's alt text: "• 한빛일보 로고", "한빛일보 logo"
 _LOGO = re.compile(r"[•·]?\s*\S.{0,24}\s(?:로고|[Ll]ogo|LOGO)(?:\s*이미지)?")
 _MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
+# The page's own controls, glued or apart, beyond the article's tools: the font and colour
+# controls ("글자크기조절", "배경색상조절"), a banner's or a tool's button ("배너 닫기", "기사 메일전송"),
+# the site's accounts and feeds ("유튜브", "RSS"), the skip link in English ("Skip Menu").
+_CONTROL_WORD = re.compile(
+    r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
+    r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램|스크랩|인쇄|프린트)+",
+    re.IGNORECASE,
+)
+# The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
+_MENU_WORD = re.compile(r"(?:뉴스|방송|프로그램|현재|위치|홈|전체|메인|섹션|목록|보도)+")
+# A programme's name: the station, the hour and "뉴스" ("한빛 8 뉴스", "KBS 뉴스9"); its page's title
+# leads with the air date in brackets ("[2020-08-02] JIBS 8뉴스").
+_SHORT_WORD = re.compile(r"[가-힣]{1,2}")
+_PROGRAMME = re.compile(r"(?:\[\d{4}[-.]\d{1,2}[-.]\d{1,2}\]\s*)?[A-Za-z가-힣]{1,8}\s?\d{0,2}\s?뉴스\s?\d{0,2}")
+
+
+def _controls(s: str) -> bool:
+    """Every word a control's: "배너 닫기", "Skip Menu"; a headline about mail has other words. The
+    article's buttons ("본문 바로가기") are a row of their own."""
+    words = s.split()
+    return bool(words) and not _buttons(s) and all(JUNK_WORD.fullmatch(w) or _CONTROL_WORD.fullmatch(w) for w in words)
+
+
+def _menu_words(s: str) -> bool:
+    """Every word the site's menu's or a section's, at least one of them a menu's: "현재 뉴스"."""
+    words = s.split()
+    return any(_MENU_WORD.fullmatch(w) for w in words) and all(
+        _MENU_WORD.fullmatch(w) or SECTION.fullmatch(w) for w in words
+    )
 
 
 def _home_link(s: str) -> bool:
@@ -175,6 +204,12 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
     "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
     "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
+    "the page's controls": lambda lines, numbers, i: _controls(lines[i]),  # 배너 닫기, 글자크기조절, Skip Menu
+    "the site's menu words": lambda lines, numbers, i: _menu_words(lines[i]),  # 현재 뉴스, 뉴스 프로그램
+    "a programme's name": lambda lines, numbers, i: _PROGRAMME.fullmatch(lines[i]) is not None,  # 한빛 8 뉴스
+    "a word of two syllables": lambda lines, numbers, i: (  # 관광, a section's the section table lacks
+        _SHORT_WORD.fullmatch(lines[i]) is not None and SECTION.fullmatch(lines[i]) is None
+    ),
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -196,6 +231,10 @@ TITLE_WEIGHTS: dict[str, int] = {
     "the outlet's home link": -10,
     "a menu of links": -10,
     "an English section and its column": -5,  # LifeStyle 편집후기
+    "the page's controls": -10,
+    "the site's menu words": -5,
+    "a programme's name": -5,
+    "a word of two syllables": -5,  # a section's, glued above the headline
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
@@ -209,6 +248,24 @@ def title_scores(lines: list[str], numbers: list[int]) -> list[tuple[int, list[s
         found = [name for name, test in TITLE_FEATURES.items() if test(lines, numbers, i)]
         scores.append((POSITION_WEIGHT * i + sum(TITLE_WEIGHTS[name] for name in found), found))
     return scores
+
+
+def all_furniture(lines: list[str], numbers: list[int], *, below: bool = False) -> bool:
+    """Whether every candidate is the page's (controls, menus, the site's clock): the headline is
+    under them. Labels a headline may carry itself are no proof; a word of two syllables is, under
+    the date line (a section's, "관광"), not above it, where a short headline may stand ("제목")."""
+    own = _HEADLINES_OWN if below else _HEADLINES_OWN | {"a word of two syllables"}
+    return bool(lines) and all(
+        any(
+            TITLE_WEIGHTS[name] < 0 and name not in own and test(lines, numbers, i)
+            for name, test in TITLE_FEATURES.items()
+        )
+        for i in range(len(lines))
+    )
+
+
+# Labels a headline may carry itself ("[특집]학우들 대표자는 나야 나~①"): no proof that a line is the page's.
+_HEADLINES_OWN = frozenset({"a series' episode", "a bracketed label alone", "ends in a mark", "one short word set off"})
 
 
 def choose_title(lines: list[str], numbers: list[int]) -> int:
@@ -233,7 +290,7 @@ _FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
-    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None,
+    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None or _controls(line),
     "no word": lambda line, headline: _WORD.search(line) is None,
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts

@@ -1,0 +1,73 @@
+"""Round 5: the title, deck and caption shapes of tests/data/news7 and news9 (held out until this
+round) and of the earlier sets' remaining misses, each written as a general rule of a line's shape
+and tested here with a made-up headline or text. Each test's docstring names the real line it came
+from, its outlet and set."""
+
+from __future__ import annotations
+
+from feeds.readers import read
+from feeds.readers.newstitle import choose_title, title_scores
+
+HEADLINE = "새 도서관 문 열어"
+DECK = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다"
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+STAMP = "  • 승인 2024.04.05 09:40"
+
+
+def _check(lines: list[str], numbers: list[int], want: int) -> None:
+    assert choose_title(lines, numbers) == want, title_scores(lines, numbers)
+
+
+def _meta(text: str) -> dict[str, object]:
+    return read(text, "a.txt").meta
+
+
+# --- the page's controls above the headline ----------------------------------------------------
+
+
+def test_the_pages_controls_are_no_headline() -> None:
+    """ "기사 메일전송" (경기대신문, news8), "배너 닫기" (신구대학보, news8), "Skip Menu" (거제대학보,
+    news8), "글자크기조절" / "글자색상조절" / "배경색상조절" (CTS, news7): a tool's or a banner's
+    button, the skip link in English, the font and colour controls."""
+    _check(["기사 메일전송", HEADLINE], [0, 1], 1)
+    _check(["배너 닫기", HEADLINE], [0, 3], 1)
+    _check(["Skip Menu", HEADLINE], [0, 4], 1)
+    _check(["글자크기조절", "글자색상조절", "배경색상조절", HEADLINE], [0, 1, 2, 8], 3)
+
+
+def test_the_sites_menu_words_are_no_headline() -> None:
+    """ "뉴스방송" / "현재 뉴스" (CTS, news7), "뉴스 프로그램" (JIBS, news7): the menu's and the
+    page's location words, glued or apart, above the headline."""
+    _check(["글자크기조절", "뉴스방송", "현재 뉴스", HEADLINE], [0, 4, 6, 8], 3)
+    _check(["뉴스 프로그램", HEADLINE], [0, 1], 1)
+
+
+def test_a_headline_about_the_news_stays_the_headline() -> None:
+    _check(["뉴스 보도 끝낸 방송사, 새 프로그램 편성", DECK], [0, 1], 0)
+    _check(["메일 보내기 운동 벌인 시민들", DECK], [0, 1], 0)
+
+
+def test_the_headline_under_a_row_of_controls_and_the_sites_clock() -> None:
+    """ "로그인 회원가입 기사제보" / "트위터" / "페이스북" / "유튜브" / "RSS" / "2017.12.15 금 10:21" /
+    "제주레저신문" / "관광" / headline / … / "승인 2017.12.07 10:55:22" (제주레저신문, news9): every
+    text line above the first date line is the page's; the headline is under it."""
+    text = (
+        "로그인 회원가입 기사제보\n\n트위터\n\n페이스북\n\n유튜브\n\nRSS\n\n2024.04.07 일 10:21\n"
+        f"한빛일보\n사회\n{HEADLINE}\n한빛일보  |  hanbit@hanbit.co.kr\n승인 2024.04.05  09:40:00\n\n{BODY}"
+    )
+    meta = _meta(text)
+    assert meta["title"] == HEADLINE
+    assert "summary" not in meta or meta["summary"] != HEADLINE
+
+
+def test_a_programmes_page_prints_the_headline_under_its_date() -> None:
+    """ "[2020-08-02] JIBS 8뉴스" / "뉴스 프로그램" / "JIBS 8 뉴스" / "2020년 08월 02일 (일)" / headline /
+    headline (JIBS, news7): the programme's page title, its menu and its name above the air date;
+    the headline, printed twice under it, is no caption."""
+    text = (
+        f"[2024-04-05] 한빛 8뉴스\n뉴스 프로그램\n한빛 8 뉴스\n2024년 04월 05일 (금)\n{HEADLINE}\n{HEADLINE}\n"
+        "(앵커)\n한빛시의 새 도서관이 오늘 문을 열었습니다.\n\n홍길동 기잡니다.\n"
+    )
+    meta = _meta(text)
+    assert meta["title"] == HEADLINE
+    assert "summary" not in meta
