@@ -6,7 +6,7 @@ from, its outlet and set."""
 from __future__ import annotations
 
 from feeds.readers import read
-from feeds.readers.newstitle import choose_title, title_scores
+from feeds.readers.newstitle import choose_title, deck_class, title_scores
 
 HEADLINE = "새 도서관 문 열어"
 DECK = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다"
@@ -71,3 +71,82 @@ def test_a_programmes_page_prints_the_headline_under_its_date() -> None:
     meta = _meta(text)
     assert meta["title"] == HEADLINE
     assert "summary" not in meta
+
+
+# --- lines the head reader places in the deck that are no deck -----------------------------------
+
+
+def _deck(line: str) -> str:
+    return deck_class(line, HEADLINE)
+
+
+def test_an_address_is_no_deck() -> None:
+    """ "• 디지털콘텐츠팀 inews@kookje.co.kr" (국제신문, news9), "제주레저신문  |  leisuretimes@…"
+    (제주레저신문, news9), "webmaster@" (한국금융신문, news7, the address cut off): a desk's or the
+    outlet's address among the head's lines."""
+    assert _deck("• 편집팀 desk@hanbit.co.kr") == "page"
+    assert _deck("한빛일보  |  hanbit@hanbit.co.kr") == "page"
+    assert _deck("webmaster@") == "page"
+    assert _deck(DECK) == "deck"
+
+
+def test_the_print_page_is_no_deck() -> None:
+    """ "•  |  본지 1면" (국제신문, news9): the page of the print edition the article ran on."""
+    assert _deck("•  |  본지 1면") == "page"
+    assert _deck("A12면") == "page"
+    assert _deck("1면 머리기사 바꾼 신문들") == "deck"
+
+
+def test_a_label_then_the_headline_is_no_deck() -> None:
+    """ "Tech Guide-웹 보안에 대한 위협과 대처방안" (데이터넷, news7): the series' name, then the
+    headline again, as the page's title prints it."""
+    assert _deck(f"Tech Guide-{HEADLINE}") == "page"
+    assert _deck(f"[기획] {HEADLINE}") == "page"
+    assert _deck(f"시민들 반긴 {HEADLINE}") == "deck"
+
+
+def test_a_columns_name_is_no_deck() -> None:
+    """ "편집인의 편지" (이코노미21, news7), "편집자의 말" (심토, news8): the column the letter runs in."""
+    assert _deck("편집인의 편지") == "page"
+    assert _deck("편집자의 말") == "page"
+    assert _deck("편집자의 말 한마디가 바꾼 신문") == "deck"
+
+
+def test_a_writers_credit_is_no_deck() -> None:
+    """ "[창간축사] 이중재 한국수력원자력(주) 사장" (EPJ, news9), "(사)한국프랜차이즈협회 회장 이병억"
+    (식품외식경제, news9): the writer of a congratulatory letter, with where they work and their
+    title, between the headline and the date line."""
+    assert _deck("[축사] 홍길동 한빛전력(주) 사장") == "page"
+    assert _deck("(사)한빛외식협회 회장 홍길동") == "page"
+    assert _deck("홍길동 회장, 새 협회 이끈다") == "deck"
+
+
+def test_a_line_led_by_a_templates_marker_starts_the_text() -> None:
+    """ "|contsmark0|3년 순환제 … 조선일보 1년 단기 파견" (PD저널, news7): an old CMS's marker glued
+    to the text's first line, as it is to each of its paragraphs."""
+    assert _deck("|contsmark0|열두 해 만에 새 건물로") == "text"
+
+
+def test_the_first_of_the_texts_subheadings_is_no_deck() -> None:
+    """ "- 우리 대학 신문사, 경남대학보사" … "- 수습기자는 무슨 일을 하나요?" (경남대학보, news5),
+    "영광축협 “화합·단결 필요한 때”" … "인제축협 “조합원 중심으로”" (축산경제신문, news9): the line set off
+    under the date line has the shape of a subheading further down: the text's first section."""
+    para = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다."
+    for first, second in (
+        ("- 새 도서관은 어떤 곳인가", "- 누가 쓸 수 있나"),
+        ("한빛시 “책 읽는 도시로”", "두리시 “작은 도서관부터”"),
+    ):
+        text = f"{HEADLINE}\n\n• 홍길동 기자\n• 승인 2024.04.05 09:40\n\n{first}\n\n{para}\n\n{second}\n\n{para}\n"
+        assert "summary" not in _meta(text), first
+
+
+def test_a_deck_in_the_shape_of_no_later_line_stays_the_deck() -> None:
+    para = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다."
+    text = f"{HEADLINE}\n\n• 홍길동 기자\n• 승인 2024.04.05 09:40\n\n- {DECK}\n\n{para}\n\n소제목 하나\n\n{para}\n"
+    assert _meta(text)["summary"] == f"- {DECK}"
+
+
+def test_a_row_of_share_buttons_is_no_deck() -> None:
+    """ "트위터 페이스북 미투데이 요즘 네이버 구글 msn" (제주레저신문, news9): the share buttons of
+    services, some long gone, under the stamp."""
+    assert _deck("트위터 페이스북 미투데이 요즘 네이버 구글 msn") == "page"

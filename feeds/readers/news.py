@@ -36,7 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
-from feeds.readers.newsdeck import headline_below
+from feeds.readers.newsdeck import first_subheading, headline_below
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -197,6 +197,7 @@ def _head(text: str) -> _Head | None:
     if (above in METADATA or above is Kind.DECK) and copy_of(window[first_text][1], title):
         classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head or its deck
     weigh_deck(window, classes, title)
+    sections = first_subheading(window, classes)  # the text's first subheading under the head: no deck
     between_title_and_copy(window, classes, title)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
@@ -209,7 +210,7 @@ def _head(text: str) -> _Head | None:
         return None
     body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
-    summary = deck or _lead(window[body:], title)
+    summary = deck or ([] if sections else _lead(window[body:], title))
     kept = tuple(window[i][1] for i, info in zip(head, read, strict=True) if info is not None and info.kept)
     lines = tuple(zip(window, classes, strict=True))
     return _Head(title, title_line, deck, summary, meta, where, body_line, lines, kept)

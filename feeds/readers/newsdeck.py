@@ -8,7 +8,7 @@ headline is the first text line under it that is not.
 
 from __future__ import annotations
 
-from feeds.readers.newshead import HeadLine
+from feeds.readers.newshead import HeadLine, Kind
 from feeds.readers.newstitle import all_furniture
 
 _LOOK_BELOW = 6  # lines past the candidates: the clock or air date, an outlet's or a section's line
@@ -35,3 +35,35 @@ def headline_below(window: list[tuple[int, str]], infos: list[HeadLine | None], 
             stamped = any(info is not None and info.stamps for info in infos[t:])
             return j - t if stamped and j + 1 < len(window) else labels
     return labels
+
+
+_MARKS = frozenset("-–—•·▶▷■□◆◇○●※◎")
+_QUOTE_ENDS = frozenset("”\"’'")
+_SUBHEADING_MAX = 60
+
+
+def _shape(s: str) -> tuple[str, str] | None:
+    """What a subheading's shape is: its leading list mark, or the quotation closing it."""
+    lead = s[0] if s[0] in _MARKS else ""
+    end = s[-1] if s[-1] in _QUOTE_ENDS and s[:-1].rstrip() and any(q in s[:-1] for q in "“\"‘'") else ""
+    return (lead, end) if lead or end else None
+
+
+def first_subheading(window: list[tuple[int, str]], classes: list[Kind]) -> bool:
+    """Whether the line under the head (a deck line under the date line, or the text's first) has
+    the shape of a subheading further down (the same list mark, "- 누가 쓸 수 있나", or a quotation
+    closing it, "두리시 “작은 도서관부터”"), both set off: the text's first section, no deck."""
+    if Kind.DATE_LINE not in classes:
+        return False
+    below = [i for i in range(classes.index(Kind.DATE_LINE) + 1, len(classes)) if classes[i] is Kind.DECK]
+    if len(below) > 1 or (below and any(k not in (Kind.DECK, Kind.BODY) for k in classes[below[0] :])):
+        return False
+    i = below[0] if below else next((i for i, k in enumerate(classes) if k is Kind.BODY), len(classes))
+    shape = _shape(window[i][1]) if i < len(window) else None
+    for j in range(i + 1, len(window) - 1):
+        n, s = window[j]
+        set_off = n > window[j - 1][0] + 1 and window[j + 1][0] > n + 1
+        if shape and set_off and len(s) <= _SUBHEADING_MAX and _shape(s) == shape:
+            classes[i] = Kind.BODY
+            return True
+    return False

@@ -86,7 +86,7 @@ _MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
 # the site's accounts and feeds ("유튜브", "RSS"), the skip link in English ("Skip Menu").
 _CONTROL_WORD = re.compile(
     r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
-    r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램|스크랩|인쇄|프린트)+",
+    r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드)+",
     re.IGNORECASE,
 )
 # The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
@@ -288,6 +288,30 @@ _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an a
 _LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
 _FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w.-]*")  # "desk@hanbit.co.kr", or cut off: "webmaster@"
+_PRINT_PAGE = re.compile(r"[•·|\s]*(?:본지\s*)?[A-Z]?\d{1,3}\s*면")  # "•  |  본지 1면": the print edition's page
+_LABEL_END = tuple("-–—:|>]】)〉》")
+# The column a letter runs in: "편집인의 편지", "편집자의 말", "발행인의 글"
+_COLUMN = re.compile(r"(?:편집인|편집자|편집장|편집국장|발행인|독자|기자)의?\s*(?:편지|말|글|한마디|창|노트|수첩)")
+# A writer's credit: a label, the name, where they work and the title, in either order
+# ("[창간축사] 이중재 한빛전력(주) 사장", "(사)한빛외식협회 회장 홍길동")
+_TITLE_WORD = (
+    r"[가-힣]{0,6}(?:회장|사장|원장|총장|청장|장관|시장|군수|지사|교수"
+    r"|대표(?:이사)?|위원장|본부장|국장|소장|관장|센터장|의장)"
+)
+_CREDIT = re.compile(
+    r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*)?"
+    rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{_TITLE_WORD}|(?:\S+\s+){{0,3}}{_TITLE_WORD}\s+[가-힣]{{2,4}})"
+)
+_MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
+
+
+def _label_then_headline(line: str, headline: str) -> bool:
+    """The headline again after a label and a separator: "Tech Guide-<headline>", "[기획] <headline>"."""
+    label = line[: -len(headline)].rstrip() if len(headline) < len(line) and line.endswith(headline) else ""
+    return 0 < len(label) <= _LABEL_MAX * 4 and label.endswith(_LABEL_END)
+
+
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
     "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None or _controls(line),
@@ -308,6 +332,12 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline's first words": lambda line, headline: (  # "단판 승부의 달인" under "단판 승부의 달인 外"
         len(line) >= _LABEL_MAX and _LEADING_LABEL.sub("", headline).startswith(line + " ")
     ),
+    "an address": lambda line, headline: _ADDRESS.search(line) is not None,  # • 편집팀 desk@hanbit.co.kr
+    "the print page": lambda line, headline: _PRINT_PAGE.fullmatch(line) is not None,  # •  |  본지 1면
+    "a label, then the headline": _label_then_headline,  # Tech Guide-<headline>
+    "a column's name": lambda line, headline: _COLUMN.fullmatch(line) is not None,  # 편집인의 편지
+    "a writer's credit": lambda line, headline: _CREDIT.fullmatch(line) is not None,  # (사)한빛외식협회 회장 홍길동
+    "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -323,6 +353,12 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("led by an arrow", "text", 10),
     ("the headline's first words", "text", 10),  # the first piece's title, of a headline naming several
     ("a radio's frequency", "page", 10),  # where and when a programme airs, under its fields
+    ("an address", "page", 10),  # a desk's or the outlet's, among the head's lines
+    ("the print page", "page", 10),
+    ("a label, then the headline", "page", 10),  # the page's title, a series' name before the headline
+    ("a column's name", "page", 10),
+    ("a writer's credit", "page", 10),  # the writer of a letter, where they work and their title
+    ("led by a template's marker", "text", 10),
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
