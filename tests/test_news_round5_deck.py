@@ -150,3 +150,43 @@ def test_a_row_of_share_buttons_is_no_deck() -> None:
     """ "트위터 페이스북 미투데이 요즘 네이버 구글 msn" (제주레저신문, news9): the share buttons of
     services, some long gone, under the stamp."""
     assert _deck("트위터 페이스북 미투데이 요즘 네이버 구글 msn") == "page"
+
+
+# --- a deck glued to the text ------------------------------------------------------------------
+LONG = (
+    "한빛시는 10일 시청 옆에 새 도서관을 열었다고 밝혔다. 도서관은 주말에도 문을 열고 밤 열 시까지 책을 빌려준다. "
+    "시는 내년까지 작은 도서관 열 곳을 더 연다."
+)
+
+
+def test_a_deck_glued_under_the_date_line_above_the_first_paragraph() -> None:
+    """ "2025-09-21 15:00:04 게재" / "10월 13일부터 서대문FM 통해 주요 프로그램 송출" / paragraph (내일신문,
+    news7), "• 조회수 : 1091" / "주민 생활의 길잡이 되는 신문으로" / paragraph (북구신문, news9): a line of
+    several words, no sentence, between the head and a paragraph, no blank line around it."""
+    meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n{DECK}\n{LONG}\n\n{BODY}")
+    assert meta["summary"] == DECK
+    parsed = read(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n{DECK}\n{LONG}\n\n{BODY}", "a.txt")
+    assert DECK not in parsed.body
+
+
+def test_a_quotation_glued_under_the_buttons_is_the_deck() -> None:
+    """ "입력 2009-03-22 00:00:00" / "카카오톡 공유하기" / "프린트" / "공유하기 닫기" / "이다해“이치로정체를
+    파헤치고싶다”" / paragraph (스포츠동아, news7): someone's words, their spaces lost."""
+    quote = "홍길동“새도서관에서책읽고싶다”"
+    meta = _meta(
+        f"{HEADLINE}\n\n입력 2024-04-05 00:00:00\n카카오톡 공유하기\n프린트\n공유하기 닫기\n\n\n{quote}\n{LONG}\n"
+    )
+    assert meta["summary"] == quote
+
+
+def test_a_photos_subject_glued_above_the_text_is_no_deck() -> None:
+    for line in ("박성웅", "블랙핑크 지수", "최영철 한빛방송 기자", "한빛시 도서관장 홍길동 관장", "<앵커 멘트>"):
+        meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n{line}\n{LONG}\n\n{BODY}")
+        assert "summary" not in meta, line
+
+
+def test_a_short_line_above_a_short_one_is_no_deck() -> None:
+    """ "‘개콘’의 ‘아무 말 대잔치’ 코너에 이어" / "‘버스킹 어게인’에서 …" (여수MBC, news3): a broadcast's
+    script breaks its sentences into short lines."""
+    meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n새 도서관이 문을 연 첫날\n시민들이 줄을 섰습니다.\n\n{BODY}")
+    assert "summary" not in meta

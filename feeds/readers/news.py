@@ -36,7 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
-from feeds.readers.newsdeck import first_subheading, headline_below
+from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -381,7 +381,9 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     photo = end < len(rest) and (
         (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
     )
-    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
+    if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo):
+        return end
+    return start + 1 if glued_deck(rest, start) else start  # a deck glued to the text's first paragraph
 
 
 def _signed_photo(s: str) -> bool:

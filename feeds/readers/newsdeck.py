@@ -8,8 +8,11 @@ headline is the first text line under it that is not.
 
 from __future__ import annotations
 
+import re
+
 from feeds.readers.newshead import HeadLine, Kind
-from feeds.readers.newstitle import all_furniture
+from feeds.readers.newstitle import TITLE_WORD, all_furniture
+from feeds.readers.newswords import BYLINE, CREDIT_END, CUES, ROLE_ONLY, SENTENCE_END, is_caption
 
 _LOOK_BELOW = 6  # lines past the candidates: the clock or air date, an outlet's or a section's line
 
@@ -67,3 +70,29 @@ def first_subheading(window: list[tuple[int, str]], classes: list[Kind]) -> bool
             classes[i] = Kind.BODY
             return True
     return False
+
+
+_GLUED_MAX = 60  # a deck's line; the paragraph under it is longer
+_PARAGRAPH = 50
+_QUOTATION = re.compile(r"[“\"‘'].+[”\"’']")
+
+
+def glued_deck(rest: list[tuple[int, str]], start: int) -> bool:
+    """Whether line ``start`` under the head is a deck glued to the text: a line of several words
+    or a quotation, no sentence, right above a paragraph, no blank line between. A photo's subject
+    there is a name or a name with a role ("블랙핑크 지수", "최영철 KBS 기자"), a caption has its
+    credit, and a script breaks its sentences into short lines."""
+    if start + 1 >= len(rest):
+        return False
+    (n, s), (below, paragraph) = rest[start], rest[start + 1]
+    if below != n + 1 or len(s) > _GLUED_MAX or s[-1] in ".!?" or CUES.fullmatch(s):
+        return False
+    if len(s.split()) < 3 and not _QUOTATION.search(s):
+        return False
+    last = s.split()[-1]
+    role = ROLE_ONLY.search(last)
+    if (role and role.end() == len(last)) or re.fullmatch(TITLE_WORD, last) or s[0] in "<〈[【(":
+        return False
+    if is_caption(s) or CREDIT_END.search(s) or BYLINE.match(s):
+        return False
+    return len(paragraph) >= max(_PARAGRAPH, 2 * len(s)) and SENTENCE_END.search(paragraph) is not None

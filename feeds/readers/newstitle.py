@@ -295,13 +295,13 @@ _LABEL_END = tuple("-–—:|>]】)〉》")
 _COLUMN = re.compile(r"(?:편집인|편집자|편집장|편집국장|발행인|독자|기자)의?\s*(?:편지|말|글|한마디|창|노트|수첩)")
 # A writer's credit: a label, the name, where they work and the title, in either order
 # ("[창간축사] 이중재 한빛전력(주) 사장", "(사)한빛외식협회 회장 홍길동")
-_TITLE_WORD = (
+TITLE_WORD = (
     r"[가-힣]{0,6}(?:회장|사장|원장|총장|청장|장관|시장|군수|지사|교수"
     r"|대표(?:이사)?|위원장|본부장|국장|소장|관장|센터장|의장)"
 )
 _CREDIT = re.compile(
     r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*)?"
-    rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{_TITLE_WORD}|(?:\S+\s+){{0,3}}{_TITLE_WORD}\s+[가-힣]{{2,4}})"
+    rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
 
