@@ -190,3 +190,15 @@ def test_a_short_line_above_a_short_one_is_no_deck() -> None:
     script breaks its sentences into short lines."""
     meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n새 도서관이 문을 연 첫날\n시민들이 줄을 섰습니다.\n\n{BODY}")
     assert "summary" not in meta
+
+
+def test_the_translate_buttons_label_is_page_junk() -> None:
+    """ "이 기사를 공유합니다" / "이 기사를 번역합니다" / (blank) / three deck lines led by "-" / (blank) /
+    "[팍스경제TV 배태호 기자]" (팍스경제TV, news7): the label of a button beside the share buttons'."""
+    deck = ["- 열두 해 만에 새 건물로", "- 주말에도 밤 열 시까지", "- 작은 도서관 열 곳 더"]
+    lines = "\n".join(deck)
+    head = f"{HEADLINE}\n  • 홍길동\n{STAMP}\n이 기사를 공유합니다\n이 기사를 번역합니다"
+    text = f"{head}\n\n{lines}\n\n[한빛일보 홍길동 기자]\n\n{BODY}"
+    parsed = read(text, "a.txt")
+    assert parsed.meta["summary"] == " ".join(deck)
+    assert "이 기사를 번역합니다" in parsed.meta["page_lines"]

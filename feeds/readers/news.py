@@ -36,7 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
-from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below
+from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, tool_labels
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -184,7 +184,9 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = button_rows(window, without_lone_names(window, names_over_roles(window, classified(window))))
+    infos = tool_labels(
+        window, button_rows(window, without_lone_names(window, names_over_roles(window, classified(window))))
+    )
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])

@@ -96,3 +96,16 @@ def glued_deck(rest: list[tuple[int, str]], start: int) -> bool:
     if is_caption(s) or CREDIT_END.search(s) or BYLINE.match(s):
         return False
     return len(paragraph) >= max(_PARAGRAPH, 2 * len(s)) and SENTENCE_END.search(paragraph) is not None
+
+
+# A button's label beside the share buttons': "이 기사를 번역합니다", "기사 저장하기"
+_TOOL_LABEL = re.compile(r"(?:이\s*)?기사를?\s*(?:번역|인쇄|저장|신고|구독|듣기|요약)(?:합니다|하기)?")
+
+
+def tool_labels(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
+    """The head's lines that are a tool's label ("이 기사를 번역합니다"): page junk, as the share
+    buttons' label is."""
+    return [
+        HeadLine() if info is None and _TOOL_LABEL.fullmatch(s) else info
+        for (_, s), info in zip(window, infos, strict=True)
+    ]
