@@ -202,3 +202,16 @@ def test_the_translate_buttons_label_is_page_junk() -> None:
     parsed = read(text, "a.txt")
     assert parsed.meta["summary"] == " ".join(deck)
     assert "이 기사를 번역합니다" in parsed.meta["page_lines"]
+
+
+def test_deck_lines_ending_in_a_noun_and_a_full_stop() -> None:
+    """ "… 전문기자 제도를 도입." / "… 새로운 경제 전문지로 도약 기대." (내외경제TV, news7): a deck's
+    points end in a noun, full stop or not; the text's sentences end in a verb ("…다.")."""
+    deck = ["한빛시, 열두 해 만에 새 도서관 개관.", "주말에도 밤 열 시까지 문 열어 시민 호응 기대."]
+    text = f"{HEADLINE}\n\n홍길동 기자\n기사승인 : 2024-04-05 01:43\n\n{deck[0]}\n{deck[1]}\n\n\n{BODY}"
+    assert _meta(text)["summary"] == " ".join(deck)
+
+
+def test_a_sentence_under_the_date_line_is_no_deck() -> None:
+    text = f"{HEADLINE}\n\n홍길동 기자\n기사승인 : 2024-04-05 01:43\n\n한빛시가 새 도서관을 열었다.\n\n{BODY}"
+    assert "summary" not in _meta(text)

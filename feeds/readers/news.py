@@ -36,7 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
-from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, tool_labels
+from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, tool_labels
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -583,7 +583,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
     """
     return (
         len(s) <= longest
-        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and _quoted(s)))
+        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and (_quoted(s) or noun_point(s))))
         and not _signed_photo(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)

@@ -109,3 +109,19 @@ def tool_labels(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> 
         HeadLine() if info is None and _TOOL_LABEL.fullmatch(s) else info
         for (_, s), info in zip(window, infos, strict=True)
     ]
+
+
+_VERB_ENDS = frozenset("다요죠까니네오자라")
+
+
+def noun_point(s: str) -> bool:
+    """A deck's point ending in a noun and a full stop ("… 도약 기대."), one sentence: the text's
+    sentences end in a verb ("…다."), a photo's caption in what it shows ("… 모습.")."""
+    return (
+        len(s) > 2
+        and s[-1] == "."
+        and "가" <= s[-2] <= "힣"
+        and s[-2] not in _VERB_ENDS
+        and not s.endswith("모습.")
+        and ". " not in s
+    )
