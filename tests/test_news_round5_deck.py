@@ -215,3 +215,11 @@ def test_deck_lines_ending_in_a_noun_and_a_full_stop() -> None:
 def test_a_sentence_under_the_date_line_is_no_deck() -> None:
     text = f"{HEADLINE}\n\n홍길동 기자\n기사승인 : 2024-04-05 01:43\n\n한빛시가 새 도서관을 열었다.\n\n{BODY}"
     assert "summary" not in _meta(text)
+
+
+def test_the_line_printed_again_under_it_is_the_headline() -> None:
+    """ "건강을 위한 바른 소리, 의료를 위한 곧은 소리" / "의협신문 창간 37주년을 맞으며" / (blank) / the same
+    (의협신문, news7): the site's motto above the headline, which the page prints twice (its title
+    and the article's)."""
+    _check(["정직한 소리, 곧은 소리", HEADLINE, HEADLINE], [0, 1, 3], 2)
+    _check([HEADLINE, DECK], [0, 2], 0)

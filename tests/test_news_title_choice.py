@@ -184,6 +184,7 @@ DECIDED_BY = {
     "the site's menu words": (["뉴스방송", "새 도서관 문 열어"], [1, 2]),
     "a programme's name": (["한빛 8 뉴스", "새 도서관 문 열어"], [1, 2]),
     "a word of two syllables": (["관광", "새 도서관 문 열어"], [1, 2]),
+    "the second of two copies": (["정직한 소리, 곧은 소리", "새 도서관 문 열어", "새 도서관 문 열어"], [1, 2, 4]),
 }
 
 

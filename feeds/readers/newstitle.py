@@ -93,6 +93,7 @@ _CONTROL_WORD = re.compile(
 _MENU_WORD = re.compile(r"(?:뉴스|방송|프로그램|현재|위치|홈|전체|메인|섹션|목록|보도)+")
 # A programme's name: the station, the hour and "뉴스" ("한빛 8 뉴스", "KBS 뉴스9"); its page's title
 # leads with the air date in brackets ("[2020-08-02] JIBS 8뉴스").
+_COPY_MAX = 100  # a headline's length; a paragraph printed twice is the text
 _SHORT_WORD = re.compile(r"[가-힣]{1,2}")
 _PROGRAMME = re.compile(r"(?:\[\d{4}[-.]\d{1,2}[-.]\d{1,2}\]\s*)?[A-Za-z가-힣]{1,8}\s?\d{0,2}\s?뉴스\s?\d{0,2}")
 
@@ -207,6 +208,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the page's controls": lambda lines, numbers, i: _controls(lines[i]),  # 배너 닫기, 글자크기조절, Skip Menu
     "the site's menu words": lambda lines, numbers, i: _menu_words(lines[i]),  # 현재 뉴스, 뉴스 프로그램
     "a programme's name": lambda lines, numbers, i: _PROGRAMME.fullmatch(lines[i]) is not None,  # 한빛 8 뉴스
+    "the second of two copies": lambda lines, numbers, i: (  # the page's title, then the article's; no paragraph
+        lines[i] in lines[:i] and len(lines[i]) <= _COPY_MAX and lines[i][-1] != "."
+    ),
     "a word of two syllables": lambda lines, numbers, i: (  # 관광, a section's the section table lacks
         _SHORT_WORD.fullmatch(lines[i]) is not None and SECTION.fullmatch(lines[i]) is None
     ),
@@ -235,6 +239,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "the site's menu words": -5,
     "a programme's name": -5,
     "a word of two syllables": -5,  # a section's, glued above the headline
+    "the second of two copies": 5,  # the headline, printed twice; a motto above it is printed once
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
