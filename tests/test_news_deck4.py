@@ -32,6 +32,7 @@ DECIDED_BY = {
     "a column's name": ("편집인의 편지", HEADLINE, "page"),  # 이코노미21, news7
     "a writer's credit": ("(사)한빛외식협회 회장 홍길동", HEADLINE, "page"),  # 식품외식경제, news9
     "led by a template's marker": ("|contsmark0|열두 해 만에 새 건물로", HEADLINE, "text"),  # PD저널, news7
+    "a name alone": ("홍길동", HEADLINE, "page"),  # 한국금융신문, news7
 }
 
 

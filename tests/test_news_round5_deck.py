@@ -223,3 +223,23 @@ def test_the_line_printed_again_under_it_is_the_headline() -> None:
     and the article's)."""
     _check(["정직한 소리, 곧은 소리", HEADLINE, HEADLINE], [0, 1, 3], 2)
     _check([HEADLINE, DECK], [0, 2], 0)
+
+
+def test_the_deck_under_the_date_line_when_the_lines_above_it_are_no_deck() -> None:
+    """ "[1000호 특집] …" / "한창호" / "webmaster@" / "기사입력 : 2002-07-14 19:43" / (blank) / "더 높은
+    정확성, 심층성…또 다른 금융세계로!" (한국금융신문, news7): a name alone and an address cut off
+    between the headline and the date line are no deck; the deck is under the date line."""
+    deck = "더 넓은 서가, 더 긴 시간…또 다른 도서관으로!"
+    text = f"{HEADLINE}\n\n홍길동\n\nwebmaster@\n\n기사입력 : 2024-04-05 19:43\n\n{deck}\n\n{BODY}"
+    assert _meta(text)["summary"] == deck
+
+
+def test_share_buttons_in_english_under_the_deck_are_no_deck() -> None:
+    """ "• kakao share" / "• facebook share" / "• telegram share" / "• twitter share" / "• clipboard
+    copy" (한국금융신문, news7): the share buttons' labels in English, after bullets, under the deck."""
+    deck = "더 넓은 서가, 더 긴 시간…또 다른 도서관으로!"
+    buttons = "• kakao share\n• facebook share\n• twitter share\n• clipboard copy"
+    text = f"{HEADLINE}\n\n기사입력 : 2024-04-05 19:43\n\n{deck}\n\n{buttons}\n{BODY}"
+    parsed = read(text, "a.txt")
+    assert parsed.meta["summary"] == deck
+    assert "• kakao share" in parsed.body  # kept, as the text's

@@ -40,7 +40,7 @@ from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below,
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
-from feeds.readers.newstitle import choose_title, copy_of, deck_class
+from feeds.readers.newstitle import choose_title, copy_of, deck_class, is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -327,7 +327,7 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         # A byline above the paragraphs stays in the head.
         classes[t + 1 : t + 2 + last] = [Kind.BODY if k is Kind.DECK else k for k in classes[t + 1 : t + 2 + last]]
         return classes
-    if not deck:
+    if all(deck_class(s, window[t][1]) != "deck" for s in deck):  # none, or only the page's lines
         end = _deck_after(rest, last + 1)
         classes[t + 2 + last : t + 1 + end] = [Kind.DECK] * (end - last - 1)
     return classes
@@ -591,4 +591,5 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
         and not NOTE.search(s)
         and not HASHTAGS.match(s)
         and not CUES.fullmatch(s)
+        and not (s[0] == "•" and is_buttons(s[1:]))  # a bullet's button: "• kakao share"
     )

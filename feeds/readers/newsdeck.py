@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from feeds.readers.newshead import HeadLine, Kind
-from feeds.readers.newstitle import TITLE_WORD, all_furniture
+from feeds.readers.newstitle import TITLE_WORD, all_furniture, is_buttons
 from feeds.readers.newswords import BYLINE, CREDIT_END, CUES, ROLE_ONLY, SENTENCE_END, is_caption
 
 _LOOK_BELOW = 6  # lines past the candidates: the clock or air date, an outlet's or a section's line
@@ -103,10 +103,10 @@ _TOOL_LABEL = re.compile(r"(?:이\s*)?기사를?\s*(?:번역|인쇄|저장|신�
 
 
 def tool_labels(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
-    """The head's lines that are a tool's label ("이 기사를 번역합니다"): page junk, as the share
-    buttons' label is."""
+    """The head's lines that are a tool's label ("이 기사를 번역합니다") or a bullet's button ("• kakao
+    share"): page junk, as the share buttons' label is."""
     return [
-        HeadLine() if info is None and _TOOL_LABEL.fullmatch(s) else info
+        HeadLine() if info is None and (_TOOL_LABEL.fullmatch(s) or (s[0] == "•" and is_buttons(s[1:]))) else info
         for (_, s), info in zip(window, infos, strict=True)
     ]
 
@@ -115,11 +115,12 @@ _VERB_ENDS = frozenset("다요죠까니네오자라")
 
 
 def noun_point(s: str) -> bool:
-    """A deck's point ending in a noun and a full stop ("… 도약 기대."), one sentence: the text's
-    sentences end in a verb ("…다."), a photo's caption in what it shows ("… 모습.")."""
+    """A deck's point ending in a noun or a particle and a full stop ("… 도약 기대.", "… 금융세계로!"),
+    one sentence: the text's sentences end in a verb ("…다."), a photo's caption in what it shows
+    ("… 모습.")."""
     return (
         len(s) > 2
-        and s[-1] == "."
+        and s[-1] in ".!"
         and "가" <= s[-2] <= "힣"
         and s[-2] not in _VERB_ENDS
         and not s.endswith("모습.")

@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import DATE_STAMP, ENGLISH_SECTION, JUNK_WORD, SECTION, SERIES_LABEL, is_outlet
+from feeds.readers.newswords import (
+    DATE_STAMP,
+    ENGLISH_SECTION,
+    JUNK_WORD,
+    SECTION,
+    SERIES_LABEL,
+    is_bare_name,
+    is_outlet,
+)
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -69,6 +77,7 @@ _EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}
 _WORD = re.compile(r"[가-힣A-Za-z]{2}")
 _LATIN_BUTTONS = frozenset(
     {"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font", "logo", "menu", "search"}
+    | {"copy", "clipboard", "kakao", "facebook", "twitter", "telegram", "naver", "band"}
 )
 # The site's own controls, no news's words: "위로가기 버튼", "로그인 회원가입"
 _CONTROLS = re.compile(r"(?:맨)?위로\s*가기|버튼|로그인|로그아웃|회원\s*가입")
@@ -137,6 +146,11 @@ def _english_section_and_column(s: str) -> bool:
         and ENGLISH_SECTION.fullmatch(words[0].capitalize()) is not None
         and re.fullmatch(r"[가-힣]{2,6}", words[1]) is not None
     )
+
+
+def is_buttons(s: str) -> bool:
+    """Whether a line is the page's buttons or controls: "본문 바로가기", "kakao share", "배너 닫기"."""
+    return _buttons(s) or _controls(s)
 
 
 def _buttons(s: str) -> bool:
@@ -343,6 +357,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a column's name": lambda line, headline: _COLUMN.fullmatch(line) is not None,  # 편집인의 편지
     "a writer's credit": lambda line, headline: _CREDIT.fullmatch(line) is not None,  # (사)한빛외식협회 회장 홍길동
     "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
+    "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -364,6 +379,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a column's name", "page", 10),
     ("a writer's credit", "page", 10),  # the writer of a letter, where they work and their title
     ("led by a template's marker", "text", 10),
+    ("a name alone", "page", 10),
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
