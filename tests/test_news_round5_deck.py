@@ -5,6 +5,7 @@ from, its outlet and set."""
 
 from __future__ import annotations
 
+from feeds.markup.news import to_html
 from feeds.readers import read
 from feeds.readers.newstitle import choose_title, deck_class, title_scores
 
@@ -243,3 +244,15 @@ def test_share_buttons_in_english_under_the_deck_are_no_deck() -> None:
     parsed = read(text, "a.txt")
     assert parsed.meta["summary"] == deck
     assert "• kakao share" in parsed.body  # kept, as the text's
+
+
+# --- captions --------------------------------------------------------------------------------
+
+
+def test_a_pictures_file_name_and_a_control_above_the_byline_are_no_caption() -> None:
+    """ "게시순서" / (blank) / "image0114.png" / (blank) / "[거제대학교=박성아 기자]…" (거제대학보, news8),
+    "093ce0bbd38b…_0337.jpg" / (blank) / "[NPO센터=환경일보] 김봉운 기자 = …" (에코맘코리아, news8): the
+    picture's file name, which no reader sees as a caption, and a control of the page."""
+    body = "게시순서\n\n   image0114.png\n\n[한빛일보=홍길동 기자]한빛시는 10일 새 도서관을 열었다.\n\n둘째 문단이다.\n"
+    html = to_html(body)
+    assert "<figcaption>" not in html, html

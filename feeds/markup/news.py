@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from feeds.readers.newstitle import is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -88,6 +89,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
+    if _FILE_NAME.fullmatch(s):
+        return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
     if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
@@ -119,7 +122,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     # Above the dateline or byline, a line standing alone is what the page showed under a photo.
     if alone and ends_block and s.endswith(_PICTURED) and i > _first(lines):
         return "caption"  # "… 케익커팅을 하고있다", no full stop: what a photo shows, not a sentence of the text
-    if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS):
+    if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS) and not is_buttons(s):
         return "caption"
     # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
     if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SUBJECT_MAX and _plain_words(s):
@@ -140,6 +143,7 @@ def _credited_paragraph(s: str) -> bool:
 # A photo's alt text naming what it illustrates: "<headline> 기사의 사진", "… 관련 이미지".
 _ALT_TEXT = re.compile(r"\s(?:기사의?|관련)\s*(?:대표\s*)?(?:사진|이미지)$")
 _PICTURED = ("있다", "있는 모습", "모습")
+_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone
