@@ -256,3 +256,10 @@ def test_a_pictures_file_name_and_a_control_above_the_byline_are_no_caption() ->
     body = "게시순서\n\n   image0114.png\n\n[한빛일보=홍길동 기자]한빛시는 10일 새 도서관을 열었다.\n\n둘째 문단이다.\n"
     html = to_html(body)
     assert "<figcaption>" not in html, html
+
+
+def test_an_interviews_credit_among_the_deck_is_no_deck() -> None:
+    """ "인터뷰: 박걸순 충북대 사학과교수" among the deck's lines (충북일보, news5): who was interviewed,
+    their label before them."""
+    assert _deck("인터뷰: 홍길동 한빛대 사학과교수") == "page"
+    assert _deck("인터뷰: 도서관은 시민의 것") == "deck"

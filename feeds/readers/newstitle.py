@@ -319,7 +319,7 @@ TITLE_WORD = (
     r"|대표(?:이사)?|위원장|본부장|국장|소장|관장|센터장|의장)"
 )
 _CREDIT = re.compile(
-    r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*)?"
+    r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*|[가-힣]{2,4}\s*[:：]\s*)?"  # "[창간축사] ", "인터뷰: "
     rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
