@@ -263,3 +263,14 @@ def test_an_interviews_credit_among_the_deck_is_no_deck() -> None:
     their label before them."""
     assert _deck("인터뷰: 홍길동 한빛대 사학과교수") == "page"
     assert _deck("인터뷰: 도서관은 시민의 것") == "deck"
+
+
+def test_paragraphs_of_sentences_above_the_date_line_are_the_text() -> None:
+    """ "[촌철만평] …" / (blank) / a paragraph of three sentences / (blank) / one sentence / (blank) /
+    "작성 2024.04.15 02:35 …" (코스미안뉴스, news5): a cartoon's short text above its stamp, each line
+    ending in a full stop, one of them three sentences: the text, no deck."""
+    para = "도서관이 문을 연 지 열두 해가 지났다. 책은 늘었지만 자리는 그대로다. 시민들은 더 넓은 곳을 바랐다."
+    text = f"[만평] {HEADLINE}\n\n{para}\n\n이제 새 건물에서 다시 시작할 때다.\n\n작성 2024.04.15 02:35\n"
+    parsed = read(text, "a.txt")
+    assert "summary" not in parsed.meta
+    assert para in parsed.body

@@ -36,7 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
-from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, tool_labels
+from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, sentences_only, tool_labels
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -184,9 +184,8 @@ def _window(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=4)  # detect() then read() ask about the same text: work it out once
 def _head(text: str) -> _Head | None:
     window = _window(text)
-    infos = tool_labels(
-        window, button_rows(window, without_lone_names(window, names_over_roles(window, classified(window))))
-    )
+    infos = button_rows(window, without_lone_names(window, names_over_roles(window, classified(window))))
+    tool_labels(window, infos)
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -277,7 +276,6 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         return classes
     labels = _labels_above(window, infos, t)
     labels = headline_below(window, infos, t, labels)
-    # the page's lines above the headline, metadata lines among them (the site's clock) kept as they are
     classes = [_metadata_class(info) if i < t or info else Kind.PAGE_JUNK for i, info in enumerate(infos[: t + labels])]
     t += labels
     if t + 1 >= len(window) or MARKDOWN.search(window[t][1]):
@@ -383,9 +381,8 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     photo = end < len(rest) and (
         (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
     )
-    if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo):
-        return end
-    return start + 1 if glued_deck(rest, start) else start  # a deck glued to the text's first paragraph
+    glued = start + 1 if glued_deck(rest, start) else start  # a deck glued to the text's first paragraph
+    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else glued
 
 
 def _signed_photo(s: str) -> bool:
@@ -411,7 +408,7 @@ def _signed_off(deck: list[str]) -> bool:
     # Fewer lines make a short text's paragraphs when one is longer than any deck's line; a
     # portal's teaser of the text, above its source and time, is one such line.
     long = any(len(s) > _PARAGRAPH_MIN for s in deck)
-    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck)
+    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck) or sentences_only(deck)
     return (sentences >= 2 and (len(deck) > 3 or long)) or teaser
 
 

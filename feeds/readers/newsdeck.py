@@ -12,7 +12,7 @@ import re
 
 from feeds.readers.newshead import HeadLine, Kind
 from feeds.readers.newstitle import TITLE_WORD, all_furniture, is_buttons
-from feeds.readers.newswords import BYLINE, CREDIT_END, CUES, ROLE_ONLY, SENTENCE_END, is_caption
+from feeds.readers.newswords import BYLINE, CREDIT_END, CUES, FULL_STOP, ROLE_ONLY, SENTENCE_END, is_caption
 
 _LOOK_BELOW = 6  # lines past the candidates: the clock or air date, an outlet's or a section's line
 
@@ -102,13 +102,22 @@ def glued_deck(rest: list[tuple[int, str]], start: int) -> bool:
 _TOOL_LABEL = re.compile(r"(?:이\s*)?기사를?\s*(?:번역|인쇄|저장|신고|구독|듣기|요약)(?:합니다|하기)?")
 
 
-def tool_labels(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> list[HeadLine | None]:
+def tool_labels(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> None:
     """The head's lines that are a tool's label ("이 기사를 번역합니다") or a bullet's button ("• kakao
-    share"): page junk, as the share buttons' label is."""
-    return [
-        HeadLine() if info is None and (_TOOL_LABEL.fullmatch(s) or (s[0] == "•" and is_buttons(s[1:]))) else info
-        for (_, s), info in zip(window, infos, strict=True)
-    ]
+    share") become page junk, as the share buttons' label is."""
+    for i, (_, s) in enumerate(window):
+        if infos[i] is None and (_TOOL_LABEL.fullmatch(s) or (s[0] == "•" and is_buttons(s[1:]))):
+            infos[i] = HeadLine()
+
+
+def sentences_only(deck: list[str]) -> bool:
+    """Whether the lines above the date line are a short text's paragraphs: two or more, each
+    ending in a full stop, one of them three sentences ("[만평] …" over its stamp). A deck's points
+    are a sentence each, or end in none."""
+    return len(deck) >= 2 and all(FULL_STOP.search(s) for s in deck) and any(len(_BREAK.findall(s)) >= 2 for s in deck)
+
+
+_BREAK = re.compile(r"[.!?][\"'”’]?\s")
 
 
 _VERB_ENDS = frozenset("다요죠까니네오자라")
