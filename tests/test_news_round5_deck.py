@@ -274,3 +274,20 @@ def test_paragraphs_of_sentences_above_the_date_line_are_the_text() -> None:
     parsed = read(text, "a.txt")
     assert "summary" not in parsed.meta
     assert para in parsed.body
+
+
+def test_what_a_photo_shows_glued_above_the_text_is_no_deck() -> None:
+    for line in ("개관식에서 테이프를 자르고 있다", "새 도서관을 둘러보는 시민들의 모습"):
+        meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n{line}\n{LONG}\n\n{BODY}")
+        assert "summary" not in meta, line
+
+
+def test_a_name_and_title_ending_in_a_full_stop_under_the_stamp_is_no_deck() -> None:
+    """ "박병석 국회의장." (아시아투데이, news6): a photo's subject, set off under the stamp."""
+    text = f"{HEADLINE}\n\n홍길동 기자\n기사승인 : 2024-04-05 01:43\n\n김철수 한빛시장.\n\n{BODY}"
+    assert "summary" not in _meta(text)
+
+
+def test_a_deck_about_a_market_is_a_deck() -> None:
+    meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n설 앞두고 활기 되찾은 전통시장\n{LONG}\n\n{BODY}")
+    assert meta["summary"] == "설 앞두고 활기 되찾은 전통시장"

@@ -12,7 +12,16 @@ import re
 
 from feeds.readers.newshead import HeadLine, Kind
 from feeds.readers.newstitle import TITLE_WORD, all_furniture, is_buttons
-from feeds.readers.newswords import BYLINE, CREDIT_END, CUES, FULL_STOP, ROLE_ONLY, SENTENCE_END, is_caption
+from feeds.readers.newswords import (
+    BYLINE,
+    CREDIT_END,
+    CUES,
+    FULL_STOP,
+    ROLE_ONLY,
+    SENTENCE_END,
+    is_bare_name,
+    is_caption,
+)
 
 _LOOK_BELOW = 6  # lines past the candidates: the clock or air date, an outlet's or a section's line
 
@@ -72,6 +81,25 @@ def first_subheading(window: list[tuple[int, str]], classes: list[Kind]) -> bool
     return False
 
 
+_PICTURED = ("있다", "모습")  # what a photo shows: "… 테이프를 자르고 있다", "… 시민들의 모습"
+
+
+def _titled(s: str) -> bool:
+    """Whether a line ends in a role ("최영철 KBS 기자") or is a name and a title ("김철수 한빛시장."): a
+    person, the photo's subject or the writer; "활기 되찾은 전통시장" is a market."""
+    words = s.rstrip(".").split()
+    if not words:
+        return False
+    role = ROLE_ONLY.search(words[-1])
+    if role is not None and role.end() == len(words[-1]):
+        return True
+    named = any(is_bare_name(w) for w in words[:-1])
+    return len(words) <= _CREDIT_WORDS and named and re.fullmatch(TITLE_WORD, words[-1]) is not None
+
+
+_CREDIT_WORDS = 4
+
+
 _GLUED_MAX = 60  # a deck's line; the paragraph under it is longer
 _PARAGRAPH = 50
 _QUOTATION = re.compile(r"[“\"‘'].+[”\"’']")
@@ -89,9 +117,7 @@ def glued_deck(rest: list[tuple[int, str]], start: int) -> bool:
         return False
     if len(s.split()) < 3 and not _QUOTATION.search(s):
         return False
-    last = s.split()[-1]
-    role = ROLE_ONLY.search(last)
-    if (role and role.end() == len(last)) or re.fullmatch(TITLE_WORD, last) or s[0] in "<〈[【(":
+    if _titled(s) or s[0] in "<〈[【(" or s.endswith(_PICTURED):
         return False
     if is_caption(s) or CREDIT_END.search(s) or BYLINE.match(s):
         return False
@@ -133,5 +159,6 @@ def noun_point(s: str) -> bool:
         and "가" <= s[-2] <= "힣"
         and s[-2] not in _VERB_ENDS
         and not s.endswith("모습.")
+        and not _titled(s)
         and ". " not in s
     )
