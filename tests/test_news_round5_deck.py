@@ -291,3 +291,10 @@ def test_a_name_and_title_ending_in_a_full_stop_under_the_stamp_is_no_deck() -> 
 def test_a_deck_about_a_market_is_a_deck() -> None:
     meta = _meta(f"{HEADLINE}\n2024-04-05 15:00:04 게재\n설 앞두고 활기 되찾은 전통시장\n{LONG}\n\n{BODY}")
     assert meta["summary"] == "설 앞두고 활기 되찾은 전통시장"
+
+
+def test_a_row_of_font_controls_is_no_deck() -> None:
+    """ "폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기" (제주레저신문, news9), "즐겨찾기 퍼가기": the
+    font, print, mail and bookmark buttons, glued to their verbs."""
+    assert _deck("폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기") == "page"
+    assert _deck("즐겨찾기 퍼가기") == "page"

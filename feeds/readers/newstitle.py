@@ -95,7 +95,8 @@ _MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
 # the site's accounts and feeds ("유튜브", "RSS"), the skip link in English ("Skip Menu").
 _CONTROL_WORD = re.compile(
     r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
-    r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드)+",
+    r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램"
+    r"|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드|키우기|줄이기|보내기|신고|하기|즐겨찾기|퍼가기)+",
     re.IGNORECASE,
 )
 # The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
