@@ -298,3 +298,24 @@ def test_a_row_of_font_controls_is_no_deck() -> None:
     font, print, mail and bookmark buttons, glued to their verbs."""
     assert _deck("폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기") == "page"
     assert _deck("즐겨찾기 퍼가기") == "page"
+
+
+def test_a_person_and_their_title_glued_above_the_text_is_a_caption() -> None:
+    """ "인천중부소방서 소방홍보팀장 이원호." / "[여성종합뉴스/…]올해도 겨울은 …" (여성종합뉴스, news3): the
+    writer's photo, its caption their workplace, title and name, glued above the text."""
+    text = "[한빛일보/홍길동]올해도 새 책이 들어왔다. 도서관은 주말에도 연다."
+    html = to_html(f"한빛시청 도서관장 홍길동.\n{text}\n\n둘째 문단.\n")
+    assert html.startswith("<figure><figcaption>한빛시청 도서관장 홍길동.</figcaption></figure>"), html
+
+
+def test_captions_glued_under_a_signed_caption() -> None:
+    """ "철마면 달집의 모습. /김항룡 기자" / "소원지 모습." / "행사프로그램. 출처=철마면청년회" (정관타임스,
+    news5): a photo's caption ending in what it shows, and one with its source, glued under a
+    caption signed by its photographer."""
+    body = (
+        "한빛시는 10일 새 도서관을 열었다. 도서관은 주말에도 연다.\n\n"
+        "도서관 입구의 모습. /홍길동 기자\n열람실 모습.\n행사 안내문. 출처=한빛시청\n\n둘째 문단이다. 끝이다.\n"
+    )
+    html = to_html(body)
+    for caption in ("열람실 모습.", "행사 안내문. 출처=한빛시청"):
+        assert f"<figcaption>{caption}</figcaption>" in html, html

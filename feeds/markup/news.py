@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from feeds.readers.newsdeck import titled
 from feeds.readers.newstitle import is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
@@ -112,6 +113,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
         return "caption"  # the photo under the head, signed by its photographer
+    if len(s) <= SOURCE_MAX and (_SOURCE.search(s) or (s.endswith(_PICTURED_STOP) and _under_caption(lines, i))):
+        return "caption"  # "행사 안내문. 출처=한빛시청", "열람실 모습." under a photo's signed caption
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
         return "p"
     ends_block = i + 1 == len(lines) or not lines[i + 1]
@@ -124,6 +127,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "… 케익커팅을 하고있다", no full stop: what a photo shows, not a sentence of the text
     if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS) and not is_buttons(s):
         return "caption"
+    if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SOURCE_MAX and titled(s):
+        return "caption"  # "한빛시청 도서관장 홍길동." glued above the text: the writer's photo
     # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
     if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SUBJECT_MAX and _plain_words(s):
         # unless the text goes on in short lines, as a broadcast's script breaks its sentences
@@ -143,6 +148,18 @@ def _credited_paragraph(s: str) -> bool:
 # A photo's alt text naming what it illustrates: "<headline> 기사의 사진", "… 관련 이미지".
 _ALT_TEXT = re.compile(r"\s(?:기사의?|관련)\s*(?:대표\s*)?(?:사진|이미지)$")
 _PICTURED = ("있다", "있는 모습", "모습")
+_PICTURED_STOP = ("있다.", "모습.")
+# A photo's source at the end of its caption: "행사 안내문. 출처=한빛시청", "… (출처: 한빛시청)"
+_SOURCE = re.compile(r"(?:^|[\s.(])출처\s*[=:：]\s*[^\s=:：][^.=:：]{0,30}\)?$")
+SOURCE_MAX = 60
+
+
+def _under_caption(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is glued under a photo's caption, signed or with its credit."""
+    above = plain(lines[i - 1]) if i > 0 and lines[i - 1] else ""
+    return bool(above) and (is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
+
+
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts

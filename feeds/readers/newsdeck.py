@@ -84,17 +84,19 @@ def first_subheading(window: list[tuple[int, str]], classes: list[Kind]) -> bool
 _PICTURED = ("있다", "모습")  # what a photo shows: "… 테이프를 자르고 있다", "… 시민들의 모습"
 
 
-def _titled(s: str) -> bool:
-    """Whether a line ends in a role ("최영철 KBS 기자") or is a name and a title ("김철수 한빛시장."): a
-    person, the photo's subject or the writer; "활기 되찾은 전통시장" is a market."""
+def titled(s: str) -> bool:
+    """Whether a line ends in a role ("최영철 KBS 기자") or is a name and a title, in either order
+    ("김철수 한빛시장.", "한빛시청 도서관장 홍길동."): a person, the photo's subject or the writer;
+    "활기 되찾은 전통시장" is a market."""
     words = s.rstrip(".").split()
-    if not words:
+    if not words or len(words) > _CREDIT_WORDS:
         return False
     role = ROLE_ONLY.search(words[-1])
     if role is not None and role.end() == len(words[-1]):
         return True
-    named = any(is_bare_name(w) for w in words[:-1])
-    return len(words) <= _CREDIT_WORDS and named and re.fullmatch(TITLE_WORD, words[-1]) is not None
+    if len(words) > 1 and is_bare_name(words[-1]) and re.fullmatch(TITLE_WORD, words[-2]):
+        return True  # the title first: "한빛시청 도서관장 홍길동."
+    return any(is_bare_name(w) for w in words[:-1]) and re.fullmatch(TITLE_WORD, words[-1]) is not None
 
 
 _CREDIT_WORDS = 4
@@ -117,7 +119,7 @@ def glued_deck(rest: list[tuple[int, str]], start: int) -> bool:
         return False
     if len(s.split()) < 3 and not _QUOTATION.search(s):
         return False
-    if _titled(s) or s[0] in "<〈[【(" or s.endswith(_PICTURED):
+    if titled(s) or s[0] in "<〈[【(" or s.endswith(_PICTURED):
         return False
     if is_caption(s) or CREDIT_END.search(s) or BYLINE.match(s):
         return False
@@ -159,6 +161,6 @@ def noun_point(s: str) -> bool:
         and "가" <= s[-2] <= "힣"
         and s[-2] not in _VERB_ENDS
         and not s.endswith("모습.")
-        and not _titled(s)
+        and not titled(s)
         and ". " not in s
     )
