@@ -319,3 +319,15 @@ def test_captions_glued_under_a_signed_caption() -> None:
     html = to_html(body)
     for caption in ("열람실 모습.", "행사 안내문. 출처=한빛시청"):
         assert f"<figcaption>{caption}</figcaption>" in html, html
+
+
+def test_a_line_ending_in_where_people_stand_in_the_photo_is_a_caption() -> None:
+    """ "친목모임에 참석한 기자들과 허영수 회장, 마홍철 부회장(뒷줄 왼쪽으로부터 세 번째, 네 번쨰)" (재일본조선족
+    신문, news8): who the photo shows, and where they stand in it."""
+    body = (
+        "한빛시는 10일 새 도서관을 열었다. 도서관은 주말에도 연다.\n\n"
+        "개관식에 참석한 시민들과 홍길동 시장(앞줄 왼쪽에서 세 번째)\n\n둘째 문단이다. 끝이다.\n"
+    )
+    assert "<figcaption>개관식에 참석한 시민들과 홍길동 시장(앞줄 왼쪽에서 세 번째)</figcaption>" in to_html(body)
+    text = "홍길동 시장(왼쪽)이 테이프를 자르고 있다고 한빛시는 밝혔다.\n\n둘째 문단이다.\n"
+    assert "<figcaption>" not in to_html("첫 문단이다.\n\n" + text)

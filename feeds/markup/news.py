@@ -113,6 +113,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
         return "caption"  # the photo under the head, signed by its photographer
+    if alone and len(s) <= CAPTION_MAX and _POSITIONS.search(s):
+        return "caption"  # "… 홍길동 시장(앞줄 왼쪽에서 세 번째)": who the photo shows, and where they stand
     if len(s) <= SOURCE_MAX and (_SOURCE.search(s) or (s.endswith(_PICTURED_STOP) and _under_caption(lines, i))):
         return "caption"  # "행사 안내문. 출처=한빛시청", "열람실 모습." under a photo's signed caption
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
@@ -152,6 +154,7 @@ _PICTURED_STOP = ("있다.", "모습.")
 # A photo's source at the end of its caption: "행사 안내문. 출처=한빛시청", "… (출처: 한빛시청)"
 _SOURCE = re.compile(r"(?:^|[\s.(])출처\s*[=:：]\s*[^\s=:：][^.=:：]{0,30}\)?$")
 SOURCE_MAX = 60
+_POSITIONS = re.compile(r"\([^()]*(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|좌측|우측)[^()]*\)\.?$")
 
 
 def _under_caption(lines: list[str], i: int) -> bool:
