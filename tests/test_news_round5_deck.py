@@ -331,3 +331,10 @@ def test_a_line_ending_in_where_people_stand_in_the_photo_is_a_caption() -> None
     assert "<figcaption>개관식에 참석한 시민들과 홍길동 시장(앞줄 왼쪽에서 세 번째)</figcaption>" in to_html(body)
     text = "홍길동 시장(왼쪽)이 테이프를 자르고 있다고 한빛시는 밝혔다.\n\n둘째 문단이다.\n"
     assert "<figcaption>" not in to_html("첫 문단이다.\n\n" + text)
+
+
+def test_a_series_label_and_its_episodes_date_is_the_deck() -> None:
+    """ "[강자영의 보험기자 日記] 첫번째 이야기_2015년 1월 9일" (인더뉴스, news7): a column's label, then the
+    episode and its day; a date in words alone (a letter's) starts the text."""
+    assert _deck("[홍길동의 도서관 일기] 첫번째 이야기_2024년 4월 5일") == "deck"
+    assert _deck("2024년 4월 5일 금요일") == "text"

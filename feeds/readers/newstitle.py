@@ -339,7 +339,9 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
     "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
-    "a date in words": lambda line, headline: DATE_STAMP.search(line) is not None,  # Friday, April 20, 2018
+    "a date in words": lambda line, headline: (  # Friday, April 20, 2018; no episode's day after a series' label
+        DATE_STAMP.search(line) is not None and _LEADING_LABEL.match(line) is None
+    ),
     "the photo's alt text": lambda line, headline: (
         line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None
     ),
