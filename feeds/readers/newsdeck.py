@@ -4,6 +4,12 @@ A page may print nothing but its own lines above the first date line: its contro
 site's clock or a programme's air date (``로그인 회원가입`` / ``유튜브`` / ``2017.12.15 금 10:21``). When
 every text line above it is the page's (``feeds.readers.newstitle``'s table finds each one), the
 headline is the first text line under it that is not.
+
+The deck is found by the shape of its lines and of those around it: a deck glued to the first
+paragraph (a line of words, no sentence, over a paragraph twice as long), a deck's points ending in
+a noun and a full stop, a line that is the first of the text's subheadings (no deck), the text's
+paragraphs above the stamp (no deck either), and a person with a title (a photo's subject, no
+deck). Tool labels beside the share buttons are page junk.
 """
 
 from __future__ import annotations
