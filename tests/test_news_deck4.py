@@ -26,6 +26,13 @@ DECIDED_BY = {
     "led by an arrow": ("▶ 새 도서관이 궁금해", HEADLINE, "text"),
     "a radio's frequency": ("한빛시 FM 97.9 서부지역 FM 106.5", HEADLINE, "page"),  # 제주MBC, news3
     "the headline's first words": ("새 도서관 문 열어", "새 도서관 문 열어 外", "text"),  # 여성동아, news6
+    "an address": ("• 편집팀 desk@hanbit.co.kr", HEADLINE, "page"),  # 국제신문, news9
+    "the print page": ("•  |  본지 1면", HEADLINE, "page"),  # 국제신문, news9
+    "a label, then the headline": (f"Tech Guide-{HEADLINE}", HEADLINE, "page"),  # 데이터넷, news7
+    "a column's name": ("편집인의 편지", HEADLINE, "page"),  # 이코노미21, news7
+    "a writer's credit": ("(사)한빛외식협회 회장 홍길동", HEADLINE, "page"),  # 식품외식경제, news9
+    "led by a template's marker": ("|contsmark0|열두 해 만에 새 건물로", HEADLINE, "text"),  # PD저널, news7
+    "a name alone": ("홍길동", HEADLINE, "page"),  # 한국금융신문, news7
 }
 
 

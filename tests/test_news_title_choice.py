@@ -180,6 +180,11 @@ DECIDED_BY = {
     "the outlet's home link": (["한빛일보 뉴스홈", "새 도서관 문 열어"], [1, 2]),
     "a menu of links": (["신문사소개 | 광고안내 | 기사제휴", "새 도서관 문 열어"], [1, 2]),
     "an English section and its column": (["LifeStyle 편집후기", "새 도서관 문 열어"], [1, 2]),
+    "the page's controls": (["배너 닫기", "새 도서관 문 열어"], [1, 2]),
+    "the site's menu words": (["뉴스방송", "새 도서관 문 열어"], [1, 2]),
+    "a programme's name": (["한빛 8 뉴스", "새 도서관 문 열어"], [1, 2]),
+    "a word of two syllables": (["관광", "새 도서관 문 열어"], [1, 2]),
+    "the second of two copies": (["정직한 소리, 곧은 소리", "새 도서관 문 열어", "새 도서관 문 열어"], [1, 2, 4]),
 }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+from feeds.readers.newsdeck import titled
+from feeds.readers.newstitle import is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -88,6 +90,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     s = plain(line)
     if HASHTAGS.match(s):
         return "tags"
+    if _FILE_NAME.fullmatch(s):
+        return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
     if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
@@ -109,6 +113,10 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
     if before_text and alone and "@" in s and PHOTOGRAPHER_END.search(s):
         return "caption"  # the photo under the head, signed by its photographer
+    if alone and len(s) <= CAPTION_MAX and _POSITIONS.search(s):
+        return "caption"  # "… 홍길동 시장(앞줄 왼쪽에서 세 번째)": who the photo shows, and where they stand
+    if len(s) <= SOURCE_MAX and (_SOURCE.search(s) or (s.endswith(_PICTURED_STOP) and _under_caption(lines, i))):
+        return "caption"  # "행사 안내문. 출처=한빛시청", "열람실 모습." under a photo's signed caption
     if len(s) > CAPTION_MAX or BYLINE.match(s) or DATELINE.match(s):
         return "p"
     ends_block = i + 1 == len(lines) or not lines[i + 1]
@@ -119,8 +127,10 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     # Above the dateline or byline, a line standing alone is what the page showed under a photo.
     if alone and ends_block and s.endswith(_PICTURED) and i > _first(lines):
         return "caption"  # "… 케익커팅을 하고있다", no full stop: what a photo shows, not a sentence of the text
-    if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS):
+    if i < zone and alone and (ends_block or i + 1 == zone) and not s.startswith(_LABELS) and not is_buttons(s):
         return "caption"
+    if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SOURCE_MAX and titled(s):
+        return "caption"  # "한빛시청 도서관장 홍길동." glued above the text: the writer's photo
     # A short line glued to the text below it, before any text: the photo's subject ("박성웅").
     if before_text and alone and i == _first(lines) and not ends_block and len(s) <= SUBJECT_MAX and _plain_words(s):
         # unless the text goes on in short lines, as a broadcast's script breaks its sentences
@@ -140,6 +150,20 @@ def _credited_paragraph(s: str) -> bool:
 # A photo's alt text naming what it illustrates: "<headline> 기사의 사진", "… 관련 이미지".
 _ALT_TEXT = re.compile(r"\s(?:기사의?|관련)\s*(?:대표\s*)?(?:사진|이미지)$")
 _PICTURED = ("있다", "있는 모습", "모습")
+_PICTURED_STOP = ("있다.", "모습.")
+# A photo's source at the end of its caption: "행사 안내문. 출처=한빛시청", "… (출처: 한빛시청)"
+_SOURCE = re.compile(r"(?:^|[\s.(])출처\s*[=:：]\s*[^\s=:：][^.=:：]{0,30}\)?$")
+SOURCE_MAX = 60
+_POSITIONS = re.compile(r"\([^()]*(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|좌측|우측)[^()]*\)\.?$")
+
+
+def _under_caption(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is glued under a photo's caption, signed or with its credit."""
+    above = plain(lines[i - 1]) if i > 0 and lines[i - 1] else ""
+    return bool(above) and (is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
+
+
+_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone

@@ -36,10 +36,11 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
+from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, sentences_only, tool_labels
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
-from feeds.readers.newstitle import choose_title, copy_of, deck_class
+from feeds.readers.newstitle import choose_title, copy_of, deck_class, is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -184,6 +185,7 @@ def _window(text: str) -> list[tuple[int, str]]:
 def _head(text: str) -> _Head | None:
     window = _window(text)
     infos = button_rows(window, without_lone_names(window, names_over_roles(window, classified(window))))
+    tool_labels(window, infos)
     glued = _glued_reporter(window, infos)
     if glued:  # "경제정혜인" above the headline: the section and the reporter, flattened together
         infos[0] = HeadLine(authors=[{"name": glued}])
@@ -196,6 +198,7 @@ def _head(text: str) -> _Head | None:
     if (above in METADATA or above is Kind.DECK) and copy_of(window[first_text][1], title):
         classes[first_text] = Kind.PAGE_JUNK  # the headline printed again under the head or its deck
     weigh_deck(window, classes, title)
+    sections = first_subheading(window, classes)  # the text's first subheading under the head: no deck
     between_title_and_copy(window, classes, title)
     deck = [s for (_, s), kind in zip(window, classes, strict=True) if kind == Kind.DECK]
     if any(MARKDOWN.search(s) for s in deck):
@@ -208,7 +211,7 @@ def _head(text: str) -> _Head | None:
         return None
     body = classes.index(Kind.BODY) if Kind.BODY in classes else len(classes)
     body_line = window[body][0] if body < len(window) else max(window[i][0] for i in head) + 1
-    summary = deck or _lead(window[body:], title)
+    summary = deck or ([] if sections else _lead(window[body:], title))
     kept = tuple(window[i][1] for i, info in zip(head, read, strict=True) if info is not None and info.kept)
     lines = tuple(zip(window, classes, strict=True))
     return _Head(title, title_line, deck, summary, meta, where, body_line, lines, kept)
@@ -272,7 +275,8 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         classes[t : t + end] = [Kind.DECK] * end
         return classes
     labels = _labels_above(window, infos, t)
-    classes = [_metadata_class(info) for info in infos[:t]] + [Kind.PAGE_JUNK] * labels
+    labels = headline_below(window, infos, t, labels)
+    classes = [_metadata_class(info) if i < t or info else Kind.PAGE_JUNK for i, info in enumerate(infos[: t + labels])]
     t += labels
     if t + 1 >= len(window) or MARKDOWN.search(window[t][1]):
         return None  # nothing under the headline, as for a first line alone
@@ -321,7 +325,7 @@ def _plan(window: list[tuple[int, str]], infos: list[HeadLine | None], *, ends: 
         # A byline above the paragraphs stays in the head.
         classes[t + 1 : t + 2 + last] = [Kind.BODY if k is Kind.DECK else k for k in classes[t + 1 : t + 2 + last]]
         return classes
-    if not deck:
+    if all(deck_class(s, window[t][1]) != "deck" for s in deck):  # none, or only the page's lines
         end = _deck_after(rest, last + 1)
         classes[t + 2 + last : t + 1 + end] = [Kind.DECK] * (end - last - 1)
     return classes
@@ -377,7 +381,8 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     photo = end < len(rest) and (
         (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
     )
-    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else start
+    glued = start + 1 if glued_deck(rest, start) else start  # a deck glued to the text's first paragraph
+    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else glued
 
 
 def _signed_photo(s: str) -> bool:
@@ -403,7 +408,7 @@ def _signed_off(deck: list[str]) -> bool:
     # Fewer lines make a short text's paragraphs when one is longer than any deck's line; a
     # portal's teaser of the text, above its source and time, is one such line.
     long = any(len(s) > _PARAGRAPH_MIN for s in deck)
-    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck)
+    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck) or sentences_only(deck)
     return (sentences >= 2 and (len(deck) > 3 or long)) or teaser
 
 
@@ -575,7 +580,7 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
     """
     return (
         len(s) <= longest
-        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and _quoted(s)))
+        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and (_quoted(s) or noun_point(s))))
         and not _signed_photo(s)
         and not CREDIT_END.search(s)
         and not BYLINE.match(s)
@@ -583,4 +588,5 @@ def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
         and not NOTE.search(s)
         and not HASHTAGS.match(s)
         and not CUES.fullmatch(s)
+        and not (s[0] == "•" and is_buttons(s[1:]))  # a bullet's button: "• kakao share"
     )

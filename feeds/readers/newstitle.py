@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from feeds.readers.newswords import DATE_STAMP, ENGLISH_SECTION, JUNK_WORD, SECTION, SERIES_LABEL, is_outlet
+from feeds.readers.newswords import (
+    DATE_STAMP,
+    ENGLISH_SECTION,
+    JUNK_WORD,
+    SECTION,
+    SERIES_LABEL,
+    is_bare_name,
+    is_outlet,
+)
 
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
@@ -69,6 +77,7 @@ _EPISODE = re.compile(r".{2,26}?\s*(?:[①-⑳]|\(\d{1,2}\)|<\d{1,2}>|〈\d{1,2}
 _WORD = re.compile(r"[가-힣A-Za-z]{2}")
 _LATIN_BUTTONS = frozenset(
     {"add", "remove", "print", "link", "url", "x", "share", "email", "mail", "font", "logo", "menu", "search"}
+    | {"copy", "clipboard", "kakao", "facebook", "twitter", "telegram", "naver", "band"}
 )
 # The site's own controls, no news's words: "위로가기 버튼", "로그인 회원가입"
 _CONTROLS = re.compile(r"(?:맨)?위로\s*가기|버튼|로그인|로그아웃|회원\s*가입")
@@ -81,6 +90,37 @@ _HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/�
 # The site's logo, copied as its image's alt text: "• 한빛일보 로고", "한빛일보 logo"
 _LOGO = re.compile(r"[•·]?\s*\S.{0,24}\s(?:로고|[Ll]ogo|LOGO)(?:\s*이미지)?")
 _MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
+# The page's own controls, glued or apart, beyond the article's tools: the font and colour
+# controls ("글자크기조절", "배경색상조절"), a banner's or a tool's button ("배너 닫기", "기사 메일전송"),
+# the site's accounts and feeds ("유튜브", "RSS"), the skip link in English ("Skip Menu").
+_CONTROL_WORD = re.compile(
+    r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
+    r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램"
+    r"|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드|키우기|줄이기|보내기|신고|하기|즐겨찾기|퍼가기)+",
+    re.IGNORECASE,
+)
+# The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
+_MENU_WORD = re.compile(r"(?:뉴스|방송|프로그램|현재|위치|홈|전체|메인|섹션|목록|보도)+")
+# A programme's name: the station, the hour and "뉴스" ("한빛 8 뉴스", "KBS 뉴스9"); its page's title
+# leads with the air date in brackets ("[2020-08-02] JIBS 8뉴스").
+_COPY_MAX = 100  # a headline's length; a paragraph printed twice is the text
+_SHORT_WORD = re.compile(r"[가-힣]{1,2}")
+_PROGRAMME = re.compile(r"(?:\[\d{4}[-.]\d{1,2}[-.]\d{1,2}\]\s*)?[A-Za-z가-힣]{1,8}\s?\d{0,2}\s?뉴스\s?\d{0,2}")
+
+
+def _controls(s: str) -> bool:
+    """Every word a control's: "배너 닫기", "Skip Menu"; a headline about mail has other words. The
+    article's buttons ("본문 바로가기") are a row of their own."""
+    words = s.split()
+    return bool(words) and not _buttons(s) and all(JUNK_WORD.fullmatch(w) or _CONTROL_WORD.fullmatch(w) for w in words)
+
+
+def _menu_words(s: str) -> bool:
+    """Every word the site's menu's or a section's, at least one of them a menu's: "현재 뉴스"."""
+    words = s.split()
+    return any(_MENU_WORD.fullmatch(w) for w in words) and all(
+        _MENU_WORD.fullmatch(w) or SECTION.fullmatch(w) for w in words
+    )
 
 
 def _home_link(s: str) -> bool:
@@ -107,6 +147,11 @@ def _english_section_and_column(s: str) -> bool:
         and ENGLISH_SECTION.fullmatch(words[0].capitalize()) is not None
         and re.fullmatch(r"[가-힣]{2,6}", words[1]) is not None
     )
+
+
+def is_buttons(s: str) -> bool:
+    """Whether a line is the page's buttons or controls: "본문 바로가기", "kakao share", "배너 닫기"."""
+    return _buttons(s) or _controls(s)
 
 
 def _buttons(s: str) -> bool:
@@ -175,6 +220,15 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
     "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
     "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
+    "the page's controls": lambda lines, numbers, i: _controls(lines[i]),  # 배너 닫기, 글자크기조절, Skip Menu
+    "the site's menu words": lambda lines, numbers, i: _menu_words(lines[i]),  # 현재 뉴스, 뉴스 프로그램
+    "a programme's name": lambda lines, numbers, i: _PROGRAMME.fullmatch(lines[i]) is not None,  # 한빛 8 뉴스
+    "the second of two copies": lambda lines, numbers, i: (  # the page's title, then the article's; no paragraph
+        lines[i] in lines[:i] and len(lines[i]) <= _COPY_MAX and lines[i][-1] != "."
+    ),
+    "a word of two syllables": lambda lines, numbers, i: (  # 관광, a section's the section table lacks
+        _SHORT_WORD.fullmatch(lines[i]) is not None and SECTION.fullmatch(lines[i]) is None
+    ),
 }
 TITLE_WEIGHTS: dict[str, int] = {
     "one short word set off": -5,
@@ -196,6 +250,11 @@ TITLE_WEIGHTS: dict[str, int] = {
     "the outlet's home link": -10,
     "a menu of links": -10,
     "an English section and its column": -5,  # LifeStyle 편집후기
+    "the page's controls": -10,
+    "the site's menu words": -5,
+    "a programme's name": -5,
+    "a word of two syllables": -5,  # a section's, glued above the headline
+    "the second of two copies": 5,  # the headline, printed twice; a motto above it is printed once
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
@@ -209,6 +268,24 @@ def title_scores(lines: list[str], numbers: list[int]) -> list[tuple[int, list[s
         found = [name for name, test in TITLE_FEATURES.items() if test(lines, numbers, i)]
         scores.append((POSITION_WEIGHT * i + sum(TITLE_WEIGHTS[name] for name in found), found))
     return scores
+
+
+def all_furniture(lines: list[str], numbers: list[int], *, below: bool = False) -> bool:
+    """Whether every candidate is the page's (controls, menus, the site's clock): the headline is
+    under them. Labels a headline may carry itself are no proof; a word of two syllables is, under
+    the date line (a section's, "관광"), not above it, where a short headline may stand ("제목")."""
+    own = _HEADLINES_OWN if below else _HEADLINES_OWN | {"a word of two syllables"}
+    return bool(lines) and all(
+        any(
+            TITLE_WEIGHTS[name] < 0 and name not in own and test(lines, numbers, i)
+            for name, test in TITLE_FEATURES.items()
+        )
+        for i in range(len(lines))
+    )
+
+
+# Labels a headline may carry itself ("[특집]학우들 대표자는 나야 나~①"): no proof that a line is the page's.
+_HEADLINES_OWN = frozenset({"a series' episode", "a bracketed label alone", "ends in a mark", "one short word set off"})
 
 
 def choose_title(lines: list[str], numbers: list[int]) -> int:
@@ -231,14 +308,40 @@ _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an a
 _LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
 _FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w.-]*")  # "desk@hanbit.co.kr", or cut off: "webmaster@"
+_PRINT_PAGE = re.compile(r"[•·|\s]*(?:본지\s*)?[A-Z]?\d{1,3}\s*면")  # "•  |  본지 1면": the print edition's page
+_LABEL_END = tuple("-–—:|>]】)〉》")
+# The column a letter runs in: "편집인의 편지", "편집자의 말", "발행인의 글"
+_COLUMN = re.compile(r"(?:편집인|편집자|편집장|편집국장|발행인|독자|기자)의?\s*(?:편지|말|글|한마디|창|노트|수첩)")
+# A writer's credit: a label, the name, where they work and the title, in either order
+# ("[창간축사] 이중재 한빛전력(주) 사장", "(사)한빛외식협회 회장 홍길동")
+TITLE_WORD = (
+    r"[가-힣]{0,6}(?:회장|사장|원장|총장|청장|장관|시장|군수|지사|교수"
+    r"|대표(?:이사)?|위원장|본부장|국장|소장|관장|센터장|의장|팀장|실장|단장|과장)"
+)
+_CREDIT = re.compile(
+    r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*|[가-힣]{2,4}\s*[:：]\s*)?"  # "[창간축사] ", "인터뷰: "
+    rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
+)
+_MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
+
+
+def _label_then_headline(line: str, headline: str) -> bool:
+    """The headline again after a label and a separator: "Tech Guide-<headline>", "[기획] <headline>"."""
+    label = line[: -len(headline)].rstrip() if len(headline) < len(line) and line.endswith(headline) else ""
+    return 0 < len(label) <= _LABEL_MAX * 4 and label.endswith(_LABEL_END)
+
+
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
-    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None,
+    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None or _controls(line),
     "no word": lambda line, headline: _WORD.search(line) is None,
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
     "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
-    "a date in words": lambda line, headline: DATE_STAMP.search(line) is not None,  # Friday, April 20, 2018
+    "a date in words": lambda line, headline: (  # Friday, April 20, 2018; no episode's day after a series' label
+        DATE_STAMP.search(line) is not None and _LEADING_LABEL.match(line) is None
+    ),
     "the photo's alt text": lambda line, headline: (
         line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None
     ),
@@ -251,6 +354,13 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline's first words": lambda line, headline: (  # "단판 승부의 달인" under "단판 승부의 달인 外"
         len(line) >= _LABEL_MAX and _LEADING_LABEL.sub("", headline).startswith(line + " ")
     ),
+    "an address": lambda line, headline: _ADDRESS.search(line) is not None,  # • 편집팀 desk@hanbit.co.kr
+    "the print page": lambda line, headline: _PRINT_PAGE.fullmatch(line) is not None,  # •  |  본지 1면
+    "a label, then the headline": _label_then_headline,  # Tech Guide-<headline>
+    "a column's name": lambda line, headline: _COLUMN.fullmatch(line) is not None,  # 편집인의 편지
+    "a writer's credit": lambda line, headline: _CREDIT.fullmatch(line) is not None,  # (사)한빛외식협회 회장 홍길동
+    "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
+    "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -266,6 +376,13 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("led by an arrow", "text", 10),
     ("the headline's first words", "text", 10),  # the first piece's title, of a headline naming several
     ("a radio's frequency", "page", 10),  # where and when a programme airs, under its fields
+    ("an address", "page", 10),  # a desk's or the outlet's, among the head's lines
+    ("the print page", "page", 10),
+    ("a label, then the headline", "page", 10),  # the page's title, a series' name before the headline
+    ("a column's name", "page", 10),
+    ("a writer's credit", "page", 10),  # the writer of a letter, where they work and their title
+    ("led by a template's marker", "text", 10),
+    ("a name alone", "page", 10),
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
