@@ -32,6 +32,7 @@ from feeds.readers.newswords import (
     DESK_ACCOUNT,
     EMAIL_RE,
     ENGLISH_SECTION,
+    ENGLISH_WEEKDAY,
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
     ISSUE,
@@ -62,6 +63,7 @@ from feeds.readers.newswords import (
     SHORT_YEAR,
     SIGNATURE,
     SIGNER,
+    SPACED_STAMP,
     TITLED_DATE,
     TITLED_STAMP,
     WORDS,
@@ -137,9 +139,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = s
     if maybe_date:
         info.stamps, rest = _stamps(s)
-        english = [label for label, date in info.stamps if date[0].isalpha()]
-        # An English date labelled ("posted Aug 05, 2019") is a stamp among the byline's words.
-        if english and None in english and not _labels_only(rest):
+        if _english_words(info.stamps, rest):
             return None  # "Headlines, November 26, 2020", "Friday, April 20, 2018": an English line's words
     # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
     between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
@@ -169,20 +169,47 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
+    return info if _read_pieces(info, rest) else None
+
+
+def _read_pieces(info: HeadLine, rest: str) -> bool:
+    """Each piece of what is left of a metadata line into ``info``; False when one is text."""
+    # One word leading the line, right before its first stamp's label, is the outlet or magazine
+    # naming itself ("광고계동향 기사입력 2011.08.16 03:35"); before a bare date it stays text.
+    lead = rest.split(" | ", 1)[0].strip() if info.stamps and info.stamps[0][0] else ""
     for piece in PIECES.split(rest):
         piece = piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*")
         kind = _piece(piece, rest)
+        if kind is None and piece == lead and _LEAD_WORD.fullmatch(piece):
+            kind = ("outlet", piece)
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.
-            return None
+            return False
         if kind[0] == "outlet":
             info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
         elif kind[0] == "author":
             info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
         if _name_and_title(piece) or _COUNT_SECTION.fullmatch(piece):
             info.kept = True  # a title or a column's name that no field carries: keep the line
-    return info
+    return True
+
+
+def _english_words(stamps: list[tuple[str | None, str]], rest: str) -> bool:
+    """Whether an unlabelled English date is one of an English line's words. Labelled ("posted Aug
+    05, 2019"), or with only a byline beside it, it is a stamp; led by its weekday, it needs its
+    time or a byline beside it ("Friday, January 09, 2015, 10:01:35", "Monday, Nov. 29, 2021 |
+    홍길동 기자"): alone, "Friday, April 20, 2018" is a headline."""
+    english = [(label, date) for label, date in stamps if date[0].isalpha()]
+    if not english or all(label for label, _ in english):
+        return False
+    byline = REPORTER.search(rest) is not None
+    if not _labels_only(EMAIL_RE.sub(" | ", REPORTER.sub(" | ", rest))):
+        return True
+    return any(ENGLISH_WEEKDAY.match(date) and ":" not in date and not byline for _, date in english)
+
+
+_LEAD_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 
 
 def _cleaned(s: str) -> str:
@@ -190,6 +217,8 @@ def _cleaned(s: str) -> str:
     stamp's two-digit year written out ("작성일 : 20-02-25 09:45", a board's stamp)."""
     if "()" in s or "[]" in s:
         s = s.replace("()", "").replace("[]", "").strip() or s
+    if s.count(" ") >= 3 and (spaced := SPACED_STAMP.search(s)):
+        s = s[: spaced.start("date")] + spaced.group("date").replace(" ", ".") + s[spaced.end("date") :]
     return SHORT_YEAR.sub(_full_year, s) if "-" in s or "." in s or "/" in s else s
 
 
@@ -325,6 +354,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     # before the writer's ("정책기자단 김소현").
     while " " in piece and not JUNK.match(piece) and _label_or_team(piece.split(" ", 1)[0]):
         piece = piece.split(" ", 1)[1]
+    by = _LATIN_BY.fullmatch(piece) if " " in piece else None
+    if by and is_outlet(by.group("outlet")) and by.group("who") in (by.group("outlet"), by.group("outlet").title()):
+        return ("outlet", by.group("outlet"))  # "COSMOPOLITAN BY COSMOPOLITAN": the magazine's own desk
     piece = _BY.sub("", piece)
     if not piece or _COHORT_ONLY.fullmatch(piece):
         return ("junk", piece)  # "by 11기": the byline's word and the writer's cohort
@@ -367,6 +399,7 @@ def _name_and_title(piece: str) -> bool:
 _COHORT = re.compile(r"(?<![\w])(\d{1,2}기)(?=[가-힣]{2,4}\s*기자)")
 _COHORT_ONLY = re.compile(r"\d{1,2}기")
 _BY = re.compile(r"^[Bb]y(?:\s+|$)")
+_LATIN_BY = re.compile(r"(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*)?) (?:BY|By|by) (?P<who>.{2,30})")
 # A photo viewer's counter left on the date line, "3 / 12": no date (those are cut out first) and no fraction.
 _VIEWER = re.compile(r"(?<![\w./:-])\d{1,3}\s*/\s*\d{1,3}(?![\w./:-])")
 # A team label after the name of the outlet it belongs to, "씨네21 취재팀", on a stamp's line.

@@ -8,7 +8,7 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 from __future__ import annotations
 
 from feeds.readers.newshead import HeadLine, classify, titled_stamp
-from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ISSUE_NUMBER, ROLE_ONLY
+from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ISSUE_NUMBER, ROLE_ONLY, SITE_CLOCK
 
 
 def is_labelled(info: HeadLine | None) -> bool:
@@ -36,6 +36,8 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
     for i, (_, s) in enumerate(window):
         if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
             infos[i] = None
+        elif labelled and labelled[-1] > i and SITE_CLOCK.fullmatch(s):
+            infos[i] = HeadLine()  # "updated. 2024-04-27 13:15 (토)" above the article's stamp: the site's clock
     # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
     # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
     for i, info in enumerate(infos):

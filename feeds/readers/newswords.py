@@ -21,12 +21,14 @@ _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+ENGLISH_WEEKDAY = LazyPattern(_WEEKDAY)
 # A North Korean paper's year in the Juche calendar, the common year in brackets: "주체107(2018)년"
 JUCHE = r"주체\s*\d{1,3}\s*\(\s*(\d{4})\s*\)"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
     rf"|(?:{JUCHE}|\d{{4}})\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일"
-    rf"|(?<![A-Za-z]){_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017"
+    rf"|(?<![A-Za-z])(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017", "Friday, Jan. 9, 2015"
     r"|(?<![\d.])[01]?\d\.[0-3]?\d\.\d{4}(?![\d.]))" + _DAY + _TIME + _ZONE  # the American order: "02.15.2025"
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
@@ -42,6 +44,12 @@ DATE_STAMP = LazyPattern(DATE)
 DATE_BAR = LazyPattern(
     r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
 )
+# The site's clock, its English label, the time and the weekday: "updated. 2024-04-27 13:15 (토)",
+# "UPDATE : 2024-03-29 18:29 (금)"; above the article's labelled stamp, it dates the page, not the article.
+SITE_CLOCK = LazyPattern(
+    r"(?i:(?:last\s+)?updated?)\.?\s*[:：]?\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
+)
 MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{4}")  # cheap: most lines have no date at all
 LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*[\[(]?\s*$")  # "등록날짜 [ 2006-12-12 … ]"
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
@@ -51,6 +59,12 @@ IS_UPDATE = LazyPattern(_UPDATED_LABEL)
 # where "20-02-25" alone may as well be a score or a code.
 SHORT_YEAR = LazyPattern(
     rf"(?:{_LABEL})\s*[:：|]?\s*(?<![\d.])(?P<year>\d{{2}})(?P<sep>[-./])\d{{1,2}}(?P=sep)\d{{1,2}}(?![\d.])"
+)
+# A labelled stamp with spaces in place of its date's dots ("입력 2022 11 20 20:28"): a date only
+# after a stamp's label and before its time or the line's end, where bare numbers may be anything.
+SPACED_STAMP = LazyPattern(
+    rf"(?P<label>{_LABEL})\s*[:：|]?\s*(?P<date>\d{{4}} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]))"
+    r"(?=\s+\d{1,2}:\d{2}|\s*$)"
 )
 # A headline with its labelled stamp after it, on one line: "전통 문화의 향기 등록일 : 2018-03-15 12:00"
 TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s*[:：|]?\s*\d{{4}})")
@@ -72,7 +86,7 @@ _NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
 # The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
 REPORTERS = (
     rf"(?<![가-힣])(?P<names>{_NAMES})\s*/?\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
-    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+    rf"(?:\s*[|/,]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"  # "홍길동 기자, hong@example.com"
 )
 REPORTER = LazyPattern(REPORTERS)
 # The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"; a word glued to

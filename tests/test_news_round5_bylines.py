@@ -1,0 +1,81 @@
+"""Dates, writers and outlets in head shapes first met in tests/data/news7 and news9.
+
+Each case is a made-up article in the shape of a real page's head: a stamp with spaces in place
+of its dots, an English stamp led by its weekday, the site's clock above the headline, a
+magazine's name before the stamp's label, a desk's byline naming the outlet where a reporter's
+name goes, page words that name no one (an account, a button, a column's name, a team), and the
+body's bylines a reader tells at a glance (an anchor's "홍길동 기잡니다.", a desk after a dash, a
+place after the outlet, a picture's file name glued before the byline). Undated pages are still
+refused.
+"""
+
+from __future__ import annotations
+
+from feeds.readers import read
+from feeds.readers.news import detect
+
+HEADLINE = "새 도서관 문 열어 시민 반겨"
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+
+
+def _meta(text: str) -> dict[str, object]:
+    return read(text, "a.txt").meta
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_a_labelled_stamp_with_spaces_for_its_dots() -> None:
+    # twig24: "입력 2022 11 20 20:28" / "수정 2022 11 21 02:23"
+    meta = _meta(f"{HEADLINE}\n홍길동 기자\n입력 2022 11 20 20:28\n수정 2022 11 21 02:23\n\n" + BODY)
+    assert (meta["date"], meta["updated"]) == ("2022.11.20 20:28", "2022.11.21 02:23")
+    assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_numbers_with_spaces_and_no_label_are_no_date() -> None:
+    assert not detect(f"{HEADLINE}\n2022 11 20 20:28\n\n" + BODY)
+
+
+def test_an_english_stamp_led_by_its_weekday_with_seconds() -> None:
+    # inthenews: "Friday, January 09, 2015, 10:01:35" alone under the page's tools
+    meta = _meta(f"{HEADLINE}\nURL복사\nFriday, January 09, 2015, 10:01:35\n\n" + BODY)
+    assert "2015" in str(meta["date"]) and "10:01:35" in str(meta["date"])
+
+
+def test_an_english_date_led_by_its_weekday_beside_a_byline() -> None:
+    # fashionbiz: "Monday, Nov. 29, 2021 | 김다영 기자, gnuoy@fashionbiz.co.kr"
+    meta = _meta(f"{HEADLINE}\nMonday, Nov. 29, 2021 | 홍길동 기자, hong@example.com\n\n" + BODY)
+    assert "Nov. 29, 2021" in str(meta["date"])
+    assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_an_english_date_led_by_its_weekday_alone_is_still_text() -> None:
+    assert not detect(f"{HEADLINE}\nFriday, April 20, 2018\n\n" + BODY)
+
+
+def test_the_sites_clock_above_the_headline_under_a_slogan() -> None:
+    # doctorsnews: the slogan, "updated. 2024-04-27 13:15 (토)", the headline, then the article's stamp
+    top = "바른 소리, 곧은 소리\nupdated. 2024-04-27 13:15 (토)\n"
+    text = f"{top}{HEADLINE}\n  • 홍길동 기자 hong@example.com\n  • 승인 2004.03.21 00:00\n\n"
+    meta = _meta(text + BODY)
+    assert meta["date"] == "2004.03.21 00:00"
+    assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_a_magazines_name_before_the_stamps_label() -> None:
+    # adic: "광고계동향 기사입력 2011.08.16 03:35 조회 9280"
+    meta = _meta(f"{HEADLINE}\n한빛광고동향 기사입력 2011.08.16 03:35 조회 9280\n\n" + BODY)
+    assert meta["date"] == "2011.08.16 03:35"
+    assert meta["publication"] == "한빛광고동향"
+
+
+def test_a_word_before_an_unlabelled_date_is_still_text() -> None:
+    assert not detect(f"{HEADLINE}\n맑음 2011.08.16 03:35\n\n" + BODY)
+
+
+def test_a_latin_masthead_around_by_beside_the_date() -> None:
+    # cosmopolitan: "COSMOPOLITAN BY COSMOPOLITAN 2022.09.09", the magazine's own desk
+    meta = _meta(f"{HEADLINE}\nHANBIT BY HANBIT 2022.09.09\n\n" + BODY)
+    assert meta["date"] == "2022.09.09"
+    assert meta["publication"] == "HANBIT"
+    assert "authors" not in meta
