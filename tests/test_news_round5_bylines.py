@@ -11,6 +11,8 @@ refused.
 
 from __future__ import annotations
 
+import pytest
+
 from feeds.readers import read
 from feeds.readers.news import detect
 
@@ -79,3 +81,60 @@ def test_a_latin_masthead_around_by_beside_the_date() -> None:
     assert meta["date"] == "2022.09.09"
     assert meta["publication"] == "HANBIT"
     assert "authors" not in meta
+
+
+# --- writers and outlets ----------------------------------------------------------------------
+
+
+def test_a_desk_byline_names_the_outlet_where_the_reporter_goes() -> None:
+    # gyeongsangtoday, jlmaeil: "경상투데이 기자 / lsh9700@naver.com입력 : 2019년 10월 13일(일) 19:09"
+    meta = _meta(f"{HEADLINE}\n한빛투데이 기자 / desk@example.com입력 : 2019년 10월 13일(일) 19:09\n\n" + BODY)
+    assert meta["publication"] == "한빛투데이"
+    assert "authors" not in meta
+
+
+def test_this_paper_between_the_name_and_the_title_is_no_name() -> None:
+    # economy21: "• 원성연 본지 편집인"
+    meta = _meta(f"{HEADLINE}\n  • 홍길동 본지 편집인\n  • 승인 2013.10.17 13:44\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("  • admin", "publication"),  # bsbukgu: the site's account, in Latin letters
+        ("  • 한빛산업팀", "publication"),  # haesanews: a desk's team names no outlet
+        ("  • 기자수첩", "authors"),  # medicaltimes: a column's name is no one's
+    ],
+)
+def test_page_words_on_a_bullet_name_no_one(line: str, field: str) -> None:
+    meta = _meta(f"{HEADLINE}\n{line}\n  • 승인 2022.11.29 09:43\n\n" + BODY)
+    assert field not in meta
+
+
+def test_a_button_under_the_stamps_is_no_name() -> None:
+    # kgunews: "기사수정" under "수정 2022-04-11 16:25:28"
+    meta = _meta(f"{HEADLINE}\n  • 홍길동 기자\n  • 등록 2022-03-28 09:28:03\n기사수정\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_the_rss_button_is_no_outlet() -> None:
+    # leisuretimes: "트위터" / "페이스북" / "RSS" above the site's clock
+    text = f"트위터\n페이스북\nRSS\n{HEADLINE}\n한빛레저신문  |  desk@example.com\n승인 2017.12.07  10:55:22\n\n"
+    assert _meta(text + BODY)["publication"] == "한빛레저신문"
+
+
+def test_a_templates_marker_is_no_outlet() -> None:
+    # pdjournal: "|contsmark1|" between the paragraphs of an old page
+    body = "|contsmark0|첫 문단이다.\n|contsmark1|\n|contsmark2|\n"
+    text = f"{HEADLINE}\n  • 홍길동 기자\n  • 승인 2006.04.04 16:11\n\n{body}"
+    assert "publication" not in _meta(text + BODY)
+
+
+def test_a_name_above_a_truncated_address_and_the_stamp() -> None:
+    # fntimes: "한창호" / "webmaster@" / "기사입력 : 2002-07-14 19:43"
+    meta = _meta(f"{HEADLINE}\n홍길동\nwebmaster@\n기사입력 : 2002-07-14 19:43\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]
+
+
+# --- the body's bylines -----------------------------------------------------------------------

@@ -96,13 +96,17 @@ def without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | Non
 
 def _above_stamps(window: list[tuple[int, str]], infos: list[HeadLine | None], i: int) -> bool:
     """A name of three syllables alone right above the stamps, a blank line apart, under the
-    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29")."""
-    below = infos[i + 1] if i + 1 < len(infos) else None
+    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29"), page lines between
+    maybe ("한창호" / "webmaster@" / "기사입력 : …", the address cut short)."""
+    j = i + 1
+    while j < len(infos) and infos[j] == HeadLine() and window[j][0] - window[j - 1][0] <= 2:
+        j += 1  # page junk between the name and the stamps
+    below = infos[j] if j < len(infos) else None
     return (
         i > 0
         and len(window[i][1]) == 3
         and infos[i - 1] is None
         and below is not None
         and bool(below.stamps)
-        and window[i + 1][0] - window[i][0] <= 2
+        and window[j][0] - window[j - 1][0] <= 2
     )

@@ -131,7 +131,7 @@ SECTION_PREFIX = LazyPattern(
 # and stock tickers. None of it is the outlet.
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
-    r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+|기고|독자\s*기고|시론|논평"
+    r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|운영자|(?i:admin|webmaster)|가+|기고|독자\s*기고|시론|논평"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
@@ -150,7 +150,8 @@ JUNK_WORD = LazyPattern(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
-    r"|상태바|툴바|사이드바"  # a widget of the page, by its name
+    r"|상태바|툴바|사이드바|RSS|수정(?:하기)?|삭제(?:하기)?"  # a widget or a button of the page, by its name
+    r"|[a-z0-9._+-]+@(?![\w.-])"  # an address the site truncated: "webmaster@"
     r"|창간사|신년사|축사|기념사|발간사|보기"  # the kind of a letter, printed as its section; glued: 글자크기
     r"|기사|네이버|(?:트위터|페이스북|카카오톡|밴드)로))+",  # the article's tools: 기사글축소, 트위터로 보내기
     re.IGNORECASE,
@@ -494,13 +495,13 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
     # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
     found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
-    found = [f for f in found if f["name"] not in _ACCOUNTS]  # "관리자 기자": the site's account, no one
+    found = [f for f in found if f["name"] not in ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
 
 
-_ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
+ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
 
 
 def _cut_section(name: str) -> str:
