@@ -125,8 +125,8 @@ def test_the_rss_button_is_no_outlet() -> None:
 
 
 def test_a_templates_marker_is_no_outlet() -> None:
-    # pdjournal: "|contsmark1|" between the paragraphs of an old page
-    body = "|contsmark0|첫 문단이다.\n|contsmark1|\n|contsmark2|\n"
+    # pdjournal: "|contsmark1|" under the deck and between the paragraphs of an old page
+    body = "|contsmark0|3년 순환제 … 한빛일보 1년 단기 파견\n|contsmark1|\n|contsmark2|\n첫 문단이다.\n"
     text = f"{HEADLINE}\n  • 홍길동 기자\n  • 승인 2006.04.04 16:11\n\n{body}"
     assert "publication" not in _meta(text + BODY)
 
@@ -138,3 +138,37 @@ def test_a_name_above_a_truncated_address_and_the_stamp() -> None:
 
 
 # --- the body's bylines -----------------------------------------------------------------------
+
+
+def test_an_anchor_hands_over_with_the_contracted_ending() -> None:
+    # cts, jibs: "… 알아봤습니다. 장현수 기잡니다."
+    lead = "앵커: 도서관이 새로 문을 열었습니다. 홍길동 기잡니다."
+    text = f"{HEADLINE}\n2018-11-09\n{lead}\n\n도서관이 문을 열었습니다.\n"
+    assert _meta(text)["authors"] == [{"name": "홍길동"}]
+
+
+def test_an_opening_outlet_with_its_desk_after_a_dash() -> None:
+    # nbntv: "[내외경제TV - 경제1본부] 내외경제TV(회장 …)가 …"
+    body = "[한빛경제TV - 경제1본부] 한빛경제TV가 문을 열었다.\n"
+    text = f"{HEADLINE}\n홍길동 기자\n기사승인 : 2020-04-02 01:43\n\n{body}"
+    assert _meta(text)["publication"] == "한빛경제TV"
+
+
+def test_an_outlet_in_brackets_as_the_sentences_subject_is_no_opening() -> None:
+    # doctorsnews_2: "[의협신문]이 예비 의사들의 눈에 비친 …": the paper writing of itself
+    text = f"{HEADLINE}\n  • 홍길동 기자\n  • 승인 2021.07.28 18:16\n\n[한빛신문]이 새 도서관을 열었다.\n"
+    assert "publication" not in _meta(text)
+
+
+def test_a_bracketed_byline_with_a_place_after_the_outlet() -> None:
+    # hjn24: "[홍주일보 홍성=김용환 인턴기자] …"
+    text = f"{HEADLINE}\n  • 승인 2025.09.26 07:10\n\n[한빛일보 홍성=홍길동 인턴기자] 한빛시는 새 도서관을 열었다.\n"
+    meta = _meta(text)
+    assert (meta["publication"], meta["authors"]) == ("한빛일보", [{"name": "홍길동"}])
+
+
+def test_a_byline_glued_to_a_pictures_file_name() -> None:
+    # ihopenews: "김승호 박사.jpg[호남교육신문 김두헌 기자] 지난 9월 …"
+    text = f"{HEADLINE}\n2018/11/02 12:10 입력\n\n홍길동 박사.jpg[한빛교육신문 김철수 기자] 지난 9월 책이 나왔다.\n"
+    meta = _meta(text)
+    assert (meta["publication"], meta["authors"]) == ("한빛교육신문", [{"name": "김철수"}])

@@ -259,8 +259,12 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 # --- the body's dateline, byline and closing line --------------------------------------------
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
+# A picture's file name the page glued before the byline: "김승호 박사.jpg[호남교육신문 김두헌 기자] …"
+_PICTURE_FILE = r"(?:[^\s\[\]][^\[\]]{0,40}?\.(?i:jpe?g|png|gif|webp)\s*)"
+# The place after the outlet, before the reporter: "[홍주일보 홍성=김용환 인턴기자]"
+_PLACE = r"(?:\s[가-힣]{2,3}(?=\s*=))"
 BYLINE = LazyPattern(
-    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:[=/]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*{_PICTURE_FILE}?(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\)|{_PLACE})?\s*(?:[=/]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
@@ -285,11 +289,13 @@ BROADCAST_SIGN_OFF = LazyPattern(
     r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|[A-Z]{1,4}))"
     r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
-# A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
+# A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다.",
+# "홍길동 기잡니다." (기자입니다, as an anchor says it)
 HANDOVER = LazyPattern(
-    r"(?:(?<![\w])(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+)?(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*"
+    r"(?:(?<![\w])(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+)?(?<![가-힣])(?P<name>[가-힣]{2,4}) 기(?:자가\s*"
     r"(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
-    r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)\.?$"
+    r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)"
+    r"|잡니다)\.?$"  # or the anchor's last words: "… 알아봤습니다. 장현수 기잡니다."
 )
 # The anchor calling the reporter on a line of its own: "김수강 기자."
 CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
@@ -314,9 +320,12 @@ COPYRIGHT_LAST = LazyPattern(
 )
 ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
-# The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …"
+# The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …",
+# "[내외경제TV - 경제1본부] …"
 OPENING_OUTLET = LazyPattern(
-    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ/]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
+    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:(?:[|ㅣ/]|-(?=\s))\s*(?P<desk>[^\]】]{1,20}))?[\]】]"
+    # A particle glued after the bracket makes the name the sentence's subject: "[의협신문]이 …"
+    r"(?!(?:이|가|은|는|을|를|의|에|와|과|도|로|으로|에서|에게)(?:\s|$))\s*"
 )
 # A broadcast's cues and labels, no deck: "[KBS 대전] [앵커]", "◀ 앵커 ▶", "<리포트>"
 CUES = LazyPattern(
@@ -478,6 +487,8 @@ def is_bare_name(s: str) -> bool:
 
 
 def is_outlet(name: str) -> bool:
+    if name[-1:].isdigit() and name.isascii() and name.islower():
+        return False  # "contsmark1": a template's marker, where an outlet's number follows its name (뉴스1)
     return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
 
 
