@@ -172,3 +172,21 @@ def test_a_byline_glued_to_a_pictures_file_name() -> None:
     text = f"{HEADLINE}\n2018/11/02 12:10 입력\n\n홍길동 박사.jpg[한빛교육신문 김철수 기자] 지난 9월 책이 나왔다.\n"
     meta = _meta(text)
     assert (meta["publication"], meta["authors"]) == ("한빛교육신문", [{"name": "김철수"}])
+
+
+def test_a_reporter_signing_a_paragraph_with_a_space_before_the_role() -> None:
+    # chukkyung: "… 나가자“고 강조했다. 염승열 기자", a roundup's item signed at its end
+    text = f"{HEADLINE}\n  • 승인 2018.03.09 14:56\n\n첫 소식이다.\n\n마무리하자고 강조했다. 홍길동 기자\n\n둘째 소식\n"
+    assert _meta(text)["authors"] == [{"name": "홍길동"}]
+
+
+def test_a_view_counter_split_over_two_bullets_is_no_outlet() -> None:
+    # fashionbiz: "• VIEW" / "• 950" under the stamp and byline
+    text = f"{HEADLINE}\nMonday, Nov. 29, 2021 | 홍길동 기자\n  • VIEW\n  • 950\n\n"
+    assert "publication" not in _meta(text + BODY)
+
+
+def test_an_english_section_above_the_headline_is_no_outlet() -> None:
+    # cosmopolitan: "Career" above the headline, the magazine naming itself beside the date
+    text = f"Career\n{HEADLINE}\nHANBIT BY HANBIT 2022.09.09\n\n"
+    assert _meta(text + BODY)["publication"] == "HANBIT"

@@ -151,6 +151,7 @@ JUNK_WORD = LazyPattern(
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
     r"|상태바|툴바|사이드바|RSS|수정(?:하기)?|삭제(?:하기)?"  # a widget or a button of the page, by its name
+    r"|VIEWS?|HITS?"  # a counter's label, its number on the next line: "• VIEW" / "• 950"
     r"|[a-z0-9._+-]+@(?![\w.-])"  # an address the site truncated: "webmaster@"
     r"|창간사|신년사|축사|기념사|발간사|보기"  # the kind of a letter, printed as its section; glued: 글자크기
     r"|기사|네이버|(?:트위터|페이스북|카카오톡|밴드)로))+",  # the article's tools: 기사글축소, 트위터로 보내기
@@ -250,7 +251,8 @@ OUTLET_MAX = 20
 # A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
 ENGLISH_SECTION = LazyPattern(
     r"(?:News|Travel|Culture|Sports?|Economy|Politics|World|Life(?:style)?|Business|Entertainment|Opinion"
-    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo|Columns?|Editorials?|Interviews?|Features?)"
+    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo|Columns?|Editorials?|Interviews?|Features?"
+    r"|Careers?|Fashion|Beauty|Living|Food|Style|Design|Education|Money|Movies?|Music|Books?)"
 )
 FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
 SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
@@ -299,8 +301,11 @@ HANDOVER = LazyPattern(
 )
 # The anchor calling the reporter on a line of its own: "김수강 기자."
 CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
-# A writer's name and role glued to the end of the last paragraph: "… 당면과제이다. 변옥윤·객원논설위원"
-GLUED_SIGNATURE = LazyPattern(rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})\s*[·/]\s*(?:객원|수석|전문|상임)?{_ROLE}$")
+# A writer's name and role glued to the end of a closing paragraph: "… 당면과제이다. 변옥윤·객원논설위원",
+# "… 강조했다. 염승열 기자"
+GLUED_SIGNATURE = LazyPattern(
+    rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})(?:\s*[·/]\s*|\s+)(?:객원|수석|전문|상임)?{_ROLE}$"
+)
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
