@@ -190,3 +190,31 @@ def test_an_english_section_above_the_headline_is_no_outlet() -> None:
     # cosmopolitan: "Career" above the headline, the magazine naming itself beside the date
     text = f"Career\n{HEADLINE}\nHANBIT BY HANBIT 2022.09.09\n\n"
     assert _meta(text + BODY)["publication"] == "HANBIT"
+
+
+def test_a_labelled_credit_names_the_host_and_the_outlet() -> None:
+    # inews365: "인터뷰: 박걸순 충북대 사학과교수" / "대담: 조혁연 충북일보 객원대기자" above the stamp
+    text = f"{HEADLINE}\n인터뷰: 김철수 한빛대 사학과교수\n대담: 홍길동 한빛일보 객원대기자\n\n2015.12.20 20:00:39\n\n"
+    meta = _meta(text + BODY)
+    assert (meta["authors"], meta["publication"]) == ([{"name": "홍길동"}], "한빛일보")
+
+
+@pytest.mark.parametrize(
+    ("title", "above", "below"),
+    [
+        # epj: "[창간축사] 이중재 한국수력원자력(주) 사장" under the stamps, set off above the text
+        (HEADLINE, "", "[창간축사] 홍길동 한빛전력(주) 사장\n\n"),
+        # khanews: "병원신문 창간 30주년 축하메시지 - 고경수 인제대학교 상계백병원 교수"
+        (HEADLINE, "", "한빛신문 창간 30주년 축하메시지 - 홍길동 한빛대학교 한빛병원 교수\n"),
+        # foodbank: "<창간11주년축사> …" over "(사)한국프랜차이즈협회 회장 이병억"
+        (f"<창간11주년축사> {HEADLINE}", "(사)한빛프랜차이즈협회 회장 홍길동\n\n", ""),
+    ],
+)
+def test_a_letters_writer_credited_by_name_organisation_and_post(title: str, above: str, below: str) -> None:
+    text = f"{title}\n\n{above}2007-05-04     관리자\n\n{below}" + BODY
+    assert _meta(text)["authors"] == [{"name": "홍길동"}]
+
+
+def test_a_person_named_with_a_post_under_a_plain_headline_is_no_writer() -> None:
+    text = f"{HEADLINE}\n\n2007-05-04     관리자\n\n홍길동 한빛대학교 교수\n" + BODY
+    assert "authors" not in _meta(text)

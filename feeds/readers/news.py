@@ -36,6 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
+from feeds.readers.newscredit import letter_writer
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -108,6 +109,10 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
+    first = next((plain(line) for line in body.split("\n", 8)[:8] if line.strip()), "")
+    writer = letter_writer(head.title, [*head.deck, first]) if "authors" not in meta else None
+    if writer:  # "[창간축사] 홍길동 한빛전력(주) 사장": a letter's writer, credited under the head
+        meta["authors"] = [{"name": writer}]
     if "@" in body and any("email" not in a for a in meta.get("authors", [])):
         meta["authors"] = [_signed_address(a, body) for a in meta["authors"]]
     authors = meta.get("authors", [])

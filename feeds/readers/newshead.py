@@ -29,6 +29,7 @@ from feeds.readers.newswords import (
     CONTRIBUTOR,
     CONTRIBUTORS,
     COUNTER,
+    CREDIT_LABEL,
     CREDITS,
     DESK,
     DESK_ACCOUNT,
@@ -137,8 +138,10 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         info.stamps, rest = stamps(s)
         if _english_words(info.stamps, rest):
             return None  # "Headlines, November 26, 2020", "Friday, April 20, 2018": an English line's words
-    # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
-    between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
+    # On a line with the date, an address or a credit's label, as a byline; alone, "최영철 KBS 기자" is
+    # a photo's subject.
+    credited = info.stamps or "@" in s or CREDIT_LABEL.match(s)
+    between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and credited else None
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
         info.outlet = between.group("outlet")
         rest = rest[: between.start("outlet")] + rest[between.end() :]
