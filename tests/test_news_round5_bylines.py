@@ -218,3 +218,17 @@ def test_a_letters_writer_credited_by_name_organisation_and_post(title: str, abo
 def test_a_person_named_with_a_post_under_a_plain_headline_is_no_writer() -> None:
     text = f"{HEADLINE}\n\n2007-05-04     관리자\n\n홍길동 한빛대학교 교수\n" + BODY
     assert "authors" not in _meta(text)
+
+
+def test_a_contributors_credit_block_under_the_deck() -> None:
+    # datanet: "여성구" / "안철수연구소 컨설팅서비스사업부 컨설턴트" / "barami@ahnlab.com" above the text
+    credit = "홍길동\n한빛연구소 컨설팅사업부 컨설턴트\nhong@example.com\n"
+    text = f"{HEADLINE}\n  • 승인 2005.06.27 00:00\n\n{credit}" + BODY
+    assert _meta(text)["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_a_writers_label_before_a_foreign_name_and_post() -> None:
+    # elec4: "글 | 아툴 버마(Atul Verma), 사업 전략 및 개발 매니저" under the lead paragraph
+    credit = "글 | 존 스미스(John Smith), 사업 개발 매니저\n"
+    text = f"{HEADLINE}\n  • 2013-04-12\n  • 편집부\n첫 문단이다.\n{credit}" + BODY
+    assert _meta(text)["authors"] == [{"name": "존 스미스"}]
