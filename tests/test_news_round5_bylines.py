@@ -232,3 +232,10 @@ def test_a_writers_label_before_a_foreign_name_and_post() -> None:
     credit = "글 | 존 스미스(John Smith), 사업 개발 매니저\n"
     text = f"{HEADLINE}\n  • 2013-04-12\n  • 편집부\n첫 문단이다.\n{credit}" + BODY
     assert _meta(text)["authors"] == [{"name": "존 스미스"}]
+
+
+def test_a_reporter_after_the_copyright_notice_with_the_button_to_their_page() -> None:
+    # cosmiannews: "Copyrights ⓒ 코스미안뉴스. 무단 전재 및 재배포금지 이해산기자 뉴스보기"
+    closing = "Copyrights ⓒ 한빛뉴스. 무단 전재 및 재배포금지 홍길동기자 뉴스보기"
+    meta = _meta(f"{HEADLINE}\n작성 2024.04.15 02:35\n\n첫 문단이다.\n\n{closing}\n")
+    assert (meta["authors"], meta["publication"]) == ([{"name": "홍길동"}], "한빛뉴스")
