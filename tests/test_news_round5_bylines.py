@@ -239,3 +239,9 @@ def test_a_reporter_after_the_copyright_notice_with_the_button_to_their_page() -
     closing = "Copyrights ⓒ 한빛뉴스. 무단 전재 및 재배포금지 홍길동기자 뉴스보기"
     meta = _meta(f"{HEADLINE}\n작성 2024.04.15 02:35\n\n첫 문단이다.\n\n{closing}\n")
     assert (meta["authors"], meta["publication"]) == ([{"name": "홍길동"}], "한빛뉴스")
+
+
+@pytest.mark.parametrize("line", ["홍길동 뷰티 에디터 2022.09.09", "2022.09.09 홍길동, 피처 에디터"])
+def test_a_magazines_desk_before_editor_is_part_of_the_role(line: str) -> None:
+    # cosmopolitan: "김예린, 피처 에디터" (feature editor), "뷰티 에디터", "패션 에디터"
+    assert _meta(f"{HEADLINE}\n{line}\n\n" + BODY)["authors"] == [{"name": "홍길동"}]

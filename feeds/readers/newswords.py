@@ -72,9 +72,13 @@ TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s
 TITLED_DATE = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+/\s+[^\s/\d][^\s/]{{1,19}}\s+(?=(?:{DATE})$)")
 
 # --- reporters -------------------------------------------------------------------------------
+# A magazine's desk before its editor's role: "피처 에디터" (feature editor), "뷰티 에디터"
+_EDITOR_DESK = r"피처|뷰티|패션|리빙|컬처|푸드|트래블|디지털"
+EDITOR_DESK = LazyPattern(f"(?:{_EDITOR_DESK})")
 _ROLE = (
     r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|(?:객원|선임|전문)?대기자|기자|특파원|통신원"
-    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커|인턴"
+    rf"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|(?:(?:{_EDITOR_DESK})\s?)?에디터"
+    r"|PD|앵커|인턴"
     r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
@@ -514,7 +518,10 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     # "[아시아경제 김혜원 기자, 나주석 기자]": the role repeated between names is not a name
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
     # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
-    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
+    found = [
+        {"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)
+        and not EDITOR_DESK.fullmatch(n)  # "홍길동, 피처 에디터": the editor's desk, no second name
+    ]  # fmt: skip
     found = [f for f in found if f["name"] not in ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
         found[0]["email"] = email
