@@ -38,9 +38,10 @@ def test_numbers_with_spaces_and_no_label_are_no_date() -> None:
     assert not detect(f"{HEADLINE}\n2022 11 20 20:28\n\n" + BODY)
 
 
-def test_an_english_stamp_led_by_its_weekday_with_seconds() -> None:
-    # inthenews: "Friday, January 09, 2015, 10:01:35" alone under the page's tools
-    meta = _meta(f"{HEADLINE}\nURL복사\nFriday, January 09, 2015, 10:01:35\n\n" + BODY)
+@pytest.mark.parametrize("stamp", ["Friday, January 09, 2015, 10:01:35", "Fri, Jan 9, 2015 10:01:35"])
+def test_an_english_stamp_led_by_its_weekday_with_seconds(stamp: str) -> None:
+    # inthenews: "Friday, January 09, 2015, 10:01:35" alone under the page's tools; or the weekday cut short
+    meta = _meta(f"{HEADLINE}\nURL복사\n{stamp}\n\n" + BODY)
     assert "2015" in str(meta["date"]) and "10:01:35" in str(meta["date"])
 
 
