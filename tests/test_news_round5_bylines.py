@@ -246,3 +246,19 @@ def test_a_reporter_after_the_copyright_notice_with_the_button_to_their_page() -
 def test_a_magazines_desk_before_editor_is_part_of_the_role(line: str) -> None:
     # cosmopolitan: "김예린, 피처 에디터" (feature editor), "뷰티 에디터", "패션 에디터"
     assert _meta(f"{HEADLINE}\n{line}\n\n" + BODY)["authors"] == [{"name": "홍길동"}]
+
+
+@pytest.mark.parametrize(
+    ("line", "writers", "outlet"),
+    [
+        ("한빛투데이 기자", None, "한빛투데이"),  # a desk's byline alone on its line
+        ("  • 한빛투데이 기자", None, "한빛투데이"),
+        ("홍길동 본지 기자", [{"name": "홍길동"}], None),  # at this paper: no one pictured
+        ("글 | 홍길동", [{"name": "홍길동"}], None),  # a writer's label with a bar
+        ("UPDATE : 2024-03-29 18:29 (금)", None, None),  # the label is no outlet
+    ],
+)
+def test_byline_shapes_alone_on_their_line(line: str, writers: object, outlet: object) -> None:
+    stamp = "" if "2024" in line else "2024.01.02 09:00\n"
+    meta = _meta(f"{HEADLINE}\n{line}\n{stamp}\n" + BODY)
+    assert (meta.get("authors"), meta.get("publication")) == (writers, outlet)

@@ -152,7 +152,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
         rest = _cut_writers(info, pattern, rest)
     if is_caption(s):
         return None  # a photo's credit: "(사진=홍길동 기자)"
-    if not info.stamps and not info.authors:
+    if not info.stamps and not info.authors and not info.outlet:
         return None if maybe_date else _classify_wordy(s)  # "• 편집국": a desk's word, not a writer's title
     if not info.stamps and "@" not in s and _pictured(s):
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
@@ -246,7 +246,12 @@ def _pictured(s: str) -> bool:
         return False
     # "홍길동 기자홍길동 기자": a byline printed twice, glued, names no workplace
     workplace = m.group("outlet")
-    return is_bare_name(m.group("name")) and not is_outlet(workplace) and not ROLE_ONLY.match(workplace)
+    return (
+        is_bare_name(m.group("name"))
+        and not is_outlet(workplace)
+        and not ROLE_ONLY.match(workplace)
+        and workplace not in _THIS_PAPER  # "홍길동 본지 기자": the paper's own reporter
+    )
 
 
 def titled_stamp(s: str) -> HeadLine | None:
