@@ -262,3 +262,21 @@ def test_byline_shapes_alone_on_their_line(line: str, writers: object, outlet: o
     stamp = "" if "2024" in line else "2024.01.02 09:00\n"
     meta = _meta(f"{HEADLINE}\n{line}\n{stamp}\n" + BODY)
     assert (meta.get("authors"), meta.get("publication")) == (writers, outlet)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "writers"),
+    [
+        ("입력 2024 01 02 09:00 수정 2024 01 03 10:00", "2024.01.02 09:00", None),  # both stamps spaced
+        ("2 Jan 2024 09:00 | 홍길동 기자", "2 Jan 2024 09:00", [{"name": "홍길동"}]),  # the day first
+        ("Reporter 홍길동 | 2024.01.02 09:00", "2024.01.02 09:00", [{"name": "홍길동"}]),  # an English label
+    ],
+)
+def test_more_stamp_and_byline_shapes(line: str, date: str, writers: object) -> None:
+    meta = _meta(f"{HEADLINE}\n{line}\n\n" + BODY)
+    assert (meta["date"], meta.get("authors")) == (date, writers)
+
+
+def test_a_reporters_name_after_its_label() -> None:
+    meta = _meta(f"{HEADLINE}\n기자명 : 홍길동\n입력 2024.01.02 09:00\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]

@@ -480,7 +480,7 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if button:  # "趙甲濟 필자의 다른 기사보기": the writer, beside the button to their other articles
         return HeadLine(authors=[{"name": button.group("name")}])
     field = s.lstrip("• ") if s[0] == "•" else s  # "• 작성자 : 에코맘코리아", one of a board's fields
-    writer = WRITER_LABEL.fullmatch(field) if field[:1] in ("작", "글") else None
+    writer = WRITER_LABEL.fullmatch(field) if field[:1] in ("작", "글", "기", "필") else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
         if is_bare_name(who):

@@ -15,8 +15,9 @@ def cleaned(s: str) -> str:
     stamp's two-digit year written out ("작성일 : 20-02-25 09:45", a board's stamp)."""
     if "()" in s or "[]" in s:
         s = s.replace("()", "").replace("[]", "").strip() or s
-    if s.count(" ") >= 3 and (spaced := SPACED_STAMP.search(s)):
-        s = s[: spaced.start("date")] + spaced.group("date").replace(" ", ".") + s[spaced.end("date") :]
+    if s.count(" ") >= 3 and SPACED_STAMP.search(s):  # "입력 2022 11 20 20:28", each stamp of the line
+        s = SPACED_STAMP.sub(lambda m: m.group("label") + s[m.end("label") : m.start("date")]
+                             + m.group("date").replace(" ", "."), s)  # fmt: skip
     return SHORT_YEAR.sub(_full_year, s) if "-" in s or "." in s or "/" in s else s
 
 
