@@ -280,3 +280,9 @@ def test_more_stamp_and_byline_shapes(line: str, date: str, writers: object) -> 
 def test_a_reporters_name_after_its_label() -> None:
     meta = _meta(f"{HEADLINE}\n기자명 : 홍길동\n입력 2024.01.02 09:00\n\n" + BODY)
     assert meta["authors"] == [{"name": "홍길동"}]
+
+
+@pytest.mark.parametrize("closing", ["취재 : 홍길동 기자", "홍길동 기자의 다른기사 보기"])
+def test_a_closing_reporter_with_its_label_or_the_button_to_their_page(closing: str) -> None:
+    text = f"{HEADLINE}\n입력 2024.01.02 09:00\n\n한빛시는 새 도서관을 열었다.\n\n{closing}\n"
+    assert _meta(text)["authors"] == [{"name": "홍길동"}]
