@@ -286,3 +286,8 @@ def test_a_reporters_name_after_its_label() -> None:
 def test_a_closing_reporter_with_its_label_or_the_button_to_their_page(closing: str) -> None:
     text = f"{HEADLINE}\n입력 2024.01.02 09:00\n\n한빛시는 새 도서관을 열었다.\n\n{closing}\n"
     assert _meta(text)["authors"] == [{"name": "홍길동"}]
+
+
+def test_a_word_before_a_plain_written_on_label_is_still_text() -> None:
+    # A note's "메모 작성 2024.01.02": only a news stamp's label (입력, 승인, 송고…) lets a word be the outlet.
+    assert not detect("장보기 목록\n메모 작성 2024.01.02\n\n우유, 계란, 두부를 산다.\n")

@@ -167,8 +167,10 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
 def _read_pieces(info: HeadLine, rest: str) -> bool:
     """Each piece of what is left of a metadata line into ``info``; False when one is text."""
     # One word leading the line, right before its first stamp's label, is the outlet or magazine
-    # naming itself ("광고계동향 기사입력 2011.08.16 03:35"); before a bare date it stays text.
-    lead = rest.split(" | ", 1)[0].strip() if info.stamps and info.stamps[0][0] else ""
+    # naming itself ("광고계동향 기사입력 2011.08.16 03:35"); before a bare date, or a label any note
+    # may print ("메모 작성 2024.01.02"), it stays text.
+    label = info.stamps[0][0] if info.stamps else None
+    lead = rest.split(" | ", 1)[0].strip() if label and _NEWS_LABEL.fullmatch(label) else ""
     for piece in PIECES.split(rest):
         piece = piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*")
         kind = _piece(piece, rest)
@@ -235,6 +237,7 @@ def _english_words(stamps: list[tuple[str | None, str]], rest: str) -> bool:
     return any(ENGLISH_WEEKDAY.match(date) and ":" not in date and not byline for _, date in english)
 
 
+_NEWS_LABEL = re.compile(r"(?:기사\s*)?(?:최초\s*)?(?:입력|승인|송고|게재|출고)(?:\s*(?:일시|일자|시간|시각|날짜|일))?")
 _LEAD_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 
 
