@@ -291,3 +291,11 @@ def test_a_closing_reporter_with_its_label_or_the_button_to_their_page(closing: 
 def test_a_word_before_a_plain_written_on_label_is_still_text() -> None:
     # A note's "메모 작성 2024.01.02": only a news stamp's label (입력, 승인, 송고…) lets a word be the outlet.
     assert not detect("장보기 목록\n메모 작성 2024.01.02\n\n우유, 계란, 두부를 산다.\n")
+
+
+def test_a_row_of_share_buttons_above_the_byline_is_no_caption() -> None:
+    # ihopenews: "트위터로 기사전송 페이스북으로 기사전송 미투데이로 기사전송 다음요즘으로 기사전송"
+    row = "트위터로 기사전송 페이스북으로 기사전송 미투데이로 기사전송"
+    text = f"{HEADLINE}\n2018/11/02 12:10 입력\n{row}\n[한빛일보 홍길동 기자] 책이 나왔다.\n"
+    parsed = read(text, "a.txt")
+    assert row in parsed.meta["page_lines"]

@@ -59,6 +59,7 @@ from feeds.readers.newswords import (
     SECTION_PREFIX,
     SENTENCE_END,
     SHARE_LABEL,
+    SHARE_ROW,
     SIGNATURE,
     SIGNER,
     TITLED_DATE,
@@ -472,8 +473,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine()
     if CREDITS.fullmatch(s):
         return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
-    if SHARE_LABEL.fullmatch(s):
-        return HeadLine()  # "이 기사를 공유합니다": the share buttons' label
+    if SHARE_LABEL.fullmatch(s) or SHARE_ROW.fullmatch(s):
+        return HeadLine()  # "이 기사를 공유합니다", "트위터로 기사전송 …": the share buttons
     if COUNTER.fullmatch(s.lstrip("• ")):
         return HeadLine()  # "• 조회수 512", "조회수 : 13552"
     contributors = CONTRIBUTORS.fullmatch(s) if "·" in s else None

@@ -167,6 +167,8 @@ JUNK_WORD = LazyPattern(
 )
 # The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
 SHARE_LABEL = LazyPattern(r"(?:이\s*)?기사를?\s*(?:공유|추천|스크랩)(?:합니다|하기)?")
+# A row of buttons sending the article on: "트위터로 기사전송 페이스북으로 기사전송 미투데이로 기사전송"
+SHARE_ROW = LazyPattern(r"(?:[가-힣A-Za-z]{1,8}(?:으로|로)\s*기사\s*(?:전송|보내기|공유)(?:하기)?\s*){2,}")
 # "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
 BULLET_OUTLET = LazyPattern(r"[•\-]\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
