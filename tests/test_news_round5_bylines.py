@@ -299,3 +299,16 @@ def test_a_row_of_share_buttons_above_the_byline_is_no_caption() -> None:
     text = f"{HEADLINE}\n2018/11/02 12:10 입력\n{row}\n[한빛일보 홍길동 기자] 책이 나왔다.\n"
     parsed = read(text, "a.txt")
     assert row in parsed.meta["page_lines"]
+
+
+@pytest.mark.parametrize("clock", ["2024.04.27 (토) 13:15", "2024-04-27 13:15 (토)", "2024년 04월 27일 토요일 13:15"])
+def test_the_sites_clock_with_its_weekday_above_a_published_stamp(clock: str) -> None:
+    # A clock with the weekday, unlabelled, under the site's slogan: the article's 승인 stamp dates it.
+    top = f"바른 소리, 곧은 소리\n{clock}\n"
+    text = f"{top}{HEADLINE}\n  • 홍길동 기자\n  • 승인 2004.03.21 00:00\n\n"
+    assert _meta(text + BODY)["date"] == "2004.03.21 00:00"
+
+
+def test_an_unlabelled_date_above_an_update_stamp_is_still_the_published_one() -> None:
+    meta = _meta(f"{HEADLINE}\n2024.04.27 (토) 13:15\n수정 2024.04.28 09:00\n\n" + BODY)
+    assert (meta["date"], meta["updated"]) == ("2024.04.27 (토) 13:15", "2024.04.28 09:00")

@@ -8,7 +8,7 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 from __future__ import annotations
 
 from feeds.readers.newshead import HeadLine, classify, titled_stamp
-from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ISSUE_NUMBER, ROLE_ONLY, SITE_CLOCK
+from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, IS_UPDATE, ISSUE_NUMBER, ROLE_ONLY, SITE_CLOCK, WEEKDAY
 
 
 def is_labelled(info: HeadLine | None) -> bool:
@@ -36,7 +36,7 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
     for i, (_, s) in enumerate(window):
         if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
             infos[i] = None
-        elif labelled and labelled[-1] > i and SITE_CLOCK.fullmatch(s):
+        elif labelled and labelled[-1] > i and (SITE_CLOCK.fullmatch(s) or _clock(s, infos[i], infos[i + 1 :])):
             infos[i] = HeadLine()  # "updated. 2024-04-27 13:15 (토)" above the article's stamp: the site's clock
     # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
     # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
@@ -44,6 +44,16 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if info and _issue_date(info, window[i][1]) and any(is_labelled(o) or _timed(o) for o in infos[i + 1 :]):
             infos[i] = HeadLine()
     return infos
+
+
+def _clock(s: str, info: HeadLine | None, below: list[HeadLine | None]) -> bool:
+    """An unlabelled date with its weekday and time alone on its line ("2024.04.27 (토) 13:15"), above
+    a stamp labelled as the article's first (입력, 승인…): the site's clock. Above an update stamp
+    alone, it is when the article was published."""
+    if info is None or len(info.stamps) != 1 or info.authors or info.outlet or is_labelled(info):
+        return False
+    published = any(label and not IS_UPDATE.search(label) for o in below if o for label, _ in o.stamps)
+    return published and _timed(info) and WEEKDAY.search(s) is not None
 
 
 def _timed(info: HeadLine | None) -> bool:

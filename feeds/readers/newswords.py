@@ -51,6 +51,7 @@ SITE_CLOCK = LazyPattern(
     r"(?i:(?:last\s+)?updated?)\.?\s*[:：]?\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*"
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
 )
+WEEKDAY = LazyPattern(r"\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일")  # "(토)", "토요일"
 MAYBE_DATE = LazyPattern(
     rf"\d{{4}}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{{4}}|\d\s+{_MONTH}\s+\d{{4}}"
 )  # cheap: most lines have no date at all
