@@ -312,3 +312,17 @@ def test_the_sites_clock_with_its_weekday_above_a_published_stamp(clock: str) ->
 def test_an_unlabelled_date_above_an_update_stamp_is_still_the_published_one() -> None:
     meta = _meta(f"{HEADLINE}\n2024.04.27 (토) 13:15\n수정 2024.04.28 09:00\n\n" + BODY)
     assert (meta["date"], meta["updated"]) == ("2024.04.27 (토) 13:15", "2024.04.28 09:00")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "정리 홍길동 기자 2024.01.02 09:00",  # compiled by
+        "대담·정리 홍길동 기자 2024.01.02 09:00",
+        "기자 홍길동 2024.01.02 09:00",  # the role first, as a label
+        "기자 : 홍길동 | 입력 2024.01.02 09:00",
+        "Written by 홍길동 | 2024.01.02 09:00",
+    ],
+)
+def test_a_writers_credit_words_around_the_name(line: str) -> None:
+    assert _meta(f"{HEADLINE}\n{line}\n\n" + BODY)["authors"] == [{"name": "홍길동"}]

@@ -371,7 +371,7 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk, and so is a team's
     # before the writer's ("정책기자단 김소현").
     while " " in piece and not JUNK.match(piece) and _label_or_team(piece.split(" ", 1)[0]):
-        piece = piece.split(" ", 1)[1]
+        piece = piece.split(" ", 1)[1].lstrip(" :：")  # "기자 : 홍길동": the label's colon goes with it
     by = _LATIN_BY.fullmatch(piece) if " " in piece else None
     if by and is_outlet(by.group("outlet")) and by.group("who") in (by.group("outlet"), by.group("outlet").title()):
         return ("outlet", by.group("outlet"))  # "COSMOPOLITAN BY COSMOPOLITAN": the magazine's own desk
@@ -416,7 +416,7 @@ def _name_and_title(piece: str) -> bool:
 # A reporters' club's cohort glued before the name: "11기백지수기자" (대한민국청소년기자단 11기)
 _COHORT = re.compile(r"(?<![\w])(\d{1,2}기)(?=[가-힣]{2,4}\s*기자)")
 _COHORT_ONLY = re.compile(r"\d{1,2}기")
-_BY = re.compile(r"^[Bb]y(?:\s+|$)")
+_BY = re.compile(r"^(?:[Ww]ritten\s+)?[Bb]y(?:\s+|$)")
 _LATIN_BY = re.compile(r"(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*)?) (?:BY|By|by) (?P<who>.{2,30})")
 # A photo viewer's counter left on the date line, "3 / 12": no date (those are cut out first) and no fraction.
 _VIEWER = re.compile(r"(?<![\w./:-])\d{1,3}\s*/\s*\d{1,3}(?![\w./:-])")

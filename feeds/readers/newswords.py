@@ -147,7 +147,7 @@ JUNK = LazyPattern(
     r"|지면\s*[A-Z]?\d{1,3}\s*면?|데스크|[월화수목금토일](?:요일)?"  # "지면 A12", "데스크 승인", "(금)"
     r"|(?i:(?:posted|updated?|published|modified)(?:\s+on)?|date|by"  # an English edition's labels
     r"|reporter|editor|writer|written\s+by)"
-    r"|진행|출연|대담|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
+    r"|진행|출연|대담|정리|기자|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
@@ -531,6 +531,7 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     found = [
         {"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)
         and not EDITOR_DESK.fullmatch(n)  # "홍길동, 피처 에디터": the editor's desk, no second name
+        and n not in _CREDIT_WORDS  # "대담·정리 홍길동 기자": what the writer did, no name
     ]  # fmt: skip
     found = [f for f in found if f["name"] not in ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
@@ -539,6 +540,7 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
 
 
 ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
+_CREDIT_WORDS = frozenset({"정리", "대담", "취재", "사진", "영상", "그래픽", "진행", "글"})
 
 
 def _cut_section(name: str) -> str:
