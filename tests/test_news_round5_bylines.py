@@ -326,3 +326,10 @@ def test_an_unlabelled_date_above_an_update_stamp_is_still_the_published_one() -
 )
 def test_a_writers_credit_words_around_the_name(line: str) -> None:
     assert _meta(f"{HEADLINE}\n{line}\n\n" + BODY)["authors"] == [{"name": "홍길동"}]
+
+
+def test_a_closing_outlet_and_reporter_in_angle_brackets() -> None:
+    closing = "<한빛일보 홍길동 기자 hong@example.com>"
+    text = f"{HEADLINE}\n입력 2024.01.02 09:00\n\n한빛시는 새 도서관을 열었다.\n\n{closing}\n"
+    meta = _meta(text)
+    assert (meta["authors"], meta["publication"]) == ([{"name": "홍길동", "email": "hong@example.com"}], "한빛일보")
