@@ -333,3 +333,12 @@ def test_a_closing_outlet_and_reporter_in_angle_brackets() -> None:
     text = f"{HEADLINE}\n입력 2024.01.02 09:00\n\n한빛시는 새 도서관을 열었다.\n\n{closing}\n"
     meta = _meta(text)
     assert (meta["authors"], meta["publication"]) == ([{"name": "홍길동", "email": "hong@example.com"}], "한빛일보")
+
+
+@pytest.mark.parametrize(
+    "line", ["게시일 2024.01.02 09:00", "게시일시 : 2024-01-02 09:00", "배포일시 2024.01.02 09:00"]
+)
+def test_posted_and_released_label_a_stamp(line: str) -> None:
+    # a board's 게시일 (posted on), a press release's 배포일시 (released on): labels, no one's name
+    meta = _meta(f"{HEADLINE}\n{line}\n\n" + BODY)
+    assert meta["date"].startswith("2024") and "authors" not in meta

@@ -34,7 +34,7 @@ DATE = (
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = (
-    r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고"
+    r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|게시|발행|작성|송고|보도|배포|방영|출고"
     r"|[Pp]osted|[Pp]ublished)"  # a board's English label: "posted Aug 05, 2019"
 )
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
