@@ -342,3 +342,10 @@ def test_posted_and_released_label_a_stamp(line: str) -> None:
     # a board's 게시일 (posted on), a press release's 배포일시 (released on): labels, no one's name
     meta = _meta(f"{HEADLINE}\n{line}\n\n" + BODY)
     assert meta["date"].startswith("2024") and "authors" not in meta
+
+
+@pytest.mark.parametrize("word", ["공지사항", "전체기사", "인기기사", "보도자료"])
+def test_a_pages_list_name_beside_the_date_is_no_writer(word: str) -> None:
+    # Four syllables led by a family name's syllable (공, 전, 인) read as a name beside the date.
+    meta = _meta(f"{HEADLINE}\n{word} 2024.01.02 09:00\n\n" + BODY)
+    assert meta["date"] == "2024.01.02 09:00" and "authors" not in meta

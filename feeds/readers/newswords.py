@@ -140,6 +140,7 @@ SECTION_PREFIX = LazyPattern(
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
     r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|운영자|(?i:admin|webmaster)|가+|기고|독자\s*기고|시론|논평"
+    r"|[가-힣]{1,4}기사|공지(?:\s*사항)?|보도\s*자료"  # a list of the site's: "전체기사", "공지사항"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
