@@ -349,3 +349,16 @@ def test_a_pages_list_name_beside_the_date_is_no_writer(word: str) -> None:
     # Four syllables led by a family name's syllable (공, 전, 인) read as a name beside the date.
     meta = _meta(f"{HEADLINE}\n{word} 2024.01.02 09:00\n\n" + BODY)
     assert meta["date"] == "2024.01.02 09:00" and "authors" not in meta
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("출처 : 한빛일보 | 2024.01.02 09:00", "한빛일보"),  # the source's label
+        ("한빛뉴스24 홍길동 기자 2024.01.02 09:00", "한빛뉴스24"),  # a number after the outlet's word
+        ("한빛일보 사회부 2024.01.02 09:00", "한빛일보"),  # the desk after the outlet
+    ],
+)
+def test_the_outlet_beside_the_date_without_its_label_desk_or_number(line: str, outlet: str) -> None:
+    meta = _meta(f"{HEADLINE}\n{line}\n\n" + BODY)
+    assert (meta["date"], meta["publication"]) == ("2024.01.02 09:00", outlet)

@@ -387,8 +387,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     if equals and place and " " not in place and is_outlet(named := named.strip()):
         return ("outlet", named)  # "[경기=아시아뉴스통신]": a bracketed dateline, its place then the outlet
     first, _, last = piece.rstrip("= ").partition(" ")
-    if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
-        return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
+    desk = DESK_ACCOUNT.fullmatch(last) or SECTION.fullmatch(last)
+    if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or desk):
+        return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀", "한빛일보 사회부": no one's name
     kind, found = score_piece(piece, line)
     if kind == "author" and "name and title" in found:
         return ("author", piece.split(" ", 1)[0])  # "고희정 시민기사": the name, not the title

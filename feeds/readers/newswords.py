@@ -141,6 +141,7 @@ JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
     r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|운영자|(?i:admin|webmaster)|가+|기고|독자\s*기고|시론|논평"
     r"|[가-힣]{1,4}기사|공지(?:\s*사항)?|보도\s*자료"  # a list of the site's: "전체기사", "공지사항"
+    r"|출처|매체명?|언론사"  # the source's label: "출처 : 한빛일보"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
@@ -359,6 +360,7 @@ CUES = LazyPattern(
 OUTLET_LIKE = LazyPattern(
     r"(?:뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
+    r"|(?:뉴스|일보|신문|방송|미디어|투데이|데일리|TV)\d{2}$"  # 한빛뉴스24
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
     r"|^[가-힣]{2,4}(?:MBC|KBS|SBS|BBS|CBS|PBC|OBS)$"  # 여수MBC, 대전KBS, 울산BBS
