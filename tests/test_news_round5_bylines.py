@@ -362,3 +362,16 @@ def test_a_pages_list_name_beside_the_date_is_no_writer(word: str) -> None:
 def test_the_outlet_beside_the_date_without_its_label_desk_or_number(line: str, outlet: str) -> None:
     meta = _meta(f"{HEADLINE}\n{line}\n\n" + BODY)
     assert (meta["date"], meta["publication"]) == ("2024.01.02 09:00", outlet)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "[한빛일보 | 홍길동 기자] 한빛시는 새 도서관을 열었다.",  # a bar between the outlet and the reporter
+        "[한빛일보ㅣ홍길동 기자] 한빛시는 새 도서관을 열었다.",
+        "[한빛일보 홍길동 객원기자] 한빛시는 새 도서관을 열었다.",  # 객원 is the role's, no second name
+    ],
+)
+def test_a_bracketed_byline_with_a_bar_or_a_two_word_role(opening: str) -> None:
+    meta = _meta(f"{HEADLINE}\n입력 2024.01.02 09:00\n\n{opening}\n")
+    assert (meta["authors"], meta["publication"]) == ([{"name": "홍길동"}], "한빛일보")

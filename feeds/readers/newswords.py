@@ -283,7 +283,7 @@ _PICTURE_FILE = r"(?:[^\s\[\]][^\[\]]{0,40}?\.(?i:jpe?g|png|gif|webp)\s*)"
 # The place after the outlet, before the reporter: "[홍주일보 홍성=김용환 인턴기자]"
 _PLACE = r"(?:\s[가-힣]{2,3}(?=\s*=))"
 BYLINE = LazyPattern(
-    rf"^\s*{_PICTURE_FILE}?(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\)|{_PLACE})?\s*(?:[=/]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*{_PICTURE_FILE}?(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\)|{_PLACE})?\s*(?:[=/|ㅣ]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
@@ -535,6 +535,7 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
         {"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)
         and not EDITOR_DESK.fullmatch(n)  # "홍길동, 피처 에디터": the editor's desk, no second name
         and n not in _CREDIT_WORDS  # "대담·정리 홍길동 기자": what the writer did, no name
+        and n not in _ROLE_PARTS  # "홍길동 객원기자" read as 홍길동, 객원 and 기자
     ]  # fmt: skip
     found = [f for f in found if f["name"] not in ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
@@ -544,6 +545,7 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
 
 ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
 _CREDIT_WORDS = frozenset({"정리", "대담", "취재", "사진", "영상", "그래픽", "진행", "글"})
+_ROLE_PARTS = frozenset({"객원", "수습", "선임", "수석", "전문", "시민", "명예", "학생", "편집", "상임"})
 
 
 def _cut_section(name: str) -> str:
