@@ -36,6 +36,7 @@ from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
+from feeds.readers.newscredit import credited, desk_byline, signed_address
 from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, sentences_only, tool_labels
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
@@ -48,7 +49,6 @@ from feeds.readers.newswords import (
     CREDIT_END,
     CUES,
     DATE_STAMP,
-    EMAIL_RE,
     FULL_STOP,
     HASHTAGS,
     IS_UPDATE,
@@ -109,15 +109,6 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
-    if "@" in body and any("email" not in a for a in meta.get("authors", [])):
-        meta["authors"] = [_signed_address(a, body) for a in meta["authors"]]
-    authors = meta.get("authors", [])
-    address = lone_address(body) if len(authors) == 1 and "email" not in authors[0] else None
-    if address:  # "fob140@heraldcorp.com" alone closing the text: the one reporter's
-        meta["authors"] = [{**authors[0], "email": address}]
-    tags = hashtags(body)
-    if tags:
-        meta["tags"] = tags
     # Page lines that are none of the head's fields (an issue number, a view counter, a second
     # outlet line naming the desk) are kept in the document's extra metadata: no line of the text
     # is lost, though none of them is published.
@@ -125,26 +116,22 @@ def read(text: str, path: str) -> Parsed:
     page = [s for (n, s), kind in head.classes
             if kind is Kind.PAGE_JUNK or (kind is Kind.OUTLET and n != outlet_line)]  # fmt: skip
     page += head.kept
-    _desk_byline(meta, page)
+    if "authors" not in meta:  # a letter's credit is no deck: the head keeps it among the page's lines
+        credited(meta, head.title, [*head.deck, *page], body)
+    if "@" in body and any("email" not in a for a in meta.get("authors", [])):
+        meta["authors"] = [signed_address(a, body) for a in meta["authors"]]
+    authors = meta.get("authors", [])
+    address = lone_address(body) if len(authors) == 1 and "email" not in authors[0] else None
+    if address:  # "fob140@heraldcorp.com" alone closing the text: the one reporter's
+        meta["authors"] = [{**authors[0], "email": address}]
+    tags = hashtags(body)
+    if tags:
+        meta["tags"] = tags
+    desk_byline(meta, page)
     if page:
         meta["page_lines"] = page
     lines = {"title": head.title_line, **head.lines}
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
-
-
-def _desk_byline(meta: dict[str, Any], page: list[str]) -> None:
-    """A byline naming the outlet ("• 현대해양 기자"), which the head prints bracketed alone too
-    ("[현대해양]") or names as the publisher: the desk's, naming no one but the outlet."""
-    names = {s[1:-1].strip() for s in page if len(s) > 2 and s[0] in "[【" and s[-1] in "]】"}
-    names.add(meta.get("publication") or "")
-    authors = meta.get("authors", [])
-    desk = [a for a in authors if a["name"] in names]
-    if not desk:
-        return
-    meta["authors"] = [a for a in authors if a not in desk]
-    if not meta["authors"]:
-        del meta["authors"]
-    meta.setdefault("publication", desk[0]["name"])
 
 
 def why_not(text: str) -> str:
@@ -215,15 +202,6 @@ def _head(text: str) -> _Head | None:
     kept = tuple(window[i][1] for i, info in zip(head, read, strict=True) if info is not None and info.kept)
     lines = tuple(zip(window, classes, strict=True))
     return _Head(title, title_line, deck, summary, meta, where, body_line, lines, kept)
-
-
-def _signed_address(author: dict[str, str], body: str) -> dict[str, str]:
-    """The writer with the address they sign with in the text ("홍길동 기자 hong@example.com"),
-    under a photo or at a paragraph's end: one address only, or none is taken."""
-    if "email" in author:
-        return author
-    found = set(re.findall(re.escape(author["name"]) + r"\s*(?:기자|특파원)\s*(" + EMAIL_RE.pattern + ")", body))
-    return {**author, "email": found.pop()} if len(found) == 1 else author
 
 
 def _outlet_before_title(head: _Head) -> str | None:

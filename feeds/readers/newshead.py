@@ -4,7 +4,7 @@
 reporters and other writers (``홍길동 기자``, ``홍길동 발행인``, ``• 홍길동 선임연구원``), e-mail
 addresses, an outlet's name and page junk is metadata, whatever its order and separators; a line
 with any other word is text (None), which ``feeds.readers.news`` places as the title, the deck or
-the body. Stamps and writers are cut out by pattern (``feeds.readers.newswords``); what is left
+the body. Stamps (``feeds.readers.newsstamps``) and writers are cut out by pattern; what is left
 between the separators is decided piece by piece with a table: each piece gets the class its
 features weigh most for (``PIECE_FEATURES``, ``WEIGHTS``), so that a new outlet's shape is one
 feature or one weight, and each row can be measured on the corpus (tests/test_news_head_table.py).
@@ -17,7 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from feeds.lazyre import LazyPattern
+from feeds.readers.newsstamps import cleaned, stamps
 from feeds.readers.newswords import (
+    ACCOUNTS,
     ANY_ROLE_WORD,
     BOARD_FIELDS,
     BOARD_LABEL,
@@ -26,20 +29,18 @@ from feeds.readers.newswords import (
     CONTRIBUTOR,
     CONTRIBUTORS,
     COUNTER,
+    CREDIT_LABEL,
     CREDITS,
-    DATE_STAMP,
     DESK,
     DESK_ACCOUNT,
     EMAIL_RE,
     ENGLISH_SECTION,
+    ENGLISH_WEEKDAY,
     HEAD_REPORTER,
     HEAD_ROLE_WORDS,
     ISSUE,
-    JUCHE,
     JUNK,
     JUNK_WORD,
-    LABEL_AFTER,
-    LABEL_BEFORE,
     LABEL_ONLY,
     LATIN_BYLINE,
     LATIN_NAME,
@@ -53,13 +54,12 @@ from feeds.readers.newswords import (
     PROGRAMME_FIELD,
     PROGRAMME_HOST,
     REPORTER,
-    ROLE_AT_END,
     ROLE_ONLY,
     SECTION,
     SECTION_PREFIX,
     SENTENCE_END,
     SHARE_LABEL,
-    SHORT_YEAR,
+    SHARE_ROW,
     SIGNATURE,
     SIGNER,
     TITLED_DATE,
@@ -113,7 +113,7 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
         return None  # a sentence
-    s = _cleaned(s)
+    s = cleaned(s)
     spaced = spaced_signer(s) if s[1:2] == " " or s[-2:-1] == " " else None
     if spaced:  # "박 종 순 한국CM협회 본부장": a signature's name; the post is kept with the line
         return HeadLine(authors=[{"name": spaced}], kept=True)
@@ -136,13 +136,13 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     info = HeadLine()
     rest = s
     if maybe_date:
-        info.stamps, rest = _stamps(s)
-        english = [label for label, date in info.stamps if date[0].isalpha()]
-        # An English date labelled ("posted Aug 05, 2019") is a stamp among the byline's words.
-        if english and None in english and not _labels_only(rest):
+        info.stamps, rest = stamps(s)
+        if _english_words(info.stamps, rest):
             return None  # "Headlines, November 26, 2020", "Friday, April 20, 2018": an English line's words
-    # On a line with the date or an address, as a byline; alone, "최영철 KBS 기자" is a photo's subject.
-    between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and (info.stamps or "@" in s) else None
+    # On a line with the date, an address or a credit's label, as a byline; alone, "최영철 KBS 기자" is
+    # a photo's subject.
+    credited = info.stamps or "@" in s or CREDIT_LABEL.match(s)
+    between = NAME_OUTLET_ROLE.search(rest) if maybe_reporter and credited else None
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
         info.outlet = between.group("outlet")
         rest = rest[: between.start("outlet")] + rest[between.end() :]
@@ -150,17 +150,10 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
         if not on:
             continue
-        kept, prev = [], 0
-        for m in pattern.finditer(rest):
-            names = m.group("names") or m.group("after")
-            email = m.groupdict().get("email") or m.groupdict().get("email_after")
-            info.authors.extend(split_authors(names, email))
-            kept.append(rest[prev : m.start()])
-            prev = m.end()
-        rest = " | ".join([*kept, rest[prev:]])
+        rest = _cut_writers(info, pattern, rest)
     if is_caption(s):
         return None  # a photo's credit: "(사진=홍길동 기자)"
-    if not info.stamps and not info.authors:
+    if not info.stamps and not info.authors and not info.outlet:
         return None if maybe_date else _classify_wordy(s)  # "• 편집국": a desk's word, not a writer's title
     if not info.stamps and "@" not in s and _pictured(s):
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
@@ -169,35 +162,84 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
+    return info if _read_pieces(info, rest) else None
+
+
+def _read_pieces(info: HeadLine, rest: str) -> bool:
+    """Each piece of what is left of a metadata line into ``info``; False when one is text."""
+    # One word leading the line, right before its first stamp's label, is the outlet or magazine
+    # naming itself ("광고계동향 기사입력 2011.08.16 03:35"); before a bare date, or a label any note
+    # may print ("메모 작성 2024.01.02"), it stays text.
+    label = info.stamps[0][0] if info.stamps else None
+    lead = rest.split(" | ", 1)[0].strip() if label and _NEWS_LABEL.fullmatch(label) else ""
     for piece in PIECES.split(rest):
         piece = piece.strip(" ()[]:：|ㅣ.•·-■□◆◇▶▷●○*")
         kind = _piece(piece, rest)
+        if kind is None and piece == lead and _LEAD_WORD.fullmatch(piece):
+            kind = ("outlet", piece)
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.
-            return None
+            return False
         if kind[0] == "outlet":
             info.outlet = info.outlet or kind[1]  # "테크데일리, 오세훈 기자, 2025-01-02"
         elif kind[0] == "author":
             info.authors.append({"name": kind[1]})  # a name without a role: "유룡 2023. 9. 9. 07:04"
         if _name_and_title(piece) or _COUNT_SECTION.fullmatch(piece):
             info.kept = True  # a title or a column's name that no field carries: keep the line
-    return info
+    return True
 
 
-def _cleaned(s: str) -> str:
-    """The line without a template's empty slot ("• 편집국 ()", its address left out), a labelled
-    stamp's two-digit year written out ("작성일 : 20-02-25 09:45", a board's stamp)."""
-    if "()" in s or "[]" in s:
-        s = s.replace("()", "").replace("[]", "").strip() or s
-    return SHORT_YEAR.sub(_full_year, s) if "-" in s or "." in s or "/" in s else s
+def _cut_writers(info: HeadLine, pattern: LazyPattern, rest: str) -> str:
+    """The writers ``pattern`` finds on the line into ``info``; the line without them."""
+    kept, prev = [], 0
+    for m in pattern.finditer(rest):
+        names = m.group("names") or m.group("after")
+        email = m.groupdict().get("email") or m.groupdict().get("email_after")
+        desk = _desk_of(names)
+        before = rest[prev : m.start()]
+        if desk is None:
+            info.authors.extend(split_authors(names, email))
+        elif desk:
+            info.outlet = info.outlet or desk  # "경상투데이 기자 / desk@…": the outlet's desk, no one
+        elif is_bare_name(name := before.rstrip().rsplit(" ", 1)[-1].lstrip("•")):
+            info.authors.append({"name": name})  # "원성연 본지 편집인": the writer, at this paper
+            before = before.rstrip()[: -len(name)]
+        kept.append(before)
+        prev = m.end()
+    return " | ".join([*kept, rest[prev:]])
 
 
-def _full_year(m: re.Match[str]) -> str:
-    """A labelled stamp's two-digit year written out: 20 is 2020, 98 is 1998."""
-    year = int(m.group("year"))
-    century = "20" if year < 70 else "19"
-    return m.group()[: m.start("year") - m.start()] + century + m.group()[m.start("year") - m.start() :]
+def _desk_of(names: str) -> str | None:
+    """The outlet a byline names where the reporter's name goes ("경상투데이 기자", the site's account
+    "전라매일관리자 기자"), "" for the paper naming itself ("본지 편집인"), or None for people's names."""
+    if names in _THIS_PAPER:
+        return ""
+    account = next((a for a in ACCOUNTS if names.endswith(a) and len(names) > len(a) + 1), None)
+    if account:
+        return names[: -len(account)]
+    return names if len(names) > 3 and is_outlet(names) else None
+
+
+_THIS_PAPER = frozenset({"본지", "당사", "자사", "본사"})
+
+
+def _english_words(stamps: list[tuple[str | None, str]], rest: str) -> bool:
+    """Whether an unlabelled English date is one of an English line's words. Labelled ("posted Aug
+    05, 2019"), or with only a byline beside it, it is a stamp; led by its weekday, it needs its
+    time or a byline beside it ("Friday, January 09, 2015, 10:01:35", "Monday, Nov. 29, 2021 |
+    홍길동 기자"): alone, "Friday, April 20, 2018" is a headline."""
+    english = [(label, date) for label, date in stamps if date[0].isalpha()]
+    if not english or all(label for label, _ in english):
+        return False
+    byline = REPORTER.search(rest) is not None
+    if not _labels_only(EMAIL_RE.sub(" | ", REPORTER.sub(" | ", rest))):
+        return True
+    return any(ENGLISH_WEEKDAY.match(date) and ":" not in date and not byline for _, date in english)
+
+
+_NEWS_LABEL = re.compile(r"(?:기사\s*)?(?:최초\s*)?(?:입력|승인|송고|게재|출고)(?:\s*(?:일시|일자|시간|시각|날짜|일))?")
+_LEAD_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,11}")
 
 
 def _pictured(s: str) -> bool:
@@ -208,7 +250,12 @@ def _pictured(s: str) -> bool:
         return False
     # "홍길동 기자홍길동 기자": a byline printed twice, glued, names no workplace
     workplace = m.group("outlet")
-    return is_bare_name(m.group("name")) and not is_outlet(workplace) and not ROLE_ONLY.match(workplace)
+    return (
+        is_bare_name(m.group("name"))
+        and not is_outlet(workplace)
+        and not ROLE_ONLY.match(workplace)
+        and workplace not in _THIS_PAPER  # "홍길동 본지 기자": the paper's own reporter
+    )
 
 
 def titled_stamp(s: str) -> HeadLine | None:
@@ -324,7 +371,10 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     # A label kept before the outlet's name ("최종편집 경남우리신문") is page junk, and so is a team's
     # before the writer's ("정책기자단 김소현").
     while " " in piece and not JUNK.match(piece) and _label_or_team(piece.split(" ", 1)[0]):
-        piece = piece.split(" ", 1)[1]
+        piece = piece.split(" ", 1)[1].lstrip(" :：")  # "기자 : 홍길동": the label's colon goes with it
+    by = _LATIN_BY.fullmatch(piece) if " " in piece else None
+    if by and is_outlet(by.group("outlet")) and by.group("who") in (by.group("outlet"), by.group("outlet").title()):
+        return ("outlet", by.group("outlet"))  # "COSMOPOLITAN BY COSMOPOLITAN": the magazine's own desk
     piece = _BY.sub("", piece)
     if not piece or _COHORT_ONLY.fullmatch(piece):
         return ("junk", piece)  # "by 11기": the byline's word and the writer's cohort
@@ -337,8 +387,9 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     if equals and place and " " not in place and is_outlet(named := named.strip()):
         return ("outlet", named)  # "[경기=아시아뉴스통신]": a bracketed dateline, its place then the outlet
     first, _, last = piece.rstrip("= ").partition(" ")
-    if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or DESK_ACCOUNT.fullmatch(last)):
-        return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀": the city or the desk is no one's name
+    desk = DESK_ACCOUNT.fullmatch(last) or SECTION.fullmatch(last)
+    if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or desk):
+        return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀", "한빛일보 사회부": no one's name
     kind, found = score_piece(piece, line)
     if kind == "author" and "name and title" in found:
         return ("author", piece.split(" ", 1)[0])  # "고희정 시민기사": the name, not the title
@@ -366,7 +417,8 @@ def _name_and_title(piece: str) -> bool:
 # A reporters' club's cohort glued before the name: "11기백지수기자" (대한민국청소년기자단 11기)
 _COHORT = re.compile(r"(?<![\w])(\d{1,2}기)(?=[가-힣]{2,4}\s*기자)")
 _COHORT_ONLY = re.compile(r"\d{1,2}기")
-_BY = re.compile(r"^[Bb]y(?:\s+|$)")
+_BY = re.compile(r"^(?:[Ww]ritten\s+)?[Bb]y(?:\s+|$)")
+_LATIN_BY = re.compile(r"(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*)?) (?:BY|By|by) (?P<who>.{2,30})")
 # A photo viewer's counter left on the date line, "3 / 12": no date (those are cut out first) and no fraction.
 _VIEWER = re.compile(r"(?<![\w./:-])\d{1,3}\s*/\s*\d{1,3}(?![\w./:-])")
 # A team label after the name of the outlet it belongs to, "씨네21 취재팀", on a stamp's line.
@@ -401,10 +453,10 @@ def _board(s: str) -> HeadLine | None:
         kind = BOARD_FIELDS["".join(m.group("label").split())]
         value = s[m.end() : end].strip(" :：|")
         if kind == "date":
-            stamps, rest = _stamps(value)
-            if not stamps or rest.strip(" |"):
+            found, rest = stamps(value)
+            if not found or rest.strip(" |"):
                 return None
-            info.stamps.extend(stamps)
+            info.stamps.extend(found)
         elif kind == "writer":
             name = value.split("(", 1)[0].strip()  # "장주희(cbspr)": the name and the account
             if is_bare_name(name):
@@ -422,8 +474,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         return HeadLine()
     if CREDITS.fullmatch(s):
         return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk
-    if SHARE_LABEL.fullmatch(s):
-        return HeadLine()  # "이 기사를 공유합니다": the share buttons' label
+    if SHARE_LABEL.fullmatch(s) or SHARE_ROW.fullmatch(s):
+        return HeadLine()  # "이 기사를 공유합니다", "트위터로 기사전송 …": the share buttons
     if COUNTER.fullmatch(s.lstrip("• ")):
         return HeadLine()  # "• 조회수 512", "조회수 : 13552"
     contributors = CONTRIBUTORS.fullmatch(s) if "·" in s else None
@@ -433,7 +485,7 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if button:  # "趙甲濟 필자의 다른 기사보기": the writer, beside the button to their other articles
         return HeadLine(authors=[{"name": button.group("name")}])
     field = s.lstrip("• ") if s[0] == "•" else s  # "• 작성자 : 에코맘코리아", one of a board's fields
-    writer = WRITER_LABEL.fullmatch(field) if field[:1] in ("작", "글") else None
+    writer = WRITER_LABEL.fullmatch(field) if field[:1] in ("작", "글", "기", "필") else None
     if writer:  # "작성자 ○○신문편집국": a desk is its outlet, not a person
         who = writer.group("who")
         if is_bare_name(who):
@@ -441,6 +493,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
         desk = DESK.sub("", who)
         # A board's bulleted field naming no one and no outlet is the account that posted: page junk.
         return HeadLine(outlet=desk) if is_outlet(desk) else HeadLine() if field != s else None
+    pieces = [p for p in PIECES.split(EMAIL_RE.sub(" | ", s).strip(" |")) if p] if "@" in s else []
+    if len(pieces) == 1 and len(pieces[0]) <= OUTLET_MAX and is_outlet(pieces[0]):
+        return HeadLine(outlet=pieces[0])  # "한빛레저신문 | desk@example.com": the outlet's desk and address
     latin = LATIN_BYLINE.fullmatch(s) if "|" in s or "/" in s else None
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
@@ -455,6 +510,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         desk = DESK.sub("", name) if s[0] == "•" else name
         if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
             return HeadLine(outlet=desk or None)
+        if (DESK_ACCOUNT.fullmatch(name) and not is_outlet(name)) or ANY_ROLE_WORD.search(name):
+            return HeadLine()  # "• 해운산업팀", "• 기자수첩": a team, a column's name; no one and no outlet
         names = [n.strip() for n in name.split(",")]
         if s[0] == "•" and len(names) > 1 and all(is_bare_name(n) and not is_outlet(n) for n in names):
             return HeadLine(authors=[{"name": n} for n in names])  # "• 최미애,이지용": the writers, no role
@@ -473,71 +530,3 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if len(s) <= 4 and is_bare_name(s):
         return HeadLine(outlet=s) if is_outlet(s) else HeadLine(authors=[{"name": s}], weak=True)
     return None
-
-
-_CLOCK_GAP = re.compile(r"(\d):\s+(\d)|(?<=\d),\s*(?=\d{1,2}:)")  # "15: 36", "2013-01-19, 16:09"
-
-
-def _closed(m: re.Match[str]) -> str:
-    return f"{m.group(1)}:{m.group(2)}" if m.group(1) else " "
-
-
-def _as_written(date: str) -> str:
-    """A stamp as feeds.dates reads it: "[13:46]", "15: 36", "Dec 28,2017", "주체107(2018)년 …"."""
-    date = _CLOCK_GAP.sub(_closed, date.replace("[", "(").replace("]", ")"))
-    date = _AMERICAN.sub(_iso_order, date)
-    return _JUCHE.sub(r"\1", _COMMA_YEAR.sub(", ", date))
-
-
-def _iso_order(m: re.Match[str]) -> str:
-    first, second, year = m.group(1), m.group(2), m.group(3)
-    month, day = (second, first) if int(first) > 12 else (first, second)  # "15.02.2025": the day first
-    return f"{year}.{month}.{day}"
-
-
-_JUCHE = re.compile(JUCHE)
-_AMERICAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_COMMA_YEAR = re.compile(r",(?=\d{4})")
-
-
-def _stamps(s: str) -> tuple[list[tuple[str | None, str]], str]:
-    """The (label, date) stamps of a line, and the line without them.
-
-    A label comes before its date ("입력 2024.04.05", "입력 | 2024.04.05", "…20:11수정 2024…"),
-    or, on a line that starts with an unlabelled date, after it ("2024.04.05 09:40 입력 | …").
-    """
-    dates = list(DATE_STAMP.finditer(s))
-    if not dates:
-        return [], s
-    ends = [m.start() for m in dates[1:]] + [len(s)]
-    # The lookahead past the label must see the next date: "14:17 수정 : 2022.08.19 14:44" is the
-    # next stamp's label, not this one's.
-    after_first = LABEL_AFTER.match(s, dates[0].end())
-    postfix = not LABEL_BEFORE.search(s, 0, dates[0].start()) and after_first and after_first.end() <= ends[0]
-    stamps: list[tuple[str | None, str]] = []
-    rest: list[str] = []
-    prev = 0
-    for m, end in zip(dates, ends, strict=True):
-        start, stop = m.start(), m.end()
-        label = None
-        if postfix:
-            after = LABEL_AFTER.match(s, stop, end)
-            if after:
-                label, stop = after.group("label"), after.end()
-        else:
-            before = LABEL_BEFORE.search(s, prev, start)
-            if before:
-                label, start = before.group("label"), before.start()
-                # A section glued to the label ("일반입력 :2011/…") goes with it; a role
-                # ("기자입력 : …") stays for the reporter pattern.
-                word = start
-                while word > prev and "가" <= s[word - 1] <= "힣":
-                    word -= 1
-                if word < start and not ROLE_AT_END.search(s[word:start]):
-                    start = word
-        # "[13:46]" and "15: 36" as feeds.dates reads them
-        stamps.append((label, _as_written(m.group())))
-        rest.append(s[prev:start])
-        prev = stop
-    rest.append(s[prev:])
-    return stamps, " | ".join(rest)

@@ -8,7 +8,7 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 from __future__ import annotations
 
 from feeds.readers.newshead import HeadLine, classify, titled_stamp
-from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, ISSUE_NUMBER, ROLE_ONLY
+from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, IS_UPDATE, ISSUE_NUMBER, ROLE_ONLY, SITE_CLOCK, WEEKDAY
 
 
 def is_labelled(info: HeadLine | None) -> bool:
@@ -36,12 +36,24 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
     for i, (_, s) in enumerate(window):
         if DATE_BAR.fullmatch(s) and (i == 0 or (labelled and labelled[-1] > i)):
             infos[i] = None
+        elif labelled and labelled[-1] > i and (SITE_CLOCK.fullmatch(s) or _clock(s, infos[i], infos[i + 1 :])):
+            infos[i] = HeadLine()  # "updated. 2024-04-27 13:15 (토)" above the article's stamp: the site's clock
     # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
     # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
     for i, info in enumerate(infos):
         if info and _issue_date(info, window[i][1]) and any(is_labelled(o) or _timed(o) for o in infos[i + 1 :]):
             infos[i] = HeadLine()
     return infos
+
+
+def _clock(s: str, info: HeadLine | None, below: list[HeadLine | None]) -> bool:
+    """An unlabelled date with its weekday and time alone on its line ("2024.04.27 (토) 13:15"), above
+    a stamp labelled as the article's first (입력, 승인…): the site's clock. Above an update stamp
+    alone, it is when the article was published."""
+    if info is None or len(info.stamps) != 1 or info.authors or info.outlet or is_labelled(info):
+        return False
+    published = any(label and not IS_UPDATE.search(label) for o in below if o for label, _ in o.stamps)
+    return published and _timed(info) and WEEKDAY.search(s) is not None
 
 
 def _timed(info: HeadLine | None) -> bool:
@@ -94,13 +106,17 @@ def without_lone_names(window: list[tuple[int, str]], infos: list[HeadLine | Non
 
 def _above_stamps(window: list[tuple[int, str]], infos: list[HeadLine | None], i: int) -> bool:
     """A name of three syllables alone right above the stamps, a blank line apart, under the
-    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29")."""
-    below = infos[i + 1] if i + 1 < len(infos) else None
+    headline or its deck: the reporter ("한재호" / "입력 2020. 07. 30 17:29"), page lines between
+    maybe ("한창호" / "webmaster@" / "기사입력 : …", the address cut short)."""
+    j = i + 1
+    while j < len(infos) and infos[j] == HeadLine() and window[j][0] - window[j - 1][0] <= 2:
+        j += 1  # page junk between the name and the stamps
+    below = infos[j] if j < len(infos) else None
     return (
         i > 0
         and len(window[i][1]) == 3
         and infos[i - 1] is None
         and below is not None
         and bool(below.stamps)
-        and window[i + 1][0] - window[i][0] <= 2
+        and window[j][0] - window[j - 1][0] <= 2
     )

@@ -21,17 +21,20 @@ _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
 _ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"  # "Friday", "Fri"
+ENGLISH_WEEKDAY = LazyPattern(_WEEKDAY)
 # A North Korean paper's year in the Juche calendar, the common year in brackets: "주체107(2018)년"
 JUCHE = r"주체\s*\d{1,3}\s*\(\s*(\d{4})\s*\)"
 DATE = (
     r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
     rf"|(?:{JUCHE}|\d{{4}})\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일"
-    rf"|(?<![A-Za-z]){_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017"
+    rf"|(?<![A-Za-z])(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017", "Friday, Jan. 9, 2015"
+    rf"|(?<![\w.])\d{{1,2}}\s+{_MONTH}\s+\d{{4}}(?!\d)"  # the day first: "2 Jan 2024"
     r"|(?<![\d.])[01]?\d\.[0-3]?\d\.\d{4}(?![\d.]))" + _DAY + _TIME + _ZONE  # the American order: "02.15.2025"
 )
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = (
-    r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|발행|작성|송고|보도|방영|출고"
+    r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|게시|발행|작성|송고|보도|배포|방영|출고"
     r"|[Pp]osted|[Pp]ublished)"  # a board's English label: "posted Aug 05, 2019"
 )
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
@@ -42,7 +45,16 @@ DATE_STAMP = LazyPattern(DATE)
 DATE_BAR = LazyPattern(
     r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
 )
-MAYBE_DATE = LazyPattern(r"\d{4}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{4}")  # cheap: most lines have no date at all
+# The site's clock, its English label, the time and the weekday: "updated. 2024-04-27 13:15 (토)",
+# "UPDATE : 2024-03-29 18:29 (금)"; above the article's labelled stamp, it dates the page, not the article.
+SITE_CLOCK = LazyPattern(
+    r"(?i:(?:last\s+)?updated?)\.?\s*[:：]?\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
+)
+WEEKDAY = LazyPattern(r"\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일")  # "(토)", "토요일"
+MAYBE_DATE = LazyPattern(
+    rf"\d{{4}}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{{4}}|\d\s+{_MONTH}\s+\d{{4}}"
+)  # cheap: most lines have no date at all
 LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*[\[(]?\s*$")  # "등록날짜 [ 2006-12-12 … ]"
 LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
 LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
@@ -52,15 +64,25 @@ IS_UPDATE = LazyPattern(_UPDATED_LABEL)
 SHORT_YEAR = LazyPattern(
     rf"(?:{_LABEL})\s*[:：|]?\s*(?<![\d.])(?P<year>\d{{2}})(?P<sep>[-./])\d{{1,2}}(?P=sep)\d{{1,2}}(?![\d.])"
 )
+# A labelled stamp with spaces in place of its date's dots ("입력 2022 11 20 20:28"): a date only
+# after a stamp's label and before its time or the line's end, where bare numbers may be anything.
+SPACED_STAMP = LazyPattern(
+    rf"(?P<label>{_LABEL})\s*[:：|]?\s*(?P<date>\d{{4}} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]))"
+    r"(?=\s+\d{1,2}:\d{2}|\s*$)"
+)
 # A headline with its labelled stamp after it, on one line: "전통 문화의 향기 등록일 : 2018-03-15 12:00"
 TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s*[:：|]?\s*\d{{4}})")
 # ... or its site's name and the date, after a slash: "… 친목모임 / 在日中国朝鮮族 2021.11.08"
 TITLED_DATE = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+/\s+[^\s/\d][^\s/]{{1,19}}\s+(?=(?:{DATE})$)")
 
 # --- reporters -------------------------------------------------------------------------------
+# A magazine's desk before its editor's role: "피처 에디터" (feature editor), "뷰티 에디터"
+_EDITOR_DESK = r"피처|뷰티|패션|리빙|컬처|푸드|트래블|디지털"
+EDITOR_DESK = LazyPattern(f"(?:{_EDITOR_DESK})")
 _ROLE = (
-    r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|대기자|기자|특파원|통신원"
-    r"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|에디터|PD|앵커|인턴"
+    r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|(?:객원|선임|전문)?대기자|기자|특파원|통신원"
+    rf"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|(?:(?:{_EDITOR_DESK})\s?)?에디터"
+    r"|PD|앵커|인턴"
     r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
@@ -72,7 +94,7 @@ _NAMES = r"(?:[가-힣]{2,4}(?:\s*[·,ㆍ/]\s*[가-힣]{2,4})+|" + _NAME + ")"
 # The role ends its word, unless a flattened page glued a stamp's label to it ("기자입력 : …").
 REPORTERS = (
     rf"(?<![가-힣])(?P<names>{_NAMES})\s*/?\s*{_ROLE}(?:(?![가-힣])|(?={_LABEL}))"
-    rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"
+    rf"(?:\s*[|/,]?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?"  # "홍길동 기자, hong@example.com"
 )
 REPORTER = LazyPattern(REPORTERS)
 # The outlet between the name and the role: "한현정 스타투데이 기자(kiki2022@mk.co.kr)"; a word glued to
@@ -117,14 +139,17 @@ SECTION_PREFIX = LazyPattern(
 # and stock tickers. None of it is the outlet.
 JUNK = LazyPattern(
     r"^(?:기사\s*원문|원문\s*보기|원문|기사\s*보내기|글자\s*크기|글씨\s*크기|프린트|인쇄|스크랩|공유|댓글\s*\d*|좋아요"
-    r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|가+|기고|독자\s*기고|시론|논평"
+    r"|구독|관련\s*기사(?:\s*\d*\s*건)?|기자\s*페이지|기자명|기자\s*정보|다른\s*기사\s*보기|신고(?:하기)?|관리자|운영자|(?i:admin|webmaster)|가+|기고|독자\s*기고|시론|논평"
+    r"|[가-힣]{1,4}기사|공지(?:\s*사항)?|보도\s*자료"  # a list of the site's: "전체기사", "공지사항"
+    r"|출처|매체명?|언론사"  # the source's label: "출처 : 한빛일보"
     rf"|{_LABEL}"  # a label left over once its date is read: "발행일 발행일 : 2019.01.11"
     r"|\d{1,3}\s*(?:초|분|시간|일|주|달|개월|년)\s*전"  # the page's age: "1달 전"
     r"|[\w.+-]+@"  # an address the site truncated: "kej@"
     r"|(?:트위터|페이스북|네이버|카카오톡|카카오스토리|밴드|공유하기){1,2}"  # share buttons, their label doubled
     r"|지면\s*[A-Z]?\d{1,3}\s*면?|데스크|[월화수목금토일](?:요일)?"  # "지면 A12", "데스크 승인", "(금)"
-    r"|(?i:(?:posted|updated|published|modified)(?:\s+on)?|date|by)"  # an English edition's labels
-    r"|진행|출연|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
+    r"|(?i:(?:posted|updated?|published|modified)(?:\s+on)?|date|by"  # an English edition's labels
+    r"|reporter|editor|writer|written\s+by)"
+    r"|진행|출연|대담|정리|기자|사회|취재|촬영|편집|최종\s*편집|작성자|글쓴이|편집국|편집부|보도국|글|사진|영상|(?:의견|댓글|조회수?|공감|추천)\s*[\d,]*|호수?\s*\d+|제?\s*\d+\s*호|통권\s*\d+"
     r"|\(?\d{6}\)?|\(?[A-Z]{2,6}\s*:\s*[A-Z0-9.]{1,10}\)?|KST|[A-Z]"
     r"|[가-힣A-Za-z ]{1,12}=)$"  # the place of a dateline: "뉴욕=홍길동 특파원"
 )
@@ -136,13 +161,17 @@ JUNK_WORD = LazyPattern(
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
     r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
-    r"|상태바|툴바|사이드바"  # a widget of the page, by its name
+    r"|상태바|툴바|사이드바|RSS|수정(?:하기)?|삭제(?:하기)?"  # a widget or a button of the page, by its name
+    r"|VIEWS?|HITS?"  # a counter's label, its number on the next line: "• VIEW" / "• 950"
+    r"|[a-z0-9._+-]+@(?![\w.-])"  # an address the site truncated: "webmaster@"
     r"|창간사|신년사|축사|기념사|발간사|보기"  # the kind of a letter, printed as its section; glued: 글자크기
     r"|기사|네이버|(?:트위터|페이스북|카카오톡|밴드)로))+",  # the article's tools: 기사글축소, 트위터로 보내기
     re.IGNORECASE,
 )
 # The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
 SHARE_LABEL = LazyPattern(r"(?:이\s*)?기사를?\s*(?:공유|추천|스크랩)(?:합니다|하기)?")
+# A row of buttons sending the article on: "트위터로 기사전송 페이스북으로 기사전송 미투데이로 기사전송"
+SHARE_ROW = LazyPattern(r"(?:[가-힣A-Za-z]{1,8}(?:으로|로)\s*기사\s*(?:전송|보내기|공유)(?:하기)?\s*){2,}")
 # "• 문화일보", "• 영광21", "• 구리남양주 시민의소리": a bullet line of the head naming the outlet
 BULLET_OUTLET = LazyPattern(r"[•\-]\s*(?P<outlet>[^\d\s][^\s]{1,19}(?: [^\d\s][^\s]{1,11})?)")
 # A name in Latin script, as the Korean editions of foreign outlets print it: two or three
@@ -213,7 +242,11 @@ CONTRIBUTOR = LazyPattern(r"(?<![가-힣])(?P<name>[가-힣]{2,4})·")
 WRITER_BUTTON = LazyPattern(
     r"(?P<name>[가-힣]{2,4}|[\u4e00-\u9fff]{2,4})\s+(?:필자|기자|저자)의?\s*(?:다른\s*기사\s*(?:더\s*)?보기|페이지)"
 )
-WRITER_LABEL = LazyPattern(r"(?:작성자|글쓴이|글)\s*[:：]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?")
+# A credit's label leading the line, the host or writer after it: "대담: 홍길동 한빛일보 객원대기자"
+CREDIT_LABEL = LazyPattern(r"(?:대담|진행|글|기고|필자)\s*[:：]")
+WRITER_LABEL = LazyPattern(
+    r"(?:작성자|글쓴이|기자명|필자|글)\s*[:：|]?\s*(?P<who>[가-힣A-Za-z0-9]{2,20})(?:\s*\([^()]{1,30}\))?"
+)
 DESK = LazyPattern(r"\s*(?:편집국|편집부|보도국|보도부|취재부|취재팀|뉴스팀|온라인뉴스부)$")
 COMMA_OUTLET = LazyPattern(r"(?P<outlet>[^\s,]{2,20}),")  # "뉴스1," left of a flattened "뉴스1, 2025년 …"
 _BARE_NAME = LazyPattern(r"[가-힣]{2,4}")
@@ -235,7 +268,8 @@ OUTLET_MAX = 20
 # A section's English name, beside the date on a syndicating site ("Travel / 권준우 / 2024-12-10 …")
 ENGLISH_SECTION = LazyPattern(
     r"(?:News|Travel|Culture|Sports?|Economy|Politics|World|Life(?:style)?|Business|Entertainment|Opinion"
-    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo|Columns?|Editorials?|Interviews?|Features?)"
+    r"|Society|Local|National|Health|Science|Tech|IT|Finance|People|Issue|Photo|Columns?|Editorials?|Interviews?|Features?"
+    r"|Careers?|Fashion|Beauty|Living|Food|Style|Design|Education|Money|Movies?|Music|Books?)"
 )
 FULL_STOP = LazyPattern(r"[.!?。][\"'”’)]?$")
 SERIES_LABEL = LazyPattern(r"[\[【〔<〈《][^\]】〕>〉》]{2,40}[\]】〕>〉》]")
@@ -244,8 +278,12 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 # --- the body's dateline, byline and closing line --------------------------------------------
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
+# A picture's file name the page glued before the byline: "김승호 박사.jpg[호남교육신문 김두헌 기자] …"
+_PICTURE_FILE = r"(?:[^\s\[\]][^\[\]]{0,40}?\.(?i:jpe?g|png|gif|webp)\s*)"
+# The place after the outlet, before the reporter: "[홍주일보 홍성=김용환 인턴기자]"
+_PLACE = r"(?:\s[가-힣]{2,3}(?=\s*=))"
 BYLINE = LazyPattern(
-    rf"^\s*(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\))?\s*(?:[=/]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
+    rf"^\s*{_PICTURE_FILE}?(?:{_OPEN}\s*(?P<pub1>[^\]\[()=】【]+?)(?:\([^()]{{1,10}}\)|{_PLACE})?\s*(?:[=/|ㅣ]|\s)\s*(?P<names1>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)"
     rf"\s*{_ROLE}\s*{_CLOSE}"
     rf"|{_OPEN}\s*(?:[^)\]】=]+=)?\s*(?P<pub2>[^)\]】=]+?)\s*{_CLOSE}\s*"
     rf"(?P<names2>{_NAME}(?:(?:\s*[·,ㆍ]\s*|\s+){_NAME})*)\s*{_ROLE}\s*="
@@ -254,10 +292,13 @@ BYLINE = LazyPattern(
     rf"(?P<names3>{_NAME})\s*{_ROLE}\s*[=|])"
 )
 CLOSING_REPORTER = LazyPattern(
-    # the address may lead: "fnjung@fnnews.com 정기현 기자"
-    rf"^(?:(?P<lead>{_EMAIL})\s+)?[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*)?(?P<names>{_NAMES})"
+    # the address may lead: "fnjung@fnnews.com 정기현 기자"; or the copyright notice, the reporter
+    # after it with the button to their page: "Copyrights ⓒ 한빛뉴스. 무단 전재 및 재배포금지 홍길동기자 뉴스보기";
+    # a broadcast's credit: "취재 : 홍길동 기자"
+    rf"^(?:(?P<lead>{_EMAIL})\s+|(?:(?i:copyrights?)\s*)?[ⓒ©][^ⓒ©]{{2,40}}?금지\.?\s+)?"
+    rf"[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*|취재(?:기자)?\s*[:：]\s*)?(?P<names>{_NAMES})"
     rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
-    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:(?:다른\s*)?기사\s*(?:더\s*보기|보기))?\s*[>)\]]?\s*$"
+    rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:의?\s*(?:다른\s*)?(?:기사|뉴스)\s*(?:더\s*보기|보기))?\s*[>)\]]?\s*$"
 )
 # "세종 = 글·사진 조해동 기자 haedong@munhwa.com", "보령=김창희 기자 chkim@munhwa.com"
 DATELINE = LazyPattern(
@@ -270,22 +311,27 @@ BROADCAST_SIGN_OFF = LazyPattern(
     r"(?:^|[.\s])(?:[가-힣]{1,10}에서\s+)?(?P<outlet>[A-Z]{2,5}[가-힣]{0,3}|[가-힣]{1,6}(?:방송|[A-Z]{1,4}))"
     r"(?:\s*뉴스)?\s+(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
-# A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다."
+# A broadcast anchor handing over to the reporter: "조형준 기자가 정리했습니다.", "홍길동 기자가 보도합니다.",
+# "홍길동 기잡니다." (기자입니다, as an anchor says it)
 HANDOVER = LazyPattern(
-    r"(?:(?<![\w])(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+)?(?<![가-힣])(?P<name>[가-힣]{2,4}) 기자가\s*"
+    r"(?:(?<![\w])(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+)?(?<![가-힣])(?P<name>[가-힣]{2,4}) 기(?:자가\s*"
     r"(?:[가-힣]{1,8}\s*)?(?:보도|취재|정리|전|소개|짚어"
-    r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)\.?$"
+    r"|알아|알려|만나|다녀)[가-힣]{0,6}(?:합니다|했습니다|봤습니다|왔습니다|드립니다|겠습니다)"
+    r"|잡니다)\.?$"  # or the anchor's last words: "… 알아봤습니다. 장현수 기잡니다."
 )
 # The anchor calling the reporter on a line of its own: "김수강 기자."
 CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
-# A writer's name and role glued to the end of the last paragraph: "… 당면과제이다. 변옥윤·객원논설위원"
-GLUED_SIGNATURE = LazyPattern(rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})\s*[·/]\s*(?:객원|수석|전문|상임)?{_ROLE}$")
+# A writer's name and role glued to the end of a closing paragraph: "… 당면과제이다. 변옥윤·객원논설위원",
+# "… 강조했다. 염승열 기자"
+GLUED_SIGNATURE = LazyPattern(
+    rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})(?:\s*[·/]\s*|\s+)(?:객원|수석|전문|상임)?{_ROLE}$"
+)
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
 CLOSING_OUTLET_REPORTER = LazyPattern(
-    rf"^(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
-    rf"(?:\s*{_ROLE})?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*$"
+    rf"^[<〈]?\s*(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
+    rf"(?:\s*{_ROLE})?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*[>〉]?\s*$"  # "<한빛일보 홍길동 기자 address>"
 )
 # "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
 COPYRIGHT = LazyPattern(
@@ -299,9 +345,12 @@ COPYRIGHT_LAST = LazyPattern(
 )
 ALONE_EMAIL = LazyPattern(rf"\s*(?P<email>{_EMAIL})\s*")
 # In "[공주/CTN]" the outlet is after the place, in "[교육타임즈/충남교육]" before the section.
-# The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …"
+# The text opens with its outlet in brackets: "[파이낸셜뉴스] 계묘년 새해가 밝았다.", "[더팩트ㅣ사진공동취재단] …",
+# "[내외경제TV - 경제1본부] …"
 OPENING_OUTLET = LazyPattern(
-    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:[|ㅣ/]\s*(?P<desk>[^\]】]{1,20}))?[\]】]\s*"
+    r"[\[【]\s*(?P<outlet>[^\]】|ㅣ=/\s][^\]】|ㅣ=/]{1,18}?)\s*(?:(?:[|ㅣ/]|-(?=\s))\s*(?P<desk>[^\]】]{1,20}))?[\]】]"
+    # A particle glued after the bracket makes the name the sentence's subject: "[의협신문]이 …"
+    r"(?!(?:이|가|은|는|을|를|의|에|와|과|도|로|으로|에서|에게)(?:\s|$))\s*"
 )
 # A broadcast's cues and labels, no deck: "[KBS 대전] [앵커]", "◀ 앵커 ▶", "<리포트>"
 CUES = LazyPattern(
@@ -311,6 +360,7 @@ CUES = LazyPattern(
 OUTLET_LIKE = LazyPattern(
     r"(?:뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv)$"
     r"|(?<=[가-힣A-Za-z])[0-9]$"  # 뉴스1, not a number or a version
+    r"|(?:뉴스|일보|신문|방송|미디어|투데이|데일리|TV)\d{2}$"  # 한빛뉴스24
     r"|^(?:주간|월간|계간)[가-힣A-Za-z]"  # a weekly's or a monthly's name: 주간동아, 월간조선
     r"|^(?:KBS|MBC|SBS|OBS|TBC|KNN|UBC|JTV|CJB|TJB|CBS|BBS|PBC)\s?[가-힣]{2,3}$"  # a regional station: KBS 대전
     r"|^[가-힣]{2,4}(?:MBC|KBS|SBS|BBS|CBS|PBC|OBS)$"  # 여수MBC, 대전KBS, 울산BBS
@@ -463,6 +513,8 @@ def is_bare_name(s: str) -> bool:
 
 
 def is_outlet(name: str) -> bool:
+    if name[-1:].isdigit() and name.isascii() and name.islower():
+        return False  # "contsmark1": a template's marker, where an outlet's number follows its name (뉴스1)
     return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
 
 
@@ -479,14 +531,21 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
     # "[아시아경제 김혜원 기자, 나주석 기자]": the role repeated between names is not a name
     split = (_cut_section(n) for n in _NAME_SEPARATORS.split(names))
     # nor is a desk's section ("이준혁 정치부장" read as 이준혁, 정치 and 부장)
-    found = [{"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)]
-    found = [f for f in found if f["name"] not in _ACCOUNTS]  # "관리자 기자": the site's account, no one
+    found = [
+        {"name": n} for n in split if n and not ROLE_ONLY.fullmatch(n) and not SECTION.fullmatch(n)
+        and not EDITOR_DESK.fullmatch(n)  # "홍길동, 피처 에디터": the editor's desk, no second name
+        and n not in _CREDIT_WORDS  # "대담·정리 홍길동 기자": what the writer did, no name
+        and n not in _ROLE_PARTS  # "홍길동 객원기자" read as 홍길동, 객원 and 기자
+    ]  # fmt: skip
+    found = [f for f in found if f["name"] not in ACCOUNTS]  # "관리자 기자": the site's account, no one
     if email and len(found) == 1:
         found[0]["email"] = email
     return found
 
 
-_ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
+ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
+_CREDIT_WORDS = frozenset({"정리", "대담", "취재", "사진", "영상", "그래픽", "진행", "글"})
+_ROLE_PARTS = frozenset({"객원", "수습", "선임", "수석", "전문", "시민", "명예", "학생", "편집", "상임"})
 
 
 def _cut_section(name: str) -> str:
