@@ -312,7 +312,7 @@ def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
     Korean mojibake (EUC-KR or UTF-8 text once read with the wrong codec and saved again) is
     repaired when the repair is exact, with a warning unless ``quiet``, and refused otherwise.
     """
-    if not data or data.isspace():  # data.strip() would copy every file's bytes to say the same
+    if not data.strip():
         raise UnreadableText(name, "file is empty")
     utf8 = None  # the UTF-8 bytes the text came from, which the cheap tests below look at
     if data.startswith(codecs.BOM_UTF8):
