@@ -53,6 +53,14 @@ class Document:
         return tuple(a.name for a in self.authors)
 
 
+def without_body(doc: Document) -> Document:
+    """``dataclasses.replace(doc, body=None)``, without running ``__init__`` again: the fields
+    are the ones ``doc`` was made with, and this runs for every document parsed."""
+    copy = object.__new__(Document)
+    copy.__dict__.update(doc.__dict__, body=None)
+    return copy
+
+
 class Planned(Protocol):
     """What choosing and ordering a site's entries reads of a document (select, duplicates, feed
     plans, tags, fingerprints, links): a ``Document`` or its ``Meta``."""

@@ -14,14 +14,15 @@ A file that no longer parses keeps its last good version from the cache.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 
 from feeds.cache import Cache, Indexed, StaleIndex, digest
 from feeds.config import Site
-from feeds.document import Document, Planned, meta
+from feeds.document import Document, Planned, meta, without_body
 from feeds.errors import (
     ContentError,
     FrontMatterError,
@@ -36,6 +37,7 @@ from feeds.progress import NO_PROGRESS, READING, Progress
 from feeds.sources import Found, read_bytes
 
 log = logging.getLogger(__name__)
+FREEZE_EVERY = 64  # documents taken between two gc.freeze() calls while loading
 
 
 def parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None]:
@@ -156,7 +158,7 @@ def read_file(
         return Read(file_digest, doc=doc)
     # The body stays behind: the parent holds every document, and reads a body again only to
     # render it.
-    return Read(file_digest, doc=replace(doc, body=None), body_at=body_at)
+    return Read(file_digest, doc=without_body(doc), body_at=body_at)
 
 
 @dataclass
@@ -306,10 +308,19 @@ def load(
     procs = workers() if len(stale) >= MIN_ITEMS else 1
     guarded = guarded_imap(read, len(stale), lambda i: stale[i].path, site.document_timeout, procs, send, shared=True)
     results = progress.track(READING, len(stale), guarded)
-    for st, outcome in zip(stale, results, strict=True):
-        found = outcome if isinstance(outcome, Read) else Read(error=outcome)
-        if _take(loaded, st, found, cached.get(st.source), failed.get(st.source), cache, root):
-            not_articles.append(st.source)
+    thawed = gc.get_freeze_count() == 0
+    try:
+        for n, (st, outcome) in enumerate(zip(stale, results, strict=True), start=1):
+            found = outcome if isinstance(outcome, Read) else Read(error=outcome)
+            if _take(loaded, st, found, cached.get(st.source), failed.get(st.source), cache, root):
+                not_articles.append(st.source)
+            if n % FREEZE_EVERY == 0:
+                # The documents taken so far live to the end of the build: frozen, the collections
+                # that unpickling the next ones triggers do not walk them again and again.
+                gc.freeze()
+    finally:
+        if thawed:
+            gc.unfreeze()
     listed = {st.source for st in stats}
     kept = _below_refused(cached, refused or {}, listed)
     for source, label in kept.items():

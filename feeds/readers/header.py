@@ -15,6 +15,7 @@ a key, and at least one key must be one feeds knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from feeds.fields import KNOWN_KEYS
@@ -45,7 +46,7 @@ def _split(text: str) -> tuple[dict[str, str], dict[str, int], int] | None:
     lines: dict[str, int] = {}
     key: str | None = None
     number = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             break
         m = _KEY.fullmatch(line.rstrip())
@@ -62,3 +63,15 @@ def _split(text: str) -> tuple[dict[str, str], dict[str, int], int] | None:
     if not meta or not any(k in KNOWN_KEYS for k in meta) or not {"title", "date"} & meta.keys():
         return None
     return meta, lines, number + 1
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\\n")``, one line at a time: a header is a few lines at the top, and every
+    text that reaches this reader (a news article too) is asked whether it has one."""
+    start = 0
+    end = text.find("\n")
+    while end != -1:
+        yield text[start:end]
+        start = end + 1
+        end = text.find("\n", start)
+    yield text[start:]
