@@ -24,7 +24,19 @@ from .conftest import DATA, read_document
 from .test_news_corpus2 import FIELDS, check_sidecars, expected_of, line_cases, lost_lines, measure, source_of, table
 
 EARLIER = ("news", "news2")
-CORPORA = ("news3", "news4", "news5", "news6", "news7", "news8", "news9", "news10", "news11", "news13")
+CORPORA = (
+    "news3",
+    "news4",
+    "news5",
+    "news6",
+    "news7",
+    "news8",
+    "news9",
+    "news10",
+    "news11",
+    "news12",
+    "news13",
+)
 # Articles and outlets each set must hold at least. news6 to news9 were each gathered in one
 # short session and are smaller; their own bars keep them from shrinking.
 SIZE = {
@@ -37,6 +49,7 @@ SIZE = {
     "news9": (27, 25),
     "news10": (30, 29),
     "news11": (30, 25),
+    "news12": (25, 24),
     "news13": (26, 26),
 }
 
