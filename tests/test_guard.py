@@ -48,8 +48,10 @@ CRASH = "CRASH-HERE"  # ... or kills the process converting it
 RAISE = "RAISE-HERE"  # ... or raises OverflowError
 
 
-def deep_list(depth: int) -> str:
-    return "".join("    " * i + "- x\n" for i in range(depth))
+def deep_html(depth: int) -> str:
+    """Markdown inside HTML blocks (md_in_html), each inside the last: Python-Markdown parses them
+    by recursion with no bound of its own. (Its lists were such a case until 3.11.4 bounded them.)"""
+    return '<div markdown="1">\n' * depth + "x\n" + "</div>\n" * depth
 
 
 def nested_shortcodes(depth: int) -> str:
@@ -60,14 +62,14 @@ def nested_shortcodes(depth: int) -> str:
 
 # The defects: each killed the whole build with a RecursionError.
 DEEP = {
-    "deep-list.md": FRONT + deep_list(400),
+    "deep-html.md": FRONT + deep_html(1200),
     "shortcodes.md": FRONT + nested_shortcodes(1500),
     "_posts/2025-03-01-liquid.md": FRONT + "{% for a in b %}" * 2000 + "{% endfor %}" * 2000,
 }
 # What each says: the converters bound their own nesting (naming the line), and the guard stops
-# whatever is left (a Markdown list nested past Python's recursion limit).
+# whatever is left (Markdown in HTML blocks nested past Python's recursion limit).
 DEEP_ERRORS = {
-    "deep-list.md": DEEPER,
+    "deep-html.md": DEEPER,
     "shortcodes.md": "shortcodes nested more than 100 deep",
     "_posts/2025-03-01-liquid.md": "Liquid blocks nested more than 100 deep",
 }
@@ -228,7 +230,7 @@ def test_without_fork_an_exception_is_still_the_files_error(
     content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(feeds.guard, "can_fork", lambda: False)
-    path = put(content, "deep-list.md", DEEP["deep-list.md"])
+    path = put(content, "deep-html.md", DEEP["deep-html.md"])
     status, stderr = build_cli(tmp_path, capsys, timeout=SLOW_MACHINE)
     assert status == 1
     assert errors_of(stderr, content) == [f"{path}: {DEEPER}"]
