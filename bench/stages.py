@@ -15,11 +15,14 @@ the article pages' writing) counts for itself only. Stages, in build order:
     Markdown/HTML   Entries.convert_ahead: the bodies of the entries some changed feed shows, and
                     of every article page (article pages read each body again from its file)
     entries         feeds.formats.make_job: each entry built once per format
-    feeds           publish._stage_file: each feed serialized with its entries (and its page), staged
+    feeds           publish._stage_file: each feed serialized with its entries (and its page)
+    file writes     feeds.write.stage_if_changed: each feed's and article page's bytes written to
+                    its temporary file; nearly all of it is the kernel's (creating the file, its
+                    pages), which varies with what else the machine's disk is doing
     flush + rename  feeds.write.commit: fsync of the staged files, the renames
     site pages      publish._write_pages: index.html, feeds.opml
     article pages   feeds.pages.articles.article_page: each article's page (Jinja)
-    article files   sitefiles._write_batch: the article pages staged (temporary files, folders)
+    article files   sitefiles._write_batch: the article pages staged (folders; the files are in "file writes")
     the rest        planning, tags, fingerprints, the cache, the lock
 
 Flushes wait on the disk, which process time does not count: ``flush + rename`` also gives its wall time.
@@ -46,6 +49,7 @@ STAGES = (
     ("Markdown/HTML", "feeds.entries", "Entries.convert_ahead"),
     ("entries", "feeds.formats", "make_job"),
     ("feeds", "feeds.publish", "_stage_file"),
+    ("file writes", "feeds.write", "stage_if_changed"),
     ("flush + rename", "feeds.write", "commit"),
     ("site pages", "feeds.publish", "_write_pages"),
     ("article pages", "feeds.pages.articles", "article_page"),
@@ -100,7 +104,8 @@ def measure(content: Path, config: Path, out: Path, cache: Path | None) -> dict[
         build_start = time.process_time()
         result = build(site, content, out, include_future=True, cache_dir=cache)
         total = time.process_time()
-        # Nested stages: make_job runs inside no other stage; _stage_file does not call commit.
+        # Nested stages: make_job runs inside no other stage; _stage_file does not call commit;
+        # stage_if_changed runs inside _stage_file and _write_batch, and counts for itself.
     finally:  # as it was: a test measures in its own process
         for owner, attribute, original in reversed(patched):
             setattr(owner, attribute, original)

@@ -51,16 +51,13 @@ def categories(entry: Entry) -> list[dict[str, str]]:
 
 def add_media(fe: Any, image: Image | None) -> None:
     """The picture as Media RSS ``media:content`` and ``media:thumbnail``, outside any
-    ``media:group`` (a group of one is a W3C warning). The entry must have loaded the "media"
-    extension (``load_entry_extension``); formats load it only when the entry has a picture, and
-    the feed's generator only when some entry has one, so feeds without pictures declare no Media
-    RSS namespace."""
+    ``media:group`` (a group of one is a W3C warning), on an entry a FeedGenerator made
+    (``FeedGenerator.add_entry``, which registers feedgen's "media" extension on it when the
+    generator has it: ``load_extension``). The feed's generator loads it only when some entry has
+    a picture, so feeds without pictures declare no Media RSS namespace. The entries of a build
+    are written by ``media_elements``, as feedgen writes them from these values."""
     if image is None:
         return
-    if isinstance(fe.media, _media_entry()):
-        fe.media.image = image
-        return
-    # feedgen's own extension, on the entries a FeedGenerator makes (FeedGenerator.add_entry).
     content = {"url": image.url, "medium": "image"}
     if image.type:
         content["type"] = image.type
@@ -96,13 +93,6 @@ def load_extension(fg: Any, name: str, *, atom: bool, rss: bool) -> None:
     fg.register_extension(name, feed_class, entry_class, atom, rss)
 
 
-def load_entry_extension(fe: Any, name: str, *, atom: bool, rss: bool) -> None:
-    """For an entry built alone (``feedgen.entry.FeedEntry``): the entry side of ``load_extension``
-    ("dc" or "media"), which ``FeedGenerator.add_entry`` registers on the entries it makes, as
-    feedgen's entry extensions write the elements feeds gives them (``_dc_entry``, ``_media_entry``)."""
-    fe.register_extension(name, {"dc": _dc_entry, "media": _media_entry}[name](), atom, rss)
-
-
 @cache
 def _extension_classes(name: str) -> tuple[type, type]:
     from importlib import import_module
@@ -115,52 +105,29 @@ def _extension_classes(name: str) -> tuple[type, type]:
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
 
-@cache
-def _dc_entry() -> type[Any]:
-    from feedgen.ext.dc import DcEntryExtension
-    from feedgen.util import xml_elem
-
-    class DcEntry(DcEntryExtension):  # type: ignore[misc]
-        """feedgen's Dublin Core entry extension for the two elements entries get (``dc_creator``,
-        ``dc_publisher``), written in feedgen's order: its own looks up all fifteen of every entry."""
-
-        def _extend_xml(self, xml_element: Any) -> None:
-            for name, values in (("creator", self._dcelem_creator), ("publisher", self._dcelem_publisher)):
-                for value in values or ():
-                    xml_elem(f"{{{DC_NS}}}{name}", xml_element).text = value
-
-    return DcEntry
-
-
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 
 
-@cache
-def _media_entry() -> type[Any]:
-    from feedgen.ext.base import BaseEntryExtension
-    from feedgen.util import xml_elem
+def media_elements(parent: Any, image: Image) -> None:
+    """The picture's ``media:content`` and ``media:thumbnail`` in ``parent``, as feedgen's Media
+    RSS entry extension writes them from ``add_media``'s values: attributes in its order."""
+    from lxml.etree import SubElement
 
-    class MediaEntry(BaseEntryExtension):  # type: ignore[misc]
-        """An entry's picture as feedgen's Media RSS entry extension writes it when given
-        ``content({"url", "type", "medium"}, group=None)`` and ``thumbnail({"url"}, group=None)``:
-        the two elements in the entry, their attributes in feedgen's order. Its own checks the
-        dictionaries it is given and looks up fourteen attributes of every entry."""
+    content = SubElement(parent, f"{{{MEDIA_NS}}}content", url=image.url)
+    if image.type:
+        content.set("type", image.type)
+    content.set("medium", "image")
+    SubElement(parent, f"{{{MEDIA_NS}}}thumbnail", url=image.url)
 
-        image: Image | None = None
 
-        def extend_atom(self, entry: Any) -> Any:
-            if self.image is not None:
-                content = xml_elem(f"{{{MEDIA_NS}}}content", entry, url=self.image.url)
-                if self.image.type:
-                    content.set("type", self.image.type)
-                content.set("medium", "image")
-                xml_elem(f"{{{MEDIA_NS}}}thumbnail", entry, url=self.image.url)
-            return entry
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-        def extend_rss(self, item: Any) -> Any:
-            return self.extend_atom(item)
 
-    return MediaEntry
+def rfc2822(when: datetime) -> str:
+    """``when`` as feedgen's ``formatRFC2822`` writes it (``%a, %d %b %Y %H:%M:%S %z`` in the C
+    locale), the names in English whatever the process's locale, without switching it."""
+    return f"{_DAYS[when.weekday()]}, " + when.strftime(f"%d {_MONTHS[when.month - 1]} %Y %H:%M:%S %z")
 
 
 def generated_head(path: str | Path) -> bytes | None:
