@@ -52,7 +52,7 @@ def _hostile(bad: int, how: str, i: int) -> int:
 @pytest.mark.parametrize(
     ("how", "message"),
     [
-        ("slow", guard.timed_out(2.0)),
+        ("slow", guard.timed_out(1.0)),
         ("crash", "its conversion crashed (signal SIGSEGV); not published"),
         ("exit", "its conversion stopped (exit status 3); not published"),
     ],
@@ -63,7 +63,7 @@ def test_a_bad_document_in_the_middle_of_a_batch_fails_alone(
 ) -> None:
     made = _batches(monkeypatch)
     out = list(
-        guarded_imap(partial(_hostile, 20, how), 300, lambda i: f"doc-{i}.md", 2.0 if how == "slow" else 30, procs)
+        guarded_imap(partial(_hostile, 20, how), 300, lambda i: f"doc-{i}.md", 1.0 if how == "slow" else 30, procs)
     )
     first = next(b for b in made if 20 in b)
     assert len(first) > 2 and first[0] < 20 < first[-1]  # in the middle of a batch
@@ -106,10 +106,10 @@ def _sent_slow(bad: int, i: int, sent: int) -> tuple[int, int]:
 
 def test_a_sessions_batch_names_its_slow_document() -> None:
     with guard.session():
-        out = list(guarded_imap(partial(_sent_slow, 11), 60, lambda i: f"doc{i}.md", 2.0, 1, lambda i: i, shared=True))
+        out = list(guarded_imap(partial(_sent_slow, 11), 60, lambda i: f"doc{i}.md", 1.0, 1, lambda i: i, shared=True))
         after = list(guarded_imap(partial(_sent_slow, -1), 30, lambda i: f"doc{i}.md", 30, 1, lambda i: i, shared=True))
     assert isinstance(out[11], GuardError) and out[11].path == "doc11.md"
-    assert out[11].message == guard.timed_out(2.0)
+    assert out[11].message == guard.timed_out(1.0)
     assert [o[1] for i, o in enumerate(out) if i != 11 and not isinstance(o, GuardError)] == [
         -i for i in range(60) if i != 11
     ]
