@@ -67,7 +67,14 @@ def _may_select_exhaustive(markexpr: str) -> bool:
 # Modules whose tests mostly wait, asleep, on a deadline (a worker's document_timeout, a server's
 # or a hub's timeout): run first, their waits overlap the other workers' building. At the end of
 # the run, where the collection order put them, the cores idled through about 15 s of them.
-WAITING_FIRST = ("test_guard_batches", "test_guard", "test_serve_watch", "test_serve_hardening", "test_websub")
+WAITING_FIRST = (
+    "test_guard_batches",
+    "test_guard_deadlines",
+    "test_guard",
+    "test_serve_watch",
+    "test_serve_hardening",
+    "test_websub",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
