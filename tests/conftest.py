@@ -85,6 +85,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=rank)  # stable: the order within each group stays
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _warm_converters(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Build a small mixed site once, in this process, before any test: what the readers and
+    converters make on first use (the news reader's patterns, compiled lazily; a Markdown engine;
+    the page templates) is then made here once, and every guard worker a build forks inherits it.
+    Otherwise each worker, forked from a process that had not read a document itself, made them
+    again for its one build and threw them away: about a third of a small build's CPU time. A
+    test that runs after any other that read a document in this process sees the same."""
+    import feeds.guard
+    from feeds.build import build
+
+    from .corpus import generate
+
+    root = tmp_path_factory.mktemp("warm")
+    generate(root / "content", 12)
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, root / "content" / seed.name)
+    forks = feeds.guard.can_fork
+    feeds.guard.can_fork = lambda: False  # the work in this process, which forks then share
+    try:
+        site = replace(site_from_mapping(TEST_SITE), max_items=4)
+        build(site, root / "content", root / "out", include_future=True)
+    finally:
+        feeds.guard.can_fork = forks
+    shutil.rmtree(root)
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto`` (addopts): a worker per core, and one more. About a tenth of the default run's
     time is tests waiting rather than working (a server started, a build killed at a random
