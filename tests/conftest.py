@@ -91,8 +91,9 @@ def _warm_converters(tmp_path_factory: pytest.TempPathFactory) -> None:
     converters make on first use (the news reader's patterns, compiled lazily; a Markdown engine;
     the page templates) is then made here once, and every guard worker a build forks inherits it.
     Otherwise each worker, forked from a process that had not read a document itself, made them
-    again for its one build and threw them away: about a third of a small build's CPU time. A
-    test that runs after any other that read a document in this process sees the same."""
+    again for its one build and threw them away: much of the CPU time a small build's worker
+    takes (bench/results.md). A test that runs after any other that read a document in this
+    process sees the same."""
     import feeds.guard
     from feeds.build import build
 
