@@ -186,3 +186,26 @@ def test_a_wait_for_a_slow_reader_is_no_documents_time() -> None:
         if len(out) in (1, 5):
             time.sleep(0.9)
     assert [o if isinstance(o, GuardError) else o[:1] for o in out] == [bytes([i]) for i in range(12)]
+
+
+def _refuse() -> object:
+    raise ValueError("not here")
+
+
+class _Unloadable:
+    """Pickles in the worker; unpickling it raises, in the parent."""
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return _refuse, ()
+
+
+def _some_unloadable(i: int) -> object:
+    return _Unloadable() if i in (3, 4) else i
+
+
+def test_an_answer_that_does_not_unpickle_is_that_documents_error() -> None:
+    out = list(guarded_imap(_some_unloadable, 12, lambda i: f"doc-{i}.md", 30, 1))
+    assert [str(o) for o in out[3:5]] == [
+        f"doc-{i}.md: cannot be converted (ValueError: not here); not published" for i in (3, 4)
+    ]
+    assert [o for i, o in enumerate(out) if i not in (3, 4)] == [i for i in range(12) if i not in (3, 4)]
