@@ -16,10 +16,13 @@ it cannot stop a regular expression or a C parser that never returns, and a kill
 always stops. They are long-lived (forked once per stage, not per document); results come back in
 input order. Forked, they share the parent's memory: only an index and the result cross a pipe.
 
-Indexes go to a worker in batches, and the batch's results come back in one message: one message
-per document each way cost more CPU, in switches between the processes, than reading a document.
-A batch must finish within ``document_timeout``; one that does not, or whose worker dies, is not
-yet any document's error: its documents go again one per message, and the one at fault fails alone.
+Indexes go to a worker in batches, and we wake once a batch to read its answers: one message per
+document each way cost more CPU, in switches between the processes, than reading a document. Each
+answer is in the pipe as soon as it is done, stamped with the time, so the deadline is still each
+document's own: when the one the worker was on when we last looked should be done, we read what
+it has done since, and kill it if it is still on that document. That document fails; the answers
+before it are kept, and the documents after it go on in a new worker. One whose worker died in a
+batch of others goes again alone: a crash is its error only if it crashes alone too.
 
 A build opens a ``session``: its stages that need one worker (a build below MIN_ITEMS
 documents) share it, forked at the first of them, instead of forking one each. Forking a big
@@ -48,16 +51,16 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from feeds.errors import ContentError, FeedsError
-from feeds.guardworker import DOCUMENT_MEMORY as DOCUMENT_MEMORY
 from feeds.guardworker import (
+    ANSWER,
     Raise,
     bound_memory,
     inherited_untouched,
-    receive,
     send,
     serve,
     write_framed,
 )
+from feeds.guardworker import DOCUMENT_MEMORY as DOCUMENT_MEMORY
 from feeds.guardworker import describe as describe
 from feeds.parallel import can_fork, workers
 
@@ -199,9 +202,13 @@ def _in_process(task: Callable[[int], R], count: int, label: Callable[[int], str
 class _Worker:
     pid: int
     to_worker: int  # the pipe's write end: indexes go there
-    from_worker: int  # read end: answers come back
-    held: deque[list[int]] = field(default_factory=deque)  # batches sent, not answered; the first worked on
-    since: float = 0.0  # when it started on held[0]
+    from_worker: int  # read end: each document's answer, as it is done
+    bell: int  # read end: rung when the worker has done a batch, or filled the pipe
+    # Batches sent, not all answered, each with when it was sent; the first is worked on.
+    held: deque[tuple[list[int], float]] = field(default_factory=deque)
+    answered: int = 0  # of the first batch's documents, read: the worker is on the next
+    since: float = 0.0  # when it started on that document, or before (the deadline never early)
+    unread: bytearray = field(default_factory=bytearray)  # the start of an answer whose rest is in the pipe
 
 
 class _Pool:
@@ -248,9 +255,10 @@ class _Pool:
         for worker in self.workers:
             while len(worker.held) < _IN_HAND and self.todo and self.todo[0] < limit:
                 batch, items = self._batch(limit)
+                now = time.monotonic()
                 if not worker.held:
-                    worker.since = time.monotonic()
-                worker.held.append(batch)
+                    worker.since = now
+                worker.held.append((batch, now))
                 try:
                     send(worker.to_worker, items)
                 except BrokenPipeError:  # it died on what it held: _collect reads its end, and replaces it
@@ -290,29 +298,77 @@ class _Pool:
         first = min(w.since for w in busy) + self.timeout
         poll = select.poll()
         for worker in busy:
-            poll.register(worker.from_worker, select.POLLIN)
+            poll.register(worker.bell, select.POLLIN)
         wait_ms = max(0, int((first - time.monotonic()) * 1000) + 1)
         ready = {fd for fd, _ in poll.poll(wait_ms)}
         now = time.monotonic()
         for worker in busy:
-            if worker.from_worker in ready:
-                try:
-                    answers = receive(worker.from_worker)
-                except EOFError:
-                    self._replace(worker, self._died(worker))
-                    continue
-                batch = worker.held.popleft()
-                for i, blob in zip(batch, answers, strict=True):
-                    try:
-                        answer = pickle.loads(blob)
-                    except Exception as exc:  # does not unpickle: this answer alone is lost
-                        answer = ("error", describe(exc), [])
-                    self.sent.pop(i, None)
-                    self.alone.discard(i)
-                    self.done[i] = (self._result(i, answer[:2]), answer[2])
-                worker.since = now
-            elif now - worker.since >= self.timeout:
-                self._replace(worker, timed_out(self.timeout))
+            if worker.bell not in ready and now - worker.since < self.timeout:
+                continue
+            # Rung, or its document's deadline as we last knew it has passed: what has it done?
+            if not self._read(worker):
+                if worker.held:
+                    self._replace(worker, *self._died(worker))
+                else:  # ended between two batches: nothing of ours lost
+                    self._died(worker)
+                    self._stop(worker)
+                    self.workers.remove(worker)
+            elif worker.held and now - worker.since >= self.timeout:
+                self._replace(worker, timed_out(self.timeout), True)
+
+    def _read(self, worker: _Worker) -> bool:
+        """Take in the answers ``worker`` has sent since we last looked: False if it has ended."""
+        alive, rung = True, b""
+        try:
+            while chunk := os.read(worker.bell, 4096):
+                rung += chunk
+            alive = False  # the bell's end closed: the worker's process is gone
+        except BlockingIOError:
+            pass
+        reading = time.monotonic()
+        unread = worker.unread
+        while True:
+            try:
+                chunk = os.read(worker.from_worker, 1 << 20)
+            except BlockingIOError:
+                break
+            if not chunk:
+                alive = False
+                break
+            unread += chunk
+        at = 0
+        with memoryview(unread) as view:
+            while len(view) - at >= ANSWER.size:
+                size, done_at = ANSWER.unpack_from(view, at)
+                end = at + ANSWER.size + size
+                if end > len(view):
+                    break
+                self._answered(worker, view[at + ANSWER.size : end], done_at)
+                at = end
+        del unread[:at]
+        if worker.held and (unread or b"!" in rung):
+            # It was sending an answer, or waiting for us to make room in the pipe: its next
+            # document starts after this read. A wait on us is no document's time.
+            worker.since = max(worker.since, reading)
+        return alive
+
+    def _answered(self, worker: _Worker, blob: memoryview, done_at: float) -> None:
+        """The answer to the document ``worker`` was on, done at ``done_at``: on to the next."""
+        batch, _ = worker.held[0]
+        i = batch[worker.answered]
+        try:
+            answer = pickle.loads(blob)
+        except Exception as exc:  # does not unpickle: this answer alone is lost
+            answer = ("error", describe(exc), [])
+        self.sent.pop(i, None)
+        self.alone.discard(i)
+        self.done[i] = (self._result(i, answer[:2]), answer[2])
+        worker.answered += 1
+        if worker.answered == len(batch):
+            worker.held.popleft()
+            worker.answered = 0
+        if worker.held:  # it started on the next as it sent this, if it had it by then
+            worker.since = max(done_at, worker.held[0][1])
 
     def _result(self, i: int, answer: tuple[str, Any]) -> Any:
         kind, value = answer
@@ -325,32 +381,35 @@ class _Pool:
             return Raise(value)
         return GuardError(self.label(i), value)
 
-    def _died(self, worker: _Worker) -> str:
+    def _died(self, worker: _Worker) -> tuple[str, bool]:
+        """Why ``worker``'s process ended, as its document's error; and whether that is surely
+        the document's doing (its time budget), not something else's (the kernel's OOM killer)."""
         status = _reap(worker.pid, kill=False)
         worker.pid = 0
         if os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
             if sig == signal.SIGKILL:
-                return "its conversion was killed (out of memory?); not published"
+                return "its conversion was killed (out of memory?); not published", False
             if sig == getattr(signal, "SIGXCPU", None):  # _limit_cpu's, before our deadline was seen
-                return timed_out(self.timeout)
-            return f"its conversion crashed (signal {signal.Signals(sig).name}); not published"
-        return f"its conversion stopped (exit status {os.waitstatus_to_exitcode(status)}); not published"
+                return timed_out(self.timeout), True
+            return f"its conversion crashed (signal {signal.Signals(sig).name}); not published", False
+        return f"its conversion stopped (exit status {os.waitstatus_to_exitcode(status)}); not published", False
 
-    def _replace(self, worker: _Worker, why: str) -> None:
-        """``worker`` failed its first batch: a batch of one document, that document gets ``why``;
-        a larger one's documents go again, each alone, to find the one at fault. The others it held
-        go back to the front of the queue, and a new worker takes its place."""
-        batch = worker.held.popleft()
-        if len(batch) == 1:
-            (i,) = batch
+    def _replace(self, worker: _Worker, why: str, certain: bool) -> None:
+        """``worker`` overran the time budget on the document it was on, or died on it: that
+        document gets ``why``, unless its worker died on it in a batch of others (then it goes
+        again alone, to be sure it was its own doing). The answers before it are kept; the
+        documents after it go back to the front of the queue, and a new worker takes its place."""
+        batch, _ = worker.held.popleft()
+        i, after = batch[worker.answered], batch[worker.answered + 1 :]
+        if certain or len(batch) == 1:
             self.sent.pop(i, None)
             self.alone.discard(i)
             self.done[i] = (GuardError(self.label(i), why), [])
         else:
-            self.alone.update(batch)
-            worker.held.appendleft(batch)
-        self.todo.extendleft(reversed([i for held in worker.held for i in held]))
+            self.alone.add(i)
+            after = [i, *after]
+        self.todo.extendleft(reversed(after + [j for held, _ in worker.held for j in held]))
         self._stop(worker)
         self.workers.remove(worker)
 
@@ -372,6 +431,7 @@ class _Pool:
 
         down_read, down_write = os.pipe()
         up_read, up_write = os.pipe()
+        bell_read, bell_write = os.pipe()
         for stream in (sys.stdout, sys.stderr):  # or the worker's first write repeats what they hold
             stream.flush()
         pid = os.fork()
@@ -379,29 +439,34 @@ class _Pool:
             status = 0
             inherited_untouched()
             try:
-                for fd in (down_write, up_read):  # the other workers': _close_inherited
+                for fd in (down_write, up_read, bell_read):  # the other workers': _close_inherited
                     os.close(fd)
                 bound_memory()
-                serve(down_read, up_write, self.task, self.label, self.timeout, self.send is not None)
+                serve(down_read, up_write, bell_write, self.task, self.label, self.timeout, self.send is not None)
             except BaseException:
                 status = 1
             finally:
                 os._exit(status)
         os.close(down_read)
-        os.close(up_write)  # the worker alone holds it: its death reads as EOF
-        with contextlib.suppress(AttributeError, OSError):  # a batch sent while it works on one: not blocked
-            import fcntl
+        for fd in (up_write, bell_write):  # the worker alone holds them: its death reads as EOF
+            os.close(fd)
+        for fd in (up_read, bell_read):  # read when it says, or at a deadline: what is there
+            os.set_blocking(fd, False)
+        # A batch sent while it works on one, and a batch's answers: neither waits for the reader.
+        for fd in (down_write, up_read):
+            with contextlib.suppress(AttributeError, OSError):
+                import fcntl
 
-            fcntl.fcntl(down_write, fcntl.F_SETPIPE_SZ, 1 << 20)
-        _pipes.update((down_write, up_read))
-        return _Worker(pid, down_write, up_read)
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+        _pipes.update((down_write, up_read, bell_read))
+        return _Worker(pid, down_write, up_read, bell_read)
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
         if worker.pid:
             _reap(worker.pid, kill=True)
             worker.pid = 0
-        for fd in (worker.to_worker, worker.from_worker):
+        for fd in (worker.to_worker, worker.from_worker, worker.bell):
             _pipes.discard(fd)
             os.close(fd)
 

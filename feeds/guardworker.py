@@ -7,8 +7,10 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import select
 import signal
 import struct
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -137,11 +139,24 @@ class Raise:
 
 
 def serve(
-    down: int, up: int, task: Callable[..., Any], label: Callable[[int], str], timeout: float, with_data: bool
+    down: int,
+    up: int,
+    bell: int,
+    task: Callable[..., Any],
+    label: Callable[[int], str],
+    timeout: float,
+    with_data: bool,
 ) -> None:
     """A worker: run ``task`` on each index of each batch the parent sends (``with_data``: and what
-    came with it), answer each batch in one message, until the pipe closes."""
+    came with it), until the pipe closes.
+
+    Each document's answer goes up the pipe as it is made, stamped with the time it was done: the
+    parent reads it there when it wakes, and knows which document of the batch this worker is on
+    and since when, and so each document's own deadline. It wakes when ``bell`` rings, once a
+    batch (and whenever the answers fill the pipe), not once a document: each wake-up is a switch
+    between the processes, which costs more than a small document's reading."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops us
+    os.set_blocking(up, False)  # a full pipe: ring, then wait for the parent to read
     records = _Records()
     logging.getLogger().handlers = [records]  # sent to the parent with each answer
     while True:
@@ -153,7 +168,27 @@ def serve(
             _, task, timeout = message
             _bound_from_here()
             continue
-        send(up, [_run(pickle.loads(item), task, label, timeout, with_data, records) for item in message])
+        for item in message:
+            answer = _run(pickle.loads(item), task, label, timeout, with_data, records)
+            _answer(up, bell, ANSWER.pack(len(answer), time.monotonic()) + answer)
+        os.write(bell, b".")
+
+
+# Before each answer: its size, and when the document was done (time.monotonic(): one clock for
+# every process of the machine), which is when the worker started on the next.
+ANSWER = struct.Struct("!Qd")
+
+
+def _answer(up: int, bell: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[os.write(up, view) :]
+        except BlockingIOError:
+            os.write(bell, b"!")
+            writable = select.poll()
+            writable.register(up, select.POLLOUT)
+            writable.poll()
 
 
 def _run(

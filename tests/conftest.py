@@ -67,7 +67,14 @@ def _may_select_exhaustive(markexpr: str) -> bool:
 # Modules whose tests mostly wait, asleep, on a deadline (a worker's document_timeout, a server's
 # or a hub's timeout): run first, their waits overlap the other workers' building. At the end of
 # the run, where the collection order put them, the cores idled through about 15 s of them.
-WAITING_FIRST = ("test_guard_batches", "test_guard", "test_serve_watch", "test_serve_hardening", "test_websub")
+WAITING_FIRST = (
+    "test_guard_batches",
+    "test_guard_deadlines",
+    "test_guard",
+    "test_serve_watch",
+    "test_serve_hardening",
+    "test_websub",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -76,6 +83,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return WAITING_FIRST.index(name) if name in WAITING_FIRST else len(WAITING_FIRST)
 
     items.sort(key=rank)  # stable: the order within each group stays
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _warm_converters(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Build a small mixed site once, in this process, before any test: what the readers and
+    converters make on first use (the news reader's patterns, compiled lazily; a Markdown engine;
+    the page templates) is then made here once, and every guard worker a build forks inherits it.
+    Otherwise each worker, forked from a process that had not read a document itself, made them
+    again for its one build and threw them away: much of the CPU time a small build's worker
+    takes (bench/results.md). A test that runs after any other that read a document in this
+    process sees the same."""
+    import feeds.guard
+    from feeds.build import build
+
+    from .corpus import generate
+
+    root = tmp_path_factory.mktemp("warm")
+    generate(root / "content", 12)
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(seed, root / "content" / seed.name)
+    forks = feeds.guard.can_fork
+    feeds.guard.can_fork = lambda: False  # the work in this process, which forks then share
+    try:
+        site = replace(site_from_mapping(TEST_SITE), max_items=4)
+        build(site, root / "content", root / "out", include_future=True)
+    finally:
+        feeds.guard.can_fork = forks
+    shutil.rmtree(root)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:

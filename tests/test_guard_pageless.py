@@ -13,10 +13,26 @@ from typing import Any
 
 import pytest
 
+import feeds.fragments
 from feeds.cli import main
 
 from .conftest import write_site_toml
-from .test_guard import FAULTS, FRONT, TIMEOUT, content, errors_of, hostile_render, put  # noqa: F401
+from .test_guard import FAULTS, FRONT, HANG, TIMEOUT, content, errors_of, hang, put  # noqa: F401
+
+
+@pytest.fixture
+def hostile_render(monkeypatch: pytest.MonkeyPatch) -> None:
+    """test_guard's, but a hanging body sleeps: the deadline kills it as it kills the spin in C
+    that tests/test_guard.py keeps (hang()), and the wait costs the suite no CPU."""
+    real = feeds.fragments.clean_xml_chars
+
+    def clean(text: str) -> str:
+        if HANG in text:
+            time.sleep(600)
+        hang(text)
+        return real(text)
+
+    monkeypatch.setattr(feeds.fragments, "clean_xml_chars", clean)
 
 
 @pytest.mark.parametrize("pages", [True, False], ids=["pages", "feeds-only"])
