@@ -4,7 +4,7 @@ Whatever one file holds, the worst it can do is fail itself. Decoding, parsing, 
 and Pelican conversions, Markdown or news rendering: each document's work runs in a worker
 process, and
 
-- any exception it raises (RecursionError from a list nested 1,000 deep, MemoryError,
+- any exception it raises (RecursionError from Markdown nested past the recursion limit, MemoryError,
   OverflowError, a bug of ours) becomes that file's ContentError;
 - a document that takes longer than ``document_timeout`` seconds has its worker killed and
   replaced, and is that file's error; the other documents go on in the new worker;
