@@ -41,7 +41,7 @@ from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below,
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
-from feeds.readers.newstitle import choose_title, copy_of, deck_class, is_buttons
+from feeds.readers.newstitle import choose_title, copy_of, deck_class, headline_text, is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -227,7 +227,7 @@ def _title(window: list[tuple[int, str]], infos: list[HeadLine | None], classes:
     headline a board's row of fields holds."""
     for (n, s), kind in zip(window, classes, strict=True):
         if kind == Kind.TITLE:
-            return n, TITLE_LABEL.sub("", s) or s
+            return n, headline_text(TITLE_LABEL.sub("", s) or s)
     return next((n, info.title) for (n, _), info in zip(window, infos, strict=True) if info and info.title)
 
 

@@ -1,0 +1,95 @@
+"""Round 6: the title, deck and caption shapes of tests/data/news10 and news11 (held out until this
+round), each written as a general property of a line (what it is on any page, not on one outlet's)
+and tested here with a made-up headline or text. Each test's docstring names the real lines it came
+from, their outlets and sets."""
+
+from __future__ import annotations
+
+from feeds.readers import read
+from feeds.readers.newstitle import choose_title, deck_class, title_scores
+
+HEADLINE = "새 도서관 문 열어"
+DECK = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다"
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+
+
+def _check(lines: list[str], numbers: list[int], want: int) -> None:
+    assert choose_title(lines, numbers) == want, title_scores(lines, numbers)
+
+
+def _meta(text: str) -> dict[str, object]:
+    return read(text, "a.txt").meta
+
+
+# --- the page's own lines above the headline ---------------------------------------------------
+
+
+def test_a_page_regions_name_is_no_headline() -> None:
+    """ "상단영역" / "본문영역" (법보신문 and 당진시대, news11, one CMS), "상단여백" (부대신문, news11):
+    the names of the page's regions, read aloud to a screen reader, above the headline."""
+    _check(["상단영역", "본문영역", HEADLINE], [0, 2, 4], 2)
+    _check(["상단여백", HEADLINE], [0, 1], 1)
+
+
+def test_the_headline_under_the_stamp_when_only_region_names_are_above_it() -> None:
+    """당진시대 (news11): "상단영역" / "본문영역" / "• 인물" / "• 입력 2008.11.24 00:00" / headline."""
+    meta = _meta(f"상단영역\n\n본문영역\n\n  • 인물\n  • 입력 2024.04.05 09:40\n\n{HEADLINE}\n\n{BODY}")
+    assert meta["title"] == HEADLINE
+    assert "summary" not in meta or meta["summary"] != "본문영역"
+
+
+def test_a_row_of_glued_tool_buttons_is_no_headline() -> None:
+    """ "쪽지신고하기 기사글확대 기사글축소 기사스크랩 이메일문의 프린트하기" (설악신문, news11): the
+    article's tools, each label glued to its verb; the headline under them, its deck under it."""
+    tools = "쪽지신고하기 기사글확대 기사글축소 기사스크랩 이메일문의 프린트하기"
+    lines = ["OFF", "뉴스홈 > 사회", "트위터로 보내기 네이버 밴드 공유", tools]
+    _check([*lines, HEADLINE, DECK], [0, 1, 2, 3, 4, 5], 4)
+
+
+def test_the_weather_glued_into_one_line_is_no_headline() -> None:
+    """ "현재기온 0.8°c대기 보통풍속 1.5m/s습도 61%" (호남일보, news11): the weather widget, its
+    fields glued, under the site's date."""
+    _check(["현재기온 0.8°c대기 보통풍속 1.5m/s습도 61%", HEADLINE], [0, 2], 1)
+    _check(["기온 12℃ 습도 40%", HEADLINE], [0, 2], 1)
+
+
+def test_a_line_of_latin_capitals_is_a_label_above_the_headline() -> None:
+    """ "캠퍼스" / "HOT YOUTH" / headline (씽굿, news11): a section's name in Latin capitals, as
+    magazines print them ("CLUB DATE" further down the same page)."""
+    _check(["캠퍼스", "HOT YOUTH", HEADLINE], [0, 2, 4], 2)
+
+
+def test_a_headline_in_latin_capitals_alone_stays_the_headline() -> None:
+    _check(["BTS WORLD TOUR", DECK], [0, 1], 0)
+
+
+def test_a_bullet_leading_the_headline_is_no_part_of_it() -> None:
+    """ "• [Editor`s Letter] 창간 10주년 맞은 <매경LUXMEN>" (매경럭스멘, news10): the page's list mark."""
+    meta = _meta(f"• {HEADLINE}\n\n    입력 : 2024.04.05 09:40:02\n\n{BODY}")
+    assert meta["title"] == HEADLINE
+
+
+# --- lines under the head that are no deck ---------------------------------------------------
+
+
+def test_a_pictures_file_name_with_spaces_starts_the_text() -> None:
+    """ "사진1.임상섭 산림청장이 … 확인하고 있다..jpg" (산림청, news11): an image's file name, made of
+    its caption, spaces and all."""
+    assert deck_class("사진1.홍길동 시장이 새 도서관을 둘러보고 있다..jpg", HEADLINE) == "text"
+
+
+def test_a_lone_latin_word_is_an_images_alt_text() -> None:
+    """ "image" over "/사진='시동' 포스터" (스타뉴스, news10): a picture's alt text, one Latin word."""
+    assert deck_class("image", HEADLINE) == "page"
+    assert deck_class("photo", HEADLINE) == "page"
+
+
+def test_a_channels_label_under_the_stamp_is_no_deck() -> None:
+    """ "[헬스조선 유튜브 '동영상 질병백과']" over the deck (헬스조선, news10): the outlet's channel
+    and its programme, in brackets, the deck under it. A series' label over its episode is the
+    deck's ("[인천문화 40년을 듣는다]" / "(5) …", 인천in, news2)."""
+    assert deck_class("[한빛일보 유튜브 '동영상 도서관']", HEADLINE) == "page"
+    text = f"{HEADLINE}\n\n입력 2024.04.05 09:40\n\n[한빛일보 유튜브 '동영상 도서관']\n{DECK}\n\n{BODY}"
+    assert _meta(text)["summary"] == DECK
+    text = f"{HEADLINE}\n\n입력 2024.04.05 09:40\n\n[도서관 40년을 듣는다]\n(5) {DECK}\n{BODY}"
+    assert _meta(text)["summary"] == f"[도서관 40년을 듣는다] (5) {DECK}"
