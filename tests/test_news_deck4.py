@@ -34,6 +34,7 @@ DECIDED_BY = {
     "led by a template's marker": ("|contsmark0|열두 해 만에 새 건물로", HEADLINE, "text"),  # PD저널, news7
     "a name alone": ("홍길동", HEADLINE, "page"),  # 한국금융신문, news7
     "a lone Latin word": ("image", HEADLINE, "page"),  # 스타뉴스, news10
+    "printed twice on one line": ("도서관 전경 /한빛일보 도서관 전경 /한빛일보", HEADLINE, "text"),  # 스타뉴스, news10
     "a channel's label": ("[한빛일보 유튜브 '동영상 도서관']", HEADLINE, "page"),  # 헬스조선, news10
 }
 

@@ -5,8 +5,9 @@ from, their outlets and sets."""
 
 from __future__ import annotations
 
+from feeds.markup.news import to_html
 from feeds.readers import read
-from feeds.readers.newstitle import choose_title, deck_class, title_scores
+from feeds.readers.newstitle import choose_title, deck_class, printed_twice, title_scores
 
 HEADLINE = "새 도서관 문 열어"
 DECK = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다"
@@ -93,3 +94,20 @@ def test_a_channels_label_under_the_stamp_is_no_deck() -> None:
     assert _meta(text)["summary"] == DECK
     text = f"{HEADLINE}\n\n입력 2024.04.05 09:40\n\n[도서관 40년을 듣는다]\n(5) {DECK}\n{BODY}"
     assert _meta(text)["summary"] == f"[도서관 40년을 듣는다] (5) {DECK}"
+
+
+def test_a_caption_printed_twice_on_one_line_under_the_stamp() -> None:
+    """ "그룹 방탄소년단 /AFPBBNews=뉴스1 그룹 방탄소년단 /AFPBBNews=뉴스1" under the stamp (스타뉴스,
+    news10): a photo's alt text and its caption, the very same words twice on one line."""
+    twice = "새 도서관 전경 /한빛일보 새 도서관 전경 /한빛일보"
+    assert deck_class(twice, HEADLINE) == "text"
+    doc = read(f"{HEADLINE}\n\n홍길동 기자  |  2024.04.05 09:40\n{twice}\n\n\n{BODY}", "a.txt")
+    assert "summary" not in doc.meta or doc.meta["summary"] != twice
+    assert f"<figcaption>{twice}</figcaption>" in to_html(doc.body)
+
+
+def test_a_paragraph_printed_twice_on_one_line_is_no_caption() -> None:
+    """ "… 유서깊은 고장입니다. … 유서깊은 고장입니다." (옥천신문, news2): the text, printed twice."""
+    twice = "우리 고장엔 수많은 인재가 배출되었습니다. 우리 고장엔 수많은 인재가 배출되었습니다."
+    assert not printed_twice(twice)
+    assert "figcaption" not in to_html(f"{BODY}\n{twice}\n\n{BODY}")

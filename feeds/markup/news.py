@@ -12,7 +12,7 @@ import html
 import re
 
 from feeds.readers.newsdeck import titled
-from feeds.readers.newstitle import is_buttons
+from feeds.readers.newstitle import is_buttons, printed_twice
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -225,6 +225,8 @@ _TWICE_END = 6  # and end with: a credit, "(왼쪽부터)."
 def _twice_on_one_line(s: str) -> bool:
     """Whether a line is one caption printed twice, glued, the second maybe worded a little apart:
     a photo's alt text and its caption ("… 회장(왼쪽부터).인민왕 한국어판이 … 회장(왼쪽부터).")."""
+    if printed_twice(s) and len(s) <= 2 * CAPTION_MAX:
+        return True  # the very same words twice
     if len(s) < 2 * _TWICE_START or len(s) > 2 * CAPTION_MAX:
         return False
     end = s.rstrip(" .")[-_TWICE_END:]

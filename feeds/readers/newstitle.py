@@ -19,6 +19,7 @@ from feeds.readers.newswords import (
     ENGLISH_SECTION,
     JUNK_WORD,
     SECTION,
+    SENTENCE_END,
     SERIES_LABEL,
     is_bare_name,
     is_outlet,
@@ -352,6 +353,19 @@ _CREDIT = re.compile(
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
 
 
+def printed_twice(s: str) -> bool:
+    """Whether a line is the same words twice, glued or a space between: a photo's alt text and
+    its caption ("그룹 방탄소년단 /AFPBBNews=뉴스1 그룹 방탄소년단 /AFPBBNews=뉴스1"). A paragraph
+    printed twice ("… 고장입니다. … 고장입니다.") is the text."""
+    half = len(s) // 2
+    if half < _TWICE_MIN or SENTENCE_END.search(s[:half].rstrip()):
+        return False
+    return s[:half] == s[half:] or (len(s) % 2 == 1 and s[half] == " " and s[:half] == s[half + 1 :])
+
+
+_TWICE_MIN = 4
+
+
 def _label_then_headline(line: str, headline: str) -> bool:
     """The headline again after a label and a separator: "Tech Guide-<headline>", "[기획] <headline>"."""
     label = line[: -len(headline)].rstrip() if len(headline) < len(line) and line.endswith(headline) else ""
@@ -388,6 +402,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
     "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
     "a lone Latin word": lambda line, headline: _LATIN_WORD.fullmatch(line) is not None,  # image
+    "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
     ),
@@ -414,6 +429,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("led by a template's marker", "text", 10),
     ("a name alone", "page", 10),
     ("a lone Latin word", "page", 10),  # a picture's alt text ("image"), no deck's words
+    ("printed twice on one line", "text", 10),  # the photo's caption, the text's first block
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
