@@ -111,3 +111,41 @@ def test_a_paragraph_printed_twice_on_one_line_is_no_caption() -> None:
     twice = "우리 고장엔 수많은 인재가 배출되었습니다. 우리 고장엔 수많은 인재가 배출되었습니다."
     assert not printed_twice(twice)
     assert "figcaption" not in to_html(f"{BODY}\n{twice}\n\n{BODY}")
+
+
+# --- a deck of one sentence over the photo ----------------------------------------------------
+
+CAPTION = "새 도서관 열람실에서 시민들이 책을 고르고 있다."
+
+
+def test_a_caption_ending_in_an_agencys_credit_in_angle_brackets() -> None:
+    """ "… 3관왕의 주인공이 됐다.<뉴시스>" (인사이트코리아, news10): the photo's caption, credited to
+    the agency after its full stop, as "(사진=뉴시스)" is."""
+    html = to_html(f"{CAPTION}<뉴시스>\n\n{BODY}")
+    assert f"<figcaption>{CAPTION}&lt;뉴시스&gt;</figcaption>" in html
+    assert "figcaption" not in to_html(f"{BODY}\n그는 <한빛일보>에 이렇게 말했다.\n")
+
+
+def test_one_sentence_over_the_photo_under_the_stamp_is_the_deck() -> None:
+    """ "한국 여자 양궁대표팀의 안산(…)이 … 주인공이 됐다." over "… 됐다.<뉴시스>" (인사이트코리아,
+    news10); "50분이 지나서야 교체됐다." set off over "뉴스1" / its caption (허프포스트코리아, news3):
+    the deck is one sentence, the photo between it and the text."""
+    deck = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 열었다."
+    text = f"{HEADLINE}\n  • 홍길동 기자\n  • 승인 2024.04.05 09:40\n\n{deck}\n{CAPTION}<뉴시스>\n\n{BODY}"
+    assert _meta(text)["summary"] == deck
+    text = f"2024.04.05 09:40\n\n{HEADLINE}\n\n{deck}\n\n뉴스1\n{CAPTION}\n\n{BODY}"
+    assert _meta(text)["summary"] == deck
+
+
+def test_a_first_paragraph_over_the_photo_stays_the_text() -> None:
+    """Two sentences, or a paragraph's length, over the photo are the text's first paragraph; a
+    note led by a mark is the text ("* <한겨레21> … 독자님이 응원해주셨습니다." over "오진욱 제공",
+    한겨레21, news2)."""
+    para = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다."
+    text = f"{HEADLINE}\n  • 홍길동 기자\n  • 승인 2024.04.05 09:40\n\n{para}\n{CAPTION}<뉴시스>\n\n{BODY}"
+    assert _meta(text).get("summary") != para
+    note = "* 페이스북 독자 모임으로 홍길동 독자님이 응원해주셨습니다."
+    text = f"{HEADLINE}\n\n등록 : 2024-04-05 09:40\n\n{note}\n\n홍길동 제공\n\n{BODY}"
+    assert _meta(text).get("summary") != note
+    text = f"{HEADLINE}\n\n2024년 04월 05일 09시 40분\n\n{DECK}했다.\n\n▲{CAPTION}\n\n{BODY}"
+    assert _meta(text).get("summary") != f"{DECK}했다."  # 뉴스타파 (tests/data/news)

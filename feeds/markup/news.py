@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from feeds.readers.newsdeck import titled
+from feeds.readers.newsdeck import agency_after_stop, titled
 from feeds.readers.newstitle import is_buttons, printed_twice
 from feeds.readers.newswords import (
     BOOK_ENTRY,
@@ -97,6 +97,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
     if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
+    if alone and len(s) <= CAPTION_MAX and agency_after_stop(s):
+        return "caption"  # "… 주인공이 됐다.<뉴시스>": the photo's caption, credited after its full stop
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
     credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):

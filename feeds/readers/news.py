@@ -37,7 +37,15 @@ from typing import Any
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
 from feeds.readers.newscredit import credited, desk_byline, signed_address
-from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, sentences_only, tool_labels
+from feeds.readers.newsdeck import (
+    first_subheading,
+    glued_deck,
+    headline_below,
+    noun_point,
+    sentence_over_photo,
+    sentences_only,
+    tool_labels,
+)
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
@@ -359,7 +367,8 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     photo = end < len(rest) and (
         (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
     )
-    glued = start + 1 if glued_deck(rest, start) else start  # a deck glued to the text's first paragraph
+    # a deck glued to the text's first paragraph, or one sentence over the photo
+    glued = start + 1 if glued_deck(rest, start) or sentence_over_photo(rest, start) else start
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else glued
 
 

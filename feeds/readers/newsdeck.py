@@ -21,6 +21,7 @@ from feeds.readers.newstitle import TITLE_WORD, all_furniture, is_buttons
 from feeds.readers.newswords import (
     BYLINE,
     CREDIT_END,
+    CREDIT_ONLY,
     CUES,
     FULL_STOP,
     ROLE_ONLY,
@@ -170,3 +171,32 @@ def noun_point(s: str) -> bool:
         and not titled(s)
         and ". " not in s
     )
+
+
+_ANGLED = re.compile(r"[.)]\s*<([^<>]{2,12})>$")
+
+
+def agency_after_stop(s: str) -> bool:
+    """Whether a line ends in a photo agency's or an outlet's credit in angle brackets right after
+    its full stop ("… 됐다.<뉴시스>"); a sentence naming a paper ("<한빛일보>에 …") is the text."""
+    m = _ANGLED.search(s)
+    return m is not None and CREDIT_ONLY.fullmatch(m.group(1)) is not None
+
+
+_SENTENCE_DECK_MAX = 100
+
+
+def sentence_over_photo(rest: list[tuple[int, str]], start: int) -> bool:
+    """Whether line ``start`` under the head is a deck of one sentence with the photo between it and
+    the text: the next line is a photo's credit alone ("뉴스1") or a caption with its credit ("…
+    됐다.<뉴시스>"); over a caption with no credit ("▲세월호 선조위 …") it is the text's first
+    sentence. Two sentences there, or a paragraph's length, are the text's first paragraph,
+    and a line led by a mark is a note on the photo ("* 오진욱 독자님이 응원해주셨습니다.")."""
+    if start + 1 >= len(rest):
+        return False
+    s, below = rest[start][1], rest[start + 1][1]
+    if s[0] in _MARKS or s[0] in "*※":
+        return False
+    if len(s) > _SENTENCE_DECK_MAX or not FULL_STOP.search(s) or _BREAK.search(s) or BYLINE.match(s) or is_caption(s):
+        return False
+    return CREDIT_ONLY.fullmatch(below) is not None or agency_after_stop(below)
