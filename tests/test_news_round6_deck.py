@@ -149,3 +149,12 @@ def test_a_first_paragraph_over_the_photo_stays_the_text() -> None:
     assert _meta(text).get("summary") != note
     text = f"{HEADLINE}\n\n2024년 04월 05일 09시 40분\n\n{DECK}했다.\n\n▲{CAPTION}\n\n{BODY}"
     assert _meta(text).get("summary") != f"{DECK}했다."  # 뉴스타파 (tests/data/news)
+
+
+def test_a_deck_of_four_short_lines_set_off_under_the_stamps() -> None:
+    """ "4월3일 현응 스님 이어" / "4일 지홍 스님도 법보시" / "“신문은 못가는 곳 없어" / "24시간 함께하는
+    포교사”" (법보신문, news11): a deck broken into four short lines, as a headline's are."""
+    lines = ["열두 해 만에 새 건물로", "시립 도서관 문 열어", "“책 읽는 도시로", "한 걸음 더 나아가”"]
+    deck = "\n".join(lines)
+    text = f"{HEADLINE}\n\n  • 교계\n  • 입력 2024.04.05 09:40\n  • 댓글 0\n\n{deck}\n\n{BODY}"
+    assert _meta(text)["summary"] == " ".join(lines)

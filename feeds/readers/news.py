@@ -350,12 +350,15 @@ def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t
 _HEADLINE_MAX = 100
 
 
+_DECK_LINES = 4  # a deck's points, or a deck broken into short lines as a headline is
+
+
 def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     """Where the text starts after a deck printed under the date line: short lines that are not a
     sentence or a caption, set off by a blank line (a line right above the text is a photo's
     caption); ``start`` when there is none."""
     end = start
-    while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
+    while end < len(rest) - 1 and end - start < _DECK_LINES and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
         if rest[end][1] == rest[end + 1][1]:
             break  # a line printed twice is a photo's alt text and caption: the text starts there
         if end > start and rest[end][0] > rest[end - 1][0] + 1 and BYLINE.match(rest[end + 1][1]):
