@@ -158,3 +158,15 @@ def test_a_deck_of_four_short_lines_set_off_under_the_stamps() -> None:
     deck = "\n".join(lines)
     text = f"{HEADLINE}\n\n  • 교계\n  • 입력 2024.04.05 09:40\n  • 댓글 0\n\n{deck}\n\n{BODY}"
     assert _meta(text)["summary"] == " ".join(lines)
+
+
+def test_a_deck_of_several_lines_glued_between_the_stamp_and_the_text() -> None:
+    """ "한국전력공사 본사" / "첨단 시스템으로 지하 송전선 관리" / "전기세·전자파 오해·표현 바뀌어야"
+    glued under the stamp and over the first paragraph (호남일보, news11): a deck broken into
+    lines, one of them of two words; two words alone over the text are the photo's subject."""
+    lines = ["한빛시립도서관 본관", "열두 해 만에 새 건물로 옮겨", "주말부터 시민에게 문 열어"]
+    para = "한빛시는 10일 시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다고 밝혔다."
+    text = f"{HEADLINE}\n\n입력 2024.04.05. 09:40\n" + "\n".join(lines) + f"\n{para}\n\n{BODY}"
+    assert _meta(text)["summary"] == " ".join(lines)
+    text = f"{HEADLINE}\n\n입력 2024.04.05. 09:40\n블랙핑크 지수\n{para}\n\n{BODY}"
+    assert "summary" not in _meta(text) or _meta(text)["summary"] != "블랙핑크 지수"

@@ -371,7 +371,7 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
         (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
     )
     # a deck glued to the text's first paragraph, or one sentence over the photo
-    glued = start + 1 if glued_deck(rest, start) or sentence_over_photo(rest, start) else start
+    glued = start + (glued_deck(rest, start) or int(sentence_over_photo(rest, start)))
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else glued
 
 
