@@ -170,3 +170,18 @@ def test_a_deck_of_several_lines_glued_between_the_stamp_and_the_text() -> None:
     assert _meta(text)["summary"] == " ".join(lines)
     text = f"{HEADLINE}\n\n입력 2024.04.05. 09:40\n블랙핑크 지수\n{para}\n\n{BODY}"
     assert "summary" not in _meta(text) or _meta(text)["summary"] != "블랙핑크 지수"
+
+
+# --- captions ----------------------------------------------------------------------------------
+
+
+def test_a_byline_closing_a_short_article_makes_no_caption_zone() -> None:
+    """ "신안=이상희 기자" over the copyright, closing six short paragraphs (농민신문, news11): the
+    paragraphs above it are the text, not what photos showed above an opening byline."""
+    body = (
+        "한빛시 도서관이 새 건물로 옮겼다.\n\n"
+        "홍길동 관장은 “시민과 함께하는 도서관이 되겠다”고 말했다.\n\n"
+        "김철수 시장은 “책 읽는 도시를 만들자”고 다짐했다.\n\n"
+        "한빛=홍길동 기자\n\nⓒ 한빛일보, 무단 전재 및 재배포 금지\n"
+    )
+    assert "figcaption" not in to_html(body)

@@ -186,14 +186,17 @@ def _plain_words(s: str) -> bool:
 
 
 def _caption_zone(lines: list[str]) -> int:
-    """The index of the dateline or byline that starts the article, if it is among its first lines."""
+    """The index of the dateline or byline that starts the article, if it is among its first lines;
+    a line that is only a byline, closing a short article ("신안=홍길동 기자" over the copyright),
+    starts nothing."""
     seen = 0
     for i, line in enumerate(lines):
         if not line:
             continue
         s = plain(line)
-        if BYLINE.match(s) or DATELINE.match(s):
-            return i
+        m = BYLINE.match(s) or DATELINE.match(s)
+        if m:
+            return 0 if m.end() >= len(s.rstrip()) and not text_after(lines, i) else i
         seen += 1
         if seen == ZONE_LINES:
             break
