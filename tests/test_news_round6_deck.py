@@ -185,3 +185,14 @@ def test_a_byline_closing_a_short_article_makes_no_caption_zone() -> None:
         "한빛=홍길동 기자\n\nⓒ 한빛일보, 무단 전재 및 재배포 금지\n"
     )
     assert "figcaption" not in to_html(body)
+
+
+def test_a_clipping_pages_fields_are_no_deck_and_its_signature_no_caption() -> None:
+    """ "매체명 : KFM경기방송" / "보도일 : 2019.12.09" under the headline, the text signed "/엄인용
+    기자" twice at its end (작은도서관 뉴스, news11): a labelled field, and the writer's signature
+    printed twice; between paragraphs, a signature printed twice is a photo's alt text and caption."""
+    text = f"{HEADLINE}\n매체명 : 한빛방송\n보도일 : 2024.04.05\n{BODY}\n/홍길동 기자\n/홍길동 기자\n"
+    doc = read(text, "a.txt")
+    assert doc.meta.get("summary") != "매체명 : 한빛방송"
+    assert "figcaption" not in to_html(doc.body)
+    assert "figcaption" in to_html(f"{BODY}\n/홍길동 기자\n/홍길동 기자\n\n{BODY}")

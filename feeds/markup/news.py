@@ -17,6 +17,7 @@ from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
     CLOSING,
+    CLOSING_REPORTER,
     CREDIT_END,
     CREDIT_ONLY,
     DATELINE,
@@ -92,6 +93,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if _FILE_NAME.fullmatch(s):
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
+    if repeated(lines, i) and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
+        return "p"  # "/홍길동 기자" printed twice closing the text: the writer's signature
     if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
@@ -210,6 +213,11 @@ def repeated(lines: list[str], i: int) -> bool:
     return bool(here) and any(
         0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
     )
+
+
+def _text_past_copies(lines: list[str], i: int) -> bool:
+    """Whether text other than copies of line ``i`` and closing notes follows it."""
+    return any(line and line != lines[i] and not NOTE.search(line) for line in lines[i + 1 :])
 
 
 def _glued_copy(lines: list[str], i: int) -> bool:

@@ -333,6 +333,8 @@ _LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # 
 _FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
 # A picture's file name, its caption's words and spaces kept in it ("사진1.홍길동 시장이 … 있다..jpg")
 _FILE_NAME = re.compile(r"\S.{0,200}?\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+# A field's label and its one-word value: "매체명 : 한빛방송"; "인터뷰: 도서관은 시민의 것" is a deck's point
+_FIELD = re.compile(r"[가-힣]{2,5}\s*[:：]\s*[^\s:：]{1,30}")
 _CHANNEL = re.compile(r"유튜브|YouTube|팟캐스트|라디오|TV|채널")  # the outlet's channel a series airs on
 _LATIN_WORD = re.compile(r"[A-Za-z][a-z]{1,11}")  # "image": a picture's alt text
 _ADDRESS = re.compile(r"[\w.+-]+@[\w.-]*")  # "desk@hanbit.co.kr", or cut off: "webmaster@"
@@ -402,6 +404,9 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
     "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
     "a lone Latin word": lambda line, headline: _LATIN_WORD.fullmatch(line) is not None,  # image
+    "a labelled field": lambda line, headline: (  # 매체명 : 한빛방송, a board's field
+        _FIELD.fullmatch(line) is not None and SENTENCE_END.search(line) is None
+    ),
     "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
@@ -429,6 +434,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("led by a template's marker", "text", 10),
     ("a name alone", "page", 10),
     ("a lone Latin word", "page", 10),  # a picture's alt text ("image"), no deck's words
+    ("a labelled field", "page", 10),  # a board's or a clipping service's field, its label and value
     ("printed twice on one line", "text", 10),  # the photo's caption, the text's first block
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
 )
