@@ -33,6 +33,10 @@ DECIDED_BY = {
     "a writer's credit": ("(사)한빛외식협회 회장 홍길동", HEADLINE, "page"),  # 식품외식경제, news9
     "led by a template's marker": ("|contsmark0|열두 해 만에 새 건물로", HEADLINE, "text"),  # PD저널, news7
     "a name alone": ("홍길동", HEADLINE, "page"),  # 한국금융신문, news7
+    "a lone Latin word": ("image", HEADLINE, "page"),  # 스타뉴스, news10
+    "printed twice on one line": ("도서관 전경 /한빛일보 도서관 전경 /한빛일보", HEADLINE, "text"),  # 스타뉴스, news10
+    "a labelled field": ("매체명 : 한빛방송", HEADLINE, "page"),  # 작은도서관 뉴스, news11
+    "a channel's label": ("[한빛일보 유튜브 '동영상 도서관']", HEADLINE, "page"),  # 헬스조선, news10
 }
 
 

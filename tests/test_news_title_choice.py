@@ -185,6 +185,8 @@ DECIDED_BY = {
     "a programme's name": (["한빛 8 뉴스", "새 도서관 문 열어"], [1, 2]),
     "a word of two syllables": (["관광", "새 도서관 문 열어"], [1, 2]),
     "the second of two copies": (["정직한 소리, 곧은 소리", "새 도서관 문 열어", "새 도서관 문 열어"], [1, 2, 4]),
+    "a page region's name": (["상단영역", "새 도서관 문 열어"], [1, 2]),  # 법보신문, 당진시대 (news11)
+    "Latin capitals": (["캠퍼스", "HOT YOUTH", "새 도서관 문 열어"], [1, 2, 4]),  # 씽굿 (news11)
 }
 
 

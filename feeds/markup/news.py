@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 
-from feeds.readers.newsdeck import titled
-from feeds.readers.newstitle import is_buttons
+from feeds.readers.newsdeck import agency_after_stop, titled
+from feeds.readers.newstitle import is_buttons, printed_twice
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
     CLOSING,
+    CLOSING_REPORTER,
     CREDIT_END,
     CREDIT_ONLY,
     DATELINE,
@@ -92,11 +93,15 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if _FILE_NAME.fullmatch(s):
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
+    if repeated(lines, i) and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
+        return "p"  # "/홍길동 기자" printed twice closing the text: the writer's signature
     if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
     if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
+    if alone and len(s) <= CAPTION_MAX and agency_after_stop(s):
+        return "caption"  # "… 주인공이 됐다.<뉴시스>": the photo's caption, credited after its full stop
     credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
     credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
@@ -184,14 +189,17 @@ def _plain_words(s: str) -> bool:
 
 
 def _caption_zone(lines: list[str]) -> int:
-    """The index of the dateline or byline that starts the article, if it is among its first lines."""
+    """The index of the dateline or byline that starts the article, if it is among its first lines;
+    a line that is only a byline, closing a short article ("신안=홍길동 기자" over the copyright),
+    starts nothing."""
     seen = 0
     for i, line in enumerate(lines):
         if not line:
             continue
         s = plain(line)
-        if BYLINE.match(s) or DATELINE.match(s):
-            return i
+        m = BYLINE.match(s) or DATELINE.match(s)
+        if m:
+            return 0 if m.end() >= len(s.rstrip()) and not text_after(lines, i) else i
         seen += 1
         if seen == ZONE_LINES:
             break
@@ -205,6 +213,11 @@ def repeated(lines: list[str], i: int) -> bool:
     return bool(here) and any(
         0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
     )
+
+
+def _text_past_copies(lines: list[str], i: int) -> bool:
+    """Whether text other than copies of line ``i`` and closing notes follows it."""
+    return any(line and line != lines[i] and not NOTE.search(line) for line in lines[i + 1 :])
 
 
 def _glued_copy(lines: list[str], i: int) -> bool:
@@ -225,6 +238,8 @@ _TWICE_END = 6  # and end with: a credit, "(왼쪽부터)."
 def _twice_on_one_line(s: str) -> bool:
     """Whether a line is one caption printed twice, glued, the second maybe worded a little apart:
     a photo's alt text and its caption ("… 회장(왼쪽부터).인민왕 한국어판이 … 회장(왼쪽부터).")."""
+    if printed_twice(s) and len(s) <= 2 * CAPTION_MAX:
+        return True  # the very same words twice
     if len(s) < 2 * _TWICE_START or len(s) > 2 * CAPTION_MAX:
         return False
     end = s.rstrip(" .")[-_TWICE_END:]

@@ -37,11 +37,19 @@ from typing import Any
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
 from feeds.readers.newscredit import credited, desk_byline, signed_address
-from feeds.readers.newsdeck import first_subheading, glued_deck, headline_below, noun_point, sentences_only, tool_labels
+from feeds.readers.newsdeck import (
+    first_subheading,
+    glued_deck,
+    headline_below,
+    noun_point,
+    sentence_over_photo,
+    sentences_only,
+    tool_labels,
+)
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
-from feeds.readers.newstitle import choose_title, copy_of, deck_class, is_buttons
+from feeds.readers.newstitle import choose_title, copy_of, deck_class, headline_text, is_buttons
 from feeds.readers.newswords import (
     BOOK_ENTRY,
     BYLINE,
@@ -227,7 +235,7 @@ def _title(window: list[tuple[int, str]], infos: list[HeadLine | None], classes:
     headline a board's row of fields holds."""
     for (n, s), kind in zip(window, classes, strict=True):
         if kind == Kind.TITLE:
-            return n, TITLE_LABEL.sub("", s) or s
+            return n, headline_text(TITLE_LABEL.sub("", s) or s)
     return next((n, info.title) for (n, _), info in zip(window, infos, strict=True) if info and info.title)
 
 
@@ -342,12 +350,15 @@ def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t
 _HEADLINE_MAX = 100
 
 
+_DECK_LINES = 4  # a deck's points, or a deck broken into short lines as a headline is
+
+
 def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     """Where the text starts after a deck printed under the date line: short lines that are not a
     sentence or a caption, set off by a blank line (a line right above the text is a photo's
     caption); ``start`` when there is none."""
     end = start
-    while end < len(rest) - 1 and end - start < 3 and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
+    while end < len(rest) - 1 and end - start < _DECK_LINES and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
         if rest[end][1] == rest[end + 1][1]:
             break  # a line printed twice is a photo's alt text and caption: the text starts there
         if end > start and rest[end][0] > rest[end - 1][0] + 1 and BYLINE.match(rest[end + 1][1]):
@@ -359,7 +370,8 @@ def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
     photo = end < len(rest) and (
         (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
     )
-    glued = start + 1 if glued_deck(rest, start) else start  # a deck glued to the text's first paragraph
+    # a deck glued to the text's first paragraph, or one sentence over the photo
+    glued = start + (glued_deck(rest, start) or int(sentence_over_photo(rest, start)))
     return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else glued
 
 

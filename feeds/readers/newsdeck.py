@@ -21,6 +21,7 @@ from feeds.readers.newstitle import TITLE_WORD, all_furniture, is_buttons
 from feeds.readers.newswords import (
     BYLINE,
     CREDIT_END,
+    CREDIT_ONLY,
     CUES,
     FULL_STOP,
     ROLE_ONLY,
@@ -113,23 +114,41 @@ _PARAGRAPH = 50
 _QUOTATION = re.compile(r"[“\"‘'].+[”\"’']")
 
 
-def glued_deck(rest: list[tuple[int, str]], start: int) -> bool:
-    """Whether line ``start`` under the head is a deck glued to the text: a line of several words
-    or a quotation, no sentence, right above a paragraph, no blank line between. A photo's subject
-    there is a name or a name with a role ("블랙핑크 지수", "최영철 KBS 기자"), a caption has its
-    credit, and a script breaks its sentences into short lines."""
-    if start + 1 >= len(rest):
-        return False
-    (n, s), (below, paragraph) = rest[start], rest[start + 1]
-    if below != n + 1 or len(s) > _GLUED_MAX or s[-1] in ".!?" or CUES.fullmatch(s):
-        return False
-    if len(s.split()) < 3 and not _QUOTATION.search(s):
+def glued_deck(rest: list[tuple[int, str]], start: int) -> int:
+    """How many lines from ``start`` under the head are a deck glued to the text (0 when none): one
+    to three lines of several words or a quotation, no sentence, right above a paragraph, no blank
+    line between. A photo's subject there is a name or a name with a role ("블랙핑크 지수",
+    "최영철 KBS 기자"), a caption has its credit, and a script breaks its sentences into short lines.
+    A deck broken into lines may have one of two words ("한빛시립도서관 본관")."""
+    for k in range(_GLUED_LINES):
+        end = start + k + 1
+        if end >= len(rest) or rest[end][0] != rest[end - 1][0] + 1 or not _glued_line(rest[end - 1][1]):
+            return 0
+        short = len(rest[end - 1][1].split()) < 3 and not _QUOTATION.search(rest[end - 1][1])
+        if short and k == 0 and not _more_lines(rest, end):
+            return 0  # two words alone over the text: the photo's subject
+        longest = max(len(s) for _, s in rest[start:end])
+        paragraph = rest[end][1]
+        if len(paragraph) >= max(_PARAGRAPH, 2 * longest) and SENTENCE_END.search(paragraph) is not None:
+            return end - start
+    return 0
+
+
+_GLUED_LINES = 3
+
+
+def _more_lines(rest: list[tuple[int, str]], i: int) -> bool:
+    """Whether line ``i`` goes on a deck glued above it, another line glued under it."""
+    return i < len(rest) - 1 and rest[i + 1][0] == rest[i][0] + 1 and _glued_line(rest[i][1])
+
+
+def _glued_line(s: str) -> bool:
+    """A line that may be a deck's, glued to the text: no sentence, no person, no caption."""
+    if len(s) > _GLUED_MAX or s[-1] in ".!?" or CUES.fullmatch(s):
         return False
     if titled(s) or s[0] in "<〈[【(" or s.endswith(_PICTURED):
         return False
-    if is_caption(s) or CREDIT_END.search(s) or BYLINE.match(s):
-        return False
-    return len(paragraph) >= max(_PARAGRAPH, 2 * len(s)) and SENTENCE_END.search(paragraph) is not None
+    return not (is_caption(s) or CREDIT_END.search(s) or BYLINE.match(s))
 
 
 # A button's label beside the share buttons': "이 기사를 번역합니다", "기사 저장하기"
@@ -170,3 +189,32 @@ def noun_point(s: str) -> bool:
         and not titled(s)
         and ". " not in s
     )
+
+
+_ANGLED = re.compile(r"[.)]\s*<([^<>]{2,12})>$")
+
+
+def agency_after_stop(s: str) -> bool:
+    """Whether a line ends in a photo agency's or an outlet's credit in angle brackets right after
+    its full stop ("… 됐다.<뉴시스>"); a sentence naming a paper ("<한빛일보>에 …") is the text."""
+    m = _ANGLED.search(s)
+    return m is not None and CREDIT_ONLY.fullmatch(m.group(1)) is not None
+
+
+_SENTENCE_DECK_MAX = 100
+
+
+def sentence_over_photo(rest: list[tuple[int, str]], start: int) -> bool:
+    """Whether line ``start`` under the head is a deck of one sentence with the photo between it and
+    the text: the next line is a photo's credit alone ("뉴스1") or a caption with its credit ("…
+    됐다.<뉴시스>"); over a caption with no credit ("▲세월호 선조위 …") it is the text's first
+    sentence. Two sentences there, or a paragraph's length, are the text's first paragraph,
+    and a line led by a mark is a note on the photo ("* 오진욱 독자님이 응원해주셨습니다.")."""
+    if start + 1 >= len(rest):
+        return False
+    s, below = rest[start][1], rest[start + 1][1]
+    if s[0] in _MARKS or s[0] in "*※":
+        return False
+    if len(s) > _SENTENCE_DECK_MAX or not FULL_STOP.search(s) or _BREAK.search(s) or BYLINE.match(s) or is_caption(s):
+        return False
+    return CREDIT_ONLY.fullmatch(below) is not None or agency_after_stop(below)

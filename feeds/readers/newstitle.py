@@ -19,6 +19,7 @@ from feeds.readers.newswords import (
     ENGLISH_SECTION,
     JUNK_WORD,
     SECTION,
+    SENTENCE_END,
     SERIES_LABEL,
     is_bare_name,
     is_outlet,
@@ -83,8 +84,16 @@ _LATIN_BUTTONS = frozenset(
 _CONTROLS = re.compile(r"(?:맨)?위로\s*가기|버튼|로그인|로그아웃|회원\s*가입")
 # A pop-up's close label: "오늘 하루 이 창 열지 않음닫기", "다시 보지 않기"
 _POPUP = re.compile(r"(?:오늘\s*하루|다시|\d+\s*일간?)\s*(?:이\s*창\s*)?(?:열지|보지|뜨지)\s*않(?:음|기)")
-# The weather widget: a bullet, a place and its temperature ("• 서울 13℃")
+# The weather widget: a bullet, a place and its temperature ("• 서울 13℃"), or its fields, glued
+# or apart ("현재기온 0.8°c대기 보통풍속 1.5m/s습도 61%")
 _WEATHER = re.compile(r"[•·]?\s*[가-힣]{1,6}\s*-?\d{1,2}(?:\.\d)?\s*(?:℃|°C?)")
+_WEATHER_FIELDS = re.compile(
+    r"(?:[가-힣]{0,4}(?:기온|습도|풍속|강수|미세먼지|대기)\s*[가-힣]{0,2}\s*-?[\d.]*\s*(?:℃|°[CcFf]?|%|m/s|㎍/㎥)?\s*){2,}"
+)
+# The names of the page's regions, read aloud to a screen reader: "상단영역", "본문영역", "상단여백"
+_REGION = re.compile(r"(?:상단|하단|본문|좌측|우측|사이드|메인|헤더|푸터|기사|광고|메뉴|검색)\s?(?:영역|여백)")
+# A short line of Latin capitals: a magazine's section or column ("HOT YOUTH", "CLUB DATE")
+_LATIN_CAPITALS = re.compile(r"[A-Z][A-Z&'’.]*(?: [A-Z][A-Z&'’.]*){0,3}")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/사건/사고": the home link leads
 # The site's logo, copied as its image's alt text: "• 한빛일보 로고", "한빛일보 logo"
@@ -96,7 +105,8 @@ _MENU_ITEM = re.compile(r"[가-힣A-Za-z]{2,8}")
 _CONTROL_WORD = re.compile(
     r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
     r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램"
-    r"|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드|키우기|줄이기|보내기|신고|하기|즐겨찾기|퍼가기)+",
+    r"|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드|키우기|줄이기|보내기|신고|하기|즐겨찾기|퍼가기"
+    r"|쪽지|글|확대|축소|이메일|문의)+",
     re.IGNORECASE,
 )
 # The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
@@ -105,6 +115,7 @@ _MENU_WORD = re.compile(r"(?:뉴스|방송|프로그램|현재|위치|홈|전체
 # leads with the air date in brackets ("[2020-08-02] JIBS 8뉴스").
 _COPY_MAX = 100  # a headline's length; a paragraph printed twice is the text
 _SHORT_WORD = re.compile(r"[가-힣]{1,2}")
+_HANGUL = re.compile(r"[가-힣]")
 _PROGRAMME = re.compile(r"(?:\[\d{4}[-.]\d{1,2}[-.]\d{1,2}\]\s*)?[A-Za-z가-힣]{1,8}\s?\d{0,2}\s?뉴스\s?\d{0,2}")
 
 
@@ -214,7 +225,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "led by HOME": lambda lines, numbers, i: _HOME.match(lines[i]) is not None,  # HOME 오피니언, its bars lost
     "under the page's furniture": _under_furniture,
     "a date alone": lambda lines, numbers, i: DATE_STAMP.fullmatch(lines[i]) is not None,  # the site's date bar
-    "the weather": lambda lines, numbers, i: _WEATHER.fullmatch(lines[i]) is not None,  # • 서울 13℃
+    "the weather": lambda lines, numbers, i: (  # • 서울 13℃, 현재기온 0.8°c대기 보통풍속 1.5m/s습도 61%
+        _WEATHER.fullmatch(lines[i]) is not None or _WEATHER_FIELDS.fullmatch(lines[i]) is not None
+    ),
     "the site's clock": lambda lines, numbers, i: _clock(lines[i]),  # 날짜 : 2024-09-11 16:34:12 회원가입
     "a logo's alt text": lambda lines, numbers, i: _LOGO.fullmatch(lines[i]) is not None,  # • 한빛일보 로고
     "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
@@ -228,6 +241,10 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     ),
     "a word of two syllables": lambda lines, numbers, i: (  # 관광, a section's the section table lacks
         _SHORT_WORD.fullmatch(lines[i]) is not None and SECTION.fullmatch(lines[i]) is None
+    ),
+    "a page region's name": lambda lines, numbers, i: _REGION.fullmatch(lines[i]) is not None,  # 상단영역
+    "Latin capitals": lambda lines, numbers, i: (  # 캠퍼스 / HOT YOUTH / a headline in Hangul
+        i > 0 and _LATIN_CAPITALS.fullmatch(lines[i]) is not None and any(_HANGUL.search(s) for s in lines[i + 1 :])
     ),
 }
 TITLE_WEIGHTS: dict[str, int] = {
@@ -255,6 +272,8 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a programme's name": -5,
     "a word of two syllables": -5,  # a section's, glued above the headline
     "the second of two copies": 5,  # the headline, printed twice; a motto above it is printed once
+    "a page region's name": -10,
+    "Latin capitals": -5,  # a section's name under another label; a headline in capitals comes first
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
 CANDIDATES = 6
@@ -288,6 +307,11 @@ def all_furniture(lines: list[str], numbers: list[int], *, below: bool = False) 
 _HEADLINES_OWN = frozenset({"a series' episode", "a bracketed label alone", "ends in a mark", "one short word set off"})
 
 
+def headline_text(s: str) -> str:
+    """The headline without the page's list mark before it ("• [Editor`s Letter] …")."""
+    return s[1:].lstrip() if s[0] in "•·" and len(s) > 2 and s[1] == " " else s
+
+
 def choose_title(lines: list[str], numbers: list[int]) -> int:
     """The index of the headline among the candidates (0 when there is one)."""
     lines, numbers = lines[:CANDIDATES], numbers[:CANDIDATES]
@@ -307,7 +331,12 @@ _PHOTO_ALT = re.compile(r"\s*(?:기사의?\s*)?(?:사진|이미지)")  # "<headl
 _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an ad's slot, its number kept
 _LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
 _FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
-_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+# A picture's file name, its caption's words and spaces kept in it ("사진1.홍길동 시장이 … 있다..jpg")
+_FILE_NAME = re.compile(r"\S.{0,200}?\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+# A field's label and its one-word value: "매체명 : 한빛방송"; "인터뷰: 도서관은 시민의 것" is a deck's point
+_FIELD = re.compile(r"[가-힣]{2,5}\s*[:：]\s*[^\s:：]{1,30}")
+_CHANNEL = re.compile(r"유튜브|YouTube|팟캐스트|라디오|TV|채널")  # the outlet's channel a series airs on
+_LATIN_WORD = re.compile(r"[A-Za-z][a-z]{1,11}")  # "image": a picture's alt text
 _ADDRESS = re.compile(r"[\w.+-]+@[\w.-]*")  # "desk@hanbit.co.kr", or cut off: "webmaster@"
 _PRINT_PAGE = re.compile(r"[•·|\s]*(?:본지\s*)?[A-Z]?\d{1,3}\s*면")  # "•  |  본지 1면": the print edition's page
 _LABEL_END = tuple("-–—:|>]】)〉》")
@@ -324,6 +353,19 @@ _CREDIT = re.compile(
     rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
+
+
+def printed_twice(s: str) -> bool:
+    """Whether a line is the same words twice, glued or a space between: a photo's alt text and
+    its caption ("그룹 방탄소년단 /AFPBBNews=뉴스1 그룹 방탄소년단 /AFPBBNews=뉴스1"). A paragraph
+    printed twice ("… 고장입니다. … 고장입니다.") is the text."""
+    half = len(s) // 2
+    if half < _TWICE_MIN or SENTENCE_END.search(s[:half].rstrip()):
+        return False
+    return s[:half] == s[half:] or (len(s) % 2 == 1 and s[half] == " " and s[:half] == s[half + 1 :])
+
+
+_TWICE_MIN = 4
 
 
 def _label_then_headline(line: str, headline: str) -> bool:
@@ -361,6 +403,14 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a writer's credit": lambda line, headline: _CREDIT.fullmatch(line) is not None,  # (사)한빛외식협회 회장 홍길동
     "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
     "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
+    "a lone Latin word": lambda line, headline: _LATIN_WORD.fullmatch(line) is not None,  # image
+    "a labelled field": lambda line, headline: (  # 매체명 : 한빛방송, a board's field
+        _FIELD.fullmatch(line) is not None and SENTENCE_END.search(line) is None
+    ),
+    "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
+    "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
+        SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
+    ),
 }
 DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("the headline again", "page", 10),
@@ -383,6 +433,10 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a writer's credit", "page", 10),  # the writer of a letter, where they work and their title
     ("led by a template's marker", "text", 10),
     ("a name alone", "page", 10),
+    ("a lone Latin word", "page", 10),  # a picture's alt text ("image"), no deck's words
+    ("a labelled field", "page", 10),  # a board's or a clipping service's field, its label and value
+    ("printed twice on one line", "text", 10),  # the photo's caption, the text's first block
+    ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
