@@ -105,10 +105,11 @@ class HeadLine:
     kept: bool = False  # words no field carries (a writer's title the role lists lack): a page line too
 
 
-def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
+def classify(s: str, *, below_date: bool = False, glued: bool = False) -> HeadLine | None:
     """The metadata a head line holds, or None when it is anything else (title, deck, body).
 
-    A line right under a date line (``below_date``) may be a signature ("홍길동 발행인").
+    A line right under a date line (``below_date``) may be a signature ("홍길동 발행인"). With
+    ``glued``, short words no field reads are page words glued to the stamp, kept with the line.
     """
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
@@ -162,10 +163,26 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
-    return info if _read_pieces(info, rest) else None
+    return info if _read_pieces(info, rest, glued=glued and bool(info.stamps)) else None
 
 
-def _read_pieces(info: HeadLine, rest: str) -> bool:
+def printed_stamp(info: HeadLine | None) -> bool:
+    """Whether a line's stamp is one a site's software printed: timed, with a news stamp's label
+    ("기사입력 …", "… 14:01 입력"), or to the second ("2015-03-13 15:47:51", "…T13:44:46+00:00"). A
+    person typing a date (a diary's "2011.08.16 03:35", a note's "메모 작성 …") gives neither."""
+    return info is not None and any(
+        ":" in date and ((label and _PRINTED_LABEL.fullmatch(label)) or _SECONDS.search(date))
+        for label, date in info.stamps
+    )
+
+
+_SECONDS = re.compile(r"\d:\d{2}:\d{2}")
+_PRINTED_LABEL = re.compile(
+    r"(?:기사\s*)?(?:최초\s*|최종\s*)?(?:입력|승인|송고|게재|출고|등록|수정)(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
+)
+
+
+def _read_pieces(info: HeadLine, rest: str, *, glued: bool = False) -> bool:
     """Each piece of what is left of a metadata line into ``info``; False when one is text."""
     # One word leading the line, right before its first stamp's label, is the outlet or magazine
     # naming itself ("광고계동향 기사입력 2011.08.16 03:35"); before a bare date, or a label any note
@@ -177,6 +194,8 @@ def _read_pieces(info: HeadLine, rest: str) -> bool:
         kind = _piece(piece, rest)
         if kind is None and piece == lead and _LEAD_WORD.fullmatch(piece):
             kind = ("outlet", piece)
+        if kind is None and glued and len(piece) <= OUTLET_MAX and not SENTENCE_END.search(piece):
+            kind, info.kept = ("junk", piece), True  # "폰트크기 변경", "스포츠/레저": the page's, kept
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.

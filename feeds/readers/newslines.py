@@ -7,8 +7,17 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 
 from __future__ import annotations
 
-from feeds.readers.newshead import HeadLine, classify, titled_stamp
-from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, IS_UPDATE, ISSUE_NUMBER, ROLE_ONLY, SITE_CLOCK, WEEKDAY
+from feeds.readers.newshead import HeadLine, classify, printed_stamp, titled_stamp
+from feeds.readers.newswords import (
+    DATE_BAR,
+    DATE_STAMP,
+    HEAD_ROLE_WORDS,
+    IS_UPDATE,
+    ISSUE_NUMBER,
+    ROLE_ONLY,
+    SITE_CLOCK,
+    WEEKDAY,
+)
 
 
 def is_labelled(info: HeadLine | None) -> bool:
@@ -25,6 +34,8 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if info is None and i == 0:
             info = titled_stamp(s)  # the headline and its stamp on the first line
         infos.append(classify(s, below_date=True) if signs else info)
+    if not any(info and info.stamps for info in infos):
+        _glued_stamp(window, infos)
     # A writer and their title signing above the date line, page lines between ("홍길동 전라남도의원" /
     # "오피니언" / "기고 2022.09.15 16:28"), as under it.
     for i, (_, s) in enumerate(window):
@@ -44,6 +55,19 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if info and _issue_date(info, window[i][1]) and any(is_labelled(o) or _timed(o) for o in infos[i + 1 :]):
             infos[i] = HeadLine()
     return infos
+
+
+def _glued_stamp(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> None:
+    """With no date line in the head, the first line under a text line (the headline) holding a
+    stamp the site's software printed is the date line, whatever short page words are glued
+    around it ("기사입력 2021-12-03 17:06:54   폰트크기 변경"); those words are page lines, kept. A
+    date above every text line is the page's top bar, its clock: it dates nothing."""
+    for i, (_, s) in enumerate(window):
+        if infos[i] is None and None in infos[:i] and DATE_STAMP.search(s):
+            info = classify(s, glued=True)
+            if printed_stamp(info):
+                infos[i] = info
+                return
 
 
 def _clock(s: str, info: HeadLine | None, below: list[HeadLine | None]) -> bool:

@@ -14,7 +14,8 @@ from feeds.lazyre import LazyPattern
 # --- date stamps -----------------------------------------------------------------------------
 # A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
 # here); these patterns only have to find where it starts and ends.
-_DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요일)?"
+# The weekday, Korean or English in brackets as the Korean is: "(목)", "목요일", "(Thu)"
+_DAY = r"(?:\s*\(\s*(?:[월화수목금토일]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s*\)|\s*[월화수목금토일]요일)?"
 _CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
 _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
@@ -35,7 +36,7 @@ DATE = (
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = (
     r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|게시|발행|작성|송고|보도|배포|방영|출고"
-    r"|[Pp]osted|[Pp]ublished)"  # a board's English label: "posted Aug 05, 2019"
+    r"|(?<![A-Za-z])(?:(?:[Pp]osted|[Pp]ublished)(?:\s+on)?|On))"  # "posted Aug 05, 2019", "On August 09, 2018"
 )
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
@@ -185,7 +186,7 @@ LATIN_NAME = LazyPattern(_LATIN_NAME)
 # The page of a print edition beside the date: "A28 면", "2016-11-19A27면"
 PRINT_PAGE = LazyPattern(r"(?<![\w])(?:제\s*)?[A-Z]?\d{1,3}\s*면(?![가-힣])")  # "A6면", "제6면"
 # "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
-COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?|좋아요|싫어요|공유|Views?|Hits?)\s*[:：]?\s*\d[\d,]*")
+COUNTER = LazyPattern(r"(?:의견|댓글|조회\s?수?|공감|추천수?|좋아요|싫어요|공유|Views?|Hits?)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
     rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
 )

@@ -1,0 +1,78 @@
+"""Dates, writers and outlets in head shapes first met in tests/data/news10 and news11, read by
+general properties rather than one pattern per outlet.
+
+A stamp the page's software printed (with its label, or with seconds) is the article's date
+whatever short page words are glued around it, when it stands under the headline; those words
+are page lines, kept. A date a person types (no label, no seconds: a diary's "맑음 2011.08.16
+03:35") stays text, and a clock above the headline is the page's, not the article's. Each case is
+a made-up article in the shape of a real page's head.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from feeds.readers import read
+from feeds.readers.news import detect
+
+HEADLINE = "새 도서관 문 열어 시민 반겨"
+DECK = "시청 옆에 3층 규모로 들어서"
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+
+
+def _meta(text: str) -> dict[str, object]:
+    return read(text, "a.txt").meta
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_an_english_weekday_in_parentheses_like_a_korean_one() -> None:
+    # bizhankook: "2019.07.25(Thu) 18:01:54" under the headline and its deck
+    meta = _meta(f"{HEADLINE}\n{DECK}\n2019.07.25(Thu) 18:01:54\n[한빛일보] {BODY}")
+    assert "2019.07.25" in str(meta["date"]) and "18:01:54" in str(meta["date"])
+    assert meta["summary"] == DECK
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("기사입력 2021-12-03 17:06:54   폰트크기 변경      ", "2021-12-03 17:06:54"),  # cnews: a tool's label
+        ("스포츠/레저 2011/07/01 14:01 입력", "2011/07/01 14:01"),  # diodeo: the section, the label after
+        ("한빛게임(한빛게임) 2015-03-13 15:47:51", "2015-03-13 15:47:51"),  # thisisgame: seconds, a desk
+        ("2022-09-13T13:44:46+00:002022.09.13|피플|", "2022-09-13T13:44:46+00:00"),  # wkorea: UTC, as shown
+    ],
+)
+def test_a_printed_stamp_with_page_words_glued_around_it(line: str, date: str) -> None:
+    meta = _meta(f"{HEADLINE}\n{line}\n{BODY}")
+    assert meta["date"] == date
+    assert meta["page_lines"] == [" ".join(line.split())]  # the glued words are kept, not lost
+
+
+def test_a_board_row_with_counters_spaced_out() -> None:
+    # mypnu: the posting account, an asterisk, the date, "조회 수 1422" and "댓글 1" glued together
+    meta = _meta(f"{HEADLINE}\n한빛신문*2011.12.07 17:17조회 수 1422댓글 1\n{BODY}")
+    assert meta["date"] == "2011.12.07 17:17"
+    assert meta["publication"] == "한빛신문"
+
+
+def test_a_typed_date_and_a_word_under_the_headline_stay_text() -> None:
+    # no label, no seconds: a diary's date and weather, not a stamp
+    assert not detect(f"{HEADLINE}\n맑음 2011.08.16 03:35\n\n" + BODY)
+    assert not detect(f"{HEADLINE}\n맑음 2011.08.16 03:35 바람\n\n" + BODY)
+
+
+def test_a_clock_with_page_words_above_the_headline_dates_nothing() -> None:
+    # the page's top bar: its clock with seconds and its links, and no stamp under the headline
+    assert not detect(f"즐겨찾기+ 날짜 : 2024-09-11 16:34:12 회원가입 PDF원격\n{HEADLINE}\n{DECK}\n\n" + BODY)
+    assert not detect(f"2018.11.20 13:34:10  제보/광고문의 : 010)3605-4420\n{HEADLINE}\n{DECK}\n\n" + BODY)
+
+
+def test_an_english_date_led_by_on() -> None:
+    # smlounge: "On August 09, 2018" under the headline and its standfirst
+    meta = _meta(f"{HEADLINE}\n{DECK}\nOn August 09, 2018\n\n" + BODY)
+    assert meta["date"] == "August 09, 2018"
+
+
+def test_on_inside_a_word_is_no_label() -> None:
+    assert not detect(f"{HEADLINE}\nMarathon August 09, 2018\n\n" + BODY)
