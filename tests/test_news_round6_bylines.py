@@ -76,3 +76,17 @@ def test_an_english_date_led_by_on() -> None:
 
 def test_on_inside_a_word_is_no_label() -> None:
     assert not detect(f"{HEADLINE}\nMarathon August 09, 2018\n\n" + BODY)
+
+
+def test_the_sites_clock_above_the_page_and_the_articles_stamp_under_the_headline() -> None:
+    # seoraknews: "최종편집 : 2020-02-24 오전 10:06:32" tops the page; the article's stamp is under the headline
+    top = "최종편집 : 2020-02-24 오전 10:06:32\n전체기사\n종합\n뉴스 > 특집\n"
+    meta = _meta(f"{top}{HEADLINE}\n{DECK}\n2014년 02월 01일(토) 11:26 [한빛뉴스]\n\n" + BODY)
+    assert meta["date"] == "2014년 02월 01일(토) 11:26"
+    assert "updated" not in meta
+    assert meta["title"] == HEADLINE
+
+
+def test_a_printer_friendly_stamp_above_the_headline_still_dates_it() -> None:
+    meta = _meta(f"입력 2014.02.01 11:26\n{HEADLINE}\n{DECK}\n\n" + BODY)
+    assert meta["date"] == "2014.02.01 11:26"

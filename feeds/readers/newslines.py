@@ -49,6 +49,7 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
             infos[i] = None
         elif labelled and labelled[-1] > i and (SITE_CLOCK.fullmatch(s) or _clock(s, infos[i], infos[i + 1 :])):
             infos[i] = HeadLine()  # "updated. 2024-04-27 13:15 (토)" above the article's stamp: the site's clock
+    _clock_above_the_page(infos)
     # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
     # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
     for i, info in enumerate(infos):
@@ -68,6 +69,21 @@ def _glued_stamp(window: list[tuple[int, str]], infos: list[HeadLine | None]) ->
             if printed_stamp(info):
                 infos[i] = info
                 return
+
+
+def _clock_above_the_page(infos: list[HeadLine | None]) -> None:
+    """Timed stamps above every text line, when a timed stamp of publication stands under one (the
+    headline): the site's clock atop the page ("최종편집 : 2020-02-24 오전 10:06:32"), page junk.
+    Alone above the headline, a stamp is a printer-friendly page's date line, and dates it."""
+    first_text = next((i for i, info in enumerate(infos) if info is None), len(infos))
+    published = any(
+        _timed(info) and any(not (label and IS_UPDATE.search(label)) for label, _ in info.stamps)
+        for info in infos[first_text + 1 :]
+        if info
+    )
+    for i, info in enumerate(infos[:first_text]):
+        if published and info and info.stamps and _timed(info) and not info.authors:
+            infos[i] = HeadLine()
 
 
 def _clock(s: str, info: HeadLine | None, below: list[HeadLine | None]) -> bool:
