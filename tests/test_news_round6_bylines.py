@@ -90,3 +90,19 @@ def test_the_sites_clock_above_the_page_and_the_articles_stamp_under_the_headlin
 def test_a_printer_friendly_stamp_above_the_headline_still_dates_it() -> None:
     meta = _meta(f"입력 2014.02.01 11:26\n{HEADLINE}\n{DECK}\n\n" + BODY)
     assert meta["date"] == "2014.02.01 11:26"
+
+
+# --- outlets ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["뉴스", "NEWS", "LIFESTYLE", "Lifestyle", "OFF"])
+def test_a_generic_word_alone_atop_the_page_is_no_outlet(word: str) -> None:
+    # tbc "뉴스", joatech "NEWS", smlounge "LIFESTYLE", soraknews "OFF": the menu's words, or a toggle
+    meta = _meta(f"{word}\n{HEADLINE}\n{DECK}\n입력 2020.05.25 17:25\n\n" + BODY)
+    assert "publication" not in meta
+    assert meta["page_lines"] == [word]
+
+
+def test_an_outlets_name_alone_atop_the_page_is_still_the_outlet() -> None:
+    meta = _meta(f"한빛뉴스\n{HEADLINE}\n{DECK}\n입력 2020.05.25 17:25\n\n" + BODY)
+    assert meta["publication"] == "한빛뉴스"

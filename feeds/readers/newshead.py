@@ -69,6 +69,7 @@ from feeds.readers.newswords import (
     WRITER_LABEL,
     is_bare_name,
     is_caption,
+    is_menu_word,
     is_outlet,
     spaced_signer,
     split_authors,
@@ -538,6 +539,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
             return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
         return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
+    if len(s) <= 12 and is_menu_word(s):
+        return HeadLine()  # "뉴스", "NEWS", "LIFESTYLE" alone: the menu's word, page junk
     bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
     if bracketed and is_outlet(bracketed):
         return HeadLine(outlet=bracketed)  # "[한빛일보]" alone between the headline and the date

@@ -160,7 +160,7 @@ JUNK_WORD = LazyPattern(
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|쪽지|신고(?:하기)?|SNS|\+|-|https?://\S+|www\.\S+"
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
-    r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
+    r"|크게|작게|ON|OFF|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
     r"|상태바|툴바|사이드바|RSS|수정(?:하기)?|삭제(?:하기)?"  # a widget or a button of the page, by its name
     r"|VIEWS?|HITS?"  # a counter's label, its number on the next line: "• VIEW" / "• 950"
@@ -516,7 +516,21 @@ def is_bare_name(s: str) -> bool:
 def is_outlet(name: str) -> bool:
     if name[-1:].isdigit() and name.isascii() and name.islower():
         return False  # "contsmark1": a template's marker, where an outlet's number follows its name (뉴스1)
+    if is_menu_word(name):
+        return False  # "뉴스", "NEWS", "LIFESTYLE": a menu's word; an outlet names itself before its kind
     return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
+
+
+def is_menu_word(word: str) -> bool:
+    """A kind of outlet with no name before it ("뉴스", "방송"), or a section's English name in any
+    case ("NEWS", "LIFESTYLE"): a menu's word, no outlet's."""
+    return bool(_MEDIA_WORD.fullmatch(word) or _ANY_CASE_SECTION.fullmatch(word))
+
+
+_MEDIA_WORD = LazyPattern(
+    r"뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv"
+)
+_ANY_CASE_SECTION = LazyPattern("(?i:" + ENGLISH_SECTION.pattern + ")")
 
 
 def spaced_signer(s: str) -> str | None:
