@@ -106,3 +106,16 @@ def test_a_generic_word_alone_atop_the_page_is_no_outlet(word: str) -> None:
 def test_an_outlets_name_alone_atop_the_page_is_still_the_outlet() -> None:
     meta = _meta(f"한빛뉴스\n{HEADLINE}\n{DECK}\n입력 2020.05.25 17:25\n\n" + BODY)
     assert meta["publication"] == "한빛뉴스"
+
+
+@pytest.mark.parametrize("word", ["인물", "교계", "대전"])
+def test_a_two_syllable_word_on_a_bullet_above_the_stamp_is_the_section(word: str) -> None:
+    # djtimes "• 인물", beopbo "• 교계", joongdo "• 대전": the CMS's section field, no writer, no outlet
+    meta = _meta(f"{HEADLINE}\n  • {word}\n  • 입력 2019.04.04 14:01\n  • 댓글 0\n\n" + BODY)
+    assert "authors" not in meta and "publication" not in meta
+    assert f"• {word}" in meta["page_lines"]
+
+
+def test_a_three_syllable_name_on_a_bullet_is_still_the_writer() -> None:
+    meta = _meta(f"{HEADLINE}\n  • 홍길동\n  • 입력 2019.04.04 14:01\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]

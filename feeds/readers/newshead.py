@@ -292,6 +292,9 @@ def titled_stamp(s: str) -> HeadLine | None:
     return info
 
 
+# A bulleted word of two syllables above or beside the stamp: the CMS's section or place ("• 인물",
+# "• 교계", "• 대전"); a writer's name on a bullet has three ("• 홍길동"), as most Korean names do.
+_SECTION_FIELD = re.compile(r"[가-힣]{2}")
 _BOXES = frozenset("■□◆◇●○▶▷*-")
 
 
@@ -525,8 +528,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         name = alone.group("outlet")
         if s[0] == "-" and not is_outlet(name):
             return None  # a dash leads a list's item: only an outlet's name on it is the head's
-        if JUNK.match(name):
-            return HeadLine()  # "• 관리자": the site's account posting, page junk
+        if JUNK.match(name) or (s[0] == "•" and _SECTION_FIELD.fullmatch(name) and not is_outlet(name)):
+            return HeadLine()  # "• 관리자": the site's account; "• 인물", "• 대전": its section field
         desk = DESK.sub("", name) if s[0] == "•" else name
         if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
             return HeadLine(outlet=desk or None)
