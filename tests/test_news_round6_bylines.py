@@ -119,3 +119,23 @@ def test_a_two_syllable_word_on_a_bullet_above_the_stamp_is_the_section(word: st
 def test_a_three_syllable_name_on_a_bullet_is_still_the_writer() -> None:
     meta = _meta(f"{HEADLINE}\n  • 홍길동\n  • 입력 2019.04.04 14:01\n\n" + BODY)
     assert meta["authors"] == [{"name": "홍길동"}]
+
+
+# --- writers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("한빛신문 창간 30돌에 부쳐 / 홍길동 발행인", "홍길동"),  # soraknews: the publisher's letter
+        ("지역 언론이 가야 할 길 - 김철수 한빛대 교수", "김철수"),  # a column, its writer after a dash
+    ],
+)
+def test_a_headline_credited_after_a_slash_or_a_dash(headline: str, name: str) -> None:
+    meta = _meta(f"{headline}\n{DECK}\n등록날짜 [ 2020년05월25일 17시25분 ]\n\n" + BODY)
+    assert meta["authors"] == [{"name": name}]
+
+
+def test_a_headline_with_a_dash_and_no_post_credits_no_one() -> None:
+    meta = _meta("지역 언론이 가야 할 길 - 김철수 이야기\n등록날짜 [ 2020년05월25일 17시25분 ]\n\n" + BODY)
+    assert "authors" not in meta
