@@ -139,3 +139,16 @@ def test_a_headline_credited_after_a_slash_or_a_dash(headline: str, name: str) -
 def test_a_headline_with_a_dash_and_no_post_credits_no_one() -> None:
     meta = _meta("지역 언론이 가야 할 길 - 김철수 이야기\n등록날짜 [ 2020년05월25일 17시25분 ]\n\n" + BODY)
     assert "authors" not in meta
+
+
+def test_a_bulleted_writer_with_where_they_work_and_their_post() -> None:
+    # citizenautonomy: "• 공석기 서울대 교수" above "• 승인 …"
+    meta = _meta(f"{HEADLINE}\n  • 홍길동 한빛대 교수\n  • 승인 2021.02.10 13:09\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert "• 홍길동 한빛대 교수" in meta["page_lines"]  # where they work is kept with the line
+
+
+def test_a_title_in_two_words_is_no_workplace() -> None:
+    # okinews: "• 정두현 발기인 대표 webmaster@okinews.com"
+    meta = _meta(f"{HEADLINE}\n  • 홍길동 발기인 대표 hong@example.com\n  • 승인 2021.02.10 13:09\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]

@@ -47,6 +47,7 @@ from feeds.readers.newswords import (
     MASTHEAD,
     MAYBE_DATE,
     NAME_OUTLET_ROLE,
+    NAME_WORK_POST,
     ORGANISATION,
     OUTLET_MAX,
     PIECES,
@@ -148,6 +149,13 @@ def classify(s: str, *, below_date: bool = False, glued: bool = False) -> HeadLi
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
         info.outlet = between.group("outlet")
         rest = rest[: between.start("outlet")] + rest[between.end() :]
+    work = NAME_WORK_POST.search(rest) if head_role and s[0] == "•" else None
+    if work and is_bare_name(work.group("name")) and not is_outlet(place := work.group("work")):
+        work = None if HEAD_ROLE_WORDS.search(place) else work  # "정두현 발기인 대표": a title in two words
+    if work:
+        info.authors.append({"name": work.group("name")})  # "• 공석기 서울대 교수": where they work, kept
+        info.kept = True
+        rest = rest[: work.start()] + " | " + rest[work.end() :]
     rest = _COHORT.sub(r"\1 ", rest)  # "11기백지수기자": the cohort is no part of the name
     for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
         if not on:

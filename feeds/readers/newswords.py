@@ -116,6 +116,10 @@ HEAD_REPORTER = LazyPattern(
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email_after>{_EMAIL})\s*[)>\]]?)?"
 )
+# A bulleted writer with where they work between the name and the post: "• 공석기 서울대 교수"
+NAME_WORK_POST = LazyPattern(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<work>[가-힣A-Za-z0-9()]{{2,12}})\s+{_HEAD_ROLE}(?![가-힣])"
+)
 SIGNATURE = LazyPattern(
     rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
 )
