@@ -152,3 +152,15 @@ def test_a_title_in_two_words_is_no_workplace() -> None:
     # okinews: "• 정두현 발기인 대표 webmaster@okinews.com"
     meta = _meta(f"{HEADLINE}\n  • 홍길동 발기인 대표 hong@example.com\n  • 승인 2021.02.10 13:09\n\n" + BODY)
     assert meta["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+def test_a_word_in_the_dashed_list_beside_the_date_is_the_source() -> None:
+    # zum: a portal's photo view, "- 스포츠서울" / "- 2025-04-18 07:30" / "- 기사 전체 보기"
+    teaser = "홍길동. 사진 | 한빛엔터 홍길동은 영화 시사회가 되면 긴장한다. 영화 상영 뒤 이어지는"
+    meta = _meta(f"{HEADLINE}\n{teaser}\n- 한빛스포츠\n- 2025-04-18 07:30\n- 기사 전체 보기\n")
+    assert meta["publication"] == "한빛스포츠"
+
+
+def test_a_dashed_item_far_from_the_date_is_still_text() -> None:
+    meta = _meta(f"{HEADLINE}\n입력 2025-04-18 07:30\n\n- 한빛스포츠\n\n" + BODY)
+    assert "publication" not in meta

@@ -14,6 +14,7 @@ from feeds.readers.newswords import (
     HEAD_ROLE_WORDS,
     IS_UPDATE,
     ISSUE_NUMBER,
+    OUTLET_MAX,
     ROLE_ONLY,
     SITE_CLOCK,
     WEEKDAY,
@@ -50,6 +51,7 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         elif labelled and labelled[-1] > i and (SITE_CLOCK.fullmatch(s) or _clock(s, infos[i], infos[i + 1 :])):
             infos[i] = HeadLine()  # "updated. 2024-04-27 13:15 (토)" above the article's stamp: the site's clock
     _clock_above_the_page(infos)
+    _dashed_source(window, infos)
     # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
     # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
     for i, info in enumerate(infos):
@@ -69,6 +71,25 @@ def _glued_stamp(window: list[tuple[int, str]], infos: list[HeadLine | None]) ->
             if printed_stamp(info):
                 infos[i] = info
                 return
+
+
+def _dashed_source(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> None:
+    """One word on a dash-led line right above a dash-led date line ("- 스포츠서울" / "- 2025-04-18
+    07:30"): a portal's list of the copy's source, its date and its link; the word is the outlet."""
+    for i in range(len(window) - 1):
+        (n, s), (below_n, below) = window[i], window[i + 1]
+        word = s[2:].strip() if s.startswith("- ") else ""
+        below_info = infos[i + 1]
+        if (
+            infos[i] is None
+            and 2 <= len(word) <= OUTLET_MAX
+            and " " not in word
+            and below.startswith("- ")
+            and below_n == n + 1
+            and below_info is not None
+            and below_info.stamps
+        ):
+            infos[i] = HeadLine(outlet=word)
 
 
 def _clock_above_the_page(infos: list[HeadLine | None]) -> None:
