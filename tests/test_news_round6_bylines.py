@@ -39,7 +39,7 @@ def test_an_english_weekday_in_parentheses_like_a_korean_one() -> None:
     [
         ("기사입력 2021-12-03 17:06:54   폰트크기 변경      ", "2021-12-03 17:06:54"),  # cnews: a tool's label
         ("스포츠/레저 2011/07/01 14:01 입력", "2011/07/01 14:01"),  # diodeo: the section, the label after
-        ("한빛게임(한빛게임) 2015-03-13 15:47:51", "2015-03-13 15:47:51"),  # thisisgame: seconds, a desk
+        ("기획/특집 2015-03-13 15:47:51", "2015-03-13 15:47:51"),  # thisisgame: seconds, the section
         ("2022-09-13T13:44:46+00:002022.09.13|피플|", "2022-09-13T13:44:46+00:00"),  # wkorea: UTC, as shown
     ],
 )
@@ -163,4 +163,16 @@ def test_a_word_in_the_dashed_list_beside_the_date_is_the_source() -> None:
 
 def test_a_dashed_item_far_from_the_date_is_still_text() -> None:
     meta = _meta(f"{HEADLINE}\n입력 2025-04-18 07:30\n\n- 한빛스포츠\n\n" + BODY)
+    assert "publication" not in meta
+
+
+def test_a_desk_byline_repeating_the_sites_name_as_its_account() -> None:
+    # thisisgame: "디스이즈게임(디스이즈게임) 2015-03-13 15:47:51": the site posting under its own name
+    meta = _meta(f"{HEADLINE}\n{DECK}\n한빛게임(한빛게임) 2015-03-13 15:47:51\n\n" + BODY)
+    assert meta["publication"] == "한빛게임"
+    assert "authors" not in meta
+
+
+def test_a_writer_and_another_account_is_no_outlet() -> None:
+    meta = _meta(f"{HEADLINE}\n홍길동(hong) 2015-03-13 15:47:51\n\n" + BODY)
     assert "publication" not in meta

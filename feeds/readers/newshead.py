@@ -342,6 +342,9 @@ _COUNT_SECTION = re.compile(
 # document, never metadata.
 # A broadcast's news programme, one word: "뉴스A", "뉴스데스크", "8뉴스" (an outlet's name, 뉴스1, is one too)
 _PROGRAMME = re.compile(r"\d{0,2}뉴스[A-Z0-9가-힣]{0,4}")
+# A name and its account in brackets, the same word: the site's own account ("디스이즈게임(디스이즈게임)";
+# the piece has lost its closing bracket to the strip)
+_OWN_ACCOUNT = re.compile(r"(?P<name>[^()\s]{2,12})\((?P=name)\)?")
 PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "label or button": lambda piece, line: JUNK.match(piece),  # 입력, 기사원문, 댓글 3, 의견 0, 뉴욕=
     "long": lambda piece, line: len(piece) > OUTLET_MAX,
@@ -361,6 +364,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "row of buttons": lambda piece, line: _buttons(piece),  # URL복사 프린트하기 쪽지신고하기
     "name and title": lambda piece, line: _name_and_title(piece),  # 고희정 시민기사, beside the stamp
     "count and section": lambda piece, line: _COUNT_SECTION.fullmatch(piece),  # 81 학생칼럼: views, section
+    "its own account": lambda piece, line: _OWN_ACCOUNT.fullmatch(piece),  # 디스이즈게임(디스이즈게임)
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -382,6 +386,7 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("row of buttons", "junk", 200),  # the tools beside the stamp, however many
     ("name and title", "author", 40),  # a title the role lists lack, or misspelt: the name is the writer's
     ("count and section", "junk", 60),  # a view counter without its label, then the section
+    ("its own account", "outlet", 40),  # a byline whose account repeats its name: the site posting, no one
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -422,6 +427,8 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or desk):
         return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀", "한빛일보 사회부": no one's name
     kind, found = score_piece(piece, line)
+    if kind == "outlet" and "its own account" in found:
+        return ("outlet", piece.split("(", 1)[0])  # "디스이즈게임(디스이즈게임": the site's name once
     if kind == "author" and "name and title" in found:
         return ("author", piece.split(" ", 1)[0])  # "고희정 시민기사": the name, not the title
     return None if kind == "text" else (kind, piece)
