@@ -176,3 +176,11 @@ def test_a_desk_byline_repeating_the_sites_name_as_its_account() -> None:
 def test_a_writer_and_another_account_is_no_outlet() -> None:
     meta = _meta(f"{HEADLINE}\n홍길동(hong) 2015-03-13 15:47:51\n\n" + BODY)
     assert "publication" not in meta
+
+
+@pytest.mark.parametrize("label", ["매체명 : ", "언론사: ", "출처 | "])
+def test_the_outlets_label_on_a_line_of_its_own(label: str) -> None:
+    # smalllibrary: "매체명 : KFM경기방송" between the headline and "보도일 : 2019.12.09"
+    meta = _meta(f"{HEADLINE}\n{label}한빛방송\n보도일 : 2019.12.09\n\n" + BODY)
+    assert meta["publication"] == "한빛방송"
+    assert "summary" not in meta or "한빛방송" not in str(meta["summary"])

@@ -300,6 +300,8 @@ def titled_stamp(s: str) -> HeadLine | None:
     return info
 
 
+# The outlet's label and its name on a line of their own: "매체명 : KFM경기방송", "출처 | 한빛일보"
+_OUTLET_LABEL = re.compile(r"(?:출처|매체명?|언론사)\s*[:：|]\s*(?P<outlet>[^\s:：|][^:：|]{1,19})")
 # A bulleted word of two syllables above or beside the stamp: the CMS's section or place ("• 인물",
 # "• 교계", "• 대전"); a writer's name on a bullet has three ("• 홍길동"), as most Korean names do.
 _SECTION_FIELD = re.compile(r"[가-힣]{2}")
@@ -557,6 +559,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
             return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
         return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
+    labelled = _OUTLET_LABEL.fullmatch(s) if s[:1] in "출매언" else None
+    if labelled and is_outlet(labelled.group("outlet")):
+        return HeadLine(outlet=labelled.group("outlet"))  # "매체명 : KFM경기방송": the outlet, as beside the date
     if len(s) <= 12 and is_menu_word(s):
         return HeadLine()  # "뉴스", "NEWS", "LIFESTYLE" alone: the menu's word, page junk
     bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
