@@ -95,9 +95,9 @@ def test_a_printer_friendly_stamp_above_the_headline_still_dates_it() -> None:
 # --- outlets ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("word", ["뉴스", "NEWS", "LIFESTYLE", "Lifestyle", "OFF"])
+@pytest.mark.parametrize("word", ["뉴스", "뉴스방송", "NEWS", "LIFESTYLE", "Lifestyle", "OFF"])
 def test_a_generic_word_alone_atop_the_page_is_no_outlet(word: str) -> None:
-    # tbc "뉴스", joatech "NEWS", smlounge "LIFESTYLE", soraknews "OFF": the menu's words, or a toggle
+    # tbc "뉴스", cts "뉴스방송", joatech "NEWS", smlounge "LIFESTYLE", soraknews "OFF": a menu's words, a toggle
     meta = _meta(f"{word}\n{HEADLINE}\n{DECK}\n입력 2020.05.25 17:25\n\n" + BODY)
     assert "publication" not in meta
     assert meta["page_lines"] == [word]

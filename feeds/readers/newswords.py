@@ -526,14 +526,14 @@ def is_outlet(name: str) -> bool:
 
 
 def is_menu_word(word: str) -> bool:
-    """A kind of outlet with no name before it ("뉴스", "방송"), or a section's English name in any
+    """A kind of outlet with no name before it ("뉴스", "뉴스방송"), or a section's English name in any
     case ("NEWS", "LIFESTYLE"): a menu's word, no outlet's."""
     return bool(_MEDIA_WORD.fullmatch(word) or _ANY_CASE_SECTION.fullmatch(word))
 
 
 _MEDIA_WORD = LazyPattern(
-    r"뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv"
-)
+    r"(?:뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv){1,2}"
+)  # one kind, or two ("뉴스방송"), and no name
 _ANY_CASE_SECTION = LazyPattern("(?i:" + ENGLISH_SECTION.pattern + ")")
 
 
