@@ -184,3 +184,21 @@ def test_the_outlets_label_on_a_line_of_its_own(label: str) -> None:
     meta = _meta(f"{HEADLINE}\n{label}한빛방송\n보도일 : 2019.12.09\n\n" + BODY)
     assert meta["publication"] == "한빛방송"
     assert "summary" not in meta or "한빛방송" not in str(meta["summary"])
+
+
+CLOSINGS = ["[한빛스타TV 홍길동 기자/사진=SBS 중계 캡처]", "[한빛일보 홍길동 기자]", "<한빛일보 홍길동 기자 hong@example.com>"]
+
+
+@pytest.mark.parametrize("closing", CLOSINGS)
+def test_a_bracketed_byline_closing_a_long_text(closing: str) -> None:
+    # newsinside: "[스타서울TV 이현지 기자/사진=SBS 중계 캡처]" after a dozen paragraphs
+    paragraphs = "\n\n".join(f"{n}번째 문단에서 한빛시는 도서관 이야기를 이어 갔다." for n in range(12))
+    meta = _meta(f"{HEADLINE}\n  • 승인 2017.05.10 12:11\n\n{paragraphs}\n\n{closing}\n")
+    assert meta["authors"][0]["name"] == "홍길동"  # type: ignore[index]
+    assert meta["publication"] in ("한빛스타TV", "한빛일보")
+
+
+def test_a_bracketed_name_and_title_closing_the_text_is_no_byline() -> None:
+    paragraphs = "\n\n".join(f"{n}번째 문단에서 한빛시는 도서관 이야기를 이어 갔다." for n in range(12))
+    meta = _meta(f"{HEADLINE}\n  • 승인 2017.05.10 12:11\n\n{paragraphs}\n\n[한빛일보 홍길동]\n")
+    assert "authors" not in meta

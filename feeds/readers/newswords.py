@@ -335,8 +335,11 @@ GLUED_SIGNATURE = LazyPattern(
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
 CLOSING_OUTLET_REPORTER = LazyPattern(
-    rf"^[<〈]?\s*(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
-    rf"(?:\s*{_ROLE})?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*[>〉]?\s*$"  # "<한빛일보 홍길동 기자 address>"
+    rf"^(?P<open>\[)?[<〈]?\s*(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송|TV))"
+    rf"\s+(?P<names>[가-힣]{{2,4}})(?:\s*(?P<role>{_ROLE}))?"
+    # "<한빛일보 홍길동 기자 address>"; or in square brackets with the role, a photo's credit maybe
+    # after a slash: "[한빛스타TV 홍길동 기자/사진=SBS 중계 캡처]"
+    rf"(?(open)(?(role)(?:\s*/\s*사진\s*=[^\]]{{1,30}})?\s*\]|(?!))|\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*[>〉]?)\s*$"
 )
 # "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
 COPYRIGHT = LazyPattern(
