@@ -186,7 +186,11 @@ def test_the_outlets_label_on_a_line_of_its_own(label: str) -> None:
     assert "summary" not in meta or "한빛방송" not in str(meta["summary"])
 
 
-CLOSINGS = ["[한빛스타TV 홍길동 기자/사진=SBS 중계 캡처]", "[한빛일보 홍길동 기자]", "<한빛일보 홍길동 기자 hong@example.com>"]
+CLOSINGS = [
+    "[한빛스타TV 홍길동 기자/사진=SBS 중계 캡처]",
+    "[한빛일보 홍길동 기자]",
+    "<한빛일보 홍길동 기자 hong@example.com>",
+]
 
 
 @pytest.mark.parametrize("closing", CLOSINGS)
