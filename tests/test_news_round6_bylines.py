@@ -206,3 +206,16 @@ def test_a_bracketed_name_and_title_closing_the_text_is_no_byline() -> None:
     paragraphs = "\n\n".join(f"{n}번째 문단에서 한빛시는 도서관 이야기를 이어 갔다." for n in range(12))
     meta = _meta(f"{HEADLINE}\n  • 승인 2017.05.10 12:11\n\n{paragraphs}\n\n[한빛일보 홍길동]\n")
     assert "authors" not in meta
+
+
+def test_a_photo_item_signed_by_its_photographer_with_the_address() -> None:
+    # hani: the photo's only paragraph, between the headline and the stamp, signed with name and address
+    photo = "홍길동 한빛시장이 24일 오전 시청에서 열린 회의에 참석하고 있다. 김철수 선임기자 kim@example.com"
+    meta = _meta(f"{HEADLINE}\n{photo}\n항상 시민과 함께하겠습니다.\n등록 2019-06-24 10:54수정 2019-06-24 16:00\n\n")
+    assert meta["authors"] == [{"name": "김철수", "email": "kim@example.com"}]
+
+
+def test_a_photographer_signing_a_caption_above_the_text_is_no_writer() -> None:
+    photo = "홍길동 한빛시장이 24일 오전 시청에서 열린 회의에 참석하고 있다. 김철수 선임기자 kim@example.com"
+    meta = _meta(f"{HEADLINE}\n{photo}\n등록 2019-06-24 10:54\n\n" + BODY)
+    assert "authors" not in meta

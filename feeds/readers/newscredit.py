@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from feeds.readers.newswords import ALONE_EMAIL, EMAIL_RE, SENTENCE_END, is_bare_name, plain
+from feeds.readers.newswords import ADDRESSED_SIGNATURE, ALONE_EMAIL, EMAIL_RE, SENTENCE_END, is_bare_name, plain
 
 # The kinds of letter a paper prints: 축사, 창간사, 신년사, 기념사, 격려사, 발간사, 축하메시지, 기고
 _KIND = r"(?:축사|창간사|신년사|기념사|격려사|발간사|축하\s*메시지|특별\s*기고|기고)"
@@ -101,11 +101,23 @@ def credited(meta: dict[str, Any], title: str, deck: list[str], body: str) -> No
     lines = [plain(line) for line in body.split("\n", _CREDIT_LINES * 2)[: _CREDIT_LINES * 2] if line.strip()]
     writer = letter_writer(title, [*deck, *lines[:1]]) or _headline_credit([title, *deck])
     found = {"name": writer} if writer else contributor(lines[:_CREDIT_LINES])
+    found = found or (_signed_page_line(deck) if not lines else None)  # a photo item: no text of its own
     if found:  # "[창간축사] 홍길동 한빛전력(주) 사장", "홍길동" / "한빛연구소 컨설턴트" / "hong@example.com"
         meta["authors"] = [found]
 
 
 _CREDIT_LINES = 12
+
+
+def _signed_page_line(lines: list[str]) -> dict[str, str] | None:
+    """A photo item's one paragraph among the head's lines, signed at its end by the photographer
+    with their address ("… 참석하고 있다. 김경호 선임기자 jijae@hani.co.kr"); under an article's
+    text, a photographer signing its caption is not its writer."""
+    for s in lines:
+        m = ADDRESSED_SIGNATURE.search(s) if "@" in s else None
+        if m and is_bare_name(m.group("name")):
+            return {"name": m.group("name"), "email": m.group("email")}
+    return None
 
 
 def desk_byline(meta: dict[str, Any], page: list[str]) -> None:

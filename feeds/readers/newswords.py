@@ -331,6 +331,10 @@ CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
 GLUED_SIGNATURE = LazyPattern(
     rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})(?:\s*[·/]\s*|\s+)(?:객원|수석|전문|상임)?{_ROLE}$"
 )
+# ... with the address after the role: "… 있다. 김경호 선임기자 jijae@hani.co.kr"
+ADDRESSED_SIGNATURE = LazyPattern(
+    rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})\s+(?:객원|수석|전문|상임)?{_ROLE}\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?$"
+)
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
