@@ -219,3 +219,10 @@ def test_a_photographer_signing_a_caption_above_the_text_is_no_writer() -> None:
     photo = "홍길동 한빛시장이 24일 오전 시청에서 열린 회의에 참석하고 있다. 김철수 선임기자 kim@example.com"
     meta = _meta(f"{HEADLINE}\n{photo}\n등록 2019-06-24 10:54\n\n" + BODY)
     assert "authors" not in meta
+
+
+def test_a_bare_word_among_the_page_words_glued_to_a_stamp_is_no_writer() -> None:
+    # wkorea: "2022-09-13T13:44:46+00:002022.09.13|피플|": the section between bars, no one's name
+    meta = _meta(f"{HEADLINE}\n2022-09-13T13:44:46+00:002022.09.13|피플|\n{BODY}")
+    assert "authors" not in meta
+    assert meta["page_lines"] == ["2022-09-13T13:44:46+00:002022.09.13|피플|"]

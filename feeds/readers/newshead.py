@@ -203,7 +203,13 @@ def _read_pieces(info: HeadLine, rest: str, *, glued: bool = False) -> bool:
         kind = _piece(piece, rest)
         if kind is None and piece == lead and _LEAD_WORD.fullmatch(piece):
             kind = ("outlet", piece)
-        if kind is None and glued and len(piece) <= OUTLET_MAX and not SENTENCE_END.search(piece):
+        # On a line the page's words are glued to, a bare word is one of them too: "|피플|", no writer
+        if (
+            glued
+            and (kind is None or kind[0] == "author")
+            and len(piece) <= OUTLET_MAX
+            and not SENTENCE_END.search(piece)
+        ):
             kind, info.kept = ("junk", piece), True  # "폰트크기 변경", "스포츠/레저": the page's, kept
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
