@@ -226,3 +226,17 @@ def test_a_bare_word_among_the_page_words_glued_to_a_stamp_is_no_writer() -> Non
     meta = _meta(f"{HEADLINE}\n2022-09-13T13:44:46+00:002022.09.13|피플|\n{BODY}")
     assert "authors" not in meta
     assert meta["page_lines"] == ["2022-09-13T13:44:46+00:002022.09.13|피플|"]
+
+
+def test_the_texts_byline_names_the_outlet_over_a_word_atop_the_page() -> None:
+    # joatech: "업계뉴스" (a section) atop the page; the text opens "[가스신문 = 김재형 기자] …"
+    text = f"업계뉴스\n{HEADLINE}\n송고일 : 2026-01-08\n\n[한빛신문 = 홍길동 기자] {BODY}"
+    meta = _meta(text)
+    assert meta["publication"] == "한빛신문"
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert meta["page_lines"] == ["업계뉴스"]  # the word's line is kept, one of the page's
+
+
+def test_an_outlet_on_the_date_line_is_kept_over_the_texts_byline() -> None:
+    meta = _meta(f"{HEADLINE}\n한빛일보 | 입력 2026-01-08 10:00\n\n[한빛뉴스 = 홍길동 기자] {BODY}")
+    assert meta["publication"] == "한빛일보"
