@@ -240,3 +240,10 @@ def test_the_texts_byline_names_the_outlet_over_a_word_atop_the_page() -> None:
 def test_an_outlet_on_the_date_line_is_kept_over_the_texts_byline() -> None:
     meta = _meta(f"{HEADLINE}\n한빛일보 | 입력 2026-01-08 10:00\n\n[한빛뉴스 = 홍길동 기자] {BODY}")
     assert meta["publication"] == "한빛일보"
+
+
+@pytest.mark.parametrize("weekday", ["(수)", "수요일"])
+def test_a_site_clock_under_the_sites_motto_dates_nothing(weekday: str) -> None:
+    # the page's top bar under its motto, the article undated: its weekday tells the clock
+    clock = f"2024-09-11 16:34:12 {weekday} 회원가입 기사제보"
+    assert not detect(f"바른 소리, 곧은 소리\n{clock}\n{HEADLINE}\n{DECK}\n\n" + BODY)

@@ -7,10 +7,13 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 
 from __future__ import annotations
 
+import re
+
 from feeds.readers.newshead import HeadLine, classify, printed_stamp, titled_stamp
 from feeds.readers.newswords import (
     DATE_BAR,
     DATE_STAMP,
+    ENGLISH_WEEKDAY,
     HEAD_ROLE_WORDS,
     IS_UPDATE,
     ISSUE_NUMBER,
@@ -60,13 +63,18 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
     return infos
 
 
+_CLOCK_LABEL = re.compile(r"현재\s*시[각간]|최종\s*편집|날짜|오늘|(?i:today|now|updated?)")
+
+
 def _glued_stamp(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> None:
     """With no date line in the head, the first line under a text line (the headline) holding a
     stamp the site's software printed is the date line, whatever short page words are glued
     around it ("기사입력 2021-12-03 17:06:54   폰트크기 변경"); those words are page lines, kept. A
-    date above every text line is the page's top bar, its clock: it dates nothing."""
+    date above every text line is the page's top bar, its clock: it dates nothing; so does one with
+    the weekday or the clock's label ("현재시각", "최종편집", "Today"), which a site's clock prints."""
     for i, (_, s) in enumerate(window):
-        if infos[i] is None and None in infos[:i] and DATE_STAMP.search(s):
+        clock = WEEKDAY.search(s) or ENGLISH_WEEKDAY.search(s) or _CLOCK_LABEL.search(s)
+        if infos[i] is None and None in infos[:i] and DATE_STAMP.search(s) and not clock:
             info = classify(s, glued=True)
             if printed_stamp(info):
                 infos[i] = info
