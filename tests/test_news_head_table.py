@@ -31,6 +31,7 @@ MODELLED = [
     "경제부 2024.01.02 09:00 홍길동 기자",  # section prefix: a desk, not the name 경제부
     "한빛투데이 더리더 홍길동 기자입력 : 2018.11.06 13:11",  # outlet and edition: no headline's words
     "2018-04-06 19:53 뉴스A",  # a programme's name beside the stamp (채널A, news6): no headline's word
+    "한빛게임(한빛게임) 2015-03-13 15:47:51",  # its own account (news10): the site posting, no writer
 ]
 
 

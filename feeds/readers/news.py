@@ -109,7 +109,11 @@ def read(text: str, path: str) -> Parsed:
     suffix = TITLE_OUTLET.search(head.title)
     outlet = outlet or (suffix.group("outlet") if suffix and is_outlet(suffix.group("outlet")) else None)
     outlet = outlet or _outlet_before_title(head)
-    if outlet and "publication" not in meta:
+    # The text's byline naming the outlet ("[가스신문 = 김재형 기자] …") outweighs a word atop the page
+    # (a section, "업계뉴스"); that word's line is then one of the page's, kept.
+    above = head.lines.get("publication", head.title_line) < head.title_line
+    replaced = bool(outlet and "publication" in meta and above and reporters and BYLINE.match(body.lstrip()))
+    if outlet and ("publication" not in meta or replaced):
         meta["publication"] = outlet
     if reporters and "authors" not in meta:
         meta["authors"] = reporters
@@ -120,7 +124,7 @@ def read(text: str, path: str) -> Parsed:
     # Page lines that are none of the head's fields (an issue number, a view counter, a second
     # outlet line naming the desk) are kept in the document's extra metadata: no line of the text
     # is lost, though none of them is published.
-    outlet_line = head.lines.get("publication")
+    outlet_line = None if replaced else head.lines.get("publication")
     page = [s for (n, s), kind in head.classes
             if kind is Kind.PAGE_JUNK or (kind is Kind.OUTLET and n != outlet_line)]  # fmt: skip
     page += head.kept
@@ -138,7 +142,7 @@ def read(text: str, path: str) -> Parsed:
     desk_byline(meta, page)
     if page:
         meta["page_lines"] = page
-    lines = {"title": head.title_line, **head.lines}
+    lines = {"title": head.title_line, **{k: n for k, n in head.lines.items() if not (replaced and k == "publication")}}
     return Parsed(format=NAME, meta=meta, body=body, markup="news", body_line=head.body_line, lines=lines)
 
 

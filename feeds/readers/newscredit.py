@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from feeds.readers.newswords import ALONE_EMAIL, EMAIL_RE, SENTENCE_END, is_bare_name, plain
+from feeds.readers.newswords import ADDRESSED_SIGNATURE, ALONE_EMAIL, EMAIL_RE, SENTENCE_END, is_bare_name, plain
 
 # The kinds of letter a paper prints: 축사, 창간사, 신년사, 기념사, 격려사, 발간사, 축하메시지, 기고
 _KIND = r"(?:축사|창간사|신년사|기념사|격려사|발간사|축하\s*메시지|특별\s*기고|기고)"
@@ -42,6 +42,12 @@ _CREDITS = (
     # "한빛신문 창간 30주년 축하메시지 - 홍길동 한빛대학교 교수"
     re.compile(rf".{{0,60}}{_KIND}\s*[-–—:]\s*(?P<name>[가-힣]{{2,4}}){_WORKPLACE}\s+{_POST}"),
 )
+# A headline (or its deck) closing with its writer's credit after a slash or a dash: "한빛신문 창간
+# 30돌에 부쳐 / 홍길동 발행인", "지역 언론이 가야 할 길 - 홍길동 한빛대 교수": a letter or a column
+_HEADLINE_CREDIT = re.compile(
+    rf".{{4,80}}?\s[/\-–—]\s*(?P<name>[가-힣]{{2,4}}){_WORKPLACE}\s+"
+    rf"(?:{_POST}|발행인|편집인|편집국장|주필|논설위원|논설실장|칼럼니스트)"
+)
 # "(사)한빛협회 회장 홍길동": the organisation and the post first, under a headline naming the kind
 _SIGNED = re.compile(
     rf"(?:\([사재주]\)\s*)?[가-힣A-Za-z0-9]{{2,20}}(?:\s+[가-힣A-Za-z0-9]{{1,20}}){{0,2}}\s+{_POST}\s+(?P<name>[가-힣]{{2,4}})"
@@ -59,6 +65,12 @@ def letter_writer(title: str, lines: list[str]) -> str | None:
         if m and is_bare_name(m.group("name")):
             return m.group("name")
     return None
+
+
+def _headline_credit(lines: list[str]) -> str | None:
+    """The writer credited at the end of the headline or a deck's line, after a slash or a dash."""
+    found = (m.group("name") for s in lines if (m := _HEADLINE_CREDIT.fullmatch(s)))
+    return next((name for name in found if is_bare_name(name)), None)
 
 
 # "글 | 존 스미스(John Smith), 사업 개발 매니저": a Korean name, or a foreign one spelt in Hangul
@@ -87,13 +99,25 @@ def contributor(lines: list[str]) -> dict[str, str] | None:
 def credited(meta: dict[str, Any], title: str, deck: list[str], body: str) -> None:
     """A letter's or a contribution's writer, credited on lines of their own under the head."""
     lines = [plain(line) for line in body.split("\n", _CREDIT_LINES * 2)[: _CREDIT_LINES * 2] if line.strip()]
-    writer = letter_writer(title, [*deck, *lines[:1]])
+    writer = letter_writer(title, [*deck, *lines[:1]]) or _headline_credit([title, *deck])
     found = {"name": writer} if writer else contributor(lines[:_CREDIT_LINES])
+    found = found or (_signed_page_line(deck) if not lines else None)  # a photo item: no text of its own
     if found:  # "[창간축사] 홍길동 한빛전력(주) 사장", "홍길동" / "한빛연구소 컨설턴트" / "hong@example.com"
         meta["authors"] = [found]
 
 
 _CREDIT_LINES = 12
+
+
+def _signed_page_line(lines: list[str]) -> dict[str, str] | None:
+    """A photo item's one paragraph among the head's lines, signed at its end by the photographer
+    with their address ("… 참석하고 있다. 김경호 선임기자 jijae@hani.co.kr"); under an article's
+    text, a photographer signing its caption is not its writer."""
+    for s in lines:
+        m = ADDRESSED_SIGNATURE.search(s) if "@" in s else None
+        if m and is_bare_name(m.group("name")):
+            return {"name": m.group("name"), "email": m.group("email")}
+    return None
 
 
 def desk_byline(meta: dict[str, Any], page: list[str]) -> None:

@@ -47,6 +47,7 @@ from feeds.readers.newswords import (
     MASTHEAD,
     MAYBE_DATE,
     NAME_OUTLET_ROLE,
+    NAME_WORK_POST,
     ORGANISATION,
     OUTLET_MAX,
     PIECES,
@@ -69,6 +70,7 @@ from feeds.readers.newswords import (
     WRITER_LABEL,
     is_bare_name,
     is_caption,
+    is_menu_word,
     is_outlet,
     spaced_signer,
     split_authors,
@@ -105,10 +107,11 @@ class HeadLine:
     kept: bool = False  # words no field carries (a writer's title the role lists lack): a page line too
 
 
-def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
+def classify(s: str, *, below_date: bool = False, glued: bool = False) -> HeadLine | None:
     """The metadata a head line holds, or None when it is anything else (title, deck, body).
 
-    A line right under a date line (``below_date``) may be a signature ("홍길동 발행인").
+    A line right under a date line (``below_date``) may be a signature ("홍길동 발행인"). With
+    ``glued``, short words no field reads are page words glued to the stamp, kept with the line.
     """
     # Cheap tests first: detection runs this on the first lines of every file not claimed before.
     if len(s) > 200 or "다." in s:
@@ -146,6 +149,13 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     if between and is_bare_name(between.group("name")) and is_outlet(between.group("outlet")):
         info.outlet = between.group("outlet")
         rest = rest[: between.start("outlet")] + rest[between.end() :]
+    work = NAME_WORK_POST.search(rest) if head_role and s[0] == "•" else None
+    if work and is_bare_name(work.group("name")) and not is_outlet(place := work.group("work")):
+        work = None if HEAD_ROLE_WORDS.search(place) else work  # "정두현 발기인 대표": a title in two words
+    if work:
+        info.authors.append({"name": work.group("name")})  # "• 공석기 서울대 교수": where they work, kept
+        info.kept = True
+        rest = rest[: work.start()] + " | " + rest[work.end() :]
     rest = _COHORT.sub(r"\1 ", rest)  # "11기백지수기자": the cohort is no part of the name
     for pattern, on in ((REPORTER, maybe_reporter), (HEAD_REPORTER, head_role)):
         if not on:
@@ -162,10 +172,26 @@ def classify(s: str, *, below_date: bool = False) -> HeadLine | None:
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
-    return info if _read_pieces(info, rest) else None
+    return info if _read_pieces(info, rest, glued=glued and bool(info.stamps)) else None
 
 
-def _read_pieces(info: HeadLine, rest: str) -> bool:
+def printed_stamp(info: HeadLine | None) -> bool:
+    """Whether a line's stamp is one a site's software printed: timed, with a news stamp's label
+    ("기사입력 …", "… 14:01 입력"), or to the second ("2015-03-13 15:47:51", "…T13:44:46+00:00"). A
+    person typing a date (a diary's "2011.08.16 03:35", a note's "메모 작성 …") gives neither."""
+    return info is not None and any(
+        ":" in date and ((label and _PRINTED_LABEL.fullmatch(label)) or _SECONDS.search(date))
+        for label, date in info.stamps
+    )
+
+
+_SECONDS = re.compile(r"\d:\d{2}:\d{2}")
+_PRINTED_LABEL = re.compile(
+    r"(?:기사\s*)?(?:최초\s*|최종\s*)?(?:입력|승인|송고|게재|출고|등록|수정)(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
+)
+
+
+def _read_pieces(info: HeadLine, rest: str, *, glued: bool = False) -> bool:
     """Each piece of what is left of a metadata line into ``info``; False when one is text."""
     # One word leading the line, right before its first stamp's label, is the outlet or magazine
     # naming itself ("광고계동향 기사입력 2011.08.16 03:35"); before a bare date, or a label any note
@@ -177,6 +203,14 @@ def _read_pieces(info: HeadLine, rest: str) -> bool:
         kind = _piece(piece, rest)
         if kind is None and piece == lead and _LEAD_WORD.fullmatch(piece):
             kind = ("outlet", piece)
+        # On a line the page's words are glued to, a bare word is one of them too: "|피플|", no writer
+        if (
+            glued
+            and (kind is None or kind[0] == "author")
+            and len(piece) <= OUTLET_MAX
+            and not SENTENCE_END.search(piece)
+        ):
+            kind, info.kept = ("junk", piece), True  # "폰트크기 변경", "스포츠/레저": the page's, kept
         if kind is None:
             # Words that are none of these: a headline, a sentence, a CSV row's values, a diary's
             # weather. The line is text, which must stay in the document, not metadata.
@@ -272,6 +306,11 @@ def titled_stamp(s: str) -> HeadLine | None:
     return info
 
 
+# The outlet's label and its name on a line of their own: "매체명 : KFM경기방송", "출처 | 한빛일보"
+_OUTLET_LABEL = re.compile(r"(?:출처|매체명?|언론사)\s*[:：|]\s*(?P<outlet>[^\s:：|][^:：|]{1,19})")
+# A bulleted word of two syllables above or beside the stamp: the CMS's section or place ("• 인물",
+# "• 교계", "• 대전"); a writer's name on a bullet has three ("• 홍길동"), as most Korean names do.
+_SECTION_FIELD = re.compile(r"[가-힣]{2}")
 _BOXES = frozenset("■□◆◇●○▶▷*-")
 
 
@@ -311,6 +350,9 @@ _COUNT_SECTION = re.compile(
 # document, never metadata.
 # A broadcast's news programme, one word: "뉴스A", "뉴스데스크", "8뉴스" (an outlet's name, 뉴스1, is one too)
 _PROGRAMME = re.compile(r"\d{0,2}뉴스[A-Z0-9가-힣]{0,4}")
+# A name and its account in brackets, the same word: the site's own account ("디스이즈게임(디스이즈게임)";
+# the piece has lost its closing bracket to the strip)
+_OWN_ACCOUNT = re.compile(r"(?P<name>[^()\s]{2,12})\((?P=name)\)?")
 PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "label or button": lambda piece, line: JUNK.match(piece),  # 입력, 기사원문, 댓글 3, 의견 0, 뉴욕=
     "long": lambda piece, line: len(piece) > OUTLET_MAX,
@@ -330,6 +372,7 @@ PIECE_FEATURES: dict[str, Callable[[str, str], object]] = {
     "row of buttons": lambda piece, line: _buttons(piece),  # URL복사 프린트하기 쪽지신고하기
     "name and title": lambda piece, line: _name_and_title(piece),  # 고희정 시민기사, beside the stamp
     "count and section": lambda piece, line: _COUNT_SECTION.fullmatch(piece),  # 81 학생칼럼: views, section
+    "its own account": lambda piece, line: _OWN_ACCOUNT.fullmatch(piece),  # 디스이즈게임(디스이즈게임)
 }
 # (feature, class, weight): the class of a piece is the one whose features add up to most.
 WEIGHTS: tuple[tuple[str, str, int], ...] = (
@@ -351,6 +394,7 @@ WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("row of buttons", "junk", 200),  # the tools beside the stamp, however many
     ("name and title", "author", 40),  # a title the role lists lack, or misspelt: the name is the writer's
     ("count and section", "junk", 60),  # a view counter without its label, then the section
+    ("its own account", "outlet", 40),  # a byline whose account repeats its name: the site posting, no one
 )
 PIECE_CLASSES = ("text", "junk", "author", "outlet")  # in this order when weights tie
 BASE = {"text": 5}  # a piece nothing speaks for is text
@@ -391,6 +435,8 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
     if last and " " not in last and is_outlet(first) and (piece[-1] == "=" or desk):
         return ("outlet", first)  # "한빛일보 베이징=", "한빛일보 이슈팀", "한빛일보 사회부": no one's name
     kind, found = score_piece(piece, line)
+    if kind == "outlet" and "its own account" in found:
+        return ("outlet", piece.split("(", 1)[0])  # "디스이즈게임(디스이즈게임": the site's name once
     if kind == "author" and "name and title" in found:
         return ("author", piece.split(" ", 1)[0])  # "고희정 시민기사": the name, not the title
     return None if kind == "text" else (kind, piece)
@@ -505,8 +551,8 @@ def _classify_wordy(s: str) -> HeadLine | None:
         name = alone.group("outlet")
         if s[0] == "-" and not is_outlet(name):
             return None  # a dash leads a list's item: only an outlet's name on it is the head's
-        if JUNK.match(name):
-            return HeadLine()  # "• 관리자": the site's account posting, page junk
+        if JUNK.match(name) or (s[0] == "•" and _SECTION_FIELD.fullmatch(name) and not is_outlet(name)):
+            return HeadLine()  # "• 관리자": the site's account; "• 인물", "• 대전": its section field
         desk = DESK.sub("", name) if s[0] == "•" else name
         if desk != name:  # "• 엔사이드편집국": the outlet's desk; "• 편집국" names no outlet
             return HeadLine(outlet=desk or None)
@@ -519,6 +565,11 @@ def _classify_wordy(s: str) -> HeadLine | None:
             return HeadLine(authors=[{"name": name}])  # "• 홍길동", "• Lee Kyung-sik": the writer, on a bullet line
         # Two words, or a name with a number, are an outlet only beside the head's other bullet lines.
         return HeadLine(outlet=name, weak=not is_outlet(name) and (" " in name or any(c.isdigit() for c in name)))
+    labelled = _OUTLET_LABEL.fullmatch(s) if s[:1] in "출매언" else None
+    if labelled and is_outlet(labelled.group("outlet")):
+        return HeadLine(outlet=labelled.group("outlet"))  # "매체명 : KFM경기방송": the outlet, as beside the date
+    if len(s) <= 12 and is_menu_word(s):
+        return HeadLine()  # "뉴스", "NEWS", "LIFESTYLE" alone: the menu's word, page junk
     bracketed = s[1:-1].strip() if len(s) <= 22 and s[0] in "[【" and s[-1] in "]】" else ""
     if bracketed and is_outlet(bracketed):
         return HeadLine(outlet=bracketed)  # "[한빛일보]" alone between the headline and the date

@@ -7,8 +7,21 @@ role on the next line, a bare name that counts only next to a stamp, the site's 
 
 from __future__ import annotations
 
-from feeds.readers.newshead import HeadLine, classify, titled_stamp
-from feeds.readers.newswords import DATE_BAR, HEAD_ROLE_WORDS, IS_UPDATE, ISSUE_NUMBER, ROLE_ONLY, SITE_CLOCK, WEEKDAY
+import re
+
+from feeds.readers.newshead import HeadLine, classify, printed_stamp, titled_stamp
+from feeds.readers.newswords import (
+    DATE_BAR,
+    DATE_STAMP,
+    ENGLISH_WEEKDAY,
+    HEAD_ROLE_WORDS,
+    IS_UPDATE,
+    ISSUE_NUMBER,
+    OUTLET_MAX,
+    ROLE_ONLY,
+    SITE_CLOCK,
+    WEEKDAY,
+)
 
 
 def is_labelled(info: HeadLine | None) -> bool:
@@ -25,6 +38,8 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
         if info is None and i == 0:
             info = titled_stamp(s)  # the headline and its stamp on the first line
         infos.append(classify(s, below_date=True) if signs else info)
+    if not any(info and info.stamps for info in infos):
+        _glued_stamp(window, infos)
     # A writer and their title signing above the date line, page lines between ("홍길동 전라남도의원" /
     # "오피니언" / "기고 2022.09.15 16:28"), as under it.
     for i, (_, s) in enumerate(window):
@@ -38,12 +53,66 @@ def classified(window: list[tuple[int, str]]) -> list[HeadLine | None]:
             infos[i] = None
         elif labelled and labelled[-1] > i and (SITE_CLOCK.fullmatch(s) or _clock(s, infos[i], infos[i + 1 :])):
             infos[i] = HeadLine()  # "updated. 2024-04-27 13:15 (토)" above the article's stamp: the site's clock
+    _clock_above_the_page(infos)
+    _dashed_source(window, infos)
     # A date with the issue's number and no label nor time ("April 12, 2022 제 89호"), when a later
     # line holds a stamp with its label or time: the print issue's date, a page line, not a stamp.
     for i, info in enumerate(infos):
         if info and _issue_date(info, window[i][1]) and any(is_labelled(o) or _timed(o) for o in infos[i + 1 :]):
             infos[i] = HeadLine()
     return infos
+
+
+_CLOCK_LABEL = re.compile(r"현재\s*시[각간]|최종\s*편집|날짜|오늘|(?i:today|now|updated?)")
+
+
+def _glued_stamp(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> None:
+    """With no date line in the head, the first line under a text line (the headline) holding a
+    stamp the site's software printed is the date line, whatever short page words are glued
+    around it ("기사입력 2021-12-03 17:06:54   폰트크기 변경"); those words are page lines, kept. A
+    date above every text line is the page's top bar, its clock: it dates nothing; so does one with
+    the weekday or the clock's label ("현재시각", "최종편집", "Today"), which a site's clock prints."""
+    for i, (_, s) in enumerate(window):
+        clock = WEEKDAY.search(s) or ENGLISH_WEEKDAY.search(s) or _CLOCK_LABEL.search(s)
+        if infos[i] is None and None in infos[:i] and DATE_STAMP.search(s) and not clock:
+            info = classify(s, glued=True)
+            if printed_stamp(info):
+                infos[i] = info
+                return
+
+
+def _dashed_source(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> None:
+    """One word on a dash-led line right above a dash-led date line ("- 스포츠서울" / "- 2025-04-18
+    07:30"): a portal's list of the copy's source, its date and its link; the word is the outlet."""
+    for i in range(len(window) - 1):
+        (n, s), (below_n, below) = window[i], window[i + 1]
+        word = s[2:].strip() if s.startswith("- ") else ""
+        below_info = infos[i + 1]
+        if (
+            infos[i] is None
+            and 2 <= len(word) <= OUTLET_MAX
+            and " " not in word
+            and below.startswith("- ")
+            and below_n == n + 1
+            and below_info is not None
+            and below_info.stamps
+        ):
+            infos[i] = HeadLine(outlet=word)
+
+
+def _clock_above_the_page(infos: list[HeadLine | None]) -> None:
+    """Timed stamps above every text line, when a timed stamp of publication stands under one (the
+    headline): the site's clock atop the page ("최종편집 : 2020-02-24 오전 10:06:32"), page junk.
+    Alone above the headline, a stamp is a printer-friendly page's date line, and dates it."""
+    first_text = next((i for i, info in enumerate(infos) if info is None), len(infos))
+    published = any(
+        _timed(info) and any(not (label and IS_UPDATE.search(label)) for label, _ in info.stamps)
+        for info in infos[first_text + 1 :]
+        if info
+    )
+    for i, info in enumerate(infos[:first_text]):
+        if published and info and info.stamps and _timed(info) and not info.authors:
+            infos[i] = HeadLine()
 
 
 def _clock(s: str, info: HeadLine | None, below: list[HeadLine | None]) -> bool:

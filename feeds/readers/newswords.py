@@ -14,7 +14,8 @@ from feeds.lazyre import LazyPattern
 # --- date stamps -----------------------------------------------------------------------------
 # A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
 # here); these patterns only have to find where it starts and ends.
-_DAY = r"(?:\s*\(\s*[월화수목금토일]\s*\)|\s*[월화수목금토일]요일)?"
+# The weekday, Korean or English in brackets as the Korean is: "(목)", "목요일", "(Thu)"
+_DAY = r"(?:\s*\(\s*(?:[월화수목금토일]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s*\)|\s*[월화수목금토일]요일)?"
 _CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
 _KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
 _ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
@@ -35,7 +36,7 @@ DATE = (
 _UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
 _PUBLISHED_LABEL = (
     r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|게시|발행|작성|송고|보도|배포|방영|출고"
-    r"|[Pp]osted|[Pp]ublished)"  # a board's English label: "posted Aug 05, 2019"
+    r"|(?<![A-Za-z])(?:(?:[Pp]osted|[Pp]ublished)(?:\s+on)?|On))"  # "posted Aug 05, 2019", "On August 09, 2018"
 )
 _LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
 # The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
@@ -115,6 +116,10 @@ HEAD_REPORTER = LazyPattern(
     rf"|(?<![가-힣]){_HEAD_ROLE}\s+(?P<after>[가-힣]{{2,4}})(?![가-힣])"
     rf"(?:\s*[|/]?\s*[(<\[]?\s*(?P<email_after>{_EMAIL})\s*[)>\]]?)?"
 )
+# A bulleted writer with where they work between the name and the post: "• 공석기 서울대 교수"
+NAME_WORK_POST = LazyPattern(
+    rf"(?<![가-힣])(?P<name>[가-힣]{{2,4}})\s+(?P<work>[가-힣A-Za-z0-9()]{{2,12}})\s+{_HEAD_ROLE}(?![가-힣])"
+)
 SIGNATURE = LazyPattern(
     rf"(?:(?P<outlet>[가-힣A-Za-z0-9]{{2,12}})\s+)?(?:{_HEAD_ROLE}\s+[가-힣]{{2,4}}|[가-힣]{{2,4}}\s*{_HEAD_ROLE})"
 )
@@ -159,7 +164,7 @@ JUNK_WORD = LazyPattern(
     r"|원문\s*보기|좋아요|싫어요|구독(?:하기)?|북마크|페이스북|트위터|카카오톡|카카오스토리|밴드|링크|URL|복사|목록"
     r"|이메일|메일|보내기|듣기|음성|확대|축소|바로가기|뒤로가기|검색|메뉴|쪽지|신고(?:하기)?|SNS|\+|-|https?://\S+|www\.\S+"
     r"|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|kr|tv)"  # the site's bare address: hanbit.com, hanbit.co.kr
-    r"|크게|작게|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
+    r"|크게|작게|ON|OFF|\d{1,5}|IT|정치|경제|사회|문화|국제|산업|금융|증권|부동산|스포츠|연예|생활|전국|지역|오피니언|과학"
     r"|테크|유통|건강|세계|북한|호수|통권|제?\d+호|정보|페이지|더보기|지면(?:정보)?|Array|undefined|null|NaN|광고|버튼"
     r"|상태바|툴바|사이드바|RSS|수정(?:하기)?|삭제(?:하기)?"  # a widget or a button of the page, by its name
     r"|VIEWS?|HITS?"  # a counter's label, its number on the next line: "• VIEW" / "• 950"
@@ -185,7 +190,7 @@ LATIN_NAME = LazyPattern(_LATIN_NAME)
 # The page of a print edition beside the date: "A28 면", "2016-11-19A27면"
 PRINT_PAGE = LazyPattern(r"(?<![\w])(?:제\s*)?[A-Z]?\d{1,3}\s*면(?![가-힣])")  # "A6면", "제6면"
 # "조회수 1,234", "추천수 : 0": a counter, whose comma is no separator
-COUNTER = LazyPattern(r"(?:의견|댓글|조회수?|공감|추천수?|좋아요|싫어요|공유|Views?|Hits?)\s*[:：]?\s*\d[\d,]*")
+COUNTER = LazyPattern(r"(?:의견|댓글|조회\s?수?|공감|추천수?|좋아요|싫어요|공유|Views?|Hits?)\s*[:：]?\s*\d[\d,]*")
 LATIN_BYLINE = LazyPattern(
     rf"(?P<name>{_LATIN_NAME})\s*[|/]\s*(?P<outlet>[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){{0,2}})"
 )
@@ -326,12 +331,19 @@ CALLED = LazyPattern(r"(?P<name>[가-힣]{2,4}) 기자[.!]")
 GLUED_SIGNATURE = LazyPattern(
     rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})(?:\s*[·/]\s*|\s+)(?:객원|수석|전문|상임)?{_ROLE}$"
 )
+# ... with the address after the role: "… 있다. 김경호 선임기자 jijae@hani.co.kr"
+ADDRESSED_SIGNATURE = LazyPattern(
+    rf"[.!?][\"'”’]?\s+(?P<name>[가-힣]{{2,4}})\s+(?:객원|수석|전문|상임)?{_ROLE}\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?$"
+)
 # A transcript's speaker cue naming its anchor or reporter: "육서윤 앵커>", "마츠모토 시즈카 국민기자>"
 SPEAKER_CUE = LazyPattern(r"(?P<name>[가-힣]{2,5}(?: [가-힣]{2,5})?)\s*(?:앵커|[가-힣]{0,2}기자)\s*>")
 # "YTN 권남기 (kwonnk09@ytn.co.kr)": the outlet, the reporter and the address, closing the article
 CLOSING_OUTLET_REPORTER = LazyPattern(
-    rf"^[<〈]?\s*(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송))\s+(?P<names>[가-힣]{{2,4}})"
-    rf"(?:\s*{_ROLE})?\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*[>〉]?\s*$"  # "<한빛일보 홍길동 기자 address>"
+    rf"^(?P<open>\[)?[<〈]?\s*(?P<outlet>[A-Za-z0-9]{{2,12}}|[가-힣A-Za-z0-9]{{2,10}}(?:뉴스|일보|신문|방송|TV))"
+    rf"\s+(?P<names>[가-힣]{{2,4}})(?:\s*(?P<role>{_ROLE}))?"
+    # "<한빛일보 홍길동 기자 address>"; or in square brackets with the role, a photo's credit maybe
+    # after a slash: "[한빛스타TV 홍길동 기자/사진=SBS 중계 캡처]"
+    rf"(?(open)(?(role)(?:\s*/\s*사진\s*=[^\]]{{1,30}})?\s*\]|(?!))|\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?\s*[>〉]?)\s*$"
 )
 # "<저작권자 © 테크라인 무단전재 …>", "[저작권자(c) YTN …]", "Copyright © 전주MBC. …", "ⓒ 정원뉴스"
 COPYRIGHT = LazyPattern(
@@ -515,7 +527,21 @@ def is_bare_name(s: str) -> bool:
 def is_outlet(name: str) -> bool:
     if name[-1:].isdigit() and name.isascii() and name.islower():
         return False  # "contsmark1": a template's marker, where an outlet's number follows its name (뉴스1)
+    if is_menu_word(name):
+        return False  # "뉴스", "NEWS", "LIFESTYLE": a menu's word; an outlet names itself before its kind
     return bool(OUTLET_LIKE.search(name) or _KNOWN_OUTLET.fullmatch(name))
+
+
+def is_menu_word(word: str) -> bool:
+    """A kind of outlet with no name before it ("뉴스", "뉴스방송"), or a section's English name in any
+    case ("NEWS", "LIFESTYLE"): a menu's word, no outlet's."""
+    return bool(_MEDIA_WORD.fullmatch(word) or _ANY_CASE_SECTION.fullmatch(word))
+
+
+_MEDIA_WORD = LazyPattern(
+    r"(?:뉴스(?:통신)?|일보|신문|타임즈|타임스|경제|방송|저널|미디어|투데이|데일리|비즈|포스트|리뷰|닷컴|TV|tv){1,2}"
+)  # one kind, or two ("뉴스방송"), and no name
+_ANY_CASE_SECTION = LazyPattern("(?i:" + ENGLISH_SECTION.pattern + ")")
 
 
 def spaced_signer(s: str) -> str | None:
