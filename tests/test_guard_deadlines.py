@@ -23,23 +23,11 @@ from feeds.guard import GuardError, guarded_imap
 
 from .conftest import write_site_toml
 from .test_guard import FRONT, GOOD, errors_of
+from .test_guard_batches import _batches
 
 pytestmark = pytest.mark.skipif(not guard.can_fork(), reason="the guard's workers are forked")
 
 TIMEOUT = 1.0
-
-
-def _batches(monkeypatch: pytest.MonkeyPatch) -> list[list[int]]:
-    made: list[list[int]] = []
-    batch = guard._Pool._batch
-
-    def recorded(pool: guard._Pool, limit: int) -> tuple[list[int], list[bytes]]:
-        indexes, items = batch(pool, limit)
-        made.append(indexes)
-        return indexes, items
-
-    monkeypatch.setattr(guard._Pool, "_batch", recorded)
-    return made
 
 
 def _note(log: Path, what: object) -> None:
