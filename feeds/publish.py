@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,10 +79,7 @@ def computed_plan(run: Run, docs: list[Planned], loaded: Loaded) -> Ready:
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
     base = run.feeds_base()
 
-    def inputs_of(feed: PlannedFeed) -> tuple[tuple[object, ...], ...]:
-        return tuple(
-            (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in feed.docs
-        )
+    inputs_of = _Inputs(entries, loaded.digests)
 
     def key(feed: PlannedFeed) -> str:
         return feed_fingerprint(base, feed.folder, feed.title, feed.description, inputs_of(feed), site.max_bytes)
@@ -96,6 +93,32 @@ def computed_plan(run: Run, docs: list[Planned], loaded: Loaded) -> Ready:
         feeds.append(replace(feed, inputs=inputs, fingerprint=fp))
     plan = Plan(run.plan_key(), run.recorded_files(), tuple(feeds), tuple(tags.items()))
     return Ready(plan, entries, ordered, every=True)
+
+
+class _Inputs:
+    """Each feed's ``PlannedFeed.inputs``, made once: the budget keys the feeds as planned, the
+    fingerprint as cut, mostly the same documents; and a document is in a feed per tag it has."""
+
+    def __init__(self, entries: Entries, digests: Mapping[str, str]) -> None:
+        self.entries, self.digests = entries, digests
+        self.rows: dict[str, tuple[object, ...]] = {}
+        self.feeds: dict[str, tuple[tuple[Planned, ...], tuple[tuple[object, ...], ...]]] = {}
+
+    def __call__(self, feed: PlannedFeed) -> tuple[tuple[object, ...], ...]:
+        known = self.feeds.get(feed.folder)
+        if known is not None and known[0] == feed.docs:
+            return known[1]
+        inputs = tuple(map(self.row, feed.docs))
+        self.feeds[feed.folder] = feed.docs, inputs
+        return inputs
+
+    def row(self, doc: Planned) -> tuple[object, ...]:
+        found = self.rows.get(doc.source)
+        if found is None:
+            entries = self.entries
+            found = (doc.source, self.digests.get(doc.source), entries.categories(doc), *_deps(entries, doc))
+            self.rows[doc.source] = found
+        return found
 
 
 def feed_fingerprint(
