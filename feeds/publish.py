@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feeds.archivepaths import is_archive
 from feeds.cache import Cache, OutputRecord
@@ -373,7 +373,7 @@ class _Staging:
 
 
 # Staged by a forked worker while this process stages the others: about half the work each.
-_BESIDE = ("atom.xml", "feed.json")
+_BESIDE = ("feed.json", "atom.xml")
 _Staged = tuple[int, list[tuple[int, tuple[str, str | None]]]]  # entry jobs, (feed's index, file)
 
 
@@ -413,19 +413,74 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
     files whose bytes changed: how many entry jobs that took, and (feed's index, (path, temp file
     or None)) for each. Each entry is built once, then serialized in every feed that shows it."""
-    from feeds.formats import collect_parts, entry_frames, entry_jobs, make_job
+    from feeds.formats import entry_frames, entry_jobs
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
-    jobs = entry_jobs([staging[i].feed for i in todo], filename)
-    parts = None
-    if jobs:
-        # XML entries are serialized once, to bytes that each feed showing them joins: an element
-        # is freed once serialized instead of held until the last feed is written.
-        frames = entry_frames([staging[i].feed for i in todo], filename)
-        made = (make_job(filename, job, site, frames) for job in jobs)
-        parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), made)))
-    staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts) for i in todo)
-    return len(jobs), list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))
+    feeds = [staging[i].feed for i in todo]
+    jobs = entry_jobs(feeds, filename)
+    # XML entries are serialized once, to bytes that each feed showing them joins: an element is
+    # freed once serialized instead of held until the last feed is written.
+    parts = _Parts(filename, jobs, feeds, site, entry_frames(feeds, filename) if jobs else None)
+    staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts.of(n)) for n, i in enumerate(todo))
+    done = list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))
+    for _ in progress.track(SERIALIZING, len(jobs), range(len(jobs))):
+        pass
+    del parts
+    _trim()
+    return len(jobs), done
+
+
+class _Parts:
+    """A format's shared entries (``make_job``'s parts) as the feeds, in order, need them: each
+    job of entries is built when the first feed showing one of them is written, and let go once
+    the last one is, so a format never holds every entry's bytes at once."""
+
+    def __init__(
+        self, filename: str, jobs: list[tuple[Entry, ...]], feeds: list[Feed], site: Site, frames: Any
+    ) -> None:
+        from feeds.formats import part_key
+
+        self.filename, self.jobs, self.site, self.frames = filename, jobs, site, frames
+        self.keys = [[part_key(entry) for entry in job] for job in jobs]
+        job_of = {key: j for j, keys in enumerate(self.keys) for key in keys}
+        self.left = [0] * len(jobs)  # each job's entries' uses by the feeds not yet written
+        self.uses: list[list[int]] = []  # each feed's entries' jobs
+        for feed in feeds:
+            used = [job_of[part_key(entry)] for entry in feed.entries] if jobs else []
+            for j in used:
+                self.left[j] += 1
+            self.uses.append(used)
+        self.parts: dict[str, Any] = {}
+        self.made = 0  # jobs built so far: in order of first use
+        self.last = -1  # the feed whose parts were given last
+
+    def of(self, n: int) -> Parts | None:
+        """The parts of the ``n``-th feed's entries (called for each feed in order)."""
+        from feeds.formats import make_job
+
+        if not self.jobs:
+            return None
+        for j in self.uses[self.last] if self.last >= 0 else ():
+            self.left[j] -= 1
+            if not self.left[j]:
+                for key in self.keys[j]:
+                    del self.parts[key]
+        self.last = n
+        for j in self.uses[n]:
+            while self.made <= j:
+                job = self.jobs[self.made]
+                self.parts.update(
+                    zip(self.keys[self.made], make_job(self.filename, job, self.site, self.frames), strict=True)
+                )
+                self.made += 1
+        return self.parts
+
+
+def _trim() -> None:
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:
