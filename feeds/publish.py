@@ -373,6 +373,8 @@ class _Staging:
 
 
 # Staged by a forked worker while this process stages the others: about half the work each.
+# JSON Feed first, so that the worker's Atom, whose entries weigh most, runs beside this
+# process's feed pages and not beside its RSS.
 _BESIDE = ("feed.json", "atom.xml")
 _Staged = tuple[int, list[tuple[int, tuple[str, str | None]]]]  # entry jobs, (feed's index, file)
 
@@ -383,8 +385,8 @@ def _stage_formats(staging: list[_Staging], site: Site, progress: Progress) -> N
 
     Two processes share the formats, whole: a format's entries are built once, in the process that
     serializes its feeds (lxml elements do not cross processes), so each process holds one
-    format's entries at a time (those of all three would take about 75 MB at 10,000 documents);
-    only the temporary files' names come back from the worker.
+    format's entries at a time, and of those only the ones a feed still to be written shows
+    (``_Parts``); only the temporary files' names come back from the worker.
     """
     from feeds.parallel import MIN_ITEMS, beside
     from feeds.progress import NO_PROGRESS
@@ -477,9 +479,11 @@ class _Parts:
 
 
 def _trim() -> None:
+    """Give the heap a format's parts were freed from back to the system: glibc keeps it for the
+    process otherwise, and the next format's parts would add to it in the whole tree's memory."""
     import ctypes
 
-    with contextlib.suppress(OSError, AttributeError):  # not glibc
+    with contextlib.suppress(OSError, AttributeError, TypeError):  # not glibc
         ctypes.CDLL(None).malloc_trim(0)
 
 
