@@ -11,10 +11,10 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from feeds.archivepaths import is_archive
 from feeds.cache import Cache, OutputRecord
@@ -79,10 +79,7 @@ def computed_plan(run: Run, docs: list[Planned], loaded: Loaded) -> Ready:
     entries = Entries(tags, cache, loaded, site, Links(loaded.docs, run.content_dir))
     base = run.feeds_base()
 
-    def inputs_of(feed: PlannedFeed) -> tuple[tuple[object, ...], ...]:
-        return tuple(
-            (d.source, loaded.digests.get(d.source), entries.categories(d), *_deps(entries, d)) for d in feed.docs
-        )
+    inputs_of = _Inputs(entries, loaded.digests)
 
     def key(feed: PlannedFeed) -> str:
         return feed_fingerprint(base, feed.folder, feed.title, feed.description, inputs_of(feed), site.max_bytes)
@@ -96,6 +93,32 @@ def computed_plan(run: Run, docs: list[Planned], loaded: Loaded) -> Ready:
         feeds.append(replace(feed, inputs=inputs, fingerprint=fp))
     plan = Plan(run.plan_key(), run.recorded_files(), tuple(feeds), tuple(tags.items()))
     return Ready(plan, entries, ordered, every=True)
+
+
+class _Inputs:
+    """Each feed's ``PlannedFeed.inputs``, made once: the budget keys the feeds as planned, the
+    fingerprint as cut, mostly the same documents; and a document is in a feed per tag it has."""
+
+    def __init__(self, entries: Entries, digests: Mapping[str, str]) -> None:
+        self.entries, self.digests = entries, digests
+        self.rows: dict[str, tuple[object, ...]] = {}
+        self.feeds: dict[str, tuple[tuple[Planned, ...], tuple[tuple[object, ...], ...]]] = {}
+
+    def __call__(self, feed: PlannedFeed) -> tuple[tuple[object, ...], ...]:
+        known = self.feeds.get(feed.folder)
+        if known is not None and known[0] == feed.docs:
+            return known[1]
+        inputs = tuple(map(self.row, feed.docs))
+        self.feeds[feed.folder] = feed.docs, inputs
+        return inputs
+
+    def row(self, doc: Planned) -> tuple[object, ...]:
+        found = self.rows.get(doc.source)
+        if found is None:
+            entries = self.entries
+            found = (doc.source, self.digests.get(doc.source), entries.categories(doc), *_deps(entries, doc))
+            self.rows[doc.source] = found
+        return found
 
 
 def feed_fingerprint(
@@ -350,7 +373,9 @@ class _Staging:
 
 
 # Staged by a forked worker while this process stages the others: about half the work each.
-_BESIDE = ("atom.xml", "feed.json")
+# JSON Feed first, so that the worker's Atom, whose entries weigh most, runs beside this
+# process's feed pages and not beside its RSS.
+_BESIDE = ("feed.json", "atom.xml")
 _Staged = tuple[int, list[tuple[int, tuple[str, str | None]]]]  # entry jobs, (feed's index, file)
 
 
@@ -360,8 +385,8 @@ def _stage_formats(staging: list[_Staging], site: Site, progress: Progress) -> N
 
     Two processes share the formats, whole: a format's entries are built once, in the process that
     serializes its feeds (lxml elements do not cross processes), so each process holds one
-    format's entries at a time (those of all three would take about 75 MB at 10,000 documents);
-    only the temporary files' names come back from the worker.
+    format's entries at a time, and of those only the ones a feed still to be written shows
+    (``_Parts``); only the temporary files' names come back from the worker.
     """
     from feeds.parallel import MIN_ITEMS, beside
     from feeds.progress import NO_PROGRESS
@@ -390,19 +415,76 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     """Serialize in the format of ``filename`` the feeds of ``staging`` that have it, and stage the
     files whose bytes changed: how many entry jobs that took, and (feed's index, (path, temp file
     or None)) for each. Each entry is built once, then serialized in every feed that shows it."""
-    from feeds.formats import collect_parts, entry_frames, entry_jobs, make_job
+    from feeds.formats import entry_frames, entry_jobs
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
-    jobs = entry_jobs([staging[i].feed for i in todo], filename)
-    parts = None
-    if jobs:
-        # XML entries are serialized once, to bytes that each feed showing them joins: an element
-        # is freed once serialized instead of held until the last feed is written.
-        frames = entry_frames([staging[i].feed for i in todo], filename)
-        made = (make_job(filename, job, site, frames) for job in jobs)
-        parts = collect_parts(jobs, list(progress.track(SERIALIZING, len(jobs), made)))
-    staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts) for i in todo)
-    return len(jobs), list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))
+    feeds = [staging[i].feed for i in todo]
+    jobs = entry_jobs(feeds, filename)
+    # XML entries are serialized once, to bytes that each feed showing them joins: an element is
+    # freed once serialized instead of held until the last feed is written.
+    parts = _Parts(filename, jobs, feeds, site, entry_frames(feeds, filename) if jobs else None)
+    staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts.of(n)) for n, i in enumerate(todo))
+    done = list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))
+    for _ in progress.track(SERIALIZING, len(jobs), range(len(jobs))):
+        pass
+    del parts
+    _trim()
+    return len(jobs), done
+
+
+class _Parts:
+    """A format's shared entries (``make_job``'s parts) as the feeds, in order, need them: each
+    job of entries is built when the first feed showing one of them is written, and let go once
+    the last one is, so a format never holds every entry's bytes at once."""
+
+    def __init__(
+        self, filename: str, jobs: list[tuple[Entry, ...]], feeds: list[Feed], site: Site, frames: Any
+    ) -> None:
+        from feeds.formats import part_key
+
+        self.filename, self.jobs, self.site, self.frames = filename, jobs, site, frames
+        self.keys = [[part_key(entry) for entry in job] for job in jobs]
+        job_of = {key: j for j, keys in enumerate(self.keys) for key in keys}
+        self.left = [0] * len(jobs)  # each job's entries' uses by the feeds not yet written
+        self.uses: list[list[int]] = []  # each feed's entries' jobs
+        for feed in feeds:
+            used = [job_of[part_key(entry)] for entry in feed.entries] if jobs else []
+            for j in used:
+                self.left[j] += 1
+            self.uses.append(used)
+        self.parts: dict[str, Any] = {}
+        self.made = 0  # jobs built so far: in order of first use
+        self.last = -1  # the feed whose parts were given last
+
+    def of(self, n: int) -> Parts | None:
+        """The parts of the ``n``-th feed's entries (called for each feed in order)."""
+        from feeds.formats import make_job
+
+        if not self.jobs:
+            return None
+        for j in self.uses[self.last] if self.last >= 0 else ():
+            self.left[j] -= 1
+            if not self.left[j]:
+                for key in self.keys[j]:
+                    del self.parts[key]
+        self.last = n
+        for j in self.uses[n]:
+            while self.made <= j:
+                job = self.jobs[self.made]
+                self.parts.update(
+                    zip(self.keys[self.made], make_job(self.filename, job, self.site, self.frames), strict=True)
+                )
+                self.made += 1
+        return self.parts
+
+
+def _trim() -> None:
+    """Give the heap a format's parts were freed from back to the system: glibc keeps it for the
+    process otherwise, and the next format's parts would add to it in the whole tree's memory."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError, TypeError):  # not glibc
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _stage_file(feed: Feed, targets: dict[str, Path], filename: str, parts: Parts | None) -> tuple[str, str | None]:
