@@ -99,7 +99,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if twice or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
-    if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
+    # A paragraph's sentences are cheaper to count than a caption's patterns to try.
+    if (not listed and not _credited_paragraph(s) and is_caption(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     if alone and len(s) <= CAPTION_MAX and agency_after_stop(s):
         return "caption"  # "… 주인공이 됐다.<뉴시스>": the photo's caption, credited after its full stop
