@@ -257,7 +257,8 @@ def _twice_on_one_line(s: str) -> bool:
     a photo's alt text and its caption ("… 회장(왼쪽부터).인민왕 한국어판이 … 회장(왼쪽부터).")."""
     if len(s) > 2 * CAPTION_MAX:
         return False
-    if printed_twice(s):
+    half = len(s) // 2
+    if s[:half] == s[len(s) - half :] and printed_twice(s):  # its halves alike, or told at once
         return True  # the very same words twice
     if len(s) < 2 * _TWICE_START:
         return False
