@@ -227,9 +227,11 @@ def repeated(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is printed again right above or under itself, with or without the
     caption's triangle or its full stop (a photo's alt text, then "▲" and its caption)."""
     here = lines[i].lstrip("▲△ ").rstrip(". ")
-    return bool(here) and any(
-        0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
-    )
+    if not here:
+        return False
+    if i > 0 and lines[i - 1].lstrip("▲△ ").rstrip(". ") == here:
+        return True
+    return i + 1 < len(lines) and lines[i + 1].lstrip("▲△ ").rstrip(". ") == here
 
 
 def _text_past_copies(lines: list[str], i: int) -> bool:
