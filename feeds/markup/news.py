@@ -210,8 +210,9 @@ def _caption_zone(lines: list[str]) -> int:
     return 0
 
 
-# What every alternative of NOTE needs, told without searching it: its words and signs, or a "co"
-# or "(c)" of its case-blind "copyright" and "(c)" (a case-blind "i" is also "İ" or "ı": not tested).
+# Something every alternative of NOTE holds, looked for without its search: one of its words or
+# signs ("Ⓒ" is "ⓒ" case-blind), or the "co" or "(c)" its case-blind "copyright" and "(c)" start
+# with (only these: a case-blind "i" would also be "İ" or "ı").
 _NOTE_WORDS = ("저작권자", "무단", "금지", "끝", "◎", "기사는", "ⓒ", "Ⓒ", "©")
 _COPYRIGHT_START = re.compile(r"[cC][oO]|\([cC]\)")
 
@@ -260,7 +261,7 @@ def _twice_on_one_line(s: str) -> bool:
     if len(s) > 2 * CAPTION_MAX:
         return False
     half = len(s) // 2
-    if s[:half] == s[len(s) - half :] and printed_twice(s):  # its halves alike, or told at once
+    if s[:half] == s[len(s) - half :] and printed_twice(s):  # it says yes only if the halves are alike
         return True  # the very same words twice
     if len(s) < 2 * _TWICE_START:
         return False
