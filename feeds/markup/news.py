@@ -93,17 +93,21 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if _FILE_NAME.fullmatch(s):
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
-    if repeated(lines, i) and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
+    twice = repeated(lines, i)
+    if twice and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
         return "p"  # "/홍길동 기자" printed twice closing the text: the writer's signature
-    if repeated(lines, i) or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
+    if twice or (alone and _twice_on_one_line(s)) or _glued_copy(lines, i):
         return "caption"  # a photo's alt text and its caption, the same words line after line or glued
     listed = s[0] in "▲△" and (_in_list(lines, i) or BOOK_ENTRY.match(s) is not None)
-    if (is_caption(s) and not listed and not _credited_paragraph(s)) or CREDIT_ONLY.fullmatch(s):
+    # A paragraph's sentences are cheaper to count than a caption's patterns to try.
+    if (not listed and not _credited_paragraph(s) and is_caption(s)) or CREDIT_ONLY.fullmatch(s):
         return "caption"
     if alone and len(s) <= CAPTION_MAX and agency_after_stop(s):
         return "caption"  # "… 주인공이 됐다.<뉴시스>": the photo's caption, credited after its full stop
-    credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
-    credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
+    credit = False
+    if "ⓒ" in s or "©" in s:  # each of these credits is led by a copyright sign: most lines have none
+        credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
+        credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if alone and len(s) <= CAPTION_MAX and _ALT_TEXT.search(s) and (i + 1 == len(lines) or not lines[i + 1]):
@@ -112,7 +116,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "… 있다. /홍길동 기자" between paragraphs: a photo's; closing the text, the writer's
     if alone and len(s) <= CAPTION_MAX and _signed_by_outlet(s) and text_after(lines, i):
         return "caption"  # "… 출연했다. 한빛방송.": a photo signed with the outlet's name between paragraphs
-    if len(s) <= 200 and NOTE.search(s) and not _SPEECH.fullmatch(s):
+    if len(s) <= 200 and _note(s) and not _SPEECH.fullmatch(s):
         return "note"  # a notice; someone's words on copying, quoted, are the text
     if alone and len(s) <= CAPTION_MAX and i > 0 and lines[i - 1] and CREDIT_ONLY.fullmatch(plain(lines[i - 1])):
         return "caption"  # glued under a credit alone ("뉴스1"): the photo's caption, its credit above it
@@ -206,18 +210,34 @@ def _caption_zone(lines: list[str]) -> int:
     return 0
 
 
+# Something every alternative of NOTE holds, looked for without its search: one of its words or
+# signs ("Ⓒ" is "ⓒ" case-blind), or the "co" or "(c)" its case-blind "copyright" and "(c)" start
+# with (only these: a case-blind "i" would also be "İ" or "ı").
+_NOTE_WORDS = ("저작권자", "무단", "금지", "끝", "◎", "기사는", "ⓒ", "Ⓒ", "©")
+_COPYRIGHT_START = re.compile(r"[cC][oO]|\([cC]\)")
+
+
+def _note(s: str) -> bool:
+    """``NOTE.search(s)``, without the search where it cannot match: most lines hold none of its words."""
+    if not (any(word in s for word in _NOTE_WORDS) or (("c" in s or "C" in s) and _COPYRIGHT_START.search(s))):
+        return False
+    return NOTE.search(s) is not None
+
+
 def repeated(lines: list[str], i: int) -> bool:
     """Whether line ``i`` is printed again right above or under itself, with or without the
     caption's triangle or its full stop (a photo's alt text, then "▲" and its caption)."""
     here = lines[i].lstrip("▲△ ").rstrip(". ")
-    return bool(here) and any(
-        0 <= j < len(lines) and lines[j].lstrip("▲△ ").rstrip(". ") == here for j in (i - 1, i + 1)
-    )
+    if not here:
+        return False
+    if i > 0 and lines[i - 1].lstrip("▲△ ").rstrip(". ") == here:
+        return True
+    return i + 1 < len(lines) and lines[i + 1].lstrip("▲△ ").rstrip(". ") == here
 
 
 def _text_past_copies(lines: list[str], i: int) -> bool:
     """Whether text other than copies of line ``i`` and closing notes follows it."""
-    return any(line and line != lines[i] and not NOTE.search(line) for line in lines[i + 1 :])
+    return any(line and line != lines[i] and not _note(line) for line in lines[i + 1 :])
 
 
 def _glued_copy(lines: list[str], i: int) -> bool:
@@ -238,9 +258,12 @@ _TWICE_END = 6  # and end with: a credit, "(왼쪽부터)."
 def _twice_on_one_line(s: str) -> bool:
     """Whether a line is one caption printed twice, glued, the second maybe worded a little apart:
     a photo's alt text and its caption ("… 회장(왼쪽부터).인민왕 한국어판이 … 회장(왼쪽부터).")."""
-    if printed_twice(s) and len(s) <= 2 * CAPTION_MAX:
+    if len(s) > 2 * CAPTION_MAX:
+        return False
+    half = len(s) // 2
+    if s[:half] == s[len(s) - half :] and printed_twice(s):  # it says yes only if the halves are alike
         return True  # the very same words twice
-    if len(s) < 2 * _TWICE_START or len(s) > 2 * CAPTION_MAX:
+    if len(s) < 2 * _TWICE_START:
         return False
     end = s.rstrip(" .")[-_TWICE_END:]
     if not (")" in end or "]" in end):
@@ -254,14 +277,14 @@ def _twice_on_one_line(s: str) -> bool:
 def text_after(lines: list[str], i: int) -> bool:
     """Whether text follows line ``i``, not only closing notes: "ⓒSBS" between paragraphs credits
     the photo above it; under the last paragraph it is the outlet's copyright."""
-    return any(line and not NOTE.search(line) for line in lines[i + 1 :])
+    return any(line and not _note(line) for line in lines[i + 1 :])
 
 
 def _signed_at_end(s: str) -> bool:
     """Whether a caption ends in a copyright sign and its credit ("개관식 모습. ⓒ한빛일보"): between
     paragraphs, a photo's; a notice ending so ("무단전재 및 재배포 금지 ⓒ 한빛일보") is no caption."""
     sign = max(s.rfind("ⓒ"), s.rfind("©"))
-    return sign > 0 and s[sign - 1] in " ./" and is_sign_credit(s[sign:]) and not NOTE.search(s[:sign])
+    return sign > 0 and s[sign - 1] in " ./" and is_sign_credit(s[sign:]) and not _note(s[:sign])
 
 
 def _credit_below(lines: list[str], i: int) -> bool:
