@@ -86,16 +86,18 @@ class BodyRef:
         """The body, and whether it is the one parsed (False: the file changed since).
 
         A file edited or deleted in the middle of a build gives its new body, or none; the next
-        build sees the new bytes and renders them properly.
+        build sees the new bytes and renders them properly. The bytes themselves are compared, by
+        their digest, not the file's stat: an edit in place that keeps the size and the times (in
+        the same clock tick, or restored by a tool) must not have new bytes cut at the old offset.
         """
-        from feeds.sources import decode
-
         try:
             data = read_bytes(self.path, root=self.root)
             if digest(data) == self.digest:
                 # The very bytes parsed: every check decoding made passed on them already.
                 if self.tail is not None:
                     return str(memoryview(data)[self.tail :], "utf-8"), True
+                from feeds.sources import decode
+
                 return decode(data, self.path, quiet=True).text[self.offset :], True  # warned when parsed
             return parse(data, self.source, site, self.path)[0].body or "", False
         except (OSError, ContentError) as exc:
