@@ -14,6 +14,7 @@ A file that no longer parses keeps its last good version from the cache.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import logging
 from collections.abc import Iterable, Mapping
@@ -46,14 +47,28 @@ def parse(data: bytes, source: str, site: Site, label: str) -> tuple[Document, i
     Returns the document, body included, and where its body starts in the decoded text (None: the
     body is not a tail of it, so it cannot be read again from the file by offset).
     """
+    doc, at, _ = parse_tail(data, source, site, label)
+    return doc, at
+
+
+def parse_tail(data: bytes, source: str, site: Site, label: str) -> tuple[Document, int | None, int | None]:
+    """``parse``, and also where the body starts in ``data`` when the text is the bytes' plain
+    UTF-8 decoding (``Text.raw``), else None: such a body is read again by decoding that tail alone."""
     from feeds import readers
     from feeds.normalize import to_document
     from feeds.sources import decode
 
-    text = decode(data, label).text
+    decoded = decode(data, label)
+    text = decoded.text
     doc = to_document(readers.read(text, label), source, site, label=label)
     body = doc.body or ""
-    return doc, (len(text) - len(body) if text.endswith(body) else None)
+    if not text.endswith(body):
+        return doc, None, None
+    at = len(text) - len(body)
+    if not decoded.raw:
+        return doc, at, None
+    bom = len(codecs.BOM_UTF8) if decoded.encoding == "utf-8-sig" else 0
+    return doc, at, bom + len(text[:at].encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -65,18 +80,24 @@ class BodyRef:
     digest: str  # of the bytes the document was parsed from
     offset: int  # where the body starts in the decoded text
     root: str | None = None  # the content folder, resolved: the file read must still be inside it
+    tail: int | None = None  # where the body starts in the bytes, when only that tail need be decoded
 
     def read(self, site: Site) -> tuple[str, bool]:
         """The body, and whether it is the one parsed (False: the file changed since).
 
         A file edited or deleted in the middle of a build gives its new body, or none; the next
-        build sees the new bytes and renders them properly.
+        build sees the new bytes and renders them properly. The bytes themselves are compared, by
+        their digest, not the file's stat: an edit in place that keeps the size and the times (in
+        the same clock tick, or restored by a tool) must not have new bytes cut at the old offset.
         """
-        from feeds.sources import decode
-
         try:
             data = read_bytes(self.path, root=self.root)
             if digest(data) == self.digest:
+                # The very bytes parsed: every check decoding made passed on them already.
+                if self.tail is not None:
+                    return str(memoryview(data)[self.tail :], "utf-8"), True
+                from feeds.sources import decode
+
                 return decode(data, self.path, quiet=True).text[self.offset :], True  # warned when parsed
             return parse(data, self.source, site, self.path)[0].body or "", False
         except (OSError, ContentError) as exc:
@@ -94,6 +115,7 @@ class Read:
     gone: bool = False  # deleted since it was listed
     same: bool = False  # bytes equal to the cached version's: not parsed again
     body_at: int | None = None  # doc came without its body, which starts here in the decoded text
+    tail: int | None = None  # and here in the bytes, when decoding that tail alone gives it (BodyRef.tail)
     skip: tuple[str, str] | None = None  # (PAGE or OTHER, why): error is no error, the file is no article
 
 
@@ -151,14 +173,14 @@ def read_file(
     if file_digest == known_digest:
         return Read(file_digest, same=True)
     try:
-        doc, body_at = parse(data, source, site, path)
+        doc, body_at, tail = parse_tail(data, source, site, path)
     except ContentError as exc:
         return Read(file_digest, error=exc, skip=not_an_article(exc, source))
     if with_body or body_at is None:
         return Read(file_digest, doc=doc)
     # The body stays behind: the parent holds every document, and reads a body again only to
     # render it.
-    return Read(file_digest, doc=without_body(doc), body_at=body_at)
+    return Read(file_digest, doc=without_body(doc), body_at=body_at, tail=tail)
 
 
 @dataclass
@@ -356,7 +378,7 @@ def _take(
     elif found.doc is not None and found.digest is not None:
         doc = found.doc
         if found.body_at is not None:
-            loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root)
+            loaded.refs[st.source] = BodyRef(st.path, st.source, found.digest, found.body_at, root, found.tail)
         elif cache.enabled:
             doc = store(cache, st, found.digest, doc)
         loaded.docs.append(doc)

@@ -60,6 +60,9 @@ _HANGUL = LazyPattern("[\uac00-\ud7a3]")  # needed only for a name or a file not
 class Text:
     text: str  # LF line endings, no BOM, no XML-forbidden characters
     encoding: str
+    # The text is the bytes' UTF-8 decoding as it stands (after a BOM): nothing was normalised,
+    # repaired or taken out, so any tail of the bytes decodes to the same tail of the text.
+    raw: bool = False
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
@@ -331,13 +334,14 @@ def decode(data: bytes, name: str, *, quiet: bool = False) -> Text:
     from feeds import mojibake
     from feeds.xmlchars import clean_xml_chars
 
-    if "\r" in text:
+    crlf = "\r" in text
+    if crlf:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     suspects = [] if utf8 is not None and _no_latin1_letters(utf8) else mojibake.suspect_lines(text)
     if suspects:
         text = _repaired(text, suspects, name, quiet)
     elif utf8 is not None and _xml_clean(utf8, text):
-        return Text(text, encoding)
+        return Text(text, encoding, raw=not crlf)
     return Text(clean_xml_chars(text), encoding)
 
 

@@ -130,13 +130,13 @@ def hang(text: str) -> None:
 
 @pytest.fixture
 def hostile_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = feeds.load.parse
+    real = feeds.load.parse_tail
 
     def parse(data: bytes, *args: Any) -> Any:
         hang(data.decode("utf-8", "replace"))
         return real(data, *args)
 
-    monkeypatch.setattr(feeds.load, "parse", parse)
+    monkeypatch.setattr(feeds.load, "parse_tail", parse)
 
 
 @pytest.fixture

@@ -117,7 +117,7 @@ BUILD_TIMEOUT = 2.0  # the build of a dozen files takes well under this on a bus
 def sleepy_parse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Parsing notes each file it starts, and sleeps for good on one holding HANG_HERE."""
     log = tmp_path / "parsed"
-    real = feeds.load.parse
+    real = feeds.load.parse_tail
 
     def parse(data: bytes, relative: str, *args: Any) -> Any:
         _note(log, relative)
@@ -125,7 +125,7 @@ def sleepy_parse(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
             time.sleep(600)
         return real(data, relative, *args)
 
-    monkeypatch.setattr(feeds.load, "parse", parse)
+    monkeypatch.setattr(feeds.load, "parse_tail", parse)
     return log
 
 
