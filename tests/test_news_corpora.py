@@ -36,6 +36,7 @@ CORPORA = (
     "news11",
     "news12",
     "news13",
+    "news14",
 )
 # Articles and outlets each set must hold at least. news6 to news9 were each gathered in one
 # short session and are smaller; their own bars keep them from shrinking.
@@ -51,6 +52,7 @@ SIZE = {
     "news11": (30, 25),
     "news12": (25, 24),
     "news13": (26, 26),
+    "news14": (26, 26),
 }
 
 
