@@ -425,6 +425,8 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     parts = _Parts(filename, jobs, feeds, site, entry_frames(feeds, filename) if jobs else None)
     staged = (_stage_file(staging[i].feed, staging[i].targets, filename, parts.of(n)) for n, i in enumerate(todo))
     done = list(zip(todo, progress.track(WRITING, len(todo), staged), strict=True))
+    # The entries were serialized as the feeds needed them (_Parts), among the writes: their stage
+    # is reported once they are all done, so the progress still counts every job.
     for _ in progress.track(SERIALIZING, len(jobs), range(len(jobs))):
         pass
     del parts
