@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from feeds.readers.newswords import (
     DATE_STAMP,
@@ -25,6 +26,7 @@ from feeds.readers.newswords import (
     is_outlet,
 )
 
+_LINE_CACHE = 512  # pure tests of one line, asked of the same head line by several tables: bounded memory
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
 
@@ -119,6 +121,7 @@ _HANGUL = re.compile(r"[가-힣]")
 _PROGRAMME = re.compile(r"(?:\[\d{4}[-.]\d{1,2}[-.]\d{1,2}\]\s*)?[A-Za-z가-힣]{1,8}\s?\d{0,2}\s?뉴스\s?\d{0,2}")
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _controls(s: str) -> bool:
     """Every word a control's: "배너 닫기", "Skip Menu"; a headline about mail has other words. The
     article's buttons ("본문 바로가기") are a row of their own."""
@@ -165,6 +168,7 @@ def is_buttons(s: str) -> bool:
     return _buttons(s) or _controls(s)
 
 
+@lru_cache(maxsize=_LINE_CACHE)  # asked of a line by both tables and the furniture test, again and again
 def _buttons(s: str) -> bool:
     """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴").
     A section's name is page junk too, but no button: "구독 산업 돌입" is a headline."""
