@@ -18,11 +18,11 @@ from functools import lru_cache
 from feeds.readers.newswords import (
     DATE_STAMP,
     ENGLISH_SECTION,
-    JUNK_WORD,
     SECTION,
     SENTENCE_END,
     SERIES_LABEL,
     is_bare_name,
+    is_junk_word,
     is_outlet,
 )
 
@@ -126,7 +126,7 @@ def _controls(s: str) -> bool:
     """Every word a control's: "배너 닫기", "Skip Menu"; a headline about mail has other words. The
     article's buttons ("본문 바로가기") are a row of their own."""
     words = s.split()
-    return bool(words) and not _buttons(s) and all(JUNK_WORD.fullmatch(w) or _CONTROL_WORD.fullmatch(w) for w in words)
+    return bool(words) and not _buttons(s) and all(is_junk_word(w) or _CONTROL_WORD.fullmatch(w) for w in words)
 
 
 def _menu_words(s: str) -> bool:
@@ -173,10 +173,7 @@ def _buttons(s: str) -> bool:
     """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴").
     A section's name is page junk too, but no button: "구독 산업 돌입" is a headline."""
     words = s.split()
-    buttons = sum(
-        (JUNK_WORD.fullmatch(w) is not None and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS
-        for w in words
-    )
+    buttons = sum((is_junk_word(w) and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS for w in words)
     controls = sum(_CONTROLS.fullmatch(w) is not None for w in words)
     if _POPUP.search(s) or (controls and 2 * (buttons + controls) > len(words)):
         return True
@@ -380,7 +377,7 @@ def _label_then_headline(line: str, headline: str) -> bool:
 
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
-    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None or _controls(line),
+    "buttons": lambda line, headline: _buttons(line) or is_junk_word(line) or _controls(line),
     "no word": lambda line, headline: _WORD.search(line) is None,
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts

@@ -1,0 +1,36 @@
+"""The head reader's shortcuts give the answers of the patterns and tests they stand in for."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from feeds.readers import newstitle
+from feeds.readers.newswords import JUNK_WORD, is_junk_word
+
+WORDS = [
+    "프린트하기", "hanbit.co.kr", "www.hanbit.com", "https://example.com/a.jpg", "webmaster@", "hong@example.com",
+    "a.b@", "HANBIT.KR", "hanbit.Kr", "123", "12345678", "제12호", "2023.01.02", "사진.jpg", "v1.0",
+    "kakao.com.jpg", ".com", "x.tv", "http.jpg", "WWW.x", "", ".", "가가가", "댓글3",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_is_junk_word_is_the_pattern(word: str) -> None:
+    assert is_junk_word(word) == (JUNK_WORD.fullmatch(word) is not None)
+
+
+def test_a_pictures_file_name_is_told_at_once() -> None:
+    # The pattern alone tries every way of parting the digits into numbers: seconds for this word.
+    start = time.process_time()
+    assert not is_junk_word("2023060701010002365.jpg")
+    assert not newstitle.is_buttons("2023060701010002365.jpg")
+    assert time.process_time() - start < 0.05
+
+
+def test_the_line_caches_are_bounded_and_answer_as_the_tests() -> None:
+    for cached in (newstitle._buttons, newstitle._controls):
+        assert cached.cache_info().maxsize is not None
+        for line in ("본문 바로가기 메뉴 바로가기", "배너 닫기", "새 도서관 문 열어", "kakao share"):
+            assert cached(line) == cached.__wrapped__(line)
