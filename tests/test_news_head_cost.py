@@ -7,7 +7,7 @@ import time
 import pytest
 
 from feeds.readers import newstitle
-from feeds.readers.newswords import JUNK_WORD, is_junk_word
+from feeds.readers.newswords import DATE_STAMP, JUNK_WORD, is_junk_word
 
 WORDS = [
     "프린트하기", "hanbit.co.kr", "www.hanbit.com", "https://example.com/a.jpg", "webmaster@", "hong@example.com",
@@ -34,3 +34,19 @@ def test_the_line_caches_are_bounded_and_answer_as_the_tests() -> None:
         assert cached.cache_info().maxsize is not None
         for line in ("본문 바로가기 메뉴 바로가기", "배너 닫기", "새 도서관 문 열어", "kakao share"):
             assert cached(line) == cached.__wrapped__(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024-01-02 10:11",
+        "Friday, April 20, 2018",
+        "주체107(2018)년 3월 1일",
+        "새 도서관 문 열어",
+        "١٢٣٤-٠١-٠٢",
+        "02.15.2025",
+    ],
+)
+def test_a_date_is_found_as_the_pattern_finds_it(line: str) -> None:
+    found, want = newstitle._date_in(line), DATE_STAMP.search(line)
+    assert (found and found.span()) == (want and want.span())

@@ -180,10 +180,18 @@ def _buttons(s: str) -> bool:
     return "바로가기" in s or 2 * buttons > len(words) > 0
 
 
+_YEAR = re.compile(r"\d{4}")  # every date DATE_STAMP finds holds its year's four digits
+
+
+def _date_in(s: str) -> re.Match[str] | None:
+    """``DATE_STAMP.search(s)``, told at once for a line without four digits in a row, as most are."""
+    return DATE_STAMP.search(s) if _YEAR.search(s) else None
+
+
 def _clock(s: str) -> bool:
     """A date with its time among other words: the site's clock in a tool bar. A headline may
     name a day, not the minute it is read."""
-    m = DATE_STAMP.search(s)
+    m = _date_in(s) if ":" in s else None  # no colon, no time
     return m is not None and ":" in m.group() and m.group() != s
 
 
@@ -383,7 +391,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
     "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
     "a date in words": lambda line, headline: (  # Friday, April 20, 2018; no episode's day after a series' label
-        DATE_STAMP.search(line) is not None and _LEADING_LABEL.match(line) is None
+        _date_in(line) is not None and _LEADING_LABEL.match(line) is None
     ),
     "the photo's alt text": lambda line, headline: (
         line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None
