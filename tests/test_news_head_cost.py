@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
-from feeds.readers import newstitle
-from feeds.readers.newswords import DATE_STAMP, JUNK_WORD, is_junk_word
+from feeds.readers import newsbody, newstitle
+from feeds.readers.newswords import COPYRIGHT_LAST, DATE_STAMP, GLUED_SIGNATURE, JUNK_WORD, is_junk_word, plain
 
 WORDS = [
     "프린트하기", "hanbit.co.kr", "www.hanbit.com", "https://example.com/a.jpg", "webmaster@", "hong@example.com",
@@ -50,3 +51,25 @@ def test_the_line_caches_are_bounded_and_answer_as_the_tests() -> None:
 def test_a_date_is_found_as_the_pattern_finds_it(line: str) -> None:
     found, want = newstitle._date_in(line), DATE_STAMP.search(line)
     assert (found and found.span()) == (want and want.span())
+
+
+def _lines() -> list[str]:
+    lines = [
+        "… 당면과제이다. 변옥윤·객원논설위원",
+        "끝났다! 홍길동 기자",
+        "왜? 김철수 선임기자",
+        "신연실 기자",
+        "홍길동기자",
+    ]
+    for path in sorted(Path(__file__).parent.glob("data/news*/*.txt")):
+        lines += [plain(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return lines
+
+
+def test_the_bodys_pretests_answer_as_the_patterns() -> None:
+    for s in _lines():
+        found, want = newsbody._glued_signature(s), GLUED_SIGNATURE.search(s)
+        assert (found and found.span()) == (want and want.span()), s
+        found, want = newsbody._signer_alone(s), newsbody._SIGNER_ALONE.fullmatch(s.strip())
+        assert (found and found.span()) == (want and want.span()), s
+        assert "ⓒ" in s or "©" in s or COPYRIGHT_LAST.search(s) is None, s
