@@ -89,7 +89,8 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
                 closing_outlet = c.groupdict().get("outlet") or closing_outlet
             elif len(reporters) == len(signed) == 1 and signed[0]["name"] == reporters[0]["name"]:
                 reporters = signed  # the byline's reporter signing off with the address
-        copyright = COPYRIGHT.search(tail[i]) or COPYRIGHT_LAST.search(tail[i])
+        signed_copy = "ⓒ" in tail[i] or "©" in tail[i]  # COPYRIGHT_LAST needs the sign: most lines are paragraphs
+        copyright = COPYRIGHT.search(tail[i]) or (COPYRIGHT_LAST.search(tail[i]) if signed_copy else None)
         if copyright and not closing_outlet and not is_photo_credit(tail[i]) and not _mid_credit(tail, i):
             closing_outlet = copyright.group("outlet")
     signers = _section_signers(raw)
@@ -107,7 +108,7 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
             station = handover.groupdict().get("outlet")
             closing_outlet = closing_outlet or (station if station and is_outlet(station) else None)
     # the comment box's labels may come after it
-    glued = next((m for s in reversed(tail) if (m := GLUED_SIGNATURE.search(s))), None) if not reporters else None
+    glued = next((m for s in reversed(tail) if (m := _glued_signature(s))), None) if not reporters else None
     if glued and is_bare_name(glued.group("name")):  # "… 당면과제이다. 변옥윤·객원논설위원"
         reporters = [{"name": glued.group("name")}]
     if not reporters:
@@ -118,13 +119,29 @@ def from_body(body: str) -> tuple[str | None, list[dict[str, str]]]:
     return outlet or closing_outlet, reporters
 
 
+def _glued_signature(s: str) -> re.Match[str] | None:
+    """``GLUED_SIGNATURE.search(s)``, tried only at the line's last full stop, "!" or "?": the
+    signature after its sentence's mark holds none, so a match starts nowhere else."""
+    last = max(s.rfind("."), s.rfind("!"), s.rfind("?"))
+    return GLUED_SIGNATURE.match(s, last) if last >= 0 else None
+
+
 _SIGNER_ALONE = re.compile(r"(?P<name>[가-힣]{2,4})\s?기자")
+
+
+def _signer_alone(line: str) -> re.Match[str] | None:
+    s = line.strip()
+    return _SIGNER_ALONE.fullmatch(s) if len(s) <= _SIGNER_MAX and s.endswith("기자") else None
+
+
+_SIGNER_MAX = 7  # four syllables, a space and "기자"
 
 
 def _section_signers(raw: list[str]) -> list[dict[str, str]]:
     """The writers who each sign a note of the text with their name alone on a line ("신연실 기자"),
     the next note under it, the last closing the text; in their order, each once."""
-    names = [m.group("name") for line in raw if (m := _SIGNER_ALONE.fullmatch(line.strip()))]
+    # Only a short line ending in the role can be one: most are paragraphs, not worth the pattern.
+    names = [m.group("name") for line in raw if (m := _signer_alone(line))]
     if len(names) < 2 or not _SIGNER_ALONE.fullmatch(raw[-1].strip()):
         return []
     return [{"name": n} for n in dict.fromkeys(names) if is_bare_name(n)]

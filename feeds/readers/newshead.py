@@ -40,7 +40,6 @@ from feeds.readers.newswords import (
     HEAD_ROLE_WORDS,
     ISSUE,
     JUNK,
-    JUNK_WORD,
     LABEL_ONLY,
     LATIN_BYLINE,
     LATIN_NAME,
@@ -70,6 +69,7 @@ from feeds.readers.newswords import (
     WRITER_LABEL,
     is_bare_name,
     is_caption,
+    is_junk_word,
     is_menu_word,
     is_outlet,
     spaced_signer,
@@ -445,7 +445,7 @@ def _piece(piece: str, line: str) -> tuple[str, str] | None:
 def _buttons(piece: str) -> bool:
     """Two or more words, each a button's or a tool's label ("URL복사 프린트하기 쪽지신고하기")."""
     words = piece.split(" ")
-    buttons = len(words) > 1 and all(JUNK_WORD.fullmatch(w) and not w.isdigit() for w in words)
+    buttons = len(words) > 1 and all(is_junk_word(w) and not w.isdigit() for w in words)
     return buttons and not all(SECTION.fullmatch(w) for w in words)  # "정치 경제": sections, no tools
 
 
@@ -516,7 +516,7 @@ def _classify_wordy(s: str) -> HeadLine | None:
     """A head line with no date and no role: a label, page junk, an outlet, a name, or text (None)."""
     if len(s) <= 12 and LABEL_ONLY.fullmatch(s):
         return HeadLine(label_only=s)
-    if len(s) <= 60 and all(JUNK_WORD.fullmatch(word) for word in WORDS.split(s) if word):
+    if len(s) <= 60 and all(is_junk_word(word) for word in WORDS.split(s) if word):
         return HeadLine()
     if CREDITS.fullmatch(s):
         return HeadLine()  # "출연: 정철진 경제평론가": a programme's credits, page junk

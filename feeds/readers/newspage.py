@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from feeds.readers.newshead import HeadLine, Kind
 from feeds.readers.newstitle import copy_of, deck_class
-from feeds.readers.newswords import JUNK_WORD
+from feeds.readers.newswords import is_junk_word
 
 
 def weigh_deck(window: list[tuple[int, str]], classes: list[Kind], title: str) -> None:
@@ -57,7 +57,7 @@ def button_rows(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> 
         else:
             rows.append([i])
     for row in rows:
-        if len(row) >= 3 and any(all(JUNK_WORD.fullmatch(w) for w in window[i][1][1:].split()) for i in row):
+        if len(row) >= 3 and any(all(is_junk_word(w) for w in window[i][1][1:].split()) for i in row):
             for i in row:
                 out[i] = HeadLine()
     return out

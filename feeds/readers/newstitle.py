@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from feeds.readers.newswords import (
     DATE_STAMP,
     ENGLISH_SECTION,
-    JUNK_WORD,
     SECTION,
     SENTENCE_END,
     SERIES_LABEL,
     is_bare_name,
+    is_junk_word,
     is_outlet,
 )
 
+_LINE_CACHE = 512  # pure tests of one line, asked of the same head line by several tables: bounded memory
 _LABEL_MAX = 6  # "팜스터디": one short word set off above a headline is a column's or a section's name
 _MARKS = frozenset("_:：>|-·")
 
@@ -119,11 +121,12 @@ _HANGUL = re.compile(r"[가-힣]")
 _PROGRAMME = re.compile(r"(?:\[\d{4}[-.]\d{1,2}[-.]\d{1,2}\]\s*)?[A-Za-z가-힣]{1,8}\s?\d{0,2}\s?뉴스\s?\d{0,2}")
 
 
+@lru_cache(maxsize=_LINE_CACHE)
 def _controls(s: str) -> bool:
     """Every word a control's: "배너 닫기", "Skip Menu"; a headline about mail has other words. The
     article's buttons ("본문 바로가기") are a row of their own."""
     words = s.split()
-    return bool(words) and not _buttons(s) and all(JUNK_WORD.fullmatch(w) or _CONTROL_WORD.fullmatch(w) for w in words)
+    return bool(words) and not _buttons(s) and all(is_junk_word(w) or _CONTROL_WORD.fullmatch(w) for w in words)
 
 
 def _menu_words(s: str) -> bool:
@@ -165,24 +168,30 @@ def is_buttons(s: str) -> bool:
     return _buttons(s) or _controls(s)
 
 
+@lru_cache(maxsize=_LINE_CACHE)  # asked of a line by both tables and the furniture test, again and again
 def _buttons(s: str) -> bool:
     """Skip links or a row of buttons: most of its words are a button's ("바로가기", "본문", "메뉴").
     A section's name is page junk too, but no button: "구독 산업 돌입" is a headline."""
     words = s.split()
-    buttons = sum(
-        (JUNK_WORD.fullmatch(w) is not None and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS
-        for w in words
-    )
+    buttons = sum((is_junk_word(w) and SECTION.fullmatch(w) is None) or w.lower() in _LATIN_BUTTONS for w in words)
     controls = sum(_CONTROLS.fullmatch(w) is not None for w in words)
     if _POPUP.search(s) or (controls and 2 * (buttons + controls) > len(words)):
         return True
     return "바로가기" in s or 2 * buttons > len(words) > 0
 
 
+_YEAR = re.compile(r"\d{4}")  # every date DATE_STAMP finds holds its year's four digits
+
+
+def _date_in(s: str) -> re.Match[str] | None:
+    """``DATE_STAMP.search(s)``, told at once for a line without four digits in a row, as most are."""
+    return DATE_STAMP.search(s) if _YEAR.search(s) else None
+
+
 def _clock(s: str) -> bool:
     """A date with its time among other words: the site's clock in a tool bar. A headline may
     name a day, not the minute it is read."""
-    m = DATE_STAMP.search(s)
+    m = _date_in(s) if ":" in s else None  # no colon, no time
     return m is not None and ":" in m.group() and m.group() != s
 
 
@@ -376,13 +385,13 @@ def _label_then_headline(line: str, headline: str) -> bool:
 
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
-    "buttons": lambda line, headline: _buttons(line) or JUNK_WORD.fullmatch(line) is not None or _controls(line),
+    "buttons": lambda line, headline: _buttons(line) or is_junk_word(line) or _controls(line),
     "no word": lambda line, headline: _WORD.search(line) is None,
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
     "a picture's file name": lambda line, headline: _FILE_NAME.fullmatch(line) is not None,  # 201705-11a.jpg
     "a date in words": lambda line, headline: (  # Friday, April 20, 2018; no episode's day after a series' label
-        DATE_STAMP.search(line) is not None and _LEADING_LABEL.match(line) is None
+        _date_in(line) is not None and _LEADING_LABEL.match(line) is None
     ),
     "the photo's alt text": lambda line, headline: (
         line.startswith(headline) and _PHOTO_ALT.fullmatch(line[len(headline) :]) is not None

@@ -173,6 +173,17 @@ JUNK_WORD = LazyPattern(
     r"|기사|네이버|(?:트위터|페이스북|카카오톡|밴드)로))+",  # the article's tools: 기사글축소, 트위터로 보내기
     re.IGNORECASE,
 )
+# Each piece JUNK_WORD reads a full stop in holds a scheme, "www.", an "@" or a domain's ending. A word
+# with a full stop and none of them (a picture's file name, "2023060701010002365.jpg") is told at once,
+# before the pattern tries every way of parting its digits into numbers, which takes seconds.
+_DOTTED_JUNK = LazyPattern(r"https?://|www\.|@|\.(?:com|net|org|kr|tv)", re.IGNORECASE)
+
+
+def is_junk_word(s: str) -> bool:
+    """Whether ``JUNK_WORD`` reads all of ``s``."""
+    return ("." not in s or _DOTTED_JUNK.search(s) is not None) and JUNK_WORD.fullmatch(s) is not None
+
+
 # The label of the share buttons: "이 기사를 공유합니다", "기사 공유하기"
 SHARE_LABEL = LazyPattern(r"(?:이\s*)?기사를?\s*(?:공유|추천|스크랩)(?:합니다|하기)?")
 # A row of buttons sending the article on: "트위터로 기사전송 페이스북으로 기사전송 미투데이로 기사전송"
