@@ -30,6 +30,16 @@ def test_a_pictures_file_name_is_told_at_once() -> None:
     assert time.process_time() - start < 0.05
 
 
+@pytest.mark.parametrize("word", ["1" * 40 + "x", "가" * 40 + "x", "1가" * 30 + "x", "12345가" * 12 + "@x"])
+def test_a_long_run_the_pattern_cannot_finish_is_told_at_once(word: str) -> None:
+    # A run of digits or of 가 that a word's last character spoils: parting the run into numbers
+    # (or into runs of 가) every way there is took seconds at 20 characters and doubled with each.
+    start = time.process_time()
+    assert not is_junk_word(word)
+    assert not JUNK_WORD.fullmatch(word)
+    assert time.process_time() - start < 0.5
+
+
 def test_the_line_caches_are_bounded_and_answer_as_the_tests() -> None:
     for cached in (newstitle._buttons, newstitle._controls):
         assert cached.cache_info().maxsize is not None
