@@ -7,20 +7,9 @@ from __future__ import annotations
 
 from feeds.markup.news import to_html
 from feeds.readers import read
-from feeds.readers.newstitle import choose_title, deck_class, printed_twice, title_scores
+from feeds.readers.newstitle import deck_class, printed_twice
 
-HEADLINE = "새 도서관 문 열어"
-DECK = "시립 도서관이 열두 해 만에 새 건물로 옮겨 주말부터 문을 연다"
-BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
-
-
-def _check(lines: list[str], numbers: list[int], want: int) -> None:
-    assert choose_title(lines, numbers) == want, title_scores(lines, numbers)
-
-
-def _meta(text: str) -> dict[str, object]:
-    return read(text, "a.txt").meta
-
+from .test_news_round5_deck import BODY, DECK, HEADLINE, _check, _meta
 
 # --- the page's own lines above the headline ---------------------------------------------------
 
