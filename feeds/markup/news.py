@@ -26,6 +26,7 @@ from feeds.readers.newswords import (
     NOTE,
     PHOTOGRAPHER_END,
     PHOTOGRAPHER_SIGN,
+    PICTURE_ENDING,
     SEPARATED_CREDIT,
     SIGNED_BY_OUTLET,
     ends_in_photo_credit,
@@ -172,7 +173,7 @@ def _under_caption(lines: list[str], i: int) -> bool:
     return bool(above) and (is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
 
 
-_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+_FILE_NAME = re.compile(rf"\S+{PICTURE_ENDING}")
 _LABELS = tuple("■□◆◇▶▷●○【〈<[(")  # series labels and boxes, not captions
 ZONE_LINES = 8  # a dateline or byline further down is not where the article starts
 SUBJECT_MAX = 20  # a deck line under the head is longer, or quotes someone

@@ -18,6 +18,7 @@ from functools import lru_cache
 from feeds.readers.newswords import (
     DATE_STAMP,
     ENGLISH_SECTION,
+    PICTURE_ENDING,
     SECTION,
     SENTENCE_END,
     SERIES_LABEL,
@@ -341,7 +342,7 @@ _AD_SLOT = re.compile(r"(?:ad|ads|banner)[-_]?\d+", re.IGNORECASE)  # ad40: an a
 _LEADING_LABEL = re.compile(r"^[\[【<〈][^\]】>〉]{1,20}[\]】>〉]\s*")  # "[조선일보를 읽고] …"
 _FREQUENCY = re.compile(r"\b(?:FM|AM)\s?\d{2,4}(?:\.\d)?(?:\s?(?:MHz|kHz))?(?!\S)")
 # A picture's file name, its caption's words and spaces kept in it ("사진1.홍길동 시장이 … 있다..jpg")
-_FILE_NAME = re.compile(r"\S.{0,200}?\.(?:jpe?g|png|gif|webp)", re.IGNORECASE)
+_FILE_NAME = re.compile(rf"\S.{{0,200}}?{PICTURE_ENDING}")
 # A field's label and its one-word value: "매체명 : 한빛방송"; "인터뷰: 도서관은 시민의 것" is a deck's point
 _FIELD = re.compile(r"[가-힣]{2,5}\s*[:：]\s*[^\s:：]{1,30}")
 _CHANNEL = re.compile(r"유튜브|YouTube|팟캐스트|라디오|TV|채널")  # the outlet's channel a series airs on

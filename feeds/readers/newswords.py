@@ -294,8 +294,10 @@ SENTENCE_END = LazyPattern(r"(?:다|요|죠|까)[.!?]?[\"'”’]?$|[.!?。][\"'
 # --- the body's dateline, byline and closing line --------------------------------------------
 _OPEN = r"[\[［【〔(（<〈]"
 _CLOSE = r"[\]］】〕)）>〉]"
+# A picture file's endings, wherever a file name left on the page is told from text
+PICTURE_ENDING = r"\.(?i:jpe?g|png|gif|webp)"
 # A picture's file name the page glued before the byline: "김승호 박사.jpg[호남교육신문 김두헌 기자] …"
-_PICTURE_FILE = r"(?:[^\s\[\]][^\[\]]{0,40}?\.(?i:jpe?g|png|gif|webp)\s*)"
+_PICTURE_FILE = rf"(?:[^\s\[\]][^\[\]]{{0,40}}?{PICTURE_ENDING}\s*)"
 # The place after the outlet, before the reporter: "[홍주일보 홍성=김용환 인턴기자]"
 _PLACE = r"(?:\s[가-힣]{2,3}(?=\s*=))"
 BYLINE = LazyPattern(
