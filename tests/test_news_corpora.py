@@ -37,6 +37,7 @@ CORPORA = (
     "news12",
     "news13",
     "news14",
+    "news15",
 )
 # Articles and outlets each set must hold at least. news6 to news9 were each gathered in one
 # short session and are smaller; their own bars keep them from shrinking.
@@ -53,6 +54,7 @@ SIZE = {
     "news12": (25, 24),
     "news13": (26, 26),
     "news14": (26, 26),
+    "news15": (28, 28),
 }
 
 
