@@ -38,6 +38,7 @@ CORPORA = (
     "news13",
     "news14",
     "news15",
+    "news16",
 )
 # Articles and outlets each set must hold at least. news6 to news9 were each gathered in one
 # short session and are smaller; their own bars keep them from shrinking.
@@ -55,6 +56,7 @@ SIZE = {
     "news13": (26, 26),
     "news14": (26, 26),
     "news15": (28, 28),
+    "news16": (28, 28),
 }
 
 
