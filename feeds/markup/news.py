@@ -27,6 +27,7 @@ from feeds.readers.newswords import (
     PHOTOGRAPHER_END,
     PHOTOGRAPHER_SIGN,
     PICTURE_ENDING,
+    SENTENCE_END,
     SEPARATED_CREDIT,
     SIGNED_BY_OUTLET,
     ends_in_photo_credit,
@@ -94,6 +95,10 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if _FILE_NAME.fullmatch(s):
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
+    if _under_file_name(lines, i) and len(s) <= CAPTION_MAX and not SENTENCE_END.search(s) and _ends_block(lines, i):
+        return "caption"  # what the page printed under the picture whose file name is above it
+    if alone and s[0] == "↑" and len(s) <= CAPTION_MAX:
+        return "caption"  # "↑↑ 홍길동 발행인": an old site builder's caption, its arrows at the photo
     twice = repeated(lines, i)
     if twice and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
         return "p"  # "/홍길동 기자" printed twice closing the text: the writer's signature
@@ -109,6 +114,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if "ⓒ" in s or "©" in s:  # each of these credits is led by a copyright sign: most lines have none
         credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
         credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
+        credit = credit or (s[0] in "ⓒ©" and len(s) <= SOURCE_MAX and _under_caption(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if alone and len(s) <= CAPTION_MAX and _ALT_TEXT.search(s) and (i + 1 == len(lines) or not lines[i + 1]):
@@ -168,9 +174,21 @@ _POSITIONS = re.compile(r"\([^()]*(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|�
 
 
 def _under_caption(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is glued under a photo's caption, signed or with its credit."""
+    """Whether line ``i`` is glued under a photo's caption, signed, with its credit or its arrows."""
     above = plain(lines[i - 1]) if i > 0 and lines[i - 1] else ""
-    return bool(above) and (is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
+    return bool(above) and (above[0] == "↑" or is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
+
+
+def _under_file_name(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` stands under a picture's file name, glued or a blank line between."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and lines[j]:
+            return _FILE_NAME.fullmatch(plain(lines[j])) is not None
+    return False
+
+
+def _ends_block(lines: list[str], i: int) -> bool:
+    return i + 1 == len(lines) or not lines[i + 1]
 
 
 _FILE_NAME = re.compile(rf"\S+{PICTURE_ENDING}")

@@ -1,0 +1,42 @@
+"""Round 7: the title, deck and caption shapes of tests/data/news12 and news13 (held out until this
+round), each written as a general property of a line (what it is on any page, not on one outlet's)
+and tested here with a made-up headline or text. Each test's docstring names the real lines it came
+from, their outlets and sets."""
+
+from __future__ import annotations
+
+from feeds.markup.news import to_html
+
+from .test_news_round5_deck import BODY
+
+CAPTION = "새 도서관 열람실에서 시민들이 책을 고르는 모습"
+
+# --- captions ------------------------------------------------------------------------------------
+
+
+def test_the_line_under_a_pictures_file_name_is_its_caption() -> None:
+    """ "img/23/03/17/186eded71174c329e.jpg" / (blank) / "좌측부터 넥슨 임훈 부디렉터, …" (루리웹,
+    news12), "김해욱, 황윤구.jpg" / "김해욱 지사장(좌), 황윤구 본부장(우)" (청송일보, news13): the
+    picture's file name, left by the copy, and what the page printed under the picture."""
+    for gap in ("\n", "\n\n"):
+        html = to_html(f"{BODY}\nimg/24/04/05/186eded71174.jpg{gap}{CAPTION}\n\n{BODY}")
+        assert f"<figcaption>{CAPTION}</figcaption>" in html, html
+        assert "<p>img/24/04/05/186eded71174.jpg</p>" in html
+
+
+def test_a_paragraph_under_a_pictures_file_name_stays_the_text() -> None:
+    """ "01010102101.20220516.001334770.02.jpg" / "전남 신안 임자농협(…)이 최근 … 했다." (농민신문,
+    news11): a sentence of the text under the file name is no caption."""
+    html = to_html(f"0101.20240405.02.jpg\n\n{BODY}")
+    assert "figcaption" not in html
+
+
+def test_a_line_led_by_two_up_arrows_is_a_caption_and_its_credit_under_it() -> None:
+    """ "↑↑ 송 준 헌 발행인" / "ⓒ 설악news" (설악뉴스, news11), "↑↑ 웅상농협 … 읽고 있는 모습" /
+    "ⓒ 웅상뉴스(웅상신문)" glued to the text (웅상뉴스, news13): an old site builder's caption,
+    its arrows pointing at the photo, and the photo's credit under it."""
+    html = to_html(f"↑↑ {CAPTION}\nⓒ 한빛뉴스(한빛신문)\n{BODY}")
+    assert f"<figcaption>↑↑ {CAPTION}</figcaption>" in html, html
+    assert "<figcaption>ⓒ 한빛뉴스(한빛신문)</figcaption>" in html, html
+    html = to_html(f"↑↑ 홍 길 동 발행인\n\nⓒ 한빛news\n\n{BODY}")
+    assert "<figcaption>↑↑ 홍 길 동 발행인</figcaption>" in html, html
