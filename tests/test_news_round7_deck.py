@@ -6,8 +6,9 @@ from, their outlets and sets."""
 from __future__ import annotations
 
 from feeds.markup.news import to_html
+from feeds.readers.newstitle import deck_class, headline_text
 
-from .test_news_round5_deck import BODY
+from .test_news_round5_deck import BODY, HEADLINE, _check
 
 CAPTION = "새 도서관 열람실에서 시민들이 책을 고르는 모습"
 
@@ -40,3 +41,29 @@ def test_a_line_led_by_two_up_arrows_is_a_caption_and_its_credit_under_it() -> N
     assert "<figcaption>ⓒ 한빛뉴스(한빛신문)</figcaption>" in html, html
     html = to_html(f"↑↑ 홍 길 동 발행인\n\nⓒ 한빛news\n\n{BODY}")
     assert "<figcaption>↑↑ 홍 길 동 발행인</figcaption>" in html, html
+
+
+# --- the page's own lines above the headline ---------------------------------------------------
+
+
+def test_the_pages_name_for_itself_or_its_view_is_no_headline() -> None:
+    """ "기사상세페이지" (청송일보, news13), "상세페이지" (news10), "게시판 상세" and "협회보 지면보기"
+    (한국편집기자협회, news13), "PDF 지면보기" (news4), "본문 시작" (단비뉴스, news13), "카카오 채널"
+    (팸타임즈, news13): the page naming itself, its view, the skip link's target or a channel's
+    button, above a headline however short ("취임 인사")."""
+    for label in ("기사상세페이지", "상세페이지", "게시판 상세", "협회보 지면보기", "본문 시작", "카카오 채널"):
+        _check([label, "취임 인사"], [0, 2], 1)
+        _check([label, HEADLINE], [0, 1], 1)
+
+
+def test_a_boards_fields_each_on_a_line_give_the_headline_and_no_deck() -> None:
+    """ "게시판 상세" / "제목 “협회 55주년 이정표 세우자”… 5개 …" / "작성자 대표 관리자 (ip:)" / "• 평점 0점"
+    / "• 작성일 2019-04-01 10:15:50" (한국편집기자협회, news13); "제목 새해 이렇게 바뀝니다 게시일 …"
+    (경향신문, news2): a board's fields, labelled without a colon, one a line; the title's label
+    is no part of the headline, and the writer's, rating's or counter's field no deck."""
+    lines = ["협회보 지면보기", "-", "게시판 상세", f"제목 {HEADLINE}", "작성자 대표 관리자 (ip:)", "• 평점 0점"]
+    _check(lines, [0, 2, 4, 5, 6, 7], 3)
+    assert headline_text(f"제목 {HEADLINE}") == HEADLINE
+    assert headline_text("제목 없는 편지") == "제목 없는 편지"
+    for field in ("작성자 대표 관리자 (ip:)", "• 평점 0점", "• 추천 추천하기", "글쓴이 홍길동"):
+        assert deck_class(field, HEADLINE) == "page", field

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from feeds.readers.newswords import (
+    BOARD_FIELDS,
     DATE_STAMP,
     ENGLISH_SECTION,
     PICTURE_ENDING,
@@ -96,6 +97,12 @@ _WEATHER_FIELDS = re.compile(
 # The names of the page's regions, read aloud to a screen reader: "상단영역", "본문영역", "상단여백"
 _REGION = re.compile(r"(?:상단|하단|본문|좌측|우측|사이드|메인|헤더|푸터|기사|광고|메뉴|검색)\s?(?:영역|여백)")
 # A short line of Latin capitals: a magazine's section or column ("HOT YOUTH", "CLUB DATE")
+# The page naming itself or its view, the skip link's target, a channel's button: "기사상세페이지",
+# "게시판 상세", "협회보 지면보기", "본문 시작", "카카오 채널"
+_PAGE_NAME = re.compile(
+    r"(?:[가-힣A-Za-z]{1,6}\s?)?(?:상세\s?(?:페이지|보기)?|페이지|지면\s?보기)"
+    r"|(?:본문|내용|콘텐츠|컨텐츠)\s?시작|카카오(?:톡)?\s?채널"
+)
 _LATIN_CAPITALS = re.compile(r"[A-Z][A-Z&'’.]*(?: [A-Z][A-Z&'’.]*){0,3}")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/사건/사고": the home link leads
@@ -253,6 +260,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
         _SHORT_WORD.fullmatch(lines[i]) is not None and SECTION.fullmatch(lines[i]) is None
     ),
     "a page region's name": lambda lines, numbers, i: _REGION.fullmatch(lines[i]) is not None,  # 상단영역
+    "the page's name for itself": lambda lines, numbers, i: _PAGE_NAME.fullmatch(lines[i]) is not None,  # 상세페이지
     "Latin capitals": lambda lines, numbers, i: (  # 캠퍼스 / HOT YOUTH / a headline in Hangul
         i > 0 and _LATIN_CAPITALS.fullmatch(lines[i]) is not None and any(_HANGUL.search(s) for s in lines[i + 1 :])
     ),
@@ -283,6 +291,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a word of two syllables": -5,  # a section's, glued above the headline
     "the second of two copies": 5,  # the headline, printed twice; a motto above it is printed once
     "a page region's name": -10,
+    "the page's name for itself": -10,
     "Latin capitals": -5,  # a section's name under another label; a headline in capitals comes first
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
@@ -318,8 +327,14 @@ _HEADLINES_OWN = frozenset({"a series' episode", "a bracketed label alone", "end
 
 
 def headline_text(s: str) -> str:
-    """The headline without the page's list mark before it ("• [Editor`s Letter] …")."""
-    return s[1:].lstrip() if s[0] in "•·" and len(s) > 2 and s[1] == " " else s
+    """The headline without the page's list mark before it ("• [Editor`s Letter] …") or a board's
+    label without its colon ("제목 …"; "제목 없는 편지" is a headline)."""
+    s = s[1:].lstrip() if s[0] in "•·" and len(s) > 2 and s[1] == " " else s
+    label = _BOARD_TITLE.match(s)
+    return s[label.end() :] if label and label.end() < len(s) else s
+
+
+_BOARD_TITLE = re.compile(r"제\s?목\s+(?![을를이은의도만까없])")
 
 
 def choose_title(lines: list[str], numbers: list[int]) -> int:
@@ -362,7 +377,13 @@ _CREDIT = re.compile(
     r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*|[가-힣]{2,4}\s*[:：]\s*)?"  # "[창간축사] ", "인터뷰: "
     rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
-_MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
+_MARKER = re.compile(r"\|[A-Za-z]+\d*\|")
+# A board's field, one a line, its label and no colon: "작성자 대표 관리자 (ip:)", "• 평점 0점"
+_BOARD_FIELD = re.compile(
+    r"[•·]?\s*(?:"
+    + "|".join(label for label in sorted(BOARD_FIELDS, key=len, reverse=True) if BOARD_FIELDS[label] != "title")
+    + r"|평점)\s*[:：]?\s\S.{0,40}"
+)  # "|contsmark0|": an old CMS's marker, on each paragraph
 
 
 def printed_twice(s: str) -> bool:
@@ -418,6 +439,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
         _FIELD.fullmatch(line) is not None and SENTENCE_END.search(line) is None
     ),
     "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
+    "a board's field": lambda line, headline: _BOARD_FIELD.fullmatch(line) is not None,  # 작성자 대표 관리자
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
     ),
@@ -447,6 +469,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a labelled field", "page", 10),  # a board's or a clipping service's field, its label and value
     ("printed twice on one line", "text", 10),  # the photo's caption, the text's first block
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
+    ("a board's field", "page", 10),  # the writer's, the rating's or a counter's, its label and no colon
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
