@@ -38,6 +38,7 @@ DECIDED_BY = {
     "a labelled field": ("매체명 : 한빛방송", HEADLINE, "page"),  # 작은도서관 뉴스, news11
     "a channel's label": ("[한빛일보 유튜브 '동영상 도서관']", HEADLINE, "page"),  # 헬스조선, news10
     "a board's field": ("작성자 대표 관리자 (ip:)", HEADLINE, "page"),  # 한국편집기자협회, news13
+    "a page region's name": ("[기사 본문]", HEADLINE, "page"),  # 루리웹, news12
 }
 
 

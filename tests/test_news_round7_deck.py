@@ -8,7 +8,7 @@ from __future__ import annotations
 from feeds.markup.news import to_html
 from feeds.readers.newstitle import deck_class, headline_text
 
-from .test_news_round5_deck import BODY, HEADLINE, _check
+from .test_news_round5_deck import BODY, DECK, HEADLINE, _check
 
 CAPTION = "새 도서관 열람실에서 시민들이 책을 고르는 모습"
 
@@ -67,3 +67,28 @@ def test_a_boards_fields_each_on_a_line_give_the_headline_and_no_deck() -> None:
     assert headline_text("제목 없는 편지") == "제목 없는 편지"
     for field in ("작성자 대표 관리자 (ip:)", "• 평점 0점", "• 추천 추천하기", "글쓴이 홍길동"):
         assert deck_class(field, HEADLINE) == "page", field
+
+
+def test_a_path_glued_to_the_pages_controls_is_no_headline() -> None:
+    """ "뉴스 > 지역·단체 +크기 | -작게 | 이메일 | 프린트" (해피데이고창, news13): the section's path and
+    the page's tools after it, parted by bars; the same tools on a line of their own ("+크기 | -작게
+    | 이메일 | 프린트", 설악뉴스, news11). A headline's bars part phrases."""
+    _check(["뉴스 > 지역·단체 +크기 | -작게 | 이메일 | 프린트", "조합장 신년사", "농협고창군지부장"], [0, 1, 2], 1)
+    _check(["+크기 | -작게 | 이메일 | 프린트", HEADLINE], [0, 1], 1)
+    _check(["도서관 | 새 건물로 | 문 열어", DECK], [0, 1], 0)
+
+
+def test_an_outlets_desk_is_no_headline() -> None:
+    """ "본문 시작" / "단비뉴스 편집실" / "저는 기자이고요, 뇌성마비 장애인입니다" (단비뉴스, news13): the
+    outlet's desk, as the page names the writer of its own pieces, above the headline."""
+    _check(["본문 시작", "단비뉴스 편집실", HEADLINE, "- 조회 : 159"], [0, 1, 2, 3], 2)
+    _check(["한빛일보 편집국", HEADLINE], [0, 1], 1)
+
+
+def test_a_page_regions_name_in_brackets_is_no_deck() -> None:
+    """ "[기사 제목]" / headline / "조회수 11610 | 루리웹 | 입력 …" / "[기사 본문]" (루리웹, news12): the
+    page's regions named for a screen reader, in brackets; and a counter led by a dash ("- 조회 :
+    159", 단비뉴스, news13)."""
+    assert deck_class("[기사 본문]", HEADLINE) == "page"
+    assert deck_class("- 조회 : 159", HEADLINE) == "page"
+    assert deck_class("[기획 연재]", HEADLINE) == "deck"

@@ -95,7 +95,10 @@ _WEATHER_FIELDS = re.compile(
     r"(?:[가-힣]{0,4}(?:기온|습도|풍속|강수|미세먼지|대기)\s*[가-힣]{0,2}\s*-?[\d.]*\s*(?:℃|°[CcFf]?|%|m/s|㎍/㎥)?\s*){2,}"
 )
 # The names of the page's regions, read aloud to a screen reader: "상단영역", "본문영역", "상단여백"
-_REGION = re.compile(r"(?:상단|하단|본문|좌측|우측|사이드|메인|헤더|푸터|기사|광고|메뉴|검색)\s?(?:영역|여백)")
+_REGION = re.compile(
+    r"(?:상단|하단|본문|좌측|우측|사이드|메인|헤더|푸터|기사|광고|메뉴|검색)\s?(?:영역|여백)"
+    r"|[\[【]\s*(?:기사\s?)?(?:제목|본문)\s*[\]】]"  # "[기사 본문]": the article's regions, in brackets
+)
 # A short line of Latin capitals: a magazine's section or column ("HOT YOUTH", "CLUB DATE")
 # The page naming itself or its view, the skip link's target, a channel's button: "기사상세페이지",
 # "게시판 상세", "협회보 지면보기", "본문 시작", "카카오 채널"
@@ -116,7 +119,7 @@ _CONTROL_WORD = re.compile(
     r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
     r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램"
     r"|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드|키우기|줄이기|보내기|신고|하기|즐겨찾기|퍼가기"
-    r"|쪽지|글|확대|축소|이메일|문의)+",
+    r"|쪽지|글|확대|축소|이메일|문의|크게|작게)+",
     re.IGNORECASE,
 )
 # The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
@@ -135,6 +138,20 @@ def _controls(s: str) -> bool:
     article's buttons ("본문 바로가기") are a row of their own."""
     words = s.split()
     return bool(words) and not _buttons(s) and all(is_junk_word(w) or _CONTROL_WORD.fullmatch(w) for w in words)
+
+
+def _tools_after_bars(s: str) -> bool:
+    """The page's tools parted by bars, after the section's path or alone: "뉴스 > 사회 +크기 | -작게 |
+    이메일 | 프린트". A headline's bars part phrases ("도서관 | 새 건물로 | 문 열어")."""
+    items = [p.strip() for p in s.split("|")]
+    if len(items) < _TOOLS_MIN or not items[0]:
+        return False
+    return all(_CONTROL_WORD.fullmatch(item.strip("+-")) for item in [items[0].split()[-1], *items[1:]])
+
+
+_TOOLS_MIN = 3
+# The outlet's desk, naming the writer of the page's own pieces: "단비뉴스 편집실", "한빛일보 편집국"
+_DESK = re.compile(r"(?:\S+\s){0,2}[가-힣]{0,8}(?:편집실|편집국|편집부|보도국|취재부|편집팀|취재팀)")
 
 
 def _menu_words(s: str) -> bool:
@@ -250,7 +267,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
     "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
     "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
-    "the page's controls": lambda lines, numbers, i: _controls(lines[i]),  # 배너 닫기, 글자크기조절, Skip Menu
+    "the page's controls": lambda lines, numbers, i: (  # 배너 닫기, 글자크기조절, Skip Menu, +크기 | -작게 | 이메일
+        _controls(lines[i]) or _tools_after_bars(lines[i])
+    ),
     "the site's menu words": lambda lines, numbers, i: _menu_words(lines[i]),  # 현재 뉴스, 뉴스 프로그램
     "a programme's name": lambda lines, numbers, i: _PROGRAMME.fullmatch(lines[i]) is not None,  # 한빛 8 뉴스
     "the second of two copies": lambda lines, numbers, i: (  # the page's title, then the article's; no paragraph
@@ -261,6 +280,7 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     ),
     "a page region's name": lambda lines, numbers, i: _REGION.fullmatch(lines[i]) is not None,  # 상단영역
     "the page's name for itself": lambda lines, numbers, i: _PAGE_NAME.fullmatch(lines[i]) is not None,  # 상세페이지
+    "an outlet's desk": lambda lines, numbers, i: _DESK.fullmatch(lines[i]) is not None,  # 단비뉴스 편집실
     "Latin capitals": lambda lines, numbers, i: (  # 캠퍼스 / HOT YOUTH / a headline in Hangul
         i > 0 and _LATIN_CAPITALS.fullmatch(lines[i]) is not None and any(_HANGUL.search(s) for s in lines[i + 1 :])
     ),
@@ -292,6 +312,7 @@ TITLE_WEIGHTS: dict[str, int] = {
     "the second of two copies": 5,  # the headline, printed twice; a motto above it is printed once
     "a page region's name": -10,
     "the page's name for itself": -10,
+    "an outlet's desk": -10,
     "Latin capitals": -5,  # a section's name under another label; a headline in capitals comes first
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
@@ -380,7 +401,7 @@ _CREDIT = re.compile(
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")
 # A board's field, one a line, its label and no colon: "작성자 대표 관리자 (ip:)", "• 평점 0점"
 _BOARD_FIELD = re.compile(
-    r"[•·]?\s*(?:"
+    r"[-•·]?\s*(?:"
     + "|".join(label for label in sorted(BOARD_FIELDS, key=len, reverse=True) if BOARD_FIELDS[label] != "title")
     + r"|평점)\s*[:：]?\s\S.{0,40}"
 )  # "|contsmark0|": an old CMS's marker, on each paragraph
@@ -440,6 +461,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     ),
     "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
     "a board's field": lambda line, headline: _BOARD_FIELD.fullmatch(line) is not None,  # 작성자 대표 관리자
+    "a page region's name": lambda line, headline: _REGION.fullmatch(line) is not None,  # [기사 본문]
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
     ),
@@ -470,6 +492,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("printed twice on one line", "text", 10),  # the photo's caption, the text's first block
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
     ("a board's field", "page", 10),  # the writer's, the rating's or a counter's, its label and no colon
+    ("a page region's name", "page", 10),  # read aloud to a screen reader, in brackets or not
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
 
