@@ -23,6 +23,8 @@ def test_the_line_under_a_pictures_file_name_is_its_caption() -> None:
         html = to_html(f"{BODY}\nimg/24/04/05/186eded71174.jpg{gap}{CAPTION}\n\n{BODY}")
         assert f"<figcaption>{CAPTION}</figcaption>" in html, html
         assert "<p>img/24/04/05/186eded71174.jpg</p>" in html
+        html = to_html(f"홍길동, 김철수.jpg{gap}홍길동 지사장(좌), 김철수 본부장(우)\n\n{BODY}")
+        assert "<figcaption>홍길동 지사장(좌), 김철수 본부장(우)</figcaption>" in html, html
 
 
 def test_a_paragraph_under_a_pictures_file_name_stays_the_text() -> None:
@@ -92,3 +94,11 @@ def test_a_page_regions_name_in_brackets_is_no_deck() -> None:
     assert deck_class("[기사 본문]", HEADLINE) == "page"
     assert deck_class("- 조회 : 159", HEADLINE) == "page"
     assert deck_class("[기획 연재]", HEADLINE) == "deck"
+
+
+def test_a_row_of_icon_names_is_no_deck() -> None:
+    """ "fa tw gp" / "• ba" / "• ka ks url" under "SNS 공유하기" (청송일보, news13): the share buttons'
+    icon names (facebook, twitter, google+), letters no deck is written in."""
+    assert deck_class("fa tw gp", HEADLINE) == "page"
+    assert deck_class("• ka ks url", HEADLINE) == "page"
+    assert deck_class("AI 시대 the new deal", HEADLINE) == "deck"

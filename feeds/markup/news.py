@@ -185,8 +185,11 @@ def _under_file_name(lines: list[str], i: int) -> bool:
     """Whether line ``i`` stands under a picture's file name, glued or a blank line between."""
     for j in (i - 1, i - 2):
         if j >= 0 and lines[j]:
-            return _FILE_NAME.fullmatch(plain(lines[j])) is not None
+            return _SPACED_FILE_NAME.fullmatch(plain(lines[j])) is not None
     return False
+
+
+_SPACED_FILE_NAME = re.compile(rf"\S.{{0,80}}?{PICTURE_ENDING}")  # "홍길동, 김철수.jpg": its caption's words kept
 
 
 def _ends_block(lines: list[str], i: int) -> bool:

@@ -398,6 +398,8 @@ _CREDIT = re.compile(
     r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*|[가-힣]{2,4}\s*[:：]\s*)?"  # "[창간축사] ", "인터뷰: "
     rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
+# "fa tw gp", "• ka ks url": the share buttons' icons, a row of them or a bullet's
+_ICON_NAMES = re.compile(r"[a-z]{1,3}(?: [a-z]{1,3})+|[•·]\s*[a-z]{1,3}(?: [a-z]{1,3})*")
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")
 # A board's field, one a line, its label and no colon: "작성자 대표 관리자 (ip:)", "• 평점 0점"
 _BOARD_FIELD = re.compile(
@@ -428,7 +430,9 @@ def _label_then_headline(line: str, headline: str) -> bool:
 
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
-    "buttons": lambda line, headline: _buttons(line) or is_junk_word(line) or _controls(line),
+    "buttons": lambda line, headline: (  # a row of buttons, or their icon names ("fa tw gp")
+        _buttons(line) or is_junk_word(line) or _controls(line) or _ICON_NAMES.fullmatch(line) is not None
+    ),
     "no word": lambda line, headline: _WORD.search(line) is None,
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
