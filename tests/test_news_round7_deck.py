@@ -102,3 +102,13 @@ def test_a_row_of_icon_names_is_no_deck() -> None:
     assert deck_class("fa tw gp", HEADLINE) == "page"
     assert deck_class("• ka ks url", HEADLINE) == "page"
     assert deck_class("AI 시대 the new deal", HEADLINE) == "deck"
+
+
+def test_a_note_on_the_photo_in_angle_brackets_is_a_caption() -> None:
+    """ "<사진은 지난 2021년 8월, … 연속간담회를 개최하고 있는 모습>" (전남장애인신문, news13), as
+    "<사진=백성현 기자>" (법률신문, news2) is: a note on the photo, in angle brackets, led by 사진."""
+    note = f"<사진은 지난 5일 {CAPTION}>"
+    assert f"<figcaption>{note.replace('<', '&lt;').replace('>', '&gt;')}</figcaption>" in to_html(
+        f"{note}\n\n\n{BODY}"
+    )
+    assert "figcaption" not in to_html(f"<사진으로 보는 한빛시> 전시가 열렸다.\n\n{BODY}")

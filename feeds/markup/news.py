@@ -99,6 +99,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
     if _under_file_name(lines, i) and len(s) <= CAPTION_MAX and not SENTENCE_END.search(s) and _ends_block(lines, i):
         return "caption"  # what the page printed under the picture whose file name is above it
+    if alone and _ANGLED_NOTE.fullmatch(s) and len(s) <= 2 * CAPTION_MAX:
+        return "caption"  # "<사진은 … 모습>": a note on the photo, in angle brackets
     if alone and s[0] == "↑" and len(s) <= CAPTION_MAX:
         return "caption"  # "↑↑ 홍길동 발행인": an old site builder's caption, its arrows at the photo
     twice = repeated(lines, i)
@@ -189,6 +191,7 @@ def _under_file_name(lines: list[str], i: int) -> bool:
     return False
 
 
+_ANGLED_NOTE = re.compile(r"[<〈]\s*사진\s*(?:[은:=]|설명).*[>〉]")
 _SPACED_FILE_NAME = re.compile(rf"\S.{{0,80}}?{PICTURE_ENDING}")  # "홍길동, 김철수.jpg": its caption's words kept
 
 
