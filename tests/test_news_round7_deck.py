@@ -112,3 +112,10 @@ def test_a_note_on_the_photo_in_angle_brackets_is_a_caption() -> None:
         f"{note}\n\n\n{BODY}"
     )
     assert "figcaption" not in to_html(f"<사진으로 보는 한빛시> 전시가 열렸다.\n\n{BODY}")
+
+
+def test_a_layout_tables_opening_bar_is_no_part_of_the_headline() -> None:
+    """ "| 강진군, ‘귀농귀촌 동네작가’ 위촉 …" / "강진=이진묵 기자 sa4332252@gwangnam.co.kr |" (광남일보,
+    news13): a layout table's cell running over two lines, its bars at its ends; a cell on one line
+    ("| 박성웅, ‘임성근 위증 재판’ 증인 선다 |", 티브이데일리, news) loses both already."""
+    assert headline_text(f"| {HEADLINE}") == HEADLINE

@@ -348,9 +348,9 @@ _HEADLINES_OWN = frozenset({"a series' episode", "a bracketed label alone", "end
 
 
 def headline_text(s: str) -> str:
-    """The headline without the page's list mark before it ("• [Editor`s Letter] …") or a board's
-    label without its colon ("제목 …"; "제목 없는 편지" is a headline)."""
-    s = s[1:].lstrip() if s[0] in "•·" and len(s) > 2 and s[1] == " " else s
+    """The headline without the page's list mark or a layout table's bar before it ("• [Editor`s
+    Letter] …", "| …"), or a board's label without its colon ("제목 …"; "제목 없는 편지" is a headline)."""
+    s = s[1:].lstrip() if s[0] in "•·|" and len(s) > 2 and s[1] == " " else s
     label = _BOARD_TITLE.match(s)
     return s[label.end() :] if label and label.end() < len(s) else s
 
