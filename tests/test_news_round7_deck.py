@@ -8,7 +8,7 @@ from __future__ import annotations
 from feeds.markup.news import to_html
 from feeds.readers.newstitle import deck_class, headline_text
 
-from .test_news_round5_deck import BODY, DECK, HEADLINE, _check
+from .test_news_round5_deck import BODY, DECK, HEADLINE, _check, _meta
 
 CAPTION = "새 도서관 열람실에서 시민들이 책을 고르는 모습"
 
@@ -119,3 +119,17 @@ def test_a_layout_tables_opening_bar_is_no_part_of_the_headline() -> None:
     news13): a layout table's cell running over two lines, its bars at its ends; a cell on one line
     ("| 박성웅, ‘임성근 위증 재판’ 증인 선다 |", 티브이데일리, news) loses both already."""
     assert headline_text(f"| {HEADLINE}") == HEADLINE
+
+
+def test_the_headline_under_a_long_menu_and_the_sections_path() -> None:
+    """ "커뮤니티" / "병무상담 코너" / "독자투고" / "직거래장터" / "자유게시판" / "편집회의실" / "뉴스 > 특집" /
+    headline (설악뉴스, news11; the same site builder as 해피데이고창, news13): the site's menu, an
+    item a line, more lines than the headline is looked for in, and the section's path closing it."""
+    menu = ["커뮤니티", "병무상담 코너", "독자투고", "직거래장터", "자유게시판", "편집회의실", "뉴스 > 특집"]
+    _check([*menu, HEADLINE, DECK], list(range(0, 18, 2)), 7)
+    meta = _meta(
+        "\n\n".join(["최종편집 : 2024-04-05 오전 10:06:32", *menu, HEADLINE, DECK, "2024년 04월 05일(금) 11:26"])
+        + f"\n\n{BODY}"
+    )
+    assert meta["title"] == HEADLINE
+    assert meta["summary"] == DECK

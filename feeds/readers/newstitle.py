@@ -360,11 +360,26 @@ _BOARD_TITLE = re.compile(r"제\s?목\s+(?![을를이은의도만까없])")
 
 def choose_title(lines: list[str], numbers: list[int]) -> int:
     """The index of the headline among the candidates (0 when there is one)."""
-    lines, numbers = lines[:CANDIDATES], numbers[:CANDIDATES]
+    start = _past_the_menu(lines, numbers)
+    lines, numbers = lines[start : start + CANDIDATES], numbers[start : start + CANDIDATES]
     if len(lines) < 2:
-        return 0
+        return start
     scores = [score for score, _ in title_scores(lines, numbers)]
-    return scores.index(max(scores))
+    return start + scores.index(max(scores))
+
+
+def _past_the_menu(lines: list[str], numbers: list[int]) -> int:
+    """Where the candidates start: under the section's path or the page's tools that close a menu
+    longer than the candidates looked at ("커뮤니티" / "독자투고" / … / "뉴스 > 특집" / headline), or 0."""
+    closing = [
+        i
+        for i in range(CANDIDATES - 1, min(len(lines) - 1, 2 * CANDIDATES))
+        if any(test(lines, numbers, i) for test in _MENU_ENDS)
+    ]
+    return closing[-1] + 1 if closing else 0
+
+
+_MENU_ENDS = [TITLE_FEATURES[name] for name in ("a breadcrumb", "the page's controls", "a menu of links")]
 
 
 # --- the deck ----------------------------------------------------------------------------------
