@@ -133,3 +133,24 @@ def test_the_headline_under_a_long_menu_and_the_sections_path() -> None:
     )
     assert meta["title"] == HEADLINE
     assert meta["summary"] == DECK
+
+
+# --- a photo credit closing the text ----------------------------------------------------------
+
+
+def test_a_photo_credit_among_the_closing_lines_is_no_caption() -> None:
+    """ "[스타서울TV 이현지 기자/사진=SBS 중계 캡처]" closing the text (뉴스인사이드, news10), "[사진 = ⓒ
+    KBS 방송화면]" and "yyoung@xportsnews.com/사진=메가박스(주)플러스엠, …" between the desk's address,
+    the writer's signature and the copyright (엑스포츠뉴스, news12): the credit of the photos at the
+    top of the page, among the closing lines, under no photo. Between paragraphs it is a photo's."""
+    for credit in (
+        "[한빛일보 홍길동 기자/사진=KBS 중계 캡처]",
+        "[사진 = ⓒ KBS 방송화면]",
+        "hong@hanbit.co.kr/사진=한빛시",
+    ):
+        html = to_html(f"{BODY}\n{credit}\n\n홍길동 기자 hong@hanbit.co.kr\n\nⓒ 한빛일보 / 무단전재 및 재배포 금지\n")
+        assert "figcaption" not in html, html
+        assert "figcaption" not in to_html(f"{BODY}\n{credit}\n"), credit
+    assert "<figcaption>[사진 = ⓒ KBS 방송화면]</figcaption>" in to_html(f"{BODY}\n[사진 = ⓒ KBS 방송화면]\n\n{BODY}")
+    described = "홍길동 시장이 사는 새 도서관 옆 집. 사진=한빛일보"  # 비즈한국 (news10): a caption closing the text
+    assert f"<figcaption>{described}</figcaption>" in to_html(f"{BODY}\n\n{described}\n")

@@ -103,6 +103,8 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "caption"  # "<사진은 … 모습>": a note on the photo, in angle brackets
     if alone and s[0] == "↑" and len(s) <= CAPTION_MAX:
         return "caption"  # "↑↑ 홍길동 발행인": an old site builder's caption, its arrows at the photo
+    if _closing_credit(lines, i, s):
+        return "p"  # the credit of the photos at the top of the page, among the closing lines
     twice = repeated(lines, i)
     if twice and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
         return "p"  # "/홍길동 기자" printed twice closing the text: the writer's signature
@@ -193,6 +195,23 @@ def _under_file_name(lines: list[str], i: int) -> bool:
 
 _ANGLED_NOTE = re.compile(r"[<〈]\s*사진\s*(?:[은:=]|설명).*[>〉]")
 _SPACED_FILE_NAME = re.compile(rf"\S.{{0,80}}?{PICTURE_ENDING}")  # "홍길동, 김철수.jpg": its caption's words kept
+
+
+def _closing_credit(lines: list[str], i: int, s: str) -> bool:
+    """Whether line ``i`` credits the page's photos ("…/사진=SBS 중계 캡처]") after the last
+    paragraph, only the writer's signature, an address or notes under it: no photo is there."""
+    if not _PHOTOS_CREDITED.search(s) or len(s) > CAPTION_MAX or not any(lines[:i]):
+        return False
+    return all(not line or _note(line) or _signature(plain(line)) for line in lines[i + 1 :])
+
+
+# The photos' credit alone, after a byline or an address: "[사진 = …]", "…기자/사진=…"; a caption
+# describes its photo first ("… J 빌라. 사진=최준필 기자")
+_PHOTOS_CREDITED = re.compile(r"(?:^|[\[(/])\s*사진\s*=")
+
+
+def _signature(s: str) -> bool:
+    return CLOSING_REPORTER.match(s) is not None or s.rstrip(".").endswith(".com") or s.endswith(".kr")
 
 
 def _ends_block(lines: list[str], i: int) -> bool:
