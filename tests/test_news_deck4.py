@@ -39,6 +39,7 @@ DECIDED_BY = {
     "a channel's label": ("[한빛일보 유튜브 '동영상 도서관']", HEADLINE, "page"),  # 헬스조선, news10
     "a board's field": ("작성자 대표 관리자 (ip:)", HEADLINE, "page"),  # 한국편집기자협회, news13
     "a page region's name": ("[기사 본문]", HEADLINE, "page"),  # 루리웹, news12
+    "the page's furniture": ("뉴스 > 사회 > 교육", HEADLINE, "page"),  # the headline's table, under the stamp
 }
 
 

@@ -154,3 +154,18 @@ def test_a_photo_credit_among_the_closing_lines_is_no_caption() -> None:
     assert "<figcaption>[사진 = ⓒ KBS 방송화면]</figcaption>" in to_html(f"{BODY}\n[사진 = ⓒ KBS 방송화면]\n\n{BODY}")
     described = "홍길동 시장이 사는 새 도서관 옆 집. 사진=한빛일보"  # 비즈한국 (news10): a caption closing the text
     assert f"<figcaption>{described}</figcaption>" in to_html(f"{BODY}\n\n{described}\n")
+
+
+def test_the_pages_furniture_under_the_stamp_is_no_deck() -> None:
+    """What the headline's table knows for the page's above the headline is the page's under the
+    date line too: its path ("뉴스 > 사회"), its clock, its menu, its name for itself or its desk
+    ("기사상세페이지", "한빛일보 편집국" under the stamp). A deck is none of these."""
+    for line in (
+        "뉴스 > 사회 > 교육",
+        "한빛일보 뉴스홈",
+        "신문사소개 | 광고안내 | 기사제휴",
+        "기사상세페이지",
+        "한빛일보 편집국",
+    ):
+        assert deck_class(line, HEADLINE) == "page", line
+    assert deck_class(DECK, HEADLINE) == "deck"

@@ -481,6 +481,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
     "a board's field": lambda line, headline: _BOARD_FIELD.fullmatch(line) is not None,  # 작성자 대표 관리자
     "a page region's name": lambda line, headline: _REGION.fullmatch(line) is not None,  # [기사 본문]
+    "the page's furniture": lambda line, headline: _page_furniture(line),  # 뉴스 > 사회, 기사상세페이지
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
     ),
@@ -512,8 +513,22 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
     ("a board's field", "page", 10),  # the writer's, the rating's or a counter's, its label and no colon
     ("a page region's name", "page", 10),  # read aloud to a screen reader, in brackets or not
+    ("the page's furniture", "page", 10),  # what is the page's above the headline is the page's under it
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
+
+
+# What is the page's wherever it stands, beyond the deck table's own rows (buttons, no word, a
+# slot, a region): its path, menus, clock, logo and names for itself; not the labels a headline
+# or a deck may carry (a section's name, a series' episode, a mark).
+_FURNITURE = (
+    "a breadcrumb", "led by HOME", "the weather", "the site's clock", "a logo's alt text", "the outlet's home link",
+    "a menu of links", "the site's menu words", "the page's name for itself", "an outlet's desk",
+)  # fmt: skip
+
+
+def _page_furniture(line: str) -> bool:
+    return any(TITLE_FEATURES[name]([line], [0], 0) for name in _FURNITURE)
 
 
 def deck_class(line: str, headline: str) -> str:
