@@ -40,6 +40,7 @@ DECIDED_BY = {
     "a board's field": ("작성자 대표 관리자 (ip:)", HEADLINE, "page"),  # 한국편집기자협회, news13
     "a page region's name": ("[기사 본문]", HEADLINE, "page"),  # 루리웹, news12
     "the page's furniture": ("뉴스 > 사회 > 교육", HEADLINE, "page"),  # the headline's table, under the stamp
+    "a call to subscribe": ("항상 시민과 함께하겠습니다. 한빛일보 구독신청 하기", HEADLINE, "page"),  # 한겨레, news10
 }
 
 

@@ -169,3 +169,12 @@ def test_the_pages_furniture_under_the_stamp_is_no_deck() -> None:
     ):
         assert deck_class(line, HEADLINE) == "page", line
     assert deck_class(DECK, HEADLINE) == "deck"
+
+
+def test_a_call_to_subscribe_or_give_is_no_deck() -> None:
+    """ "항상 시민과 함께하겠습니다. 한겨레 구독신청 하기" between headline and stamp (한겨레, news10),
+    "메뉴 후원하기" (news11), "[채널A 뉴스] 구독하기" (news6): the site's call to subscribe or give,
+    ending in its button."""
+    for line in ("항상 시민과 함께하겠습니다. 한빛일보 구독신청 하기", "한빛일보 후원하기", "[한빛뉴스] 구독하기"):
+        assert deck_class(line, HEADLINE) == "page", line
+    assert deck_class("시민 후원으로 새 도서관 짓기", HEADLINE) == "deck"

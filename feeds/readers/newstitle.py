@@ -414,6 +414,7 @@ _CREDIT = re.compile(
     rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
 # "fa tw gp", "• ka ks url": the share buttons' icons, a row of them or a bullet's
+_SUBSCRIBE = re.compile(r"(?:구독|후원)(?:\s?신청)?\s?하기$")  # "… 한겨레 구독신청 하기", "후원하기"
 _ICON_NAMES = re.compile(r"[a-z]{1,3}(?: [a-z]{1,3})+|[•·]\s*[a-z]{1,3}(?: [a-z]{1,3})*")
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")
 # A board's field, one a line, its label and no colon: "작성자 대표 관리자 (ip:)", "• 평점 0점"
@@ -482,6 +483,7 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a board's field": lambda line, headline: _BOARD_FIELD.fullmatch(line) is not None,  # 작성자 대표 관리자
     "a page region's name": lambda line, headline: _REGION.fullmatch(line) is not None,  # [기사 본문]
     "the page's furniture": lambda line, headline: _page_furniture(line),  # 뉴스 > 사회, 기사상세페이지
+    "a call to subscribe": lambda line, headline: _SUBSCRIBE.search(line) is not None,  # … 구독신청 하기
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
     ),
@@ -513,6 +515,7 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
     ("a board's field", "page", 10),  # the writer's, the rating's or a counter's, its label and no colon
     ("a page region's name", "page", 10),  # read aloud to a screen reader, in brackets or not
+    ("a call to subscribe", "page", 10),  # the site's call to subscribe or give, ending in its button
     ("the page's furniture", "page", 10),  # what is the page's above the headline is the page's under it
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
