@@ -178,3 +178,11 @@ def test_a_call_to_subscribe_or_give_is_no_deck() -> None:
     for line in ("항상 시민과 함께하겠습니다. 한빛일보 구독신청 하기", "한빛일보 후원하기", "[한빛뉴스] 구독하기"):
         assert deck_class(line, HEADLINE) == "page", line
     assert deck_class("시민 후원으로 새 도서관 짓기", HEADLINE) == "deck"
+
+
+def test_a_cohort_and_a_name_is_the_writers_line_no_deck() -> None:
+    """ "- 17기 주희" between headline and stamp (단비뉴스, news13); "11기 백지수기자" (대한민국청소년기자단,
+    news5): a student reporter's cohort and name, the writer's line."""
+    assert deck_class("- 17기 주희", HEADLINE) == "page"
+    assert deck_class("3기 홍길동 기자", HEADLINE) == "page"
+    assert deck_class("1기 신도시 재건축 속도", HEADLINE) == "deck"

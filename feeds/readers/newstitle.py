@@ -415,6 +415,7 @@ _CREDIT = re.compile(
 )
 # "fa tw gp", "• ka ks url": the share buttons' icons, a row of them or a bullet's
 _SUBSCRIBE = re.compile(r"(?:구독|후원)(?:\s?신청)?\s?하기$")  # "… 한겨레 구독신청 하기", "후원하기"
+_COHORT_NAME = re.compile(r"[-•·]?\s*\d{1,3}기\s+[가-힣]{2,4}(?:\s?기자)?")  # a student reporter's cohort and name
 _ICON_NAMES = re.compile(r"[a-z]{1,3}(?: [a-z]{1,3})+|[•·]\s*[a-z]{1,3}(?: [a-z]{1,3})*")
 _MARKER = re.compile(r"\|[A-Za-z]+\d*\|")
 # A board's field, one a line, its label and no colon: "작성자 대표 관리자 (ip:)", "• 평점 0점"
@@ -474,7 +475,9 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a column's name": lambda line, headline: _COLUMN.fullmatch(line) is not None,  # 편집인의 편지
     "a writer's credit": lambda line, headline: _CREDIT.fullmatch(line) is not None,  # (사)한빛외식협회 회장 홍길동
     "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
-    "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
+    "a name alone": lambda line, headline: (  # 한창호: the writer's, between headline and stamp; "- 17기 주희"
+        is_bare_name(line) or _COHORT_NAME.fullmatch(line) is not None
+    ),
     "a lone Latin word": lambda line, headline: _LATIN_WORD.fullmatch(line) is not None,  # image
     "a labelled field": lambda line, headline: (  # 매체명 : 한빛방송, a board's field
         _FIELD.fullmatch(line) is not None and SENTENCE_END.search(line) is None
