@@ -15,18 +15,6 @@ CAPTION = "새 도서관 열람실에서 시민들이 책을 고르는 모습"
 # --- captions ------------------------------------------------------------------------------------
 
 
-def test_the_line_under_a_pictures_file_name_is_its_caption() -> None:
-    """ "img/23/03/17/186eded71174c329e.jpg" / (blank) / "좌측부터 넥슨 임훈 부디렉터, …" (루리웹,
-    news12), "김해욱, 황윤구.jpg" / "김해욱 지사장(좌), 황윤구 본부장(우)" (청송일보, news13): the
-    picture's file name, left by the copy, and what the page printed under the picture."""
-    for gap in ("\n", "\n\n"):
-        html = to_html(f"{BODY}\nimg/24/04/05/186eded71174.jpg{gap}{CAPTION}\n\n{BODY}")
-        assert f"<figcaption>{CAPTION}</figcaption>" in html, html
-        assert "<p>img/24/04/05/186eded71174.jpg</p>" in html
-        html = to_html(f"홍길동, 김철수.jpg{gap}홍길동 지사장(좌), 김철수 본부장(우)\n\n{BODY}")
-        assert "<figcaption>홍길동 지사장(좌), 김철수 본부장(우)</figcaption>" in html, html
-
-
 def test_a_paragraph_under_a_pictures_file_name_stays_the_text() -> None:
     """ "01010102101.20220516.001334770.02.jpg" / "전남 신안 임자농협(…)이 최근 … 했다." (농민신문,
     news11): a sentence of the text under the file name is no caption."""

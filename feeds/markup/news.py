@@ -35,7 +35,6 @@ from feeds.readers.newswords import (
     DATELINE,
     JUNK_WORD,
     PICTURE_ENDING,
-    SENTENCE_END,
     is_outlet,
     plain,
 )
@@ -97,8 +96,6 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if _FILE_NAME.fullmatch(s):
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
-    if _under_file_name(lines, i) and len(s) <= CAPTION_MAX and not SENTENCE_END.search(s) and _ends_block(lines, i):
-        return "caption"  # what the page printed under the picture whose file name is above it
     if alone and _ANGLED_NOTE.fullmatch(s) and len(s) <= 2 * CAPTION_MAX:
         return "caption"  # "<사진은 … 모습>": a note on the photo, in angle brackets
     if alone and s[0] == "↑" and len(s) <= CAPTION_MAX:
@@ -185,16 +182,7 @@ def _under_caption(lines: list[str], i: int) -> bool:
     return bool(above) and (above[0] == "↑" or is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
 
 
-def _under_file_name(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` stands under a picture's file name, glued or a blank line between."""
-    for j in (i - 1, i - 2):
-        if j >= 0 and lines[j]:
-            return _SPACED_FILE_NAME.fullmatch(plain(lines[j])) is not None
-    return False
-
-
 _ANGLED_NOTE = re.compile(r"[<〈]\s*사진\s*(?:[은:=]|설명).*[>〉]")
-_SPACED_FILE_NAME = re.compile(rf"\S.{{0,80}}?{PICTURE_ENDING}")  # "홍길동, 김철수.jpg": its caption's words kept
 
 
 def _closing_credit(lines: list[str], i: int, s: str) -> bool:
@@ -212,10 +200,6 @@ _PHOTOS_CREDITED = re.compile(r"(?:^|[\[(/])\s*사진\s*=")
 
 def _signature(s: str) -> bool:
     return CLOSING_REPORTER.match(s) is not None or s.rstrip(".").endswith(".com") or s.endswith(".kr")
-
-
-def _ends_block(lines: list[str], i: int) -> bool:
-    return i + 1 == len(lines) or not lines[i + 1]
 
 
 _FILE_NAME = re.compile(rf"\S+{PICTURE_ENDING}")
