@@ -37,6 +37,10 @@ DECIDED_BY = {
     "printed twice on one line": ("도서관 전경 /한빛일보 도서관 전경 /한빛일보", HEADLINE, "text"),  # 스타뉴스, news10
     "a labelled field": ("매체명 : 한빛방송", HEADLINE, "page"),  # 작은도서관 뉴스, news11
     "a channel's label": ("[한빛일보 유튜브 '동영상 도서관']", HEADLINE, "page"),  # 헬스조선, news10
+    "a board's field": ("작성자 대표 관리자 (ip:)", HEADLINE, "page"),  # 한국편집기자협회, news13
+    "a page region's name": ("[기사 본문]", HEADLINE, "page"),  # 루리웹, news12
+    "the page's furniture": ("뉴스 > 사회 > 교육", HEADLINE, "page"),  # the headline's table, under the stamp
+    "a call to subscribe": ("항상 시민과 함께하겠습니다. 한빛일보 구독신청 하기", HEADLINE, "page"),  # 한겨레, news10
 }
 
 

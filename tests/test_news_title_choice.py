@@ -187,6 +187,8 @@ DECIDED_BY = {
     "the second of two copies": (["정직한 소리, 곧은 소리", "새 도서관 문 열어", "새 도서관 문 열어"], [1, 2, 4]),
     "a page region's name": (["상단영역", "새 도서관 문 열어"], [1, 2]),  # 법보신문, 당진시대 (news11)
     "Latin capitals": (["캠퍼스", "HOT YOUTH", "새 도서관 문 열어"], [1, 2, 4]),  # 씽굿 (news11)
+    "the page's name for itself": (["기사상세페이지", "새 도서관 문 열어"], [1, 2]),  # 청송일보 (news13)
+    "an outlet's desk": (["한빛일보 편집국", "새 도서관 문 열어"], [1, 2]),  # 단비뉴스 (news13)
 }
 
 

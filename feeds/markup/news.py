@@ -96,6 +96,12 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
         return "tags"
     if _FILE_NAME.fullmatch(s):
         return "p"  # a picture's file name, left by the copy: no reader saw it as a caption
+    if alone and _ANGLED_NOTE.fullmatch(s) and len(s) <= 2 * CAPTION_MAX:
+        return "caption"  # "<사진은 … 모습>": a note on the photo, in angle brackets
+    if alone and s[0] == "↑" and len(s) <= CAPTION_MAX:
+        return "caption"  # "↑↑ 홍길동 발행인": an old site builder's caption, its arrows at the photo
+    if _closing_credit(lines, i, s):
+        return "p"  # the credit of the photos at the top of the page, among the closing lines
     twice = repeated(lines, i)
     if twice and CLOSING_REPORTER.match(s) and not _text_past_copies(lines, i):
         return "p"  # "/홍길동 기자" printed twice closing the text: the writer's signature
@@ -111,6 +117,7 @@ def _kind(lines: list[str], i: int, before_text: bool, *, alone: bool, zone: int
     if "ⓒ" in s or "©" in s:  # each of these credits is led by a copyright sign: most lines have none
         credit = (is_photo_credit(s) or ends_in_photo_credit(s)) and any(lines[i + 1 :])
         credit = credit or ((is_sign_credit(s) or _signed_at_end(s)) and text_after(lines, i))
+        credit = credit or (s[0] in "ⓒ©" and len(s) <= SOURCE_MAX and _under_caption(lines, i))
     if credit or (alone and len(s) <= CAPTION_MAX and _credit_below(lines, i)):
         return "caption"  # "ⓒ 홍길동" under a photo, and the line it credits; last, it closes the article
     if alone and len(s) <= CAPTION_MAX and _ALT_TEXT.search(s) and (i + 1 == len(lines) or not lines[i + 1]):
@@ -170,9 +177,29 @@ _POSITIONS = re.compile(r"\([^()]*(?:왼쪽|오른쪽|가운데|앞줄|뒷줄|�
 
 
 def _under_caption(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is glued under a photo's caption, signed or with its credit."""
+    """Whether line ``i`` is glued under a photo's caption, signed, with its credit or its arrows."""
     above = plain(lines[i - 1]) if i > 0 and lines[i - 1] else ""
-    return bool(above) and (is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
+    return bool(above) and (above[0] == "↑" or is_caption(above) or PHOTOGRAPHER_SIGN.search(above) is not None)
+
+
+_ANGLED_NOTE = re.compile(r"[<〈]\s*사진\s*(?:[은:=]|설명).*[>〉]")
+
+
+def _closing_credit(lines: list[str], i: int, s: str) -> bool:
+    """Whether line ``i`` credits the page's photos ("…/사진=SBS 중계 캡처]") after the last
+    paragraph, only the writer's signature, an address or notes under it: no photo is there."""
+    if not _PHOTOS_CREDITED.search(s) or len(s) > CAPTION_MAX or not any(lines[:i]):
+        return False
+    return all(not line or _note(line) or _signature(plain(line)) for line in lines[i + 1 :])
+
+
+# The photos' credit alone, after a byline or an address: "[사진 = …]", "…기자/사진=…"; a caption
+# describes its photo first ("… J 빌라. 사진=최준필 기자")
+_PHOTOS_CREDITED = re.compile(r"(?:^|[\[(/])\s*사진\s*=")
+
+
+def _signature(s: str) -> bool:
+    return CLOSING_REPORTER.match(s) is not None or s.rstrip(".").endswith(".com") or s.endswith(".kr")
 
 
 _FILE_NAME = re.compile(rf"\S+{PICTURE_ENDING}")

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from feeds.readers.newsdatewords import DATE_STAMP
 from feeds.readers.newswords import (
+    BOARD_FIELDS,
     ENGLISH_SECTION,
     PICTURE_ENDING,
     SECTION,
@@ -94,8 +95,17 @@ _WEATHER_FIELDS = re.compile(
     r"(?:[가-힣]{0,4}(?:기온|습도|풍속|강수|미세먼지|대기)\s*[가-힣]{0,2}\s*-?[\d.]*\s*(?:℃|°[CcFf]?|%|m/s|㎍/㎥)?\s*){2,}"
 )
 # The names of the page's regions, read aloud to a screen reader: "상단영역", "본문영역", "상단여백"
-_REGION = re.compile(r"(?:상단|하단|본문|좌측|우측|사이드|메인|헤더|푸터|기사|광고|메뉴|검색)\s?(?:영역|여백)")
+_REGION = re.compile(
+    r"(?:상단|하단|본문|좌측|우측|사이드|메인|헤더|푸터|기사|광고|메뉴|검색)\s?(?:영역|여백)"
+    r"|[\[【]\s*(?:기사\s?)?(?:제목|본문)\s*[\]】]"  # "[기사 본문]": the article's regions, in brackets
+)
 # A short line of Latin capitals: a magazine's section or column ("HOT YOUTH", "CLUB DATE")
+# The page naming itself or its view, the skip link's target, a channel's button: "기사상세페이지",
+# "게시판 상세", "협회보 지면보기", "본문 시작", "카카오 채널"
+_PAGE_NAME = re.compile(
+    r"(?:[가-힣A-Za-z]{1,6}\s?)?(?:상세\s?(?:페이지|보기)?|페이지|지면\s?보기)"
+    r"|(?:본문|내용|콘텐츠|컨텐츠)\s?시작|카카오(?:톡)?\s?채널"
+)
 _LATIN_CAPITALS = re.compile(r"[A-Z][A-Z&'’.]*(?: [A-Z][A-Z&'’.]*){0,3}")
 _SLOT = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _HOME = re.compile(r"(?:HOME|Home|(?:뉴스\s?)?홈)\s")  # "뉴스홈 사회/사건/사고": the home link leads
@@ -109,7 +119,7 @@ _CONTROL_WORD = re.compile(
     r"(?:글자|글씨|폰트|크기|색상|배경|조절|메일|전송|배너|닫기|열기|유튜브|인스타그램|블로그|RSS|로그인|회원가입"
     r"|기사|제보|확장|컬럼|게시|순서|skip|menu|navigation|to|content|main|공유|카카오톡|페이스북|트위터|텔레그램"
     r"|스크랩|인쇄|프린트|미투데이|요즘|네이버|구글|msn|밴드|키우기|줄이기|보내기|신고|하기|즐겨찾기|퍼가기"
-    r"|쪽지|글|확대|축소|이메일|문의)+",
+    r"|쪽지|글|확대|축소|이메일|문의|크게|작게)+",
     re.IGNORECASE,
 )
 # The site's menu and the page's place in it, glued or apart: "뉴스방송", "현재 뉴스", "뉴스 프로그램".
@@ -128,6 +138,20 @@ def _controls(s: str) -> bool:
     article's buttons ("본문 바로가기") are a row of their own."""
     words = s.split()
     return bool(words) and not _buttons(s) and all(is_junk_word(w) or _CONTROL_WORD.fullmatch(w) for w in words)
+
+
+def _tools_after_bars(s: str) -> bool:
+    """The page's tools parted by bars, after the section's path or alone: "뉴스 > 사회 +크기 | -작게 |
+    이메일 | 프린트". A headline's bars part phrases ("도서관 | 새 건물로 | 문 열어")."""
+    items = [p.strip() for p in s.split("|")]
+    if len(items) < _TOOLS_MIN or not items[0]:
+        return False
+    return all(_CONTROL_WORD.fullmatch(item.strip("+-")) for item in [items[0].split()[-1], *items[1:]])
+
+
+_TOOLS_MIN = 3
+# The outlet's desk, naming the writer of the page's own pieces: "단비뉴스 편집실", "한빛일보 편집국"
+_DESK = re.compile(r"(?:\S+\s){0,2}[가-힣]{0,8}(?:편집실|편집국|편집부|보도국|취재부|편집팀|취재팀)")
 
 
 def _menu_words(s: str) -> bool:
@@ -243,7 +267,9 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
     "the outlet's home link": lambda lines, numbers, i: _home_link(lines[i]),  # 경인일보 뉴스홈
     "a menu of links": lambda lines, numbers, i: _menu(lines[i]),  # 신문사소개 | 광고안내 | 기사제휴
     "an English section and its column": lambda lines, numbers, i: _english_section_and_column(lines[i]),
-    "the page's controls": lambda lines, numbers, i: _controls(lines[i]),  # 배너 닫기, 글자크기조절, Skip Menu
+    "the page's controls": lambda lines, numbers, i: (  # 배너 닫기, 글자크기조절, Skip Menu, +크기 | -작게 | 이메일
+        _controls(lines[i]) or _tools_after_bars(lines[i])
+    ),
     "the site's menu words": lambda lines, numbers, i: _menu_words(lines[i]),  # 현재 뉴스, 뉴스 프로그램
     "a programme's name": lambda lines, numbers, i: _PROGRAMME.fullmatch(lines[i]) is not None,  # 한빛 8 뉴스
     "the second of two copies": lambda lines, numbers, i: (  # the page's title, then the article's; no paragraph
@@ -253,6 +279,8 @@ TITLE_FEATURES: dict[str, Callable[[list[str], list[int], int], bool]] = {
         _SHORT_WORD.fullmatch(lines[i]) is not None and SECTION.fullmatch(lines[i]) is None
     ),
     "a page region's name": lambda lines, numbers, i: _REGION.fullmatch(lines[i]) is not None,  # 상단영역
+    "the page's name for itself": lambda lines, numbers, i: _PAGE_NAME.fullmatch(lines[i]) is not None,  # 상세페이지
+    "an outlet's desk": lambda lines, numbers, i: _DESK.fullmatch(lines[i]) is not None,  # 단비뉴스 편집실
     "Latin capitals": lambda lines, numbers, i: (  # 캠퍼스 / HOT YOUTH / a headline in Hangul
         i > 0 and _LATIN_CAPITALS.fullmatch(lines[i]) is not None and any(_HANGUL.search(s) for s in lines[i + 1 :])
     ),
@@ -283,6 +311,8 @@ TITLE_WEIGHTS: dict[str, int] = {
     "a word of two syllables": -5,  # a section's, glued above the headline
     "the second of two copies": 5,  # the headline, printed twice; a motto above it is printed once
     "a page region's name": -10,
+    "the page's name for itself": -10,
+    "an outlet's desk": -10,
     "Latin capitals": -5,  # a section's name under another label; a headline in capitals comes first
 }
 POSITION_WEIGHT = -2  # per candidate above: the first line is the headline unless it is a label
@@ -318,17 +348,38 @@ _HEADLINES_OWN = frozenset({"a series' episode", "a bracketed label alone", "end
 
 
 def headline_text(s: str) -> str:
-    """The headline without the page's list mark before it ("• [Editor`s Letter] …")."""
-    return s[1:].lstrip() if s[0] in "•·" and len(s) > 2 and s[1] == " " else s
+    """The headline without the page's list mark or a layout table's bar before it ("• [Editor`s
+    Letter] …", "| …"), or a board's label without its colon ("제목 …"; "제목 없는 편지" is a headline)."""
+    s = s[1:].lstrip() if s[0] in "•·|" and len(s) > 2 and s[1] == " " else s
+    label = _BOARD_TITLE.match(s)
+    return s[label.end() :] if label and label.end() < len(s) else s
+
+
+_BOARD_TITLE = re.compile(r"제\s?목\s+(?![을를이은의도만까없])")
 
 
 def choose_title(lines: list[str], numbers: list[int]) -> int:
     """The index of the headline among the candidates (0 when there is one)."""
-    lines, numbers = lines[:CANDIDATES], numbers[:CANDIDATES]
+    start = _past_the_menu(lines, numbers)
+    lines, numbers = lines[start : start + CANDIDATES], numbers[start : start + CANDIDATES]
     if len(lines) < 2:
-        return 0
+        return start
     scores = [score for score, _ in title_scores(lines, numbers)]
-    return scores.index(max(scores))
+    return start + scores.index(max(scores))
+
+
+def _past_the_menu(lines: list[str], numbers: list[int]) -> int:
+    """Where the candidates start: under the section's path or the page's tools that close a menu
+    longer than the candidates looked at ("커뮤니티" / "독자투고" / … / "뉴스 > 특집" / headline), or 0."""
+    closing = [
+        i
+        for i in range(CANDIDATES - 1, min(len(lines) - 1, 2 * CANDIDATES))
+        if any(test(lines, numbers, i) for test in _MENU_ENDS)
+    ]
+    return closing[-1] + 1 if closing else 0
+
+
+_MENU_ENDS = [TITLE_FEATURES[name] for name in ("a breadcrumb", "the page's controls", "a menu of links")]
 
 
 # --- the deck ----------------------------------------------------------------------------------
@@ -362,7 +413,17 @@ _CREDIT = re.compile(
     r"(?:[\[<〈(][^\]>〉)]{1,12}[\]>〉)]\s*|[가-힣]{2,4}\s*[:：]\s*)?"  # "[창간축사] ", "인터뷰: "
     rf"(?:[가-힣]{{2,4}}\s+(?:\S+\s+){{0,3}}{TITLE_WORD}|(?:\S+\s+){{0,3}}{TITLE_WORD}\s+[가-힣]{{2,4}})"
 )
-_MARKER = re.compile(r"\|[A-Za-z]+\d*\|")  # "|contsmark0|": an old CMS's marker, on each paragraph
+# "fa tw gp", "• ka ks url": the share buttons' icons, a row of them or a bullet's
+_SUBSCRIBE = re.compile(r"(?:구독|후원)(?:\s?신청)?\s?하기$")  # "… 한겨레 구독신청 하기", "후원하기"
+_COHORT_NAME = re.compile(r"[-•·]?\s*\d{1,3}기\s+[가-힣]{2,4}(?:\s?기자)?")  # a student reporter's cohort and name
+_ICON_NAMES = re.compile(r"[a-z]{1,3}(?: [a-z]{1,3})+|[•·]\s*[a-z]{1,3}(?: [a-z]{1,3})*")
+_MARKER = re.compile(r"\|[A-Za-z]+\d*\|")
+# A board's field, one a line, its label and no colon: "작성자 대표 관리자 (ip:)", "• 평점 0점"
+_BOARD_FIELD = re.compile(
+    r"[-•·]?\s*(?:"
+    + "|".join(label for label in sorted(BOARD_FIELDS, key=len, reverse=True) if BOARD_FIELDS[label] != "title")
+    + r"|평점)\s*[:：]?\s\S.{0,40}"
+)  # "|contsmark0|": an old CMS's marker, on each paragraph
 
 
 def printed_twice(s: str) -> bool:
@@ -386,7 +447,9 @@ def _label_then_headline(line: str, headline: str) -> bool:
 
 DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "the headline again": lambda line, headline: copy_of(" ".join(line.split()), headline),
-    "buttons": lambda line, headline: _buttons(line) or is_junk_word(line) or _controls(line),
+    "buttons": lambda line, headline: (  # a row of buttons, or their icon names ("fa tw gp")
+        _buttons(line) or is_junk_word(line) or _controls(line) or _ICON_NAMES.fullmatch(line) is not None
+    ),
     "no word": lambda line, headline: _WORD.search(line) is None,
     "a template's slot": lambda line, headline: _SLOT.fullmatch(line) is not None,
     "a broadcast's cue": lambda line, headline: _CUE.match(line) is not None,  # ◀ 앵 커 ▶, the script starts
@@ -412,12 +475,18 @@ DECK_FEATURES: dict[str, Callable[[str, str], bool]] = {
     "a column's name": lambda line, headline: _COLUMN.fullmatch(line) is not None,  # 편집인의 편지
     "a writer's credit": lambda line, headline: _CREDIT.fullmatch(line) is not None,  # (사)한빛외식협회 회장 홍길동
     "led by a template's marker": lambda line, headline: _MARKER.match(line) is not None,  # |contsmark0|…
-    "a name alone": lambda line, headline: is_bare_name(line),  # 한창호: the writer's, between headline and stamp
+    "a name alone": lambda line, headline: (  # 한창호: the writer's, between headline and stamp; "- 17기 주희"
+        is_bare_name(line) or _COHORT_NAME.fullmatch(line) is not None
+    ),
     "a lone Latin word": lambda line, headline: _LATIN_WORD.fullmatch(line) is not None,  # image
     "a labelled field": lambda line, headline: (  # 매체명 : 한빛방송, a board's field
         _FIELD.fullmatch(line) is not None and SENTENCE_END.search(line) is None
     ),
     "printed twice on one line": lambda line, headline: printed_twice(line),  # a photo's alt text and caption
+    "a board's field": lambda line, headline: _BOARD_FIELD.fullmatch(line) is not None,  # 작성자 대표 관리자
+    "a page region's name": lambda line, headline: _REGION.fullmatch(line) is not None,  # [기사 본문]
+    "the page's furniture": lambda line, headline: _page_furniture(line),  # 뉴스 > 사회, 기사상세페이지
+    "a call to subscribe": lambda line, headline: _SUBSCRIBE.search(line) is not None,  # … 구독신청 하기
     "a channel's label": lambda line, headline: (  # [한빛일보 유튜브 '…']; "[인천문화 40년을 듣는다]" is the series'
         SERIES_LABEL.fullmatch(line) is not None and _CHANNEL.search(line) is not None
     ),
@@ -447,8 +516,25 @@ DECK_WEIGHTS: tuple[tuple[str, str, int], ...] = (
     ("a labelled field", "page", 10),  # a board's or a clipping service's field, its label and value
     ("printed twice on one line", "text", 10),  # the photo's caption, the text's first block
     ("a channel's label", "page", 10),  # the outlet's video or radio channel, in brackets over the deck
+    ("a board's field", "page", 10),  # the writer's, the rating's or a counter's, its label and no colon
+    ("a page region's name", "page", 10),  # read aloud to a screen reader, in brackets or not
+    ("a call to subscribe", "page", 10),  # the site's call to subscribe or give, ending in its button
+    ("the page's furniture", "page", 10),  # what is the page's above the headline is the page's under it
 )
 DECK_BASE = {"deck": 5, "page": 0, "text": 0}
+
+
+# What is the page's wherever it stands, beyond the deck table's own rows (buttons, no word, a
+# slot, a region): its path, menus, clock, logo and names for itself; not the labels a headline
+# or a deck may carry (a section's name, a series' episode, a mark).
+_FURNITURE = (
+    "a breadcrumb", "led by HOME", "the weather", "the site's clock", "a logo's alt text", "the outlet's home link",
+    "a menu of links", "the site's menu words", "the page's name for itself", "an outlet's desk",
+)  # fmt: skip
+
+
+def _page_furniture(line: str) -> bool:
+    return any(TITLE_FEATURES[name]([line], [0], 0) for name in _FURNITURE)
 
 
 def deck_class(line: str, headline: str) -> str:
