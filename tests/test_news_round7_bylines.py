@@ -1,0 +1,54 @@
+"""Dates, writers and outlets in head shapes first met in tests/data/news12 and news13, read by
+the line's properties rather than one pattern per outlet.
+
+Each case is a made-up article in the shape of a real page's head.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from feeds.errors import ContentError
+from feeds.readers import read
+
+HEADLINE = "새 도서관 문 열어 시민 반겨"
+BODY = "한빛시는 10일 새 도서관을 열었다고 밝혔다. 도서관은 시청 옆에 있다.\n\n둘째 문단이다.\n"
+
+
+def _meta(text: str) -> dict[str, object]:
+    return read(text, "a.txt").meta
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "홍길동 기자l승인2020.01.27",  # econonews: a Latin l glued between the byline and the label
+        "홍길동 기자 l 승인 2020.01.27",  # seoultech's menu: "신문사소개 l 공지사항 l …"
+        "홍길동 기자 ㅣ 승인 2020.01.27",  # the Hangul vowel, already read as a bar
+    ],
+)
+def test_a_letter_standing_for_a_bar_parts_the_date_line(line: str) -> None:
+    meta = _meta(f"{HEADLINE}\n\n{line}\n\n{BODY}")
+    assert meta["date"] == "2020.01.27"
+    assert meta["authors"] == [{"name": "홍길동"}]
+
+
+def test_an_l_inside_a_latin_word_is_no_bar() -> None:
+    # "Global 2020.01.27": a word, not a separator; the line stays text and nothing dates the page
+    with pytest.raises(ContentError):
+        read(f"{HEADLINE}\n\nGlobal world 2020.01.27 hello\n\n{BODY}", "a.txt")
+
+
+def test_a_templates_unfilled_slot_and_a_clock_cut_to_its_hour() -> None:
+    # seoultech: the writer's slot printed "null", the minutes cut off, the issue and a counter after
+    meta = _meta(f"{HEADLINE}\n\nnull ㅣ 기사 승인 2024-02-05 14  |  685호 ㅣ 조회수 : 345\n\n{BODY}")
+    assert meta["date"] == "2024-02-05 14:00"
+    assert "authors" not in meta and "publication" not in meta
+
+
+def test_a_number_after_a_date_in_a_sentence_is_no_hour() -> None:
+    meta = _meta(f"{HEADLINE}\n\n입력 2024-02-05 10:20\n\n{BODY}2024-02-05 14 명이 왔다.\n")
+    assert meta["date"] == "2024-02-05 10:20"
