@@ -228,7 +228,8 @@ _CAPTIONISH = st.lists(st.one_of(st.sampled_from(_CAPTION_PIECES), st.characters
 
 @pytest.mark.parametrize("chunk", range(8))
 def test_is_caption_is_the_caption_search_on_test_data(chunk: int) -> None:
-    from feeds.readers.newswords import CAPTION, is_caption, plain
+    from feeds.readers.newscaptions import CAPTION, is_caption
+    from feeds.readers.newswords import plain
 
     for line in _LINES[chunk::8]:
         for s in (line, plain(line)):
@@ -239,7 +240,7 @@ def test_is_caption_is_the_caption_search_on_test_data(chunk: int) -> None:
 @given(_CAPTIONISH)
 @settings(max_examples=2000, deadline=None)
 def test_is_caption_is_the_caption_search(s: str) -> None:
-    from feeds.readers.newswords import CAPTION, is_caption
+    from feeds.readers.newscaptions import CAPTION, is_caption
 
     assert is_caption(s) == (CAPTION.search(s) is not None)
 

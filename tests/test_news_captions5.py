@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from feeds.markup.news import to_html
-from feeds.readers.newswords import is_caption
+from feeds.readers.newscaptions import is_caption
 
 TEXT = "정월대보름을 앞두고 철마면 청년회가 달집을 세웠다. 행사는 오후 3시에 시작된다."
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from feeds.readers import newsbody, newstitle
-from feeds.readers.newswords import COPYRIGHT_LAST, DATE_STAMP, GLUED_SIGNATURE, JUNK_WORD, is_junk_word, plain
+from feeds.readers.newsdatewords import DATE_STAMP
+from feeds.readers.newswords import COPYRIGHT_LAST, GLUED_SIGNATURE, JUNK_WORD, is_junk_word, plain
 
 WORDS = [
     "프린트하기", "hanbit.co.kr", "www.hanbit.com", "https://example.com/a.jpg", "webmaster@", "hong@example.com",

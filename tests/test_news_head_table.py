@@ -1,6 +1,6 @@
 """The head reader's decisions, measured on every news text we hold.
 
-Each row of ``newshead.WEIGHTS`` must decide at least one piece of a real or modelled head line
+Each row of ``newspieces.WEIGHTS`` must decide at least one piece of a real or modelled head line
 (taking it out changes that piece's class), or it is dead weight; each article's first lines get
 one title and one run of date lines; and the writers' titles the real pages print beside a date
 are read as writers.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from feeds.readers import news, newshead, read
+from feeds.readers import news, newshead, newspieces, read
 from feeds.readers.newshead import Kind
 from feeds.sources import decode
 
@@ -36,25 +36,25 @@ MODELLED = [
 
 
 def _winner(found: list[str], skip: int | None = None) -> str:
-    totals = dict.fromkeys(newshead.PIECE_CLASSES, 0) | newshead.BASE
-    for i, (feature, kind, weight) in enumerate(newshead.WEIGHTS):
+    totals = dict.fromkeys(newspieces.PIECE_CLASSES, 0) | newspieces.BASE
+    for i, (feature, kind, weight) in enumerate(newspieces.WEIGHTS):
         if i != skip and feature in found:
             totals[kind] += weight
-    return max(newshead.PIECE_CLASSES, key=lambda kind: totals[kind])
+    return max(newspieces.PIECE_CLASSES, key=lambda kind: totals[kind])
 
 
 @cache
 def decisions() -> tuple[Counter[str], Counter[int]]:
     """How often each feature was found in a piece, and how often each row of WEIGHTS decided one."""
     pieces: list[list[str]] = []
-    real = newshead.score_piece
+    real = newspieces.score_piece
 
     def record(piece: str, line: str) -> tuple[str, list[str]]:
         kind, found = real(piece, line)
         pieces.append(found)
         return kind, found
 
-    newshead.score_piece = record  # type: ignore[assignment]
+    newspieces.score_piece = record  # type: ignore[assignment]
     try:
         for path in TEXTS + NOT_NEWS:
             for _, line in news._window(decode(path.read_bytes(), str(path), quiet=True).text):
@@ -62,10 +62,10 @@ def decisions() -> tuple[Counter[str], Counter[int]]:
         for line in MODELLED:
             newshead.classify(line)
     finally:
-        newshead.score_piece = real  # type: ignore[assignment]
+        newspieces.score_piece = real  # type: ignore[assignment]
     found = Counter(feature for features in pieces for feature in features)
     decided = Counter(
-        i for features in pieces for i in range(len(newshead.WEIGHTS)) if _winner(features, i) != _winner(features)
+        i for features in pieces for i in range(len(newspieces.WEIGHTS)) if _winner(features, i) != _winner(features)
     )
     return found, decided
 
@@ -94,14 +94,14 @@ def classes_measured() -> Counter[str]:
 
 
 def test_every_feature_has_a_weight() -> None:
-    assert {feature for feature, _, _ in newshead.WEIGHTS} == set(newshead.PIECE_FEATURES)
-    assert {kind for _, kind, _ in newshead.WEIGHTS} <= set(newshead.PIECE_CLASSES)
+    assert {feature for feature, _, _ in newspieces.WEIGHTS} == set(newspieces.PIECE_FEATURES)
+    assert {kind for _, kind, _ in newspieces.WEIGHTS} <= set(newspieces.PIECE_CLASSES)
 
 
-@pytest.mark.parametrize("row", range(len(newshead.WEIGHTS)), ids=[r[0] for r in newshead.WEIGHTS])
+@pytest.mark.parametrize("row", range(len(newspieces.WEIGHTS)), ids=[r[0] for r in newspieces.WEIGHTS])
 def test_every_weight_decides_a_piece_of_the_corpus(row: int) -> None:
     _, decided = decisions()
-    assert decided[row] > 0, f"{newshead.WEIGHTS[row]} never changes a piece's class"
+    assert decided[row] > 0, f"{newspieces.WEIGHTS[row]} never changes a piece's class"
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_a_copyright_closing_is_no_photo_credit() -> None:
 def measured() -> str:
     """The table with its figures (``from tests.test_news_head_table import measured``)."""
     found, decided = decisions()
-    rows = [f"| {f} | {k} | {w} | {found[f]} | {decided[i]} |" for i, (f, k, w) in enumerate(newshead.WEIGHTS)]
+    rows = [f"| {f} | {k} | {w} | {found[f]} | {decided[i]} |" for i, (f, k, w) in enumerate(newspieces.WEIGHTS)]
     return "\n".join(
         ["| feature | class | weight | pieces with it | pieces it decides |", "|---|---|---|---|---|", *rows]
     )

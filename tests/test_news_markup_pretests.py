@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from feeds.markup.news import _note, _twice_on_one_line
+from feeds.readers.newscaptions import NOTE
 from feeds.readers.newstitle import printed_twice
-from feeds.readers.newswords import NOTE, plain
+from feeds.readers.newswords import plain
 
 DATA = Path(__file__).parent / "data"
 LINES = sorted(

@@ -10,7 +10,8 @@ import pytest
 from feeds.config import Site
 from feeds.fragments import content_html
 from feeds.readers import read
-from feeds.readers.newswords import CREDIT_ONLY, LATIN_BYLINE, SEPARATED_CREDIT, is_photo_credit
+from feeds.readers.newscaptions import CREDIT_ONLY, SEPARATED_CREDIT, is_photo_credit
+from feeds.readers.newswords import LATIN_BYLINE
 
 from .conftest import read_document
 

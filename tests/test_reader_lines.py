@@ -22,7 +22,7 @@ import pytest
 
 from feeds import readers
 from feeds.errors import UnknownFormatError
-from feeds.readers import news, newswords
+from feeds.readers import news, newsdatewords, newswords
 from feeds.sources import decode
 
 from .conftest import DATA
@@ -59,7 +59,7 @@ def _is_page_chrome(word: str) -> bool:
         or any(
             pattern.fullmatch(word)
             for pattern in (
-                newswords.LABEL_ONLY,
+                newsdatewords.LABEL_ONLY,
                 newswords.ROLE_ONLY,
                 newswords.JUNK_WORD,
                 newswords.JUNK,

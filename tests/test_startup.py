@@ -78,9 +78,10 @@ def test_front_matter_opens_as_python_frontmatter_says() -> None:
 def test_reading_news_compiles_only_the_patterns_it_uses() -> None:
     code = (
         "import json\n"
-        "from feeds.readers import news, newshead, newswords, read\n"
+        "from feeds.readers import news, newscaptions, newsdatewords, newshead, newswords, read\n"
         "from feeds.lazyre import LazyPattern\n"
-        "lazy = [p for m in (news, newshead, newswords) for p in vars(m).values() if isinstance(p, LazyPattern)]\n"
+        "modules = (news, newshead, newswords, newsdatewords, newscaptions)\n"
+        "lazy = [p for m in modules for p in vars(m).values() if isinstance(p, LazyPattern)]\n"
         "lazy = list({id(p): p for p in lazy}.values())\n"
         "before = sum('search' in vars(p) for p in lazy)\n"
         "read('제목\\n\\n2025-03-10 09:40 홍길동 기자\\n\\n본문입니다.\\n', 'a.txt')\n"

@@ -1,9 +1,9 @@
 """The body of a plain-text news article as HTML: paragraphs, subheadings, captions and notes.
 
 What each line *is* (a caption, a copyright note, a hashtag line, a byline) is read with the
-patterns of ``feeds.readers.newswords``, the words the news reader knows articles by; nothing
-here drops a line: captions become ``<figure><figcaption>``, closing notes ``<small>``, hashtags
-stay text.
+patterns of ``feeds.readers.newscaptions`` and ``feeds.readers.newswords``, the words the news
+reader knows articles by; nothing here drops a line: captions become ``<figure><figcaption>``,
+closing notes ``<small>``, hashtags stay text.
 """
 
 from __future__ import annotations
@@ -11,29 +11,31 @@ from __future__ import annotations
 import html
 import re
 
-from feeds.readers.newsdeck import agency_after_stop, titled
-from feeds.readers.newstitle import is_buttons, printed_twice
-from feeds.readers.newswords import (
+from feeds.readers.newscaptions import (
     BOOK_ENTRY,
-    BYLINE,
-    CLOSING,
-    CLOSING_REPORTER,
     CREDIT_END,
     CREDIT_ONLY,
-    DATELINE,
     HASHTAGS,
-    JUNK_WORD,
     NOTE,
     PHOTOGRAPHER_END,
     PHOTOGRAPHER_SIGN,
-    PICTURE_ENDING,
     SEPARATED_CREDIT,
     SIGNED_BY_OUTLET,
     ends_in_photo_credit,
     is_caption,
-    is_outlet,
     is_photo_credit,
     is_sign_credit,
+)
+from feeds.readers.newsdeck import agency_after_stop, titled
+from feeds.readers.newstitle import is_buttons, printed_twice
+from feeds.readers.newswords import (
+    BYLINE,
+    CLOSING,
+    CLOSING_REPORTER,
+    DATELINE,
+    JUNK_WORD,
+    PICTURE_ENDING,
+    is_outlet,
     plain,
 )
 

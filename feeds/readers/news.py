@@ -28,56 +28,37 @@ outlets, with what each page shows.
 
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from feeds.readers import Parsed, from_line
 from feeds.readers.newsbody import from_body, lone_address
+from feeds.readers.newscaptions import hashtags
 from feeds.readers.newscredit import credited, desk_byline, signed_address
-from feeds.readers.newsdeck import (
-    first_subheading,
-    glued_deck,
-    headline_below,
-    noun_point,
-    sentence_over_photo,
-    sentences_only,
-    tool_labels,
-)
+from feeds.readers.newsdatewords import DATE_STAMP
+from feeds.readers.newsdeck import first_subheading, headline_below, tool_labels
+from feeds.readers.newsdecklines import _deck_after, _lead, _signed_off
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
+from feeds.readers.newsmeta import _dated_entries, _meta, _metadata_block, _metadata_class
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
-from feeds.readers.newstitle import choose_title, copy_of, deck_class, headline_text, is_buttons
+from feeds.readers.newstitle import choose_title, copy_of, deck_class, headline_text
 from feeds.readers.newswords import (
-    BOOK_ENTRY,
     BYLINE,
-    CLOSING_REPORTER,
-    CREDIT_END,
-    CUES,
-    DATE_STAMP,
-    FULL_STOP,
-    HASHTAGS,
-    IS_UPDATE,
     MARKDOWN,
-    NOTE,
-    PHOTOGRAPHER_SIGN,
     SECTION_PREFIX,
     SENTENCE_END,
     SERIES_LABEL,
     TITLE_LABEL,
     TITLE_OUTLET,
-    hashtags,
     is_bare_name,
-    is_caption,
     is_outlet,
     plain,
 )
 
 NAME = "news"
 SCAN_LINES = 15  # the date stamp must be among this many non-empty lines, or the text is not news
-DECK_LINE_MAX = 80  # a deck line below the date line; a longer line there is the text's first paragraph
 
 
 @dataclass(frozen=True)
@@ -354,65 +335,6 @@ def _labels_above(window: list[tuple[int, str]], infos: list[HeadLine | None], t
 _HEADLINE_MAX = 100
 
 
-_DECK_LINES = 4  # a deck's points, or a deck broken into short lines as a headline is
-
-
-def _deck_after(rest: list[tuple[int, str]], start: int) -> int:
-    """Where the text starts after a deck printed under the date line: short lines that are not a
-    sentence or a caption, set off by a blank line (a line right above the text is a photo's
-    caption); ``start`` when there is none."""
-    end = start
-    while end < len(rest) - 1 and end - start < _DECK_LINES and _deck_like(rest[end][1], DECK_LINE_MAX, after=True):
-        if rest[end][1] == rest[end + 1][1]:
-            break  # a line printed twice is a photo's alt text and caption: the text starts there
-        if end > start and rest[end][0] > rest[end - 1][0] + 1 and BYLINE.match(rest[end + 1][1]):
-            break  # set off from the deck, right above the byline: a photo's caption
-        end += 1
-    # A series label ("[인천문화 40년을 듣는다]") and its episode line need no blank line after them,
-    # nor does a deck above a photo's caption.
-    series = end - start == 2 and SERIES_LABEL.fullmatch(rest[start][1]) is not None
-    photo = end < len(rest) and (
-        (end < len(rest) - 1 and rest[end][1] == rest[end + 1][1]) or _signed_photo(rest[end][1])
-    )
-    # a deck glued to the text's first paragraph, or one sentence over the photo
-    glued = start + (glued_deck(rest, start) or int(sentence_over_photo(rest, start)))
-    return end if end > start and (rest[end][0] > rest[end - 1][0] + 1 or series or photo) else glued
-
-
-def _signed_photo(s: str) -> bool:
-    """A photo's caption, or one signed by its photographer after a slash ("… 있다./뉴스1=홍길동 기자")."""
-    return is_caption(s) or PHOTOGRAPHER_SIGN.search(s) is not None
-
-
-def _metadata_class(info: HeadLine | None) -> Kind:
-    if info is None:
-        return Kind.BODY
-    if info.stamps:
-        return Kind.DATE_LINE
-    if info.authors:
-        return Kind.BYLINE
-    return Kind.OUTLET if info.outlet else Kind.PAGE_JUNK
-
-
-def _signed_off(deck: list[str]) -> bool:
-    """Whether the lines above the date line are a text's paragraphs, not a deck: more than three
-    lines or one of a paragraph's length, two of them or more ending in a full stop and led by no
-    list mark, as a deck's points are (a letter from the editor, signed and dated at its foot)."""
-    sentences = sum(1 for s in deck if FULL_STOP.search(s) and s[0] not in _LIST_MARKS)
-    # Fewer lines make a short text's paragraphs when one is longer than any deck's line; a
-    # portal's teaser of the text, above its source and time, is one such line.
-    long = any(len(s) > _PARAGRAPH_MIN for s in deck)
-    teaser = any(len(s) > _PARAGRAPH_MIN and len(_SENTENCE_BREAK.findall(s)) >= 2 for s in deck) or sentences_only(deck)
-    return (sentences >= 2 and (len(deck) > 3 or long)) or teaser
-
-
-_PARAGRAPH_MIN = 150
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s")
-
-
-_LIST_MARKS = frozenset("-–—•·▶▷■□◆◇△▲※○●")
-
-
 def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None]) -> str | None:
     """The reporter of a first line above the title: a section and a name glued ("경제정혜인"), or
     a name alone ("박윤수") with the headline and the date line under it, no line apart."""
@@ -423,164 +345,3 @@ def _glued_reporter(window: list[tuple[int, str]], infos: list[HeadLine | None])
     if not name and infos[2] is not None and window[1][0] == window[0][0] + 1:
         name = window[0][1]  # a name alone right above the headline, the date line right under it
     return name if len(name) == 3 and is_bare_name(name) and not is_outlet(name) else None
-
-
-def _dated_entries(
-    rest: list[tuple[int, str]], infos: list[HeadLine | None], first: int, last: int, *, ends: bool, title: str = ""
-) -> bool:
-    """Whether date lines come apart, text between or after them: a log's or a changelog's entries.
-
-    An article's head has its stamps together (입력 and 수정 on a line each, or on one line); a
-    short article may close with its date line again, with nothing after it, or with a letter's
-    sign-off: a date and a signature of a few short lines ending the text. A page may print the
-    whole head twice: text between two date lines that repeats the head above is no entry.
-    """
-    stamped = [i for i, info in enumerate(infos) if info is not None and info.stamps]
-
-    def signed(i: int) -> bool:
-        below = [s for _, s in rest[i + 1 :]]
-        return ends and len(below) <= 3 and all(len(s) <= 30 and not SENTENCE_END.search(s) for s in below)
-
-    def repeated(j: int, a: int) -> bool:
-        return rest[j][1] == title or any(rest[j][1] == s for _, s in rest[:a])
-
-    return any(i > last and None in infos[i + 1 :] and not signed(i) for i in stamped) or any(
-        infos[j] is None and not repeated(j, a)
-        for a, b in itertools.pairwise(i for i in stamped if first <= i <= last)
-        for j in range(a + 1, b)
-    )
-
-
-def _metadata_block(
-    rest: list[tuple[int, str]], infos: list[HeadLine | None], title: str = ""
-) -> tuple[int | None, int]:
-    """The first and last index of the run of metadata lines that holds a date stamp, if any.
-
-    The head printed twice (the headline, the deck and the date line again) is one run.
-    """
-    start = 0
-    while start < len(rest):
-        first = next((i for i in range(start, len(rest)) if infos[i] is not None), None)
-        if first is None:
-            break
-        # The run goes on while metadata lines follow each other, with at most two deck lines
-        # between them (a deck printed after the date line, then the reporter's line).
-        last = i = first
-        while i + 1 < len(rest):
-            i += 1
-            if infos[i] is not None:
-                last = i
-            elif not (
-                (_deck_like(rest[i][1]) or rest[i][1] in (title, *(s for _, s in rest[:first])))
-                and any(info is not None for info in infos[i + 1 : i + 3])
-            ):
-                break
-        if any(info and info.stamps for info in infos[first : last + 1]):
-            return first, last
-        start = last + 1
-    return None, -1
-
-
-def _lead(lines: list[tuple[int, str]], title: str) -> list[str]:
-    """A deck printed after the photo under the head: the summary, though it stays in the body.
-    The headline printed again over the text is no deck, nor are the lines the deck's table tells
-    from one."""
-    i = 0
-    while i < min(len(lines), 2) and _photo_line(lines[i][1]):
-        i += 1
-    while i + 1 < len(lines) and lines[i][1] == lines[i + 1][1]:
-        i += 2  # a photo's alt text and its caption, the same line printed twice
-    lead: list[str] = []
-    while (
-        i < len(lines) - 1
-        and len(lead) < 3
-        and _deck_like(lines[i][1], DECK_LINE_MAX)
-        and deck_class(lines[i][1], title) == "deck"
-    ):
-        if is_bare_name(lines[i][1]) and not lead:
-            break  # a name alone under the headline is its writer's, no deck
-        lead.append(lines[i][1])
-        i += 1
-    set_off = 0 < i < len(lines) and lines[i][0] > lines[i - 1][0] + 1  # by a blank line
-    return lead if lead and set_off else []
-
-
-def _quoted(s: str) -> bool:
-    """A line that is one quotation ("“도봉뉴스는 구정소식지? 구청장 홍보지인가?”"): a deck may quote a
-    question or an exclamation under the date line."""
-    return len(s) > 2 and s[0] in "“\"‘'" and s[-1] in "”\"’'" and s[-2] in "?!"
-
-
-def _photo_line(s: str) -> bool:
-    """A caption or credit under the head's photo; a roundup's entry ("▲ 경향신문 = …") or a
-    paragraph of sentences ending in its photo's credit is the text."""
-    if BOOK_ENTRY.match(s) or len(_SENTENCE_BREAK.findall(s)) >= 3:
-        return False
-    return is_caption(s) or CREDIT_END.search(s) is not None
-
-
-def _meta(lines: list[tuple[int, str]], infos: list[HeadLine | None]) -> tuple[dict[str, Any], dict[str, int]]:
-    """Published, updated, authors and outlet from the head's metadata lines."""
-    published: tuple[str, int] | None = None
-    updated: tuple[str, int] | None = None
-    unlabelled: list[tuple[str, int]] = []
-    authors: list[dict[str, str]] = []
-    emails: list[str] = []
-    outlet: tuple[str, int] | None = None
-    pending: str | None = None
-    for (n, _), info in zip(lines, infos, strict=True):
-        if info is None:
-            continue
-        for label, date in info.stamps:
-            label = label or pending
-            pending = None
-            if label is None:
-                unlabelled.append((date, n))
-            elif IS_UPDATE.search(label):
-                updated = updated or (date, n)
-            else:
-                published = published or (date, n)
-        pending = info.label_only or pending
-        for author in info.authors:
-            if all(a["name"] != author["name"] for a in authors):
-                authors.append(author)
-        if info.outlet and outlet is None:
-            outlet = (info.outlet, n)
-        if info.email:
-            emails.append(info.email)
-    # Without labels, the first date is when it was published and a second one its update.
-    if published is None and unlabelled:
-        published = unlabelled.pop(0)
-    if updated is None and unlabelled:
-        updated = unlabelled.pop(0)
-    meta: dict[str, Any] = {}
-    where: dict[str, int] = {}
-    for key, found in (("date", published), ("updated", updated), ("publication", outlet)):
-        if found:
-            meta[key], where[key] = found
-    if len(authors) == 1 and "email" not in authors[0] and len(emails) == 1:
-        authors = [{**authors[0], "email": emails[0]}]  # the address on the date line, the name above it
-    if authors:
-        meta["authors"] = authors
-        where["authors"] = next(n for (n, _), info in zip(lines, infos, strict=True) if info and info.authors)
-    return meta, where
-
-
-def _deck_like(s: str, longest: int = 200, *, after: bool = False) -> bool:
-    """Whether ``s`` may be a deck line: short, no sentence, caption, byline or closing.
-
-    Below the date line (``after``), a deck may end in "…다" without a full stop ("열 곳 가운데
-    여섯 곳이 다시 문을 열었다"), or quote a question: the body's sentences end in a full stop.
-    """
-    return (
-        len(s) <= longest
-        and (not (FULL_STOP if after else SENTENCE_END).search(s) or (after and (_quoted(s) or noun_point(s))))
-        and not _signed_photo(s)
-        and not CREDIT_END.search(s)
-        and not BYLINE.match(s)
-        and not CLOSING_REPORTER.match(s)
-        and not NOTE.search(s)
-        and not HASHTAGS.match(s)
-        and not CUES.fullmatch(s)
-        and not (s[0] == "•" and is_buttons(s[1:]))  # a bullet's button: "• kakao share"
-    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from feeds.readers.newscaptions import NOTE, is_caption, is_photo_credit, is_sign_credit
+from feeds.readers.newsdatewords import DATE_STAMP
 from feeds.readers.newswords import (
     ALONE_EMAIL,
     BROADCAST_SIGN_OFF,
@@ -19,13 +21,11 @@ from feeds.readers.newswords import (
     CLOSING_REPORTER,
     COPYRIGHT,
     COPYRIGHT_LAST,
-    DATE_STAMP,
     DATELINE,
     DESK_AFTER,
     GLUED_SIGNATURE,
     HANDOVER,
     JUNK,
-    NOTE,
     OPENING_OUTLET,
     OUTLET_LIKE,
     PLACE_SEPARATORS,
@@ -34,10 +34,7 @@ from feeds.readers.newswords import (
     SIGN_OFF,
     SPEAKER_CUE,
     is_bare_name,
-    is_caption,
     is_outlet,
-    is_photo_credit,
-    is_sign_credit,
     plain,
     spaced_signer,
     split_authors,

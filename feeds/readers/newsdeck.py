@@ -16,19 +16,10 @@ from __future__ import annotations
 
 import re
 
+from feeds.readers.newscaptions import CREDIT_END, CREDIT_ONLY, is_caption
 from feeds.readers.newshead import HeadLine, Kind
 from feeds.readers.newstitle import TITLE_WORD, all_furniture, is_buttons
-from feeds.readers.newswords import (
-    BYLINE,
-    CREDIT_END,
-    CREDIT_ONLY,
-    CUES,
-    FULL_STOP,
-    ROLE_ONLY,
-    SENTENCE_END,
-    is_bare_name,
-    is_caption,
-)
+from feeds.readers.newswords import BYLINE, CUES, FULL_STOP, ROLE_ONLY, SENTENCE_END, is_bare_name
 
 _LOOK_BELOW = 6  # lines past the candidates: the clock or air date, an outlet's or a section's line
 

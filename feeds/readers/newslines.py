@@ -9,19 +9,9 @@ from __future__ import annotations
 
 import re
 
+from feeds.readers.newsdatewords import DATE_BAR, DATE_STAMP, ENGLISH_WEEKDAY, IS_UPDATE, SITE_CLOCK, WEEKDAY
 from feeds.readers.newshead import HeadLine, classify, printed_stamp, titled_stamp
-from feeds.readers.newswords import (
-    DATE_BAR,
-    DATE_STAMP,
-    ENGLISH_WEEKDAY,
-    HEAD_ROLE_WORDS,
-    IS_UPDATE,
-    ISSUE_NUMBER,
-    OUTLET_MAX,
-    ROLE_ONLY,
-    SITE_CLOCK,
-    WEEKDAY,
-)
+from feeds.readers.newswords import HEAD_ROLE_WORDS, ISSUE_NUMBER, OUTLET_MAX, ROLE_ONLY
 
 
 def is_labelled(info: HeadLine | None) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from feeds.readers.newswords import DATE_STAMP, JUCHE, LABEL_AFTER, LABEL_BEFORE, ROLE_AT_END, SHORT_YEAR, SPACED_STAMP
+from feeds.readers.newsdatewords import DATE_STAMP, JUCHE, LABEL_AFTER, LABEL_BEFORE, SHORT_YEAR, SPACED_STAMP
+from feeds.readers.newswords import ROLE_AT_END
 
 
 def cleaned(s: str) -> str:

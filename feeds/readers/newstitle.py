@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from feeds.readers.newsdatewords import DATE_STAMP
 from feeds.readers.newswords import (
-    DATE_STAMP,
     ENGLISH_SECTION,
     PICTURE_ENDING,
     SECTION,

@@ -1,8 +1,10 @@
-"""The words of Korean news pages: date stamps, roles, names, outlets, page junk, captions, credits.
+"""The words of Korean news pages: roles, names, outlets, page junk, the body's bylines and closings.
 
 Shared by the head reader (``feeds.readers.news`` and the line features of
 ``feeds.readers.newshead``) and the body's rendering (``feeds.markup.news``). Each pattern finds
 one kind of thing as pages print it; deciding what a line *is* from them is the readers' work.
+A date stamp's words are in ``feeds.readers.newsdatewords``; captions, credits, notes and
+hashtags in ``feeds.readers.newscaptions``.
 """
 
 from __future__ import annotations
@@ -10,71 +12,7 @@ from __future__ import annotations
 import re
 
 from feeds.lazyre import LazyPattern
-
-# --- date stamps -----------------------------------------------------------------------------
-# A stamp is cut out of its line as written and parsed by feeds.dates (which knows every form
-# here); these patterns only have to find where it starts and ends.
-# The weekday, Korean or English in brackets as the Korean is: "(목)", "목요일", "(Thu)"
-_DAY = r"(?:\s*\(\s*(?:[월화수목금토일]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s*\)|\s*[월화수목금토일]요일)?"
-_CLOCK = r"(?:(?:오전|오후|AM|PM)\s*)?\d{1,2}:\s?\d{2}(?::\d{2})?(?:\s*(?:AM|PM)(?![A-Za-z]))?"
-_KO_CLOCK = r"(?:(?:오전|오후)\s*)?\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?:\s*\d{1,2}\s*초)?"
-_ISO_TIME = r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-_TIME = rf"(?:{_ISO_TIME}|\s*,?\s*(?:{_CLOCK}|{_KO_CLOCK})|\s*[(\[]\s*{_CLOCK}\s*[)\]])?"
-_ZONE = r"(?:\s*(?:KST|UTC|GMT|JST)(?![A-Za-z]))?"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"  # "Friday", "Fri"
-ENGLISH_WEEKDAY = LazyPattern(_WEEKDAY)
-# A North Korean paper's year in the Juche calendar, the common year in brackets: "주체107(2018)년"
-JUCHE = r"주체\s*\d{1,3}\s*\(\s*(\d{4})\s*\)"
-DATE = (
-    r"(?<!\d)(?:\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}(?!\d)\.?(?:일(?![가-힣]))?"
-    rf"|(?:{JUCHE}|\d{{4}})\s*년\s*\d{{1,2}}\s*월\s*\d{{1,2}}\s*일"
-    rf"|(?<![A-Za-z])(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}}(?!\d)"  # "Dec 28,2017", "Friday, Jan. 9, 2015"
-    rf"|(?<![\w.])\d{{1,2}}\s+{_MONTH}\s+\d{{4}}(?!\d)"  # the day first: "2 Jan 2024"
-    r"|(?<![\d.])[01]?\d\.[0-3]?\d\.\d{4}(?![\d.]))" + _DAY + _TIME + _ZONE  # the American order: "02.15.2025"
-)
-_UPDATED_LABEL = r"(?:최종\s*)?(?:수정|업데이트|갱신)(?:됨)?"
-_PUBLISHED_LABEL = (
-    r"(?:기사\s*)?(?:최초\s*)?(?:입력|등록|승인|게재|게시|발행|작성|송고|보도|배포|방영|출고"
-    r"|(?<![A-Za-z])(?:(?:[Pp]osted|[Pp]ublished)(?:\s+on)?|On))"  # "posted Aug 05, 2019", "On August 09, 2018"
-)
-_LABEL = rf"(?:{_UPDATED_LABEL}|{_PUBLISHED_LABEL})(?:\s*(?:일시|일자|시간|시각|날짜|일))?"
-# The label comes before the date ("입력 2024.04.05", "입력 | 2024.04.05"), or, on a line that
-# starts with a date, after it ("2024.04.05 09:40 입력 | 2024.04.05 10:11 수정").
-DATE_STAMP = LazyPattern(DATE)
-# A date and its weekday alone: "2019.10.21 (월)", as a site's date bar prints today's date
-DATE_BAR = LazyPattern(
-    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
-)
-# The site's clock, its English label, the time and the weekday: "updated. 2024-04-27 13:15 (토)",
-# "UPDATE : 2024-03-29 18:29 (금)"; above the article's labelled stamp, it dates the page, not the article.
-SITE_CLOCK = LazyPattern(
-    r"(?i:(?:last\s+)?updated?)\.?\s*[:：]?\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?\s*"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일)"
-)
-WEEKDAY = LazyPattern(r"\(\s*[월화수목금토일]\s*\)|[월화수목금토일]요일")  # "(토)", "토요일"
-MAYBE_DATE = LazyPattern(
-    rf"\d{{4}}\s*\)?\s*(?:[-./]|년)|\d[,.]\s*\d{{4}}|\d\s+{_MONTH}\s+\d{{4}}"
-)  # cheap: most lines have no date at all
-LABEL_BEFORE = LazyPattern(rf"(?P<label>{_LABEL})\s*[:：|]?\s*[\[(]?\s*$")  # "등록날짜 [ 2006-12-12 … ]"
-LABEL_AFTER = LazyPattern(rf"\s*(?P<label>{_LABEL})(?!\s*[:：]?\s*\d)")
-LABEL_ONLY = LazyPattern(rf"(?:[•·\-]\s*)?{_LABEL}\s*[:：|]?")
-IS_UPDATE = LazyPattern(_UPDATED_LABEL)
-# A board's stamp with a two-digit year ("작성일 : 20-02-25 09:45"): a date only after a stamp's label,
-# where "20-02-25" alone may as well be a score or a code.
-SHORT_YEAR = LazyPattern(
-    rf"(?:{_LABEL})\s*[:：|]?\s*(?<![\d.])(?P<year>\d{{2}})(?P<sep>[-./])\d{{1,2}}(?P=sep)\d{{1,2}}(?![\d.])"
-)
-# A labelled stamp with spaces in place of its date's dots ("입력 2022 11 20 20:28"): a date only
-# after a stamp's label and before its time or the line's end, where bare numbers may be anything.
-SPACED_STAMP = LazyPattern(
-    rf"(?P<label>{_LABEL})\s*[:：|]?\s*(?P<date>\d{{4}} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]))"
-    r"(?=\s+\d{1,2}:\d{2}|\s*$)"
-)
-# A headline with its labelled stamp after it, on one line: "전통 문화의 향기 등록일 : 2018-03-15 12:00"
-TITLED_STAMP = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+(?={_LABEL}\s*[:：|]?\s*\d{{4}})")
-# ... or its site's name and the date, after a slash: "… 친목모임 / 在日中国朝鮮族 2021.11.08"
-TITLED_DATE = LazyPattern(rf"(?P<title>[^\s].{{2,}}?[^\s|:：])\s+/\s+[^\s/\d][^\s/]{{1,19}}\s+(?=(?:{DATE})$)")
+from feeds.readers.newsdatewords import _LABEL
 
 # --- reporters -------------------------------------------------------------------------------
 # A magazine's desk before its editor's role: "피처 에디터" (feature editor), "뷰티 에디터"
@@ -393,122 +331,6 @@ OUTLET_LIKE = LazyPattern(
     r"|^[A-Z][A-Za-z0-9.&]*(?: [A-Z][A-Za-z0-9.&]*){0,2}$"  # YTN, CTN, ZDNet Korea
 )
 
-# --- captions, notes and hashtags (shared with feeds.markup.news) ----------------------------
-# A sentence signed by its photographer after the full stop and a slash, the agency maybe before
-# the name: "… 있다. /홍길동 기자", "… 있다./뉴스1=홍길동 기자".
-PHOTOGRAPHER_SIGN = LazyPattern(r"[.)]\s*/\s*(?:[가-힣A-Za-z0-9]{1,10}\s*=\s*)?[가-힣]{2,4}\s*기자$")
-# A sentence, then the outlet's name as the last one: "… 출연했다. BBS불교방송." (the name is checked)
-SIGNED_BY_OUTLET = LazyPattern(r"[가-힣]{2}[.)]\s+(?P<outlet>[가-힣A-Za-z0-9]{2,12})\.?$")
-_CAPTION_WORD = (
-    r"(?:사진|자료|그래픽|이미지|출처|영상|제공|캡처|캡쳐|사진\s*제공|사진\s*출처|자료\s*사진|일러스트|촬영|편집)"
-)
-_END = r"\s*[|│]?\s*$"  # a flattened page may leave a separator after the credit
-CAPTION = LazyPattern(
-    # (사진=…) [사진=…] 〈사진=…〉 (사진 = …) at the end of the line
-    rf"{_OPEN}\s*{_CAPTION_WORD}(?:\s*{_CAPTION_WORD})?\s*[=:/]\s*[^()\[\]<>〈〉]{{1,60}}{_CLOSE}{_END}"
-    # <… 제공> [… 제공] (… 제공), [연합뉴스 자료사진]
-    rf"|{_OPEN}[^()\[\]<>〈〉]{{1,60}}?\s*(?:제공|자료\s*사진|사진\s*제공|캡처|캡쳐|DB){_CLOSE}{_END}"
-    # 사진=… with its bracket lost, or alone on a line: "…있다. 사진=게티이미지)", "…/사진제공=공주소방서"
-    rf"|(?:^|[\s./])(?:사진|그래픽|이미지|일러스트)\s*(?:제공|출처)?\s*[=:]\s*[^=]{{1,40}}$"
-    # a caption labelled as one: "사진설명: 개관식 모습"
-    r"|^\s*사진\s*설명\s*[:：=]"
-    # a photographer's credit: "… 2024.4.5 [공동취재] photo@yna.co.kr"
-    rf"|\d{{4}}\.\d{{1,2}}\.\d{{1,2}}\.?\s*(?:\[[^\]]{{1,20}}\]\s*)?\s*{_EMAIL}\s*$"
-    # a line led by a triangle
-    r"|^\s*[▲△]"
-    # a credit after a bar, alone: "사진ㅣJTBC", "사진|연합뉴스", the bar misprinted as I ("사진IJTBC")
-    r"|^사진\s*[ㅣ|│I]\s*[A-Z가-힣][^\s]{0,19}$"
-    # a gallery's credit, the place, the photographer and the day it was shot: "철원=양동욱 기자(2019. 2. 20)"
-    r"|^[가-힣A-Za-z ]{1,12}=\s*[가-힣]{2,4}\s*기자\s*\(\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?\)$"
-    # a photographer's or designer's credit: "… 2025.6.24/뉴스1 © News1 박지혜 기자"
-    rf"|(?:^|[\s/])[©ⓒ]\s*[A-Za-z0-9가-힣]{{1,20}}\s+[가-힣]{{2,4}}\s*(?:기자|디자이너|작가|PD)$"
-)
-# A book listing's entry led by a triangle, no caption: "▲수박=김영진 글·그림", "▲세상 어딘가에=유희경 저자"
-BOOK_ENTRY = LazyPattern(
-    r"[▲△]\s*[^=]{1,40}=\s*[가-힣]{2,4}\s*(?:저자|지음|글·그림|글|그림|옮김|엮음|편저|시인|작가)"
-    r"|[▲△]\s*[^=\s][^=]{0,11}\s=\s"  # a roundup's entry, its source first: "▲ 경향신문 = …"
-)
-_OTHER_CREDITS = ("그래픽", "이미지", "일러스트")
-_CLOSERS = frozenset("]］】〕)）>〉")  # _CLOSE's characters
-
-
-def is_caption(s: str) -> bool:
-    """``CAPTION.search(s)``, without the search where it cannot match.
-
-    Searching a paragraph for CAPTION tries every alternative at every character: the byline
-    paragraph of every article cost ~50 us. Each alternative needs something cheap to see: a
-    closing bracket ending the line (before an optional separator), "사진" or another credit's
-    word, an address's "@", a leading triangle, or a copyright sign.
-    """
-    end = s.rstrip()
-    if end[-1:] in ("|", "│"):
-        end = end[:-1].rstrip()
-    if not (
-        end[-1:] in _CLOSERS
-        or "사진" in s
-        or "@" in s
-        or "©" in s
-        or "ⓒ" in s
-        or s.lstrip()[:1] in ("▲", "△")
-        or any(word in s for word in _OTHER_CREDITS)
-    ):
-        return False
-    return CAPTION.search(s) is not None
-
-
-# A caption without a caption word: a short line that ends in a photo credit. Only where captions
-# sit (before the dateline or byline) or set off by a separator ("… 있다. /뉴시스").
-_CREDITS = (
-    r"(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|게티이미지(?:뱅크|코리아)?|Getty\s*Images"
-    r"|셔터스톡|Shutterstock|픽사베이|언스플래시|[가-힣A-Za-z0-9]{1,20}\s*제공"
-    r"|[가-힣]{0,8}공동취재단?|(?:[가-힣A-Za-z]{1,10}\s*){0,2}(?:화면\s*)?캡[처쳐])(?:\s*(?:자료)?사진)?"
-)
-# A photo's credit under it, led by a copyright sign: a photo agency or a person ("ⓒGetty Images",
-# "ⓒ 홍길동", "ⓒ시사IN 홍길동"). "ⓒ 정원뉴스" alone is the outlet's copyright, closing the article.
-_PHOTO_CREDIT = LazyPattern(r"\s*[ⓒ©]\s*(?P<who>[^\s<>\[\]()]{1,20}(?: [^\s<>\[\]()]{1,20}){0,2})\s*")
-_PHOTO_AGENCY = LazyPattern(
-    r"Getty\s*Images(?:\s*Bank)?|게티이미지(?:뱅크|코리아)?|AP|AFP|EPA|로이터|Reuters|셔터스톡|Shutterstock"
-    r"|픽사베이|Pixabay|언스플래시|Unsplash"
-)
-
-
-def ends_in_photo_credit(s: str) -> bool:
-    """Whether a line ends in a photo's credit after its caption ("… 둘러보고 있다. ⓒ홍길동")."""
-    sign = max(s.rfind("ⓒ"), s.rfind("©"))
-    return sign > 0 and s[sign - 1] in " ./" and is_photo_credit(s[sign:])
-
-
-def is_photo_credit(s: str) -> bool:
-    """Whether ``s`` is a copyright sign and a photographer or photo agency: a caption's credit."""
-    m = _PHOTO_CREDIT.fullmatch(s) if ("ⓒ" in s or "©" in s) else None
-    if m is None:
-        return False
-    who = m.group("who")
-    last = who.rsplit(" ", 1)[-1]
-    return _PHOTO_AGENCY.fullmatch(who) is not None or (is_bare_name(last) and not is_outlet(last))
-
-
-def is_sign_credit(s: str) -> bool:
-    """Whether ``s`` is only a copyright sign and a name or two ("ⓒSBS", "ⓒMicrosoft", "ⓒ 홍길동"): a
-    photo's credit when text follows it, the outlet's copyright when it ends the article."""
-    return ("ⓒ" in s or "©" in s) and _PHOTO_CREDIT.fullmatch(s) is not None
-
-
-# A caption signed by its photographer: "… 질의응답 시간을 갖고 있다. 김동주 기자 zoo@donga.com"
-PHOTOGRAPHER_END = LazyPattern(rf"[.)]\s*[가-힣]{{2,4}}\s*기자\s+{_EMAIL}\s*$")
-CREDIT_ONLY = LazyPattern(rf"[/=]?\s*{_CREDITS}")  # "연합뉴스", "오진욱 제공" alone on a line
-CREDIT_END = LazyPattern(rf"(?:^|[\s.,)\]])(?:[/=]\s*)?[(\[]?{_CREDITS}\s*[)\]]?$")
-SEPARATED_CREDIT = LazyPattern(rf"(?:[/=]|\.\s)\s*[(\[]?{_CREDITS}\s*[)\]]?$")
-NOTE = LazyPattern(
-    r"^\s*[<‹〈《\[［]?\s*(?:저작권자|copyright|ⓒ|©|\(c\))"
-    r"|무단\s*전재(?!했)|재배포\s*금지|배포\s*금지|AI\s*학습.{0,10}금지|ⓒ|©|copyright"  # "무단전재했기 때문" is a story
-    r"|^\s*[(\[【]\s*끝\s*[)\]】]\s*$"
-    rf"|^\s*◎.{{0,30}}(?:{_EMAIL}|\[email\s*protected\])\s*$"  # an agency's sign-off: "◎공감언론 뉴시스 …"
-    r"|^\s*[※*]?\s*(?:이|본)\s*기사는.{0,80}(?:제공|게재|송고|전재|출고|작성|협약|제휴|프린트|인쇄)",
-    re.IGNORECASE,
-)
-HASHTAGS = LazyPattern(r"^\s*#[^\s#]+(?:\s*#[^\s#]+)*\s*$")
-_HASHTAG = LazyPattern(r"#([^\s#]+)")
 CLOSING = tuple(".!?。…:;,)]」』>")
 # The outlet after the page's title: "청원군의회 … 괴롭히기?-충청리뷰", "새 도서관 | 한빛일보"
 TITLE_OUTLET = LazyPattern(r"\s*[-|ㅣ–—]\s*(?P<outlet>[^\s\-|ㅣ]{2,12})$")
@@ -522,15 +344,6 @@ def plain(line: str) -> str:
     line = line.strip()
     # Other spaces than " " are not printable: most lines need no work, and are told fast.
     return " ".join(line.split()) if "  " in line or not line.isprintable() else line
-
-
-def hashtags(body: str) -> list[str]:
-    """The tags of the body's hashtag lines (``#네이버 #노사갈등``)."""
-    found: list[str] = []
-    for line in body.split("\n"):
-        if "#" in line and HASHTAGS.match(line):
-            found.extend(t for t in _HASHTAG.findall(line) if t not in found)
-    return found
 
 
 def is_bare_name(s: str) -> bool:
