@@ -52,3 +52,36 @@ def test_a_templates_unfilled_slot_and_a_clock_cut_to_its_hour() -> None:
 def test_a_number_after_a_date_in_a_sentence_is_no_hour() -> None:
     meta = _meta(f"{HEADLINE}\n\n입력 2024-02-05 10:20\n\n{BODY}2024-02-05 14 명이 왔다.\n")
     assert meta["date"] == "2024-02-05 10:20"
+
+
+# --- the head's bullet lines ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "논설주간",  # koscaj: the writer's post, their name left out
+        "논설실장",
+        "발행인",
+        "추천 추천하기",  # edit: a button, its label and its verb
+        "ba",  # chsnews: a share button's code ("fa tw gp", "• ba", "• ka ks url")
+    ],
+)
+def test_a_bullet_naming_no_one_is_no_outlet(word: str) -> None:
+    meta = _meta(f"{HEADLINE}\n  • {word}\n  • 승인 2019.11.11 07:00\n  • 댓글 0\n\n" + BODY)
+    assert "publication" not in meta and "authors" not in meta
+    assert f"• {word}" in meta["page_lines"]
+
+
+@pytest.mark.parametrize("label", ["Editor.", "Editor", "Writer", "글"])
+def test_a_writers_label_and_name_on_a_bullet(label: str) -> None:
+    # travie: "• Editor. 김예지" above "• 입력 2018.05.03 10:30"
+    meta = _meta(f"{HEADLINE}\n  • {label} 홍길동\n  • 입력 2018.05.03 10:30\n  • 댓글 0\n\n" + BODY)
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert "publication" not in meta
+
+
+@pytest.mark.parametrize("word", ["월간원예", "한빛신문", "Forbes"])
+def test_an_outlets_word_on_a_bullet_is_still_the_outlet(word: str) -> None:
+    meta = _meta(f"{HEADLINE}\n  • {word}\n  • 승인 2019.11.11 07:00\n  • 댓글 0\n\n" + BODY)
+    assert meta["publication"] == word

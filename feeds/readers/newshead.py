@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from feeds.lazyre import LazyPattern
+from feeds.readers.newsbullets import bullet_word
 from feeds.readers.newscaptions import is_caption
 from feeds.readers.newsdatewords import ENGLISH_WEEKDAY, LABEL_ONLY, MAYBE_DATE, TITLED_DATE, TITLED_STAMP
 from feeds.readers.newspieces import _COUNT_SECTION, _labels_only, _name_and_title, _piece
@@ -406,6 +407,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
             return HeadLine(outlet=desk or None)
         if (DESK_ACCOUNT.fullmatch(name) and not is_outlet(name)) or ANY_ROLE_WORD.search(name):
             return HeadLine()  # "• 해운산업팀", "• 기자수첩": a team, a column's name; no one and no outlet
+        named = bullet_word(name) if s[0] == "•" else None
+        if named is not None:  # "• Editor. 홍길동" credits the writer; "• 논설주간", "• ba" name no one
+            return HeadLine(authors=[{"name": named}]) if named else HeadLine()
         names = [n.strip() for n in name.split(",")]
         if s[0] == "•" and len(names) > 1 and all(is_bare_name(n) and not is_outlet(n) for n in names):
             return HeadLine(authors=[{"name": n} for n in names])  # "• 최미애,이지용": the writers, no role
