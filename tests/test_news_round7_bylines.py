@@ -85,3 +85,20 @@ def test_a_writers_label_and_name_on_a_bullet(label: str) -> None:
 def test_an_outlets_word_on_a_bullet_is_still_the_outlet(word: str) -> None:
     meta = _meta(f"{HEADLINE}\n  • {word}\n  • 승인 2019.11.11 07:00\n  • 댓글 0\n\n" + BODY)
     assert meta["publication"] == word
+
+
+# --- the text's opening byline ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "한빛신문 홍길동 국장= ",  # conslove: the paper's editor writing on its anniversary
+        "한빛신문 홍길동 편집국장 = ",
+        "[한빛신문 홍길동 보도국장] ",
+    ],
+)
+def test_a_desk_heads_byline_opening_the_text_names_the_outlet(opening: str) -> None:
+    meta = _meta(f"{HEADLINE}\n\n승인 2014.07.16 09:43\n\n{opening}{BODY}")
+    assert meta["publication"] == "한빛신문"
+    assert meta["authors"] == [{"name": "홍길동"}]
