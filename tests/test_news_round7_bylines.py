@@ -102,3 +102,24 @@ def test_a_desk_heads_byline_opening_the_text_names_the_outlet(opening: str) -> 
     meta = _meta(f"{HEADLINE}\n\n승인 2014.07.16 09:43\n\n{opening}{BODY}")
     assert meta["publication"] == "한빛신문"
     assert meta["authors"] == [{"name": "홍길동"}]
+
+
+# --- a letter's writer ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "한빛배연구회 홍길동 회장",  # nongup: the organisation, the name, the post, over a 신년사
+        "(사)한빛협회 홍길동 회장\n(사)한빛협회 홍길동 회장",  # printed again under the photo
+        "한빛시 한빛구의회 홍길동 의장",
+    ],
+)
+def test_a_letter_signed_organisation_name_and_post(credit: str) -> None:
+    text = f"[신년사] {HEADLINE}\n  • 한빛신문\n  • 승인 2020.01.06 16:22\n\n{credit}\n\n" + BODY
+    assert _meta(text)["authors"] == [{"name": "홍길동"}]
+
+
+def test_organisation_name_and_post_under_a_plain_headline_is_no_writer() -> None:
+    text = f"{HEADLINE}\n  • 한빛신문\n  • 승인 2020.01.06 16:22\n\n한빛배연구회 홍길동 회장\n\n" + BODY
+    assert "authors" not in _meta(text)

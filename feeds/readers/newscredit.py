@@ -7,9 +7,9 @@ A paper prints the letters it receives (on its anniversary, at the new year) und
 the writer credited on a line of their own by name, organisation and post, in one of three
 orders: after the letter's kind in brackets ("[창간축사] 홍길동 한빛전력(주) 사장"), after the
 letter's kind and a dash ("한빛신문 창간 30주년 축하메시지 - 홍길동 한빛대학교 교수"), or the
-organisation first ("(사)한빛협회 회장 홍길동") under a headline naming the kind ("<창간11주년축사>
-…"). Only the deck's lines and the text's first line are read, and only when nothing else names
-a writer. A person named with a post under any other headline is whom the story is about; the
+organisation first ("(사)한빛협회 회장 홍길동", "한빛배연구회 홍길동 회장") under a headline naming
+the kind ("<창간11주년축사> …"). Only the deck's lines and the text's first line are read, and only
+when nothing else names a writer. A person named with a post under any other headline is whom the story is about; the
 line stays where it is, in the deck or the text.
 
 A trade magazine credits its contributor above the text in a block of three lines (the name
@@ -54,6 +54,12 @@ _SIGNED = re.compile(
 )
 
 
+# "한빛배연구회 홍길동 회장": the organisation, then the name and the post, under a headline naming the kind
+_SIGNED_NAME_FIRST = re.compile(
+    rf"(?:\([사재주]\)\s*)?[가-힣A-Za-z0-9]{{2,20}}(?:\s+[가-힣A-Za-z0-9]{{1,20}}){{0,2}}\s+(?P<name>[가-힣]{{2,4}})\s+(?:{_POST}|의장)"
+)
+
+
 def letter_writer(title: str, lines: list[str]) -> str | None:
     """The writer a letter's credit line among ``lines`` (the deck's, the text's first) names."""
     for s in lines:
@@ -61,9 +67,11 @@ def letter_writer(title: str, lines: list[str]) -> str | None:
             m = pattern.fullmatch(s)
             if m and is_bare_name(m.group("name")):
                 return m.group("name")
-        m = _SIGNED.fullmatch(s) if KIND.search(title) else None
-        if m and is_bare_name(m.group("name")):
-            return m.group("name")
+        kind = KIND.search(title)
+        for signed in (_SIGNED, _SIGNED_NAME_FIRST) if kind else ():
+            m = signed.fullmatch(s)
+            if m and is_bare_name(m.group("name")):
+                return m.group("name")
     return None
 
 
