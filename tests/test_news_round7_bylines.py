@@ -123,3 +123,34 @@ def test_a_letter_signed_organisation_name_and_post(credit: str) -> None:
 def test_organisation_name_and_post_under_a_plain_headline_is_no_writer() -> None:
     text = f"{HEADLINE}\n  • 한빛신문\n  • 승인 2020.01.06 16:22\n\n한빛배연구회 홍길동 회장\n\n" + BODY
     assert "authors" not in _meta(text)
+
+
+# --- the outlet opening the text --------------------------------------------------------------
+
+SENTENCE = "국내 재계 서열 30위권에 속하는 대기업 총수들은 대저택에 거주한다. 둘째 문장이다."
+
+
+@pytest.mark.parametrize("caption", ["", "▲ 한빛시 새 도서관 전경\n\n"])
+def test_a_bracketed_name_opening_the_texts_first_paragraph_is_the_outlet(caption: str) -> None:
+    # bizhankook "[비즈한국] 국내 재계 …", newsstep "[뉴스스텝] 연천군 …" under a photo's caption
+    meta = _meta(f"{HEADLINE}\n\n2019.07.25(Thu) 18:01:54\n\n{caption}[비즈한빛] {SENTENCE}\n\n둘째 문단이다.\n")
+    assert meta["publication"] == "비즈한빛"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "[앵커] ",  # a broadcast's cue
+        "[홍길동] ",  # a speaker
+        "[알림] ",  # a label
+        "[단독] ",
+    ],
+)
+def test_a_cue_a_speaker_or_a_label_opening_the_text_is_no_outlet(opening: str) -> None:
+    meta = _meta(f"{HEADLINE}\n\n2019.07.25(Thu) 18:01:54\n\n{opening}{SENTENCE}\n\n둘째 문단이다.\n")
+    assert "publication" not in meta
+
+
+def test_a_bracketed_name_over_a_short_line_is_no_outlet() -> None:
+    meta = _meta(f"{HEADLINE}\n\n2019.07.25(Thu) 18:01:54\n\n[창간특집] 새해 이렇게 바뀝니다\n\n{SENTENCE}\n")
+    assert "publication" not in meta
