@@ -154,3 +154,26 @@ def test_a_cue_a_speaker_or_a_label_opening_the_text_is_no_outlet(opening: str) 
 def test_a_bracketed_name_over_a_short_line_is_no_outlet() -> None:
     meta = _meta(f"{HEADLINE}\n\n2019.07.25(Thu) 18:01:54\n\n[창간특집] 새해 이렇게 바뀝니다\n\n{SENTENCE}\n")
     assert "publication" not in meta
+
+
+# --- a byline too long for a person -----------------------------------------------------------
+
+
+def test_a_byline_naming_more_than_a_persons_name_is_the_site_posting() -> None:
+    # hdgochang: "해피데이고창 기자 / 입력 : 2011년 01월 03일(월) 16:48"; the paper's name, no one's
+    meta = _meta(f"{HEADLINE}\n한빛데이고창 기자 / 입력 : 2011년 01월 03일(월) 16:48\n\n{BODY}")
+    assert meta["publication"] == "한빛데이고창"
+    assert "authors" not in meta
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("경제홍길동 기자", "홍길동"),  # a section glued before the name
+        ("홍길동 기자홍길동 기자", "홍길동"),  # a byline printed twice, glued
+        ("남궁길동 기자", "남궁길동"),
+    ],
+)
+def test_a_name_with_a_section_or_a_role_glued_is_still_a_persons(byline: str, name: str) -> None:
+    meta = _meta(f"{HEADLINE}\n{byline} / 입력 : 2011년 01월 03일(월) 16:48\n\n{BODY}")
+    assert meta["authors"] == [{"name": name}]

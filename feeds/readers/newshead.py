@@ -55,6 +55,7 @@ from feeds.readers.newswords import (
     PROGRAMME_HOST,
     REPORTER,
     ROLE_ONLY,
+    SECTION_PREFIX,
     SENTENCE_END,
     SHARE_LABEL,
     SHARE_ROW,
@@ -241,13 +242,21 @@ def _cut_writers(info: HeadLine, pattern: LazyPattern, rest: str) -> str:
 
 def _desk_of(names: str) -> str | None:
     """The outlet a byline names where the reporter's name goes ("경상투데이 기자", the site's account
-    "전라매일관리자 기자"), "" for the paper naming itself ("본지 편집인"), or None for people's names."""
+    "전라매일관리자 기자", a name too long for a person's: "해피데이고창 기자"), "" for the paper naming
+    itself ("본지 편집인"), or None for people's names."""
     if names in _THIS_PAPER:
         return ""
     account = next((a for a in ACCOUNTS if names.endswith(a) and len(names) > len(a) + 1), None)
     if account:
         return names[: -len(account)]
-    return names if len(names) > 3 and is_outlet(names) else None
+    if len(names) > 3 and is_outlet(names):
+        return names
+    long = _NO_PERSON.fullmatch(names) and not SECTION_PREFIX.match(names) and not ANY_ROLE_WORD.search(names)
+    return names if long else None
+
+
+# Five syllables or more and no section before a name: too long for a person's name, the site posting
+_NO_PERSON = re.compile(r"[가-힣]{5,12}")
 
 
 _THIS_PAPER = frozenset({"본지", "당사", "자사", "본사"})
