@@ -177,3 +177,23 @@ def test_a_byline_naming_more_than_a_persons_name_is_the_site_posting() -> None:
 def test_a_name_with_a_section_or_a_role_glued_is_still_a_persons(byline: str, name: str) -> None:
     meta = _meta(f"{HEADLINE}\n{byline} / 입력 : 2011년 01월 03일(월) 16:48\n\n{BODY}")
     assert meta["authors"] == [{"name": name}]
+
+
+# --- a word before the stamp's label ----------------------------------------------------------
+
+
+def test_a_word_before_the_label_after_a_counter_is_the_outlet() -> None:
+    # ruliweb: "조회수 11610 | 루리웹 | 입력 2023.03.17 (14:20:00)", as "루리웹 | 입력 …" is read
+    meta = _meta(f"{HEADLINE}\n\n조회수 11610 | 게임웹 | 입력 2023.03.17 (14:20:00)\n{BODY}")
+    assert meta["publication"] == "게임웹"
+    assert meta["date"] == "2023.03.17 (14:20:00)"
+
+
+def test_a_counter_alone_before_the_label_names_no_outlet() -> None:
+    meta = _meta(f"{HEADLINE}\n\n조회수 11610 | 입력 2023.03.17 (14:20:00)\n{BODY}")
+    assert "publication" not in meta
+
+
+def test_a_word_after_the_stamp_is_still_no_outlet() -> None:
+    meta = _meta(f"{HEADLINE}\n\n조회수 11610 | 입력 2023.03.17 (14:20:00) | 피플\n{BODY}")
+    assert "publication" not in meta

@@ -165,6 +165,8 @@ def classify(s: str, *, below_date: bool = False, glued: bool = False) -> HeadLi
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
     if info.stamps and not info.authors and len(emails := EMAIL_RE.findall(rest)) == 1:
         info.email = emails[0]  # "hong@example.com | 2018-01-01 12:09:27", the name on a line above
+    if info.stamps and rest[:1] in _COUNTER_FIRST and (lead := COUNTER.match(rest)):
+        rest = rest[lead.end() :].lstrip(" |")  # "조회수 11610 | 루리웹 | 입력 …": the word before the label leads
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
@@ -259,6 +261,7 @@ def _desk_of(names: str) -> str | None:
 _NO_PERSON = re.compile(r"[가-힣]{5,12}")
 
 
+_COUNTER_FIRST = frozenset("의댓조공추좋싫VvHh")  # the first letters of COUNTER's labels
 _THIS_PAPER = frozenset({"본지", "당사", "자사", "본사"})
 
 
