@@ -197,3 +197,10 @@ def test_a_counter_alone_before_the_label_names_no_outlet() -> None:
 def test_a_word_after_the_stamp_is_still_no_outlet() -> None:
     meta = _meta(f"{HEADLINE}\n\n조회수 11610 | 입력 2023.03.17 (14:20:00) | 피플\n{BODY}")
     assert "publication" not in meta
+
+
+def test_a_student_reporter_by_cohort_in_the_dashed_fields() -> None:
+    # semyung: "- 17기 주희" / "- 조회 : 159" / "- 등록일 : 2025-03-16" under the headline
+    meta = _meta(f"{HEADLINE}\n- 17기 홍길동\n- 조회 : 159\n- 등록일 : 2025-03-16\n{BODY}")
+    assert meta["authors"] == [{"name": "홍길동"}]
+    assert meta["date"] == "2025-03-16"

@@ -4,7 +4,8 @@ name: a writer after their label, or no one.
 A CMS prints the article's fields as a bulleted list under the headline ("• 홍길동 기자",
 "• 승인 2019.11.11 07:00", "• 댓글 0"). A field holding a post with no name ("• 논설주간"), a
 button ("• 추천 추천하기") or a share button's code ("• ba") names no one and no outlet: the line
-is the page's. A writer's label before a name ("• Editor. 홍길동") credits them.
+is the page's. A writer's label before a name ("• Editor. 홍길동") credits them, and so does a
+reporters' club's cohort on a bulleted or dashed field ("- 17기 홍길동", beside "- 등록일 : …").
 """
 
 from __future__ import annotations
@@ -35,3 +36,13 @@ def bullet_word(word: str) -> str | None:
     if _POST_ALONE.fullmatch(word) or _BUTTON.fullmatch(word):
         return ""
     return None
+
+
+# A reporters' club's cohort before the name: "- 17기 주희", "• 3기 홍길동"
+_COHORT_WRITER = re.compile(r"[•\-]\s*\d{1,3}\s*기\s+(?P<name>[가-힣]{2,4})")
+
+
+def cohort_writer(s: str) -> str | None:
+    """The writer a bulleted or dashed field names after their cohort in a reporters' club."""
+    m = _COHORT_WRITER.fullmatch(s)
+    return m.group("name") if m and is_bare_name(m.group("name")) else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from feeds.lazyre import LazyPattern
-from feeds.readers.newsbullets import bullet_word
+from feeds.readers.newsbullets import bullet_word, cohort_writer
 from feeds.readers.newscaptions import is_caption
 from feeds.readers.newsdatewords import ENGLISH_WEEKDAY, LABEL_ONLY, MAYBE_DATE, TITLED_DATE, TITLED_STAMP
 from feeds.readers.newspieces import _COUNT_SECTION, _labels_only, _name_and_title, _piece
@@ -407,6 +407,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
     # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
+    cohort = cohort_writer(s) if s[0] in "•-" and "기" in s else None
+    if cohort:  # "- 17기 주희": a student reporter, by their club's cohort
+        return HeadLine(authors=[{"name": cohort}])
     alone = BULLET_OUTLET.fullmatch(s) if s[0] in "•-" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
     if alone:
         name = alone.group("outlet")
