@@ -28,6 +28,7 @@ def _meta(text: str) -> dict[str, object]:
         "홍길동 기자l승인2020.01.27",  # econonews: a Latin l glued between the byline and the label
         "홍길동 기자 l 승인 2020.01.27",  # seoultech's menu: "신문사소개 l 공지사항 l …"
         "홍길동 기자 ㅣ 승인 2020.01.27",  # the Hangul vowel, already read as a bar
+        "홍길동 기자 I 승인 2020.01.27",  # a capital I, spaced: one capital letter is page junk already
     ],
 )
 def test_a_letter_standing_for_a_bar_parts_the_date_line(line: str) -> None:
