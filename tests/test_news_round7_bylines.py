@@ -205,3 +205,30 @@ def test_a_student_reporter_by_cohort_in_the_dashed_fields() -> None:
     meta = _meta(f"{HEADLINE}\n- 17기 홍길동\n- 조회 : 159\n- 등록일 : 2025-03-16\n{BODY}")
     assert meta["authors"] == [{"name": "홍길동"}]
     assert meta["date"] == "2025-03-16"
+
+
+# --- a headline carrying its writer's credit --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("한빛신문에 바란다 - 김 순 임 (주부)", "김순임"),  # bsbukgu: spaced out, the occupation after
+        ("홍 길 동 한빛구의회 의장/ 지방의회 활동 발빠르게 전달", "홍길동"),  # sijung: the credit leads
+    ],
+)
+def test_a_headline_credit_spaced_out_or_leading_the_headline(headline: str, name: str) -> None:
+    text = f"{headline}\n  • 한빛일보\n  • 승인 2015.05.21 13:03\n\n" + BODY
+    assert _meta(text)["authors"] == [{"name": name}]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "홍길동 한빛구청장/ 구정 운영 방향 밝혀",  # the person the story is about, not spaced
+        "시민의 목소리 - 한빛시 (종합)",  # a label in parentheses, no name
+    ],
+)
+def test_a_person_named_in_a_headline_is_no_writer(headline: str) -> None:
+    text = f"{headline}\n  • 한빛일보\n  • 승인 2015.05.21 13:03\n\n" + BODY
+    assert "authors" not in _meta(text)

@@ -48,6 +48,14 @@ _HEADLINE_CREDIT = re.compile(
     rf".{{4,80}}?\s[/\-–—]\s*(?P<name>[가-힣]{{2,4}}){_WORKPLACE}\s+"
     rf"(?:{_POST}|발행인|편집인|편집국장|주필|논설위원|논설실장|칼럼니스트)"
 )
+# The name spaced out, as a signature prints it ("김 순 임"): after the dash with an occupation in
+# brackets or a post ("북구신문에 바란다 - 김 순 임 (주부)"), or leading the headline with the post
+# before a slash ("이 경 일 중구의회 의장/ 지방의회 …"); unspaced, a name there is the story's subject.
+_SPACED = r"(?P<name>[가-힣](?: [가-힣]){1,3})"
+_SPACED_CREDITS = (
+    re.compile(rf".{{4,80}}?\s[/\-–—]\s*{_SPACED}(?:\s*\([가-힣]{{1,8}}\)|{_WORKPLACE}\s+(?:{_POST}|의장))?"),
+    re.compile(rf"{_SPACED}{_WORKPLACE}\s*(?:{_POST}|의장)\s*/\s*.{{4,80}}"),
+)
 # "(사)한빛협회 회장 홍길동": the organisation and the post first, under a headline naming the kind
 _SIGNED = re.compile(
     rf"(?:\([사재주]\)\s*)?[가-힣A-Za-z0-9]{{2,20}}(?:\s+[가-힣A-Za-z0-9]{{1,20}}){{0,2}}\s+{_POST}\s+(?P<name>[가-힣]{{2,4}})"
@@ -76,8 +84,10 @@ def letter_writer(title: str, lines: list[str]) -> str | None:
 
 
 def _headline_credit(lines: list[str]) -> str | None:
-    """The writer credited at the end of the headline or a deck's line, after a slash or a dash."""
-    found = (m.group("name") for s in lines if (m := _HEADLINE_CREDIT.fullmatch(s)))
+    """The writer credited at the end of the headline or a deck's line, after a slash or a dash,
+    or, spaced out, leading the headline."""
+    found = [m.group("name") for s in lines if (m := _HEADLINE_CREDIT.fullmatch(s))]
+    found += [m.group("name").replace(" ", "") for s in lines[:1] for p in _SPACED_CREDITS if (m := p.fullmatch(s))]
     return next((name for name in found if is_bare_name(name)), None)
 
 
