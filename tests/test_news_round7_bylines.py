@@ -63,6 +63,7 @@ def test_a_number_after_a_date_in_a_sentence_is_no_hour() -> None:
     [
         "논설주간",  # koscaj: the writer's post, their name left out
         "논설실장",
+        "편집국장",
         "발행인",
         "추천 추천하기",  # edit: a button, its label and its verb
         "ba",  # chsnews: a share button's code ("fa tw gp", "• ba", "• ka ks url")
@@ -232,3 +233,13 @@ def test_a_headline_credit_spaced_out_or_leading_the_headline(headline: str, nam
 def test_a_person_named_in_a_headline_is_no_writer(headline: str) -> None:
     text = f"{headline}\n  • 한빛일보\n  • 승인 2015.05.21 13:03\n\n" + BODY
     assert "authors" not in _meta(text)
+
+
+# --- the closing credit -----------------------------------------------------------------------
+
+
+def test_a_closing_credit_after_a_note_on_the_copys_source() -> None:
+    # hortitimes: "<2007년 3월호 참조>취재 /최서임 부장 wonye@hortitimes.com" closing the text
+    closing = "<2007년 3월호 참조>취재 /홍길동 부장 hong@example.com\n키워드 - 품종 선택, 토경재배\n"
+    text = f"{HEADLINE}\n  • 월간원예\n  • 승인 2007.04.06 17:29\n\n{BODY}\n{closing}"
+    assert _meta(text)["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]

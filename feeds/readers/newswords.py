@@ -250,8 +250,8 @@ BYLINE = LazyPattern(
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"; or the copyright notice, the reporter
     # after it with the button to their page: "Copyrights ⓒ 한빛뉴스. 무단 전재 및 재배포금지 홍길동기자 뉴스보기";
-    # a broadcast's credit: "취재 : 홍길동 기자"
-    rf"^(?:(?P<lead>{_EMAIL})\s+|(?:(?i:copyrights?)\s*)?[ⓒ©][^ⓒ©]{{2,40}}?금지\.?\s+)?"
+    # a broadcast's credit: "취재 : 홍길동 기자"; a note on the copy's source may come first ("<3월호 참조>")
+    rf"^(?:<[^<>]{{2,30}}>\s*)?(?:(?P<lead>{_EMAIL})\s+|(?:(?i:copyrights?)\s*)?[ⓒ©][^ⓒ©]{{2,40}}?금지\.?\s+)?"
     rf"[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*|취재(?:기자)?\s*[:：]\s*)?(?P<names>{_NAMES})"
     rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:의?\s*(?:다른\s*)?(?:기사|뉴스)\s*(?:더\s*보기|보기))?\s*[>)\]]?\s*$"
