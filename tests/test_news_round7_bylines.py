@@ -243,3 +243,17 @@ def test_a_closing_credit_after_a_note_on_the_copys_source() -> None:
     closing = "<2007년 3월호 참조>취재 /홍길동 부장 hong@example.com\n키워드 - 품종 선택, 토경재배\n"
     text = f"{HEADLINE}\n  • 월간원예\n  • 승인 2007.04.06 17:29\n\n{BODY}\n{closing}"
     assert _meta(text)["authors"] == [{"name": "홍길동", "email": "hong@example.com"}]
+
+
+# --- two writers ------------------------------------------------------------------------------
+
+
+def test_the_heads_poster_and_the_texts_byline_are_both_writers() -> None:
+    # pressna: "- 경제/산업 / 백재욱 / 2015-03-06 20:20:49" over "(이슈타임)김지현 기자=지난 5일 …"
+    text = f"{HEADLINE}\n- 경제/산업 / 홍길동 / 2015-03-06 20:20:49\n\n(한빛타임)김철수 기자=지난 5일 {BODY}"
+    assert _meta(text)["authors"] == [{"name": "홍길동"}, {"name": "김철수"}]
+
+
+def test_the_same_writer_in_the_head_and_the_texts_byline_is_one() -> None:
+    text = f"{HEADLINE}\n홍길동 기자 | 입력 2015-03-06 20:20\n\n[한빛일보 홍길동 기자] 지난 5일 {BODY}"
+    assert _meta(text)["authors"] == [{"name": "홍길동"}]

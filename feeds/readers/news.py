@@ -104,6 +104,9 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
+        if BYLINE.match(body.lstrip()):  # the head names who posted it, the text's opening byline who wrote it
+            have = {a["name"] for a in meta["authors"]}
+            meta["authors"] += [r for r in reporters if r["name"] not in have]
     # Page lines that are none of the head's fields (an issue number, a view counter, a second
     # outlet line naming the desk) are kept in the document's extra metadata: no line of the text
     # is lost, though none of them is published.
