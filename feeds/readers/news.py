@@ -42,6 +42,7 @@ from feeds.readers.newsdecklines import _deck_after, _lead, _signed_off
 from feeds.readers.newshead import METADATA, HeadLine, Kind, classify
 from feeds.readers.newslines import classified, is_labelled, names_over_roles, without_lone_names
 from feeds.readers.newsmeta import _dated_entries, _meta, _metadata_block, _metadata_class
+from feeds.readers.newsoutlet import opening_outlet
 from feeds.readers.newspage import between_title_and_copy, button_rows, weigh_deck
 from feeds.readers.newstitle import choose_title, copy_of, deck_class, headline_text
 from feeds.readers.newswords import (
@@ -90,6 +91,7 @@ def read(text: str, path: str) -> Parsed:
     suffix = TITLE_OUTLET.search(head.title)
     outlet = outlet or (suffix.group("outlet") if suffix and is_outlet(suffix.group("outlet")) else None)
     outlet = outlet or _outlet_before_title(head)
+    outlet = outlet or opening_outlet(body)  # "[비즈한국] 국내 재계 …": the text's first paragraph names it
     # The text's byline naming the outlet ("[가스신문 = 김재형 기자] …") outweighs a word atop the page
     # (a section, "업계뉴스"); that word's line is then one of the page's, kept.
     above = head.lines.get("publication", head.title_line) < head.title_line
@@ -102,6 +104,9 @@ def read(text: str, path: str) -> Parsed:
         emails = {r["name"]: r["email"] for r in reporters if "email" in r}
         meta["authors"] = [a if "email" in a or a["name"] not in emails else {**a, "email": emails[a["name"]]}
                            for a in meta["authors"]]  # fmt: skip
+        if BYLINE.match(body.lstrip()):  # the head names who posted it, the text's opening byline who wrote it
+            have = {a["name"] for a in meta["authors"]}
+            meta["authors"] += [r for r in reporters if r["name"] not in have]
     # Page lines that are none of the head's fields (an issue number, a view counter, a second
     # outlet line naming the desk) are kept in the document's extra metadata: no line of the text
     # is lost, though none of them is published.

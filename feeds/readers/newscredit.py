@@ -7,9 +7,9 @@ A paper prints the letters it receives (on its anniversary, at the new year) und
 the writer credited on a line of their own by name, organisation and post, in one of three
 orders: after the letter's kind in brackets ("[창간축사] 홍길동 한빛전력(주) 사장"), after the
 letter's kind and a dash ("한빛신문 창간 30주년 축하메시지 - 홍길동 한빛대학교 교수"), or the
-organisation first ("(사)한빛협회 회장 홍길동") under a headline naming the kind ("<창간11주년축사>
-…"). Only the deck's lines and the text's first line are read, and only when nothing else names
-a writer. A person named with a post under any other headline is whom the story is about; the
+organisation first ("(사)한빛협회 회장 홍길동", "한빛배연구회 홍길동 회장") under a headline naming
+the kind ("<창간11주년축사> …"). Only the deck's lines and the text's first line are read, and only
+when nothing else names a writer. A person named with a post under any other headline is whom the story is about; the
 line stays where it is, in the deck or the text.
 
 A trade magazine credits its contributor above the text in a block of three lines (the name
@@ -48,9 +48,23 @@ _HEADLINE_CREDIT = re.compile(
     rf".{{4,80}}?\s[/\-–—]\s*(?P<name>[가-힣]{{2,4}}){_WORKPLACE}\s+"
     rf"(?:{_POST}|발행인|편집인|편집국장|주필|논설위원|논설실장|칼럼니스트)"
 )
+# The name spaced out, as a signature prints it ("김 순 임"): after the dash with an occupation in
+# brackets or a post ("북구신문에 바란다 - 김 순 임 (주부)"), or leading the headline with the post
+# before a slash ("이 경 일 중구의회 의장/ 지방의회 …"); unspaced, a name there is the story's subject.
+_SPACED = r"(?P<name>[가-힣](?: [가-힣]){1,3})"
+_SPACED_CREDITS = (
+    re.compile(rf".{{4,80}}?\s[/\-–—]\s*{_SPACED}(?:\s*\([가-힣]{{1,8}}\)|{_WORKPLACE}\s+(?:{_POST}|의장))?"),
+    re.compile(rf"{_SPACED}{_WORKPLACE}\s*(?:{_POST}|의장)\s*/\s*.{{4,80}}"),
+)
 # "(사)한빛협회 회장 홍길동": the organisation and the post first, under a headline naming the kind
 _SIGNED = re.compile(
     rf"(?:\([사재주]\)\s*)?[가-힣A-Za-z0-9]{{2,20}}(?:\s+[가-힣A-Za-z0-9]{{1,20}}){{0,2}}\s+{_POST}\s+(?P<name>[가-힣]{{2,4}})"
+)
+
+
+# "한빛배연구회 홍길동 회장": the organisation, then the name and the post, under a headline naming the kind
+_SIGNED_NAME_FIRST = re.compile(
+    rf"(?:\([사재주]\)\s*)?[가-힣A-Za-z0-9]{{2,20}}(?:\s+[가-힣A-Za-z0-9]{{1,20}}){{0,2}}\s+(?P<name>[가-힣]{{2,4}})\s+(?:{_POST}|의장)"
 )
 
 
@@ -61,15 +75,19 @@ def letter_writer(title: str, lines: list[str]) -> str | None:
             m = pattern.fullmatch(s)
             if m and is_bare_name(m.group("name")):
                 return m.group("name")
-        m = _SIGNED.fullmatch(s) if KIND.search(title) else None
-        if m and is_bare_name(m.group("name")):
-            return m.group("name")
+        kind = KIND.search(title)
+        for signed in (_SIGNED, _SIGNED_NAME_FIRST) if kind else ():
+            m = signed.fullmatch(s)
+            if m and is_bare_name(m.group("name")):
+                return m.group("name")
     return None
 
 
 def _headline_credit(lines: list[str]) -> str | None:
-    """The writer credited at the end of the headline or a deck's line, after a slash or a dash."""
-    found = (m.group("name") for s in lines if (m := _HEADLINE_CREDIT.fullmatch(s)))
+    """The writer credited at the end of the headline or a deck's line, after a slash or a dash,
+    or, spaced out, leading the headline."""
+    found = [m.group("name") for s in lines if (m := _HEADLINE_CREDIT.fullmatch(s))]
+    found += [m.group("name").replace(" ", "") for s in lines[:1] for p in _SPACED_CREDITS if (m := p.fullmatch(s))]
     return next((name for name in found if is_bare_name(name)), None)
 
 

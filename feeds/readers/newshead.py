@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from feeds.lazyre import LazyPattern
+from feeds.readers.newsbullets import bullet_word, cohort_writer
 from feeds.readers.newscaptions import is_caption
 from feeds.readers.newsdatewords import ENGLISH_WEEKDAY, LABEL_ONLY, MAYBE_DATE, TITLED_DATE, TITLED_STAMP
 from feeds.readers.newspieces import _COUNT_SECTION, _labels_only, _name_and_title, _piece
@@ -54,6 +55,7 @@ from feeds.readers.newswords import (
     PROGRAMME_HOST,
     REPORTER,
     ROLE_ONLY,
+    SECTION_PREFIX,
     SENTENCE_END,
     SHARE_LABEL,
     SHARE_ROW,
@@ -163,6 +165,8 @@ def classify(s: str, *, below_date: bool = False, glued: bool = False) -> HeadLi
         return None  # "김철수 한빛대 기자" alone: a person pictured, named with where they work
     if info.stamps and not info.authors and len(emails := EMAIL_RE.findall(rest)) == 1:
         info.email = emails[0]  # "hong@example.com | 2018-01-01 12:09:27", the name on a line above
+    if info.stamps and rest[:1] in _COUNTER_FIRST and (lead := COUNTER.match(rest)):
+        rest = rest[lead.end() :].lstrip(" |")  # "조회수 11610 | 루리웹 | 입력 …": the word before the label leads
     rest = PRINT_PAGE.sub(" | ", COUNTER.sub(" | ", EMAIL_RE.sub(" | ", rest)))
     if info.stamps:
         rest = _VIEWER.sub(" | ", rest)  # "1 / 1 발행일 2018-10-12": the photo viewer's counter
@@ -240,15 +244,24 @@ def _cut_writers(info: HeadLine, pattern: LazyPattern, rest: str) -> str:
 
 def _desk_of(names: str) -> str | None:
     """The outlet a byline names where the reporter's name goes ("경상투데이 기자", the site's account
-    "전라매일관리자 기자"), "" for the paper naming itself ("본지 편집인"), or None for people's names."""
+    "전라매일관리자 기자", a name too long for a person's: "해피데이고창 기자"), "" for the paper naming
+    itself ("본지 편집인"), or None for people's names."""
     if names in _THIS_PAPER:
         return ""
     account = next((a for a in ACCOUNTS if names.endswith(a) and len(names) > len(a) + 1), None)
     if account:
         return names[: -len(account)]
-    return names if len(names) > 3 and is_outlet(names) else None
+    if len(names) > 3 and is_outlet(names):
+        return names
+    long = _NO_PERSON.fullmatch(names) and not SECTION_PREFIX.match(names) and not ANY_ROLE_WORD.search(names)
+    return names if long else None
 
 
+# Five syllables or more and no section before a name: too long for a person's name, the site posting
+_NO_PERSON = re.compile(r"[가-힣]{5,12}")
+
+
+_COUNTER_FIRST = frozenset("의댓조공추좋싫VvHh")  # the first letters of COUNTER's labels
 _THIS_PAPER = frozenset({"본지", "당사", "자사", "본사"})
 
 
@@ -394,6 +407,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
     if latin:  # "JR Raphael | Computerworld": the Korean edition of a foreign outlet
         return HeadLine(authors=[{"name": latin.group("name")}], outlet=latin.group("outlet"))
     # A line that is only an outlet's name ("• 문화일보", "뉴스1,") or a reporter's ("최유진")
+    cohort = cohort_writer(s) if s[0] in "•-" and "기" in s else None
+    if cohort:  # "- 17기 주희": a student reporter, by their club's cohort
+        return HeadLine(authors=[{"name": cohort}])
     alone = BULLET_OUTLET.fullmatch(s) if s[0] in "•-" else COMMA_OUTLET.fullmatch(s) if s[-1] == "," else None
     if alone:
         name = alone.group("outlet")
@@ -406,6 +422,9 @@ def _classify_wordy(s: str) -> HeadLine | None:
             return HeadLine(outlet=desk or None)
         if (DESK_ACCOUNT.fullmatch(name) and not is_outlet(name)) or ANY_ROLE_WORD.search(name):
             return HeadLine()  # "• 해운산업팀", "• 기자수첩": a team, a column's name; no one and no outlet
+        named = bullet_word(name) if s[0] == "•" else None
+        if named is not None:  # "• Editor. 홍길동" credits the writer; "• 논설주간", "• ba" name no one
+            return HeadLine(authors=[{"name": named}]) if named else HeadLine()
         names = [n.strip() for n in name.split(",")]
         if s[0] == "•" and len(names) > 1 and all(is_bare_name(n) and not is_outlet(n) for n in names):
             return HeadLine(authors=[{"name": n} for n in names])  # "• 최미애,이지용": the writers, no role

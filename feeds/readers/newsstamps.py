@@ -16,10 +16,23 @@ def cleaned(s: str) -> str:
     stamp's two-digit year written out ("작성일 : 20-02-25 09:45", a board's stamp)."""
     if "()" in s or "[]" in s:
         s = s.replace("()", "").replace("[]", "").strip() or s
+    if "l" in s:  # "홍길동 기자l승인2020.01.27", "소개 l 공지사항": a Latin l typed for the bar
+        s = _L_BAR.sub(" | ", s)
+    if "null" in s or "undefined" in s:  # "null ㅣ 기사 승인 …": the writer's slot the template left unfilled
+        s = _UNFILLED.sub("", s)
+    if "-" in s:  # "2024-02-05 14  |  685호": the clock cut to its hour
+        s = _HOUR_ONLY.sub(r"\g<0>:00", s)
     if s.count(" ") >= 3 and SPACED_STAMP.search(s):  # "입력 2022 11 20 20:28", each stamp of the line
         s = SPACED_STAMP.sub(lambda m: m.group("label") + s[m.end("label") : m.start("date")]
                              + m.group("date").replace(" ", "."), s)  # fmt: skip
     return SHORT_YEAR.sub(_full_year, s) if "-" in s or "." in s or "/" in s else s
+
+
+# An l between Hangul syllables or standing alone: no Korean word holds a Latin l glued inside it
+_L_BAR = re.compile(r"(?<=[가-힣])l(?=[가-힣])|(?<=[가-힣] )l(?= [가-힣])")
+_UNFILLED = re.compile(r"^(?:null|undefined)\s*[|ㅣ]\s*")
+# An ISO date and an hour, then a bar or the line's end: a stamp whose minutes the template cut off
+_HOUR_ONLY = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2} (?:[01]?\d|2[0-3])(?=\s*\||\s*$)")
 
 
 def _full_year(m: re.Match[str]) -> str:

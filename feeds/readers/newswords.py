@@ -22,7 +22,7 @@ _ROLE = (
     r"(?:선임기자|명예기자|시민기자|학생기자|객원기자|전문기자|인턴기자|수습기자|편집기자|사진기자|취재기자|(?:객원|선임|전문)?대기자|기자|특파원|통신원"
     rf"|논설위원|논설실장|편집위원|해설위원|칼럼니스트|리포터|캐스터|(?:(?:{_EDITOR_DESK})\s?)?에디터"
     r"|PD|앵커|인턴"
-    r"|[가-힣]{0,3}(?:부장|차장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
+    r"|[가-힣]{0,3}(?:부장|차장|국장))"  # a desk's head writing: "[서울=뉴스핌] 이준혁 정치부장 ="
 )
 # A name is 2-4 syllables; up to 7 are taken so that a section name glued to it by a flattened
 # page ("경제홍길동 기자") is caught and cut off, not read as a seven-syllable name.
@@ -250,8 +250,8 @@ BYLINE = LazyPattern(
 CLOSING_REPORTER = LazyPattern(
     # the address may lead: "fnjung@fnnews.com 정기현 기자"; or the copyright notice, the reporter
     # after it with the button to their page: "Copyrights ⓒ 한빛뉴스. 무단 전재 및 재배포금지 홍길동기자 뉴스보기";
-    # a broadcast's credit: "취재 : 홍길동 기자"
-    rf"^(?:(?P<lead>{_EMAIL})\s+|(?:(?i:copyrights?)\s*)?[ⓒ©][^ⓒ©]{{2,40}}?금지\.?\s+)?"
+    # a broadcast's credit: "취재 : 홍길동 기자"; a note on the copy's source may come first ("<3월호 참조>")
+    rf"^(?:<[^<>]{{2,30}}>\s*)?(?:(?P<lead>{_EMAIL})\s+|(?:(?i:copyrights?)\s*)?[ⓒ©][^ⓒ©]{{2,40}}?금지\.?\s+)?"
     rf"[/=\-–—<(\[]?\s*(?:글\s*[·ㆍ]?\s*(?:사진|그래픽)?\s*=?\s*|취재(?:기자)?\s*[:：]\s*)?(?P<names>{_NAMES})"
     rf"\s*(?:/\s*[가-힣]{{1,10}}?)?{_ROLE}"  # "<김명수/인물인터뷰전문기자 …>": the desk between name and role
     rf"(?:\s*[(<\[]?\s*(?P<email>{_EMAIL})\s*[)>\]]?)?\s*(?:의?\s*(?:다른\s*)?(?:기사|뉴스)\s*(?:더\s*보기|보기))?\s*[>)\]]?\s*$"
@@ -397,7 +397,7 @@ def split_authors(names: str, email: str | None) -> list[dict[str, str]]:
 
 ACCOUNTS = frozenset({"관리자", "운영자", "최고관리자"})
 _CREDIT_WORDS = frozenset({"정리", "대담", "취재", "사진", "영상", "그래픽", "진행", "글"})
-_ROLE_PARTS = frozenset({"객원", "수습", "선임", "수석", "전문", "시민", "명예", "학생", "편집", "상임"})
+_ROLE_PARTS = frozenset({"객원", "수습", "선임", "수석", "전문", "시민", "명예", "학생", "편집", "상임", "보도"})
 
 
 def _cut_section(name: str) -> str:
