@@ -34,6 +34,7 @@ Standard library, and what feeds depends on (PyYAML, cmarkgfm, lxml).
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import json
 import os
@@ -114,7 +115,7 @@ def parse_all(parts: list[tuple[str, str, str]]) -> int:
     done = 0
     for kind, head, _ in parts:
         if kind == "yaml":
-            yaml.load(head, Loader=loader)  # noqa: S506 - the C safe loader
+            yaml.load(head, Loader=loader)
         elif kind == "toml":
             tomllib.loads(head)
         elif kind == "json":
@@ -136,7 +137,9 @@ def cmark_renderer() -> Callable[[str], str]:
     lib, ffi = _cmark.lib, _cmark.ffi
     options = cmark.Options.CMARK_OPT_UNSAFE | cmark.Options.CMARK_OPT_FOOTNOTES
     lib.cmark_gfm_core_extensions_ensure_registered()
-    extensions = [lib.cmark_find_syntax_extension(name) for name in (b"table", b"strikethrough", b"autolink", b"tasklist")]
+    extensions = [
+        lib.cmark_find_syntax_extension(name) for name in (b"table", b"strikethrough", b"autolink", b"tasklist")
+    ]
 
     class Mem(ctypes.Structure):
         _fields_ = [
@@ -169,6 +172,10 @@ def cmark_renderer() -> Callable[[str], str]:
     return render
 
 
+def render_all(render: Callable[[str], str], parts: list[tuple[str, str, str]]) -> int:
+    return sum(len(render(body)) for _, _, body in parts)
+
+
 # --------------------------------------------------------------------------- serializing
 Feed = dict[str, Any]
 
@@ -187,7 +194,11 @@ def serialize_all(feeds: list[tuple[str, Feed]]) -> dict[str, int]:
     once per format, each feed's head built and joined with its entries' bytes: the bytes made."""
     from lxml import etree
 
-    atom_ns, dc_ns, content_ns = "http://www.w3.org/2005/Atom", "http://purl.org/dc/elements/1.1/", "http://purl.org/rss/1.0/modules/content/"
+    atom_ns, dc_ns, content_ns = (
+        "http://www.w3.org/2005/Atom",
+        "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/rss/1.0/modules/content/",
+    )
     nsmap_rss = {"atom": atom_ns, "dc": dc_ns, "content": content_ns}
     sub = etree.SubElement
     made = {"rss": 0, "atom": 0, "json": 0, "page": 0}
@@ -195,7 +206,7 @@ def serialize_all(feeds: list[tuple[str, Feed]]) -> dict[str, int]:
     atom_entries: dict[str, bytes] = {}
     json_items: dict[str, bytes] = {}
     page_lines: dict[str, str] = {}
-    for folder, feed in feeds:
+    for _, feed in feeds:
         rss_parts, atom_parts, json_parts, page_parts = [], [], [], []
         for item in feed["items"]:
             key = item["id"]
@@ -253,9 +264,7 @@ def serialize_all(feeds: list[tuple[str, Feed]]) -> dict[str, int]:
 
 # --------------------------------------------------------------------------- writing
 def real_files(out: Path) -> list[tuple[str, bytes]]:
-    return [
-        (str(path.relative_to(out)), path.read_bytes()) for path in sorted(out.rglob("*")) if path.is_file()
-    ]
+    return [(str(path.relative_to(out)), path.read_bytes()) for path in sorted(out.rglob("*")) if path.is_file()]
 
 
 def write_all(files: list[tuple[str, bytes]], into: Path, flush: bool) -> None:
@@ -332,16 +341,16 @@ def floors(content: Path, config: Path, out: Path | None, rounds: int, scratch: 
         cpu, _, texts = cpu_of(lambda: read_all(paths))
         note("read + decode", cpu)
         parts = split_all(texts)
-        cpu, _, _ = cpu_of(lambda: parse_all(parts))
+        cpu, _, _ = cpu_of(functools.partial(parse_all, parts))
         note("front matter", cpu)
-        cpu, _, _ = cpu_of(lambda: [render(body) for _, _, body in parts])
+        cpu, _, _ = cpu_of(functools.partial(render_all, render, parts))
         note("CommonMark (cmark-gfm)", cpu)
         cpu, _, made = cpu_of(lambda: serialize_all(feeds))
         note("serialize (lxml, json)", cpu)
         for flush in (False, True):
             into = scratch / f"write-{int(flush)}"
             shutil.rmtree(into, ignore_errors=True)
-            cpu, wall, _ = cpu_of(lambda: write_all(files, into, flush))
+            cpu, wall, _ = cpu_of(functools.partial(write_all, files, into, flush))
             note("file writes, with fsync" if flush else "file writes, no fsync", cpu, wall)
             shutil.rmtree(into, ignore_errors=True)
     return {
@@ -370,8 +379,9 @@ SUMMED = (
 
 def report(n: str, hugo: float, goal: float | None, result: dict[str, Any]) -> None:
     med = {name: statistics.median(values) for name, values in result["floors"].items()}
-    print(f"\n{n}: {result['documents']} documents {result['kinds']}, {result['feeds']} feeds, {result['entries']} entries")
-    print(f"  shown per format ({result['distinct entries']} distinct), {result['files']} files, {result['bytes'] / 1e6:.1f} MB")
+    print(f"\n{n}: {result['documents']} documents {result['kinds']}, {result['feeds']} feeds,")
+    print(f"  {result['entries']} entries shown per format ({result['distinct entries']} distinct),")
+    print(f"  {result['files']} files, {result['bytes'] / 1e6:.1f} MB")
     rounds = len(result["floors"]["read + decode"])
     print(f"  floors, CPU s, median of {rounds} (range):")
     for name, values in result["floors"].items():
@@ -382,12 +392,15 @@ def report(n: str, hugo: float, goal: float | None, result: dict[str, Any]) -> N
     print(f"  sum of the floors (start-up apart): {total:.2f} CPU-s; halved, plus start-up: {least:.2f} s")
     line = f"  Hugo's wall {hugo:.2f} s: the floor is {least / hugo:.2f}× Hugo"
     if goal is not None:
-        line += f"; the goal {goal}× Hugo is {goal * hugo:.2f} s: {'reachable' if least <= goal * hugo else 'NOT reachable'} on two cores"
+        line += f"; the goal {goal}× Hugo is {goal * hugo:.2f} s: "
+        line += f"{'reachable' if least <= goal * hugo else 'NOT reachable'} on two cores"
         line += f" (room: {goal * hugo - least:+.2f} s)"
     print(line)
     if result["real"]["cpu"]:
         cpu, wall = statistics.median(result["real"]["cpu"]), statistics.median(result["real"]["wall"])
-        print(f"  the real build here: {cpu:.2f} CPU-s, {wall:.2f} s wall (medians), {cpu / total:.1f}× the floors' sum")
+        print(
+            f"  the real build here: {cpu:.2f} CPU-s, {wall:.2f} s wall (medians), {cpu / total:.1f}× the floors' sum"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -405,7 +418,13 @@ def main(argv: list[str] | None = None) -> int:
         runs = [(args.content.name, args.content, args.config, args.hugo or 0.0, args.goal)]
     else:
         runs = [
-            (f"N = {n:,}", args.work / "corpora" / f"n{n}-seed{SEED}" / "native", args.work / "feeds-commonmark.toml", hugo, GOALS[n])
+            (
+                f"N = {n:,}",
+                args.work / "corpora" / f"n{n}-seed{SEED}" / "native",
+                args.work / "feeds-commonmark.toml",
+                hugo,
+                GOALS[n],
+            )
             for n, hugo in DEFAULTS
         ]
     scratch = Path(f"/tmp/feeds-floors-{os.getpid()}")
