@@ -414,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args(argv)
+    if args.out and not args.content:
+        parser.error("--out is one corpus's build: give its --content and --config too")
     if args.content:
         runs = [(args.content.name, args.content, args.config, args.hugo or 0.0, args.goal)]
     else:
