@@ -7,11 +7,11 @@ file, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,8 +20,6 @@ from typing import TypeVar
 from feeds.errors import DiskError, OutputError
 
 T = TypeVar("T")
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 def safe_paths(out_dir: Path, relatives: Iterable[str]) -> dict[str, Path]:
@@ -99,23 +97,26 @@ def stage(path: Path, data: bytes) -> str:
     """Write ``data`` to a temporary file beside ``path``, on disk; ``commit`` puts it in place.
 
     The temporary file is in the same folder (``os.replace`` is atomic only within one file
-    system), flushed to disk by ``commit`` before the rename, and given normal permissions:
-    mkstemp makes files only the owner can read, which a web server could not serve. Staging
+    system), flushed to disk by ``commit`` before the rename, and created with normal permissions
+    (``0o666`` less the umask, as any program's new file), which a web server can serve. Staging
     every file of a build before replacing any means a full disk or a read-only folder stops
     the build while every old feed is still in place.
     """
     try:
         try:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            fd, tmp = _create(path)
         except OSError:  # most folders are there: made (or found wanting) only when the file cannot be
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            fd, tmp = _create(path)
     except OSError as exc:
         raise DiskError.from_os_error(path, exc) from exc
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -123,6 +124,23 @@ def stage(path: Path, data: bytes) -> str:
             raise DiskError.from_os_error(path, exc) from exc
         raise
     return tmp
+
+
+# A new name only: never an existing file, nor one a symbolic link put in its place.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _create(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``, ``.name.<random>.tmp``, open for writing: its
+    descriptor and name. One system call where ``tempfile.mkstemp`` and a ``chmod`` made two, and
+    the file's inode is not changed again after it is made."""
+    for _ in range(100):
+        tmp = f"{path.parent}{os.sep}.{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, _CREATE, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
 
 
 def stage_if_changed(path: Path, data: bytes) -> str | None:

@@ -369,7 +369,7 @@ def test_18_immutable_folder_real_process(folder: str, tmp_path: Path, capsys: p
 
 @pytest.mark.parametrize(
     ("seam", "code"),
-    [("fsync", errno.ENOSPC), ("replace", errno.EROFS), ("mkstemp", errno.EACCES), ("commit", errno.EIO)],
+    [("fsync", errno.ENOSPC), ("replace", errno.EROFS), ("create", errno.EACCES), ("commit", errno.EIO)],
 )
 def test_18_injected_os_errors(
     seam: str, code: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -396,8 +396,8 @@ def test_18_injected_os_errors(
             real_replace(src, dst)
 
         monkeypatch.setattr(feeds.write.os, "replace", replace)
-    elif seam == "mkstemp":
-        monkeypatch.setattr(feeds.write.tempfile, "mkstemp", fail)
+    elif seam == "create":  # the temporary file
+        monkeypatch.setattr(feeds.write, "_create", fail)
     else:
         monkeypatch.setattr(feeds.write.os, seam, fail)
     status, err = run(site, capsys)
