@@ -67,6 +67,7 @@ _UNFILLED = re.compile(r"\{[{%]|:(?!(?:year|month|day|title|slug)\b)[a-z_]+")
 # Said with every error that may be of a file that is no article: the setting that leaves it out.
 NOT_AN_ARTICLE = "; if it is not an article, list it in the exclude setting"
 FRONT_MATTER = "frontmatter"  # feeds.readers.frontmatter.NAME (formats "frontmatter-yaml", …), not imported
+_NOT_EXTRA = KNOWN_KEYS | frozenset(OWN)  # keys a Document has fields for
 # Keys of front matter that sends readers elsewhere (Jekyll's jekyll-redirect-from, Hugo, Eleventy).
 REDIRECT = ("redirect", "redirect_to", "redirect_url", "redirecturl", "redirect_uri")
 
@@ -148,7 +149,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         references=references(parsed.body, parsed.format, doc_source, meta.get("template") is True)
         if parsed.markup == "markdown"
         else (),
-        extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
+        extra={k: v for k, v in parsed.meta.items() if k.lower() not in _NOT_EXTRA},
     )
 
 
@@ -421,7 +422,12 @@ def _link(
 ) -> str:
     lines = parsed.lines
     # A path key of another kind (a list, a number) is some other tool's, not a URL: passed over.
-    key, raw = next(((k, _text(v)) for k in _LINK_KEYS if isinstance(v := meta.get(k), str) and v.strip()), (None, ""))
+    key, raw = None, ""
+    for k in _LINK_KEYS:
+        v = meta.get(k)
+        if isinstance(v, str) and v.strip():
+            key, raw = k, _text(v)
+            break
     line = lines.get(key or "")
     if key == "permalink" and _UNFILLED.search(raw):
         where = f"{source}:{line}" if line else source
@@ -525,13 +531,21 @@ _EXPECTED: tuple[tuple[tuple[str, ...], Callable[[Any], bool], str], ...] = (
 )
 
 
+# Each checked key's place in _EXPECTED's order, its check and what is expected of it.
+_CHECKS = {key: (at, ok, expected) for at, (key, ok, expected) in enumerate(
+    (key, ok, expected) for keys, ok, expected in _EXPECTED for key in keys)}  # fmt: skip
+
+
 def _check_types(meta: dict[str, Any], source: str, lines: dict[str, int]) -> None:
-    """A field of the wrong type is the file's error, never a Python repr in a feed."""
-    for keys, ok, expected in _EXPECTED:
-        for key in keys:
-            value = meta.get(key)
-            if value is not None and not ok(value):
-                raise ContentError(source, f"field {key!r}: expected {expected}, got {_kind(value)}", lines.get(key))
+    """A field of the wrong type is the file's error, never a Python repr in a feed.
+
+    The first wrong one in _EXPECTED's order: the keys present are few, looked at in that order.
+    """
+    for key in sorted(meta.keys() & _CHECKS.keys(), key=lambda k: _CHECKS[k][0]):
+        _, ok, expected = _CHECKS[key]
+        value = meta[key]
+        if value is not None and not ok(value):
+            raise ContentError(source, f"field {key!r}: expected {expected}, got {_kind(value)}", lines.get(key))
 
 
 def _truthy(value: Any) -> bool:
