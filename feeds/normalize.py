@@ -42,6 +42,7 @@ from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
+_LIST = (list, tuple)  # a tuple of types: isinstance takes it faster than ``list | tuple``, made at each call
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
@@ -83,7 +84,10 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         parsed = _own_keys(parsed, meta, site.fields)
 
     def line(keys: Iterable[str]) -> int | None:
-        return next((parsed.lines[k] for k in keys if k in parsed.lines), None)
+        for k in keys:
+            if k in parsed.lines:
+                return parsed.lines[k]
+        return None
 
     _check_types(meta, source, parsed.lines)
 
@@ -247,9 +251,9 @@ def _first_date(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, 
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list | tuple):
+    if isinstance(value, _LIST):
         value = " ".join(_text(v) for v in value)
-    text = unicodedata.normalize("NFC", str(value))
+    text = unicodedata.normalize("NFC", value if type(value) is str else str(value))
     if text.isprintable() and "  " not in text:
         # The common case, told in one C scan: no control, surrogate or noncharacter (nothing XML
         # forbids) and no whitespace but single " " (nothing to squeeze but the ends).
@@ -305,7 +309,7 @@ def _author_list(value: Any, *, plural: bool, item: bool = False) -> list[Author
         email = _text(value.get("email")) or None
         url = _text(value.get("url") or value.get("uri") or value.get("link")) or None
         return [Author(name or (email or ""), email, url)]
-    if isinstance(value, list | tuple):
+    if isinstance(value, _LIST):
         return [a for entry in value for a in _author_list(entry, plural=False, item=True)]
     text = _text(value)
     if item:
@@ -342,7 +346,7 @@ def _tags(meta: dict[str, Any], *, jekyll: bool = False) -> tuple[str, ...]:
     for key, value in pairs:
         if value is None:
             continue
-        if isinstance(value, list | tuple):
+        if isinstance(value, _LIST):
             items = value
         elif jekyll and key in _JEKYLL_SPLIT:
             items = _JEKYLL_SEPARATORS.split(str(value))
@@ -495,7 +499,7 @@ def _language(
 
 def _kind(value: Any, inside: bool = False) -> str:
     kind = next((name for types, name in _NAMES if isinstance(value, types)), type(value).__name__)
-    if isinstance(value, list | tuple) and value and not inside:  # say what is in it: the list may be fine
+    if isinstance(value, _LIST) and value and not inside:  # say what is in it: the list may be fine
         kind += " of " + " and ".join(sorted({_kind(item, inside=True) for item in value}))
     return kind
 
@@ -505,7 +509,7 @@ def _is_text(value: Any) -> bool:
 
 
 def _is_text_list(value: Any) -> bool:
-    return _is_text(value) or (isinstance(value, list | tuple) and all(_is_text(v) for v in value))
+    return _is_text(value) or (isinstance(value, _LIST) and all(_is_text(v) for v in value))
 
 
 def _is_author(value: Any) -> bool:
@@ -522,12 +526,12 @@ _EXPECTED: tuple[tuple[tuple[str, ...], Callable[[Any], bool], str], ...] = (
     (TAGS, _is_text_list, "a list of tags or a comma-separated string of them"),
     (
         AUTHORS,
-        lambda v: _is_author(v) or (isinstance(v, list | tuple) and all(_is_author(a) for a in v)),
+        lambda v: _is_author(v) or (isinstance(v, _LIST) and all(_is_author(a) for a in v)),
         "a name, a mapping with 'name', 'email' and 'url', or a list of them",
     ),
     (LINK, lambda v: isinstance(v, str), "a URL"),
     (LANGUAGE, lambda v: isinstance(v, str), "a BCP 47 language tag such as 'ko' or 'en-US'"),
-    (DRAFT, lambda v: isinstance(v, bool | str | int), "true or false"),
+    (DRAFT, lambda v: isinstance(v, (bool, str, int)), "true or false"),
 )
 
 

@@ -346,7 +346,7 @@ def read(text: str, path: str) -> Parsed:
         if _too_long(key):
             raise FrontMatterError(path, f"a key is {_too_long(key)}", first)
         problem = _too_long(value)
-        if isinstance(value, list | dict):
+        if isinstance(value, (list, dict)):
             problem = bounded(value, max(MAX_VALUES, len(fm_text)), max(MAX_CHARS, 2 * len(fm_text)))
         if problem:
             raise FrontMatterError(path, f"field {str(key)!r}: {problem}", lines.get(str(key).strip().lower()))
@@ -475,7 +475,7 @@ def _bounded_tree(value: list[Any] | dict[Any, Any], max_values: int, max_chars:
         if children_done:
             depth = values = chars = 0
             for item in items:
-                if isinstance(item, list | dict):
+                if isinstance(item, (list, dict)):
                     d, v, c = sizes[id(item)]
                 else:
                     if long := _too_long(item):
@@ -496,7 +496,7 @@ def _bounded_tree(value: list[Any] | dict[Any, Any], max_values: int, max_chars:
         elif key not in sizes:
             open_.add(key)
             stack.append((node, True))
-            stack.extend((item, False) for item in items if isinstance(item, list | dict) and id(item) not in sizes)
+            stack.extend((item, False) for item in items if isinstance(item, (list, dict)) and id(item) not in sizes)
     return None
 
 
