@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -83,11 +84,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     if site.fields:
         parsed = _own_keys(parsed, meta, site.fields)
 
-    def line(keys: Iterable[str]) -> int | None:
-        for k in keys:
-            if k in parsed.lines:
-                return parsed.lines[k]
-        return None
+    line = partial(_line, parsed.lines)
 
     _check_types(meta, source, parsed.lines)
 
@@ -155,6 +152,14 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         else (),
         extra={k: v for k, v in parsed.meta.items() if k.lower() not in _NOT_EXTRA},
     )
+
+
+def _line(lines: dict[str, int], keys: Iterable[str]) -> int | None:
+    """The line of the first of ``keys`` that ``lines`` has."""
+    for key in keys:
+        if key in lines:
+            return lines[key]
+    return None
 
 
 def _published_date(meta: dict[str, Any], name_date: str | None) -> tuple[str | None, Any]:
