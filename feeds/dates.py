@@ -269,7 +269,8 @@ def _in_range(moment: datetime, value: object) -> datetime:
             f"year {moment.year} in {_shown(value)} is before {FIRST_YEAR} "
             "(expected a four-digit year, as feeds write them; a typo?)"
         )
-    if moment.astimezone(UTC) > _LATEST:
+    # Offsets are under a day: a year before 9999 is in range at every one, without converting.
+    if moment.year >= _LATEST.year and moment.astimezone(UTC) > _LATEST:
         raise _out_of_range(value)
     return moment
 

@@ -90,9 +90,15 @@ class BodyRef:
         their digest, not the file's stat: an edit in place that keeps the size and the times (in
         the same clock tick, or restored by a tool) must not have new bytes cut at the old offset.
         """
+        same: list[bool] = []  # whether the bytes read are those parsed: hashed once
+
+        def parsed(data: bytes) -> bool:
+            same.append(digest(data) == self.digest)
+            return same[0]
+
         try:
-            data = read_bytes(self.path, root=self.root)
-            if digest(data) == self.digest:
+            data = read_bytes(self.path, root=self.root, known=parsed)
+            if same[0] if same else parsed(data):
                 # The very bytes parsed: every check decoding made passed on them already.
                 if self.tail is not None:
                     return str(memoryview(data)[self.tail :], "utf-8"), True
@@ -163,13 +169,19 @@ def read_file(
     path: str, source: str, known_digest: str | None, site: Site, with_body: bool, root: str | None = None
 ) -> Read:
     """Read and parse one file, unless its bytes have ``known_digest``; never raises for the file."""
+    digests: list[str] = []  # of the bytes read: hashed once
+
+    def cached(data: bytes) -> bool:
+        digests.append(digest(data))
+        return digests[0] == known_digest
+
     try:
-        data = read_bytes(path, root=root)
+        data = read_bytes(path, root=root, known=cached if known_digest is not None else None)
     except FileNotFoundError:
         return Read(gone=True)
     except ContentError as exc:
         return Read(error=exc, skip=not_an_article(exc, source))
-    file_digest = digest(data)
+    file_digest = digests[0] if digests else digest(data)
     if file_digest == known_digest:
         return Read(file_digest, same=True)
     try:

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -42,6 +43,7 @@ from feeds.xmlchars import clean_xml_chars
 
 log = logging.getLogger(__name__)
 _SPACES = re.compile(r"\s+")
+_LIST = (list, tuple)  # a tuple of types: isinstance takes it faster than ``list | tuple``, made at each call
 _SCALAR = (str, int, float, date)  # what a text field may be written as: `title: 2024` is text
 _NAMES = ((bool, "true or false"), (dict, "a mapping"), (list | tuple, "a list"), (int | float, "a number"),
           (date, "a date"), (str, "text"))  # fmt: skip
@@ -67,6 +69,7 @@ _UNFILLED = re.compile(r"\{[{%]|:(?!(?:year|month|day|title|slug)\b)[a-z_]+")
 # Said with every error that may be of a file that is no article: the setting that leaves it out.
 NOT_AN_ARTICLE = "; if it is not an article, list it in the exclude setting"
 FRONT_MATTER = "frontmatter"  # feeds.readers.frontmatter.NAME (formats "frontmatter-yaml", …), not imported
+_NOT_EXTRA = KNOWN_KEYS | frozenset(OWN)  # keys a Document has fields for
 # Keys of front matter that sends readers elsewhere (Jekyll's jekyll-redirect-from, Hugo, Eleventy).
 REDIRECT = ("redirect", "redirect_to", "redirect_url", "redirecturl", "redirect_uri")
 
@@ -81,8 +84,7 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
     if site.fields:
         parsed = _own_keys(parsed, meta, site.fields)
 
-    def line(keys: Iterable[str]) -> int | None:
-        return next((parsed.lines[k] for k in keys if k in parsed.lines), None)
+    line = partial(_line, parsed.lines)
 
     _check_types(meta, source, parsed.lines)
 
@@ -148,8 +150,16 @@ def to_document(parsed: Parsed, source: str, site: Site, label: str | None = Non
         references=references(parsed.body, parsed.format, doc_source, meta.get("template") is True)
         if parsed.markup == "markdown"
         else (),
-        extra={k: v for k, v in parsed.meta.items() if k.lower() not in KNOWN_KEYS and k.lower() not in OWN},
+        extra={k: v for k, v in parsed.meta.items() if k.lower() not in _NOT_EXTRA},
     )
+
+
+def _line(lines: dict[str, int], keys: Iterable[str]) -> int | None:
+    """The line of the first of ``keys`` that ``lines`` has."""
+    for key in keys:
+        if key in lines:
+            return lines[key]
+    return None
 
 
 def _published_date(meta: dict[str, Any], name_date: str | None) -> tuple[str | None, Any]:
@@ -246,9 +256,9 @@ def _first_date(meta: dict[str, Any], keys: Iterable[str]) -> tuple[str | None, 
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list | tuple):
+    if isinstance(value, _LIST):
         value = " ".join(_text(v) for v in value)
-    text = unicodedata.normalize("NFC", str(value))
+    text = unicodedata.normalize("NFC", value if type(value) is str else str(value))
     if text.isprintable() and "  " not in text:
         # The common case, told in one C scan: no control, surrogate or noncharacter (nothing XML
         # forbids) and no whitespace but single " " (nothing to squeeze but the ends).
@@ -304,7 +314,7 @@ def _author_list(value: Any, *, plural: bool, item: bool = False) -> list[Author
         email = _text(value.get("email")) or None
         url = _text(value.get("url") or value.get("uri") or value.get("link")) or None
         return [Author(name or (email or ""), email, url)]
-    if isinstance(value, list | tuple):
+    if isinstance(value, _LIST):
         return [a for entry in value for a in _author_list(entry, plural=False, item=True)]
     text = _text(value)
     if item:
@@ -341,7 +351,7 @@ def _tags(meta: dict[str, Any], *, jekyll: bool = False) -> tuple[str, ...]:
     for key, value in pairs:
         if value is None:
             continue
-        if isinstance(value, list | tuple):
+        if isinstance(value, _LIST):
             items = value
         elif jekyll and key in _JEKYLL_SPLIT:
             items = _JEKYLL_SEPARATORS.split(str(value))
@@ -421,7 +431,12 @@ def _link(
 ) -> str:
     lines = parsed.lines
     # A path key of another kind (a list, a number) is some other tool's, not a URL: passed over.
-    key, raw = next(((k, _text(v)) for k in _LINK_KEYS if isinstance(v := meta.get(k), str) and v.strip()), (None, ""))
+    key, raw = None, ""
+    for k in _LINK_KEYS:
+        v = meta.get(k)
+        if isinstance(v, str) and v.strip():
+            key, raw = k, _text(v)
+            break
     line = lines.get(key or "")
     if key == "permalink" and _UNFILLED.search(raw):
         where = f"{source}:{line}" if line else source
@@ -489,7 +504,7 @@ def _language(
 
 def _kind(value: Any, inside: bool = False) -> str:
     kind = next((name for types, name in _NAMES if isinstance(value, types)), type(value).__name__)
-    if isinstance(value, list | tuple) and value and not inside:  # say what is in it: the list may be fine
+    if isinstance(value, _LIST) and value and not inside:  # say what is in it: the list may be fine
         kind += " of " + " and ".join(sorted({_kind(item, inside=True) for item in value}))
     return kind
 
@@ -499,7 +514,7 @@ def _is_text(value: Any) -> bool:
 
 
 def _is_text_list(value: Any) -> bool:
-    return _is_text(value) or (isinstance(value, list | tuple) and all(_is_text(v) for v in value))
+    return _is_text(value) or (isinstance(value, _LIST) and all(_is_text(v) for v in value))
 
 
 def _is_author(value: Any) -> bool:
@@ -516,22 +531,30 @@ _EXPECTED: tuple[tuple[tuple[str, ...], Callable[[Any], bool], str], ...] = (
     (TAGS, _is_text_list, "a list of tags or a comma-separated string of them"),
     (
         AUTHORS,
-        lambda v: _is_author(v) or (isinstance(v, list | tuple) and all(_is_author(a) for a in v)),
+        lambda v: _is_author(v) or (isinstance(v, _LIST) and all(_is_author(a) for a in v)),
         "a name, a mapping with 'name', 'email' and 'url', or a list of them",
     ),
     (LINK, lambda v: isinstance(v, str), "a URL"),
     (LANGUAGE, lambda v: isinstance(v, str), "a BCP 47 language tag such as 'ko' or 'en-US'"),
-    (DRAFT, lambda v: isinstance(v, bool | str | int), "true or false"),
+    (DRAFT, lambda v: isinstance(v, (bool, str, int)), "true or false"),
 )
 
 
+# Each checked key's place in _EXPECTED's order, its check and what is expected of it.
+_CHECKS = {key: (at, ok, expected) for at, (key, ok, expected) in enumerate(
+    (key, ok, expected) for keys, ok, expected in _EXPECTED for key in keys)}  # fmt: skip
+
+
 def _check_types(meta: dict[str, Any], source: str, lines: dict[str, int]) -> None:
-    """A field of the wrong type is the file's error, never a Python repr in a feed."""
-    for keys, ok, expected in _EXPECTED:
-        for key in keys:
-            value = meta.get(key)
-            if value is not None and not ok(value):
-                raise ContentError(source, f"field {key!r}: expected {expected}, got {_kind(value)}", lines.get(key))
+    """A field of the wrong type is the file's error, never a Python repr in a feed.
+
+    The first wrong one in _EXPECTED's order: the keys present are few, looked at in that order.
+    """
+    for key in sorted(meta.keys() & _CHECKS.keys(), key=lambda k: _CHECKS[k][0]):
+        _, ok, expected = _CHECKS[key]
+        value = meta[key]
+        if value is not None and not ok(value):
+            raise ContentError(source, f"field {key!r}: expected {expected}, got {_kind(value)}", lines.get(key))
 
 
 def _truthy(value: Any) -> bool:

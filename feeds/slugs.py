@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 _DASHES = re.compile(r"-{2,}")
 # A slug is a folder name under out/: file systems allow 255 bytes (NAME_MAX), and 88 Hangul
@@ -21,6 +22,13 @@ def slugify(text: str, *, lower: bool = True, keep: str = "") -> str:
     text = unicodedata.normalize("NFC", text).strip()
     if lower:
         text = text.lower()
+    if text.isascii() and _plain(keep).fullmatch(text) and not text.startswith("."):
+        return text  # already a slug (a file name's "my-post"): every character kept as it is
+    return by_character(text, keep)
+
+
+def by_character(text: str, keep: str) -> str:
+    """``slugify`` of ``text`` (normalized, stripped and lowered as it asks), one character at a time."""
     out = []
     for ch in text:
         if ch.isspace() or ch == "-":
@@ -29,6 +37,13 @@ def slugify(text: str, *, lower: bool = True, keep: str = "") -> str:
             out.append(ch)
     slug = _DASHES.sub("-", "".join(out)).strip("-")
     return slug.lstrip(".")  # only possible when "." is in keep
+
+
+@cache
+def _plain(keep: str) -> re.Pattern[str]:
+    """ASCII letters, digits and ``keep``, in runs joined by single '-': text ``slugify`` gives back as it is."""
+    run = f"[A-Za-z0-9{re.escape(keep)}]+"
+    return re.compile(f"{run}(?:-{run})*")
 
 
 def cap_slug(slug: str, key: str, limit: int = MAX_SLUG_BYTES) -> str:

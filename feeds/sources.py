@@ -8,7 +8,7 @@ import itertools
 import logging
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -238,12 +238,17 @@ def _skipped_name(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(_BACKUP_ENDINGS) or name.lower().endswith(_ASSET_ENDINGS)
 
 
-def read_bytes(path: str | Path, label: str | None = None, root: str | None = None) -> bytes:
+def read_bytes(
+    path: str | Path, label: str | None = None, root: str | None = None, known: Callable[[bytes], bool] | None = None
+) -> bytes:
     """The file's bytes (at most MAX_BYTES); ``label`` is the name used in error messages.
 
     With ``root`` (the content folder, resolved), the file opened must be inside it. ``discover``
     checked the path, but a file or a folder on its path can be swapped for a symbolic link
-    since: so the check is made again on the open descriptor, which is what is read.
+    since: so the check is made again on the open descriptor, which is what is read. Unless
+    ``known`` says the bytes read are ones already read from inside ``root`` (their digest is
+    that of the version parsed): they tell nothing new wherever the file now is, and the check,
+    a look-up of the descriptor's path, costs about what opening the file does.
     FileNotFoundError passes through: a file deleted since it was found is gone, not bad.
     """
     name = label or str(path)
@@ -258,12 +263,16 @@ def read_bytes(path: str | Path, label: str | None = None, root: str | None = No
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise ContentError(name, "skipped: not a regular file (it changed while being read)")
-        if root is not None and not _opened_inside(fd, path, st, root):
-            raise ContentError(name, "skipped: resolves outside the content folder (it changed while being read)")
+        outside = "skipped: resolves outside the content folder (it changed while being read)"
+        if root is not None and known is None and not _opened_inside(fd, path, st, root):
+            raise ContentError(name, outside)
         try:
             data = _read_fd(fd, st.st_size)
         except OSError as exc:
             raise ContentError(name, f"cannot read the file: {exc.strerror or exc}") from exc
+        # Checked on the descriptor still open: the very file whose bytes were read.
+        if root is not None and known is not None and not known(data) and not _opened_inside(fd, path, st, root):
+            raise ContentError(name, outside)
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:
@@ -280,8 +289,8 @@ def _read_fd(fd: int, size: int) -> bytes:
     """
     limit = MAX_BYTES + 1
     data = os.read(fd, min(size + 1, limit))
-    if not data or len(data) >= limit:
-        return data
+    if len(data) <= size or len(data) >= limit:
+        return data  # a regular file's read comes short only at its end: no read more to see it
     chunks = [data]
     total = len(data)
     while total < limit:

@@ -121,8 +121,14 @@ _PLAIN_NEVER_STARTS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # YAML's indicators
 _Scalar = tuple[str, str, int]  # tag, text, line (0-based, in the front matter)
 
 
-def _simple_yaml(fm_text: str, scalars: _Scalars) -> dict[str, Any] | None:
-    """What PyYAML's loader makes of ``fm_text`` when it is only simple ``key: value`` lines; else None."""
+def _simple_yaml(
+    fm_text: str, scalars: _Scalars, lines: dict[str, int] | None = None, first: int = 0
+) -> dict[str, Any] | None:
+    """What PyYAML's loader makes of ``fm_text`` when it is only simple ``key: value`` lines; else None.
+
+    ``lines``, when given, gets what ``_key_lines(fm_text, first)`` gives, if the text is read:
+    each key's line, from the lines matched already.
+    """
     # First the shape of every line, so that nothing is constructed (and no error raised) for a
     # text that is declined.
     entries: list[tuple[str, _Scalar | list[_Scalar]]] = []
@@ -147,6 +153,8 @@ def _simple_yaml(fm_text: str, scalars: _Scalars) -> dict[str, Any] | None:
                 value, items = _scalar(double, single, other, number, scalars), None
             if value is None or not scalars.text_key(name):
                 return None
+            if lines is not None:
+                lines.setdefault(name.lower(), number + first)
             entries.append((name, value if value or items is None else (scalars.resolve(""), "", number)))
             continue
         item = _ITEM.fullmatch(line)
@@ -299,7 +307,12 @@ def _toml_zone(sign: str, hours: str, minutes: str) -> timezone:
 # How front matter opens: python-frontmatter's YAMLHandler.FM_BOUNDARY (a test checks that they
 # agree), and the same for TOML; matched here, so that detecting needs neither library.
 _BOUNDARIES = {"yaml": re.compile(r"^-{3,}\s*$", re.MULTILINE), "toml": re.compile(r"^\+{3,}\s*$", re.MULTILINE)}
-_FENCES = {"yaml": re.compile(r"-{3,}\s*"), "toml": re.compile(r"\+{3,}\s*")}
+_FENCES = {"yaml": re.compile(r"-{3,}\s*"), "toml": re.compile(r"\+{3,}\s*")}  # a fence line, whole
+# A line closing it: the fence again (a line of its own: \n is no space here), or YAML's "...".
+_CLOSING = {
+    "yaml": re.compile(r"^(?:-{3,}|\.\.\.)[^\S\n]*$", re.MULTILINE),
+    "toml": re.compile(r"^\+{3,}[^\S\n]*$", re.MULTILINE),
+}
 _KEY_LINE = re.compile(r"""^\s{0,3}["']?([A-Za-z_][\w-]*)["']?\s*[:=]""")
 
 
@@ -319,18 +332,21 @@ def read(text: str, path: str) -> Parsed:
         kind, first = ("yaml" if _BOUNDARIES["yaml"].match(text) else "toml"), 2  # after the opening fence
         fm_text, body, body_line = _split_fenced(text, kind, path)
         meta = None
-    lines = _key_lines(fm_text, first)
-    if kind != "json":
-        meta = _load(kind, fm_text, path, first, lines)
+    if kind == "json":
+        lines = _key_lines(fm_text, first)
+    else:
+        meta, lines = _load(kind, fm_text, path, first)
     if not isinstance(meta, dict):
         raise FrontMatterError(
             path, f"{kind.upper()} front matter must be a mapping of keys to values, got {type(meta).__name__}", 2
         )
     for key, value in meta.items():
+        if type(value) is str and type(key) is str:
+            continue  # the common case, told at once: neither is a number, nor holds anything
         if _too_long(key):
             raise FrontMatterError(path, f"a key is {_too_long(key)}", first)
         problem = _too_long(value)
-        if isinstance(value, list | dict):
+        if isinstance(value, (list, dict)):
             problem = bounded(value, max(MAX_VALUES, len(fm_text)), max(MAX_CHARS, 2 * len(fm_text)))
         if problem:
             raise FrontMatterError(path, f"field {str(key)!r}: {problem}", lines.get(str(key).strip().lower()))
@@ -355,19 +371,15 @@ def _key_lines(fm_text: str, first: int) -> dict[str, int]:
 
 
 def _split_fenced(text: str, kind: str, path: str) -> tuple[str, str, int]:
-    # Line by line from the top, to the closing fence: splitting the whole text into lines and
-    # joining the body's again cost more than reading the front matter's few lines.
-    fence = _FENCES[kind]
+    # The closing fence searched for from the second line on: splitting the whole text into lines
+    # and joining the body's again cost more than reading the front matter's few lines.
     first_end = text.find("\n")  # the opening fence's line ends here
-    start, number = first_end + 1, 2  # where line ``number`` starts
-    while first_end != -1:
-        end = text.find("\n", start)
-        line = text[start:] if end == -1 else text[start:end]
-        if fence.fullmatch(line) or (kind == "yaml" and line.rstrip() == "..."):
-            return text[first_end + 1 : start - 1], "" if end == -1 else text[end + 1 :], number + 1
-        if end == -1:
-            break
-        start, number = end + 1, number + 1
+    if first_end != -1:
+        close = _CLOSING[kind].search(text, first_end + 1)
+        if close is not None:
+            start, end = close.span()
+            body_line = text.count("\n", 0, start) + 2  # the closing fence's line, plus one
+            return text[first_end + 1 : start - 1], text[end + 1 :], body_line
     delimiter = text[: first_end if first_end != -1 else len(text)].strip()
     raise FrontMatterError(
         path,
@@ -444,6 +456,15 @@ def bounded(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) 
     holds, never what it would expand to. A container inside itself is a cycle, never expanded.
     Iterative, so no nesting depth can overflow the stack.
     """
+    # A list of texts (tags), told at once: one level, its items and their characters.
+    plain = isinstance(value, list) and all(type(item) is str for item in value)
+    if plain and len(value) + 1 <= max_values and sum(map(len, value)) <= max_chars:
+        return None
+    return _bounded_tree(value, max_values, max_chars)
+
+
+def _bounded_tree(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) -> str | None:
+    """``bounded``, container by container."""
     sizes: dict[int, tuple[int, int, int]] = {}  # id -> depth, values and characters, expanded
     open_: set[int] = set()  # containers being measured: meeting one again is a cycle
     stack: list[tuple[Any, bool]] = [(value, False)]
@@ -454,7 +475,7 @@ def bounded(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) 
         if children_done:
             depth = values = chars = 0
             for item in items:
-                if isinstance(item, list | dict):
+                if isinstance(item, (list, dict)):
                     d, v, c = sizes[id(item)]
                 else:
                     if long := _too_long(item):
@@ -475,7 +496,7 @@ def bounded(value: list[Any] | dict[Any, Any], max_values: int, max_chars: int) 
         elif key not in sizes:
             open_.add(key)
             stack.append((node, True))
-            stack.extend((item, False) for item in items if isinstance(item, list | dict) and id(item) not in sizes)
+            stack.extend((item, False) for item in items if isinstance(item, (list, dict)) and id(item) not in sizes)
     return None
 
 
@@ -494,23 +515,27 @@ def _field_at(line: int, lines: dict[str, int]) -> str | None:
     return max(starts)[1] if starts else None
 
 
-def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int]) -> Any:
+def _load(kind: str, fm_text: str, path: str, first: int) -> tuple[Any, dict[str, int]]:
+    """The front matter's value, and each top-level key's line (``_key_lines``)."""
     yaml_error: type[Exception] | tuple[()] = ()  # catches nothing until PyYAML is loaded
+    lines: dict[str, int] = {}  # the simple reader fills it as it goes; errors find their keys again
     try:
         if kind == "yaml":
             handler, loader, yaml_error, scalars = _yaml()
-            simple = _simple_yaml(fm_text, scalars)
+            simple = _simple_yaml(fm_text, scalars, lines, first)
             if simple is not None:
-                return simple
-            return handler.load(fm_text, Loader=loader) or {}
+                return simple, lines
+            lines = _key_lines(fm_text, first)
+            return handler.load(fm_text, Loader=loader) or {}, lines
+        lines = _key_lines(fm_text, first)
         simple = _simple_toml(fm_text)
-        return simple if simple is not None else tomllib.loads(fm_text)
+        return simple if simple is not None else tomllib.loads(fm_text), lines
     except _ValueProblem as exc:
         line = exc.line + first
-        key = _field_at(line, lines)
+        key = _field_at(line, _key_lines(fm_text, first))
         raise FrontMatterError(path, f"field {key!r}: {exc.problem}" if key else exc.problem, line) from exc
     except RecursionError as exc:
-        raise _too_deep(path, kind, fm_text, first, lines) from exc
+        raise _too_deep(path, kind, fm_text, first, _key_lines(fm_text, first)) from exc
     except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
@@ -534,6 +559,6 @@ def _load(kind: str, fm_text: str, path: str, first: int, lines: dict[str, int])
             raise
         # tomllib's int() of a number too long for it
         line = fm_text.count("\n", 0, long.start()) + first
-        key = _field_at(line, lines)
+        key = _field_at(line, _key_lines(fm_text, first))
         problem = _long_number(long.group())
         raise FrontMatterError(path, f"field {key!r}: {problem}" if key else problem, line) from exc

@@ -28,6 +28,11 @@ _CONTINUATION = re.compile(r"[ \t]+\S")
 
 
 def detect(text: str) -> bool:
+    # Line 1 is a "Key: value" line or there is no header: a text whose first line holds no colon
+    # (every news article's headline, most of them) is told so without reading it.
+    end = text.find("\n")
+    if text.find(":", 0, len(text) if end == -1 else end) == -1:
+        return False
     return _split(text) is not None
 
 
