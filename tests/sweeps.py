@@ -45,6 +45,22 @@ def sweep(
     ]
 
 
+def in_modes(cases: Sequence[str], modes: Sequence[str], keep: int = 2) -> list[Any]:
+    """Each of ``cases`` in each of ``modes`` (a build with a cache and without, say), as pytest
+    params ``(case, mode)`` named ``case-mode``: every case in the first mode, and in each other
+    mode only ``keep`` of them (as ``sweep`` picks) unmarked, the rest marked exhaustive. The
+    default run then tries every case once and every mode on a few."""
+    few = {param.id for param in sweep(cases, list(cases), keep=keep) if not param.marks}
+    from . import conftest
+
+    return [
+        pytest.param(case, mode, id=f"{case}-{mode}", marks=() if kept else exhaustive)
+        for case in cases
+        for mode in modes
+        if (kept := mode == modes[0] or case in few) or conftest.SWEEP_EVERY_CASE
+    ]
+
+
 def data_id(path: Path) -> str:
     """A file of tests/data as a test ID: its path in the repository, the same in every checkout."""
     return path.relative_to(REPOSITORY).as_posix()

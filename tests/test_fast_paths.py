@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import re
 from pathlib import Path
 
@@ -37,9 +38,14 @@ EDGES = [
     "한글 제목\n\n2025-03-10 홍길동 기자\n".encode("utf-16"),
     "한글 제목\n\n2025-03-10 홍길동 기자\n\x01".encode("cp949"),
 ]
-# Every file of tests/data, a few of each folder in the default run; the edge cases always.
-FILE_BYTES = file_sweep(FILES, [p.read_bytes() for p in FILES])
+# Every file of tests/data, a few of each folder in the default run, read by the test (not by
+# each process that collects it); the edge cases always.
+FILE_BYTES = file_sweep(FILES)
 EDGE_BYTES = [pytest.param(data, id=repr(data)) for data in EDGES]
+
+
+def _bytes(data: bytes | Path) -> bytes:
+    return data.read_bytes() if isinstance(data, Path) else data
 
 
 def _decoded(data: bytes) -> object:
@@ -51,7 +57,8 @@ def _decoded(data: bytes) -> object:
 
 
 @pytest.mark.parametrize("data", [*FILE_BYTES, *EDGE_BYTES])
-def test_decode_fast_tests_agree_with_the_scans(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_decode_fast_tests_agree_with_the_scans(data: bytes | Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _bytes(data)
     fast = _decoded(data)
     monkeypatch.setattr(sources, "_no_latin1_letters", lambda utf8: False)
     monkeypatch.setattr(sources, "_xml_clean", lambda utf8, text: False)
@@ -59,10 +66,11 @@ def test_decode_fast_tests_agree_with_the_scans(data: bytes, monkeypatch: pytest
 
 
 @pytest.mark.parametrize("data", [*FILE_BYTES, *EDGE_BYTES])
-def test_decode_fast_tests_answer_as_the_regexes(data: bytes) -> None:
+def test_decode_fast_tests_answer_as_the_regexes(data: bytes | Path) -> None:
     from feeds.mojibake import _GATE
     from feeds.xmlchars import FORBIDDEN
 
+    data = _bytes(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -213,7 +221,12 @@ def test_permalink_for_is_what_it_was(source: str, pattern: str, published: obje
     )
 
 
-_LINES = sorted({line for p in FILES for line in p.read_bytes().decode("utf-8", "replace").split("\n")})
+@functools.cache
+def _lines() -> list[str]:
+    """Every line of tests/data, made by the first test that asks, not by each process that collects."""
+    return sorted({line for p in FILES for line in p.read_bytes().decode("utf-8", "replace").split("\n")})
+
+
 _CAPTION_PIECES = [
     *"([【〔（<〈]］】〕)）>〉|│▲△©ⓒ@=:/. \t\u3000\n",
     "사진",
@@ -231,7 +244,7 @@ def test_is_caption_is_the_caption_search_on_test_data(chunk: int) -> None:
     from feeds.readers.newscaptions import CAPTION, is_caption
     from feeds.readers.newswords import plain
 
-    for line in _LINES[chunk::8]:
+    for line in _lines()[chunk::8]:
         for s in (line, plain(line)):
             assert is_caption(s) == (CAPTION.search(s) is not None), s
 

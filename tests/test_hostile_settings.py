@@ -1,6 +1,6 @@
 """Hostile settings and names (issue 9): one case per attack, through the command line.
 
-Each case builds a good site first, then runs ``feeds build`` with the attack and asserts the exit
+Each case starts from a copy of one good build, then runs ``feeds build`` with the attack and asserts the exit
 status, the message (naming the setting), and that every feed in ``out/`` is still there and valid.
 A case that is refused (exit 2) must leave ``out/`` byte for byte as it was.
 """
@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,20 +220,32 @@ def _as_nobody() -> Iterator[None]:
         os.seteuid(0)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_hostile_setting(
-    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    case = CASES[name]
-    content, out = tmp_path / "content", tmp_path / "out"
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The good articles built with the test site's settings (content, site.toml, out/ and the
+    cache beside it): every case starts from a copy of this build, made once."""
+    root = tmp_path_factory.mktemp("good")
+    content, out = root / "content", root / "out"
     content.mkdir()
     for file, text in GOOD.items():
         (content / file).write_text(text, encoding="utf-8")
-    good = tmp_path / "site.toml"
-    good.write_text(toml(TEST_SITE), encoding="utf-8")
+    (root / "site.toml").write_text(toml(TEST_SITE), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        argv = ["build", "--content", str(content), "--out", str(out), "-q", "--config", str(root / "site.toml")]
+        assert main(argv) == 0
+    return root
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_setting(
+    name: str, good_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = CASES[name]
+    shutil.copytree(good_site, tmp_path, symlinks=True, dirs_exist_ok=True)
+    content, out = tmp_path / "content", tmp_path / "out"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     base = ["build", "--content", str(content), "--out", str(out), "-q"]
-    assert main([*base, "--config", str(good)]) == 0
     before = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     capsys.readouterr()
 

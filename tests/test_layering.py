@@ -10,10 +10,27 @@ needed): the module whose table names it depends on it.
 from __future__ import annotations
 
 import ast
+import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 FEEDS = Path(__file__).resolve().parents[1] / "feeds"
+
+
+@functools.cache
+def parsed(text: str) -> ast.Module:
+    """``text`` parsed, once for all the tests below (they read the trees, never change them)."""
+    return ast.parse(text)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _parsed_forgotten() -> Iterator[None]:
+    """The trees go with this module's tests, rather than weigh on the process (and its forks) after."""
+    yield
+    parsed.cache_clear()
 
 
 def module_name(path: Path, root: Path) -> str:
@@ -28,7 +45,7 @@ def import_graph(root: Path) -> dict[str, set[str]]:
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parsed(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in modules:
                 targets.add(node.value)  # a module named in a registry, for importlib
             elif isinstance(node, ast.Import):
@@ -87,7 +104,7 @@ def imported_by_name(path: Path) -> list[str]:
     """The arguments of ``import_module`` calls in ``path`` that make a name: such a module is named
     nowhere whole, so no test could see the import."""
     made = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parsed(path.read_text(encoding="utf-8"))):
         if (
             isinstance(node, ast.Call)
             and (node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", ""))
@@ -165,7 +182,7 @@ def sizes(root: Path) -> tuple[dict[str, int], dict[str, int]]:
                 else:
                     visit(child, prefix)
 
-        visit(ast.parse(text), "")
+        visit(parsed(text), "")
     return modules, functions
 
 

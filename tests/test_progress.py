@@ -91,6 +91,17 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return make_site(tmp_path_factory.mktemp("progress-small"), 40)
 
 
+@pytest.fixture(scope="module")
+def piped(small_site: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Run, Path]:
+    """The small site built with stderr on a pipe, as cron builds it, and its output folder: what
+    a build on a terminal that shows no bar must equal. Its stderr is not a terminal, so TERM and
+    tqdm play no part in it: the tests below share it."""
+    content, config = small_site
+    root = tmp_path_factory.mktemp("piped")
+    (root / "pipe").mkdir()
+    return run_piped(_command(content, config, Path("out")), _env(root), root / "pipe"), root / "pipe" / "out"
+
+
 def _env(tmp: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "COLUMNS", "LINES")}
     return {
@@ -210,31 +221,35 @@ def test_the_bar_shows_on_a_terminal(site: tuple[Path, Path], tmp_path: Path) ->
     ],
 )
 def test_no_bar_and_the_same_bytes_when_nobody_watches(
-    small_site: tuple[Path, Path], tmp_path: Path, flags: list[str], term: str
+    small_site: tuple[Path, Path], piped: tuple[Run, Path], tmp_path: Path, flags: list[str], term: str
 ) -> None:
     """-q, --summary-json and TERM=dumb on a terminal: the very bytes of a build whose stderr is a
     pipe (as cron's), though the build outlasts the bar's delay; and tqdm is never imported."""
     content, config = small_site
     (tmp_path / "tty").mkdir()
-    (tmp_path / "pipe").mkdir()
     env = _env(tmp_path, TERM=term)
     command = _command(content, config, Path("out"), *flags)
     tty = run_on_terminal(command, env, tmp_path / "tty", hold=tmp_path / "tty" / "out")
-    piped = run_piped(command, env, tmp_path / "pipe")
-    assert tty.tqdm == piped.tqdm == []
-    assert (tty.status, tty.stdout, tty.stderr) == (piped.status, piped.stdout, piped.stderr)
-    assert b"\r" not in piped.stderr and b"\x1b" not in piped.stderr
+    if flags:
+        (tmp_path / "pipe").mkdir()
+        piped_out = tmp_path / "pipe" / "out"
+        piped_run = run_piped(command, env, tmp_path / "pipe")
+    else:  # the same command, and a pipe's bytes do not depend on TERM
+        piped_run, piped_out = piped
+    assert tty.tqdm == piped_run.tqdm == []
+    assert (tty.status, tty.stdout, tty.stderr) == (piped_run.status, piped_run.stdout, piped_run.stderr)
+    assert b"\r" not in piped_run.stderr and b"\x1b" not in piped_run.stderr
     if "-q" in flags:
-        assert piped.stdout == b"" and piped.stderr.startswith(str(content / "broken.md").encode())
+        assert piped_run.stdout == b"" and piped_run.stderr.startswith(str(content / "broken.md").encode())
     else:
-        assert b"WARNING: " in piped.stderr  # the worker's warning is there, as it was
-    assert tree(tmp_path / "tty" / "out") == tree(tmp_path / "pipe" / "out")
+        assert b"WARNING: " in piped_run.stderr  # the worker's warning is there, as it was
+    assert tree(tmp_path / "tty" / "out") == tree(piped_out)
 
 
-def test_a_piped_build_prints_as_before(small_site: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_piped_build_prints_as_before(small_site: tuple[Path, Path], piped: tuple[Run, Path]) -> None:
     """stderr a pipe: no bar, no escape, no tqdm, the same lines as the build reports them."""
-    content, config = small_site
-    run = run_piped(_command(content, config, tmp_path / "out"), _env(tmp_path), tmp_path)
+    content, _ = small_site
+    run, _ = piped
     assert run.tqdm == []
     assert b"\r" not in run.stderr and b"\x1b" not in run.stderr
     lines = run.stderr.decode().splitlines()
@@ -287,18 +302,20 @@ def test_a_long_build_shows_the_bar(tmp_path: Path) -> None:
     assert run.stdout.startswith(b"read 3002 documents: 3001 published, 0 skipped, 1 rejected; ")
 
 
-def test_without_tqdm_the_build_goes_on_without_a_bar(small_site: tuple[Path, Path], tmp_path: Path) -> None:
-    """A broken install (tqdm missing) costs the bar, never the build: no traceback, same output.
-    The lock held makes the build outlast the bar's delay: it then tries to import tqdm."""
+def test_without_tqdm_the_build_goes_on_without_a_bar(
+    small_site: tuple[Path, Path], piped: tuple[Run, Path], tmp_path: Path
+) -> None:
+    """A broken install (tqdm missing) costs the bar, never the build: no traceback, the output of
+    a build with stderr on a pipe (which never imports tqdm). The lock held makes the build outlast
+    the bar's delay: it then tries to import tqdm."""
     content, config = small_site
     shadow = tmp_path / "shadow" / "tqdm"
     shadow.mkdir(parents=True)
     (shadow / "__init__.py").write_text("raise ImportError('tqdm is broken here')\n", encoding="utf-8")
     (tmp_path / "tty").mkdir()
-    (tmp_path / "pipe").mkdir()
     env = _env(tmp_path, PYTHONPATH=str(shadow.parent))
     tty = run_on_terminal(_command(content, config, Path("out")), env, tmp_path / "tty", hold=tmp_path / "tty" / "out")
-    piped = run_piped(_command(content, config, Path("out")), env, tmp_path / "pipe")
+    piped_run, piped_out = piped
     assert b"Traceback" not in tty.stderr and b"reading files" not in tty.stderr
-    assert (tty.status, tty.stdout) == (piped.status, piped.stdout)
-    assert tree(tmp_path / "tty" / "out") == tree(tmp_path / "pipe" / "out")
+    assert (tty.status, tty.stdout) == (piped_run.status, piped_run.stdout)
+    assert tree(tmp_path / "tty" / "out") == tree(piped_out)
