@@ -513,10 +513,12 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
     candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel) or ARCHIVE_FILE.fullmatch(rel)} | {XSL_PAGE}
     candidates.update(archive_folders(out_dir))
     for kind in SUBFOLDERS:
-        if (kind_dir := out_dir / kind).is_dir():
-            for folder in kind_dir.iterdir():
-                if folder.is_dir() and not folder.is_symlink():
-                    candidates.update(f"{kind}/{folder.name}/{name}" for name in FORMATS)
+        try:
+            with os.scandir(out_dir / kind) as entries:  # a directory entry tells a folder from a link
+                names = [entry.name for entry in entries if entry.is_dir(follow_symlinks=False)]
+        except OSError:  # none (or not a folder)
+            continue
+        candidates.update(f"{kind}/{name}/{file}" for name in names for file in FORMATS)
     stale = []
     folders: dict[Path, None] = {}
     for rel in sorted(candidates - current):
