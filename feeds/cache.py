@@ -465,19 +465,27 @@ class Cache:
     def replace_outputs(self, records: dict[str, OutputRecord]) -> None:
         if self._db is None:
             return
-        rows = {p: (r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()}
         written, self._written = self._written, None
         if written is None:
             self._db.execute("DELETE FROM outputs")
-            self._db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?)", ((p, *row) for p, row in rows.items()))
+            self._db.executemany(
+                "INSERT INTO outputs VALUES (?, ?, ?, ?)",
+                ((p, r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()),
+            )
             return
         # The table is as ``outputs`` read it (nothing else writes it): only the rows that differ
-        # change, a few of 15,000 in an edit.
-        self._db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in written if p not in rows))
-        self._db.executemany(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-            ((p, *row) for p, row in rows.items() if written.get(p) != row),
-        )
+        # change, a few of 15,000 in an edit. A record read from the table is its row already
+        # (``record[:3]``); any other is compared as it is stored.
+        changed = []
+        for p, r in records.items():
+            was = written.get(p)
+            if was is not None and was == r[:3]:
+                continue
+            row = (r.fingerprint, _int64(r.size), _int64(r.mtime_ns))
+            if was != row:
+                changed.append((p, *row))
+        self._db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in written if p not in records))
+        self._db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", changed)
 
 
 def _int64(n: int) -> int:
