@@ -102,18 +102,21 @@ def edit_build(run: Run) -> BuildResult | None:
     (``feeds.planstore``) patched with the edit and published as the full build publishes its own.
     None when that may not hold, and then the full build runs. Nothing is written before it is known.
     """
-    patched = _patched_plan(run)
-    if patched is None:
-        return None
-    ready, result, changed = patched
-    # What was loaded to plan (the plan, every output's record, the site files' state) lives to
-    # the end: frozen, the collections that writing triggers do not walk it again and again.
-    gc.freeze()
+    # No garbage collection in an edit: what it loads (the plan, every output's record, the site
+    # files' state) holds no cycle and lives to the end, and each collection would only walk it
+    # again; what an edit of a few documents makes besides is small.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
+        patched = _patched_plan(run)
+        if patched is None:
+            return None
+        ready, result, changed = patched
         if not publish(run, ready, result):
             return None
     finally:
-        gc.unfreeze()
+        if collecting:
+            gc.enable()
     log.debug("%s %d changed file(s)", PLAN_REUSED, changed)
     return result
 
