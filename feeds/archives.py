@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -233,12 +235,32 @@ def archive_folders(out_dir: Path) -> list[str]:
     from feeds.mediatypes import LABELS
 
     # Only where feeds are (out/ itself and a folder per name of each kind): not every folder two
-    # deep, which would be every article page's folder too.
-    patterns = ["archive/*/", *(f"{kind}/*/archive/*/" for kind in SUBFOLDERS)]
+    # deep, which would be every article page's folder too. No folder on the way may be a
+    # symbolic link; a directory entry says so without a stat.
     found: list[str] = []
-    for pattern in patterns:
-        for folder in out_dir.glob(pattern):
-            rel = folder.relative_to(out_dir).as_posix() + "/"
-            if PAGE.fullmatch(rel) and not any(p.is_symlink() for p in (folder, folder.parent, folder.parent.parent)):
-                found.extend(rel + name for name in LABELS)
+
+    def pages(base: str) -> None:
+        """The pages of ``base``archive/, a folder and no link (``base`` "" is out/ itself)."""
+        folder = os.path.join(out_dir, base, "archive")
+        try:
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    rel = f"{base}archive/{entry.name}/"
+                    if entry.is_dir(follow_symlinks=False) and PAGE.fullmatch(rel):
+                        found.extend(rel + name for name in LABELS)
+        except OSError:  # gone, or not readable: no page of ours there
+            return
+
+    if not out_dir.is_symlink():
+        pages("")
+    for kind in SUBFOLDERS:
+        try:
+            with os.scandir(out_dir / kind) as entries:
+                named = [entry.name for entry in entries if entry.is_dir(follow_symlinks=False)]
+        except OSError:
+            continue
+        for name in named:
+            pages(f"{kind}/{name}/")
     return found

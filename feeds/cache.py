@@ -152,8 +152,10 @@ class Cache:
 
     def __init__(self, db: sqlite3.Connection | None) -> None:
         self._db = db
-        # The outputs table as ``outputs`` last read it, until ``replace_outputs`` writes it.
+        # The outputs table as ``outputs`` last read it, until ``replace_outputs`` writes it, and
+        # the records ``outputs`` made of it then.
         self._written: dict[Any, tuple[Any, ...]] | None = None
+        self._read: dict[str, OutputRecord] = {}
         # How many times each state row was written through this connection, and transactions
         # begun or undone: ``versions``, by which a caller knows a long row is still the one it read.
         self._puts: dict[str, int] = {}
@@ -428,6 +430,7 @@ class Cache:
 
     def _outputs(self, out_dir: Path | None) -> dict[str, OutputRecord]:
         assert self._db is not None
+        self._read = {}
         rows = self._db.execute("SELECT path, fingerprint, size, mtime_ns FROM outputs").fetchall()
         # What the table holds, tampered rows too: ``replace_outputs`` writes only what differs.
         self._written = {row[0]: row[1:] for row in rows}
@@ -437,7 +440,9 @@ class Cache:
             if type(row[0]) is str and type(row[1]) is str and type(row[2]) is int and type(row[3]) is int
         ]
         if out_dir is None:
-            return {path: OutputRecord(fp, size, mtime_ns) for path, fp, size, mtime_ns in rows}
+            made = {path: OutputRecord(fp, size, mtime_ns) for path, fp, size, mtime_ns in rows}
+            self._read = made.copy()  # the caller's to change
+            return made
         found: dict[str, OutputRecord] = {}
         try:
             folder = os.open(out_dir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
@@ -453,6 +458,7 @@ class Cache:
                 found[path] = OutputRecord(fp, size, mtime_ns, intact)
         finally:
             os.close(folder)
+        self._read = found.copy()  # the caller's to change
         return found
 
     def output_stats(self) -> list[tuple[str, int, int]]:
@@ -465,19 +471,27 @@ class Cache:
     def replace_outputs(self, records: dict[str, OutputRecord]) -> None:
         if self._db is None:
             return
-        rows = {p: (r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()}
         written, self._written = self._written, None
+        read, self._read = self._read, {}
         if written is None:
             self._db.execute("DELETE FROM outputs")
-            self._db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?)", ((p, *row) for p, row in rows.items()))
+            self._db.executemany(
+                "INSERT INTO outputs VALUES (?, ?, ?, ?)",
+                ((p, r.fingerprint, _int64(r.size), _int64(r.mtime_ns)) for p, r in records.items()),
+            )
             return
         # The table is as ``outputs`` read it (nothing else writes it): only the rows that differ
-        # change, a few of 15,000 in an edit.
-        self._db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in written if p not in rows))
-        self._db.executemany(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-            ((p, *row) for p, row in rows.items() if written.get(p) != row),
-        )
+        # change, a few of 15,000 in an edit. A record ``outputs`` made is its row as read; any
+        # other is compared as it is stored.
+        changed = []
+        for p, r in records.items():
+            if read.get(p) is r:
+                continue
+            row = (r.fingerprint, _int64(r.size), _int64(r.mtime_ns))
+            if written.get(p) != row:
+                changed.append((p, *row))
+        self._db.executemany("DELETE FROM outputs WHERE path = ?", [(p,) for p in written.keys() - records.keys()])
+        self._db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", changed)
 
 
 def _int64(n: int) -> int:

@@ -8,7 +8,8 @@ import gc
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
@@ -102,20 +103,49 @@ def edit_build(run: Run) -> BuildResult | None:
     (``feeds.planstore``) patched with the edit and published as the full build publishes its own.
     None when that may not hold, and then the full build runs. Nothing is written before it is known.
     """
-    patched = _patched_plan(run)
-    if patched is None:
-        return None
-    ready, result, changed = patched
-    # What was loaded to plan (the plan, every output's record, the site files' state) lives to
-    # the end: frozen, the collections that writing triggers do not walk it again and again.
-    gc.freeze()
-    try:
+    with collection_paused():
+        patched = _patched_plan(run)
+        if patched is None:
+            return None
+        ready, result, changed = patched
         if not publish(run, ready, result):
             return None
-    finally:
-        gc.unfreeze()
     log.debug("%s %d changed file(s)", PLAN_REUSED, changed)
     return result
+
+
+_paused = False  # garbage collection is off in this process for an edit build (not in its workers)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No garbage collection in this process inside: what an edit build loads (the plan, every
+    output's record, the site files' state) holds no cycle and lives to its end, and each
+    collection would only walk it again; what an edit of a few documents makes besides is small.
+    A process forked inside (a guard's worker, a serializer) collects as usual: a document's
+    work is bounded in memory as it always is."""
+    global _paused
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    _paused = True
+    try:
+        yield
+    finally:
+        _paused = False
+        gc.enable()
+
+
+def _collect_in_child() -> None:
+    global _paused
+    if _paused:
+        _paused = False
+        gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_collect_in_child)
 
 
 PLAN_REUSED = "the last build's plan held (no file added, removed or given new planning fields):"

@@ -40,9 +40,11 @@ EDITS_KEY = "plan_edits"
 # naming it by its position (a document is in several feeds: main, tags, author, archive page)
 VERSION = 4
 
-# The plan ``recall`` returned, with the rows it was read from and its entries by position: the
-# plan an edit build patches, so that ``remember`` can store what the build changed of it alone.
-_recalled: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...]]] | None = None
+# The plan ``recall`` returned, with the versions of the rows it was read from, the edits row's
+# changed feeds and added entries as decoded, and its entries by position: the plan an edit build
+# patches, so that ``remember`` can store what the build changed of it alone.
+_Recalled = tuple[tuple[object, ...], tuple[list[Any], list[Any]], Plan, list[tuple[Any, ...]]]
+_recalled: _Recalled | None = None
 
 
 def remember(cache: Cache, plan: Plan | None) -> None:
@@ -97,13 +99,12 @@ def _stored(f: PlannedFeed) -> tuple[object, ...]:
     return f.folder, f.title, f.description, f.fingerprint, f.name, f.articles, f.updated
 
 
-def _edits(held: tuple[tuple[object, ...], str | None, Plan, list[tuple[Any, ...]]], plan: Plan) -> str | None:
+def _edits(held: _Recalled, plan: Plan) -> str | None:
     """The edits row that makes the held plan's rows read back as ``plan``; None when ``plan``
     is not the held one with a few feeds changed (then the whole plan is written again)."""
-    _, text, old, made = held
+    _, (changed_rows, more), old, made = held
     if (plan.key, plan.tags) != (old.key, old.tags) or len(plan.feeds) != len(old.feeds):
         return None
-    _, changed_rows, more = json.loads(text) if text else (None, [], [])
     changed: dict[int, list[Any]] = dict(changed_rows)
     base = len(made) - len(more)  # the entries KEY holds
     positions = {entry[0]: at for at, entry in enumerate(made)}  # the last wins: edits come after
@@ -125,6 +126,8 @@ def recall(cache: Cache, key: str) -> Plan | None:
     if text is None:
         return None
     edits = cache.get(EDITS_KEY)
+    changed: list[Any] = []
+    more: list[Any] = []
     try:
         with uncollected():
             version, stored_key, files, feeds, tags, entries = json.loads(text)
@@ -143,7 +146,7 @@ def recall(cache: Cache, key: str) -> Plan | None:
             plan = Plan(key, files, tuple(_feed(f, made) for f in feeds), tuple(_tag(t) for t in tags))
     except (ValueError, TypeError, IndexError, RecursionError):  # json, unpacking, shapes, positions and dates
         return None
-    _recalled = versions, edits, plan, made
+    _recalled = versions, (changed, more), plan, made
     return plan
 
 

@@ -38,6 +38,8 @@ _TAG_FEED = re.compile(
     f"(?:{'|'.join(SUBFOLDERS)})" + r"/(?!\.\.?/)[^/]+/(?:" + "|".join(re.escape(name) for name in FORMATS) + ")"
 )
 
+_KIND_FOLDERS = tuple(f"{kind}/" for kind in SUBFOLDERS)  # where _TAG_FEED's files are
+
 _TITLE = re.compile(rb"<title>([^<]*)</title>")
 
 _TEMP_FILE = re.compile(r"\..+\.[^.]+\.tmp$")  # write_atomic's temporary files, left by a killed build
@@ -510,13 +512,22 @@ def _stale(out_dir: Path, current: set[str], previous: dict[str, OutputRecord]) 
     from feeds.archives import archive_folders
     from feeds.formats.common import generated_by_us
 
-    candidates = {rel for rel in previous if _TAG_FEED.fullmatch(rel) or ARCHIVE_FILE.fullmatch(rel)} | {XSL_PAGE}
+    # A cheap test first: most outputs are article pages, in neither kind of folder.
+    candidates = {
+        rel
+        for rel in previous
+        if (rel.startswith(_KIND_FOLDERS) or "archive/" in rel)
+        and (_TAG_FEED.fullmatch(rel) or ARCHIVE_FILE.fullmatch(rel))
+    }
+    candidates.add(XSL_PAGE)
     candidates.update(archive_folders(out_dir))
     for kind in SUBFOLDERS:
-        if (kind_dir := out_dir / kind).is_dir():
-            for folder in kind_dir.iterdir():
-                if folder.is_dir() and not folder.is_symlink():
-                    candidates.update(f"{kind}/{folder.name}/{name}" for name in FORMATS)
+        try:
+            with os.scandir(out_dir / kind) as entries:  # a directory entry tells a folder from a link
+                names = [entry.name for entry in entries if entry.is_dir(follow_symlinks=False)]
+        except OSError:  # none (or not a folder)
+            continue
+        candidates.update(f"{kind}/{name}/{file}" for name in names for file in FORMATS)
     stale = []
     folders: dict[Path, None] = {}
     for rel in sorted(candidates - current):

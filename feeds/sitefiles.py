@@ -80,10 +80,13 @@ def remembered(cache: Cache, previous: dict[str, OutputRecord]) -> bool:
     relies on it for the articles it does not load, and a damaged one needs the full build."""
     state = State.load(cache, hold=True)  # taken by the publish that follows
     pages = {a.page for a in state.articles.values() if a.page}
+    copied = state.copied
     for rel, record in previous.items():
-        if record.fingerprint.startswith(ARTICLE) and rel not in pages:
-            return False
-        if record.fingerprint.startswith(ASSET) and rel not in state.copied:
+        fingerprint = record.fingerprint
+        if fingerprint.startswith(ARTICLE):
+            if rel not in pages:
+                return False
+        elif fingerprint.startswith(ASSET) and rel not in copied:
             return False
     return True
 
@@ -130,24 +133,27 @@ def publish(
     # the records (the build starts again), never the state.
     wrote = {a.page: ARTICLE for a in state.articles.values() if a.page}
     wrote |= {out: ASSET + c[4] for out, c in state.copied.items() if c[4]}
-    wrote |= {rel: r.fingerprint for rel, r in previous.items() if is_site_file(r)}
+    wrote |= {rel: r.fingerprint for rel, r in previous.items() if r.fingerprint.startswith(KINDS)}  # is_site_file
     records: dict[str, OutputRecord] = {}
     new: dict[str, Article] = {}
     if not complete:
         edited = {doc.source for doc in docs}
         damaged = []
+        unchanged = []
+        out_dir, get = ctx.out_dir, previous.get
         for source, article in state.articles.items():
             if source in edited:
                 continue
-            record = previous.get(article.page) if article.page else None
-            if article.page is None:
+            page = article.page
+            if page is None:
                 new[source] = article
-            elif record is not None and record.still_written(ARTICLE + article.fp, ctx.out_dir, article.page):
+            elif page and (r := get(page)) is not None and r.still_written(ARTICLE + article.fp, out_dir, page):
                 new[source] = article
-                records[article.page] = record
-                result.unchanged.append(article.page)
+                records[page] = r
+                unchanged.append(page)
             else:
                 damaged.append(source)
+        result.unchanged.extend(unchanged)
         rows = ctx.cache.index(damaged) if damaged else {}
         entries.digests.update({s: row.digest for s, row in rows.items() if s not in entries.digests})
         try:
