@@ -194,9 +194,16 @@ class Frame:
     def piece(self, element: Any, piece: Piece) -> None:
         """Add to ``piece`` (and its arena) ``element``'s bytes in this feed."""
         if self.root not in piece.spans:
-            start = len(piece.arena)
-            piece.arena += self.entry(element)
-            piece.spans[self.root] = (start, len(piece.arena))
+            data, arena = self.entry(element), piece.arena
+            # Most entries read the same under every root they are written in (the namespaces
+            # that differ are ones they do not use): those bytes are kept once.
+            for start, end in piece.spans.values():
+                if end - start == len(data) and arena.startswith(data, start):
+                    piece.spans[self.root] = (start, end)
+                    return
+            start = len(arena)
+            arena += data
+            piece.spans[self.root] = (start, len(arena))
 
 
 def xml_feed(fg: Any, method: str, parts: Sequence[Any], feed: Feed, rebuild: Rebuild | None = None) -> bytes:
