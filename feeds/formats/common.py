@@ -149,15 +149,14 @@ def generated_by_us(path: str | Path) -> bool:
 class Piece:
     """An entry (``make_entries``'s element) serialized once: where its bytes lie in ``arena``
     in a feed whose root element starts as each key of ``spans`` does (the namespaces it declares
-    decide the entry's prefixes). The processes forked to write the feeds only read them: an
-    element moved into each feed's tree there is written to, and so would be the header of a
-    bytes object of its own, and a worker copies every memory page it writes to.
+    decide the entry's prefixes). Its element is let go once it is serialized, rather than held
+    until the last feed showing it is written.
     """
 
     __slots__ = ("arena", "spans")
 
     def __init__(self, arena: bytearray) -> None:
-        self.arena = arena  # the pieces of the entries built with it, one after the other
+        self.arena = arena  # its bytes under each root, those alike once
         self.spans: dict[bytes, tuple[int, int]] = {}
 
     def get(self, root: bytes) -> memoryview | None:
