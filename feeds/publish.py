@@ -419,9 +419,10 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     from feeds.formats import entry_frames, entry_jobs
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
-    # Feeds in the order of their oldest entries, newest first: an entry's feeds (its tags', its
-    # author's, their archive documents) then come near one another, and its part is let go sooner.
-    todo.sort(key=lambda i: _oldest(staging[i].feed), reverse=True)
+    # Feeds in the order of their middle entry's date, newest first: an entry's feeds (its tags',
+    # its author's, their archive documents) then come near one another, and its part is let go
+    # sooner than in the plan's order, where an author's feeds come after every other.
+    todo.sort(key=lambda i: _middle(staging[i].feed), reverse=True)
     feeds = [staging[i].feed for i in todo]
     jobs = entry_jobs(feeds, filename)
     # XML entries are serialized once, to bytes that each feed showing them joins: an element is
@@ -438,8 +439,11 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     return len(jobs), done
 
 
-def _oldest(feed: Feed) -> tuple[bool, datetime | None]:
-    return (True, min(entry.doc.published for entry in feed.entries)) if feed.entries else (False, None)
+def _middle(feed: Feed) -> tuple[bool, datetime | None]:
+    if not feed.entries:
+        return False, None
+    dates = sorted(entry.doc.published for entry in feed.entries)
+    return True, dates[len(dates) // 2]
 
 
 class _Parts:
