@@ -35,6 +35,10 @@ class Entry:
         html = self.html
         return html if type(html) is str else str(html)
 
+    def mentions(self, text: str) -> bool:
+        """Whether its HTML holds ``text`` (not decoded to be asked)."""
+        return text in self.html
+
 
 @dataclass(frozen=True)
 class Feed:

@@ -26,6 +26,11 @@ class SharedText:
     def __str__(self) -> str:
         return self.buffer[self.start : self.end].decode("utf-8", "surrogatepass")
 
+    def __contains__(self, part: str) -> bool:
+        """Whether the text holds ``part``, told from its bytes, not decoded: UTF-8 bytes match
+        only on a character's start."""
+        return self.buffer.find(part.encode("utf-8", "surrogatepass"), self.start, self.end) >= 0
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SharedText) and str(self) == str(other)
 

@@ -38,6 +38,8 @@ def test_an_entry_reads_its_html(text: str) -> None:
     assert type(back.html) is str
     assert back.content == text
     assert back == entry or isinstance(entry.html, SharedText)  # a map's text is a str once pickled
+    for part in ("", "a < b", "본문", "\ud800", "😀\x00", "x" * 20, "not in it", "한국어 본문, a < b &amp; c. 한"):
+        assert entry.mentions(part) == (part in text), part
 
 
 def test_a_forked_process_reads_the_same_text() -> None:
