@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -398,6 +399,8 @@ def _stage_formats(staging: list[_Staging], site: Site, progress: Progress) -> N
 
     # A few entries are staged sooner here than a fork (and the pages it unshares) costs.
     few = sum(len(staged.feed.entries) for staged in staging) < MIN_ITEMS
+    if not few:
+        _trim()  # the heap freed so far (the entries' HTML went to their arena) is not forked
     done: dict[str, _Staged] = {}
     with contextlib.nullcontext(aside) if few else beside(aside) as theirs:
         for filename in FORMATS:
@@ -420,6 +423,10 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     from feeds.formats import entry_frames, entry_jobs
 
     todo = [i for i, staged in enumerate(staging) if filename in filenames(staged.feed.folder)]
+    # Feeds in the order of their middle entry's date, newest first: an entry's feeds (its tags',
+    # its author's, their archive documents) then come near one another, and its part is let go
+    # sooner than in the plan's order, where an author's feeds come after every other.
+    todo.sort(key=lambda i: _middle(staging[i].feed), reverse=True)
     feeds = [staging[i].feed for i in todo]
     jobs = entry_jobs(feeds, filename)
     # XML entries are serialized once, to bytes that each feed showing them joins: an element is
@@ -436,10 +443,17 @@ def _stage_format(filename: str, staging: list[_Staging], site: Site, progress: 
     return len(jobs), done
 
 
+def _middle(feed: Feed) -> tuple[bool, datetime | None]:
+    if not feed.entries:
+        return False, None
+    dates = sorted(entry.doc.published for entry in feed.entries)
+    return True, dates[len(dates) // 2]
+
+
 class _Parts:
     """A format's shared entries (``make_job``'s parts) as the feeds, in order, need them: each
-    job of entries is built when the first feed showing one of them is written, and let go once
-    the last one is, so a format never holds every entry's bytes at once."""
+    job of entries is built when the first feed showing one of them is written, and each entry
+    let go once the last feed showing it is, so a format never holds every entry's bytes at once."""
 
     def __init__(
         self, filename: str, jobs: list[tuple[Entry, ...]], feeds: list[Feed], site: Site, frames: Any
@@ -449,13 +463,15 @@ class _Parts:
         self.filename, self.jobs, self.site, self.frames = filename, jobs, site, frames
         self.keys = [[part_key(entry) for entry in job] for job in jobs]
         job_of = {key: j for j, keys in enumerate(self.keys) for key in keys}
-        self.left = [0] * len(jobs)  # each job's entries' uses by the feeds not yet written
-        self.uses: list[list[int]] = []  # each feed's entries' jobs
+        self.left: dict[str, int] = {}  # each entry's uses by the feeds not yet written
+        self.uses: list[list[str]] = []  # each feed's entries' keys
+        self.needs: list[int] = []  # each feed's last job
         for feed in feeds:
-            used = [job_of[part_key(entry)] for entry in feed.entries] if jobs else []
-            for j in used:
-                self.left[j] += 1
+            used = [part_key(entry) for entry in feed.entries] if jobs else []
+            for key in used:
+                self.left[key] = self.left.get(key, 0) + 1
             self.uses.append(used)
+            self.needs.append(max(map(job_of.__getitem__, used), default=-1))
         self.parts: dict[str, Any] = {}
         self.made = 0  # jobs built so far: in order of first use
         self.last = -1  # the feed whose parts were given last
@@ -466,20 +482,17 @@ class _Parts:
 
         if not self.jobs:
             return None
-        for j in self.uses[self.last] if self.last >= 0 else ():
-            self.left[j] -= 1
-            if not self.left[j]:
-                for key in self.keys[j]:
-                    del self.parts[key]
+        left, parts = self.left, self.parts
+        for key in self.uses[self.last] if self.last >= 0 else ():
+            left[key] -= 1
+            if not left[key]:
+                del parts[key]
         self.last = n
-        for j in self.uses[n]:
-            while self.made <= j:
-                job = self.jobs[self.made]
-                self.parts.update(
-                    zip(self.keys[self.made], make_job(self.filename, job, self.site, self.frames), strict=True)
-                )
-                self.made += 1
-        return self.parts
+        while self.made <= self.needs[n]:
+            job = self.jobs[self.made]
+            parts.update(zip(self.keys[self.made], make_job(self.filename, job, self.site, self.frames), strict=True))
+            self.made += 1
+        return parts
 
 
 def _trim() -> None:

@@ -1,7 +1,6 @@
 """A format's shared entries built as its feeds need them (``feeds.publish._Parts``): each feed
 gets every one of its entries, the bytes are those of the feed serialized whole, no job is built
-before a feed needs it, and a job is let go once the last feed showing one of its entries is
-written."""
+before a feed needs it, and an entry is let go once the last feed showing it is written."""
 
 from __future__ import annotations
 
@@ -41,9 +40,9 @@ def test_parts_come_and_go_with_the_feeds(tmp_path: Path, monkeypatch: pytest.Mo
         needed = max([needed, *(j for j, job in enumerate(parts.keys) if set(job) & set(keys))])
         assert parts.made == needed + 1
         assert serialize_feed(feed, filename, shown) == whole(feed, filename), feed.folder
-        # Held: the jobs built that this feed or one after it shows, and only those.
+        # Held: the entries built that this feed or one after it shows, and only those.
         later = {part_key(entry) for after in feeds[n:] for entry in after.entries}
-        kept = {key for job in parts.keys[: parts.made] if later & set(job) for key in job}
+        kept = {key for job in parts.keys[: parts.made] for key in job if key in later}
         assert set(shown) == kept
         held.append(len(shown))
     assert parts.made == len(jobs)

@@ -92,9 +92,8 @@ def make_job(filename: str, entries: Sequence[Entry], site: Site, frames: Frames
     from feeds.formats.common import Piece
 
     pieces = []
-    arena = bytearray()  # one per job: a buffer of all would be copied whole as it grows
     for entry, element in zip(entries, made, strict=True):
-        piece = Piece(arena)
+        piece = Piece(bytearray())  # one per entry: let go with the last feed showing it
         for frame in frames[part_key(entry)]:
             frame.piece(element, piece)
         pieces.append(piece)

@@ -149,15 +149,14 @@ def generated_by_us(path: str | Path) -> bool:
 class Piece:
     """An entry (``make_entries``'s element) serialized once: where its bytes lie in ``arena``
     in a feed whose root element starts as each key of ``spans`` does (the namespaces it declares
-    decide the entry's prefixes). The processes forked to write the feeds only read them: an
-    element moved into each feed's tree there is written to, and so would be the header of a
-    bytes object of its own, and a worker copies every memory page it writes to.
+    decide the entry's prefixes). Its element is let go once it is serialized, rather than held
+    until the last feed showing it is written.
     """
 
     __slots__ = ("arena", "spans")
 
     def __init__(self, arena: bytearray) -> None:
-        self.arena = arena  # the pieces of the entries built with it, one after the other
+        self.arena = arena  # its bytes under each root, those alike once
         self.spans: dict[bytes, tuple[int, int]] = {}
 
     def get(self, root: bytes) -> memoryview | None:
@@ -194,9 +193,16 @@ class Frame:
     def piece(self, element: Any, piece: Piece) -> None:
         """Add to ``piece`` (and its arena) ``element``'s bytes in this feed."""
         if self.root not in piece.spans:
-            start = len(piece.arena)
-            piece.arena += self.entry(element)
-            piece.spans[self.root] = (start, len(piece.arena))
+            data, arena = self.entry(element), piece.arena
+            # Most entries read the same under every root they are written in (the namespaces
+            # that differ are ones they do not use): those bytes are kept once.
+            for start, end in piece.spans.values():
+                if end - start == len(data) and arena.startswith(data, start):
+                    piece.spans[self.root] = (start, end)
+                    return
+            start = len(arena)
+            arena += data
+            piece.spans[self.root] = (start, len(arena))
 
 
 def xml_feed(fg: Any, method: str, parts: Sequence[Any], feed: Feed, rebuild: Rebuild | None = None) -> bytes:
