@@ -43,7 +43,7 @@ def urls(entry: Entry, site_url: str) -> list[str]:
     """Every URL under ``site_url`` the entry's page and feed items name: in its content (whose
     links are absolute), and its picture."""
     found: list[str] = [entry.image.url] if entry.image is not None else []
-    if not entry.mentions(site_url):  # most articles: no link to the site's own files
+    if site_url not in entry.content:  # most articles: no link to the site's own files
         return [url for url in found if url.startswith(site_url)]
     from html.parser import HTMLParser  # here: only a build that renders an article needs it
 

@@ -15,7 +15,6 @@ from feeds.document import Document, Planned
 from feeds.load import BodyRef, Loaded, fetch
 from feeds.markup import DEFAULT_MARKDOWN
 from feeds.progress import NO_PROGRESS, RENDERING, Progress
-from feeds.sharedtext import Arena
 
 if TYPE_CHECKING:
     from feeds.feed import Entry, Feed
@@ -39,8 +38,6 @@ class Entries:
         settings = (dict(site.site_variables), site.excerpt_separator)
         self.settings = "" if settings == ({}, None) else hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
         self.built: dict[str, Entry] = {}
-        # The entries' HTML, read by the workers forked to write the feeds: shared, not copied.
-        self.texts = Arena()
         self.rendered: dict[str, str] = {}  # HTML rendered ahead, not yet taken by an entry
         self._paths: dict[str, str] | None = None  # source -> path, for errors (_label)
         self._categories: dict[tuple[str, ...], tuple[str, ...]] = {}  # a document's tags -> their names
@@ -82,7 +79,7 @@ class Entries:
                 image = entry_image(doc, content)
             except Exception as exc:  # whatever one document does fails it alone
                 raise self._failed({doc.source: exc}) from exc
-            self.built[doc.source] = Entry(doc, self.categories(doc), summary, self.texts.add(content), image)
+            self.built[doc.source] = Entry(doc, self.categories(doc), summary, content, image)
         return self.built[planned.source]
 
     def feed(self, plan: PlannedFeed) -> Feed:

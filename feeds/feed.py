@@ -15,7 +15,6 @@ from feeds.urls import feed_url
 
 if TYPE_CHECKING:
     from feeds.pictures import Image
-    from feeds.sharedtext import SharedText
 
 
 @dataclass(frozen=True)
@@ -25,19 +24,9 @@ class Entry:
     doc: Document
     categories: tuple[str, ...]
     summary: str  # plain text
-    html: str | SharedText  # its content: ``content``
+    content: str  # HTML
     image: Image | None = None  # its picture (feeds.pictures), found once for every feed and format
     summary_only: bool = False  # shown by its summary alone: a feed over its size budget (feeds.archives)
-
-    @property
-    def content(self) -> str:
-        """Its HTML."""
-        html = self.html
-        return html if type(html) is str else str(html)
-
-    def mentions(self, text: str) -> bool:
-        """Whether its HTML holds ``text`` (not decoded to be asked)."""
-        return text in self.html
 
 
 @dataclass(frozen=True)

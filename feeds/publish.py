@@ -399,8 +399,6 @@ def _stage_formats(staging: list[_Staging], site: Site, progress: Progress) -> N
 
     # A few entries are staged sooner here than a fork (and the pages it unshares) costs.
     few = sum(len(staged.feed.entries) for staged in staging) < MIN_ITEMS
-    if not few:
-        _trim()  # the heap freed so far (the entries' HTML went to their arena) is not forked
     done: dict[str, _Staged] = {}
     with contextlib.nullcontext(aside) if few else beside(aside) as theirs:
         for filename in FORMATS:

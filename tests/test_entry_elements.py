@@ -51,7 +51,7 @@ CASES = {
     "id not the link": {"id": "urn:uuid:1"},
     "no tags": {"categories": ()},
     "empty summary": {"summary": ""},
-    "empty content": {"html": ""},
+    "empty content": {"content": ""},
     "cut to its summary": {"summary_only": True},
     "UTC": {"published": datetime(1999, 12, 31, 23, 59, tzinfo=UTC), "updated": datetime(2000, 1, 1, tzinfo=UTC)},
     "everything": {

@@ -69,8 +69,8 @@ def _entry(entry: Entry, site: Site) -> Any:
                 SubElement(person, "uri").text = author.url
     if not (site.summary_only or entry.summary_only):
         content = SubElement(element, "content")
-        if html := entry.content:
-            content.text = html
+        if entry.content:
+            content.text = entry.content
         content.set("type", "html")  # escaped markup; feedgen's type="CDATA" would be invalid Atom
     # feedgen's atom_entry() writes a link's href alone (it reads rel and type back from the new
     # element, which has none): rel="alternate" is Atom's default.
