@@ -3,32 +3,19 @@ bytes the build wrote, where the build wrote them."""
 
 from __future__ import annotations
 
-import importlib.util
-import subprocess
-import sys
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def floors_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_floors", ROOT / "bench" / "floors.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .benchscripts import bench_module, small_corpus
 
 
 def test_floors_of_a_small_corpus(tmp_path: Path) -> None:
     content = tmp_path / "content"
-    corpus = [sys.executable, str(ROOT / "tests" / "corpus.py"), "--n", "12", "--out", str(content)]
-    subprocess.run(corpus, check=True, capture_output=True)
+    small_corpus(content)
     config = tmp_path / "feeds.toml"
     config.write_text(
         'title = "T"\nurl = "https://example.org/"\nmax_items = 5\nmarkdown = "commonmark"\n', encoding="utf-8"
     )
-    floors = floors_module()
+    floors = bench_module("floors")
     found = floors.floors(content, config, None, 1, tmp_path / "scratch")
     assert found["documents"] == 12 and found["real"]["cpu"]
     assert found["feeds"] >= 1 and found["entries"] >= found["distinct entries"] >= 1
