@@ -21,6 +21,7 @@ import pytest
 from feeds.config import Site
 
 from .conftest import DATA, read_document
+from .sweeps import exhaustive, sweep
 from .test_news_corpus2 import FIELDS, check_sidecars, expected_of, line_cases, lost_lines, measure, source_of, table
 
 EARLIER = ("news", "news2")
@@ -69,12 +70,21 @@ def _json(name: str, filename: str) -> Any:
 
 
 def _line_params() -> list[Any]:
+    """Every dated article of every corpus; in the default run two of each corpus (tests/sweeps.py),
+    the known drops' strict xfail kept on each."""
     params = []
     for name in CORPORA:
         for param in line_cases(_cases(name), _json(name, "known_drops.json")):
             case = param.values[0]
             params.append(pytest.param(name, case, id=f"{name}/{case.stem}", marks=param.marks))
-    return params
+    kept = {p.id for p in sweep(params, [str(p.id) for p in params], [p.values[0] for p in params]) if not p.marks}
+    from . import conftest
+
+    return [
+        pytest.param(*p.values, id=p.id, marks=[*p.marks, *(() if p.id in kept else (exhaustive,))])
+        for p in params
+        if p.id in kept or conftest.SWEEP_EVERY_CASE
+    ]
 
 
 @pytest.mark.parametrize("name", CORPORA)
@@ -138,6 +148,10 @@ def test_corpus_was_held_out_from_the_earlier_ones(name: str) -> None:
 ALL_CASES = [c for name in CORPORA for c in _cases(name)]
 
 
-@pytest.mark.parametrize("case", ALL_CASES, ids=[f"{c.parent.name}/{c.stem}" for c in ALL_CASES])
+# Each file's sidecars, two of each corpus in the default run (tests/sweeps.py): the accuracy
+# tests above read every article's expectations in it.
+@pytest.mark.parametrize(
+    "case", sweep(ALL_CASES, [f"{c.parent.name}/{c.stem}" for c in ALL_CASES], [c.parent for c in ALL_CASES])
+)
 def test_every_article_has_its_source_and_expectations(case: Path) -> None:
     check_sidecars(case)

@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 
 from feeds.build import lock_path
+from feeds.cli import main
 from feeds.lock import exclusive
 from feeds.progressbar import DELAY
 
@@ -266,7 +267,7 @@ def test_a_no_change_build_on_a_terminal_imports_no_tqdm(seed_content: Path, tmp
     config = write_site_toml(tmp_path / "site.toml")
     env = _env(tmp_path)
     command = _command(seed_content, config, tmp_path / "out")
-    assert run_piped(command, env, tmp_path).status == 0
+    assert main(command[3:]) == 0  # the build before, in this process: only the rebuild's terminal counts
     again = run_on_terminal(command, env, tmp_path)
     assert again.status == 0 and again.stderr == b"" and again.tqdm == []
     assert again.stdout.decode().endswith("; nothing changed since the last build\n")
