@@ -4,11 +4,9 @@ whatever changed and whatever happened to the cache."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import sqlite3
-import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from feeds.build import BuildResult, build
 from feeds.cache import FILENAME, Cache
 from feeds.config import Site
 
-from .conftest import tree
+from .conftest import content_key, reference_tree, tree
 from .corpus import generate
 from .sweeps import sweep
 
@@ -48,43 +46,15 @@ def run(site: Site, content: Path, tmp_path: Path) -> BuildResult:
 
 
 def clean_tree(site: Site, content: Path, tmp_path: Path) -> dict[str, bytes]:
-    """What a build from scratch (no cache, an empty output folder) makes of ``content``. Many
-    tests here end on the same content (the same edit to the same generated corpus): its bytes,
-    names and the site settings are all such a build reads, so one build serves them all."""
-    key = _clean_key(site, content)
-    if key is None or key not in _CLEAN:
+    """What a build from scratch (no cache, an empty output folder) makes of ``content``."""
+
+    def make() -> dict[str, bytes]:
         shutil.rmtree(tmp_path / "clean", ignore_errors=True)
         build(site, content, tmp_path / "clean", at=AT, include_future=True)
-        made = tree(tmp_path / "clean")
-        if key is None:
-            return made
-        # Compressed, and only the last few: the test process stays small, and so does the cost
-        # of each fork a guarded build makes from it.
-        _CLEAN[key] = {path: zlib.compress(data, 1) for path, data in made.items()}
-        while len(_CLEAN) > 10:
-            del _CLEAN[next(iter(_CLEAN))]
-    _CLEAN[key] = _CLEAN.pop(key)  # the most recently used last
-    return {path: zlib.decompress(data) for path, data in _CLEAN[key].items()}
+        return tree(tmp_path / "clean")
 
-
-_CLEAN: dict[str, dict[str, bytes]] = {}  # clean_tree's builds, by _clean_key, least recently used first
-
-
-def _clean_key(site: Site, content: Path) -> str | None:
-    """The site's settings and every name and byte below ``content``; None where a build would
-    read more (a template, static or ledger file the site names, a symbolic link)."""
-    if any(getattr(site, name) is not None for name in ("templates", "static", "icon_file", "logo_file", "id_ledger")):
-        return None
-    digest = hashlib.sha256(repr(site).encode())
-    for path in sorted(content.rglob("*")):
-        if path.is_symlink():
-            return None
-        name = path.relative_to(content).as_posix().encode("utf-8", "surrogateescape")
-        digest.update(b"\0%d:%s" % (len(name), name))
-        if path.is_file():
-            data = path.read_bytes()
-            digest.update(b"\0%d:" % len(data) + data)
-    return digest.hexdigest()
+    files = (site.templates, site.static, site.icon_file, site.logo_file, site.id_ledger)
+    return reference_tree(None if any(files) else content_key(content, site), make)
 
 
 def newest(out: Path, content: Path) -> Path:
