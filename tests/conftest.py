@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
-from collections.abc import Generator
+import zlib
+from collections.abc import Callable, Generator
 from dataclasses import replace
 from pathlib import Path
 
@@ -193,6 +195,41 @@ def read_document(path: Path, folder: Path, site: Site) -> Document:
 def tree(folder: Path, pattern: str = "*") -> dict[str, bytes]:
     """Every file below ``folder`` matching ``pattern``: relative path -> bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob(pattern)) if p.is_file()}
+
+
+def reference_tree(key: str | None, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    """``make()``, a build from scratch that a test compares its output with, made once for each
+    ``key`` (``content_key``) in this process: many tests end on the same content (the same edit of
+    the same files), and such a build reads nothing else. A key of None: made every time."""
+    if key is None:
+        return make()
+    if key not in _REFERENCES:
+        # Compressed, and only the last few: the test process stays small, and so does the cost
+        # of each fork a guarded build makes from it.
+        _REFERENCES[key] = {path: zlib.compress(data, 1) for path, data in make().items()}
+        while len(_REFERENCES) > 10:
+            del _REFERENCES[next(iter(_REFERENCES))]
+    _REFERENCES[key] = _REFERENCES.pop(key)  # the most recently used last
+    return {path: zlib.decompress(data) for path, data in _REFERENCES[key].items()}
+
+
+_REFERENCES: dict[str, dict[str, bytes]] = {}  # reference_tree's, least recently used first
+
+
+def content_key(content: Path, *settings: object) -> str | None:
+    """A digest of ``settings`` (their reprs) and every name and byte below ``content``: all a
+    build from scratch reads when the settings name no other file. None for a content folder
+    holding a symbolic link."""
+    digest = hashlib.sha256(repr(settings).encode("utf-8", "surrogateescape"))
+    for path in sorted(content.rglob("*")):
+        if path.is_symlink():
+            return None
+        name = path.relative_to(content).as_posix().encode("utf-8", "surrogateescape")
+        digest.update(b"\0%d:%s" % (len(name), name))
+        if path.is_file():
+            data = path.read_bytes()
+            digest.update(b"\0%d:" % len(data) + data)
+    return digest.hexdigest()
 
 
 def require_binary(name: str) -> str:

@@ -28,7 +28,7 @@ from feeds.cache import FILENAME
 from feeds.cli import main
 from feeds.validate import validate_paths
 
-from .conftest import tree, write_site_toml
+from .conftest import content_key, reference_tree, tree, write_site_toml
 
 EXIT_DISK = 4
 MARKER = "pwned"
@@ -79,15 +79,19 @@ def run_process(site: Site, *more: str, **where: Path) -> tuple[int, str]:
 
 
 def clean_build(site: Site, capsys: pytest.CaptureFixture[str]) -> dict[str, bytes]:
-    """What a build from scratch writes for the content as it is now."""
-    clean = site.root / "clean"
-    shutil.rmtree(clean, ignore_errors=True)
-    capsys.readouterr()
-    main(
-        ["build", "-q", "--config", str(site.config), "--content", str(site.content), "--out", str(clean), "--no-cache"]
-    )
-    capsys.readouterr()
-    return tree(clean, "*.xml")
+    """What a build from scratch writes for the content as it is now (made once for each content
+    and settings file, conftest.reference_tree)."""
+
+    def make() -> dict[str, bytes]:
+        clean = site.root / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        capsys.readouterr()
+        where = ["--config", str(site.config), "--content", str(site.content), "--out", str(clean)]
+        main(["build", "-q", *where, "--no-cache"])
+        capsys.readouterr()
+        return tree(clean, "*.xml")
+
+    return reference_tree(content_key(site.content, "clean_build", site.config.read_bytes()), make)
 
 
 def assert_valid(out: Path, foreign: tuple[str, ...] = ()) -> None:

@@ -5,6 +5,7 @@ whatever changed and whatever happened to the cache."""
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from feeds.build import BuildResult, build
 from feeds.cache import FILENAME, Cache
 from feeds.config import Site
 
-from .conftest import tree
+from .conftest import content_key, reference_tree, tree
 from .corpus import generate
 from .sweeps import sweep
 
@@ -45,8 +46,15 @@ def run(site: Site, content: Path, tmp_path: Path) -> BuildResult:
 
 
 def clean_tree(site: Site, content: Path, tmp_path: Path) -> dict[str, bytes]:
-    build(site, content, tmp_path / "clean", at=AT, include_future=True)
-    return tree(tmp_path / "clean")
+    """What a build from scratch (no cache, an empty output folder) makes of ``content``."""
+
+    def make() -> dict[str, bytes]:
+        shutil.rmtree(tmp_path / "clean", ignore_errors=True)
+        build(site, content, tmp_path / "clean", at=AT, include_future=True)
+        return tree(tmp_path / "clean")
+
+    files = (site.templates, site.static, site.icon_file, site.logo_file, site.id_ledger)
+    return reference_tree(None if any(files) else content_key(content, site), make)
 
 
 def newest(out: Path, content: Path) -> Path:
