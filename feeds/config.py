@@ -230,8 +230,10 @@ class Settings:
 
 
 def find_settings(config: Path | None = None, cwd: Path | None = None) -> tuple[Path, dict[str, Any]]:
-    """The settings file and its table: ``config`` (top-level keys), else ``cwd/feeds.toml``, else
-    ``[tool.feeds]`` of ``cwd/pyproject.toml``."""
+    """The settings file and its table: ``config`` (its top-level keys; a ``pyproject.toml``'s
+    ``[tool.feeds]``), else ``cwd/feeds.toml``, else ``[tool.feeds]`` of ``cwd/pyproject.toml``."""
+    if config is not None and config.name == "pyproject.toml":
+        return config, _tool_table(config, f"--config {config}")  # a project's file: its [tool.feeds]
     if config is not None:
         return config, _read_toml(config, f"--config {config}")
     here = cwd or Path()  # relative, as the user sees it: "out", not "/home/me/site/out"
@@ -245,13 +247,17 @@ def find_settings(config: Path | None = None, cwd: Path | None = None) -> tuple[
             f"feeds init writes a {SETTINGS_FILE} to start from",
             source=str(here.absolute()),
         )
-    table = _read_toml(source, str(source)).get("tool", {}).get("feeds")
+    return source, _tool_table(source, str(source))
+
+
+def _tool_table(source: Path, label: str) -> dict[str, Any]:
+    table = _read_toml(source, label).get("tool", {}).get("feeds")
     if not isinstance(table, dict):
         raise ConfigError(
             f"has no [tool.feeds] table with the site settings (nor is there a {SETTINGS_FILE} here)",
             source=str(source),
         )
-    return source, table
+    return table
 
 
 def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settings:
@@ -275,10 +281,10 @@ def load_settings(config: Path | None = None, cwd: Path | None = None) -> Settin
 def load_site(config: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Site:
     """The site's settings, checked and completed with the defaults, found as ``feeds build`` finds them.
 
-    ``config`` is a settings file (its top-level keys), or a folder to look in for a ``feeds.toml``,
-    else the ``[tool.feeds]`` table of its ``pyproject.toml``; None looks in ``cwd`` (default: the
-    current folder). Bad settings raise ConfigError, naming the file and the key. This is
-    ``feeds.load_site``::
+    ``config`` is a settings file (its top-level keys; a ``pyproject.toml``'s ``[tool.feeds]``), or
+    a folder to look in for a ``feeds.toml``, else the ``[tool.feeds]`` table of its
+    ``pyproject.toml``; None looks in ``cwd`` (default: the current folder). Bad settings raise
+    ConfigError, naming the file and the key. This is ``feeds.load_site``::
 
         >>> import feeds
         >>> site = feeds.load_site("myblog")  # myblog/feeds.toml

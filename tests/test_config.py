@@ -57,3 +57,14 @@ def test_config_file_not_toml(tmp_path: Path) -> None:
 def test_repository_demo_site_loads() -> None:
     site = load_site(cwd=Path(__file__).parent.parent)
     assert site.language == "ko" and str(site.timezone) == "Asia/Seoul"
+
+
+def test_a_pyproject_named_as_the_settings_file_gives_its_tool_feeds_table(tmp_path: Path) -> None:
+    # `--config pyproject.toml` (or load_site of it) means the file feeds would have found there,
+    # not its top-level [project] and [build-system] tables taken for settings.
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n\n[tool.feeds]\ntitle = "T"\nurl = "https://e.org/"\n')
+    assert load_site(pyproject).title == "T"
+    pyproject.write_text('[project]\nname = "x"\n')
+    with pytest.raises(ConfigError, match=r"\[tool.feeds\]"):
+        load_site(pyproject)
