@@ -402,7 +402,9 @@ class Cache:
 
     def put_html(self, key: str, html: str) -> None:
         if self._db is not None:
-            self._db.execute("INSERT OR REPLACE INTO html VALUES (?, ?)", (key, html))
+            # Bound as UTF-8 bytes and stored as text: a str bound as text keeps its UTF-8 copy
+            # for as long as it lives, and the entry showing this HTML holds it to the last feed.
+            self._db.execute("INSERT OR REPLACE INTO html VALUES (?, CAST(? AS TEXT))", (key, html.encode()))
 
     def drop_html(self, keys: Iterable[str]) -> None:
         if self._db is not None:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from feeds.plan import PlannedFeed
     from feeds.tags import Tag
 
+BODIES = 256  # stored bodies read from the cache at once, as their documents are handed to the workers
+
 
 class Entries:
     """Entries built once per document and shared by every feed it is in; HTML cached by file digest."""
@@ -96,7 +98,7 @@ class Entries:
         cached = self.cache.html(key) if key else None
         if cached is not None:
             return cached
-        ((html, cacheable),) = self._convert_guarded([doc], self._stored_bodies([doc]))
+        ((html, cacheable),) = self._convert_guarded([doc])
         if key and cacheable:
             self.cache.put_html(key, html)
         return html
@@ -131,8 +133,7 @@ class Entries:
         pending = [self.loaded.full[source] for source in todo]
         for markup in sorted({doc.markup for doc in pending}):
             converter(markup)  # imported here, before the fork: a markup's one-time checks run once
-        stored = self._stored_bodies(pending)
-        results = self._convert_guarded(pending, stored, progress)
+        results = self._convert_guarded(pending, progress)
         for doc, (html, cacheable) in zip(pending, results, strict=True):
             self.rendered[doc.source] = html
             if cached and cacheable and (key := self._html_key(doc)):
@@ -214,9 +215,7 @@ class Entries:
         finally:
             results.close()
 
-    def _convert_guarded(
-        self, docs: list[Document], stored: dict[str, str], progress: Progress = NO_PROGRESS
-    ) -> list[tuple[str, bool]]:
+    def _convert_guarded(self, docs: list[Document], progress: Progress = NO_PROGRESS) -> list[tuple[str, bool]]:
         """``_convert`` of each of ``docs``, inside the guard (``feeds.guard``): in worker processes
         that are killed past ``document_timeout``. RenderFailed names every document that failed."""
         from feeds.guard import guarded_imap
@@ -224,6 +223,18 @@ class Entries:
 
         procs = workers() if len(docs) >= MIN_ITEMS else 1  # one worker: there to be killed
         label = lambda i: self._label(docs[i].source)  # noqa: E731
+        # The stored bodies are read BODIES at a time, as their documents are handed out, and each
+        # travels with its document: neither side holds every body of a full build at once.
+        window: list[int] = [0, 0]
+        stored: dict[str, str] = {}
+
+        def send(i: int) -> tuple[Document, str | None, BodyRef | None]:
+            if not window[0] <= i < window[1]:
+                window[:] = [i, i + BODIES]
+                stored.clear()
+                stored.update(self._stored_bodies(docs[i : i + BODIES]))
+            return docs[i], stored.get(docs[i].source), self.refs.get(docs[i].source)
+
         if procs == 1:  # the build's session worker, forked before these documents: they travel to it
             guarded = guarded_imap(
                 partial(convert_sent, self.site, self.links),
@@ -231,12 +242,17 @@ class Entries:
                 label,
                 self.site.document_timeout,
                 procs,
-                lambda i: (docs[i], stored.get(docs[i].source), self.refs.get(docs[i].source)),
+                send,
                 shared=True,
             )
-        else:
+        else:  # forked here: the documents are inherited, only the bodies travel
             guarded = guarded_imap(
-                lambda i: self._convert(docs[i], stored), len(docs), label, self.site.document_timeout, procs
+                lambda i, body: convert_sent(self.site, self.links, i, (docs[i], body, self.refs.get(docs[i].source))),
+                len(docs),
+                label,
+                self.site.document_timeout,
+                procs,
+                lambda i: send(i)[1],
             )
         results: list[tuple[str, bool]] = []
         failures: dict[str, BaseException] = {}
