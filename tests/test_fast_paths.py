@@ -258,10 +258,12 @@ def test_is_caption_is_the_caption_search(s: str) -> None:
     assert is_caption(s) == (CAPTION.search(s) is not None)
 
 
+# A fence line, whole, as frontmatter._split_fenced matched each line before it searched the text.
+_FENCES = {"yaml": re.compile(r"-{3,}\s*"), "toml": re.compile(r"\+{3,}\s*")}
+
+
 def _split_fenced_by_lines(text: str, kind: str) -> tuple[str, str, int] | str:
     """frontmatter._split_fenced as it was: the whole text split into lines, the body joined again."""
-    from feeds.readers.frontmatter import _FENCES
-
     lines = text.split("\n")
     for i in range(1, len(lines)):
         if _FENCES[kind].fullmatch(lines[i]) or (kind == "yaml" and lines[i].rstrip() == "..."):

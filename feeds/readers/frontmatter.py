@@ -307,7 +307,6 @@ def _toml_zone(sign: str, hours: str, minutes: str) -> timezone:
 # How front matter opens: python-frontmatter's YAMLHandler.FM_BOUNDARY (a test checks that they
 # agree), and the same for TOML; matched here, so that detecting needs neither library.
 _BOUNDARIES = {"yaml": re.compile(r"^-{3,}\s*$", re.MULTILINE), "toml": re.compile(r"^\+{3,}\s*$", re.MULTILINE)}
-_FENCES = {"yaml": re.compile(r"-{3,}\s*"), "toml": re.compile(r"\+{3,}\s*")}  # a fence line, whole
 # A line closing it: the fence again (a line of its own: \n is no space here), or YAML's "...".
 _CLOSING = {
     "yaml": re.compile(r"^(?:-{3,}|\.\.\.)[^\S\n]*$", re.MULTILINE),
